@@ -1,0 +1,29 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError } from '@mc/shared'
+import type { AppEnv, Deps } from './deps'
+import { handleError, handleNotFound } from './http/errors'
+import { requestLog } from './http/request-log'
+import { healthRoutes } from './health/health.routes'
+import { authRoutes, memberRoutes } from './membership/membership.routes'
+
+const api = new Hono<AppEnv>()
+  .route('/', healthRoutes)
+  .route('/auth', authRoutes)
+  .route('/', memberRoutes)
+
+/** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
+export function createApp(deps: Deps) {
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('deps', deps)
+      await next()
+    })
+    .use(requestLog)
+    .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
+    .route('/api', api)
+    .notFound(handleNotFound)
+    .onError(handleError)
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as createMembers from './migrations/2026_11_23_0900_create_members'
+
+/**
+ * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
+ * Names sort by their date prefix, which is the order they apply in.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_23_0900_create_members': createMembers,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

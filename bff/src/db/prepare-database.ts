@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely'
+import { migrateToLatest } from './migrate'
+import type { Database } from './schema'
+import { seedDefaults } from './seed'
+
+/** Brings any database, new or old, to the current schema with the default rows every install needs. */
+export async function prepareDatabase(db: Kysely<Database>): Promise<string[]> {
+  const applied = await migrateToLatest(db)
+  await seedDefaults(db)
+  return applied
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely'
+import type { Logger } from 'pino'
+import type { DatabaseKind } from './db/database'
+import type { Database } from './db/schema'
+import type { WechatLogin } from './membership/wechat-login'
+
+/** Time comes from here, never from `new Date()` in domain code, so tests can stand on either side of a boundary. */
+export interface Clock {
+  now(): Date
+}
+
+/** Everything the app needs from outside; the server entry builds it from config, tests build their own. */
+export interface Deps {
+  db: Kysely<Database>
+  databaseKind: DatabaseKind
+  clock: Clock
+  logger: Logger
+  version: string
+  auth: {
+    localLoginEnabled: boolean
+    sessionTtlHours: number
+    /** Null when no WeChat app id and secret are configured. */
+    wechat: WechatLogin | null
+  }
+}
+
+export interface AppEnv {
+  Variables: { deps: Deps; memberId: string; requestId: string }
+}
+
+export const systemClock: Clock = { now: () => new Date() }

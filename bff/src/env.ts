@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+/**
+ * Every setting the BFF reads, validated once at start. Defaults suit the embedded demo; production sets
+ * DATABASE_URL, disables the local login and supplies the WeChat credentials.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).default('./data/member-center.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOCAL_LOGIN_ENABLED: flag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits').optional(),
+  WECHAT_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  H5_DIR: z.string().min(1).optional(),
+  SEED_DEMO: flag.default(false),
+}).superRefine((env, ctx) => {
+  if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_SECRET'], message: 'WECHAT_APP_ID and WECHAT_APP_SECRET go together' })
+  }
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Returns the parsed env, or a list of one readable line per bad or missing variable. */
+export function parseEnv(source: Record<string, string | undefined>): { env: Env } | { problems: string[] } {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = EnvSchema.safeParse(cleaned)
+  if (result.success) return { env: result.data }
+  return {
+    problems: result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment')
+      const shown = name.includes('SECRET') || source[name] === undefined ? '' : ` (got "${source[name]}")`
+      return `${name}: ${issue.message}${shown}`
+    }),
+  }
+}
+
+export function loadEnvOrExit(source = process.env): Env {
+  const parsed = parseEnv(source)
+  if ('env' in parsed) return parsed.env
+  console.error(`Configuration error:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`)
+  process.exit(1)
+}

@@ -1,0 +1,52 @@
+import { AppError, errorMessages, type ErrorBody, type ErrorCode } from '@mc/shared'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from '../deps'
+
+/** The only place that knows which HTTP status each code travels with; a new code without one fails to compile. */
+export const statusOf = {
+  INVALID_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  LOCAL_LOGIN_DISABLED: 403,
+  WECHAT_LOGIN_DISABLED: 403,
+  WECHAT_CODE_INVALID: 401,
+  WECHAT_UNAVAILABLE: 502,
+  MEMBER_NOT_JOINED: 403,
+  OUTLET_NOT_FOUND: 404,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>
+
+export function errorBody(code: ErrorCode, message?: string, details?: Record<string, unknown>): ErrorBody {
+  return { error: { code, message: message ?? errorMessages[code], ...(details ? { details } : {}) } }
+}
+
+/** Hono's own exceptions (malformed JSON, body limit) keep their status but get our JSON shape. */
+function codeForHttpException(status: number): ErrorCode {
+  if (status === 413) return 'PAYLOAD_TOO_LARGE'
+  if (status === 401) return 'UNAUTHENTICATED'
+  if (status === 404) return 'ROUTE_NOT_FOUND'
+  if (status === 405) return 'METHOD_NOT_ALLOWED'
+  return status < 500 ? 'INVALID_REQUEST' : 'INTERNAL'
+}
+
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof AppError) {
+    return c.json(errorBody(err.code, err.message, err.details), statusOf[err.code])
+  }
+  if (err instanceof HTTPException) {
+    const code = codeForHttpException(err.status)
+    return c.json(errorBody(code), statusOf[code])
+  }
+  // Unknown failures are logged with their stack for us and reported to the client without one.
+  c.var.deps?.logger.error({ err, requestId: c.var.requestId }, 'unhandled error')
+  return c.json(errorBody('INTERNAL'), 500)
+}
+
+export const handleNotFound = (c: Context<AppEnv>): Response => c.json(errorBody('ROUTE_NOT_FOUND'), 404)

@@ -1,0 +1,32 @@
+import { AppError, JoinBody, LocalLoginBody, WechatLoginBody } from '@mc/shared'
+import { Hono } from 'hono'
+import type { AppEnv } from '../deps'
+import { validate } from '../http/validate'
+import { getMe } from './get-me'
+import { joinMember } from './join-member'
+import { loginMember } from './login-member'
+import { bearerToken, requireMember } from './require-member'
+import { revokeSession } from './sessions'
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/local', validate('json', LocalLoginBody), async (c) => {
+    const deps = c.var.deps
+    if (!deps.auth.localLoginEnabled) throw new AppError('LOCAL_LOGIN_DISABLED')
+    return c.json(await loginMember(deps, { kind: 'phone', phone: c.req.valid('json').phone }), 200)
+  })
+  .post('/wechat', validate('json', WechatLoginBody), async (c) => {
+    const deps = c.var.deps
+    if (!deps.auth.wechat) throw new AppError('WECHAT_LOGIN_DISABLED')
+    const wechat = await deps.auth.wechat.exchangeCode(c.req.valid('json').code)
+    return c.json(await loginMember(deps, { kind: 'wechat', wechat }), 200)
+  })
+  .post('/logout', requireMember, async (c) => {
+    await revokeSession(c.var.deps.db, bearerToken(c.req.header('authorization')), c.var.deps.clock.now())
+    return c.json({ loggedOut: true as const }, 200)
+  })
+
+// Middleware is attached per route: a `.use()` here would also guard every sibling mounted under /api.
+export const memberRoutes = new Hono<AppEnv>()
+  .post('/members/join', requireMember, validate('json', JoinBody), async (c) =>
+    c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200))
+  .get('/me', requireMember, async (c) => c.json(await getMe(c.var.deps.db, c.var.memberId), 200))

@@ -1,0 +1,39 @@
+import { AppError } from '@mc/shared'
+import { createHash, randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/** Opaque bearer token: 256 random bits; only its hash is stored. */
+export async function issueSession(db: Kysely<Database>, memberId: string, now: Date, ttlHours: number) {
+  const token = `mcs_${randomBytes(32).toString('base64url')}`
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString()
+  await db.insertInto('sessions').values({
+    token_hash: hashToken(token),
+    member_id: memberId,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    revoked_at: null,
+  }).execute()
+  return { token, expiresAt }
+}
+
+/** Unknown, altered and logged-out tokens look the same to the caller; only expiry is told apart. */
+export async function memberIdForToken(db: Kysely<Database>, token: string, now: Date): Promise<string> {
+  const session = await db.selectFrom('sessions')
+    .select(['member_id', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst()
+  if (!session || session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
+  if (session.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
+  return session.member_id
+}
+
+export async function revokeSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
+  await db.updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .execute()
+}

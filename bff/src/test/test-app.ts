@@ -1,0 +1,59 @@
+import pino from 'pino'
+import { createApp } from '../app'
+import { prepareDatabase } from '../db/prepare-database'
+import type { Deps } from '../deps'
+import { logRedactPaths } from '../http/log-redact'
+import type { WechatLogin } from '../membership/wechat-login'
+import { TestClock } from './test-clock'
+import { openTestDatabase } from './test-database'
+
+export interface TestAppOptions {
+  localLoginEnabled?: boolean
+  wechat?: WechatLogin | null
+  sessionTtlHours?: number
+}
+
+/**
+ * The real app on a fresh migrated database, with a hand-moved clock and a logger whose lines the test can read.
+ * Call `close()` in afterAll.
+ */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const database = await openTestDatabase()
+  await prepareDatabase(database.db)
+  const clock = new TestClock()
+  const logLines: string[] = []
+  const logger = pino({ level: 'info', redact: logRedactPaths }, { write: (line: string) => void logLines.push(line) })
+  const deps: Deps = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock,
+    logger,
+    version: 'test',
+    auth: {
+      localLoginEnabled: options.localLoginEnabled ?? true,
+      sessionTtlHours: options.sessionTtlHours ?? 24,
+      wechat: options.wechat ?? null,
+    },
+  }
+  const app = createApp(deps)
+
+  const json = async (method: string, path: string, body?: unknown, token?: string) => {
+    const response = await app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: await response.json() as any }
+  }
+
+  /** Logs in with the local provider and joins; returns the session token. */
+  const joinedMember = async (phone: string, outletId?: string) => {
+    const login = await json('POST', '/api/auth/local', { phone })
+    await json('POST', '/api/members/join', outletId ? { outletId } : {}, login.body.token)
+    return login.body.token as string
+  }
+
+  return { app, db: database.db, kind: database.kind, clock, logLines, deps, json, joinedMember, close: database.drop }
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>

@@ -1,0 +1,48 @@
+/**
+ * Stable error codes shared by the BFF and the mini-program. Clients branch on `code`, never on the message,
+ * so a code once published is never renamed. Only the BFF's http layer maps codes to HTTP statuses.
+ */
+export const errorMessages = {
+  INVALID_REQUEST: '请求参数有误',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '找不到请求的内容',
+  ROUTE_NOT_FOUND: '接口不存在',
+  METHOD_NOT_ALLOWED: '请求方式不被支持',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  LOCAL_LOGIN_DISABLED: '本地登录未开启',
+  WECHAT_LOGIN_DISABLED: '微信登录未配置',
+  WECHAT_CODE_INVALID: '微信登录凭证无效或已使用，请重试',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
+  MEMBER_NOT_JOINED: '请先开通会员',
+  OUTLET_NOT_FOUND: '门店不存在',
+  INTERNAL: '服务器开小差了，请稍后再试',
+} as const
+
+/** One of the stable codes above; the union is the contract. */
+export type ErrorCode = keyof typeof errorMessages
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[]
+
+/** The JSON body of every error response (DESIGN.md §6). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> }
+}
+
+/** A failure the domain expects; the http layer turns it into `ErrorBody` with the code's status. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details?: Record<string, unknown>
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>, message?: string) {
+    super(message ?? errorMessages[code])
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+}
+
+export const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' && value !== null && 'error' in value &&
+  typeof (value as ErrorBody).error?.code === 'string'

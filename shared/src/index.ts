@@ -1,0 +1,5 @@
+export * from './errors'
+export * from './ids'
+export * from './membership/tiers'
+export * from './membership/member.schemas'
+export * from './membership/member.types'

@@ -1,0 +1,41 @@
+import type { Tier } from './tiers'
+
+/** The member as the shopper sees themselves; the phone is masked (138****0000) and never sent whole. */
+export interface MemberProfile {
+  id: string
+  nickname: string
+  phoneMasked: string | null
+  /** ISO timestamp of joining; null while the shopper has logged in but not yet joined. */
+  joinedAt: string | null
+  sourceOutlet: { id: string; name: string } | null
+}
+
+/** Answer to a login: the BFF's own session token, never anything WeChat issued. */
+export interface LoginResponse {
+  token: string
+  expiresAt: string
+  member: MemberProfile
+}
+
+export interface JoinResponse {
+  member: MemberProfile
+  /** False when the shopper had already joined; joining twice changes nothing. */
+  joinedNow: boolean
+}
+
+/** GET /api/me: the member with tier and progress to the next tier. */
+export interface MeResponse {
+  member: MemberProfile
+  growth: number
+  tier: Tier
+  nextTier: Tier | null
+  growthNeeded: number
+  percent: number
+  tiers: Tier[]
+}
+
+export interface HealthResponse {
+  status: 'ok'
+  version: string
+  database: 'sqlite' | 'postgres'
+}
