@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
+import { startH5Server } from './support/h5-server'
+
+describe('H5: a shopper logs in, joins from a store and sees tier and progress', () => {
+  let server: Awaited<ReturnType<typeof startH5Server>>
+  let phone: Awaited<ReturnType<typeof openPhone>>
+  beforeAll(async () => {
+    server = await startH5Server()
+    phone = await openPhone()
+  })
+  afterAll(async () => {
+    await phone?.close()
+    await server?.close()
+  })
+
+  it('serves the API and the H5 app on one port', async () => {
+    const health = await fetch(`${server.baseUrl}/api/health`)
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' })
+    const shell = await fetch(`${server.baseUrl}/`)
+    expect(shell.headers.get('content-type')).toContain('text/html')
+  })
+
+  it('sends a new visitor to login, then to joining, then home', async () => {
+    const { page } = phone
+    await page.goto(`${server.baseUrl}/#/membership/pages/join/index?scene=outlet_xuhui`)
+    await page.getByPlaceholder('请输入手机号').waitFor()
+    await screenshot(page, '01-login')
+    await expectNoHorizontalOverflow(page)
+
+    await page.getByPlaceholder('请输入手机号').fill('12345')
+    await page.getByText('登录', { exact: true }).click()
+    await page.getByText('请输入正确的 11 位手机号').first().waitFor()
+
+    await page.getByPlaceholder('请输入手机号').fill('13912345678')
+    await page.getByText('登录', { exact: true }).click()
+    await page.getByText('立即开通会员').waitFor()
+    await screenshot(page, '02-join')
+    await expectNoHorizontalOverflow(page)
+
+    await page.getByText('立即开通会员').click()
+    await page.getByText('再得 500 成长值升级白银会员').waitFor()
+    await expect(page.getByText('普通会员').first().isVisible()).resolves.toBe(true)
+    await screenshot(page, '03-home')
+    await expectNoHorizontalOverflow(page)
+
+    const member = await server.db.selectFrom('members').select(['joined_at', 'source_outlet_id', 'source_channel'])
+      .where('phone', '=', '13912345678').executeTakeFirstOrThrow()
+    expect(member).toMatchObject({ source_outlet_id: 'outlet_xuhui', source_channel: 'outlet_qr' })
+    expect(member.joined_at).not.toBeNull()
+  })
+
+  it('keeps the member logged in across a reload and logs out back to login', async () => {
+    const { page } = phone
+    await page.reload()
+    await page.getByText('再得 500 成长值升级白银会员').waitFor()
+    await page.getByText('退出登录').click()
+    await page.getByPlaceholder('请输入手机号').waitFor()
+  })
+})

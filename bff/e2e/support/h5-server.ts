@@ -1,0 +1,44 @@
+import { serve, type ServerType } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import pino from 'pino'
+import { createApp } from '../../src/app'
+import { prepareDatabase } from '../../src/db/prepare-database'
+import { seedDemo } from '../../src/db/seed'
+import { systemClock, type Deps } from '../../src/deps'
+import { serveH5 } from '../../src/http/serve-h5'
+import { openTestDatabase } from '../../src/test/test-database'
+
+export const h5Dir = join(import.meta.dirname, '../../../miniapp/dist/h5')
+
+/**
+ * The product as `npm start` runs it (BFF serving the built H5 app on one port, demo data seeded, local login
+ * on), on a fresh SQLite file and a free port.
+ */
+export async function startH5Server() {
+  const database = await openTestDatabase('sqlite')
+  await prepareDatabase(database.db)
+  await seedDemo(database.db, systemClock.now())
+  const deps: Deps = {
+    db: database.db,
+    databaseKind: 'sqlite',
+    clock: systemClock,
+    logger: pino({ level: 'warn' }),
+    version: 'e2e',
+    auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
+  }
+  const app = createApp(deps)
+  serveH5(app, h5Dir)
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db: database.db,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await database.drop()
+    },
+  }
+}
