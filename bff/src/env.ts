@@ -7,7 +7,7 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
  * DATABASE_URL, disables the local login and supplies the WeChat credentials.
  */
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('./data/member-center.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
