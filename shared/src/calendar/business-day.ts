@@ -1,0 +1,82 @@
+/**
+ * The merchant's calendar. A business day is a calendar day in the merchant's time zone that starts at
+ * `dayStartMinute` past midnight (a late-night shop may start its day at 04:00), so a 02:00 sign-in still
+ * belongs to the day before. Sign-in, streaks, daily caps, expiry and reports all go through here; server-local
+ * dates are never used.
+ */
+export interface BusinessCalendar {
+  /** IANA zone, e.g. Asia/Shanghai. */
+  timeZone: string
+  /** Minutes after local midnight at which the business day begins, 0–1439. */
+  dayStartMinute: number
+}
+
+/** A business day as `YYYY-MM-DD`. */
+export type BusinessDay = string
+
+export const defaultCalendar: BusinessCalendar = { timeZone: 'Asia/Shanghai', dayStartMinute: 0 }
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** The zone's wall-clock reading of an instant, as if it were UTC: used to find the zone's offset. */
+function wallClockMs(instantMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]))
+  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second)
+}
+
+export function assertCalendar(calendar: BusinessCalendar): void {
+  const { dayStartMinute } = calendar
+  if (!Number.isInteger(dayStartMinute) || dayStartMinute < 0 || dayStartMinute >= 1440) {
+    throw new RangeError(`dayStartMinute must be a whole minute in 0..1439, got ${dayStartMinute}`)
+  }
+  formatterFor(calendar.timeZone) // throws RangeError for an unknown zone
+}
+
+export function businessDayOf(instant: Date, calendar: BusinessCalendar = defaultCalendar): BusinessDay {
+  assertCalendar(calendar)
+  const shifted = wallClockMs(instant.getTime(), calendar.timeZone) - calendar.dayStartMinute * 60_000
+  return new Date(shifted).toISOString().slice(0, 10)
+}
+
+/** The instant a business day begins, e.g. 2026-11-23 at 04:00 Shanghai time → 2026-11-22T20:00:00Z. */
+export function businessDayStart(day: BusinessDay, calendar: BusinessCalendar = defaultCalendar): Date {
+  assertCalendar(calendar)
+  const wallMs = dayToUtcMs(day) + calendar.dayStartMinute * 60_000
+  // Guess with the offset at the wall time, then correct once: enough for any zone whose offset changes by
+  // less than a day, which is all of them.
+  let instantMs = wallMs - (wallClockMs(wallMs, calendar.timeZone) - wallMs)
+  instantMs = wallMs - (wallClockMs(instantMs, calendar.timeZone) - instantMs)
+  return new Date(instantMs)
+}
+
+export function addDays(day: BusinessDay, days: number): BusinessDay {
+  if (!Number.isInteger(days)) throw new RangeError(`days must be whole, got ${days}`)
+  return new Date(dayToUtcMs(day) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: BusinessDay, to: BusinessDay): number {
+  return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / 86_400_000)
+}
+
+export function isBusinessDay(value: string): value is BusinessDay {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const ms = Date.parse(`${value}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value
+}
+
+function dayToUtcMs(day: BusinessDay): number {
+  if (!isBusinessDay(day)) throw new RangeError(`not a YYYY-MM-DD day: ${day}`)
+  return Date.parse(`${day}T00:00:00Z`)
+}
