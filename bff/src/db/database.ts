@@ -38,7 +38,7 @@ export function openDatabase(url: string, options: { searchPath?: string } = {})
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
   const sqlite = openSqliteFile(sqlitePath(url))
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) })
   return { db, kind: 'sqlite', close: () => db.destroy() }
 }
 
