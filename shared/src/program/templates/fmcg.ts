@@ -1,0 +1,44 @@
+import type { ProgramRules } from '../program-rules'
+
+/**
+ * 快消品 (FMCG): frequent, small baskets (¥50–150). One growth per yuan makes 白银 about four to six orders a
+ * year and 黄金 a weekly shopper, so the top tier stays a minority. Sign-in is worth a little every day to build
+ * the habit, capped so it can never outrun buying. Growth counts as soon as an order is paid (returns are rare
+ * and refunds reverse it); points wait for completion, because points are spendable value.
+ */
+export const fmcgTemplate: ProgramRules = {
+  calendar: { timeZone: 'Asia/Shanghai', dayStartMinute: 0 },
+  tiers: [
+    { key: 'regular', name: '普通会员', threshold: 0, retainThreshold: 0, validityDays: 365, pointsMultiplierPercent: 100, color: '#8a8f99', benefits: ['birthday_gift'] },
+    { key: 'silver', name: '白银会员', threshold: 500, retainThreshold: 400, validityDays: 365, pointsMultiplierPercent: 120, color: '#7d8ea3', benefits: ['birthday_gift', 'coupon_pack_monthly', 'member_price'] },
+    { key: 'gold', name: '黄金会员', threshold: 2000, retainThreshold: 1600, validityDays: 365, pointsMultiplierPercent: 150, color: '#c9a227', benefits: ['birthday_gift', 'coupon_pack_monthly', 'member_price', 'free_shipping', 'exclusive_service'] },
+  ],
+  growth: {
+    windowDays: 365,
+    creditOn: 'paid',
+    sources: {
+      order: { base: 1, weightPercent: 100, dailyCap: null },
+      signIn: { base: 2, weightPercent: 100, dailyCap: 2 },
+      share: { base: 5, weightPercent: 100, dailyCap: 10 },
+      review: { base: 10, weightPercent: 100, dailyCap: 20 },
+      profileCompleted: { base: 50, weightPercent: 100, dailyCap: null },
+      firstOrder: { base: 100, weightPercent: 100, dailyCap: null },
+      task: { base: 10, weightPercent: 100, dailyCap: 50 },
+    },
+  },
+  points: {
+    creditOn: 'completed',
+    sources: {
+      order: { base: 1, weightPercent: 100, dailyCap: null },
+      signIn: { base: 5, weightPercent: 100, dailyCap: 5 },
+      share: { base: 5, weightPercent: 100, dailyCap: 10 },
+      review: { base: 10, weightPercent: 100, dailyCap: 20 },
+      profileCompleted: { base: 100, weightPercent: 100, dailyCap: null },
+      firstOrder: { base: 100, weightPercent: 100, dailyCap: null },
+      task: { base: 10, weightPercent: 100, dailyCap: 50 },
+    },
+    birthdayMonthMultiplierPercent: 200,
+    expiry: { kind: 'end_of_following_year' },
+    extension: { costPoints: 50, extendDays: 30 },
+  },
+}
