@@ -6,6 +6,7 @@ import { handleError, handleNotFound } from './http/errors'
 import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
+import { orderWebhookRoutes } from './orders/orders.routes'
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
@@ -21,7 +22,9 @@ export function createApp(deps: Deps) {
     })
     .use(requestLog)
     .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
+    .use('/webhooks/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
     .route('/api', api)
+    .route('/webhooks', orderWebhookRoutes)
     .notFound(handleNotFound)
     .onError(handleError)
 }

@@ -16,6 +16,8 @@ export interface Deps {
   clock: Clock
   logger: Logger
   version: string
+  /** Shared secret for POST /webhooks/orders; null answers 503 there. */
+  webhookSecret: string | null
   auth: {
     localLoginEnabled: boolean
     sessionTtlHours: number

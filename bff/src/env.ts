@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   WECHAT_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   H5_DIR: z.string().min(1).optional(),
+  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SEED_DEMO: flag.default(false),
 }).superRefine((env, ctx) => {
   if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) {

@@ -25,6 +25,7 @@ const deps: Deps = {
   clock: systemClock,
   logger,
   version: packageJson.version,
+  webhookSecret: env.WEBHOOK_SECRET ?? null,
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,
     sessionTtlHours: env.SESSION_TTL_HOURS,

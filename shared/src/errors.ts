@@ -17,6 +17,13 @@ export const errorMessages = {
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
   MEMBER_NOT_JOINED: '请先开通会员',
   OUTLET_NOT_FOUND: '门店不存在',
+  MEMBER_NOT_FOUND: '会员不存在',
+  POINTS_INSUFFICIENT: '积分不足',
+  IDEMPOTENCY_KEY_REUSED: '该请求编号已用于不同的内容',
+  ALREADY_REVERSED: '该记录已冲正',
+  WEBHOOK_SIGNATURE_INVALID: '签名无效',
+  WEBHOOK_TIMESTAMP_STALE: '请求时间戳已过期',
+  WEBHOOK_NOT_CONFIGURED: '订单回调未配置密钥',
   INTERNAL: '服务器开小差了，请稍后再试',
 } as const
 

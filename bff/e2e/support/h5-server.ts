@@ -25,6 +25,7 @@ export async function startH5Server() {
     clock: systemClock,
     logger: pino({ level: 'warn' }),
     version: 'e2e',
+    webhookSecret: null,
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase } from '../test/test-database'
 import { prepareDatabase } from './prepare-database'
@@ -7,13 +8,21 @@ describe('migrations', () => {
   beforeAll(async () => { database = await openTestDatabase() })
   afterAll(async () => { await database.drop() })
 
-  it('apply on an empty database, then find nothing left to do, and seed the tier ladder once', async () => {
-    expect(await prepareDatabase(database.db)).toContain('2026_11_23_0900_create_members')
+  it('apply on an empty database, then find nothing left to do, and publish program version 1 once', async () => {
+    expect(await prepareDatabase(database.db)).toEqual(['2026_11_23_0900_create_members', '2026_11_23_1200_create_ledgers'])
     expect(await prepareDatabase(database.db)).toEqual([])
-    const tiers = await database.db.selectFrom('tiers').select(['name', 'threshold']).orderBy('position').execute()
-    expect(tiers).toEqual([
-      { name: '普通会员', threshold: 0 }, { name: '白银会员', threshold: 500 }, { name: '黄金会员', threshold: 2000 },
-    ])
+    const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()
+    expect(versions).toHaveLength(1)
+    expect(versions[0]).toMatchObject({ version: 1, template: 'fmcg' })
+    const tiers = JSON.parse(versions[0].rules).tiers.map((t: { name: string; threshold: number }) => [t.name, t.threshold])
+    expect(tiers).toEqual([['普通会员', 0], ['白银会员', 500], ['黄金会员', 2000]])
+  })
+
+  it('refuse UPDATE and DELETE on append-only tables', async () => {
+    const db = database.db
+    await db.insertInto('audit_log').values({ id: 'aud_1', actor: 'test', action: 'x', target_type: 't', target_id: '1', detail: '{}', created_at: '2026-01-01T00:00:00.000Z' }).execute()
+    await expect(sql`update audit_log set action = 'y'`.execute(db)).rejects.toThrow(/append-only/)
+    await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/)
   })
 
   it('enforce the identity check: a member needs an openid or a phone', async () => {

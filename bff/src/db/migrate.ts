@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as createMembers from './migrations/2026_11_23_0900_create_members'
+import * as createLedgers from './migrations/2026_11_23_1200_create_ledgers'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -7,6 +8,7 @@ import * as createMembers from './migrations/2026_11_23_0900_create_members'
  */
 const migrations: Record<string, Migration> = {
   '2026_11_23_0900_create_members': createMembers,
+  '2026_11_23_1200_create_ledgers': createLedgers,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

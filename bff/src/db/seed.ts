@@ -1,20 +1,13 @@
-import { newId } from '@mc/shared'
+import { fmcgTemplate, newId } from '@mc/shared'
 import type { Kysely } from 'kysely'
+import { publishProgramVersion } from '../program/published-program'
 import type { Database } from './schema'
 
-/** Until program rules arrive (issue 3), the tier ladder is this table; seeded once into an empty database. */
-export const defaultTiers = [
-  { name: '普通会员', threshold: 0 },
-  { name: '白银会员', threshold: 500 },
-  { name: '黄金会员', threshold: 2000 },
-] as const
-
-export async function seedDefaults(db: Kysely<Database>): Promise<void> {
-  const existing = await db.selectFrom('tiers').select('id').limit(1).execute()
+/** Every install starts from the FMCG template as program version 1; merchants change it from there. */
+export async function seedDefaults(db: Kysely<Database>, now: Date): Promise<void> {
+  const existing = await db.selectFrom('program_versions').select('version').limit(1).execute()
   if (existing.length > 0) return
-  await db.insertInto('tiers')
-    .values(defaultTiers.map((tier, position) => ({ id: newId('tier'), name: tier.name, threshold: tier.threshold, position })))
-    .execute()
+  await publishProgramVersion(db, { rules: fmcgTemplate, template: 'fmcg', note: '初始版本：快消品模板', publishedBy: 'system', now })
 }
 
 export const demoOutlets = [

@@ -1,28 +1,36 @@
 import { AppError, type JoinBody, type JoinResponse } from '@mc/shared'
 import type { Deps } from '../deps'
+import { publishedProgram } from '../program/published-program'
 import { findMember, memberProfile } from './member-profile'
+import { recordTierChange } from './member-tier'
 
 /**
- * Turns a logged-in shopper into a member. Joining again changes nothing (the first source channel stays),
- * and the `joined_at IS NULL` guard makes two racing joins record one source.
+ * Turns a logged-in shopper into a member on the entry tier. Joining again changes nothing (the first source
+ * channel stays), and the `joined_at IS NULL` guard makes two racing joins record one source and one tier row.
  */
 export async function joinMember(deps: Deps, memberId: string, body: JoinBody): Promise<JoinResponse> {
   const { db, clock } = deps
-  const outlet = body.outletId
-    ? await db.selectFrom('outlets').select('id').where('id', '=', body.outletId).executeTakeFirst()
-    : null
-  if (body.outletId && !outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId: body.outletId })
-
-  const result = await db.updateTable('members')
-    .set({
-      joined_at: clock.now().toISOString(),
-      source_outlet_id: outlet?.id ?? null,
-      source_channel: outlet ? 'outlet_qr' : 'shop',
-      ...(body.nickname ? { nickname: body.nickname } : {}),
-    })
-    .where('id', '=', memberId)
-    .where('joined_at', 'is', null)
-    .executeTakeFirst()
-  const member = await memberProfile(db, await findMember(db, memberId))
-  return { member, joinedNow: result.numUpdatedRows > 0n }
+  const now = clock.now()
+  const joinedNow = await db.transaction().execute(async (trx) => {
+    const outlet = body.outletId
+      ? await trx.selectFrom('outlets').select('id').where('id', '=', body.outletId).executeTakeFirst()
+      : null
+    if (body.outletId && !outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId: body.outletId })
+    const result = await trx.updateTable('members')
+      .set({
+        joined_at: now.toISOString(),
+        source_outlet_id: outlet?.id ?? null,
+        source_channel: outlet ? 'outlet_qr' : 'shop',
+        ...(body.nickname ? { nickname: body.nickname } : {}),
+      })
+      .where('id', '=', memberId)
+      .where('joined_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) return false
+    const program = await publishedProgram(trx)
+    const entry = { key: program.rules.tiers[0].key, validUntil: null }
+    await recordTierChange(trx, { memberId, change: { kind: 'join', state: entry }, growth: 0, program, now })
+    return true
+  })
+  return { member: await memberProfile(db, await findMember(db, memberId)), joinedNow }
 }

@@ -29,4 +29,4 @@ export const authRoutes = new Hono<AppEnv>()
 export const memberRoutes = new Hono<AppEnv>()
   .post('/members/join', requireMember, validate('json', JoinBody), async (c) =>
     c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200))
-  .get('/me', requireMember, async (c) => c.json(await getMe(c.var.deps.db, c.var.memberId), 200))
+  .get('/me', requireMember, async (c) => c.json(await getMe(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200))

@@ -11,7 +11,10 @@ export interface TestAppOptions {
   localLoginEnabled?: boolean
   wechat?: WechatLogin | null
   sessionTtlHours?: number
+  webhookSecret?: string | null
 }
+
+export const testWebhookSecret = 'whsec_test_0123456789abcdef'
 
 /**
  * The real app on a fresh migrated database, with a hand-moved clock and a logger whose lines the test can read.
@@ -29,6 +32,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     clock,
     logger,
     version: 'test',
+    webhookSecret: options.webhookSecret === undefined ? testWebhookSecret : options.webhookSecret,
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,

@@ -1,3 +1,4 @@
+import type { NextTierPath } from '../program/progress'
 import type { Tier } from './tiers'
 
 /** The member as the shopper sees themselves; the phone is masked (138****0000) and never sent whole. */
@@ -23,15 +24,44 @@ export interface JoinResponse {
   joinedNow: boolean
 }
 
-/** GET /api/me: the member with tier and progress to the next tier. */
+/** A tier as the member app shows it. */
+export interface TierView extends Tier {
+  color: string
+  benefits: string[]
+}
+
+/** The member's points at a glance; `debt` > 0 means a refund clawed back spent points and spending is blocked. */
+export interface PointsSummary {
+  balance: number
+  available: number
+  held: number
+  debt: number
+  /** Points that lapse before `expiringBefore` (the next 30 days). */
+  expiringSoon: number
+  expiringBefore: string
+}
+
+/** GET /api/me: the member with tier, honest progress to the next tier, and points. */
 export interface MeResponse {
   member: MemberProfile
+  /** Counted growth: earned within the window and not refunded. */
   growth: number
-  tier: Tier
-  nextTier: Tier | null
+  tier: TierView
+  /** Last business day (YYYY-MM-DD) the tier is guaranteed; null for the entry tier. */
+  validUntil: string | null
+  nextTier: TierView | null
   growthNeeded: number
   percent: number
-  tiers: Tier[]
+  /** Growth from paid orders that counts once they complete. */
+  pendingGrowth: number
+  /** Counted growth that leaves the window before `validUntil`. */
+  atRiskGrowth: number
+  /** Cheapest concrete ways to the next tier under the live rules. */
+  paths: NextTierPath[]
+  /** What keeps the current tier: counted growth needed by `byDay`, and how much is still short. */
+  retain: { threshold: number; byDay: string; growthShort: number } | null
+  points: PointsSummary
+  tiers: TierView[]
 }
 
 export interface HealthResponse {

@@ -117,7 +117,7 @@ describe('tier evaluation', () => {
 
 describe('explainProgress', () => {
   it('says how much growth is missing and the cheapest concrete paths', () => {
-    const progress = explainProgress(rules, { state: { key: 'silver', validUntil: '2027-06-30' }, countedGrowth: 1800, pendingGrowth: 50, atRiskGrowth: 300 })
+    const progress = explainProgress(rules, { state: { key: 'silver', validUntil: '2027-06-30' }, countedGrowth: 1800, atRiskGrowth: 300 })
     expect(progress).toMatchObject({
       tier: { key: 'silver' }, nextTier: { key: 'gold' }, growthNeeded: 200, percent: 86,
       paths: [{ kind: 'order', amountFen: 20_000 }, { kind: 'sign_in', days: 100 }],
@@ -126,7 +126,7 @@ describe('explainProgress', () => {
   })
 
   it('at the top tier there is nothing left to reach', () => {
-    const progress = explainProgress(rules, { state: { key: 'gold', validUntil: '2027-06-30' }, countedGrowth: 900, pendingGrowth: 0, atRiskGrowth: 500 })
+    const progress = explainProgress(rules, { state: { key: 'gold', validUntil: '2027-06-30' }, countedGrowth: 900, atRiskGrowth: 500 })
     expect(progress).toMatchObject({ nextTier: null, growthNeeded: 0, percent: 100, paths: [], retain: { threshold: 1600, growthShort: 1200 } })
   })
 })

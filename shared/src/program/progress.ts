@@ -11,8 +11,6 @@ export type NextTierPath =
 export interface TierProgressInput {
   state: TierState
   countedGrowth: number
-  /** Growth from paid orders not yet completed (counts once they complete). */
-  pendingGrowth: number
   /** Counted growth that leaves the window before the current tier's validity ends. */
   atRiskGrowth: number
 }
