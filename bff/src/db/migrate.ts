@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { isPostgres } from './engine'
 import * as createMembers from './migrations/2026_11_23_0900_create_members'
 import * as createLedgers from './migrations/2026_11_23_1200_create_ledgers'
 
@@ -14,7 +15,12 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider })
+  // Kysely looks for its bookkeeping tables across every schema; pin them to ours, or a database holding
+  // several schemas (one per test file, or per tenant) would find another schema's tables and skip creating its own.
+  const migrationTableSchema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema
+    : undefined
+  const migrator = new Migrator({ db, provider, migrationTableSchema })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'

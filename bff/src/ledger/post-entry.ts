@@ -44,6 +44,7 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   const balanceAfter = account.balance + amount
   const entryId = newId(posting.ledger === 'growth' ? 'gre' : 'pte', posting.now.getTime())
   let lotId: string | null = null
+  let spendable = 0
 
   if (amount < 0) {
     if (!posting.debit) throw new Error('a debit needs a lot source')
@@ -55,8 +56,8 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
     if (posting.debit.from === 'lot') lotId = posting.debit.lotId
   } else if (posting.credit) {
     // Earnings repay an outstanding debt first; only the rest becomes spendable.
-    const spendable = Math.min(amount, Math.max(0, balanceAfter))
-    if (spendable > 0) lotId = await openLot(trx, posting, entryId, spendable)
+    spendable = Math.min(amount, Math.max(0, balanceAfter))
+    if (spendable > 0) lotId = newId(posting.ledger === 'growth' ? 'glt' : 'plt', posting.now.getTime())
   }
   if (balanceAfter < 0 && !(posting.ledger === 'points' && posting.allowDebt)) {
     throw new AppError('POINTS_INSUFFICIENT', { available: account.balance, required: -amount })
@@ -71,18 +72,18 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
     occurred_at: posting.occurredAt.toISOString(), created_at: posting.now.toISOString(),
   }
   await trx.insertInto('ledger_entries').values(entry).execute()
+  if (lotId !== null && spendable > 0) await openLot(trx, posting, { lotId, entryId, amount: spendable })
   await trx.updateTable('ledger_accounts').set({ balance: balanceAfter, version: account.version + 1 })
     .where('member_id', '=', posting.memberId).where('ledger', '=', posting.ledger).execute()
   return entry
 }
 
-async function openLot(trx: Transaction<Database>, posting: Posting, entryId: string, amount: number): Promise<string> {
-  const lotId = newId(posting.ledger === 'growth' ? 'glt' : 'plt', posting.now.getTime())
+async function openLot(trx: Transaction<Database>, posting: Posting, lot: { lotId: string; entryId: string; amount: number }) {
+  const { lotId, entryId, amount } = lot
   await trx.insertInto('ledger_lots').values({
     id: lotId, member_id: posting.memberId, ledger: posting.ledger, entry_id: entryId, amount, remaining: amount,
     expires_at: posting.credit!.expiresAt, created_at: posting.now.toISOString(),
   }).execute()
-  return lotId
 }
 
 /** Takes `points` from lots; what the lots cannot cover stays as debt (allowed only where the posting says so). */

@@ -1,0 +1,49 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+
+/** One account whose stored figures disagree with its history. */
+export interface Drift {
+  memberId: string
+  ledger: string
+  problem: string
+  stored: number
+  derived: number
+}
+
+/**
+ * Recomputes every account from its entries and lots and reports each disagreement:
+ * the balance must equal the sum of entries, the version must equal their count, the last entry's balance_after
+ * must equal the balance, and the unspent lots must equal the balance (or zero while the account is in debt).
+ */
+export async function verifyLedgers(db: Kysely<Database>): Promise<Drift[]> {
+  const rows = await sql<{
+    member_id: string; ledger: string; balance: number; version: number
+    entry_sum: number | null; entry_count: number; last_balance_after: number | null; lot_sum: number | null
+  }>`
+    select a.member_id, a.ledger, a.balance, a.version,
+      (select sum(e.amount) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger) as entry_sum,
+      (select count(*) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger) as entry_count,
+      (select e.balance_after from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger
+         order by e.account_version desc limit 1) as last_balance_after,
+      (select sum(l.remaining) from ledger_lots l where l.member_id = a.member_id and l.ledger = a.ledger) as lot_sum
+    from ledger_accounts a`.execute(db)
+  const drifts: Drift[] = []
+  for (const row of rows.rows) {
+    const check = (problem: string, stored: number, derived: number) => {
+      if (stored !== derived) drifts.push({ memberId: row.member_id, ledger: row.ledger, problem, stored, derived })
+    }
+    const balance = Number(row.balance)
+    check('balance ≠ sum of entries', balance, Number(row.entry_sum ?? 0))
+    check('version ≠ number of entries', Number(row.version), Number(row.entry_count))
+    check('balance ≠ last balance_after', balance, Number(row.last_balance_after ?? 0))
+    check('unspent lots ≠ balance', Math.max(0, balance), Number(row.lot_sum ?? 0))
+  }
+  const orphans = await sql<{ member_id: string; ledger: string; total: number }>`
+    select e.member_id, e.ledger, sum(e.amount) as total from ledger_entries e
+    where not exists (select 1 from ledger_accounts a where a.member_id = e.member_id and a.ledger = e.ledger)
+    group by e.member_id, e.ledger`.execute(db)
+  for (const row of orphans.rows) {
+    drifts.push({ memberId: row.member_id, ledger: row.ledger, problem: 'entries without an account', stored: 0, derived: Number(row.total) })
+  }
+  return drifts
+}
