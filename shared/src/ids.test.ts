@@ -12,6 +12,12 @@ describe('newId', () => {
     expect(earlier < later).toBe(true)
   })
 
+  it('strictly increases within one millisecond and when the clock steps back', () => {
+    const ids = [newId('x', 5_000_000), newId('x', 5_000_000), newId('x', 4_000_000), newId('x', 5_000_000)]
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(ids).size).toBe(4)
+  })
+
   it('does not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => newId('x', 0)))
     expect(ids.size).toBe(10_000)

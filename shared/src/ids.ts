@@ -1,19 +1,42 @@
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: sortable, no I/L/O/U.
 
+let lastMs = -1
+let lastRandom: number[] = []
+
 /**
- * A time-ordered id such as `mbr_01JD3…`: 10 characters of milliseconds then 16 random ones (80 bits), so ids
- * sort by creation time and index well as primary keys on both SQLite and PostgreSQL.
+ * A time-ordered id such as `mbr_01JD3…`: 10 characters of milliseconds then 16 random ones (80 bits). Within
+ * one process ids strictly increase, even within one millisecond or when a test clock steps back (the random
+ * part is then incremented, as monotonic ULIDs do), so "order by id" is creation order.
  */
 export function newId(prefix: string, nowMs: number = Date.now()): string {
+  let random: number[]
+  if (nowMs <= lastMs) {
+    random = increment(lastRandom)
+  } else {
+    lastMs = nowMs
+    const bytes = new Uint8Array(16)
+    globalThis.crypto.getRandomValues(bytes)
+    // The top bit stays clear so increments within a millisecond cannot overflow in practice.
+    random = Array.from(bytes, (byte, i) => (i === 0 ? byte % 16 : byte % 32))
+  }
+  lastRandom = random
   let time = ''
-  let ms = nowMs
+  let ms = lastMs
   for (let i = 0; i < 10; i += 1) {
     time = alphabet[ms % 32] + time
     ms = Math.floor(ms / 32)
   }
-  const bytes = new Uint8Array(16)
-  globalThis.crypto.getRandomValues(bytes)
-  let random = ''
-  for (const byte of bytes) random += alphabet[byte % 32]
-  return `${prefix}_${time}${random}`
+  return `${prefix}_${time}${random.map((digit) => alphabet[digit]).join('')}`
+}
+
+function increment(digits: number[]): number[] {
+  const next = [...digits]
+  for (let i = next.length - 1; i >= 0; i -= 1) {
+    if (next[i] < 31) {
+      next[i] += 1
+      return next
+    }
+    next[i] = 0
+  }
+  throw new RangeError('id space for this millisecond is exhausted')
 }
