@@ -57,7 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return login.body.token as string
   }
 
-  return { app, db: database.db, kind: database.kind, clock, logLines, deps, json, joinedMember, close: database.drop }
+  return { app, db: database.db, url: database.url, kind: database.kind, clock, logLines, deps, json, joinedMember, close: database.drop }
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
