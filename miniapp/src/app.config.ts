@@ -1,0 +1,12 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/login/index'],
+  // Each domain beyond the home and login screens ships as a subpackage to keep the main package small.
+  subPackages: [{ root: 'membership', pages: ['pages/join/index'] }],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '会员中心',
+    navigationBarTextStyle: 'black',
+  },
+})

@@ -1,0 +1,129 @@
+import Taro from '@tarojs/taro'
+import { create } from 'zustand'
+import { errorMessages, type JoinResponse, type LoginResponse, type MeResponse, type MemberProfile } from '@mc/shared'
+import { ApiError, apiRequest, type ApiErrorCode } from '../api/client'
+import { onSessionExpired, readSession, removeSession, saveSession, type Session } from '../api/session'
+import { progressSentence, tierTone } from './tier-display'
+
+/** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
+export interface MembershipFailure {
+  code: ApiErrorCode
+  message: string
+}
+
+/** Which request is in flight, so each screen can show its own spinner. */
+export type MembershipRequest = 'login' | 'join' | 'me' | 'logout'
+
+/** The BFF session, the last known profile and /api/me snapshot, and the request state. */
+export interface MembershipState {
+  session: Session | null
+  /** Last known profile, from login, join or /api/me. */
+  member: MemberProfile | null
+  /** Last fetched GET /api/me; the BFF stays the source of truth. */
+  me: MeResponse | null
+  pending: MembershipRequest | null
+  error: MembershipFailure | null
+}
+
+interface MembershipEvents {
+  requestStarted(request: MembershipRequest): void
+  requestFailed(failure: MembershipFailure): void
+  loggedIn(response: LoginResponse): void
+  joined(response: JoinResponse): void
+  meLoaded(me: MeResponse): void
+  sessionExpired(): void
+  loggedOut(): void
+}
+
+/** Thunks resolve to null on failure; the failure is then in `error`. */
+interface MembershipThunks {
+  loginWithPhone(phone: string): Promise<LoginResponse | null>
+  loginWithWechat(): Promise<LoginResponse | null>
+  join(outletId?: string): Promise<JoinResponse | null>
+  loadMe(): Promise<MeResponse | null>
+  logout(): Promise<void>
+}
+
+export type MembershipStore = MembershipState & MembershipEvents & MembershipThunks
+
+export const initialMembershipState = (): MembershipState => ({
+  session: readSession(),
+  member: null,
+  me: null,
+  pending: null,
+  error: null,
+})
+
+export const useMembershipStore = create<MembershipStore>()((set, get) => {
+  async function attempt<T>(request: MembershipRequest, call: () => Promise<T>, done: (result: T) => void) {
+    get().requestStarted(request)
+    try {
+      const result = await call()
+      done(result)
+      return result
+    } catch (error) {
+      get().requestFailed(failureOf(error))
+      return null
+    }
+  }
+
+  return {
+    ...initialMembershipState(),
+    requestStarted: (request) => set({ pending: request, error: null }),
+    requestFailed: (failure) => set({ pending: null, error: failure }),
+    loggedIn: ({ token, expiresAt, member }) => {
+      saveSession({ token, expiresAt })
+      set({ session: { token, expiresAt }, member, me: null, pending: null, error: null })
+    },
+    joined: ({ member }) => set({ member, pending: null, error: null }),
+    meLoaded: (me) => set({ me, member: me.member, pending: null, error: null }),
+    sessionExpired: () => set({ session: null, member: null, me: null, pending: null }),
+    loggedOut: () => {
+      removeSession()
+      set({ session: null, member: null, me: null, pending: null, error: null })
+    },
+
+    loginWithPhone: (phone) =>
+      attempt('login', () => apiRequest<LoginResponse>('POST', '/api/auth/local', { phone }), get().loggedIn),
+    loginWithWechat: () => attempt('login', loginThroughWechat, get().loggedIn),
+    join: (outletId) =>
+      attempt('join', () => apiRequest<JoinResponse>('POST', '/api/members/join', outletId ? { outletId } : {}), get().joined),
+    loadMe: () => attempt('me', () => apiRequest<MeResponse>('GET', '/api/me'), get().meLoaded),
+    logout: async () => {
+      // Forget the session locally even if the BFF cannot be reached; the token expires on its own.
+      await attempt('logout', () => apiRequest<{ loggedOut: true }>('POST', '/api/auth/logout'), () => undefined)
+      get().loggedOut()
+    },
+  }
+})
+
+// The API client drops a rejected token; the store follows so the pages route back to login.
+onSessionExpired(() => useMembershipStore.getState().sessionExpired())
+
+async function loginThroughWechat(): Promise<LoginResponse> {
+  let code: string
+  try {
+    code = (await Taro.login()).code
+  } catch {
+    throw new ApiError(0, 'WECHAT_UNAVAILABLE', errorMessages.WECHAT_UNAVAILABLE)
+  }
+  return apiRequest<LoginResponse>('POST', '/api/auth/wechat', { code })
+}
+
+function failureOf(error: unknown): MembershipFailure {
+  if (error instanceof ApiError) return { code: error.code, message: error.message }
+  return { code: 'INTERNAL', message: errorMessages.INTERNAL }
+}
+
+/** Single-field reads for components, so each re-renders only when its own field changes. */
+export const membershipSelectors = {
+  isLoggedIn: (s: MembershipState) => s.session !== null,
+  /** True once the BFF says the shopper has logged in but not yet joined. */
+  needsJoin: (s: MembershipState) => s.error?.code === 'MEMBER_NOT_JOINED' || s.member?.joinedAt === null,
+  tierName: (s: MembershipState) => s.me?.tier.name ?? null,
+  tierTone: (s: MembershipState) => (s.me ? tierTone(s.me.tiers, s.me.tier) : null),
+  progressSentence: (s: MembershipState) => (s.me ? progressSentence(s.me) : null),
+  isLoading: (s: MembershipState, request: MembershipRequest) => s.pending === request,
+  errorCode: (s: MembershipState) => s.error?.code ?? null,
+  errorMessage: (s: MembershipState) => s.error?.message ?? null,
+}

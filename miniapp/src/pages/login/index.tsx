@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Toast } from '@nutui/nutui-react-taro'
+import { Weixin } from '@nutui/icons-react-taro'
+import type { LoginResponse } from '@mc/shared'
+import { ActionButton } from '../../components/action-button'
+import { PhoneLoginForm } from '../../membership/components/phone-login-form'
+import { outletIdFromParams } from '../../membership/join-params'
+import { useMembershipStore } from '../../membership/membership.store'
+import { routes, withOutlet } from '../../routes'
+import './index.css'
+
+const toastId = 'login-toast'
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function LoginPage() {
+  const { params } = useRouter()
+  const outletId = outletIdFromParams(params)
+  const loggingIn = useMembershipStore((s) => s.pending === 'login')
+  const loginWithPhone = useMembershipStore((s) => s.loginWithPhone)
+  const loginWithWechat = useMembershipStore((s) => s.loginWithWechat)
+  // On weapp the phone form is a fallback for development builds where the BFF enables local login.
+  const [phoneFormShown, setPhoneFormShown] = useState(!isWeapp)
+
+  // Only a session already stored on arrival skips the form; a fresh login navigates in finish().
+  useEffect(() => {
+    if (useMembershipStore.getState().session !== null) void Taro.reLaunch({ url: routes.home })
+  }, [])
+
+  const finish = (response: LoginResponse | null) => {
+    if (response === null) {
+      const message = useMembershipStore.getState().error?.message ?? '登录失败，请重试'
+      Toast.show(toastId, { content: message, icon: 'fail' })
+      return
+    }
+    const url = response.member.joinedAt === null ? withOutlet(routes.join, outletId) : routes.home
+    void Taro.reLaunch({ url })
+  }
+
+  return (
+    <View className='login'>
+      <Toast id={toastId} />
+      <View className='login__hero'>
+        <View className='login__logo'>
+          <Text>会</Text>
+        </View>
+        <Text className='login__title'>欢迎来到会员中心</Text>
+        <Text className='login__subtitle'>一站查看会员等级、成长值与专属权益</Text>
+      </View>
+      <View className='login__panel'>
+        {isWeapp && (
+          <ActionButton
+            className='login__wechat'
+            type='primary'
+            size='large'
+            block
+            icon={<Weixin size={20} color='#ffffff' />}
+            loading={loggingIn && !phoneFormShown}
+            onClick={async () => finish(await loginWithWechat())}
+          >
+            微信一键登录
+          </ActionButton>
+        )}
+        {phoneFormShown ? (
+          <PhoneLoginForm submitting={loggingIn} onSubmit={async (phone) => finish(await loginWithPhone(phone))} />
+        ) : (
+          <Text className='login__switch' onClick={() => setPhoneFormShown(true)}>
+            使用手机号登录
+          </Text>
+        )}
+      </View>
+      <Text className='login__terms'>手机号仅用于识别会员身份，不会对外展示</Text>
+    </View>
+  )
+}

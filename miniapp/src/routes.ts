@@ -1,0 +1,11 @@
+/** Page paths, so navigation calls never repeat them as strings. */
+export const routes = {
+  home: '/pages/home/index',
+  login: '/pages/login/index',
+  join: '/membership/pages/join/index',
+} as const
+
+/** `path` with `outletId` carried along, so a QR scan survives the detour through login. */
+export function withOutlet(path: string, outletId?: string): string {
+  return outletId ? `${path}?outletId=${encodeURIComponent(outletId)}` : path
+}
