@@ -7,11 +7,15 @@ import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
+import { outletRoutes } from './outlets/outlets.routes'
+import { programRoutes } from './program/program.routes'
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/auth', authRoutes)
   .route('/', memberRoutes)
+  .route('/', programRoutes)
+  .route('/', outletRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {

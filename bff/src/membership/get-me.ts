@@ -1,6 +1,6 @@
 import {
   AppError, addDays, businessDayOf, businessDayStart, explainProgress, refundReversal,
-  type MeResponse, type PointsSummary, type TierRule, type TierView,
+  type MeResponse, type PointsSummary,
 } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
@@ -8,9 +8,7 @@ import { accountBalances } from '../ledger/accounts'
 import { publishedProgram } from '../program/published-program'
 import { findMember, memberProfile } from './member-profile'
 import { memberTierState } from './member-tier'
-
-const tierView = (tier: TierRule): TierView =>
-  ({ id: tier.key, name: tier.name, threshold: tier.threshold, color: tier.color, benefits: tier.benefits })
+import { tierView } from './tier-view'
 
 /** The member with tier, progress and points, all derived from the ledgers and the published rules. */
 export async function getMe(db: Kysely<Database>, memberId: string, now: Date): Promise<MeResponse> {

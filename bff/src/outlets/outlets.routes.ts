@@ -1,0 +1,14 @@
+import { AppError } from '@mc/shared'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../deps'
+import { validate } from '../http/validate'
+
+/** Public: the store a join QR code names, so the join page can greet the shopper with it. */
+export const outletRoutes = new Hono<AppEnv>()
+  .get('/outlets/:outletId', validate('param', z.object({ outletId: z.string().min(1).max(64) })), async (c) => {
+    const { outletId } = c.req.valid('param')
+    const outlet = await c.var.deps.db.selectFrom('outlets').select(['id', 'name']).where('id', '=', outletId).executeTakeFirst()
+    if (!outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId })
+    return c.json(outlet, 200)
+  })

@@ -1,0 +1,13 @@
+import type { TierView } from '@mc/shared'
+import { Hono } from 'hono'
+import type { AppEnv } from '../deps'
+import { tierView } from '../membership/tier-view'
+import { publishedProgram } from './published-program'
+
+/** Public: the tier ladder a visitor sees before joining (names, thresholds, colours, benefits). */
+export const programRoutes = new Hono<AppEnv>()
+  .get('/program/tiers', async (c) => {
+    const { rules, version } = await publishedProgram(c.var.deps.db)
+    const body: { version: number; tiers: TierView[] } = { version, tiers: rules.tiers.map(tierView) }
+    return c.json(body, 200)
+  })
