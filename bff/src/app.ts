@@ -2,9 +2,11 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '@mc/shared'
 import type { AppEnv, Deps } from './deps'
+import { adminRoutes } from './admin/admin.routes'
 import { handleError, handleNotFound } from './http/errors'
 import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
+import { memberLedgerRoutes } from './ledger/ledger.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
 import { outletRoutes } from './outlets/outlets.routes'
@@ -14,8 +16,10 @@ const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/auth', authRoutes)
   .route('/', memberRoutes)
+  .route('/', memberLedgerRoutes)
   .route('/', programRoutes)
   .route('/', outletRoutes)
+  .route('/admin', adminRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {

@@ -18,6 +18,8 @@ export interface Deps {
   version: string
   /** Shared secret for POST /webhooks/orders; null answers 503 there. */
   webhookSecret: string | null
+  /** Bearer credential for /api/admin; null refuses every admin call. */
+  adminToken: string | null
   auth: {
     localLoginEnabled: boolean
     sessionTtlHours: number

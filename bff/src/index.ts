@@ -26,6 +26,7 @@ const deps: Deps = {
   logger,
   version: packageJson.version,
   webhookSecret: env.WEBHOOK_SECRET ?? null,
+  adminToken: env.ADMIN_TOKEN ?? null,
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,
     sessionTtlHours: env.SESSION_TTL_HOURS,

@@ -19,6 +19,7 @@ export const errorMessages = {
   OUTLET_NOT_FOUND: '门店不存在',
   MEMBER_NOT_FOUND: '会员不存在',
   POINTS_INSUFFICIENT: '积分不足',
+  GROWTH_INSUFFICIENT: '成长值不足',
   IDEMPOTENCY_KEY_REUSED: '该请求编号已用于不同的内容',
   ALREADY_REVERSED: '该记录已冲正',
   WEBHOOK_SIGNATURE_INVALID: '签名无效',

@@ -26,6 +26,7 @@ export async function startH5Server() {
     logger: pino({ level: 'warn' }),
     version: 'e2e',
     webhookSecret: null,
+    adminToken: null,
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

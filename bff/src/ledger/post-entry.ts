@@ -30,6 +30,8 @@ export interface Posting {
   reversesEntryId?: string | null
 }
 
+const insufficient = (ledger: LedgerName) => (ledger === 'points' ? 'POINTS_INSUFFICIENT' : 'GROWTH_INSUFFICIENT')
+
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>
 
 /**
@@ -50,7 +52,7 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
     if (!posting.debit) throw new Error('a debit needs a lot source')
     const available = account.balance - (posting.debit.respectHeld ? account.held : 0)
     if (!posting.allowDebt && available < -amount) {
-      throw new AppError('POINTS_INSUFFICIENT', { available: Math.max(0, available), required: -amount, debt: Math.max(0, -account.balance) })
+      throw new AppError(insufficient(posting.ledger), { available: Math.max(0, available), required: -amount, debt: Math.max(0, -account.balance) })
     }
     await takeFromLots(trx, posting, -amount)
     if (posting.debit.from === 'lot') lotId = posting.debit.lotId
@@ -60,7 +62,7 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
     if (spendable > 0) lotId = newId(posting.ledger === 'growth' ? 'glt' : 'plt', posting.now.getTime())
   }
   if (balanceAfter < 0 && !(posting.ledger === 'points' && posting.allowDebt)) {
-    throw new AppError('POINTS_INSUFFICIENT', { available: account.balance, required: -amount })
+    throw new AppError(insufficient(posting.ledger), { available: account.balance, required: -amount })
   }
 
   const entry = {
@@ -110,7 +112,7 @@ async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted
     }
   }
   if (left > 0 && !posting.allowDebt) {
-    throw new AppError('POINTS_INSUFFICIENT', { required: wanted, coverable: wanted - left })
+    throw new AppError(insufficient(posting.ledger), { required: wanted, coverable: wanted - left })
   }
   for (const take of takes) {
     await trx.updateTable('ledger_lots').set((eb) => ({ remaining: eb('remaining', '-', take.points) }))

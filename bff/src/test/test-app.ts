@@ -15,6 +15,7 @@ export interface TestAppOptions {
 }
 
 export const testWebhookSecret = 'whsec_test_0123456789abcdef'
+export const testAdminToken = 'admin_test_token_0123456789abcdef'
 
 /**
  * The real app on a fresh migrated database, with a hand-moved clock and a logger whose lines the test can read.
@@ -33,6 +34,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     logger,
     version: 'test',
     webhookSecret: options.webhookSecret === undefined ? testWebhookSecret : options.webhookSecret,
+    adminToken: testAdminToken,
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,

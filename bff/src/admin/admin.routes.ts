@@ -1,0 +1,36 @@
+import { AdjustmentBody, AppError, HistoryQuery, IdempotencyHeader } from '@mc/shared'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../deps'
+import { runIdempotent } from '../http/idempotency'
+import { validate } from '../http/validate'
+import { ledgerHistory } from '../ledger/ledger-history'
+import { publishedProgram } from '../program/published-program'
+import { adjustBalance } from './adjust-balance'
+import { requireAdmin } from './require-admin'
+
+const MemberParam = z.object({ memberId: z.string().min(1).max(64) })
+const LedgerQuery = HistoryQuery.extend({ ledger: z.enum(['growth', 'points']) })
+
+/** Merchant back-office: look at a member's ledger and correct it, every change audited. */
+export const adminRoutes = new Hono<AppEnv>()
+  .post('/members/:memberId/adjustments', requireAdmin, validate('param', MemberParam), validate('header', IdempotencyHeader),
+    validate('json', AdjustmentBody), async (c) => {
+      const { db, clock } = c.var.deps
+      const { memberId } = c.req.valid('param')
+      const key = c.req.valid('header')['idempotency-key']
+      const body = c.req.valid('json')
+      const now = clock.now()
+      const result = await runIdempotent(db, { scope: 'admin_adjustment', key, body: { memberId, ...body }, now }, async (trx) => ({
+        status: 201,
+        body: await adjustBalance(trx, { memberId, body, adminId: 'admin', idempotencyKey: key, program: await publishedProgram(trx), now }),
+      }))
+      return c.json(result.body, result.replayed ? 200 : 201)
+    })
+  .get('/members/:memberId/ledger', requireAdmin, validate('param', MemberParam), validate('query', LedgerQuery), async (c) => {
+    const { memberId } = c.req.valid('param')
+    const { ledger, ...page } = c.req.valid('query')
+    const member = await c.var.deps.db.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst()
+    if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })
+    return c.json(await ledgerHistory(c.var.deps.db, memberId, ledger, page), 200)
+  })

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { orderEvent, sendOrderEvent } from '../test/order-events'
+import { createTestApp, type TestApp } from '../test/test-app'
+
+describe('member histories', () => {
+  let t: TestApp
+  let token: string
+  let otherToken: string
+  beforeAll(async () => {
+    t = await createTestApp()
+    token = await t.joinedMember('13000000001')
+    otherToken = await t.joinedMember('13000000002')
+    const memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
+    for (let i = 1; i <= 25; i += 1) {
+      await sendOrderEvent(t, orderEvent('order.paid', `H-${i}`, { memberId }, i * 100))
+      await sendOrderEvent(t, orderEvent('order.completed', `H-${i}`, { memberId }, i * 100, { occurredAt: `2026-11-2${i % 3 + 3}T02:00:00.000Z` }))
+    }
+  })
+  afterAll(async () => { await t.close() })
+
+  it('pages growth newest first by cursor, each entry with its Chinese reason, until the last page', async () => {
+    const first = await t.json('GET', '/api/me/growth?limit=10', undefined, token)
+    expect(first.body.entries).toHaveLength(10)
+    expect(first.body.entries[0]).toMatchObject({ amount: 25, kind: 'order', kindLabel: '订单消费', reason: '订单 H-25 实付 ¥25.00' })
+    const seen: number[] = []
+    let cursor: string | null = null
+    do {
+      const page: any = await t.json('GET', `/api/me/growth?limit=10${cursor ? `&cursor=${cursor}` : ''}`, undefined, token)
+      seen.push(...page.body.entries.map((e: { amount: number }) => e.amount))
+      cursor = page.body.nextCursor
+    } while (cursor)
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => 25 - i))
+  })
+
+  it('shows only the caller\'s own entries', async () => {
+    expect((await t.json('GET', '/api/me/points', undefined, otherToken)).body).toEqual({ entries: [], nextCursor: null })
+    expect((await t.json('GET', '/api/me/points/expiring', undefined, otherToken)).body).toEqual({ total: 0, lots: [] })
+  })
+
+  it('lists expiring points grouped by when they lapse', async () => {
+    const expiring = await t.json('GET', '/api/me/points/expiring', undefined, token)
+    expect(expiring.body).toEqual({ total: 325, lots: [{ points: 325, expiresAt: '2027-12-31T16:00:00.000Z' }] })
+  })
+
+  it.each(['limit=0', 'limit=51', 'limit=abc', 'cursor=nope', 'extra=1'])('rejects ?%s with 400', async (query) => {
+    const response = await t.json('GET', `/api/me/growth?${query}`, undefined, token)
+    expect(response).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } })
+  })
+
+  it('needs a session', async () => {
+    expect((await t.json('GET', '/api/me/growth')).status).toBe(401)
+  })
+})

@@ -1,0 +1,15 @@
+import { HistoryQuery } from '@mc/shared'
+import { Hono } from 'hono'
+import type { AppEnv } from '../deps'
+import { validate } from '../http/validate'
+import { requireMember } from '../membership/require-member'
+import { expiringPoints, ledgerHistory } from './ledger-history'
+
+/** The member's own histories; the member id comes only from the session, never from the request. */
+export const memberLedgerRoutes = new Hono<AppEnv>()
+  .get('/me/growth', requireMember, validate('query', HistoryQuery), async (c) =>
+    c.json(await ledgerHistory(c.var.deps.db, c.var.memberId, 'growth', c.req.valid('query')), 200))
+  .get('/me/points', requireMember, validate('query', HistoryQuery), async (c) =>
+    c.json(await ledgerHistory(c.var.deps.db, c.var.memberId, 'points', c.req.valid('query')), 200))
+  .get('/me/points/expiring', requireMember, async (c) =>
+    c.json(await expiringPoints(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200))
