@@ -7,6 +7,7 @@ import { seedDemo } from './db/seed'
 import { systemClock, type Deps } from './deps'
 import { loadEnvOrExit } from './env'
 import { serveH5 } from './http/serve-h5'
+import { startScheduler } from './jobs/scheduler'
 import { createWechatLogin } from './membership/wechat-login'
 import { logRedactPaths } from './http/log-redact'
 import packageJson from '../package.json' with { type: 'json' }
@@ -38,12 +39,15 @@ const deps: Deps = {
 const app = createApp(deps)
 if (env.H5_DIR) serveH5(app, env.H5_DIR)
 
+const stopScheduler = env.JOBS_ENABLED ? startScheduler(deps) : () => {}
+
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port, database: kind, localLogin: env.LOCAL_LOGIN_ENABLED }, `Member Center listening on http://localhost:${info.port}`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    stopScheduler()
     server.close()
     void close().then(() => process.exit(0))
   })

@@ -7,10 +7,10 @@ describe('admin adjustments and ledger view', () => {
   let memberId: string
   let memberToken: string
   const adjust = (body: unknown, key: string, token = testAdminToken, id = memberId) =>
-    t.app.request(`/api/admin/members/${id}/adjustments`, {
+    Promise.resolve(t.app.request(`/api/admin/members/${id}/adjustments`, {
       method: 'POST', body: JSON.stringify(body),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
-    }).then(async (r) => ({ status: r.status, body: await r.json() as any }))
+    })).then(async (r) => ({ status: r.status, body: await r.json() as any }))
 
   beforeAll(async () => {
     t = await createTestApp()

@@ -1,0 +1,38 @@
+import { businessDayOf } from '@mc/shared'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { publishedProgram } from '../program/published-program'
+import { expireLots, type ExpirySummary } from './expire-lots'
+import { acquireLease, releaseLease } from './job-lease'
+import { sweepTiers, type TierSweepSummary } from './sweep-tiers'
+
+export type DailyJobsResult =
+  | { ran: true; businessDay: string; expiry: ExpirySummary; tiers: TierSweepSummary }
+  | { ran: false; businessDay: string; reason: 'already_ran_today' | 'lease_held_elsewhere' }
+
+const job = 'daily'
+const leaseMs = 10 * 60_000
+
+/**
+ * The daily sweeps, expiry first (growth leaving the window must not count at validity end), then tiers.
+ * Recorded per business day in job_runs; `force` re-runs a day, which is safe because both sweeps are
+ * idempotent by data.
+ */
+export async function runDailyJobs(db: Kysely<Database>, now: Date, holder: string, options: { force?: boolean } = {}): Promise<DailyJobsResult> {
+  const program = await publishedProgram(db)
+  const businessDay = businessDayOf(now, program.rules.calendar)
+  const done = await db.selectFrom('job_runs').select('finished_at').where('job', '=', job).where('business_day', '=', businessDay).executeTakeFirst()
+  if (done?.finished_at && !options.force) return { ran: false, businessDay, reason: 'already_ran_today' }
+  if (!(await acquireLease(db, job, holder, now, leaseMs))) return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
+  try {
+    await db.insertInto('job_runs').values({ job, business_day: businessDay, started_at: now.toISOString(), finished_at: null, result: null })
+      .onConflict((oc) => oc.columns(['job', 'business_day']).doUpdateSet({ started_at: now.toISOString() })).execute()
+    const expiry = await expireLots(db, program, now)
+    const tiers = await sweepTiers(db, program, now)
+    await db.updateTable('job_runs').set({ finished_at: now.toISOString(), result: JSON.stringify({ expiry, tiers }) })
+      .where('job', '=', job).where('business_day', '=', businessDay).execute()
+    return { ran: true, businessDay, expiry, tiers }
+  } finally {
+    await releaseLease(db, job, holder)
+  }
+}
