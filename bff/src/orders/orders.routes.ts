@@ -1,6 +1,7 @@
 import { AppError, OrderEvent } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
+import { faultPoint } from '../http/fault-injection'
 import { runIdempotent } from '../http/idempotency'
 import { publishedProgram } from '../program/published-program'
 import { applyOrderEvent } from './apply-order-event'
@@ -30,5 +31,6 @@ export const orderWebhookRoutes = new Hono<AppEnv>()
     const event = parsed.data
     const result = await runIdempotent(db, { scope: 'order_event', key: event.id, body: event, now }, async (trx) =>
       applyOrderEvent({ trx, program: await publishedProgram(trx), now, source: 'online' }, event))
+    faultPoint('order_event:after_commit')
     return c.json(result.body, result.status === 202 ? 202 : 200)
   })
