@@ -1,6 +1,8 @@
 import { fmcgTemplate, newId } from '@mc/shared'
 import type { Kysely } from 'kysely'
-import { publishProgramVersion } from '../program/published-program'
+import { applyOrderEvent } from '../orders/apply-order-event'
+import { recordTierChange } from '../membership/member-tier'
+import { publishedProgram, publishProgramVersion } from '../program/published-program'
 import type { Database } from './schema'
 
 /** Every install starts from the FMCG template as program version 1; merchants change it from there. */
@@ -15,7 +17,18 @@ export const demoOutlets = [
   { id: 'outlet_jingan', name: '静安嘉里店' },
 ] as const
 
-/** Demo data for a first start: stores to join from and a few members. Runs only on an empty members table. */
+/** Demo shoppers with a few months of orders, so the first start shows every tier and a points history. */
+const demoMembers = [
+  { phone: '13800000001', nickname: '林小夏', outlet: 'outlet_xuhui', birthday: '1992-03-14', orders: [68_000, 99_000, 45_600, 38_800] },
+  { phone: '13800000002', nickname: '陈一鸣', outlet: 'outlet_jingan', birthday: null, orders: [32_000, 29_900, 12_800] },
+  { phone: '13800000003', nickname: '王悦', outlet: null, birthday: '1998-11-02', orders: [8_800, 3_500] },
+] as const
+
+/**
+ * Demo data for a first start: stores to join from and members whose orders went through the real order-event
+ * pipeline, so balances, lots and tiers are exactly what the product would have produced. Runs only on an
+ * empty members table.
+ */
 export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean> {
   const anyMember = await db.selectFrom('members').select('id').limit(1).execute()
   if (anyMember.length > 0) return false
@@ -23,16 +36,23 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('outlets').values(demoOutlets.map((o) => ({ ...o, created_at: createdAt })))
       .onConflict((oc) => oc.column('id').doNothing()).execute()
-    const demoMembers = [
-      { phone: '13800000001', nickname: '林小夏', outlet: 'outlet_xuhui' },
-      { phone: '13800000002', nickname: '陈一鸣', outlet: 'outlet_jingan' },
-      { phone: '13800000003', nickname: '王悦', outlet: null },
-    ]
-    await trx.insertInto('members').values(demoMembers.map((m) => ({
-      id: newId('mbr'), openid: null, unionid: null, phone: m.phone, nickname: m.nickname,
-      joined_at: createdAt, source_outlet_id: m.outlet, source_channel: m.outlet ? 'outlet_qr' as const : 'shop' as const,
-      created_at: createdAt,
-    }))).execute()
+    const program = await publishedProgram(trx)
+    for (const [m, member] of demoMembers.entries()) {
+      const id = newId('mbr', now.getTime())
+      await trx.insertInto('members').values({
+        id, openid: null, unionid: null, phone: member.phone, nickname: member.nickname, birthday: member.birthday,
+        joined_at: createdAt, source_outlet_id: member.outlet, source_channel: member.outlet ? 'outlet_qr' : 'shop', created_at: createdAt,
+      }).execute()
+      await recordTierChange(trx, { memberId: id, change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } }, growth: 0, program, now })
+      for (const [o, amountFen] of member.orders.entries()) {
+        const occurredAt = new Date(now.getTime() - (member.orders.length - o) * 21 * 86_400_000).toISOString()
+        const orderId = `demo-${m + 1}-${o + 1}`
+        const ctx = { trx, program, now, source: 'online' as const }
+        for (const type of ['order.paid', 'order.completed'] as const) {
+          await applyOrderEvent(ctx, { id: `evt_${orderId}_${type}`, type, occurredAt, data: { orderId, member: { memberId: id }, amountFen } })
+        }
+      }
+    }
   })
   return true
 }
