@@ -9,6 +9,7 @@ import { healthRoutes } from './health/health.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
+import { openApiRoutes } from './openapi/openapi.routes'
 import { outletRoutes } from './outlets/outlets.routes'
 import { programRoutes } from './program/program.routes'
 
@@ -20,6 +21,7 @@ const api = new Hono<AppEnv>()
   .route('/', programRoutes)
   .route('/', outletRoutes)
   .route('/admin', adminRoutes)
+  .route('/', openApiRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {
