@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BenefitDefinition } from './benefits'
 
 // Messages are bilingual because the merchant console shows them as they are: Chinese first, English after.
 const whole = (min: number, max: number, what: string) =>
@@ -32,7 +33,7 @@ export const TierRule = z.strictObject({
   validityDays: whole(1, 3650, '有效期天数'),
   pointsMultiplierPercent: whole(100, 1000, '积分倍率'),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '颜色格式应为 #RRGGBB / colour must be #RRGGBB' }),
-  /** Keys into the benefit library (DESIGN.md §4); the benefits issue gives them meaning. */
+  /** Keys into the program's benefit library (`benefits` below). */
   benefits: z.array(z.string().min(1).max(64)).max(30),
 })
 export type TierRule = z.infer<typeof TierRule>
@@ -71,6 +72,8 @@ export const ProgramRules = z.strictObject({
     /** Spend `costPoints` to push an expiring lot back `extendDays`; null turns extension off. */
     extension: z.strictObject({ costPoints: whole(1, 100_000, '延期消耗积分'), extendDays: whole(1, 365, '延期天数') }).nullable(),
   }),
+  /** The benefit library; tiers list keys into it. */
+  benefits: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, { error: '权益标识只能用小写字母、数字和下划线 / benefit key must be lower-case letters, digits or _' }), BenefitDefinition),
 }).superRefine((rules, ctx) => {
   rules.tiers.forEach((tier, i) => {
     if (i === 0 && tier.threshold !== 0) {
@@ -82,6 +85,11 @@ export const ProgramRules = z.strictObject({
     if (tier.retainThreshold > tier.threshold) {
       ctx.addIssue({ code: 'custom', path: ['tiers', i, 'retainThreshold'], message: '保级门槛不能高于升级门槛 / retain threshold must not exceed the threshold' })
     }
+    tier.benefits.forEach((key, b) => {
+      if (!(key in rules.benefits)) {
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'benefits', b], message: `权益库中没有 ${key} / no benefit ${key} in the library` })
+      }
+    })
     if (rules.tiers.findIndex((other) => other.key === tier.key) !== i) {
       ctx.addIssue({ code: 'custom', path: ['tiers', i, 'key'], message: '等级标识重复 / duplicate tier key' })
     }

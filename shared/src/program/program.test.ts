@@ -4,6 +4,7 @@ import { awardForEvent, growthCountsUntil, orderGrowth, orderPoints, pointsExpir
 import { explainProgress } from './progress'
 import { ProgramRules } from './program-rules'
 import { fmcgTemplate } from './templates/fmcg'
+import { programTemplateKeys, programTemplates } from './templates/index'
 import { evaluateUpgrade, evaluateValidityEnd, tierReached, tierRank } from './tier-evaluation'
 
 const rules = fmcgTemplate
@@ -128,5 +129,20 @@ describe('explainProgress', () => {
   it('at the top tier there is nothing left to reach', () => {
     const progress = explainProgress(rules, { state: { key: 'gold', validUntil: '2027-06-30' }, countedGrowth: 900, atRiskGrowth: 500 })
     expect(progress).toMatchObject({ nextTier: null, growthNeeded: 0, percent: 100, paths: [], retain: { threshold: 1600, growthShort: 1200 } })
+  })
+})
+
+describe('industry templates', () => {
+  it.each(programTemplateKeys)('%s validates and names every tier benefit in its library', (key) => {
+    const rules = programTemplates[key].rules
+    expect(ProgramRules.safeParse(rules).error?.issues ?? []).toEqual([])
+    expect(rules.tiers.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('rejects a tier benefit missing from the library, at the field', () => {
+    const broken = { ...fmcgTemplate, tiers: [fmcgTemplate.tiers[0], fmcgTemplate.tiers[1], { ...fmcgTemplate.tiers[2], benefits: ['spa_day'] }] }
+    const issue = ProgramRules.safeParse(broken).error!.issues[0]
+    expect(issue.path.join('.')).toBe('tiers.2.benefits.0')
+    expect(issue.message).toContain('spa_day')
   })
 })

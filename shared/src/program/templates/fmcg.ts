@@ -41,4 +41,11 @@ export const fmcgTemplate: ProgramRules = {
     expiry: { kind: 'end_of_following_year' },
     extension: { costPoints: 50, extendDays: 30 },
   },
+  benefits: {
+    birthday_gift: { kind: 'birthday_gift', name: '生日礼券', description: '生日当月领取 ¥10 无门槛券', faceValueFen: 1_000, grantsPerYear: 1, assumedUsagePercent: 60 },
+    coupon_pack_monthly: { kind: 'coupon_pack', name: '每月领券', description: '每月 2 张满 50 减 5', faceValueFen: 500, grantsPerYear: 24, assumedUsagePercent: 35 },
+    member_price: { kind: 'member_price', name: '会员价', description: '会员商品 95 折', faceValueFen: 400, grantsPerYear: 12, assumedUsagePercent: 80 },
+    free_shipping: { kind: 'free_shipping', name: '包邮券', description: '每月 1 张全场包邮券', faceValueFen: 800, grantsPerYear: 12, assumedUsagePercent: 50 },
+    exclusive_service: { kind: 'exclusive_service', name: '专属客服', description: '专属客服通道，优先响应', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0 },
+  },
 }
