@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { isPostgres } from './engine'
 import * as createMembers from './migrations/2026_11_23_0900_create_members'
 import * as createLedgers from './migrations/2026_11_23_1200_create_ledgers'
+import * as createProgramDrafts from './migrations/2026_11_23_1500_create_program_drafts'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -10,6 +11,7 @@ import * as createLedgers from './migrations/2026_11_23_1200_create_ledgers'
 const migrations: Record<string, Migration> = {
   '2026_11_23_0900_create_members': createMembers,
   '2026_11_23_1200_create_ledgers': createLedgers,
+  '2026_11_23_1500_create_program_drafts': createProgramDrafts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

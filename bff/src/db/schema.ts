@@ -47,6 +47,23 @@ export interface ProgramVersionsTable {
   note: string | null
   published_by: string
   published_at: Timestamp
+  /** The merchant's choice for members the new thresholds would lower; null when nobody would be lowered. */
+  demotions: 'keep_until_validity_end' | 'apply_now' | null
+  /** Where the rules came from: a draft id, or `rollback:<version>`. */
+  source: string | null
+}
+
+/** A program being edited. It may be invalid while edited; only a valid draft publishes. */
+export interface ProgramDraftsTable {
+  id: string
+  rules: string
+  base_version: number | null
+  template: string | null
+  status: 'open' | 'published' | 'discarded'
+  published_version: number | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
 }
 
 export type LedgerName = 'growth' | 'points'
@@ -208,6 +225,7 @@ export interface Database {
   wechat_sessions: WechatSessionsTable
   outlets: OutletsTable
   program_versions: ProgramVersionsTable
+  program_drafts: ProgramDraftsTable
   ledger_accounts: LedgerAccountsTable
   ledger_entries: LedgerEntriesTable
   ledger_lots: LedgerLotsTable

@@ -1,0 +1,117 @@
+import { awardForEvent } from './earning'
+import { growthSourceKinds, type GrowthSourceKind, type ProgramRules } from './program-rules'
+import { yearlyBenefitCostFen } from './benefits'
+import { tierRank, tierReached } from './tier-evaluation'
+
+/** One member's history, reduced to what a replay under other rules needs. */
+export interface MemberReplay {
+  currentTierKey: string
+  /** Growth that order payments earn under the draft's order rule, within the draft's window. */
+  orderGrowth: number
+  /** Non-order earning events within the window, by source; each is re-awarded under the draft. */
+  eventCounts: Partial<Record<GrowthSourceKind, number>>
+  /** Growth that no rule produced (opening balances, manual adjustments), within the window. */
+  fixedGrowth: number
+}
+
+export interface TierCount { key: string; name: string; members: number; percent: number }
+
+export interface SimulationWarning {
+  code: 'TOP_TIER_CROWDED' | 'TIER_EMPTY' | 'TIER_KEY_REMOVED'
+  tier: string
+  message: string
+}
+
+export interface SimulationResult {
+  members: number
+  today: TierCount[]
+  /** Day one under "keep current tiers until their validity ends": upgrades only. */
+  keep: TierCount[]
+  /** Day one under "apply now": retain thresholds judged today. */
+  applyNow: TierCount[]
+  movesUp: number
+  /** Members "apply now" would lower today; under "keep" this is zero. */
+  movesDownIfApplied: number
+  /** Share of members (whole percent) within 20% of the next threshold under the draft. */
+  nearNextTierPercent: number
+  monthlyBenefitCostFen: { current: number; draft: number }
+  costBasis: string
+  warnings: SimulationWarning[]
+}
+
+export function replayGrowth(draft: ProgramRules, member: MemberReplay): number {
+  let growth = member.orderGrowth + member.fixedGrowth
+  for (const kind of growthSourceKinds) {
+    if (kind !== 'order') growth += (member.eventCounts[kind] ?? 0) * awardForEvent(draft.growth.sources[kind])
+  }
+  return Math.max(0, growth)
+}
+
+/** The member's current tier placed on the draft's ladder: same key, or the same rank when the key is gone. */
+export function mappedRank(current: ProgramRules, draft: ProgramRules, key: string): number {
+  const direct = draft.tiers.findIndex((tier) => tier.key === key)
+  return direct >= 0 ? direct : Math.min(tierRank(current, key), draft.tiers.length - 1)
+}
+
+/** Predicts what publishing `draft` does to today's members: pure, so it is fast and testable. */
+export function simulateProgram(current: ProgramRules, draft: ProgramRules, members: readonly MemberReplay[]): SimulationResult {
+  const counts = { today: new Array(current.tiers.length).fill(0), keep: new Array(draft.tiers.length).fill(0), applyNow: new Array(draft.tiers.length).fill(0) }
+  let movesUp = 0
+  let movesDown = 0
+  let nearNext = 0
+  for (const member of members) {
+    const growth = replayGrowth(draft, member)
+    const held = mappedRank(current, draft, member.currentTierKey)
+    const reached = tierRank(draft, tierReached(draft, growth).key)
+    const retained = draft.tiers.slice(0, held + 1).reduce((best, tier, rank) => (growth >= tier.retainThreshold ? rank : best), 0)
+    counts.today[tierRank(current, member.currentTierKey)] += 1
+    counts.keep[Math.max(held, reached)] += 1
+    counts.applyNow[Math.max(retained, reached)] += 1
+    if (reached > held) movesUp += 1
+    if (Math.max(retained, reached) < held) movesDown += 1
+    const next = draft.tiers[Math.max(held, reached) + 1]
+    if (next && growth * 5 >= next.threshold * 4) nearNext += 1
+  }
+  const total = members.length
+  const table = (rules: ProgramRules, list: number[]): TierCount[] => rules.tiers.map((tier, i) =>
+    ({ key: tier.key, name: tier.name, members: list[i], percent: total === 0 ? 0 : Math.round((list[i] * 1000) / total) / 10 }))
+  const keep = table(draft, counts.keep)
+  return {
+    members: total,
+    today: table(current, counts.today),
+    keep,
+    applyNow: table(draft, counts.applyNow),
+    movesUp,
+    movesDownIfApplied: movesDown,
+    nearNextTierPercent: total === 0 ? 0 : Math.round((nearNext * 100) / total),
+    monthlyBenefitCostFen: { current: monthlyCost(current, counts.today), draft: monthlyCost(draft, counts.keep) },
+    costBasis: '按权益面值、年发放次数和预设使用率估算（尚无实际使用数据）/ face value × grants per year × assumed usage (no usage data yet)',
+    warnings: distributionWarnings(current, draft, keep, total),
+  }
+}
+
+function monthlyCost(rules: ProgramRules, tierCounts: number[]): number {
+  const yearly = rules.tiers.reduce((sum, tier, i) =>
+    sum + tierCounts[i] * tier.benefits.reduce((s, key) => s + yearlyBenefitCostFen(rules.benefits[key]), 0), 0)
+  return Math.round(yearly / 12)
+}
+
+/** The distribution guardrails: a crowded top tier means thresholds too low, an empty tier too high. */
+export function distributionWarnings(current: ProgramRules, draft: ProgramRules, keep: TierCount[], total: number): SimulationWarning[] {
+  const warnings: SimulationWarning[] = []
+  const top = keep[keep.length - 1]
+  if (total > 0 && top.percent > 30) {
+    warnings.push({ code: 'TOP_TIER_CROWDED', tier: top.key, message: `${top.name}占会员 ${top.percent}%，超过 30%，门槛可能过低 / top tier holds ${top.percent}% of members: thresholds may be too low` })
+  }
+  for (const tier of keep.slice(1)) {
+    if (total > 0 && tier.members === 0) {
+      warnings.push({ code: 'TIER_EMPTY', tier: tier.key, message: `${tier.name}没有会员，门槛可能过高 / no member would be in ${tier.key}: threshold may be too high` })
+    }
+  }
+  for (const tier of current.tiers) {
+    if (!draft.tiers.some((t) => t.key === tier.key)) {
+      warnings.push({ code: 'TIER_KEY_REMOVED', tier: tier.key, message: `${tier.name}在新方案中不存在，持有者按同一级位对应 / ${tier.key} is removed; its holders map to the tier at the same rank` })
+    }
+  }
+  return warnings
+}
