@@ -5,8 +5,9 @@ import { simulateProgram, type MemberReplay } from './simulate-program'
 import { fmcgTemplate } from './templates/fmcg'
 import type { ProgramRules } from './program-rules'
 
+/** A member whose ledger today holds exactly what the replay gives (orders at 1 growth per yuan + sign-ins). */
 const member = (currentTierKey: string, orderGrowth: number, signIns = 0): MemberReplay =>
-  ({ currentTierKey, orderGrowth, eventCounts: { signIn: signIns }, fixedGrowth: 0 })
+  ({ currentTierKey, countedGrowth: orderGrowth + signIns * 2, orderGrowth, eventCounts: { signIn: signIns }, fixedGrowth: 0 })
 
 const higher: ProgramRules = mergePatch(fmcgTemplate, {
   tiers: fmcgTemplate.tiers.map((tier, i) => ({ ...tier, threshold: [0, 1000, 4000][i], retainThreshold: [0, 800, 3200][i] })),
@@ -29,13 +30,19 @@ describe('simulateProgram', () => {
   it('predicts day one under both choices, moves, closeness and cost', () => {
     const result = simulateProgram(fmcgTemplate, higher, members)
     expect(result.today.map((t) => t.members)).toEqual([1, 2, 2])
+    expect(result.predicted.map((t) => t.members)).toEqual([2, 2, 1])
     expect(result.keep.map((t) => t.members)).toEqual([1, 2, 2]) // nobody lowered, nobody reaches a new tier
     // silver 600 < retain 800 → regular; silver 900+100=1000 keeps; gold 2500 < 3200 → silver; gold 5000 keeps.
     expect(result.applyNow.map((t) => t.members)).toEqual([2, 2, 1])
     expect(result).toMatchObject({ members: 5, movesUp: 0, movesDownIfApplied: 2 })
     expect(result.nearNextTierPercent).toBe(0)
     expect(result.monthlyBenefitCostFen.draft).toBeGreaterThan(0)
-    expect(result.warnings.map((w) => w.code)).toContain('TOP_TIER_CROWDED')
+    expect(result.warnings).toEqual([])
+  })
+
+  it('warns when the top tier would hold more than 30%', () => {
+    const result = simulateProgram(fmcgTemplate, fmcgTemplate, [member('gold', 2500), member('gold', 3000), member('silver', 600), member('regular', 10)])
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'TOP_TIER_CROWDED', tier: 'gold' }))
   })
 
   it('under "keep" never lowers anyone, and every member is counted once', () => {

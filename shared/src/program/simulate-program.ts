@@ -6,6 +6,8 @@ import { tierRank, tierReached } from './tier-evaluation'
 /** One member's history, reduced to what a replay under other rules needs. */
 export interface MemberReplay {
   currentTierKey: string
+  /** Growth the member's ledger counts today; tiers on publish day are judged on this. */
+  countedGrowth: number
   /** Growth that order payments earn under the draft's order rule, within the draft's window. */
   orderGrowth: number
   /** Non-order earning events within the window, by source; each is re-awarded under the draft. */
@@ -25,6 +27,8 @@ export interface SimulationWarning {
 export interface SimulationResult {
   members: number
   today: TierCount[]
+  /** Where members settle under the draft: their ledgers replayed as if the draft had always applied. */
+  predicted: TierCount[]
   /** Day one under "keep current tiers until their validity ends": upgrades only. */
   keep: TierCount[]
   /** Day one under "apply now": retain thresholds judged today. */
@@ -32,7 +36,7 @@ export interface SimulationResult {
   movesUp: number
   /** Members "apply now" would lower today; under "keep" this is zero. */
   movesDownIfApplied: number
-  /** Share of members (whole percent) within 20% of the next threshold under the draft. */
+  /** Share of members (whole percent) within 20% of their next threshold under the draft on publish day. */
   nearNextTierPercent: number
   monthlyBenefitCostFen: { current: number; draft: number }
   costBasis: string
@@ -55,39 +59,52 @@ export function mappedRank(current: ProgramRules, draft: ProgramRules, key: stri
 
 /** Predicts what publishing `draft` does to today's members: pure, so it is fast and testable. */
 export function simulateProgram(current: ProgramRules, draft: ProgramRules, members: readonly MemberReplay[]): SimulationResult {
-  const counts = { today: new Array(current.tiers.length).fill(0), keep: new Array(draft.tiers.length).fill(0), applyNow: new Array(draft.tiers.length).fill(0) }
+  const counts = {
+    today: new Array(current.tiers.length).fill(0), predicted: new Array(draft.tiers.length).fill(0),
+    keep: new Array(draft.tiers.length).fill(0), applyNow: new Array(draft.tiers.length).fill(0),
+  }
   let movesUp = 0
   let movesDown = 0
   let nearNext = 0
   for (const member of members) {
-    const growth = replayGrowth(draft, member)
-    const held = mappedRank(current, draft, member.currentTierKey)
-    const reached = tierRank(draft, tierReached(draft, growth).key)
-    const retained = draft.tiers.slice(0, held + 1).reduce((best, tier, rank) => (growth >= tier.retainThreshold ? rank : best), 0)
+    const day = publishDayOutcome(current, draft, member.currentTierKey, member.countedGrowth)
     counts.today[tierRank(current, member.currentTierKey)] += 1
-    counts.keep[Math.max(held, reached)] += 1
-    counts.applyNow[Math.max(retained, reached)] += 1
-    if (reached > held) movesUp += 1
-    if (Math.max(retained, reached) < held) movesDown += 1
-    const next = draft.tiers[Math.max(held, reached) + 1]
-    if (next && growth * 5 >= next.threshold * 4) nearNext += 1
+    counts.predicted[tierRank(draft, tierReached(draft, replayGrowth(draft, member)).key)] += 1
+    counts.keep[day.keep] += 1
+    counts.applyNow[day.applyNow] += 1
+    if (day.keep > day.held) movesUp += 1
+    if (day.applyNow < day.held) movesDown += 1
+    const next = draft.tiers[day.keep + 1]
+    if (next && member.countedGrowth * 5 >= next.threshold * 4) nearNext += 1
   }
   const total = members.length
   const table = (rules: ProgramRules, list: number[]): TierCount[] => rules.tiers.map((tier, i) =>
     ({ key: tier.key, name: tier.name, members: list[i], percent: total === 0 ? 0 : Math.round((list[i] * 1000) / total) / 10 }))
-  const keep = table(draft, counts.keep)
+  const predicted = table(draft, counts.predicted)
   return {
     members: total,
     today: table(current, counts.today),
-    keep,
+    predicted,
+    keep: table(draft, counts.keep),
     applyNow: table(draft, counts.applyNow),
     movesUp,
     movesDownIfApplied: movesDown,
     nearNextTierPercent: total === 0 ? 0 : Math.round((nearNext * 100) / total),
     monthlyBenefitCostFen: { current: monthlyCost(current, counts.today), draft: monthlyCost(draft, counts.keep) },
     costBasis: '按权益面值、年发放次数和预设使用率估算（尚无实际使用数据）/ face value × grants per year × assumed usage (no usage data yet)',
-    warnings: distributionWarnings(current, draft, keep, total),
+    warnings: distributionWarnings(current, draft, predicted, total),
   }
+}
+
+/**
+ * What publishing does to one member on day one, as ranks on the draft's ladder: `held` is their tier mapped
+ * onto it; under "keep" they only move up; under "apply now" retain thresholds are judged today.
+ */
+export function publishDayOutcome(current: ProgramRules, draft: ProgramRules, tierKey: string, growth: number) {
+  const held = mappedRank(current, draft, tierKey)
+  const reached = tierRank(draft, tierReached(draft, growth).key)
+  const retained = draft.tiers.slice(0, held + 1).reduce((best, tier, rank) => (growth >= tier.retainThreshold ? rank : best), 0)
+  return { held, keep: Math.max(held, reached), applyNow: Math.max(retained, reached) }
 }
 
 function monthlyCost(rules: ProgramRules, tierCounts: number[]): number {
@@ -97,13 +114,13 @@ function monthlyCost(rules: ProgramRules, tierCounts: number[]): number {
 }
 
 /** The distribution guardrails: a crowded top tier means thresholds too low, an empty tier too high. */
-export function distributionWarnings(current: ProgramRules, draft: ProgramRules, keep: TierCount[], total: number): SimulationWarning[] {
+export function distributionWarnings(current: ProgramRules, draft: ProgramRules, distribution: TierCount[], total: number): SimulationWarning[] {
   const warnings: SimulationWarning[] = []
-  const top = keep[keep.length - 1]
+  const top = distribution[distribution.length - 1]
   if (total > 0 && top.percent > 30) {
     warnings.push({ code: 'TOP_TIER_CROWDED', tier: top.key, message: `${top.name}占会员 ${top.percent}%，超过 30%，门槛可能过低 / top tier holds ${top.percent}% of members: thresholds may be too low` })
   }
-  for (const tier of keep.slice(1)) {
+  for (const tier of distribution.slice(1)) {
     if (total > 0 && tier.members === 0) {
       warnings.push({ code: 'TIER_EMPTY', tier: tier.key, message: `${tier.name}没有会员，门槛可能过高 / no member would be in ${tier.key}: threshold may be too high` })
     }
