@@ -1,5 +1,5 @@
 import {
-  addDays, businessDayOf, businessDayStart, isBusinessDay, PhoneNumber, pointsExpiresAt, type ProgramRules,
+  addDays, businessDayOf, businessDayStart, growthCountsUntil, isBusinessDay, PhoneNumber, pointsExpiresAt, type ProgramRules,
 } from '@mc/shared'
 
 /** The CSV columns an import file may have, by header name; any order, unknown names are refused. */
@@ -21,14 +21,48 @@ export interface ImportRow {
   pointsExpiresOn: string | null
   /** When the opening points lot lapses (ISO), or null for never. */
   pointsExpiresAt: string | null
+  /**
+   * A reason that refuses the row only if it was not imported before: an expiry day that has passed since the
+   * first run must not turn a re-run of the same file into rejects.
+   */
+  refusedIfNew: string | null
   /** `phone:<phone>` when there is a phone, else `openid:<openid>`: names the row's ledger idempotency keys. */
   identityKey: string
   /** Every identity the row names; a re-run is recognised by any of them. */
   identityKeys: string[]
 }
 
-/** The opening numbers a re-run must match exactly to count as already imported. */
-export const openingOf = (row: ImportRow) => ({ growth: row.growth, points: row.points, pointsExpiresOn: row.pointsExpiresOn })
+/** The opening numbers a re-run must match exactly to count as already imported, named as the CSV names them. */
+export const openingOf = (row: ImportRow) => ({ growth: row.growth, points: row.points, points_expires_on: row.pointsExpiresOn })
+
+/** The import time and what follows from it under the rules; every row of one import shares it. */
+export interface ImportTime {
+  now: Date
+  rules: ProgramRules
+  /** The business day of `now`: the day entries and tier changes are booked on. */
+  today: string
+  /** When opening growth leaves the counting window (ISO). */
+  growthExpiresAt: string
+  /** When opening points lapse under the program's policy (ISO), or null for never. */
+  defaultPointsExpiresAt: string | null
+  /** When the business day after `day` starts: the end of a lot that lapses "on" `day`. */
+  endOf(day: string): Date
+}
+
+/** Works the calendar out once per import rather than per row, because time-zone maths is the costly part of a row. */
+export function importTime(now: Date, rules: ProgramRules): ImportTime {
+  const ends = new Map<string, Date>()
+  return {
+    now, rules, today: businessDayOf(now, rules.calendar),
+    growthExpiresAt: growthCountsUntil(rules, now).toISOString(),
+    defaultPointsExpiresAt: pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null,
+    endOf(day) {
+      let end = ends.get(day)
+      if (!end) ends.set(day, end = businessDayStart(addDays(day, 1), rules.calendar))
+      return end
+    },
+  }
+}
 
 // Far above any real balance, and far below PostgreSQL's 32-bit integer, so later earnings cannot overflow it.
 const maxOpening = 100_000_000
@@ -36,10 +70,10 @@ const openidPattern = /^[A-Za-z0-9_-]{1,64}$/
 const controlCharacters = /[\u0000-\u001f\u007f]/
 
 /**
- * Checks one row against the rules at import time `now`. Every problem is reported, each in Chinese then English,
+ * Checks one row against the rules at the import time. Every problem is reported, each in Chinese then English,
  * because the merchant fixes the whole row at once from the rejects file.
  */
-export function validateRow(raw: RawRow, context: { now: Date; rules: ProgramRules }): { row: ImportRow } | { reason: string } {
+export function validateRow(raw: RawRow, time: ImportTime): { row: ImportRow } | { reason: string } {
   const text = (column: ImportColumn) => (raw[column] ?? '').trim()
   const problems: string[] = []
   const phone = text('phone') || null
@@ -52,21 +86,22 @@ export function validateRow(raw: RawRow, context: { now: Date; rules: ProgramRul
   if ([...name].length > 32) problems.push('昵称最多 32 个字 / name is longer than 32 characters')
   if (controlCharacters.test(name)) problems.push('昵称不能含换行等控制字符 / name contains control characters')
 
-  const today = businessDayOf(context.now, context.rules.calendar)
   const birthday = text('birthday') || null
-  if (birthday && (!isBusinessDay(birthday) || birthday < '1900-01-01')) problems.push('生日格式应为 YYYY-MM-DD / birthday must be YYYY-MM-DD')
-  else if (birthday && birthday > today) problems.push('生日不能晚于今天 / birthday is in the future')
+  if (birthday && !isBusinessDay(birthday)) problems.push('生日格式应为 YYYY-MM-DD / birthday must be YYYY-MM-DD')
+  else if (birthday && birthday < '1900-01-01') problems.push('生日早于 1900 年 / birthday is before 1900')
+  else if (birthday && birthday > time.today) problems.push('生日不能晚于今天 / birthday is in the future')
 
   const growth = wholeNumber(text('growth'), '成长值', 'growth', problems)
   const points = wholeNumber(text('points'), '积分', 'points', problems)
   const pointsExpiresOn = text('points_expires_on') || null
-  const expiry = pointsExpiry(pointsExpiresOn, context, problems)
+  const expiry = pointsExpiry(pointsExpiresOn, time, problems)
+  const lapsed = expiry.lapsed ? '积分过期日期已过 / points_expires_on is in the past' : null
 
-  if (problems.length > 0) return { reason: problems.join('；') }
+  if (problems.length > 0) return { reason: [...problems, ...(lapsed ? [lapsed] : [])].join('；') }
   const identityKeys = [phone && `phone:${phone}`, openid && `openid:${openid}`].filter((key): key is string => Boolean(key))
   return {
     row: {
-      phone, openid, birthday, growth, points, pointsExpiresOn, pointsExpiresAt: expiry,
+      phone, openid, birthday, growth, points, pointsExpiresOn, pointsExpiresAt: expiry.expiresAt, refusedIfNew: lapsed,
       nickname: name || `会员${(phone ?? openid!).slice(-4)}`,
       identityKey: identityKeys[0], identityKeys,
     },
@@ -89,14 +124,12 @@ function wholeNumber(value: string, zh: string, en: string, problems: string[]):
  * day after it starts, so the points are usable through that whole day; a day already over is refused, since
  * importing points that are dead on arrival would only show up as a surprise expiry.
  */
-function pointsExpiry(day: string | null, context: { now: Date; rules: ProgramRules }, problems: string[]): string | null {
-  const { rules, now } = context
-  if (day === null) return pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null
+function pointsExpiry(day: string | null, time: ImportTime, problems: string[]): { expiresAt: string | null; lapsed: boolean } {
+  if (day === null) return { expiresAt: time.defaultPointsExpiresAt, lapsed: false }
   if (!isBusinessDay(day)) {
     problems.push('积分过期日期格式应为 YYYY-MM-DD / points_expires_on must be YYYY-MM-DD')
-    return null
+    return { expiresAt: null, lapsed: false }
   }
-  const expiresAt = businessDayStart(addDays(day, 1), rules.calendar)
-  if (expiresAt.getTime() <= now.getTime()) problems.push('积分过期日期已过 / points_expires_on is in the past')
-  return expiresAt.toISOString()
+  const expiresAt = time.endOf(day)
+  return { expiresAt: expiresAt.toISOString(), lapsed: expiresAt.getTime() <= time.now.getTime() }
 }

@@ -1,0 +1,47 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import { postEntry } from '../ledger/post-entry'
+import { recordTierChange, upgradeIfReached } from '../membership/member-tier'
+import { entryTierState, openingPostings, type ImportContext, type ImportTarget } from './import-context'
+
+/**
+ * One row through the ordinary one-posting-at-a-time path: joins the member if needed, posts the openings with
+ * `postEntry` (which locks and reads the account, so it is right for members who may already hold balances),
+ * then upgrades on the growth balance the posting left.
+ */
+export async function postOpening(trx: Transaction<Database>, target: ImportTarget, context: ImportContext): Promise<void> {
+  const { member } = target
+  const { program } = context
+  const { now } = context.time
+  const joinedNow = member.fresh || await updateExistingMember(trx, target, context)
+  if (joinedNow) {
+    await recordTierChange(trx, { memberId: member.id, change: { kind: 'join', state: entryTierState(program) }, growth: 0, program, now })
+  }
+  let growthAfter: number | null = null
+  for (const posting of openingPostings(target, context)) {
+    const entry = await postEntry(trx, posting)
+    if (posting.ledger === 'growth') growthAfter = entry.balance_after
+  }
+  if (growthAfter !== null) await upgradeIfReached(trx, member.id, growthAfter, program, now)
+}
+
+/**
+ * Brings a member who was already here up to what the row says without overwriting what they told us: joins
+ * them from the shop if they never joined, links a phone or openid they did not have, fills an unknown birthday.
+ * Returns whether this call joined them. The `joined_at IS NULL` guard keeps a join racing the app's join to one.
+ */
+async function updateExistingMember(trx: Transaction<Database>, target: ImportTarget, context: ImportContext): Promise<boolean> {
+  const { member, row, link } = target
+  const fill = {
+    ...(link.phone ? { phone: link.phone } : {}),
+    ...(link.openid ? { openid: link.openid } : {}),
+    ...(row.birthday && !member.birthday ? { birthday: row.birthday } : {}),
+  }
+  if (Object.keys(fill).length > 0) await trx.updateTable('members').set(fill).where('id', '=', member.id).execute()
+  if (member.joinedAt) return false
+  const joined = await trx.updateTable('members')
+    .set({ joined_at: context.time.now.toISOString(), source_channel: 'shop' })
+    .where('id', '=', member.id).where('joined_at', 'is', null)
+    .executeTakeFirst()
+  return joined.numUpdatedRows > 0n
+}
