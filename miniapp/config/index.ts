@@ -1,11 +1,26 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 // The webpack5 runner's babel rule skips symlinked workspace packages, so @mc/shared (TS source) is named here.
-const compile = { include: [path.resolve(__dirname, '../../shared/src')] }
+const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const compile = { include: [sharedSrc] }
+
+type WebpackChain = Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]
+
+/**
+ * shared/ is pure TS without side effects (CONVENTIONS.md), but webpack cannot tell that its barrel's unused modules
+ * (program templates, zod schemas built by function calls) are safe to drop, so without this they all land in the
+ * weapp main package. Declaring the folder side-effect free keeps only what the app imports.
+ */
+function markSharedPure(chain: WebpackChain) {
+  const rule = chain.module.rule('mc-shared-pure').test(/\.ts$/).include.add(sharedSrc).end()
+  // webpack-chain 6 supports Rule#sideEffects at runtime; its type declarations lack it.
+  ;(rule as typeof rule & { sideEffects(value: boolean): unknown }).sideEffects(false)
+}
 
 // H5 is served by the BFF on the same origin, so its requests go to relative `/api/...` URLs.
 const apiBase = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://localhost:8787'
@@ -36,6 +51,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        markSharedPure(chain)
       },
     },
     h5: {
@@ -58,6 +74,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        markSharedPure(chain)
       },
     },
   }

@@ -1,10 +1,16 @@
-import type { LoginResponse, MeResponse, MemberProfile, TierView } from '@mc/shared'
+import type { LoginResponse, MeResponse, MemberProfile, PointsSummary, TierView } from '@mc/shared'
 
+/** The FMCG template's ladder as GET /api/program/tiers and /api/me send it. */
 export const tiers: TierView[] = [
-  { id: 'normal', name: '普通会员', threshold: 0, color: '#8a94a6', benefits: [] },
-  { id: 'silver', name: '白银会员', threshold: 500, color: '#a9b6c8', benefits: [] },
-  { id: 'gold', name: '黄金会员', threshold: 2000, color: '#d6a650', benefits: [] },
+  { id: 'regular', name: '普通会员', threshold: 0, color: '#8a8f99', benefits: ['birthday_gift'] },
+  { id: 'silver', name: '白银会员', threshold: 500, color: '#7d8ea3', benefits: ['birthday_gift', 'coupon_pack_monthly', 'member_price'] },
+  {
+    id: 'gold', name: '黄金会员', threshold: 2000, color: '#c9a227',
+    benefits: ['birthday_gift', 'coupon_pack_monthly', 'member_price', 'free_shipping', 'exclusive_service'],
+  },
 ]
+
+const retainThresholds: Record<string, number> = { silver: 400, gold: 1600 }
 
 export function memberFixture(overrides: Partial<MemberProfile> = {}): MemberProfile {
   return {
@@ -21,26 +27,40 @@ export function loginFixture(member: Partial<MemberProfile> = {}): LoginResponse
   return { token: 'tok_abc', expiresAt: '2099-01-01T00:00:00.000Z', member: memberFixture(member) }
 }
 
-/** GET /api/me for a member with `growth`, with progress as the BFF computes it for the ladder above. */
-export function meFixture(growth = 0): MeResponse {
+export function pointsFixture(overrides: Partial<PointsSummary> = {}): PointsSummary {
+  return { balance: 0, available: 0, held: 0, debt: 0, expiringSoon: 0, expiringBefore: '2026-12-24T16:00:00.000Z', ...overrides }
+}
+
+/**
+ * GET /api/me for a member with `growth`, with progress as the BFF computes it under the FMCG rules (¥1 or half a
+ * day's sign-in per growth point); tiers above the entry tier last until 2027-11-23 and nothing is at risk.
+ */
+export function meFixture(growth = 0, overrides: Partial<MeResponse> = {}): MeResponse {
   const tierIndex = growth >= 2000 ? 2 : growth >= 500 ? 1 : 0
   const tier = tiers[tierIndex]
   const nextTier = tiers[tierIndex + 1] ?? null
   const percent = nextTier ? Math.floor(((growth - tier.threshold) * 100) / (nextTier.threshold - tier.threshold)) : 100
+  const growthNeeded = nextTier ? nextTier.threshold - growth : 0
+  const retainThreshold = retainThresholds[tier.id]
+  const validUntil = retainThreshold === undefined ? null : '2027-11-23'
   return {
     member: memberFixture(),
     growth,
     tier,
-    validUntil: null,
+    validUntil,
     nextTier,
-    growthNeeded: nextTier ? nextTier.threshold - growth : 0,
+    growthNeeded,
     percent,
     pendingGrowth: 0,
     atRiskGrowth: 0,
-    paths: [],
-    retain: null,
-    points: { balance: 0, available: 0, held: 0, debt: 0, expiringSoon: 0, expiringBefore: '2099-01-01T00:00:00.000Z' },
+    paths: growthNeeded > 0
+      ? [{ kind: 'order', amountFen: growthNeeded * 100 }, { kind: 'sign_in', days: Math.ceil(growthNeeded / 2) }]
+      : [],
+    retain: retainThreshold === undefined ? null
+      : { threshold: retainThreshold, byDay: '2027-11-23', growthShort: Math.max(0, retainThreshold - growth) },
+    points: pointsFixture(),
     tiers,
+    ...overrides,
   }
 }
 

@@ -31,6 +31,8 @@ vi.mock('@tarojs/taro', async (importOriginal) => {
     reLaunch: vi.fn(async () => undefined),
     navigateTo: vi.fn(async () => undefined),
     stopPullDownRefresh: vi.fn(),
+    // Page tests set the query with vi.mocked(useRouter).mockReturnValue(...).
+    useRouter: vi.fn(() => ({ params: {}, path: '' })),
   }
   return { ...actual, ...taro, default: taro }
 })

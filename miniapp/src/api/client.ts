@@ -24,6 +24,18 @@ export class ApiError extends Error {
   }
 }
 
+/** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
+export interface ApiFailure {
+  code: ApiErrorCode
+  message: string
+}
+
+/** Any thrown value as an `ApiFailure`; anything that is not an `ApiError` reads as INTERNAL. */
+export function failureOf(error: unknown): ApiFailure {
+  if (error instanceof ApiError) return { code: error.code, message: error.message }
+  return { code: 'INTERNAL', message: errorMessages.INTERNAL }
+}
+
 interface RawResponse {
   status: number
   /** Parsed JSON, or `undefined` when the body was empty or not JSON. */

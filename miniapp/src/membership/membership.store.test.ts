@@ -45,18 +45,19 @@ describe('membership events', () => {
 
 describe('membership selectors', () => {
   it.each([
-    [0, '普通会员', 'grey', '再得 500 成长值升级白银会员'],
-    [620, '白银会员', 'silver', '再得 1380 成长值升级黄金会员'],
-    [2400, '黄金会员', 'gold', '您已是最高等级'],
-  ])('growth %i reads as %s (%s): %s', (growth, tierName, tone, sentence) => {
+    [0, '普通会员', '#8a8f99', '再得 500 成长值升级白银会员'],
+    [620, '白银会员', '#7d8ea3', '再得 1380 成长值升级黄金会员'],
+    [2400, '黄金会员', '#c9a227', '您已是最高等级'],
+  ])('growth %i reads as %s (%s): %s', (growth, tierName, color, sentence) => {
     store().meLoaded(meFixture(growth))
     expect(membershipSelectors.tierName(store())).toBe(tierName)
-    expect(membershipSelectors.tierTone(store())).toBe(tone)
+    expect(membershipSelectors.tierColor(store())).toBe(color)
     expect(membershipSelectors.progressSentence(store())).toBe(sentence)
   })
 
   it('reads nothing before /api/me has loaded', () => {
     expect(membershipSelectors.tierName(store())).toBeNull()
+    expect(membershipSelectors.tierColor(store())).toBeNull()
     expect(membershipSelectors.progressSentence(store())).toBeNull()
   })
 })

@@ -1,15 +1,12 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { errorMessages, type JoinResponse, type LoginResponse, type MeResponse, type MemberProfile } from '@mc/shared'
-import { ApiError, apiRequest, type ApiErrorCode } from '../api/client'
+import { ApiError, apiRequest, failureOf, type ApiFailure } from '../api/client'
 import { onSessionExpired, readSession, removeSession, saveSession, type Session } from '../api/session'
-import { progressSentence, tierTone } from './tier-display'
+import { progressSentence } from './tier-display'
 
 /** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
-export interface MembershipFailure {
-  code: ApiErrorCode
-  message: string
-}
+export type MembershipFailure = ApiFailure
 
 /** Which request is in flight, so each screen can show its own spinner. */
 export type MembershipRequest = 'login' | 'join' | 'me' | 'logout'
@@ -110,18 +107,14 @@ async function loginThroughWechat(): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('POST', '/api/auth/wechat', { code })
 }
 
-function failureOf(error: unknown): MembershipFailure {
-  if (error instanceof ApiError) return { code: error.code, message: error.message }
-  return { code: 'INTERNAL', message: errorMessages.INTERNAL }
-}
-
 /** Single-field reads for components, so each re-renders only when its own field changes. */
 export const membershipSelectors = {
   isLoggedIn: (s: MembershipState) => s.session !== null,
   /** True once the BFF says the shopper has logged in but not yet joined. */
   needsJoin: (s: MembershipState) => s.error?.code === 'MEMBER_NOT_JOINED' || s.member?.joinedAt === null,
   tierName: (s: MembershipState) => s.me?.tier.name ?? null,
-  tierTone: (s: MembershipState) => (s.me ? tierTone(s.me.tiers, s.me.tier) : null),
+  /** The current tier's brand colour (#RRGGBB) as the program defines it. */
+  tierColor: (s: MembershipState) => s.me?.tier.color ?? null,
   progressSentence: (s: MembershipState) => (s.me ? progressSentence(s.me) : null),
   isLoading: (s: MembershipState, request: MembershipRequest) => s.pending === request,
   errorCode: (s: MembershipState) => s.error?.code ?? null,

@@ -1,16 +1,48 @@
-import type { MeResponse, Tier } from '@mc/shared'
+import type { MeResponse } from '@mc/shared'
 
 /** The part of GET /api/me that the tier card and ladder draw. */
-export type TierStanding = Pick<MeResponse, 'member' | 'growth' | 'tier' | 'nextTier' | 'growthNeeded' | 'percent' | 'tiers'>
+export type TierStanding = Pick<
+  MeResponse,
+  'member' | 'growth' | 'tier' | 'validUntil' | 'nextTier' | 'growthNeeded' | 'percent' | 'paths' | 'tiers'
+>
 
-/** Badge colour by position on the ladder: the first tier grey, the second silver, the third and above gold. */
-export type TierTone = 'grey' | 'silver' | 'gold'
+/** Colours for one tier, all derived from the program's `TierView.color` so merchants restyle tiers by editing it. */
+export interface TierPalette {
+  /** Card background: the tier colour, darkening towards the lower right so white text stays readable. */
+  card: string
+  /** Pale tint of the tier colour behind the badge text. */
+  badgeBackground: string
+  /** Deep shade of the tier colour for text on `badgeBackground`. */
+  badgeText: string
+  /** Progress fill on the card. */
+  bar: string
+  /** Round marker for the tier in ladders. */
+  dot: string
+}
 
-const tones: readonly TierTone[] = ['grey', 'silver', 'gold']
+const fallbackColor = '#8a8f99'
 
-export function tierTone(tiers: readonly Tier[], tier: Tier): TierTone {
-  const index = tiers.findIndex((candidate) => candidate.id === tier.id)
-  return tones[Math.min(Math.max(index, 0), tones.length - 1)]
+/** `color` (#RRGGBB) moved towards black or white by `weight` (0 keeps it, 1 reaches the target). */
+export function mixColor(color: string, target: 'black' | 'white', weight: number): string {
+  const hex = /^#[0-9a-fA-F]{6}$/.test(color) ? color : fallbackColor
+  const goal = target === 'black' ? 0 : 255
+  const w = Math.min(1, Math.max(0, weight))
+  let mixed = '#'
+  for (let i = 1; i < 7; i += 2) {
+    const channel = parseInt(hex.slice(i, i + 2), 16)
+    mixed += Math.round(channel + (goal - channel) * w).toString(16).padStart(2, '0')
+  }
+  return mixed
+}
+
+export function tierPalette(color: string): TierPalette {
+  return {
+    card: `linear-gradient(135deg, ${mixColor(color, 'black', 0.12)} 0%, ${mixColor(color, 'black', 0.42)} 100%)`,
+    badgeBackground: mixColor(color, 'white', 0.86),
+    badgeText: mixColor(color, 'black', 0.5),
+    bar: `linear-gradient(90deg, ${mixColor(color, 'white', 0.55)} 0%, #ffffff 100%)`,
+    dot: `linear-gradient(135deg, ${mixColor(color, 'white', 0.25)} 0%, ${mixColor(color, 'black', 0.2)} 100%)`,
+  }
 }
 
 /** The one-line goal under the progress bar, e.g. 再得 500 成长值升级白银会员. */

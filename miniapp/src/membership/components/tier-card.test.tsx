@@ -1,24 +1,40 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { meFixture } from '../../../test/fixtures'
+import { meFixture, tiers } from '../../../test/fixtures'
 import { TierCard } from './tier-card'
 
 describe('TierCard', () => {
-  it('shows the tier, the member, the progress sentence and the percent', () => {
-    const { container } = render(<TierCard me={meFixture(100)} />)
+  it('shows the tier, the member, the progress sentence, the cheapest paths and the percent', () => {
+    render(<TierCard me={meFixture(100)} />)
     expect(screen.getByText('普通会员')).toBeTruthy()
     expect(screen.getByText('小程')).toBeTruthy()
     expect(screen.getByText('138****0000')).toBeTruthy()
     expect(screen.getByText('再得 400 成长值升级白银会员')).toBeTruthy()
+    expect(screen.getByText('再下一单满 ¥400 或签到 200 天即可升级')).toBeTruthy()
     expect(screen.getByText('20%')).toBeTruthy()
-    expect(container.querySelector('.tier-card--grey')).not.toBeNull()
+    // The entry tier never lapses, so there is no validity line.
+    expect(screen.queryByText(/有效期至/)).toBeNull()
+  })
+
+  it('shows how long a higher tier lasts', () => {
+    render(<TierCard me={meFixture(620)} />)
+    expect(screen.getByText('有效期至 2027年11月23日')).toBeTruthy()
   })
 
   it('tells a top-tier member there is nothing left to reach', () => {
-    const { container } = render(<TierCard me={meFixture(2600)} />)
+    render(<TierCard me={meFixture(2600)} />)
     expect(screen.getByText('黄金会员')).toBeTruthy()
     expect(screen.getByText('您已是最高等级')).toBeTruthy()
     expect(screen.getByText('100%')).toBeTruthy()
-    expect(container.querySelector('.tier-card--gold')).not.toBeNull()
+    expect(screen.queryByText(/即可升级/)).toBeNull()
+  })
+
+  it('colours the badge from the tier colour, not from its place on the ladder', () => {
+    const violet = { ...tiers[0], color: '#7b3fe4' }
+    const { container } = render(<TierCard me={meFixture(0, { tier: violet })} />)
+    const badge = screen.getByText('普通会员').parentElement as HTMLElement
+    // #7b3fe4 halfway to black is #3e2072, i.e. rgb(62, 32, 114).
+    expect(badge.style.color).toBe('rgb(62, 32, 114)')
+    expect((container.firstChild as HTMLElement).style.background).toContain('linear-gradient')
   })
 })

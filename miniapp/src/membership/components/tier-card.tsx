@@ -1,25 +1,25 @@
 import { Text, View } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
-import { clampPercent, progressSentence, tierTone, type TierStanding } from '../tier-display'
+import { pathsSentence, validUntilText } from '../progress-copy'
+import { clampPercent, progressSentence, tierPalette, type TierStanding } from '../tier-display'
 import './tier-card.css'
 
-/** The member's tier card: who they are, their tier badge, growth value and progress to the next tier. */
+/**
+ * The member's tier card: who they are, their tier badge, growth value, progress to the next tier with the cheapest
+ * ways there, and how long the tier lasts. Its colours come from the tier's own colour in the program.
+ */
 export interface TierCardProps {
   me: TierStanding
 }
 
-const barColors = {
-  grey: 'linear-gradient(90deg, #b8c2d3 0%, #ffffff 100%)',
-  silver: 'linear-gradient(90deg, #dfe6ef 0%, #ffffff 100%)',
-  gold: 'linear-gradient(90deg, #fff1c9 0%, #ffffff 100%)',
-} as const
-
 export function TierCard({ me }: TierCardProps) {
-  const tone = tierTone(me.tiers, me.tier)
+  const palette = tierPalette(me.tier.color)
   const percent = clampPercent(me.percent)
   const { nickname, phoneMasked } = me.member
+  const paths = me.nextTier ? pathsSentence(me.paths) : null
+  const validUntil = validUntilText(me.validUntil)
   return (
-    <View className={`tier-card tier-card--${tone}`}>
+    <View className='tier-card' style={{ background: palette.card }}>
       <View className='tier-card__head'>
         <View className='tier-card__avatar'>
           <Text>{nickname.slice(0, 1) || '会'}</Text>
@@ -28,7 +28,7 @@ export function TierCard({ me }: TierCardProps) {
           <Text className='tier-card__nickname'>{nickname}</Text>
           <Text className='tier-card__phone'>{phoneMasked ?? '未绑定手机号'}</Text>
         </View>
-        <View className={`tier-card__badge tier-card__badge--${tone}`}>
+        <View className='tier-card__badge' style={{ background: palette.badgeBackground, color: palette.badgeText }}>
           <Text>{me.tier.name}</Text>
         </View>
       </View>
@@ -39,7 +39,7 @@ export function TierCard({ me }: TierCardProps) {
       <Progress
         className='tier-card__bar'
         percent={percent}
-        color={barColors[tone]}
+        color={palette.bar}
         background='rgba(255, 255, 255, 0.28)'
         strokeWidth='6'
         aria-label={`升级进度 ${percent}%`}
@@ -48,6 +48,12 @@ export function TierCard({ me }: TierCardProps) {
         <Text className='tier-card__goal-text'>{progressSentence(me)}</Text>
         <Text className='tier-card__percent'>{percent}%</Text>
       </View>
+      {paths && <Text className='tier-card__paths'>{paths}</Text>}
+      {validUntil && (
+        <View className='tier-card__foot'>
+          <Text className='tier-card__valid'>{validUntil}</Text>
+        </View>
+      )}
     </View>
   )
 }

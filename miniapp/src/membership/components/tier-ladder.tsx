@@ -1,11 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import type { Tier } from '@mc/shared'
-import { tierTone } from '../tier-display'
+import type { Tier, TierView } from '@mc/shared'
+import { benefitNames } from '../../program/benefit-labels'
+import { tierPalette } from '../tier-display'
 import './tier-ladder.css'
 
-/** Every tier with its threshold; `current` is highlighted, and `growth` (when known) marks reached tiers. */
+/**
+ * Every tier with its threshold and benefits. With `current` the member's tier is highlighted, and with `growth`
+ * each other tier reads as reached or how far off it is; without them it is the plain ladder a visitor sees.
+ */
 export interface TierLadderProps {
-  tiers: readonly Tier[]
+  tiers: readonly TierView[]
   current?: Tier
   growth?: number
 }
@@ -16,14 +20,26 @@ export function TierLadder({ tiers, current, growth }: TierLadderProps) {
       {tiers.map((tier) => {
         const isCurrent = tier.id === current?.id
         const reached = growth !== undefined && growth >= tier.threshold
+        const benefits = benefitNames(tier.benefits)
         return (
           <View key={tier.id} className={`tier-ladder__row${isCurrent ? ' tier-ladder__row--current' : ''}`}>
-            <View className={`tier-ladder__dot tier-ladder__dot--${tierTone(tiers, tier)}`} />
+            <View className='tier-ladder__dot' style={{ background: tierPalette(tier.color).dot }} />
             <View className='tier-ladder__main'>
-              <Text className='tier-ladder__name'>{tier.name}</Text>
-              <Text className='tier-ladder__threshold'>
-                {tier.threshold === 0 ? '开通即享' : `成长值满 ${tier.threshold}`}
-              </Text>
+              <View className='tier-ladder__title'>
+                <Text className='tier-ladder__name'>{tier.name}</Text>
+                <Text className='tier-ladder__threshold'>
+                  {tier.threshold === 0 ? '开通即享' : `成长值满 ${tier.threshold}`}
+                </Text>
+              </View>
+              {benefits.length > 0 && (
+                <View className='tier-ladder__benefits'>
+                  {benefits.map((name) => (
+                    <Text key={name} className='tier-ladder__benefit'>
+                      {name}
+                    </Text>
+                  ))}
+                </View>
+              )}
             </View>
             {isCurrent && <Text className='tier-ladder__tag tier-ladder__tag--current'>当前等级</Text>}
             {!isCurrent && reached && <Text className='tier-ladder__tag'>已达成</Text>}

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { Tier } from '@mc/shared'
-import { tierTone } from '../tier-display'
+import type { TierView } from '@mc/shared'
+import { tierPalette } from '../tier-display'
 import './tier-steps.css'
 
 /** The tier ladder at a glance: one column per tier with its growth threshold. */
 export interface TierStepsProps {
-  tiers: readonly Tier[]
+  tiers: readonly TierView[]
 }
 
 export function TierSteps({ tiers }: TierStepsProps) {
@@ -15,7 +15,7 @@ export function TierSteps({ tiers }: TierStepsProps) {
         <View key={tier.id} className='tier-steps__step'>
           <View className='tier-steps__track'>
             <View className={`tier-steps__line${index === 0 ? ' tier-steps__line--hidden' : ''}`} />
-            <View className={`tier-steps__dot tier-steps__dot--${tierTone(tiers, tier)}`}>
+            <View className='tier-steps__dot' style={{ background: tierPalette(tier.color).dot }}>
               <Text>{index + 1}</Text>
             </View>
             <View className={`tier-steps__line${index === tiers.length - 1 ? ' tier-steps__line--hidden' : ''}`} />

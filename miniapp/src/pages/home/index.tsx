@@ -4,10 +4,12 @@ import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import { ActionButton } from '../../components/action-button'
 import { ErrorState } from '../../components/error-state'
+import { GrowthNotes } from '../../membership/components/growth-notes'
 import { HomeSkeleton } from '../../membership/components/home-skeleton'
 import { TierCard } from '../../membership/components/tier-card'
 import { TierLadder } from '../../membership/components/tier-ladder'
 import { useMembershipStore } from '../../membership/membership.store'
+import { PointsCard } from '../../points/components/points-card'
 import { routes } from '../../routes'
 import './index.css'
 
@@ -48,6 +50,8 @@ export default function HomePage() {
       ) : (
         <>
           <TierCard me={me} />
+          <GrowthNotes me={me} />
+          <PointsCard points={me.points} />
           <View className='home__section'>
             <View className='home__section-head'>
               <Text className='home__section-title'>会员等级</Text>

@@ -1,18 +1,19 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import { Store } from '@nutui/icons-react-taro'
 import { ActionButton } from '../../../components/action-button'
+import { outletsSelectors, useOutletsStore, type OutletLookup } from '../../../outlets/outlets.store'
+import { programSelectors, useProgramStore } from '../../../program/program.store'
 import { routes, withOutlet } from '../../../routes'
+import { TierLadder } from '../../components/tier-ladder'
 import { TierSteps } from '../../components/tier-steps'
 import { outletIdFromParams } from '../../join-params'
-import { useMembershipStore, type MembershipFailure } from '../../membership.store'
-import { tierPreview } from '../../tier-preview'
+import { useMembershipStore } from '../../membership.store'
 import './index.css'
 
 const toastId = 'join-toast'
-const perks = ['消费累积成长值', '成长值达标自动升级', '等级越高，权益越多']
 
 export default function JoinPage() {
   const { params } = useRouter()
@@ -23,61 +24,115 @@ export default function JoinPage() {
   const session = useMembershipStore((s) => s.session)
   const joining = useMembershipStore((s) => s.pending === 'join')
   const join = useMembershipStore((s) => s.join)
-  const [outletFailure, setOutletFailure] = useState<MembershipFailure | null>(null)
+  const tiers = useProgramStore(programSelectors.tiers)
+  const loadTiers = useProgramStore((s) => s.loadTiers)
+  const lookup = useOutletsStore((s) => outletsSelectors.lookup(s, outletId))
+  const lookupOutlet = useOutletsStore((s) => s.lookupOutlet)
+  const outletFailed = useOutletsStore((s) => s.outletFailed)
 
   // The outlet travels through login so a QR scan still counts once the shopper has signed in.
   useEffect(() => {
     if (session === null) void Taro.redirectTo({ url: withOutlet(routes.login, outletId) })
   }, [session, outletId])
 
-  // Once the outlet is known to be missing, the alert stays and later attempts join without it.
-  const submit = async (viaOutlet: string | undefined) => {
+  // Both are public, but a visitor without a session is on the way to login and would not see them.
+  const loggedIn = session !== null
+  useEffect(() => {
+    if (loggedIn) void loadTiers()
+  }, [loggedIn, loadTiers])
+
+  useEffect(() => {
+    if (loggedIn && outletId) void lookupOutlet(outletId)
+  }, [loggedIn, outletId, lookupOutlet])
+
+  // A QR code naming no store must not silently count as a store join: the alert explains that joining now
+  // links no store, and only then does the button join without it. Unreachable lookups still send the id,
+  // because the BFF checks it again when joining.
+  const outletMissing = lookup?.status === 'missing'
+  const submit = async () => {
+    const viaOutlet = outletMissing ? undefined : outletId
     const response = await join(viaOutlet)
     if (response !== null) {
       void Taro.reLaunch({ url: routes.home })
       return
     }
     const error = useMembershipStore.getState().error
-    if (error?.code === 'OUTLET_NOT_FOUND') setOutletFailure(error)
+    if (error?.code === 'OUTLET_NOT_FOUND' && viaOutlet) outletFailed(viaOutlet, error)
     else if (error) Toast.show(toastId, { content: error.message, icon: 'fail' })
   }
+
+  const outletName = lookup?.status === 'found' ? lookup.outlet.name : null
+  const entryTier = tiers?.[0]?.name ?? '会员'
 
   return (
     <View className='join'>
       <Toast id={toastId} />
       <View className='join__welcome'>
-        <Text className='join__eyebrow'>会员专享</Text>
-        <Text className='join__title'>欢迎加入会员中心</Text>
-        <Text className='join__subtitle'>开通即成为普通会员，消费累积成长值逐级升级</Text>
+        <Text className='join__eyebrow'>{outletName ? '门店专属邀请' : '会员专享'}</Text>
+        <Text className='join__title'>{outletName ? `${outletName} 邀请您加入会员` : '欢迎加入会员中心'}</Text>
+        <Text className='join__subtitle'>开通即成为{entryTier}，消费累积成长值逐级升级</Text>
         <View className='join__steps'>
-          <TierSteps tiers={tierPreview} />
+          <LadderPreview />
         </View>
       </View>
-      <View className='join__perks'>
-        {perks.map((perk) => (
-          <View key={perk} className='join__perk'>
-            <View className='join__perk-dot' />
-            <Text>{perk}</Text>
-          </View>
-        ))}
-      </View>
-      {outletId && outletFailure === null && (
-        <View className='join__outlet'>
-          <Store size={16} color='#07a455' />
-          <Text className='join__outlet-text'>通过门店二维码开通</Text>
+      {tiers && tiers.length > 0 && (
+        <View className='join__benefits'>
+          <Text className='join__section-title'>等级权益</Text>
+          <TierLadder tiers={tiers} />
         </View>
       )}
-      {outletFailure && (
-        <View className='join__alert' role='alert'>
-          <Text className='join__alert-title'>{outletFailure.message}</Text>
-          <Text className='join__alert-text'>该二维码对应的门店可能已停用，点击下方按钮可不关联门店直接开通。</Text>
-        </View>
-      )}
+      {outletId && <OutletNote lookup={lookup} />}
       <View className='join__actions'>
-        <ActionButton type='primary' size='large' block loading={joining} onClick={() => void submit(outletFailure ? undefined : outletId)}>
+        <ActionButton type='primary' size='large' block loading={joining} onClick={() => void submit()}>
           立即开通会员
         </ActionButton>
       </View>
+    </View>
+  )
+}
+
+/** The ladder from the published program, a placeholder while it loads, or a retry when it could not load. */
+function LadderPreview() {
+  const tiers = useProgramStore(programSelectors.tiers)
+  const loading = useProgramStore(programSelectors.isLoading)
+  const failed = useProgramStore(programSelectors.errorMessage)
+  const loadTiers = useProgramStore((s) => s.loadTiers)
+  if (tiers && tiers.length > 0) return <TierSteps tiers={tiers} />
+  if (failed && !loading) {
+    return (
+      <View className='join__ladder-failed'>
+        <Text>等级信息加载失败</Text>
+        <Text className='join__retry' onClick={() => void loadTiers()}>
+          重试
+        </Text>
+      </View>
+    )
+  }
+  return (
+    <View className='join__ladder-loading' aria-busy='true'>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='join__ladder-ghost' />
+      ))}
+    </View>
+  )
+}
+
+/** Where the QR code came from: the named store, a clear alert when it names none, or a neutral line meanwhile. */
+function OutletNote({ lookup }: { lookup: OutletLookup | null }) {
+  if (lookup?.status === 'missing') {
+    return (
+      <View className='join__alert' role='alert'>
+        <Text className='join__alert-title'>{lookup.failure.message}</Text>
+        <Text className='join__alert-text'>该二维码对应的门店不存在或已停用。您仍可开通会员，但不会关联任何门店。</Text>
+      </View>
+    )
+  }
+  return (
+    <View className='join__outlet'>
+      <Store size={16} color='#07a455' />
+      <Text className='join__outlet-text'>
+        {lookup?.status === 'found' ? `来源门店：${lookup.outlet.name}` : '通过门店二维码开通'}
+      </Text>
     </View>
   )
 }

@@ -1,0 +1,69 @@
+import { create } from 'zustand'
+import type { MemberProfile } from '@mc/shared'
+import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+
+/** GET /api/outlets/:outletId (public): the store a join QR code names. */
+export type OutletView = NonNullable<MemberProfile['sourceOutlet']>
+
+/**
+ * What the app knows about one outlet id: still asking, found, `missing` (the BFF answered OUTLET_NOT_FOUND, so a
+ * QR code names no store) or `failed` (no answer, e.g. offline; the outlet may well exist).
+ */
+export type OutletLookup =
+  | { status: 'loading' }
+  | { status: 'found'; outlet: OutletView }
+  | { status: 'missing'; failure: ApiFailure }
+  | { status: 'failed'; failure: ApiFailure }
+
+/** Lookups by outlet id, as last fetched. */
+export interface OutletsState {
+  lookups: Record<string, OutletLookup>
+}
+
+interface OutletsEvents {
+  outletRequested(outletId: string): void
+  /** Keyed by the id asked for, whatever the answer echoes, so the page always finds its lookup. */
+  outletLoaded(outletId: string, outlet: OutletView): void
+  /** Also called by the join page when POST /api/members/join itself answers OUTLET_NOT_FOUND. */
+  outletFailed(outletId: string, failure: ApiFailure): void
+}
+
+interface OutletsThunks {
+  /** Resolves to null on failure; the failure is then in the outlet's lookup. */
+  lookupOutlet(outletId: string): Promise<OutletView | null>
+}
+
+export type OutletsStore = OutletsState & OutletsEvents & OutletsThunks
+
+export const initialOutletsState = (): OutletsState => ({ lookups: {} })
+
+export const useOutletsStore = create<OutletsStore>()((set, get) => {
+  const record = (outletId: string, lookup: OutletLookup) =>
+    set((s) => ({ lookups: { ...s.lookups, [outletId]: lookup } }))
+
+  return {
+    ...initialOutletsState(),
+    outletRequested: (outletId) => record(outletId, { status: 'loading' }),
+    outletLoaded: (outletId, outlet) => record(outletId, { status: 'found', outlet }),
+    outletFailed: (outletId, failure) =>
+      record(outletId, failure.code === 'OUTLET_NOT_FOUND' ? { status: 'missing', failure } : { status: 'failed', failure }),
+
+    lookupOutlet: async (outletId) => {
+      get().outletRequested(outletId)
+      try {
+        const outlet = await apiRequest<OutletView>('GET', `/api/outlets/${encodeURIComponent(outletId)}`)
+        get().outletLoaded(outletId, outlet)
+        return outlet
+      } catch (error) {
+        get().outletFailed(outletId, failureOf(error))
+        return null
+      }
+    },
+  }
+})
+
+export const outletsSelectors = {
+  /** The lookup for `outletId`, or null when none was asked for (no QR code, or not asked yet). */
+  lookup: (s: OutletsState, outletId: string | undefined): OutletLookup | null =>
+    outletId === undefined ? null : (s.lookups[outletId] ?? null),
+}
