@@ -11,6 +11,7 @@ import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { outletRoutes } from './outlets/outlets.routes'
+import { programAdminRoutes } from './program/program-admin.routes'
 import { programRoutes } from './program/program.routes'
 
 const api = new Hono<AppEnv>()
@@ -21,6 +22,7 @@ const api = new Hono<AppEnv>()
   .route('/', programRoutes)
   .route('/', outletRoutes)
   .route('/admin', adminRoutes)
+  .route('/admin', programAdminRoutes)
   .route('/', openApiRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */

@@ -25,6 +25,11 @@ export const errorMessages = {
   WEBHOOK_SIGNATURE_INVALID: '签名无效',
   WEBHOOK_TIMESTAMP_STALE: '请求时间戳已过期',
   WEBHOOK_NOT_CONFIGURED: '订单回调未配置密钥',
+  DRAFT_NOT_FOUND: '草稿不存在',
+  DRAFT_NOT_OPEN: '草稿已发布或已废弃，不能再修改',
+  DRAFT_INVALID: '方案校验未通过，请修正后再发布',
+  DEMOTION_CHOICE_REQUIRED: '新方案会降低部分会员等级，请选择保留至有效期结束或立即生效',
+  VERSION_NOT_FOUND: '方案版本不存在',
   INTERNAL: '服务器开小差了，请稍后再试',
 } as const
 

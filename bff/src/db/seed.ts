@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely'
 import { applyOrderEvent } from '../orders/apply-order-event'
 import { recordTierChange } from '../membership/member-tier'
 import { publishedProgram, publishProgramVersion } from '../program/published-program'
+import { demoShoppers } from './demo-shoppers'
 import type { Database } from './schema'
+
+/** Generated shoppers beside the three named ones: enough for tier distributions to mean something. */
+export const demoCrowdSize = 150
 
 /** Every install starts from the FMCG template as program version 1; merchants change it from there. */
 export async function seedDefaults(db: Kysely<Database>, now: Date): Promise<void> {
@@ -15,13 +19,6 @@ export async function seedDefaults(db: Kysely<Database>, now: Date): Promise<voi
 export const demoOutlets = [
   { id: 'outlet_xuhui', name: '徐汇旗舰店' },
   { id: 'outlet_jingan', name: '静安嘉里店' },
-] as const
-
-/** Demo shoppers with a few months of orders, so the first start shows every tier and a points history. */
-const demoMembers = [
-  { phone: '13800000001', nickname: '林小夏', outlet: 'outlet_xuhui', birthday: '1992-03-14', orders: [68_000, 99_000, 45_600, 38_800] },
-  { phone: '13800000002', nickname: '陈一鸣', outlet: 'outlet_jingan', birthday: null, orders: [32_000, 29_900, 12_800] },
-  { phone: '13800000003', nickname: '王悦', outlet: null, birthday: '1998-11-02', orders: [8_800, 3_500] },
 ] as const
 
 /**
@@ -37,15 +34,15 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
     await trx.insertInto('outlets').values(demoOutlets.map((o) => ({ ...o, created_at: createdAt })))
       .onConflict((oc) => oc.column('id').doNothing()).execute()
     const program = await publishedProgram(trx)
-    for (const [m, member] of demoMembers.entries()) {
+    for (const [m, member] of demoShoppers(demoCrowdSize).entries()) {
       const id = newId('mbr', now.getTime())
       await trx.insertInto('members').values({
         id, openid: null, unionid: null, phone: member.phone, nickname: member.nickname, birthday: member.birthday,
         joined_at: createdAt, source_outlet_id: member.outlet, source_channel: member.outlet ? 'outlet_qr' : 'shop', created_at: createdAt,
       }).execute()
       await recordTierChange(trx, { memberId: id, change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } }, growth: 0, program, now })
-      for (const [o, amountFen] of member.orders.entries()) {
-        const occurredAt = new Date(now.getTime() - (member.orders.length - o) * 21 * 86_400_000).toISOString()
+      for (const [o, { amountFen, daysAgo }] of member.orders.entries()) {
+        const occurredAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
         const orderId = `demo-${m + 1}-${o + 1}`
         const ctx = { trx, program, now, source: 'online' as const }
         for (const type of ['order.paid', 'order.completed'] as const) {

@@ -25,6 +25,7 @@ export async function publishedProgram(db: Kysely<Database>): Promise<PublishedP
 
 export async function publishProgramVersion(db: Kysely<Database>, input: {
   rules: Rules; template: string | null; note: string | null; publishedBy: string; now: Date
+  demotions?: 'keep_until_validity_end' | 'apply_now' | null; source?: string | null
 }): Promise<number> {
   const rules = ProgramRules.parse(input.rules)
   const latest = await db.selectFrom('program_versions').select((eb) => eb.fn.max('version').as('max')).executeTakeFirst()
@@ -32,6 +33,7 @@ export async function publishProgramVersion(db: Kysely<Database>, input: {
   await db.insertInto('program_versions').values({
     version, rules: JSON.stringify(rules), template: input.template, note: input.note,
     published_by: input.publishedBy, published_at: input.now.toISOString(),
+    demotions: input.demotions ?? null, source: input.source ?? null,
   }).execute()
   return version
 }
