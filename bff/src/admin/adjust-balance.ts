@@ -1,7 +1,8 @@
-import { AppError, businessDayOf, growthCountsUntil, newId, pointsExpiresAt, type AdjustmentBody } from '@mc/shared'
+import { AppError, businessDayOf, growthCountsUntil, pointsExpiresAt, type AdjustmentBody } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { postEntry } from '../ledger/post-entry'
+import { audit } from './audit'
 import { upgradeIfReached } from '../membership/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 
@@ -26,10 +27,9 @@ export async function adjustBalance(trx: Transaction<Database>, input: {
     ...(body.amount > 0 ? { credit: { expiresAt } } : { debit: { from: 'earliest_expiry' as const, respectHeld: true } }),
   })
   const tier = body.ledger === 'growth' && body.amount > 0 ? await upgradeIfReached(trx, memberId, entry.balance_after, program, now) : null
-  await trx.insertInto('audit_log').values({
-    id: newId('aud', now.getTime()), actor: input.adminId, action: 'ledger.adjust', target_type: 'member', target_id: memberId,
-    detail: JSON.stringify({ ...body, entryId: entry.id, balanceAfter: entry.balance_after, idempotencyKey: input.idempotencyKey }),
-    created_at: now.toISOString(),
-  }).execute()
+  await audit(trx, {
+    actor: input.adminId, action: 'ledger.adjust', targetType: 'member', targetId: memberId, now,
+    detail: { ...body, entryId: entry.id, balanceAfter: entry.balance_after, idempotencyKey: input.idempotencyKey },
+  })
   return { entryId: entry.id, ledger: body.ledger, amount: body.amount, balanceAfter: entry.balance_after, tierChange: tier?.kind === 'upgrade' ? { from: tier.from, to: tier.to } : null }
 }

@@ -21,7 +21,7 @@ export const programAdminRoutes = new Hono<AppEnv>()
   .get('/program/drafts/:draftId', requireAdmin, validate('param', DraftParam), async (c) =>
     c.json(draftView(await findDraft(c.var.deps.db, c.req.valid('param').draftId)), 200))
   .patch('/program/drafts/:draftId', requireAdmin, validate('param', DraftParam), validate('json', DraftPatch), async (c) =>
-    c.json(await patchDraft(c.var.deps.db, c.req.valid('param').draftId, c.req.valid('json'), c.var.deps.clock.now()), 200))
+    c.json(await patchDraft(c.var.deps.db, c.req.valid('param').draftId, c.req.valid('json'), 'admin', c.var.deps.clock.now()), 200))
   .post('/program/drafts/:draftId/simulate', requireAdmin, validate('param', DraftParam), async (c) =>
     c.json(await simulateDraft(c.var.deps.db, c.req.valid('param').draftId, c.var.deps.clock.now()), 200))
   .post('/program/drafts/:draftId/publish', requireAdmin, validate('param', DraftParam), validate('json', PublishBody), async (c) => {

@@ -57,6 +57,9 @@ describe('program rules: templates, drafts, simulation, publishing', () => {
     const refused = await admin('POST', `/drafts/${draft.id}/publish`, { demotions: 'apply_now' })
     expect(refused).toMatchObject({ status: 422, body: { error: { code: 'DRAFT_INVALID' } } })
     expect((await versions()).length).toBe(before)
+    const trail = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('target_id', '=', draft.id).orderBy('id').execute()
+    expect(trail.map((a) => a.action)).toEqual(['program.draft.create', 'program.draft.edit']) // the refused edit is not recorded
+    expect(JSON.parse(trail[1].detail).patch.tiers[2].threshold).toBe(100)
   })
 
   it('asks for an explicit choice before lowering anyone, and "keep" lowers nobody before validity ends', async () => {

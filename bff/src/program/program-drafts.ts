@@ -1,6 +1,7 @@
 import { AppError, mergePatch, newId, programTemplates, ProgramRules, type CreateDraftBody, type DraftIssue, type DraftView, type ProgramTemplateKey } from '@mc/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, ProgramDraftsTable } from '../db/schema'
+import { audit } from '../admin/audit'
 import { publishedProgram } from './published-program'
 
 export function draftIssues(rules: unknown): DraftIssue[] {
@@ -41,6 +42,7 @@ export async function createDraft(db: Kysely<Database>, body: CreateDraftBody, a
     status: 'open' as const, published_version: null, created_by: actor, created_at: now.toISOString(), updated_at: now.toISOString(),
   }
   await db.insertInto('program_drafts').values(row).execute()
+  await audit(db, { actor, action: 'program.draft.create', targetType: 'program_draft', targetId: row.id, detail: body, now })
   return draftView(row)
 }
 
@@ -48,7 +50,7 @@ export async function createDraft(db: Kysely<Database>, body: CreateDraftBody, a
  * Applies a JSON merge patch. A draft may be saved while still invalid (a merchant edits in steps), but a
  * field the schema does not know is refused outright, so a typo never silently disappears.
  */
-export async function patchDraft(db: Kysely<Database>, id: string, patch: Record<string, unknown>, now: Date): Promise<DraftView> {
+export async function patchDraft(db: Kysely<Database>, id: string, patch: Record<string, unknown>, actor: string, now: Date): Promise<DraftView> {
   const row = await findDraft(db, id)
   if (row.status !== 'open') throw new AppError('DRAFT_NOT_OPEN', { draftId: id, status: row.status })
   const rules = mergePatch(JSON.parse(row.rules), patch)
@@ -59,5 +61,6 @@ export async function patchDraft(db: Kysely<Database>, id: string, patch: Record
     })
   }
   await db.updateTable('program_drafts').set({ rules: JSON.stringify(rules), updated_at: now.toISOString() }).where('id', '=', id).execute()
+  await audit(db, { actor, action: 'program.draft.edit', targetType: 'program_draft', targetId: id, detail: { patch }, now })
   return draftView(await findDraft(db, id))
 }

@@ -1,9 +1,9 @@
 import {
-  AppError, businessDayOf, newId, ProgramRules, publishDayOutcome, type DemotionChoice, type TierChange, type TierState,
+  addDays, AppError, businessDayOf, ProgramRules, publishDayOutcome, type DemotionChoice, type TierChange, type TierState,
 } from '@mc/shared'
-import { addDays } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { audit } from '../admin/audit'
 import { recordTierChange } from '../membership/member-tier'
 import { publishedProgram, publishProgramVersion, type PublishedProgram } from './published-program'
 
@@ -54,10 +54,10 @@ export async function publishRules(db: Kysely<Database>, input: {
       else if (change.kind === 'downgrade') result.lowered += 1
       else result.remapped += 1
     }
-    await trx.insertInto('audit_log').values({
-      id: newId('aud', input.now.getTime()), actor: input.actor, action: 'program.publish', target_type: 'program_version', target_id: String(version),
-      detail: JSON.stringify({ source: input.source, note: input.note, ...result, previousVersion: current.version }), created_at: input.now.toISOString(),
-    }).execute()
+    await audit(trx, {
+      actor: input.actor, action: 'program.publish', targetType: 'program_version', targetId: String(version), now: input.now,
+      detail: { source: input.source, note: input.note, ...result, previousVersion: current.version },
+    })
     return result
   })
 }
