@@ -2,11 +2,11 @@ import type { LoginResponse, MeResponse, MemberProfile, PointsSummary, TierView 
 
 /** The FMCG template's ladder as GET /api/program/tiers and /api/me send it. */
 export const tiers: TierView[] = [
-  { id: 'regular', name: '普通会员', threshold: 0, color: '#8a8f99', benefits: ['birthday_gift'] },
-  { id: 'silver', name: '白银会员', threshold: 500, color: '#7d8ea3', benefits: ['birthday_gift', 'coupon_pack_monthly', 'member_price'] },
+  { id: 'regular', name: '普通会员', threshold: 0, color: '#8a8f99', benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }] },
+  { id: 'silver', name: '白银会员', threshold: 500, color: '#7d8ea3', benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }, { key: 'coupon_pack_monthly', name: '每月领券', description: '' }, { key: 'member_price', name: '会员价', description: '' }] },
   {
     id: 'gold', name: '黄金会员', threshold: 2000, color: '#c9a227',
-    benefits: ['birthday_gift', 'coupon_pack_monthly', 'member_price', 'free_shipping', 'exclusive_service'],
+    benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }, { key: 'coupon_pack_monthly', name: '每月领券', description: '' }, { key: 'member_price', name: '会员价', description: '' }, { key: 'free_shipping', name: '包邮券', description: '' }, { key: 'exclusive_service', name: '专属客服', description: '' }],
   },
 ]
 

@@ -24,9 +24,9 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
   return {
     member: await memberProfile(db, row),
     growth: balances.growth,
-    tier: tierView(progress.tier),
+    tier: tierView(progress.tier, rules),
     validUntil: state.validUntil,
-    nextTier: progress.nextTier && tierView(progress.nextTier),
+    nextTier: progress.nextTier && tierView(progress.nextTier, rules),
     growthNeeded: progress.growthNeeded,
     percent: progress.percent,
     pendingGrowth: await pendingOrderGrowth(db, memberId),
@@ -34,7 +34,7 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
     paths: progress.paths,
     retain: progress.retain,
     points: await pointsSummary(db, memberId, balances, now, rules.calendar),
-    tiers: rules.tiers.map(tierView),
+    tiers: rules.tiers.map((tier) => tierView(tier, rules)),
   }
 }
 

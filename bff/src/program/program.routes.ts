@@ -8,6 +8,6 @@ import { publishedProgram } from './published-program'
 export const programRoutes = new Hono<AppEnv>()
   .get('/program/tiers', async (c) => {
     const { rules, version } = await publishedProgram(c.var.deps.db)
-    const body: { version: number; tiers: TierView[] } = { version, tiers: rules.tiers.map(tierView) }
+    const body: { version: number; tiers: TierView[] } = { version, tiers: rules.tiers.map((tier) => tierView(tier, rules)) }
     return c.json(body, 200)
   })

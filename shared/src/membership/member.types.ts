@@ -24,10 +24,17 @@ export interface JoinResponse {
   joinedNow: boolean
 }
 
+/** A benefit as the member app names it, from the program's benefit library. */
+export interface BenefitView {
+  key: string
+  name: string
+  description: string
+}
+
 /** A tier as the member app shows it. */
 export interface TierView extends Tier {
   color: string
-  benefits: string[]
+  benefits: BenefitView[]
 }
 
 /** The member's points at a glance; `debt` > 0 means a refund clawed back spent points and spending is blocked. */

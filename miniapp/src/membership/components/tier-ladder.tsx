@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import type { Tier, TierView } from '@mc/shared'
-import { benefitNames } from '../../program/benefit-labels'
 import { tierPalette } from '../tier-display'
 import './tier-ladder.css'
 
@@ -20,7 +19,7 @@ export function TierLadder({ tiers, current, growth }: TierLadderProps) {
       {tiers.map((tier) => {
         const isCurrent = tier.id === current?.id
         const reached = growth !== undefined && growth >= tier.threshold
-        const benefits = benefitNames(tier.benefits)
+        const benefits = tier.benefits.map((benefit) => benefit.name)
         return (
           <View key={tier.id} className={`tier-ladder__row${isCurrent ? ' tier-ladder__row--current' : ''}`}>
             <View className='tier-ladder__dot' style={{ background: tierPalette(tier.color).dot }} />
