@@ -8,6 +8,28 @@ export type BenefitKind = (typeof benefitKinds)[number]
 
 const whole = (min: number, max: number) => z.number().int().min(min).max(max)
 
+/** One coupon a claim issues: 满 thresholdFen 减 discountFen (threshold 0: no minimum), valid `validDays`. */
+export const CouponSpec = z.strictObject({
+  name: z.string().trim().min(1).max(24),
+  kind: z.enum(['cash_off', 'free_shipping']),
+  thresholdFen: whole(0, 100_000_000),
+  discountFen: whole(0, 100_000_000),
+  count: whole(1, 20),
+  validDays: whole(1, 366),
+})
+export type CouponSpec = z.infer<typeof CouponSpec>
+
+/**
+ * How a claimable benefit is granted: once per period (calendar month, quarter or year in the merchant's
+ * calendar, once ever, once a year in the birthday month, or once per season between two MM-DD dates).
+ */
+export const BenefitGrant = z.strictObject({
+  period: z.enum(['month', 'quarter', 'year', 'once', 'birthday_month', 'season']),
+  season: z.strictObject({ startsOn: z.string().regex(/^\d{2}-\d{2}$/), endsOn: z.string().regex(/^\d{2}-\d{2}$/) }).optional(),
+  coupons: z.array(CouponSpec).min(1).max(5),
+})
+export type BenefitGrant = z.infer<typeof BenefitGrant>
+
 /**
  * One benefit in the merchant's library. Tiers refer to benefits by key. `faceValueFen` and `grantsPerYear`
  * say what one eligible member costs when every grant is used; `assumedUsagePercent` is the usage the cost
@@ -20,6 +42,10 @@ export const BenefitDefinition = z.strictObject({
   faceValueFen: whole(0, 100_000_000),
   grantsPerYear: whole(0, 366),
   assumedUsagePercent: whole(0, 100),
+  /** Coupons a member claims; null for benefits that are a standing right (member price, service, early access). */
+  grant: BenefitGrant.nullable(),
+  /** For member_price: the discount on member-priced items, e.g. 5 for 95 折. */
+  memberPriceDiscountPercent: whole(1, 50).optional(),
 })
 export type BenefitDefinition = z.infer<typeof BenefitDefinition>
 

@@ -72,6 +72,15 @@ export const ProgramRules = z.strictObject({
     /** Spend `costPoints` to push an expiring lot back `extendDays`; null turns extension off. */
     extension: z.strictObject({ costPoints: whole(1, 100_000, '延期消耗积分'), extendDays: whole(1, 365, '延期天数') }).nullable(),
   }),
+  /** Daily sign-in: rewards come from growth.sources.signIn and points.sources.signIn; these add streaks. */
+  signIn: z.strictObject({
+    /** A streak counts days 1..cycleDays, then starts a new cycle. */
+    cycleDays: whole(2, 31, '签到周期天数'),
+    /** Extra rewards on given days of the cycle, e.g. day 3 and day 7. */
+    streakBonuses: z.array(z.strictObject({ day: whole(1, 31, '奖励天数'), growth: whole(0, 10_000, '奖励成长值'), points: whole(0, 100_000, '奖励积分') })).max(10),
+    /** Make-up sign-in (补签) for a missed day of the current month; null turns it off. */
+    makeUp: z.strictObject({ costPoints: whole(0, 100_000, '补签消耗积分'), perMonth: whole(1, 31, '每月补签次数') }).nullable(),
+  }),
   /** The benefit library; tiers list keys into it. */
   benefits: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, { error: '权益标识只能用小写字母、数字和下划线 / benefit key must be lower-case letters, digits or _' }), BenefitDefinition),
 }).superRefine((rules, ctx) => {
@@ -85,6 +94,11 @@ export const ProgramRules = z.strictObject({
     if (tier.retainThreshold > tier.threshold) {
       ctx.addIssue({ code: 'custom', path: ['tiers', i, 'retainThreshold'], message: '保级门槛不能高于升级门槛 / retain threshold must not exceed the threshold' })
     }
+    rules.signIn.streakBonuses.forEach((bonus, b) => {
+      if (i === 0 && bonus.day > rules.signIn.cycleDays) {
+        ctx.addIssue({ code: 'custom', path: ['signIn', 'streakBonuses', b, 'day'], message: '奖励天数不能超过签到周期 / bonus day must be within the cycle' })
+      }
+    })
     tier.benefits.forEach((key, b) => {
       if (!(key in rules.benefits)) {
         ctx.addIssue({ code: 'custom', path: ['tiers', i, 'benefits', b], message: `权益库中没有 ${key} / no benefit ${key} in the library` })

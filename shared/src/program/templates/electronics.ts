@@ -43,11 +43,12 @@ export const electronicsTemplate: ProgramRules = {
     expiry: { kind: 'days_after_earning', days: 730 },
     extension: null,
   },
+  signIn: { cycleDays: 7, streakBonuses: [{ day: 7, growth: 5, points: 30 }], makeUp: null },
   benefits: {
-    birthday_gift: { kind: 'birthday_gift', name: '生日配件券', description: '生日当月配件满 200 减 50', faceValueFen: 5_000, grantsPerYear: 1, assumedUsagePercent: 30 },
-    free_shipping: { kind: 'free_shipping', name: '顺丰包邮', description: '全场顺丰包邮', faceValueFen: 2_000, grantsPerYear: 2, assumedUsagePercent: 90 },
-    annual_gift: { kind: 'annual_gift', name: '延保一年', description: '每年 1 次免费延长保修 1 年', faceValueFen: 15_000, grantsPerYear: 1, assumedUsagePercent: 40 },
-    early_access: { kind: 'early_access', name: '新品首发优先购', description: '新品首发提前预约，优先发货', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0 },
-    exclusive_service: { kind: 'exclusive_service', name: '专属技术顾问', description: '以旧换新评估与上门设置', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0 },
+    birthday_gift: { kind: 'birthday_gift', name: '生日配件券', description: '生日当月配件满 200 减 50', faceValueFen: 5_000, grantsPerYear: 1, assumedUsagePercent: 30, grant: { period: 'birthday_month', coupons: [{ name: '生日配件券', kind: 'cash_off', thresholdFen: 0, discountFen: 5000, count: 1, validDays: 31 }] } },
+    free_shipping: { kind: 'free_shipping', name: '顺丰包邮', description: '全场顺丰包邮', faceValueFen: 2_000, grantsPerYear: 2, assumedUsagePercent: 90, grant: { period: 'month', coupons: [{ name: '顺丰包邮', kind: 'free_shipping', thresholdFen: 0, discountFen: 2000, count: 1, validDays: 31 }] } },
+    annual_gift: { kind: 'annual_gift', name: '延保一年', description: '每年 1 次免费延长保修 1 年', faceValueFen: 15_000, grantsPerYear: 1, assumedUsagePercent: 40, grant: { period: 'year', coupons: [{ name: '延保一年', kind: 'cash_off', thresholdFen: 0, discountFen: 15000, count: 1, validDays: 365 }] } },
+    early_access: { kind: 'early_access', name: '新品首发优先购', description: '新品首发提前预约，优先发货', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0, grant: null },
+    exclusive_service: { kind: 'exclusive_service', name: '专属技术顾问', description: '以旧换新评估与上门设置', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0, grant: null },
   },
 }

@@ -41,11 +41,12 @@ export const fmcgTemplate: ProgramRules = {
     expiry: { kind: 'end_of_following_year' },
     extension: { costPoints: 50, extendDays: 30 },
   },
+  signIn: { cycleDays: 7, streakBonuses: [{ day: 3, growth: 0, points: 10 }, { day: 7, growth: 5, points: 30 }], makeUp: { costPoints: 20, perMonth: 2 } },
   benefits: {
-    birthday_gift: { kind: 'birthday_gift', name: '生日礼券', description: '生日当月领取 ¥10 无门槛券', faceValueFen: 1_000, grantsPerYear: 1, assumedUsagePercent: 60 },
-    coupon_pack_monthly: { kind: 'coupon_pack', name: '每月领券', description: '每月 2 张满 50 减 5', faceValueFen: 500, grantsPerYear: 24, assumedUsagePercent: 35 },
-    member_price: { kind: 'member_price', name: '会员价', description: '会员商品 95 折', faceValueFen: 400, grantsPerYear: 12, assumedUsagePercent: 80 },
-    free_shipping: { kind: 'free_shipping', name: '包邮券', description: '每月 1 张全场包邮券', faceValueFen: 800, grantsPerYear: 12, assumedUsagePercent: 50 },
-    exclusive_service: { kind: 'exclusive_service', name: '专属客服', description: '专属客服通道，优先响应', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0 },
+    birthday_gift: { kind: 'birthday_gift', name: '生日礼券', description: '生日当月领取 ¥10 无门槛券', faceValueFen: 1_000, grantsPerYear: 1, assumedUsagePercent: 60, grant: { period: 'birthday_month', coupons: [{ name: '生日礼券', kind: 'cash_off', thresholdFen: 0, discountFen: 1000, count: 1, validDays: 31 }] } },
+    coupon_pack_monthly: { kind: 'coupon_pack', name: '每月领券', description: '每月 2 张满 50 减 5', faceValueFen: 500, grantsPerYear: 24, assumedUsagePercent: 35, grant: { period: 'month', coupons: [{ name: '每月领券', kind: 'cash_off', thresholdFen: 5000, discountFen: 500, count: 2, validDays: 30 }] } },
+    member_price: { kind: 'member_price', name: '会员价', description: '会员商品 95 折', faceValueFen: 400, grantsPerYear: 12, assumedUsagePercent: 80, grant: null, memberPriceDiscountPercent: 5 },
+    free_shipping: { kind: 'free_shipping', name: '包邮券', description: '每月 1 张全场包邮券', faceValueFen: 800, grantsPerYear: 12, assumedUsagePercent: 50, grant: { period: 'month', coupons: [{ name: '包邮券', kind: 'free_shipping', thresholdFen: 0, discountFen: 800, count: 1, validDays: 31 }] } },
+    exclusive_service: { kind: 'exclusive_service', name: '专属客服', description: '专属客服通道，优先响应', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0, grant: null },
   },
 }

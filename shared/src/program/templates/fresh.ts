@@ -42,11 +42,12 @@ export const freshTemplate: ProgramRules = {
     expiry: { kind: 'days_after_earning', days: 180 },
     extension: { costPoints: 30, extendDays: 30 },
   },
+  signIn: { cycleDays: 7, streakBonuses: [{ day: 3, growth: 2, points: 10 }, { day: 7, growth: 10, points: 50 }], makeUp: { costPoints: 10, perMonth: 3 } },
   benefits: {
-    birthday_gift: { kind: 'birthday_gift', name: '生日水果券', description: '生日当月领取 ¥15 水果券', faceValueFen: 1_500, grantsPerYear: 1, assumedUsagePercent: 65 },
-    free_shipping: { kind: 'free_shipping', name: '免运费券', description: '每周 1 张免运费券', faceValueFen: 500, grantsPerYear: 52, assumedUsagePercent: 45 },
-    coupon_pack_monthly: { kind: 'coupon_pack', name: '每月领券', description: '每月 4 张满 59 减 5', faceValueFen: 500, grantsPerYear: 48, assumedUsagePercent: 30 },
-    member_price: { kind: 'member_price', name: '会员价', description: '每日会员特价商品', faceValueFen: 300, grantsPerYear: 52, assumedUsagePercent: 60 },
-    exclusive_service: { kind: 'exclusive_service', name: '优先配送', description: '高峰时段优先配送与专属客服', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0 },
+    birthday_gift: { kind: 'birthday_gift', name: '生日水果券', description: '生日当月领取 ¥15 水果券', faceValueFen: 1_500, grantsPerYear: 1, assumedUsagePercent: 65, grant: { period: 'birthday_month', coupons: [{ name: '生日水果券', kind: 'cash_off', thresholdFen: 0, discountFen: 1500, count: 1, validDays: 31 }] } },
+    free_shipping: { kind: 'free_shipping', name: '免运费券', description: '每月 4 张免运费券', faceValueFen: 500, grantsPerYear: 52, assumedUsagePercent: 45, grant: { period: 'month', coupons: [{ name: '免运费券', kind: 'free_shipping', thresholdFen: 0, discountFen: 500, count: 4, validDays: 31 }] } },
+    coupon_pack_monthly: { kind: 'coupon_pack', name: '每月领券', description: '每月 4 张满 59 减 5', faceValueFen: 500, grantsPerYear: 48, assumedUsagePercent: 30, grant: { period: 'month', coupons: [{ name: '每月领券', kind: 'cash_off', thresholdFen: 5900, discountFen: 500, count: 4, validDays: 30 }] } },
+    member_price: { kind: 'member_price', name: '会员价', description: '每日会员特价商品', faceValueFen: 300, grantsPerYear: 52, assumedUsagePercent: 60, grant: null, memberPriceDiscountPercent: 5 },
+    exclusive_service: { kind: 'exclusive_service', name: '优先配送', description: '高峰时段优先配送与专属客服', faceValueFen: 0, grantsPerYear: 0, assumedUsagePercent: 0, grant: null },
   },
 }
