@@ -86,6 +86,7 @@ if (command === 'start') {
       // Demo-only credentials so the order webhook and admin API can be tried; production sets its own.
       WEBHOOK_SECRET: env.WEBHOOK_SECRET ?? 'whsec_demo_change_me_0000',
       ADMIN_TOKEN: env.ADMIN_TOKEN ?? 'admin_demo_change_me_000000000',
+      QR_SCENE_SECRET: env.QR_SCENE_SECRET ?? 'qrscene_demo_change_me_0000',
     },
   })
 } else if (command === 'test') {

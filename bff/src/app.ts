@@ -3,26 +3,41 @@ import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '@mc/shared'
 import type { AppEnv, Deps } from './deps'
 import { adminRoutes } from './admin/admin.routes'
+import { memberBenefitRoutes, shopRoutes } from './benefits/benefits.routes'
 import { handleError, handleNotFound } from './http/errors'
 import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
+import { inboxRoutes } from './inbox/inbox.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
+import { memberCodeRoutes } from './member-code/member-code.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { outletRoutes } from './outlets/outlets.routes'
+import { outletAdminRoutes } from './outlets/outlets-admin.routes'
 import { programAdminRoutes } from './program/program-admin.routes'
 import { programRoutes } from './program/program.routes'
+import { signInRoutes } from './sign-in/sign-in.routes'
+import { staffAdminRoutes } from './staff/staff-admin.routes'
+import { staffRoutes } from './staff/staff.routes'
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/auth', authRoutes)
   .route('/', memberRoutes)
   .route('/', memberLedgerRoutes)
+  .route('/', memberCodeRoutes)
+  .route('/', memberBenefitRoutes)
+  .route('/', inboxRoutes)
+  .route('/shop', shopRoutes)
   .route('/', programRoutes)
   .route('/', outletRoutes)
+  .route('/', signInRoutes)
   .route('/admin', adminRoutes)
   .route('/admin', programAdminRoutes)
+  .route('/admin', outletAdminRoutes)
+  .route('/admin', staffAdminRoutes)
+  .route('/staff', staffRoutes)
   .route('/', openApiRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */

@@ -20,6 +20,8 @@ export interface Deps {
   webhookSecret: string | null
   /** Bearer credential for /api/admin; null refuses every admin call. */
   adminToken: string | null
+  /** HMAC secret that signs store join-QR scenes; null issues no scenes and refuses every scene. */
+  qrSceneSecret: string | null
   auth: {
     localLoginEnabled: boolean
     sessionTtlHours: number

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   H5_DIR: z.string().min(1).optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  QR_SCENE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SEED_DEMO: flag.default(false),
   JOBS_ENABLED: flag.default(true),
 }).superRefine((env, ctx) => {

@@ -28,6 +28,7 @@ const deps: Deps = {
   version: packageJson.version,
   webhookSecret: env.WEBHOOK_SECRET ?? null,
   adminToken: env.ADMIN_TOKEN ?? null,
+  qrSceneSecret: env.QR_SCENE_SECRET ?? null,
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,
     sessionTtlHours: env.SESSION_TTL_HOURS,

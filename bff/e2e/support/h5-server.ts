@@ -11,6 +11,9 @@ import { openTestDatabase } from '../../src/test/test-database'
 
 export const h5Dir = join(import.meta.dirname, '../../../miniapp/dist/h5')
 
+/** Signs the order events browser tests post to /webhooks/orders, as a shop system would. */
+export const e2eWebhookSecret = 'whsec_e2e_0123456789abcdef'
+
 /**
  * The product as `npm start` runs it (BFF serving the built H5 app on one port, demo data seeded, local login
  * on), on a fresh SQLite file and a free port.
@@ -25,8 +28,9 @@ export async function startH5Server() {
     clock: systemClock,
     logger: pino({ level: 'warn' }),
     version: 'e2e',
-    webhookSecret: null,
+    webhookSecret: e2eWebhookSecret,
     adminToken: null,
+    qrSceneSecret: 'qrscene_e2e_0123456789abcdef',
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

@@ -3,6 +3,9 @@ import { isPostgres } from './engine'
 import * as createMembers from './migrations/2026_11_23_0900_create_members'
 import * as createLedgers from './migrations/2026_11_23_1200_create_ledgers'
 import * as createProgramDrafts from './migrations/2026_11_23_1500_create_program_drafts'
+import * as createSignIns from './migrations/2026_11_23_1600_create_sign_ins'
+import * as createStaffAndCodes from './migrations/2026_11_23_1610_create_staff_and_codes'
+import * as createBenefitsAndInbox from './migrations/2026_11_23_1620_create_benefits_and_inbox'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -12,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0900_create_members': createMembers,
   '2026_11_23_1200_create_ledgers': createLedgers,
   '2026_11_23_1500_create_program_drafts': createProgramDrafts,
+  '2026_11_23_1600_create_sign_ins': createSignIns,
+  '2026_11_23_1610_create_staff_and_codes': createStaffAndCodes,
+  '2026_11_23_1620_create_benefits_and_inbox': createBenefitsAndInbox,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -219,6 +219,122 @@ export interface AuditLogTable {
   created_at: ColumnType<Timestamp, Timestamp, never>
 }
 
+/** A member's claim of one benefit in one period; unique per (member, benefit, period key). Append-only. */
+export interface BenefitClaimsTable {
+  id: ColumnType<string, string, never>
+  member_id: ColumnType<string, string, never>
+  benefit_key: ColumnType<string, string, never>
+  /** `2026-11`, `2026-Q4`, `2026`, `once`, `birthday-2026`, `season-2026`. */
+  period_key: ColumnType<string, string, never>
+  tier_key: ColumnType<string, string, never>
+  rule_version: ColumnType<number, number, never>
+  business_day: ColumnType<string, string, never>
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** A coupon a claim issued; only its use changes it (status, used_at, used_order_id). */
+export interface CouponsTable {
+  id: ColumnType<string, string, never>
+  code: ColumnType<string, string, never>
+  member_id: ColumnType<string, string, never>
+  benefit_key: ColumnType<string, string, never>
+  claim_id: ColumnType<string, string, never>
+  name: ColumnType<string, string, never>
+  kind: ColumnType<'cash_off' | 'free_shipping', 'cash_off' | 'free_shipping', never>
+  threshold_fen: ColumnType<number, number, never>
+  discount_fen: ColumnType<number, number, never>
+  status: 'available' | 'used' | 'expired'
+  valid_from: ColumnType<Timestamp, Timestamp, never>
+  /** The instant the coupon stops being usable (exclusive). */
+  valid_until: ColumnType<Timestamp, Timestamp, never>
+  used_at: Timestamp | null
+  used_order_id: string | null
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** Effectiveness records: one row per coupon issued and per coupon used. Append-only. */
+export interface BenefitEventsTable {
+  id: ColumnType<string, string, never>
+  member_id: ColumnType<string, string, never>
+  benefit_key: ColumnType<string, string, never>
+  event: ColumnType<'claimed' | 'used', 'claimed' | 'used', never>
+  coupon_id: ColumnType<string | null, string | null, never>
+  /** The member's tier when it happened. */
+  tier_key: ColumnType<string, string, never>
+  /** Face value issued (claimed) or discount given on the order (used). */
+  amount_fen: ColumnType<number, number, never>
+  order_id: ColumnType<string | null, string | null, never>
+  business_day: ColumnType<string, string, never>
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** The member's inbox; `dedupe_key` (rule, member, period) makes each notification happen once. */
+export interface NotificationsTable {
+  id: ColumnType<string, string, never>
+  member_id: ColumnType<string, string, never>
+  kind: ColumnType<string, string, never>
+  title: ColumnType<string, string, never>
+  body: ColumnType<string, string, never>
+  dedupe_key: ColumnType<string, string, never>
+  read_at: Timestamp | null
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** A store staff account; only the scrypt hash of the PIN is stored. */
+export interface StaffTable {
+  id: string
+  name: string
+  phone: string
+  outlet_id: string
+  pin_hash: string
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** Staff sessions, apart from member sessions so the two roles never mix; only the token's SHA-256 is stored. */
+export interface StaffSessionsTable {
+  token_hash: string
+  staff_id: string
+  created_at: ColumnType<Timestamp, Timestamp, never>
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+/** A member's TOTP secret (hex, never sent anywhere) and the card number their codes start with. */
+export interface MemberCodesTable {
+  member_id: string
+  card_no: string
+  secret: string
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** An accepted member code, unique per (member, step); `purchase_order_id` is set once it paid for a purchase. */
+export interface MemberCodeUsesTable {
+  member_id: string
+  step: number
+  staff_id: string
+  outlet_id: string
+  used_at: Timestamp
+  purchase_order_id: string | null
+}
+
+/** Wrong staff PINs (`staff_login`, by phone) and wrong member codes (`member_code`, by staff id), for throttling. */
+export interface FailedAttemptsTable {
+  id: string
+  kind: 'staff_login' | 'member_code'
+  subject: string
+  failed_at: Timestamp
+}
+
+/** One sign-in per member per business day (the primary key enforces it); `make_up` rows are 补签. Append-only. */
+export interface SignInsTable {
+  member_id: ColumnType<string, string, never>
+  business_day: ColumnType<string, string, never>
+  kind: ColumnType<'daily' | 'make_up', 'daily' | 'make_up', never>
+  /** Day of the streak cycle this sign-in had when it was recorded (1..cycleDays). */
+  cycle_day: ColumnType<number, number, never>
+  created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
 export interface Database {
   members: MembersTable
   sessions: SessionsTable
@@ -239,4 +355,14 @@ export interface Database {
   job_runs: JobRunsTable
   job_leases: JobLeasesTable
   audit_log: AuditLogTable
+  sign_ins: SignInsTable
+  benefit_claims: BenefitClaimsTable
+  coupons: CouponsTable
+  benefit_events: BenefitEventsTable
+  notifications: NotificationsTable
+  staff: StaffTable
+  staff_sessions: StaffSessionsTable
+  member_codes: MemberCodesTable
+  member_code_uses: MemberCodeUsesTable
+  failed_attempts: FailedAttemptsTable
 }

@@ -1,5 +1,6 @@
 import { AppError, type JoinBody, type JoinResponse } from '@mc/shared'
 import type { Deps } from '../deps'
+import { outletIdFromScene } from '../outlets/outlet-scene'
 import { publishedProgram } from '../program/published-program'
 import { findMember, memberProfile } from './member-profile'
 import { recordTierChange } from './member-tier'
@@ -11,11 +12,13 @@ import { recordTierChange } from './member-tier'
 export async function joinMember(deps: Deps, memberId: string, body: JoinBody): Promise<JoinResponse> {
   const { db, clock } = deps
   const now = clock.now()
+  // A signed scene is checked before anything is written: a forged one is 400 and changes nothing.
+  const outletId = body.scene ? outletIdFromScene(deps.qrSceneSecret, body.scene) : body.outletId
   const joinedNow = await db.transaction().execute(async (trx) => {
-    const outlet = body.outletId
-      ? await trx.selectFrom('outlets').select('id').where('id', '=', body.outletId).executeTakeFirst()
+    const outlet = outletId
+      ? await trx.selectFrom('outlets').select('id').where('id', '=', outletId).executeTakeFirst()
       : null
-    if (body.outletId && !outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId: body.outletId })
+    if (outletId && !outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId })
     const result = await trx.updateTable('members')
       .set({
         joined_at: now.toISOString(),

@@ -1,6 +1,7 @@
 import { businessDayOf, evaluateUpgrade, newId, type TierChange, type TierState } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { congratulateUpgrade } from '../inbox/congratulate-upgrade'
 import type { PublishedProgram } from '../program/published-program'
 
 /** A member's tier now; a member without a row yet stands on the entry tier. */
@@ -9,7 +10,10 @@ export async function memberTierState(db: Kysely<Database>, memberId: string, pr
   return row ? { key: row.tier_key, validUntil: row.valid_until } : { key: program.rules.tiers[0].key, validUntil: null }
 }
 
-/** Writes the new tier state and appends the change to the member's tier history, in the caller's transaction. */
+/**
+ * Writes the new tier state and appends the change to the member's tier history, in the caller's transaction;
+ * an upgrade also writes its congratulation to the member's inbox there.
+ */
 export async function recordTierChange(trx: Transaction<Database>, input: {
   memberId: string; change: TierChange | { kind: 'join'; state: TierState }; growth: number; program: PublishedProgram; now: Date
 }): Promise<void> {
@@ -27,6 +31,9 @@ export async function recordTierChange(trx: Transaction<Database>, input: {
     to_key: toKey, valid_until: change.state.validUntil, growth: input.growth,
     business_day: businessDayOf(now, program.rules.calendar), rule_version: program.version, created_at: now.toISOString(),
   }).execute()
+  if (change.kind === 'upgrade') {
+    await congratulateUpgrade(trx, { memberId, from: change.from, to: toKey, validUntil: change.state.validUntil, program, now })
+  }
 }
 
 /** Upgrade is immediate: call after any growth credit, with the account already locked by that posting. */

@@ -13,7 +13,7 @@ function parametersOf(op: Operation) {
   return [...from(op.params, 'path'), ...from(op.query, 'query'), ...from(op.headers, 'header')]
 }
 
-const security = { member: [{ session: [] }], admin: [{ admin: [] }], none: [], 'webhook-signature': [{ webhookSignature: [] }] }
+const security = { member: [{ session: [] }], admin: [{ admin: [] }], staff: [{ staffSession: [] }], none: [], 'webhook-signature': [{ webhookSignature: [] }] }
 
 /** OpenAPI 3.1, generated from the zod schemas that validate each request. */
 export function openApiDocument(version: string) {
@@ -35,6 +35,7 @@ export function openApiDocument(version: string) {
       securitySchemes: {
         session: { type: 'http', scheme: 'bearer', description: 'BFF session token from /api/auth/*' },
         admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN from configuration' },
+        staffSession: { type: 'http', scheme: 'bearer', description: 'Staff session token from /api/staff/login' },
         webhookSignature: { type: 'apiKey', in: 'header', name: 'X-MC-Signature', description: 'sha256=<hex HMAC-SHA256(secret, "<X-MC-Timestamp>.<raw body>")>' },
       },
     },

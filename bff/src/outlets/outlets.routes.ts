@@ -3,12 +3,21 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
+import { outletIdFromScene } from './outlet-scene'
+
+const findOutlet = async (c: { var: AppEnv['Variables'] }, outletId: string) => {
+  const outlet = await c.var.deps.db.selectFrom('outlets').select(['id', 'name']).where('id', '=', outletId).executeTakeFirst()
+  if (!outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId })
+  return outlet
+}
 
 /** Public: the store a join QR code names, so the join page can greet the shopper with it. */
 export const outletRoutes = new Hono<AppEnv>()
+  .get('/outlets/scene/:scene', validate('param', z.object({ scene: z.string().min(1).max(128) })), async (c) => {
+    const outletId = outletIdFromScene(c.var.deps.qrSceneSecret, c.req.valid('param').scene)
+    return c.json(await findOutlet(c, outletId), 200)
+  })
   .get('/outlets/:outletId', validate('param', z.object({ outletId: z.string().min(1).max(64) })), async (c) => {
     const { outletId } = c.req.valid('param')
-    const outlet = await c.var.deps.db.selectFrom('outlets').select(['id', 'name']).where('id', '=', outletId).executeTakeFirst()
-    if (!outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId })
-    return c.json(outlet, 200)
+    return c.json(await findOutlet(c, outletId), 200)
   })

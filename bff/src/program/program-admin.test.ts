@@ -19,7 +19,7 @@ describe('program rules: templates, drafts, simulation, publishing', () => {
   beforeAll(async () => {
     t = await createTestApp()
     await seedDemo(t.db, t.clock.now())
-  })
+  }, 60_000) // 153 shoppers' orders through the real pipeline: seconds on PostgreSQL under load
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()

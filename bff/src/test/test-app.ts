@@ -12,10 +12,12 @@ export interface TestAppOptions {
   wechat?: WechatLogin | null
   sessionTtlHours?: number
   webhookSecret?: string | null
+  qrSceneSecret?: string | null
 }
 
 export const testWebhookSecret = 'whsec_test_0123456789abcdef'
 export const testAdminToken = 'admin_test_token_0123456789abcdef'
+export const testQrSceneSecret = 'qrscene_test_0123456789abcdef'
 
 /**
  * The real app on a fresh migrated database, with a hand-moved clock and a logger whose lines the test can read.
@@ -35,6 +37,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     version: 'test',
     webhookSecret: options.webhookSecret === undefined ? testWebhookSecret : options.webhookSecret,
     adminToken: testAdminToken,
+    qrSceneSecret: options.qrSceneSecret === undefined ? testQrSceneSecret : options.qrSceneSecret,
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,

@@ -10,9 +10,13 @@ export type LocalLoginBody = z.infer<typeof LocalLoginBody>
 export const WechatLoginBody = z.strictObject({ code: z.string().trim().min(1).max(128) })
 export type WechatLoginBody = z.infer<typeof WechatLoginBody>
 
-/** `outletId` is the store whose QR code the shopper scanned; absent when joining from the shop. */
+/**
+ * Where the shopper joined from: `scene` is the signed scene of the store's join QR (checked by the BFF; a
+ * forged one is 400 OUTLET_SCENE_INVALID), `outletId` names the store unsigned; neither when joining from the shop.
+ */
 export const JoinBody = z.strictObject({
   outletId: z.string().trim().min(1).max(64).optional(),
+  scene: z.string().trim().min(1).max(128).optional(),
   nickname: z.string().trim().min(1).max(32).optional(),
-})
+}).refine((body) => !(body.outletId && body.scene), { error: '请只提供 outletId 或 scene 之一 / give outletId or scene, not both', path: ['scene'] })
 export type JoinBody = z.infer<typeof JoinBody>

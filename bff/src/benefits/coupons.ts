@@ -1,0 +1,55 @@
+import { AppError, type CouponStatus, type CouponsPage, type CouponsQuery, type CouponView } from '@mc/shared'
+import { randomBytes } from 'node:crypto'
+import type { Kysely, Selectable } from 'kysely'
+import type { CouponsTable, Database } from '../db/schema'
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: no I/L/O/U to misread at a till.
+
+/** A coupon code: 16 characters from 80 random bits, so codes cannot be guessed or enumerated by the shop's users. */
+export function newCouponCode(): string {
+  const bytes = randomBytes(10)
+  let bits = 0n
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte)
+  let code = ''
+  for (let i = 0; i < 16; i += 1) {
+    code = alphabet[Number(bits & 31n)] + code
+    bits >>= 5n
+  }
+  return code
+}
+
+/** An available coupon past its end reads as expired; nothing needs to rewrite the row for that to be true. */
+export function couponStatusAt(row: Pick<Selectable<CouponsTable>, 'status' | 'valid_until'>, now: Date): CouponStatus {
+  if (row.status === 'available' && row.valid_until <= now.toISOString()) return 'expired'
+  return row.status
+}
+
+export const couponFromRow = (row: Selectable<CouponsTable>, now: Date): CouponView => ({
+  id: row.id, code: row.code, benefitKey: row.benefit_key, name: row.name, kind: row.kind,
+  thresholdFen: row.threshold_fen, discountFen: row.discount_fen, status: couponStatusAt(row, now),
+  validFrom: row.valid_from, validUntil: row.valid_until, usedAt: row.used_at, usedOrderId: row.used_order_id, createdAt: row.created_at,
+})
+
+/** The member's coupons, newest first, optionally of one status as of now. */
+export async function listCoupons(db: Kysely<Database>, memberId: string, query: CouponsQuery, now: Date): Promise<CouponsPage> {
+  const at = now.toISOString()
+  const rows = await db.selectFrom('coupons').selectAll()
+    .where('member_id', '=', memberId)
+    .$if(query.status === 'available', (q) => q.where('status', '=', 'available').where('valid_until', '>', at))
+    .$if(query.status === 'used', (q) => q.where('status', '=', 'used'))
+    .$if(query.status === 'expired', (q) => q.where((eb) => eb.or([
+      eb('status', '=', 'expired'), eb.and([eb('status', '=', 'available'), eb('valid_until', '<=', at)]),
+    ])))
+    .$if(query.cursor !== undefined, (q) => q.where('id', '<', query.cursor!))
+    .orderBy('id', 'desc').limit(query.limit + 1).execute()
+  const page = rows.slice(0, query.limit)
+  return { coupons: page.map((row) => couponFromRow(row, now)), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null }
+}
+
+/** A coupon as the shop checks it before an order: its owner, terms, status as of now and whether it can be used. */
+export async function couponByCode(db: Kysely<Database>, code: string, now: Date): Promise<CouponView & { memberId: string; usable: boolean }> {
+  const row = await db.selectFrom('coupons').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst()
+  if (!row) throw new AppError('COUPON_NOT_FOUND')
+  const coupon = couponFromRow(row, now)
+  return { ...coupon, memberId: row.member_id, usable: coupon.status === 'available' }
+}

@@ -1,0 +1,13 @@
+import { InboxQuery, NotificationIdParam } from '@mc/shared'
+import { Hono } from 'hono'
+import type { AppEnv } from '../deps'
+import { validate } from '../http/validate'
+import { requireMember } from '../membership/require-member'
+import { inboxPage, markRead } from './inbox'
+
+/** The member's own inbox; the member id comes only from the session. */
+export const inboxRoutes = new Hono<AppEnv>()
+  .get('/me/inbox', requireMember, validate('query', InboxQuery), async (c) =>
+    c.json(await inboxPage(c.var.deps.db, c.var.memberId, c.req.valid('query')), 200))
+  .post('/me/inbox/:id/read', requireMember, validate('param', NotificationIdParam), async (c) =>
+    c.json({ notification: await markRead(c.var.deps.db, c.var.memberId, c.req.valid('param').id, c.var.deps.clock.now()) }, 200))

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { upgradeIfReached } from '../membership/member-tier'
+import { publishedProgram } from '../program/published-program'
+import { orderEvent, sendOrderEvent } from '../test/order-events'
+import { memberOnTier } from '../test/shop-requests'
+import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
+import { congratulateUpgrade } from './congratulate-upgrade'
+import { notify } from './notify'
+
+describe('member inbox', () => {
+  let t: TestApp
+  const inbox = (token: string, query = '') => t.json('GET', `/api/me/inbox${query}`, undefined, token)
+  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 30 }) })
+  afterAll(async () => { await t.close() })
+
+  it('congratulates an upgrade once, naming the benefits the new tier unlocks', async () => {
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const m = await memberOnTier(t)
+    expect((await inbox(m.token)).body).toEqual({ notifications: [], unreadCount: 0, nextCursor: null })
+    const paid = orderEvent('order.paid', 'UP-1', { memberId: m.id }, 60_000)
+    expect((await sendOrderEvent(t, paid)).status).toBe(200)
+    expect((await sendOrderEvent(t, paid)).status).toBe(200) // a replay upgrades nothing and writes nothing
+    const first = await inbox(m.token)
+    expect(first.body).toEqual({
+      notifications: [{ id: expect.stringMatching(/^ntf_/), kind: 'tier_upgrade', title: '恭喜升级为白银会员', body: '新解锁：每月领券、会员价\n等级有效期至 2027-11-23', readAt: null, createdAt: '2026-11-23T02:00:00.000Z' }],
+      unreadCount: 1, nextCursor: null,
+    })
+    const row = await t.db.selectFrom('notifications').select('dedupe_key').where('member_id', '=', m.id).executeTakeFirstOrThrow()
+    expect(row.dedupe_key).toBe(`upgrade:${m.id}:silver:2026-11-23`)
+
+    t.clock.set('2026-11-24T02:00:00.000Z')
+    expect((await sendOrderEvent(t, orderEvent('order.paid', 'UP-2', { memberId: m.id }, 150_000))).status).toBe(200)
+    const second = (await inbox(m.token)).body
+    expect(second.unreadCount).toBe(2)
+    expect(second.notifications.map((n: any) => [n.title, n.body.split('\n')[0]])).toEqual([
+      ['恭喜升级为黄金会员', '新解锁：包邮券、专属客服'], ['恭喜升级为白银会员', '新解锁：每月领券、会员价'],
+    ])
+  })
+
+  it('congratulates upgrades made by an admin adjustment too', async () => {
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const m = await memberOnTier(t)
+    const response = await t.app.request(`/api/admin/members/${m.id}/adjustments`, {
+      method: 'POST', body: JSON.stringify({ ledger: 'growth', amount: 2_000, reason: '老会员迁移补录' }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}`, 'idempotency-key': 'inbox-adj-1' },
+    })
+    expect(response.status).toBe(201)
+    expect((await inbox(m.token)).body.notifications).toEqual([expect.objectContaining({ title: '恭喜升级为黄金会员', body: expect.stringContaining('新解锁：每月领券、会员价、包邮券、专属客服') })])
+  })
+
+  it('writes the congratulation inside the upgrade\'s transaction, and once per member, tier and business day', async () => {
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const m = await memberOnTier(t)
+    const program = await publishedProgram(t.db)
+    await expect(t.db.transaction().execute(async (trx) => {
+      expect(await upgradeIfReached(trx, m.id, 600, program, t.clock.now())).toMatchObject({ kind: 'upgrade', to: 'silver' })
+      throw new Error('the caller fails after the upgrade')
+    })).rejects.toThrow('the caller fails')
+    expect((await inbox(m.token)).body.unreadCount).toBe(0)
+    const input = { memberId: m.id, from: 'regular', to: 'silver', validUntil: null, program, now: t.clock.now() }
+    expect(await t.db.transaction().execute((trx) => congratulateUpgrade(trx, input))).toBe(true)
+    expect(await t.db.transaction().execute((trx) => congratulateUpgrade(trx, input))).toBe(false)
+    expect((await inbox(m.token)).body.unreadCount).toBe(1)
+  })
+
+  it('pages newest first and marks read; reading twice keeps the first time', async () => {
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const m = await memberOnTier(t)
+    for (let i = 1; i <= 3; i += 1) {
+      t.clock.advanceMs(1000)
+      await notify(t.db, { memberId: m.id, kind: 'test', title: `消息 ${i}`, body: '', dedupeKey: `test:${m.id}:${i}`, now: t.clock.now() })
+    }
+    const page1 = (await inbox(m.token, '?limit=2')).body
+    expect(page1.notifications.map((n: any) => n.title)).toEqual(['消息 3', '消息 2'])
+    expect(page1.unreadCount).toBe(3)
+    const page2 = (await inbox(m.token, `?limit=2&cursor=${page1.nextCursor}`)).body
+    expect(page2).toMatchObject({ notifications: [{ title: '消息 1' }], nextCursor: null, unreadCount: 3 })
+
+    const id = page1.notifications[0].id
+    const read = await t.json('POST', `/api/me/inbox/${id}/read`, undefined, m.token)
+    expect(read).toMatchObject({ status: 200, body: { notification: { id, readAt: t.clock.now().toISOString() } } })
+    t.clock.advanceMs(60_000)
+    const again = await t.json('POST', `/api/me/inbox/${id}/read`, undefined, m.token)
+    expect(again.body.notification.readAt).toBe(read.body.notification.readAt)
+    expect((await inbox(m.token)).body.unreadCount).toBe(2)
+    expect((await inbox(m.token, '?cursor=nonsense')).status).toBe(400)
+  })
+
+  it('keeps each member\'s inbox to themselves: another member\'s id is the same 404 as an unknown one', async () => {
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const alice = await memberOnTier(t)
+    const bob = await memberOnTier(t)
+    await notify(t.db, { memberId: alice.id, kind: 'test', title: '只给 Alice', body: '', dedupeKey: `test:${alice.id}:private`, now: t.clock.now() })
+    const aliceId = (await inbox(alice.token)).body.notifications[0].id
+    expect((await inbox(bob.token)).body).toEqual({ notifications: [], unreadCount: 0, nextCursor: null })
+    const foreign = await t.json('POST', `/api/me/inbox/${aliceId}/read`, undefined, bob.token)
+    const unknown = await t.json('POST', '/api/me/inbox/ntf_01JZZZZZZZZZZZZZZZZZZZZZZZ/read', undefined, bob.token)
+    expect(foreign).toEqual({ status: 404, body: { error: { code: 'NOTIFICATION_NOT_FOUND', message: '消息不存在' } } })
+    expect(unknown).toEqual(foreign)
+    expect((await inbox(alice.token)).body.notifications[0].readAt).toBeNull()
+    expect((await t.json('GET', '/api/me/inbox')).status).toBe(401)
+  })
+})

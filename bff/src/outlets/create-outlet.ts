@@ -1,0 +1,37 @@
+import type { AdminOutletView, CreateOutletBody } from '@mc/shared'
+import { randomBytes } from 'node:crypto'
+import type { Kysely, Selectable } from 'kysely'
+import { audit } from '../admin/audit'
+import type { Database, OutletsTable } from '../db/schema'
+import type { Deps } from '../deps'
+import { outletJoinUrl, outletScene } from './outlet-scene'
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32, as in shared/ids.ts
+
+/**
+ * `out_` and 10 random characters (50 bits): short enough that the id and its signature fit a 32-character
+ * QR scene, which a time-ordered `newId` (30 characters) would not. The primary key catches the
+ * vanishingly rare collision.
+ */
+export const newOutletId = () => `out_${Array.from(randomBytes(10), (byte) => alphabet[byte % 32]).join('')}`
+
+export const adminOutletView = (secret: string | null, row: Selectable<OutletsTable>): AdminOutletView => {
+  const scene = outletScene(secret, row.id)
+  return { id: row.id, name: row.name, scene, joinUrl: outletJoinUrl(scene), createdAt: row.created_at }
+}
+
+/** Opens a store and answers with the scene to print on its join QR; audited. */
+export async function createOutlet(deps: Deps, body: CreateOutletBody): Promise<AdminOutletView> {
+  const now = deps.clock.now()
+  const row = { id: newOutletId(), name: body.name, created_at: now.toISOString() }
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('outlets').values(row).execute()
+    await audit(trx, { actor: 'admin', action: 'outlet.create', targetType: 'outlet', targetId: row.id, detail: { name: row.name }, now })
+  })
+  return adminOutletView(deps.qrSceneSecret, row)
+}
+
+export async function listOutlets(db: Kysely<Database>, secret: string | null): Promise<{ outlets: AdminOutletView[] }> {
+  const rows = await db.selectFrom('outlets').selectAll().orderBy('created_at').orderBy('id').execute()
+  return { outlets: rows.map((row) => adminOutletView(secret, row)) }
+}

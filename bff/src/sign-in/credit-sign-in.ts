@@ -1,0 +1,75 @@
+import { awardForEvent, growthCountsUntil, pointsExpiresAt, type BusinessDay, type SignInRewards, type StreakBonus } from '@mc/shared'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database, LedgerName } from '../db/schema'
+import { postEntry } from '../ledger/post-entry'
+import { upgradeIfReached } from '../membership/member-tier'
+import type { PublishedProgram } from '../program/published-program'
+
+/** What one signed day credits: its own reward, the streak bonus if any, and the tier change the growth caused. */
+export interface SignInCredit {
+  memberId: string
+  /** The business day signed (today, or the day made up). */
+  day: BusinessDay
+  /** The sentence the member reads on the day's own reward: 每日签到, or 补签 11月20日. */
+  reason: string
+  bonus: StreakBonus | null
+  program: PublishedProgram
+  now: Date
+}
+
+/**
+ * Credits a signed day on both ledgers, growth first (the order every posting takes, so two transactions never
+ * wait on each other's accounts), and upgrades at once when the growth reaches a higher tier. Entries carry the
+ * signed day as their business day: a made-up day's reward belongs to that day, so it counts against that day's
+ * cap and never eats into today's.
+ */
+export async function creditSignIn(trx: Transaction<Database>, input: SignInCredit) {
+  const { memberId, day, bonus, program } = input
+  const growth = awardForEvent(program.rules.growth.sources.signIn, await awardedForDay(trx, memberId, 'growth', day))
+  const points = awardForEvent(program.rules.points.sources.signIn, await awardedForDay(trx, memberId, 'points', day))
+  const bonusReason = `连续签到第 ${bonus?.day} 天奖励`
+  const postings: PartPosting[] = [
+    { ledger: 'growth', amount: growth, reason: input.reason, part: 'day' },
+    { ledger: 'growth', amount: bonus?.growth ?? 0, reason: bonusReason, part: 'bonus' },
+    { ledger: 'points', amount: points, reason: input.reason, part: 'day' },
+    { ledger: 'points', amount: bonus?.points ?? 0, reason: bonusReason, part: 'bonus' },
+  ]
+  let growthBalance: number | null = null
+  for (const posting of postings.filter((p) => p.amount > 0)) {
+    const entry = await post(trx, input, posting)
+    if (posting.ledger === 'growth') growthBalance = entry.balance_after
+  }
+  const change = growthBalance === null ? null : await upgradeIfReached(trx, memberId, growthBalance, program, input.now)
+  const rewards: SignInRewards = { growth, points }
+  return { rewards, tierChange: change?.kind === 'upgrade' ? { from: change.from, to: change.to } : null }
+}
+
+/** One entry of a signed day: the day's own reward or its streak bonus, on one ledger. */
+interface PartPosting {
+  ledger: LedgerName
+  amount: number
+  reason: string
+  part: 'day' | 'bonus'
+}
+
+function post(trx: Transaction<Database>, input: SignInCredit, entry: PartPosting) {
+  const { memberId, day, program, now } = input
+  const { rules } = program
+  const expiresAt = entry.ledger === 'growth' ? growthCountsUntil(rules, now).toISOString()
+    : pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null
+  const bonus = entry.part === 'bonus'
+  return postEntry(trx, {
+    memberId, ledger: entry.ledger, amount: entry.amount, kind: 'sign_in', reason: entry.reason, actor: 'member', actorId: memberId,
+    ref: { type: bonus ? 'sign_in_bonus' : 'sign_in', id: day },
+    idempotencyKey: `sign_in:${memberId}:${day}:${bonus ? 'bonus:' : ''}${entry.ledger}`,
+    ruleVersion: program.version, businessDay: day, occurredAt: now, now, credit: { expiresAt },
+  })
+}
+
+/** What the sign-in source already credited for the day; the cap is per business day, like every source's. */
+async function awardedForDay(db: Kysely<Database>, memberId: string, ledger: LedgerName, day: BusinessDay): Promise<number> {
+  const row = await db.selectFrom('ledger_entries').select((eb) => eb.fn.sum<number>('amount').as('total'))
+    .where('member_id', '=', memberId).where('ledger', '=', ledger)
+    .where('ref_type', '=', 'sign_in').where('ref_id', '=', day).executeTakeFirst()
+  return Math.max(0, Number(row?.total ?? 0))
+}

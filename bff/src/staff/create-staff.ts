@@ -1,0 +1,41 @@
+import { AppError, newId, type CreateStaffBody, type StaffView } from '@mc/shared'
+import type { Kysely } from 'kysely'
+import { audit } from '../admin/audit'
+import type { Database } from '../db/schema'
+import type { Deps } from '../deps'
+import { maskPhone } from '../membership/member-profile'
+import { hashPin } from './pin-hash'
+
+/** A staff account with its outlet's name; the phone is masked wherever it is shown. */
+export async function staffView(db: Kysely<Database>, staffId: string): Promise<StaffView> {
+  const row = await db.selectFrom('staff').innerJoin('outlets', 'outlets.id', 'staff.outlet_id')
+    .select(['staff.id', 'staff.name', 'staff.phone', 'staff.created_at', 'outlets.id as outlet_id', 'outlets.name as outlet_name'])
+    .where('staff.id', '=', staffId).executeTakeFirstOrThrow()
+  return {
+    id: row.id, name: row.name, phoneMasked: maskPhone(row.phone)!, outlet: { id: row.outlet_id, name: row.outlet_name }, createdAt: row.created_at,
+  }
+}
+
+/**
+ * Creates a staff account at one outlet; audited without the PIN. The PIN is hashed before the transaction
+ * (scrypt is slow on purpose), and a phone that already has an account is 409 STAFF_PHONE_TAKEN.
+ */
+export async function createStaff(deps: Deps, body: CreateStaffBody): Promise<StaffView> {
+  const { db, clock } = deps
+  const now = clock.now()
+  const pinHash = await hashPin(body.pin)
+  const id = newId('stf', now.getTime())
+  await db.transaction().execute(async (trx) => {
+    const outlet = await trx.selectFrom('outlets').select('id').where('id', '=', body.outletId).executeTakeFirst()
+    if (!outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId: body.outletId })
+    const inserted = await trx.insertInto('staff').values({
+      id, name: body.name, phone: body.phone, outlet_id: body.outletId, pin_hash: pinHash, created_at: now.toISOString(),
+    }).onConflict((oc) => oc.column('phone').doNothing()).executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError('STAFF_PHONE_TAKEN')
+    await audit(trx, {
+      actor: 'admin', action: 'staff.create', targetType: 'staff', targetId: id,
+      detail: { name: body.name, phoneMasked: maskPhone(body.phone), outletId: body.outletId }, now,
+    })
+  })
+  return staffView(db, id)
+}

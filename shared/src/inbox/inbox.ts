@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import type { ProgramRules } from '../program/program-rules'
+import { tierByKey } from '../program/tier-evaluation'
+
+/** What a notification is about; automation adds kinds, the inbox shows them all the same way. */
+export type NotificationKind = 'tier_upgrade' | (string & {})
+
+/** One message in the member's inbox. */
+export interface NotificationView {
+  id: string
+  kind: NotificationKind
+  title: string
+  body: string
+  /** When the member opened it; null while unread. */
+  readAt: string | null
+  createdAt: string
+}
+
+/** GET /api/me/inbox: newest first, with the member's unread count over the whole inbox. */
+export interface InboxPage {
+  notifications: NotificationView[]
+  unreadCount: number
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null
+}
+
+export const InboxQuery = z.strictObject({
+  cursor: z.string().regex(/^ntf_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' }).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+export type InboxQuery = z.infer<typeof InboxQuery>
+
+export const NotificationIdParam = z.strictObject({ id: z.string().min(1).max(64) })
+
+/**
+ * The congratulation an upgrade writes: the new tier's name and the benefits it adds over the tier left behind,
+ * by their names in the merchant's library, e.g. 恭喜升级为白银会员 / 新解锁：每月领券、会员价.
+ */
+export function upgradeCongratulation(rules: ProgramRules, fromKey: string | null, toKey: string, validUntil: string | null) {
+  const to = tierByKey(rules, toKey)
+  const had = new Set(fromKey === null ? [] : tierByKey(rules, fromKey).benefits)
+  const added = to.benefits.filter((key) => !had.has(key)).map((key) => rules.benefits[key]?.name ?? key)
+  const lines = [added.length > 0 ? `新解锁：${added.join('、')}` : `${to.name}权益已生效`]
+  if (validUntil) lines.push(`等级有效期至 ${validUntil}`)
+  return { title: `恭喜升级为${to.name}`, body: lines.join('\n') }
+}

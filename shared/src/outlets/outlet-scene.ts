@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+/**
+ * A store's join QR carries a signed scene, `o=<outletId>&s=<signature>`. WeChat's `wxacode.getUnlimited`
+ * takes at most 32 visible characters, so the signature is a truncated HMAC (10 base64url characters, 60
+ * bits: far beyond online guessing) and the outlet id itself must stay short. Signing needs a secret and
+ * node:crypto, so it happens in the BFF; this file only knows the shape.
+ */
+export const maxSceneLength = 32
+export const sceneSignatureLength = 10
+export const maxSceneOutletIdLength = maxSceneLength - 'o=&s='.length - sceneSignatureLength
+
+const scenePattern = new RegExp(`^o=([A-Za-z0-9_-]{1,${maxSceneOutletIdLength}})&s=([A-Za-z0-9_-]{${sceneSignatureLength}})$`)
+
+export const formatOutletScene = (outletId: string, signature: string): string => `o=${outletId}&s=${signature}`
+
+/**
+ * Reads a scene as it arrives: WeChat hands it to the page URL-encoded (`o%3D…`), a browser link may have
+ * decoded it already. Anything but the exact shape is null.
+ */
+export function parseOutletScene(scene: string): { outletId: string; signature: string } | null {
+  let text = scene.trim()
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text)
+    } catch {
+      return null
+    }
+  }
+  const match = scenePattern.exec(text)
+  return match ? { outletId: match[1], signature: match[2] } : null
+}
+
+/** The H5 join page for a scene, relative to wherever the H5 app is served. */
+export const joinPagePath = (scene: string): string => `/#/membership/pages/join/index?scene=${encodeURIComponent(scene)}`
+
+export const CreateOutletBody = z.strictObject({ name: z.string().trim().min(1).max(32) })
+export type CreateOutletBody = z.infer<typeof CreateOutletBody>
+
+/** A store as the merchant console lists it; `scene` and `joinUrl` are null when QR_SCENE_SECRET is not set. */
+export interface AdminOutletView {
+  id: string
+  name: string
+  scene: string | null
+  joinUrl: string | null
+  createdAt: string
+}

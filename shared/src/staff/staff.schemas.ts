@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import type { MemberCard } from '../member-code/member-code'
+import { PhoneNumber } from '../membership/member.schemas'
+
+/** True for PINs anyone would try first: one digit repeated, or a straight run up or down (123456, 987654). */
+export function isTrivialPin(pin: string): boolean {
+  const steps = new Set([...pin].slice(1).map((digit, i) => (Number(digit) - Number(pin[i]) + 10) % 10))
+  return steps.size === 1 && [0, 1, 9].includes([...steps][0])
+}
+
+/** A staff PIN: six digits, not a trivial one. Only its scrypt hash is stored. */
+export const StaffPin = z.string().regex(/^\d{6}$/, { error: '密码应为 6 位数字 / PIN must be 6 digits' })
+  .refine((pin) => !isTrivialPin(pin), { error: '密码过于简单 / PIN is too easy to guess' })
+
+export const CreateStaffBody = z.strictObject({
+  name: z.string().trim().min(1).max(32),
+  phone: PhoneNumber,
+  outletId: z.string().trim().min(1).max(64),
+  pin: StaffPin,
+})
+export type CreateStaffBody = z.infer<typeof CreateStaffBody>
+
+/** Login takes any PIN text, so a wrong one is 401 STAFF_LOGIN_FAILED like any other wrong PIN. */
+export const StaffLoginBody = z.strictObject({ phone: PhoneNumber, pin: z.string().min(1).max(16) })
+export type StaffLoginBody = z.infer<typeof StaffLoginBody>
+
+/** A till receipt number; with the outlet it is the purchase's idempotency key. */
+export const ReceiptNo = z.string().trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,47}$/, { error: '小票号为 1–48 位字母、数字或 _ . / - / receipt number: 1–48 letters, digits or _ . / -' })
+
+/**
+ * An in-store purchase names the member by a fresh member code, or by the `memberId` of a code this staff
+ * verified within the last few minutes (one purchase per verification).
+ */
+export const StaffPurchaseBody = z.strictObject({
+  code: z.string().trim().min(1).max(64).optional(),
+  memberId: z.string().trim().min(1).max(64).optional(),
+  amountFen: z.number().int({ error: '金额必须是整数分 / amount must be whole fen' }).min(1).max(100_000_000),
+  receiptNo: ReceiptNo,
+}).refine((body) => (body.code === undefined) !== (body.memberId === undefined), {
+  error: '请提供会员码或已核验的会员 ID 之一 / give exactly one of code or memberId',
+})
+export type StaffPurchaseBody = z.infer<typeof StaffPurchaseBody>
+
+/** A staff account as the admin and the staff app see it. */
+export interface StaffView {
+  id: string
+  name: string
+  phoneMasked: string
+  outlet: { id: string; name: string }
+  createdAt: string
+}
+
+export interface StaffLoginResponse {
+  token: string
+  expiresAt: string
+  staff: StaffView
+}
+
+/** The answer to an in-store purchase, replayed identically for the same outlet and receipt number. */
+export interface StaffPurchaseOutcome {
+  orderId: string
+  outletId: string
+  receiptNo: string
+  amountFen: number
+  memberId: string
+  /** What this purchase earned now; zero while the program waits for something else to credit. */
+  growth: number
+  points: number
+  upgrade: { from: { id: string; name: string }; to: { id: string; name: string } } | null
+  /** The member's card right after the purchase. */
+  member: MemberCard
+}
