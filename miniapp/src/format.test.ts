@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chineseDate, groupThousands, yuanFromFen } from './format'
+import { chineseDate, groupThousands, shanghaiDateTime, shanghaiDay, shanghaiMonth, yuanFromFen } from './format'
 
 describe('groupThousands', () => {
   it.each([
@@ -17,4 +17,18 @@ describe('chineseDate', () => {
   it.each([
     ['2027-11-23', '2027年11月23日'], ['2027-01-05', '2027年1月5日'], ['2027-1-5', '2027-1-5'], ['', ''],
   ])('%j → %j', (day, expected) => expect(chineseDate(day)).toBe(expected))
+})
+
+describe('Asia/Shanghai wall clock', () => {
+  it.each([
+    ['2026-11-02T15:59:27.007Z', '2026-11-02 23:59', '2026-11-02', '2026年11月'],
+    // Past 16:00 UTC it is already the next day in Shanghai, and on New Year's Eve the next month and year.
+    ['2026-12-31T16:00:00.000Z', '2027-01-01 00:00', '2027-01-01', '2027年1月'],
+    ['2027-03-05T01:02:00Z', '2027-03-05 09:02', '2027-03-05', '2027年3月'],
+    ['not a time', 'not a time', 'not a time', 'not a time'],
+  ])('%s → %s', (iso, dateTime, day, month) => {
+    expect(shanghaiDateTime(iso)).toBe(dateTime)
+    expect(shanghaiDay(iso)).toBe(day)
+    expect(shanghaiMonth(iso)).toBe(month)
+  })
 })

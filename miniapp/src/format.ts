@@ -22,3 +22,39 @@ export function chineseDate(day: string): string {
   if (!match) return day
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`
 }
+
+// China has kept UTC+8 without daylight saving since 1991, so a fixed offset gives Asia/Shanghai wall-clock time
+// without relying on the device's Intl data or its own time zone.
+const shanghaiOffsetMs = 8 * 3_600_000
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** An ISO instant's date and time in Asia/Shanghai, or null when `iso` is not a timestamp. */
+function shanghaiClock(iso: string): { year: number; month: number; day: number; hour: number; minute: number } | null {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return null
+  const wall = new Date(ms + shanghaiOffsetMs)
+  return {
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(),
+  }
+}
+
+/** "2026-11-02T15:59:27Z" → "2026-11-02 23:59" (Asia/Shanghai); anything else is returned unchanged. */
+export function shanghaiDateTime(iso: string): string {
+  const t = shanghaiClock(iso)
+  if (!t) return iso
+  return `${t.year}-${pad2(t.month)}-${pad2(t.day)} ${pad2(t.hour)}:${pad2(t.minute)}`
+}
+
+/** The calendar day of an ISO instant in Asia/Shanghai as "YYYY-MM-DD"; anything else is returned unchanged. */
+export function shanghaiDay(iso: string): string {
+  const t = shanghaiClock(iso)
+  return t ? `${t.year}-${pad2(t.month)}-${pad2(t.day)}` : iso
+}
+
+/** "2026-11-02T15:59:27Z" → "2026年11月" (Asia/Shanghai), the heading over a month of history. */
+export function shanghaiMonth(iso: string): string {
+  const t = shanghaiClock(iso)
+  return t ? `${t.year}年${t.month}月` : iso
+}

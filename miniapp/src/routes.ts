@@ -3,9 +3,17 @@ export const routes = {
   home: '/pages/home/index',
   login: '/pages/login/index',
   join: '/membership/pages/join/index',
+  tiers: '/membership/pages/tiers/index',
+  history: '/points/pages/history/index',
+  expiringPoints: '/points/pages/expiring/index',
 } as const
 
 /** `path` with `outletId` carried along, so a QR scan survives the detour through login. */
 export function withOutlet(path: string, outletId?: string): string {
   return outletId ? `${path}?outletId=${encodeURIComponent(outletId)}` : path
+}
+
+/** The growth or points history, opened on that tab. */
+export function historyRoute(type: 'growth' | 'points'): string {
+  return `${routes.history}?type=${type}`
 }

@@ -44,18 +44,25 @@ interface RawResponse {
 
 const timeoutMs = 15_000
 
+/** Per-call settings: `token` replaces the member session (the staff till has a session of its own). */
+export interface RequestOptions {
+  token?: string | null
+}
+
 /** Calls the BFF at `path` (e.g. `/api/me`) with the stored session and returns the parsed JSON body. */
-export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  const session = readSession()
-  if (session) headers.Authorization = `Bearer ${session.token}`
+  const ownToken = options.token !== undefined
+  const token = ownToken ? options.token : readSession()?.token
+  if (token) headers.Authorization = `Bearer ${token}`
 
   const response = await send(method, `${API_BASE}${path}`, headers, body)
   const ok = response.status >= 200 && response.status < 300
   // A 2xx without JSON means something other than the BFF answered (e.g. a static server's index.html).
   if (ok && response.body !== undefined) return response.body as T
-  if (response.status === 401) expireSession()
+  // A rejected staff token says nothing about the member session, so only the member's own calls end it.
+  if (response.status === 401 && !ownToken) expireSession()
   throw errorFromResponse(response)
 }
 

@@ -1,5 +1,6 @@
-import { render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import Taro from '@tarojs/taro'
+import { fireEvent, render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { meFixture, tiers } from '../../../test/fixtures'
 import { TierCard } from './tier-card'
 
@@ -36,5 +37,15 @@ describe('TierCard', () => {
     // #7b3fe4 halfway to black is #3e2072, i.e. rgb(62, 32, 114).
     expect(badge.style.color).toBe('rgb(62, 32, 114)')
     expect((container.firstChild as HTMLElement).style.background).toContain('linear-gradient')
+  })
+
+  it('leads to the growth history from the growth value and to the tier page from the badge', () => {
+    const navigateTo = vi.mocked(Taro.navigateTo)
+    navigateTo.mockClear()
+    render(<TierCard me={meFixture(620)} />)
+    fireEvent.click(screen.getByText('明细 ›'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/points/pages/history/index?type=growth' })
+    fireEvent.click(screen.getByText('白银会员'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/membership/pages/tiers/index' })
   })
 })

@@ -1,5 +1,7 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
+import { historyRoute, routes } from '../../routes'
 import { pathsSentence, validUntilText } from '../progress-copy'
 import { clampPercent, progressSentence, tierPalette, type TierStanding } from '../tier-display'
 import './tier-card.css'
@@ -28,13 +30,19 @@ export function TierCard({ me }: TierCardProps) {
           <Text className='tier-card__nickname'>{nickname}</Text>
           <Text className='tier-card__phone'>{phoneMasked ?? '未绑定手机号'}</Text>
         </View>
-        <View className='tier-card__badge' style={{ background: palette.badgeBackground, color: palette.badgeText }}>
+        <View
+          className='tier-card__badge'
+          style={{ background: palette.badgeBackground, color: palette.badgeText }}
+          onClick={() => void Taro.navigateTo({ url: routes.tiers })}
+        >
           <Text>{me.tier.name}</Text>
+          <Text className='tier-card__badge-arrow'>›</Text>
         </View>
       </View>
-      <View className='tier-card__growth'>
+      <View className='tier-card__growth' onClick={() => void Taro.navigateTo({ url: historyRoute('growth') })}>
         <Text className='tier-card__growth-label'>当前成长值</Text>
         <Text className='tier-card__growth-value'>{me.growth}</Text>
+        <Text className='tier-card__growth-link'>明细 ›</Text>
       </View>
       <Progress
         className='tier-card__bar'

@@ -55,7 +55,9 @@ export default function HomePage() {
           <View className='home__section'>
             <View className='home__section-head'>
               <Text className='home__section-title'>会员等级</Text>
-              <Text className='home__section-hint'>累计成长值自动升级</Text>
+              <Text className='home__section-link' onClick={() => void Taro.navigateTo({ url: routes.tiers })}>
+                查看等级权益 ›
+              </Text>
             </View>
             <TierLadder tiers={me.tiers} current={me.tier} growth={me.growth} />
           </View>

@@ -1,5 +1,6 @@
-import { render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import Taro from '@tarojs/taro'
+import { fireEvent, render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { pointsFixture } from '../../../test/fixtures'
 import { PointsCard } from './points-card'
 
@@ -24,5 +25,16 @@ describe('PointsCard', () => {
     expect(screen.getByText('-80')).toBeTruthy()
     const warning = screen.getByText('因退款扣回积分，当前欠 80 积分，欠分还清前暂不能使用积分')
     expect(screen.getByRole('alert').contains(warning)).toBe(true)
+  })
+
+  it('opens the points history from the balance and the expiring page from the expiry line', () => {
+    const navigateTo = vi.mocked(Taro.navigateTo)
+    navigateTo.mockClear()
+    render(<PointsCard points={pointsFixture({ balance: 1280, available: 1280 })} />)
+    fireEvent.click(screen.getByText('明细 ›'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/points/pages/history/index?type=points' })
+    // With nothing lapsing soon the line still leads to the expiry dates and rule.
+    fireEvent.click(screen.getByText('30 天内没有积分过期'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/points/pages/expiring/index' })
   })
 })

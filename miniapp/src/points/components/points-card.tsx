@@ -1,5 +1,7 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PointsSummary } from '@mc/shared'
+import { historyRoute, routes } from '../../routes'
 import { debtWarning, expiringSoonText, heldText, pointsBalanceText } from '../points-copy'
 import './points-card.css'
 
@@ -14,20 +16,26 @@ export function PointsCard({ points }: PointsCardProps) {
   const held = heldText(points.held, points.available)
   return (
     <View className='points-card'>
-      <View className='points-card__main'>
+      <View className='points-card__main' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
         <View className='points-card__balance'>
           <Text className='points-card__label'>积分</Text>
           <Text className={`points-card__value${points.balance < 0 ? ' points-card__value--negative' : ''}`}>
             {pointsBalanceText(points.balance)}
           </Text>
         </View>
-        {held && <Text className='points-card__held'>{held}</Text>}
-      </View>
-      {expiring && (
-        <View className='points-card__expiring'>
-          <Text className='points-card__expiring-text'>{expiring}</Text>
+        <View className='points-card__side'>
+          {held && <Text className='points-card__held'>{held}</Text>}
+          <Text className='points-card__link'>明细 ›</Text>
         </View>
-      )}
+      </View>
+      {/* Always there, so the expiry rule and dates stay one tap away even when nothing lapses soon. */}
+      <View
+        className={`points-card__expiring${expiring ? '' : ' points-card__expiring--none'}`}
+        onClick={() => void Taro.navigateTo({ url: routes.expiringPoints })}
+      >
+        <Text className='points-card__expiring-text'>{expiring ?? '30 天内没有积分过期'}</Text>
+        <Text className='points-card__expiring-arrow'>›</Text>
+      </View>
       {debt && (
         <View className='points-card__debt' role='alert'>
           {/* Drawn in CSS: NutUI's icons each add an embedded SVG to the main package. */}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outletScene } from '../outlets/outlet-scene'
+import { shopRequest } from './shop-requests'
+import { outletWithStaff } from './staff-fixtures'
+import { createTestApp, testAdminToken, testQrSceneSecret, type TestApp } from './test-app'
+
+type Caller = (t: TestApp, path: string) => Promise<{ status: number; body: any }>
+
+/**
+ * Every route that takes an id, and how to call it: who may call it (`as`), an id nobody has, and — for
+ * resources a member owns — another member's id. A route with an id that is missing here fails the first
+ * spec, so authorization is decided when the route is written, not remembered later.
+ */
+interface IdRouteCase {
+  as: 'member' | 'admin' | 'shop' | 'public'
+  unknown: string
+  /** Another member's resource, where the route serves a member's own resources. */
+  foreign?: (ctx: Context) => string
+  body?: unknown
+}
+
+interface Context { otherNotificationId: string }
+
+const idRoutes: Record<string, IdRouteCase> = {
+  'POST /api/me/benefits/:key/claim': { as: 'member', unknown: '/api/me/benefits/no_such_benefit/claim' },
+  'POST /api/me/inbox/:id/read': { as: 'member', unknown: '/api/me/inbox/ntf_00000000000000000000000000/read', foreign: (c) => `/api/me/inbox/${c.otherNotificationId}/read` },
+  'GET /api/shop/coupons/:code': { as: 'shop', unknown: '/api/shop/coupons/NOSUCHCOUPON0000' },
+  'POST /api/shop/coupons/:code/use': { as: 'shop', unknown: '/api/shop/coupons/NOSUCHCOUPON0000/use', body: { orderId: 'o-1', orderAmountFen: 10_000 } },
+  'GET /api/shop/members/:memberId/pricing': { as: 'shop', unknown: '/api/shop/members/mbr_00000000000000000000000000/pricing' },
+  'GET /api/outlets/scene/:scene': { as: 'public', unknown: `/api/outlets/scene/${encodeURIComponent(outletScene(testQrSceneSecret, 'out_missing')!)}` },
+  'GET /api/outlets/:outletId': { as: 'public', unknown: '/api/outlets/out_missing' },
+  'POST /api/admin/members/:memberId/adjustments': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments', body: { ledger: 'points', amount: 1, reason: '测试调整' } },
+  'GET /api/admin/members/:memberId/ledger': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/ledger?ledger=points' },
+  'GET /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing' },
+  'PATCH /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing', body: {} },
+  'POST /api/admin/program/drafts/:draftId/simulate': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/simulate' },
+  'POST /api/admin/program/drafts/:draftId/publish': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/publish', body: {} },
+  'POST /api/admin/program/versions/:version/rollback': { as: 'admin', unknown: '/api/admin/program/versions/999/rollback', body: {} },
+}
+
+const publicRoutes = new Set(['/api/health', '/api/auth/local', '/api/auth/wechat', '/api/program/tiers', '/api/openapi.json', '/api/staff/login'])
+
+describe('authorization, decided from the route table', () => {
+  let t: TestApp
+  let memberToken: string
+  let otherToken: string
+  let staffToken: string
+  const ctx: Context = { otherNotificationId: '' }
+  const served = () => [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))]
+  const request = (method: string, path: string, token?: string, body?: unknown) =>
+    t.json(method, path.replace(/:(\w+)/g, 'x_$1'), body ?? (method === 'GET' ? undefined : {}), token)
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    memberToken = await t.joinedMember('13811110001')
+    otherToken = await t.joinedMember('13811110002')
+    staffToken = (await outletWithStaff(t)).token
+    // Give the other member a notification of their own: an upgrade congratulation.
+    const otherId = (await t.json('GET', '/api/me', undefined, otherToken)).body.member.id
+    await t.app.request(`/api/admin/members/${otherId}/adjustments`, {
+      method: 'POST', body: JSON.stringify({ ledger: 'growth', amount: 600, reason: '测试升级' }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}`, 'idempotency-key': 'authz-upgrade-1' },
+    })
+    ctx.otherNotificationId = (await t.json('GET', '/api/me/inbox', undefined, otherToken)).body.notifications[0].id
+  })
+  afterAll(async () => { await t.close() })
+
+  it('covers every route that takes an id', () => {
+    const withIds = served().filter((route) => route.includes('/:')).sort()
+    expect(withIds).toEqual(Object.keys(idRoutes).sort())
+  })
+
+  it.each(Object.entries(idRoutes))('%s: an unknown id is 404, and another member\'s id is the same 404', async (_route, c) => {
+    const method = _route.split(' ')[0]
+    const call: Caller = async (app, path) => {
+      if (c.as === 'shop') return shopRequest(app, method as 'GET' | 'POST', path, c.body)
+      const token = c.as === 'member' ? memberToken : c.as === 'admin' ? testAdminToken : undefined
+      if (c.as === 'admin' && method !== 'GET') {
+        const response = await app.app.request(path, {
+          method, body: JSON.stringify(c.body ?? {}),
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'authz-unknown-1' },
+        })
+        return { status: response.status, body: await response.json() as any }
+      }
+      return app.json(method, path, method === 'GET' ? undefined : (c.body ?? {}), token)
+    }
+    const unknown = await call(t, c.unknown)
+    expect(unknown.status, JSON.stringify(unknown.body)).toBe(404)
+    expect(Object.keys(unknown.body)).toEqual(['error'])
+    expect(unknown.body.error.code).toMatch(/^[A-Z_]+_NOT_FOUND$/)
+    if (c.foreign) {
+      const foreign = await call(t, c.foreign(ctx))
+      expect(foreign.status).toBe(404)
+      expect({ code: foreign.body.error.code, message: foreign.body.error.message }).toEqual({ code: unknown.body.error.code, message: unknown.body.error.message })
+    }
+  })
+
+  it('refuses shopper and staff tokens on every admin route, and staff cannot touch the rules', async () => {
+    for (const route of served().filter((r) => r.split(' ')[1].startsWith('/api/admin/'))) {
+      const [method, path] = route.split(' ')
+      expect((await request(method, path, memberToken)).status, `${route} as shopper`).toBe(403)
+      expect((await request(method, path, staffToken)).status, `${route} as staff`).toBe(403)
+      expect((await request(method, path)).status, `${route} anonymous`).toBe(401)
+    }
+  })
+
+  it('refuses shopper tokens on every staff route', async () => {
+    for (const route of served().filter((r) => r.split(' ')[1].startsWith('/api/staff/') && !publicRoutes.has(r.split(' ')[1]))) {
+      const [method, path] = route.split(' ')
+      expect((await request(method, path, memberToken)).status, `${route} as shopper`).toBe(403)
+      expect((await request(method, path)).status, `${route} anonymous`).toBe(401)
+    }
+  })
+
+  it('refuses anonymous and staff callers on every member route', async () => {
+    const memberRoutes = served().filter((r) => {
+      const path = r.split(' ')[1]
+      return (path.startsWith('/api/me') || path.startsWith('/api/members/') || path.startsWith('/api/sign-in') || path === '/api/auth/logout')
+    })
+    expect(memberRoutes.length).toBeGreaterThan(10)
+    for (const route of memberRoutes) {
+      const [method, path] = route.split(' ')
+      expect((await request(method, path)).status, `${route} anonymous`).toBe(401)
+      expect((await request(method, path, staffToken)).status, `${route} as staff`).toBe(401)
+    }
+  })
+})

@@ -1,0 +1,60 @@
+import { useEffect } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ErrorState } from '../../../components/error-state'
+import { historyRoute, routes } from '../../../routes'
+import { HomeSkeleton } from '../../components/home-skeleton'
+import { TierCards } from '../../components/tier-cards'
+import { TierPosition } from '../../components/tier-position'
+import { TierRetain } from '../../components/tier-retain'
+import { useMembershipStore } from '../../membership.store'
+import './index.css'
+
+/** Every tier with its benefits side by side, where the member stands on the ladder, and what keeps their tier. */
+export default function TiersPage() {
+  const session = useMembershipStore((s) => s.session)
+  const me = useMembershipStore((s) => s.me)
+  const loadingMe = useMembershipStore((s) => s.pending === 'me')
+  const error = useMembershipStore((s) => s.error)
+  const loadMe = useMembershipStore((s) => s.loadMe)
+
+  // Home has usually loaded /api/me already; fetch again anyway so the standing is current.
+  const loggedIn = session !== null
+  useEffect(() => {
+    if (!loggedIn) void Taro.redirectTo({ url: routes.login })
+    else void loadMe()
+  }, [loggedIn, loadMe])
+
+  usePullDownRefresh(() => {
+    void loadMe().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (me === null) {
+    return (
+      <View className='tiers tiers--padded'>
+        {error && !loadingMe ? (
+          <ErrorState message={error.message} onRetry={() => void loadMe()} />
+        ) : (
+          <HomeSkeleton />
+        )}
+      </View>
+    )
+  }
+
+  return (
+    <View className='tiers'>
+      <View className='tiers__position'>
+        <TierPosition me={me} />
+      </View>
+      <View className='tiers__section-head'>
+        <Text className='tiers__section-title'>等级权益</Text>
+        <Text className='tiers__section-hint'>左右滑动查看全部 {me.tiers.length} 个等级</Text>
+      </View>
+      <TierCards me={me} />
+      <TierRetain me={me} />
+      <View className='tiers__more' onClick={() => void Taro.navigateTo({ url: historyRoute('growth') })}>
+        <Text>查看成长值明细 ›</Text>
+      </View>
+    </View>
+  )
+}

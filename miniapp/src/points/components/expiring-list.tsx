@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components'
+import { chineseDate, groupThousands } from '../../format'
+import { daysLeft, daysLeftText, type ExpiringDay } from '../expiry-copy'
+import './expiring-list.css'
+
+/** One line per day on which points lapse: 2027年12月31日 过期 600 积分, with the days left under it. */
+export interface ExpiringListProps {
+  days: readonly ExpiringDay[]
+  now: Date
+}
+
+export function ExpiringList({ days, now }: ExpiringListProps) {
+  return (
+    <View className='expiring-list'>
+      {days.map((entry) => {
+        const remaining = daysLeft(entry.day, now)
+        // Within the 30 days the home card warns about, the countdown turns red.
+        const soon = remaining <= 30
+        return (
+          <View key={entry.day} className={`expiring-list__row${soon ? ' expiring-list__row--soon' : ''}`}>
+            <View className='expiring-list__date'>
+              <Text className='expiring-list__month'>{Number(entry.day.slice(5, 7))}月</Text>
+              <Text className='expiring-list__day'>{Number(entry.day.slice(8, 10))}</Text>
+            </View>
+            <View className='expiring-list__main'>
+              <Text className='expiring-list__text'>
+                {chineseDate(entry.day)} 过期{' '}
+                <Text className='expiring-list__amount'>
+                  <Text className='expiring-list__points'>{groupThousands(entry.points)}</Text> 积分
+                </Text>
+              </Text>
+              <Text className='expiring-list__left'>{daysLeftText(remaining)}</Text>
+            </View>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { daysLeft, daysLeftText, expiringDays, expiringDayText, expiringNote, expiryRuleText, lastUsableDay } from './expiry-copy'
+
+describe('expiry copy', () => {
+  it('reads the instant points lapse as the last day they can be used, in Shanghai', () => {
+    // 2027-12-31T16:00Z is midnight starting 2028-01-01 in Shanghai.
+    expect(lastUsableDay('2027-12-31T16:00:00.000Z')).toBe('2027-12-31')
+    expect(lastUsableDay('2027-03-05T20:00:00.000Z')).toBe('2027-03-06')
+  })
+
+  it('merges lots lapsing on the same day and orders the days', () => {
+    const days = expiringDays([
+      { points: 600, expiresAt: '2027-12-31T16:00:00.000Z' },
+      { points: 120, expiresAt: '2027-06-30T16:00:00.000Z' },
+      { points: 1000, expiresAt: '2027-12-31T12:00:00.000Z' },
+    ])
+    expect(days).toEqual([{ day: '2027-06-30', points: 120 }, { day: '2027-12-31', points: 1600 }])
+    expect(expiringDayText({ day: '2027-12-31', points: 600 })).toBe('2027年12月31日 过期 600 积分')
+    expect(expiringDayText(days[1])).toBe('2027年12月31日 过期 1,600 积分')
+  })
+
+  it('counts the days left in Shanghai days', () => {
+    const now = new Date('2026-11-23T17:00:00Z') // already 24 November in Shanghai
+    expect(daysLeft('2026-11-24', now)).toBe(0)
+    expect(daysLeft('2026-12-31', now)).toBe(37)
+    expect([0, 1, 37].map(daysLeftText)).toEqual(['今天到期', '明天到期', '还剩 37 天'])
+  })
+
+  it('explains a year-end rule when every lot lapses on 31 December, and a generic rule otherwise', () => {
+    expect(expiryRuleText([{ day: '2027-12-31', points: 600 }, { day: '2028-12-31', points: 5 }])).toBe('积分按自然年度清零：每年获得的积分有效期至次年12月31日，到期未使用将自动失效。')
+    expect(expiryRuleText([{ day: '2027-06-30', points: 600 }])).toBe('每笔积分都有各自的有效期，到期未使用的积分将自动失效，请在到期前使用。')
+    expect(expiryRuleText([])).not.toContain('12月31日')
+  })
+
+  it('sums up when the points lapse under the total', () => {
+    expect(expiringNote([])).toBe('您的积分暂无到期安排')
+    expect(expiringNote([{ day: '2027-12-31', points: 600 }])).toBe('将于 2027年12月31日 到期，请及时使用')
+    expect(expiringNote([{ day: '2027-06-30', points: 1200 }, { day: '2027-12-31', points: 600 }])).toBe('最近一批 1,200 积分将于 2027年6月30日 到期')
+  })
+})

@@ -1,0 +1,71 @@
+import type { ExpiringPoints } from '@mc/shared'
+import { chineseDate, groupThousands, shanghaiDay } from '../format'
+
+/** Points lapsing at the end of one day. */
+export interface ExpiringDay {
+  /** The last day the points can be used, YYYY-MM-DD in Asia/Shanghai. */
+  day: string
+  points: number
+}
+
+const dayMs = 86_400_000
+
+/**
+ * The last day on which points lapsing at `expiresAt` can still be used. The BFF sends the instant they lapse,
+ * which is the start of the next day (2027-12-31T16:00Z is 2028-01-01 00:00 in Shanghai), so the day before.
+ */
+export function lastUsableDay(expiresAt: string): string {
+  const ms = Date.parse(expiresAt)
+  return Number.isNaN(ms) ? expiresAt : shanghaiDay(new Date(ms - 1).toISOString())
+}
+
+/** The lots merged per last usable day, soonest first. */
+export function expiringDays(lots: ExpiringPoints['lots']): ExpiringDay[] {
+  const byDay = new Map<string, number>()
+  for (const lot of lots) {
+    const day = lastUsableDay(lot.expiresAt)
+    byDay.set(day, (byDay.get(day) ?? 0) + lot.points)
+  }
+  return [...byDay].map(([day, points]) => ({ day, points })).sort((a, b) => (a.day < b.day ? -1 : 1))
+}
+
+/** 2027年12月31日 过期 600 积分 */
+export function expiringDayText({ day, points }: ExpiringDay): string {
+  return `${chineseDate(day)} 过期 ${groupThousands(points)} 积分`
+}
+
+/** Whole Shanghai days from `now` until the end of `day`: 0 when it is today. */
+export function daysLeft(day: string, now: Date): number {
+  const today = shanghaiDay(now.toISOString())
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / dayMs)
+}
+
+/** 今天到期, 明天到期, 还剩 38 天. */
+export function daysLeftText(days: number): string {
+  if (days <= 0) return '今天到期'
+  if (days === 1) return '明天到期'
+  return `还剩 ${days} 天`
+}
+
+/**
+ * The program's expiry rule in plain words, as far as the lots themselves show it. The member API does not send
+ * the rule, but when every lot lapses at the end of a year the program clears points yearly (the common Chinese
+ * "次年年底清零" rule: points earned in a year last until the end of the following year).
+ */
+export function expiryRuleText(days: readonly ExpiringDay[]): string {
+  if (days.length > 0 && days.every(({ day }) => day.endsWith('-12-31'))) {
+    return '积分按自然年度清零：每年获得的积分有效期至次年12月31日，到期未使用将自动失效。'
+  }
+  return '每笔积分都有各自的有效期，到期未使用的积分将自动失效，请在到期前使用。'
+}
+
+/** The line under the total: when a single date is due, or when the nearest batch lapses. */
+export function expiringNote(days: readonly ExpiringDay[]): string {
+  if (days.length === 0) return '您的积分暂无到期安排'
+  const [first] = days
+  if (days.length === 1) return `将于 ${chineseDate(first.day)} 到期，请及时使用`
+  return `最近一批 ${groupThousands(first.points)} 积分将于 ${chineseDate(first.day)} 到期`
+}
+
+/** The other rule the member should know: spending takes the points that lapse first. */
+export const spendOrderText = '使用积分时，系统优先扣减最早过期的积分。'

@@ -1,0 +1,89 @@
+import { useEffect } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Toast } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../../components/empty-state'
+import { ErrorState } from '../../../components/error-state'
+import { groupThousands } from '../../../format'
+import { useMembershipStore } from '../../../membership/membership.store'
+import { historyRoute, routes } from '../../../routes'
+import { ExpiringList } from '../../components/expiring-list'
+import { expiringDays, expiringNote, expiryRuleText, spendOrderText } from '../../expiry-copy'
+import { pointsSelectors, usePointsStore } from '../../points.store'
+import './index.css'
+
+const toastId = 'expiring-toast'
+
+/** Points about to lapse: the total, one line per day they lapse, and the program's expiry rule. */
+export default function ExpiringPage() {
+  const session = useMembershipStore((s) => s.session)
+  const expiring = usePointsStore(pointsSelectors.expiring)
+  const pending = usePointsStore((s) => s.expiringPending)
+  const errorMessage = usePointsStore(pointsSelectors.expiringErrorMessage)
+  const loadExpiring = usePointsStore((s) => s.loadExpiring)
+
+  const loggedIn = session !== null
+  useEffect(() => {
+    if (!loggedIn) void Taro.redirectTo({ url: routes.login })
+    else void loadExpiring()
+  }, [loggedIn, loadExpiring])
+
+  usePullDownRefresh(() => {
+    void loadExpiring().then((ok) => {
+      Taro.stopPullDownRefresh()
+      const message = pointsSelectors.expiringErrorMessage(usePointsStore.getState())
+      if (!ok && message && usePointsStore.getState().expiring) Toast.show(toastId, { content: message })
+    })
+  })
+
+  if (expiring === null) {
+    return (
+      <View className='expiring'>
+        {errorMessage && !pending ? (
+          <ErrorState message={errorMessage} retrying={pending} onRetry={() => void loadExpiring()} />
+        ) : (
+          <View className='expiring__loading' aria-busy='true'>
+            <View className='expiring__ghost' />
+            <Text className='expiring__loading-text'>加载中…</Text>
+          </View>
+        )}
+      </View>
+    )
+  }
+
+  const days = expiringDays(expiring.lots)
+  return (
+    <View className='expiring'>
+      <Toast id={toastId} />
+      <View className='expiring__summary'>
+        <Text className='expiring__label'>即将过期积分</Text>
+        <Text className='expiring__total'>{groupThousands(expiring.total)}</Text>
+        <Text className='expiring__note'>{expiringNote(days)}</Text>
+      </View>
+      {days.length > 0 ? (
+        <View className='expiring__card'>
+          <Text className='expiring__title'>到期明细</Text>
+          <ExpiringList days={days} now={new Date()} />
+        </View>
+      ) : (
+        <View className='expiring__card expiring__card--empty'>
+          <EmptyState description='近期没有即将过期的积分' />
+        </View>
+      )}
+      <View className='expiring__card'>
+        <Text className='expiring__title'>积分有效期规则</Text>
+        <View className='expiring__rule'>
+          <Text className='expiring__bullet'>1</Text>
+          <Text className='expiring__rule-text'>{expiryRuleText(days)}</Text>
+        </View>
+        <View className='expiring__rule'>
+          <Text className='expiring__bullet'>2</Text>
+          <Text className='expiring__rule-text'>{spendOrderText}</Text>
+        </View>
+      </View>
+      <View className='expiring__more' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
+        <Text>查看积分明细 ›</Text>
+      </View>
+    </View>
+  )
+}
