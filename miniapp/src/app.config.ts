@@ -4,6 +4,11 @@ export default defineAppConfig({
   subPackages: [
     { root: 'membership', pages: ['pages/join/index', 'pages/tiers/index'] },
     { root: 'points', pages: ['pages/history/index', 'pages/expiring/index'] },
+    { root: 'sign-in', pages: ['pages/calendar/index'] },
+    { root: 'member-code', pages: ['pages/code/index'] },
+    { root: 'benefits', pages: ['pages/list/index'] },
+    { root: 'inbox', pages: ['pages/list/index'] },
+    { root: 'staff', pages: ['pages/login/index', 'pages/till/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

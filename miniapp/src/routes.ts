@@ -6,6 +6,12 @@ export const routes = {
   tiers: '/membership/pages/tiers/index',
   history: '/points/pages/history/index',
   expiringPoints: '/points/pages/expiring/index',
+  signIn: '/sign-in/pages/calendar/index',
+  memberCode: '/member-code/pages/code/index',
+  benefits: '/benefits/pages/list/index',
+  inbox: '/inbox/pages/list/index',
+  staffLogin: '/staff/pages/login/index',
+  staffTill: '/staff/pages/till/index',
 } as const
 
 /** `path` with `outletId` carried along, so a QR scan survives the detour through login. */

@@ -14,6 +14,9 @@ export const h5Dir = join(import.meta.dirname, '../../../miniapp/dist/h5')
 /** Signs the order events browser tests post to /webhooks/orders, as a shop system would. */
 export const e2eWebhookSecret = 'whsec_e2e_0123456789abcdef'
 
+/** Bearer credential for /api/admin in browser tests (creating staff accounts, adjusting balances). */
+export const e2eAdminToken = 'admin_e2e_0123456789abcdef'
+
 /**
  * The product as `npm start` runs it (BFF serving the built H5 app on one port, demo data seeded, local login
  * on), on a fresh SQLite file and a free port.
@@ -29,7 +32,7 @@ export async function startH5Server() {
     logger: pino({ level: 'warn' }),
     version: 'e2e',
     webhookSecret: e2eWebhookSecret,
-    adminToken: null,
+    adminToken: e2eAdminToken,
     qrSceneSecret: 'qrscene_e2e_0123456789abcdef',
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import { ActionButton } from '../../components/action-button'
 import { ErrorState } from '../../components/error-state'
+import { MemberShortcuts } from '../../components/member-shortcuts'
 import { GrowthNotes } from '../../membership/components/growth-notes'
 import { HomeSkeleton } from '../../membership/components/home-skeleton'
 import { TierCard } from '../../membership/components/tier-card'
@@ -50,6 +51,7 @@ export default function HomePage() {
       ) : (
         <>
           <TierCard me={me} />
+          <MemberShortcuts />
           <GrowthNotes me={me} />
           <PointsCard points={me.points} />
           <View className='home__section'>

@@ -71,6 +71,9 @@ export default function LoginPage() {
         )}
       </View>
       <Text className='login__terms'>手机号仅用于识别会员身份，不会对外展示</Text>
+      <Text className='login__staff' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })}>
+        店员入口
+      </Text>
     </View>
   )
 }

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
+import { e2eAdminToken, startH5Server } from './support/h5-server'
+
+const phoneNo = '13900000001'
+const staffPhone = '13700000001'
+const staffPin = '135790'
+
+/** The first day of the current month in Asia/Shanghai, and whether today is later than it. */
+function shanghaiMonthStart() {
+  const wall = new Date(Date.now() + 8 * 3_600_000)
+  const month = `${wall.getUTCFullYear()}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}`
+  return { iso: `${month}-01T00:00:00+08:00`, hasPastDays: wall.getUTCDate() > 1 }
+}
+
+describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
+  let server: Awaited<ReturnType<typeof startH5Server>>
+  let phone: Awaited<ReturnType<typeof openPhone>>
+  let memberId: string
+  let memberToken: string
+  let page: Page
+  const api = async (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, any> }
+  }
+  const shownCode = async () => (await page.getByLabel('会员码').textContent())!.replace(/\s/g, '')
+
+  beforeAll(async () => {
+    server = await startH5Server()
+    phone = await openPhone()
+    page = phone.page
+  })
+  afterAll(async () => {
+    await phone?.close()
+    await server?.close()
+  })
+
+  it('joins and finds the shortcuts on home', async () => {
+    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await page.getByPlaceholder('请输入手机号').fill(phoneNo)
+    await page.getByText('登录', { exact: true }).click()
+    await page.getByText('立即开通会员').click()
+    await page.getByText('再得 500 成长值升级白银会员').waitFor()
+    for (const label of ['每日签到', '会员码', '我的权益', '消息']) await page.getByText(label, { exact: true }).waitFor()
+    await screenshot(page, '10-home-shortcuts')
+    await expectNoHorizontalOverflow(page)
+    const member = await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()
+    memberId = member.id
+    memberToken = (await api('POST', '/api/auth/local', null, { phone: phoneNo })).body.token
+    // Joined at the start of the month, so the days before today are missed days that may be made up.
+    await server.db.updateTable('members').set({ joined_at: new Date(shanghaiMonthStart().iso).toISOString() }).where('id', '=', memberId).execute()
+  })
+
+  it('signs in once; the button then says 今日已签到 and a second sign-in is refused', async () => {
+    await page.getByText('每日签到', { exact: true }).click()
+    await page.getByRole('button', { name: '签到', exact: true }).click()
+    await page.getByText('签到成功 +2 成长值 +5 积分').first().waitFor()
+    await page.getByRole('button', { name: '今日已签到' }).waitFor()
+    await page.getByRole('button', { name: '今日已签到' }).click({ force: true })
+    await page.getByText('今日已得 +2 成长值 +5 积分').waitFor()
+    await screenshot(page, '11-sign-in')
+    await expectNoHorizontalOverflow(page)
+    const again = await api('POST', '/api/sign-in', memberToken, {})
+    expect(again.status).toBe(409)
+    expect(again.body.error.code).toBe('ALREADY_SIGNED_IN')
+  })
+
+  it.skipIf(!shanghaiMonthStart().hasPastDays)('makes up a missed day for points, after a confirm showing the cost', async () => {
+    const adjusted = await api('POST', `/api/admin/members/${memberId}/adjustments`, e2eAdminToken,
+      { ledger: 'points', amount: 100, reason: '测试补签积分' }, { 'idempotency-key': 'e2e-make-up-points' })
+    expect(adjusted.status).toBe(201)
+    await page.reload()
+    await page.getByText('补签', { exact: true }).first().click()
+    await page.getByText('将消耗 20 积分，本月还可补签 2 次').waitFor()
+    await screenshot(page, '12-make-up-confirm')
+    await page.getByText('确认补签', { exact: true }).last().click()
+    await page.getByText('已补', { exact: true }).waitFor()
+    await page.getByText('本月可补签 1/2 次').waitFor()
+    const calendar = await api('GET', '/api/sign-in/calendar', memberToken)
+    expect(calendar.body.days.filter((d: { status: string }) => d.status === 'made_up')).toHaveLength(1)
+  })
+
+  it('shows a member code the staff API accepts', async () => {
+    await page.goto(`${server.baseUrl}/#/member-code/pages/code/index`)
+    await page.getByText('请向店员出示，30 秒自动刷新，截图无效').waitFor()
+    await page.getByText(/\d+ 秒后刷新/).waitFor()
+    const code = await shownCode()
+    expect(code).toMatch(/^9\d{17}$/)
+    await screenshot(page, '13-member-code')
+    await expectNoHorizontalOverflow(page)
+
+    const created = await api('POST', '/api/admin/staff', e2eAdminToken, { name: '王小店', phone: staffPhone, outletId: 'outlet_xuhui', pin: staffPin })
+    expect(created.status).toBe(201)
+    const login = await api('POST', '/api/staff/login', null, { phone: staffPhone, pin: staffPin })
+    expect(login.body.token).toMatch(/^mcst_/)
+    const verified = await api('POST', '/api/staff/member-code/verify', login.body.token, { code })
+    expect(verified.status).toBe(200)
+    expect(verified.body.member).toMatchObject({ memberId, tier: { id: 'regular' } })
+  })
+
+  it('records a till purchase through the staff pages, which upgrades the member', async () => {
+    // Each code is accepted once: wait for the page to show the next one.
+    const used = await shownCode()
+    await page.waitForFunction((old) => {
+      const el = document.querySelector('[aria-label="会员码"]')
+      return el && el.textContent!.replace(/\s/g, '') !== old
+    }, used, { timeout: 40_000 })
+    const code = await shownCode()
+
+    const till = await phone.context.newPage()
+    await till.goto(`${server.baseUrl}/#/staff/pages/login/index`)
+    await till.getByPlaceholder('店员手机号').fill(staffPhone)
+    await till.getByPlaceholder('6 位数字密码').fill(staffPin)
+    await screenshot(till, '14-staff-login')
+    await till.getByText('登录收银台').click()
+    await till.getByPlaceholder('输入会员出示的 18 位数字').fill(code)
+    await till.getByText('核验', { exact: true }).click()
+    await till.getByText('登记消费').waitFor()
+    await till.getByPlaceholder('实付金额（元）').fill('520')
+    await till.getByPlaceholder('收银小票号').fill('R-E2E-0001')
+    await screenshot(till, '15-staff-member')
+    await expectNoHorizontalOverflow(till)
+    await till.getByText('确认登记').click()
+    await till.getByText('登记成功').waitFor()
+    await till.getByText('+520').first().waitFor()
+    await till.getByText('会员已升级：普通会员 → 白银会员', { exact: false }).waitFor()
+    await screenshot(till, '16-staff-result')
+    await expectNoHorizontalOverflow(till)
+    await till.close()
+
+    const me = await api('GET', '/api/me', memberToken)
+    expect(me.body.tier.id).toBe('silver')
+    expect(me.body.growth).toBeGreaterThanOrEqual(520)
+  }, 90_000)
+
+  it('claims the monthly coupon pack once', async () => {
+    await page.goto(`${server.baseUrl}/#/benefits/pages/list/index`)
+    await page.getByText('每月领券', { exact: true }).waitFor()
+    await page.getByText('解锁等级：黄金会员').first().waitFor()
+    await page.getByRole('button', { name: '领取' }).first().click()
+    await page.getByText('已领取', { exact: true }).waitFor()
+    await page.getByText('满 ¥50 可用', { exact: false }).first().waitFor()
+    await screenshot(page, '17-benefits')
+    await expectNoHorizontalOverflow(page)
+    const again = await api('POST', '/api/me/benefits/coupon_pack_monthly/claim', memberToken)
+    expect(again.status).toBe(409)
+    expect(again.body.error.code).toBe('BENEFIT_ALREADY_CLAIMED')
+  })
+
+  it('has the upgrade congratulation in the inbox, unread until tapped', async () => {
+    await page.goto(`${server.baseUrl}/#/pages/home/index`)
+    await page.getByLabel('1 条未读').waitFor()
+    await page.getByText('消息', { exact: true }).click()
+    await page.getByText('恭喜升级为白银会员').waitFor()
+    await page.waitForTimeout(600) // let the page slide-in finish before the full-page shot
+    await expectNoHorizontalOverflow(page)
+    await screenshot(page, '18-inbox')
+    await page.getByText('恭喜升级为白银会员').click()
+    await expect.poll(() => page.getByLabel('未读').count()).toBe(0)
+    const inbox = await api('GET', '/api/me/inbox', memberToken)
+    expect(inbox.body.unreadCount).toBe(0)
+  })
+
+  it('fits a 320 px phone', async () => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    for (const path of ['pages/home/index', 'sign-in/pages/calendar/index', 'member-code/pages/code/index', 'benefits/pages/list/index', 'inbox/pages/list/index']) {
+      await page.goto(`${server.baseUrl}/#/${path}`)
+      await page.waitForTimeout(800)
+      await expectNoHorizontalOverflow(page)
+      await screenshot(page, `19-320-${path.split('/')[0]}`)
+    }
+  })
+})

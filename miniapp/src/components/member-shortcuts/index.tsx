@@ -1,0 +1,34 @@
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { inboxSelectors, useInboxStore } from '../../inbox/inbox.store'
+import { routes } from '../../routes'
+import './index.css'
+
+const entries = [
+  { key: 'sign-in', label: '每日签到', glyph: '签', url: routes.signIn, tone: 'green' },
+  { key: 'member-code', label: '会员码', glyph: '码', url: routes.memberCode, tone: 'dark' },
+  { key: 'benefits', label: '我的权益', glyph: '券', url: routes.benefits, tone: 'gold' },
+  { key: 'inbox', label: '消息', glyph: '信', url: routes.inbox, tone: 'blue' },
+] as const
+
+/** The home screen's row of shortcuts: sign-in, member code, benefits and the inbox with its unread count. */
+export function MemberShortcuts() {
+  const badge = useInboxStore(inboxSelectors.unreadBadge)
+  useEffect(() => {
+    void useInboxStore.getState().loadInbox()
+  }, [])
+  return (
+    <View className='shortcuts'>
+      {entries.map((entry) => (
+        <View key={entry.key} className='shortcuts__item' onClick={() => void Taro.navigateTo({ url: entry.url })}>
+          <View className={`shortcuts__icon shortcuts__icon--${entry.tone}`}>
+            <Text>{entry.glyph}</Text>
+            {entry.key === 'inbox' && badge && <Text className='shortcuts__badge' aria-label={`${badge} 条未读`}>{badge}</Text>}
+          </View>
+          <Text className='shortcuts__label'>{entry.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

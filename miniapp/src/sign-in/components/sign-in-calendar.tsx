@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components'
+import type { SignInCalendarDay } from '@mc/shared'
+import './sign-in-calendar.css'
+
+const weekdays = ['日', '一', '二', '三', '四', '五', '六']
+
+/** Empty cells before the 1st, so each day sits under its weekday (Sunday first, as Chinese calendars print). */
+export function leadingBlanks(month: string): number {
+  const [year, mon] = month.split('-').map(Number)
+  return new Date(Date.UTC(year, mon - 1, 1)).getUTCDay()
+}
+
+export interface SignInCalendarProps {
+  month: string
+  days: SignInCalendarDay[]
+  /** Called for a missed day the member may still make up. */
+  onMakeUp(day: string): void
+}
+
+/** The month grid: ✓ signed, 补 made up, 补签 on a missed day that can be made up, today ringed. */
+export function SignInCalendar({ month, days, onMakeUp }: SignInCalendarProps) {
+  const blanks = Array.from({ length: leadingBlanks(month) }, (_, i) => i)
+  return (
+    <View className='sign-cal'>
+      <View className='sign-cal__row'>
+        {weekdays.map((w) => (
+          <Text key={w} className='sign-cal__weekday'>{w}</Text>
+        ))}
+      </View>
+      <View className='sign-cal__grid'>
+        {blanks.map((i) => <View key={`b${i}`} className='sign-cal__cell' />)}
+        {days.map((d) => (
+          <View
+            key={d.day}
+            className={`sign-cal__cell sign-cal__cell--${d.status}${d.canMakeUp ? ' sign-cal__cell--can-make-up' : ''}`}
+            onClick={d.canMakeUp ? () => onMakeUp(d.day) : undefined}
+          >
+            <View className='sign-cal__dot'>
+              <Text className='sign-cal__num'>{Number(d.day.slice(8))}</Text>
+            </View>
+            <Text className='sign-cal__mark'>{markOf(d)}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function markOf(d: SignInCalendarDay): string {
+  if (d.status === 'signed') return '✓'
+  if (d.status === 'made_up') return '已补'
+  if (d.canMakeUp) return '补签'
+  if (d.status === 'today') return '今天'
+  return ''
+}

@@ -1,0 +1,63 @@
+import Taro from '@tarojs/taro'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { saveSession } from '../api/session'
+import { jsonResponse } from '../../test/fixtures'
+import { fenFromYuan, initialStaffState, staffSelectors, useStaffStore } from './staff.store'
+
+const fetchMock = vi.fn<typeof fetch>()
+const store = () => useStaffStore.getState()
+const staff = { id: 'stf_1', name: '王店员', phoneMasked: '137****0001', outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' }, createdAt: '2026-11-01T00:00:00Z' }
+const card = { memberId: 'mbr_1', nickname: '小程', phoneMasked: '138****0000', tier: { id: 'regular', name: '普通会员' }, pointsAvailable: 0 }
+const headerOf = (call: number) => (fetchMock.mock.calls[call][1]!.headers as Record<string, string>).Authorization
+
+beforeEach(() => {
+  Taro.clearStorageSync()
+  useStaffStore.setState(initialStaffState())
+  fetchMock.mockReset()
+  vi.stubGlobal('fetch', fetchMock)
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('staff store', () => {
+  it('staffLoggedIn keeps its own session, apart from the member session', async () => {
+    saveSession({ token: 'member_tok', expiresAt: '2099-01-01T00:00:00Z' })
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { token: 'mcst_abc', expiresAt: '2099-01-01T00:00:00Z', staff }))
+    await store().login('13700000001', '135790')
+    expect(headerOf(0)).toBeUndefined()
+    expect(staffSelectors.isLoggedIn(store())).toBe(true)
+    expect(Taro.getStorageSync('mc.session')).toMatchObject({ token: 'member_tok' })
+    expect(Taro.getStorageSync('mc.staff-session')).toMatchObject({ token: 'mcst_abc' })
+
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { member: card, purchaseAllowedUntil: '2099-01-01T00:00:00Z' }))
+    await store().verifyCode('9123 4567 8901 2345 67')
+    expect(headerOf(1)).toBe('Bearer mcst_abc')
+    expect(JSON.parse(fetchMock.mock.calls[1][1]!.body as string)).toEqual({ code: '912345678901234567' })
+
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, { growth: 86, points: 86, upgrade: null, member: card, amountFen: 8650, receiptNo: 'R1' }))
+    await store().recordPurchase(8650, ' R1 ')
+    expect(JSON.parse(fetchMock.mock.calls[2][1]!.body as string)).toEqual({ memberId: 'mbr_1', amountFen: 8650, receiptNo: 'R1' })
+    expect(store().outcome?.growth).toBe(86)
+    store().tillCleared()
+    expect(store().verification).toBeNull()
+  })
+
+  it('a rejected staff token logs the till out but leaves the member logged in', async () => {
+    saveSession({ token: 'member_tok', expiresAt: '2099-01-01T00:00:00Z' })
+    useStaffStore.setState({ session: { token: 'mcst_old', expiresAt: '2099-01-01T00:00:00Z', staff } })
+    fetchMock.mockResolvedValueOnce(jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }))
+    expect(await store().verifyCode('912345678901234567')).toBeNull()
+    expect(store().session).toBeNull()
+    expect(Taro.getStorageSync('mc.session')).toMatchObject({ token: 'member_tok' })
+  })
+
+  it('reports MEMBER_CODE_INVALID', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(404, { error: { code: 'MEMBER_CODE_INVALID', message: '会员码无效或已过期，请让会员刷新后再扫' } }))
+    expect(await store().verifyCode('912345678901234567')).toBeNull()
+    expect(store().error?.code).toBe('MEMBER_CODE_INVALID')
+  })
+})
+
+describe('fenFromYuan', () => {
+  it.each([['86', 8600], ['86.5', 8650], ['86.05', 8605], [' 0.01 ', 1], ['0', null], ['86.555', null], ['-1', null], ['abc', null], ['', null], ['1e3', null]])(
+    '%j → %s', (text, fen) => expect(fenFromYuan(text)).toBe(fen))
+})
