@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
-import { startH5Server } from './support/h5-server'
+import { outletJoinUrl, outletScene } from '../src/outlets/outlet-scene'
+import { e2eQrSceneSecret, startH5Server } from './support/h5-server'
 
 describe('H5: a shopper logs in, joins from a store and sees tier and progress', () => {
   let server: Awaited<ReturnType<typeof startH5Server>>
@@ -23,7 +24,7 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
 
   it('sends a new visitor to login, then to joining, then home', async () => {
     const { page } = phone
-    await page.goto(`${server.baseUrl}/#/membership/pages/join/index?scene=outlet_xuhui`)
+    await page.goto(`${server.baseUrl}${outletJoinUrl(outletScene(e2eQrSceneSecret, 'outlet_xuhui'))}`)
     await page.getByPlaceholder('请输入手机号').waitFor()
     await screenshot(page, '01-login')
     await expectNoHorizontalOverflow(page)
@@ -35,6 +36,7 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
     await page.getByPlaceholder('请输入手机号').fill('13912345678')
     await page.getByText('登录', { exact: true }).click()
     await page.getByText('立即开通会员').waitFor()
+    await page.getByText('徐汇旗舰店 邀请您加入会员').waitFor()
     await screenshot(page, '02-join')
     await expectNoHorizontalOverflow(page)
 
@@ -48,6 +50,23 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
       .where('phone', '=', '13912345678').executeTakeFirstOrThrow()
     expect(member).toMatchObject({ source_outlet_id: 'outlet_xuhui', source_channel: 'outlet_qr' })
     expect(member.joined_at).not.toBeNull()
+  })
+
+  it('refuses a forged store QR scene with a clear message and joins without a store', async () => {
+    const { page } = phone
+    const forged = outletScene(e2eQrSceneSecret, 'outlet_xuhui')!.replace('outlet_xuhui', 'outlet_jingan')
+    await page.evaluate(() => localStorage.clear())
+    await page.goto('about:blank') // a fresh load, so the app starts without the previous session in memory
+    await page.goto(`${server.baseUrl}${outletJoinUrl(forged)}`)
+    await page.getByPlaceholder('请输入手机号').fill('13912345679')
+    await page.getByText('登录', { exact: true }).click()
+    await page.getByText('二维码无效或已被篡改').waitFor()
+    await screenshot(page, '02b-join-forged-scene')
+    await page.getByText('立即开通会员').click()
+    await page.getByText('再得 500 成长值升级白银会员').waitFor()
+    const member = await server.db.selectFrom('members').select(['source_outlet_id', 'source_channel'])
+      .where('phone', '=', '13912345679').executeTakeFirstOrThrow()
+    expect(member).toEqual({ source_outlet_id: null, source_channel: 'shop' })
   })
 
   it('keeps the member logged in across a reload and logs out back to login', async () => {

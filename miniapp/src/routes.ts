@@ -14,9 +14,9 @@ export const routes = {
   staffTill: '/staff/pages/till/index',
 } as const
 
-/** `path` with `outletId` carried along, so a QR scan survives the detour through login. */
-export function withOutlet(path: string, outletId?: string): string {
-  return outletId ? `${path}?outletId=${encodeURIComponent(outletId)}` : path
+/** `path` with the store QR `scene` carried along, so a scan survives the detour through login. */
+export function withScene(path: string, scene?: string): string {
+  return scene ? `${path}?scene=${encodeURIComponent(scene)}` : path
 }
 
 /** The growth or points history, opened on that tab. */

@@ -9,6 +9,9 @@ import { systemClock, type Deps } from '../../src/deps'
 import { serveH5 } from '../../src/http/serve-h5'
 import { openTestDatabase } from '../../src/test/test-database'
 
+/** Signs the e2e stores' join scenes; tests sign their own QR scenes with it. */
+export const e2eQrSceneSecret = 'qrscene_e2e_0123456789abcdef'
+
 export const h5Dir = join(import.meta.dirname, '../../../miniapp/dist/h5')
 
 /** Signs the order events browser tests post to /webhooks/orders, as a shop system would. */
@@ -33,7 +36,7 @@ export async function startH5Server() {
     version: 'e2e',
     webhookSecret: e2eWebhookSecret,
     adminToken: e2eAdminToken,
-    qrSceneSecret: 'qrscene_e2e_0123456789abcdef',
+    qrSceneSecret: e2eQrSceneSecret,
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

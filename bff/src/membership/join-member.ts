@@ -12,8 +12,9 @@ import { recordTierChange } from './member-tier'
 export async function joinMember(deps: Deps, memberId: string, body: JoinBody): Promise<JoinResponse> {
   const { db, clock } = deps
   const now = clock.now()
-  // A signed scene is checked before anything is written: a forged one is 400 and changes nothing.
-  const outletId = body.scene ? outletIdFromScene(deps.qrSceneSecret, body.scene) : body.outletId
+  // Only a signed store scene names a store: a plain id could be typed by anyone to claim a store's join
+  // bonus or attribution. A forged scene is 400 before anything is written.
+  const outletId = body.scene ? outletIdFromScene(deps.qrSceneSecret, body.scene) : undefined
   const joinedNow = await db.transaction().execute(async (trx) => {
     const outlet = outletId
       ? await trx.selectFrom('outlets').select('id').where('id', '=', outletId).executeTakeFirst()

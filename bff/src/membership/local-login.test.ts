@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { outletScene } from '../outlets/outlet-scene'
+import { createTestApp, testQrSceneSecret, type TestApp } from '../test/test-app'
 
 describe('local login and joining', () => {
   let t: TestApp
@@ -32,7 +33,7 @@ describe('local login and joining', () => {
   it('records the store a member joined from, and joining again changes nothing', async () => {
     await t.db.insertInto('outlets').values({ id: 'outlet_test', name: '测试门店', created_at: t.clock.now().toISOString() }).execute()
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000003' })
-    const first = await t.json('POST', '/api/members/join', { outletId: 'outlet_test' }, login.body.token)
+    const first = await t.json('POST', '/api/members/join', { scene: outletScene(testQrSceneSecret, 'outlet_test') }, login.body.token)
     expect(first.body).toMatchObject({ joinedNow: true, member: { sourceOutlet: { id: 'outlet_test', name: '测试门店' } } })
     const again = await t.json('POST', '/api/members/join', {}, login.body.token)
     expect(again.body).toMatchObject({ joinedNow: false, member: { joinedAt: first.body.member.joinedAt, sourceOutlet: { id: 'outlet_test' } } })
@@ -40,7 +41,7 @@ describe('local login and joining', () => {
 
   it('refuses an unknown store and leaves the shopper unjoined', async () => {
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000004' })
-    const join = await t.json('POST', '/api/members/join', { outletId: 'outlet_nope' }, login.body.token)
+    const join = await t.json('POST', '/api/members/join', { scene: outletScene(testQrSceneSecret, 'outlet_nope') }, login.body.token)
     expect(join).toMatchObject({ status: 404, body: { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } } })
     const row = await t.db.selectFrom('members').select('joined_at').where('phone', '=', '13900000004').executeTakeFirstOrThrow()
     expect(row.joined_at).toBeNull()

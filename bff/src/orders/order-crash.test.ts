@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prepareDatabase } from '../db/prepare-database'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { signWebhook } from './verify-webhook'
-import { openTestDatabase } from '../test/test-database'
+import { openTestDatabase, withSchemaLock } from '../test/test-database'
 
 const secret = 'whsec_crash_test_0123456789'
 
@@ -38,7 +38,7 @@ describe('a server killed right after commit, before replying', () => {
   let schema: string | null = null
   beforeAll(async () => {
     database = await openTestDatabase()
-    await prepareDatabase(database.db)
+    await withSchemaLock('shared', () => prepareDatabase(database.db))
     if (database.kind === 'postgres') schema = (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0].s
   })
   afterAll(async () => { await database.drop() })

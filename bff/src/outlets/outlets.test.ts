@@ -77,14 +77,10 @@ describe('stores and their signed join QR scenes', () => {
     expect(await t.json('POST', '/api/members/join', { scene: forged }, token)).toEqual(invalidScene)
     const me = await t.json('GET', '/api/me', undefined, token)
     expect(me).toMatchObject({ status: 403, body: { error: { code: 'MEMBER_NOT_JOINED' } } })
-    const both = await t.json('POST', '/api/members/join', { scene: outlet.scene, outletId: outlet.id }, token)
-    expect(both).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } })
-  })
-
-  it('still joins by a plain outletId, as the H5 join page sends today', async () => {
-    const { body: outlet } = await createOutlet('南京西路店')
-    const join = await t.json('POST', '/api/members/join', { outletId: outlet.id }, await newShopper())
-    expect(join).toMatchObject({ status: 200, body: { member: { sourceOutlet: { id: outlet.id } } } })
+    const plainId = await t.json('POST', '/api/members/join', { outletId: outlet.id }, token)
+    expect(plainId).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } })
+    const bareScene = await t.json('POST', '/api/members/join', { scene: outlet.id }, token)
+    expect(bareScene).toEqual(invalidScene)
   })
 
   it('is admin-only to create or list stores', async () => {

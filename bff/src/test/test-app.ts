@@ -5,7 +5,7 @@ import type { Deps } from '../deps'
 import { logRedactPaths } from '../http/log-redact'
 import type { WechatLogin } from '../membership/wechat-login'
 import { TestClock } from './test-clock'
-import { openTestDatabase } from './test-database'
+import { openTestDatabase, withSchemaLock } from './test-database'
 
 export interface TestAppOptions {
   localLoginEnabled?: boolean
@@ -25,7 +25,7 @@ export const testQrSceneSecret = 'qrscene_test_0123456789abcdef'
  */
 export async function createTestApp(options: TestAppOptions = {}) {
   const database = await openTestDatabase()
-  await prepareDatabase(database.db)
+  await withSchemaLock('shared', () => prepareDatabase(database.db))
   const clock = new TestClock()
   const logLines: string[] = []
   const logger = pino({ level: 'info', redact: logRedactPaths }, { write: (line: string) => void logLines.push(line) })
@@ -56,9 +56,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
   }
 
   /** Logs in with the local provider and joins; returns the session token. */
-  const joinedMember = async (phone: string, outletId?: string) => {
+  const joinedMember = async (phone: string) => {
     const login = await json('POST', '/api/auth/local', { phone })
-    await json('POST', '/api/members/join', outletId ? { outletId } : {}, login.body.token)
+    await json('POST', '/api/members/join', {}, login.body.token)
     return login.body.token as string
   }
 

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
+import pg from 'pg'
 import { openDatabase, type DatabaseKind, type OpenDatabase } from '../db/database'
 
 export const testPgUrl = () => process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -14,6 +15,23 @@ export const testDatabaseKind = (): DatabaseKind => (process.env.TEST_DB === 'po
  * A fresh, empty database for one test file: a temp SQLite file (the real WAL setup, not `:memory:`), or its own
  * PostgreSQL schema so parallel files never see each other's rows. `drop` removes it afterwards.
  */
+/**
+ * Kysely's migrator looks up tables across every schema of the database, so a file migrating its fresh schema
+ * while another file drops its own can read a table whose schema vanished mid-query. Migrations share a
+ * PostgreSQL advisory lock and drops take it alone, so the two never overlap; SQLite files need none.
+ */
+export async function withSchemaLock<T>(mode: 'shared' | 'exclusive', work: () => Promise<T>): Promise<T> {
+  if (testDatabaseKind() !== 'postgres') return work()
+  const client = new pg.Client({ connectionString: testPgUrl() })
+  await client.connect()
+  try {
+    await client.query(mode === 'shared' ? 'select pg_advisory_lock_shared(7210001)' : 'select pg_advisory_lock(7210001)')
+    return await work()
+  } finally {
+    await client.end()
+  }
+}
+
 export async function openTestDatabase(kind = testDatabaseKind()): Promise<OpenDatabase & { url: string; drop(): Promise<void> }> {
   const suffix = randomBytes(6).toString('hex')
   if (kind === 'sqlite') {
@@ -39,7 +57,7 @@ export async function openTestDatabase(kind = testDatabaseKind()): Promise<OpenD
     drop: async () => {
       await opened.close()
       const cleanup = openDatabase(testPgUrl())
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db)
+      await withSchemaLock('exclusive', () => sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db))
       await cleanup.close()
     },
   }

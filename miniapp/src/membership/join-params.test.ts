@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { outletIdFromParams } from './join-params'
+import { sceneFromParams } from './join-params'
 
-describe('outletIdFromParams', () => {
+describe('sceneFromParams', () => {
   it.each([
-    [{ outletId: 'outlet_1' }, '', 'outlet_1'],
-    [{}, '?outletId=outlet_2', 'outlet_2'],
+    [{ scene: encodeURIComponent('o=outlet_xuhui&s=AbCdEfGhIj') }, '', 'o=outlet_xuhui&s=AbCdEfGhIj'],
+    [{}, `?scene=${encodeURIComponent('o=out_1&s=AAAAAAAAAA')}`, 'o=out_1&s=AAAAAAAAAA'],
     [{ scene: 'outlet_3' }, '', 'outlet_3'],
-    [{ scene: encodeURIComponent('outletId=outlet_4') }, '', 'outlet_4'],
-    [{ scene: encodeURIComponent('o=outlet_5&x=1') }, '', 'outlet_5'],
-    [{ outletId: '%E9%97%A8%E5%BA%97' }, '', '门店'],
     [{}, '', undefined],
-    [{ outletId: '   ' }, '', undefined],
-    [{ outletId: 'x'.repeat(65) }, '', undefined],
-    [{ scene: 'a=b' }, '', undefined],
+    [{ scene: '   ' }, '', undefined],
+    [{ scene: 'x'.repeat(129) }, '', undefined],
     [{ scene: '%E0%A4%A' }, '', '%E0%A4%A'],
   ])('%o with search %j gives %j', (params, search, expected) => {
-    expect(outletIdFromParams(params, search)).toBe(expected)
+    expect(sceneFromParams(params, search)).toBe(expected)
   })
 })

@@ -1,20 +1,18 @@
 /** Page query as Taro's router hands it over; values may still be URI-encoded. */
 export type PageParams = Partial<Record<string, string>>
 
-const maxOutletIdLength = 64
+const maxSceneLength = 128
 
 /**
- * The outlet whose QR code brought the shopper here: `outletId` in the page query, else in the H5 URL's own
- * query (`locationSearch`), else the weapp QR `scene`, which holds either the bare id or `outletId=…`.
+ * The store QR scene that brought the shopper here: `scene` in the page query (weapp launch options and the
+ * H5 route), else in the H5 URL's own query. It is passed to the BFF as it is; only the BFF can tell a signed
+ * scene from a forged one.
  */
-export function outletIdFromParams(params: PageParams, locationSearch = ''): string | undefined {
-  const direct = params.outletId ?? parseQuery(locationSearch.replace(/^\?/, '')).outletId
-  if (direct !== undefined) return cleanOutletId(safeDecode(direct))
-  if (params.scene === undefined) return undefined
-  const scene = safeDecode(params.scene)
-  if (!scene.includes('=')) return cleanOutletId(scene)
-  const fromScene = parseQuery(scene)
-  return cleanOutletId(fromScene.outletId ?? fromScene.o ?? '')
+export function sceneFromParams(params: PageParams, locationSearch = ''): string | undefined {
+  const raw = params.scene ?? parseQuery(locationSearch.replace(/^\?/, '')).scene
+  if (raw === undefined) return undefined
+  const scene = safeDecode(raw).trim()
+  return scene.length > 0 && scene.length <= maxSceneLength ? scene : undefined
 }
 
 // Hand-rolled because the weapp runtime has no URLSearchParams.
@@ -22,7 +20,7 @@ function parseQuery(query: string): PageParams {
   const result: PageParams = {}
   for (const pair of query.split('&')) {
     const [key, ...rest] = pair.split('=')
-    if (key) result[safeDecode(key)] = safeDecode(rest.join('='))
+    if (key) result[safeDecode(key)] = rest.join('=')
   }
   return result
 }
@@ -33,9 +31,4 @@ function safeDecode(value: string): string {
   } catch {
     return value
   }
-}
-
-function cleanOutletId(value: string): string | undefined {
-  const trimmed = value.trim()
-  return trimmed.length > 0 && trimmed.length <= maxOutletIdLength ? trimmed : undefined
 }

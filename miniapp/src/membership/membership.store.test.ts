@@ -91,7 +91,7 @@ describe('membership thunks', () => {
     store().loggedIn(loginFixture({ joinedAt: null }))
     answer(200, { member: loginFixture().member, joinedNow: true })
     await store().join('outlet_1')
-    expect(fetchMock.mock.calls[0][1]?.body).toBe('{"outletId":"outlet_1"}')
+    expect(fetchMock.mock.calls[0][1]?.body).toBe('{"scene":"outlet_1"}')
     expect(membershipSelectors.needsJoin(store())).toBe(false)
   })
 

@@ -36,7 +36,8 @@ interface MembershipEvents {
 interface MembershipThunks {
   loginWithPhone(phone: string): Promise<LoginResponse | null>
   loginWithWechat(): Promise<LoginResponse | null>
-  join(outletId?: string): Promise<JoinResponse | null>
+  /** `scene` is the signed store QR scene, when the shopper came from one. */
+  join(scene?: string): Promise<JoinResponse | null>
   loadMe(): Promise<MeResponse | null>
   logout(): Promise<void>
 }
@@ -83,8 +84,8 @@ export const useMembershipStore = create<MembershipStore>()((set, get) => {
     loginWithPhone: (phone) =>
       attempt('login', () => apiRequest<LoginResponse>('POST', '/api/auth/local', { phone }), get().loggedIn),
     loginWithWechat: () => attempt('login', loginThroughWechat, get().loggedIn),
-    join: (outletId) =>
-      attempt('join', () => apiRequest<JoinResponse>('POST', '/api/members/join', outletId ? { outletId } : {}), get().joined),
+    join: (scene) =>
+      attempt('join', () => apiRequest<JoinResponse>('POST', '/api/members/join', scene ? { scene } : {}), get().joined),
     loadMe: () => attempt('me', () => apiRequest<MeResponse>('GET', '/api/me'), get().meLoaded),
     logout: async () => {
       // Forget the session locally even if the BFF cannot be reached; the token expires on its own.

@@ -16,7 +16,7 @@ describe('outlets store', () => {
   it('lookupOutlet finds the store a QR code names', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { id: 'outlet_xuhui', name: '徐汇旗舰店' }))
     await store().lookupOutlet('outlet_xuhui')
-    expect(fetchMock.mock.calls[0][0]).toBe('/api/outlets/outlet_xuhui')
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/outlets/scene/outlet_xuhui')
     expect(outletsSelectors.lookup(store(), 'outlet_xuhui')).toEqual({
       status: 'found', outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' },
     })
@@ -25,7 +25,7 @@ describe('outlets store', () => {
   it('escapes the id in the path', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { id: 'a/b', name: '门店' }))
     await store().lookupOutlet('a/b')
-    expect(fetchMock.mock.calls[0][0]).toBe('/api/outlets/a%2Fb')
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/outlets/scene/a%2Fb')
   })
 
   it('tells an unknown store (OUTLET_NOT_FOUND) apart from a failed request', async () => {

@@ -2,12 +2,12 @@ import { create } from 'zustand'
 import type { MemberProfile } from '@mc/shared'
 import { apiRequest, failureOf, type ApiFailure } from '../api/client'
 
-/** GET /api/outlets/:outletId (public): the store a join QR code names. */
+/** GET /api/outlets/scene/:scene (public): the store a signed join QR scene names. */
 export type OutletView = NonNullable<MemberProfile['sourceOutlet']>
 
 /**
- * What the app knows about one outlet id: still asking, found, `missing` (the BFF answered OUTLET_NOT_FOUND, so a
- * QR code names no store) or `failed` (no answer, e.g. offline; the outlet may well exist).
+ * What the app knows about one scene: still asking, found, `missing` (the BFF answered OUTLET_NOT_FOUND or
+ * OUTLET_SCENE_INVALID: the QR code names no store, or was forged) or `failed` (no answer, e.g. offline).
  */
 export type OutletLookup =
   | { status: 'loading' }
@@ -15,7 +15,7 @@ export type OutletLookup =
   | { status: 'missing'; failure: ApiFailure }
   | { status: 'failed'; failure: ApiFailure }
 
-/** Lookups by outlet id, as last fetched. */
+/** Lookups by scene, as last fetched. */
 export interface OutletsState {
   lookups: Record<string, OutletLookup>
 }
@@ -46,12 +46,13 @@ export const useOutletsStore = create<OutletsStore>()((set, get) => {
     outletRequested: (outletId) => record(outletId, { status: 'loading' }),
     outletLoaded: (outletId, outlet) => record(outletId, { status: 'found', outlet }),
     outletFailed: (outletId, failure) =>
-      record(outletId, failure.code === 'OUTLET_NOT_FOUND' ? { status: 'missing', failure } : { status: 'failed', failure }),
+      record(outletId, failure.code === 'OUTLET_NOT_FOUND' || failure.code === 'OUTLET_SCENE_INVALID'
+        ? { status: 'missing', failure } : { status: 'failed', failure }),
 
     lookupOutlet: async (outletId) => {
       get().outletRequested(outletId)
       try {
-        const outlet = await apiRequest<OutletView>('GET', `/api/outlets/${encodeURIComponent(outletId)}`)
+        const outlet = await apiRequest<OutletView>('GET', `/api/outlets/scene/${encodeURIComponent(outletId)}`)
         get().outletLoaded(outletId, outlet)
         return outlet
       } catch (error) {

@@ -15,8 +15,7 @@ export type WechatLoginBody = z.infer<typeof WechatLoginBody>
  * forged one is 400 OUTLET_SCENE_INVALID), `outletId` names the store unsigned; neither when joining from the shop.
  */
 export const JoinBody = z.strictObject({
-  outletId: z.string().trim().min(1).max(64).optional(),
   scene: z.string().trim().min(1).max(128).optional(),
   nickname: z.string().trim().min(1).max(32).optional(),
-}).refine((body) => !(body.outletId && body.scene), { error: '请只提供 outletId 或 scene 之一 / give outletId or scene, not both', path: ['scene'] })
+})
 export type JoinBody = z.infer<typeof JoinBody>

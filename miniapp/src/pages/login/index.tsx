@@ -6,9 +6,9 @@ import { Weixin } from '@nutui/icons-react-taro'
 import type { LoginResponse } from '@mc/shared'
 import { ActionButton } from '../../components/action-button'
 import { PhoneLoginForm } from '../../membership/components/phone-login-form'
-import { outletIdFromParams } from '../../membership/join-params'
+import { sceneFromParams } from '../../membership/join-params'
 import { useMembershipStore } from '../../membership/membership.store'
-import { routes, withOutlet } from '../../routes'
+import { routes, withScene } from '../../routes'
 import './index.css'
 
 const toastId = 'login-toast'
@@ -16,7 +16,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function LoginPage() {
   const { params } = useRouter()
-  const outletId = outletIdFromParams(params)
+  const scene = sceneFromParams(params)
   const loggingIn = useMembershipStore((s) => s.pending === 'login')
   const loginWithPhone = useMembershipStore((s) => s.loginWithPhone)
   const loginWithWechat = useMembershipStore((s) => s.loginWithWechat)
@@ -34,7 +34,7 @@ export default function LoginPage() {
       Toast.show(toastId, { content: message, icon: 'fail' })
       return
     }
-    const url = response.member.joinedAt === null ? withOutlet(routes.join, outletId) : routes.home
+    const url = response.member.joinedAt === null ? withScene(routes.join, scene) : routes.home
     void Taro.reLaunch({ url })
   }
 

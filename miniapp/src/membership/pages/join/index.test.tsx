@@ -22,7 +22,7 @@ beforeEach(() => {
     const url = String(input)
     if (url === '/api/program/tiers') return jsonResponse(200, { version: 1, tiers })
     if (url === '/api/members/join') return jsonResponse(200, { member: loginFixture().member, joinedNow: true })
-    const outletId = decodeURIComponent(url.replace('/api/outlets/', ''))
+    const outletId = decodeURIComponent(url.replace('/api/outlets/scene/', ''))
     if (outlets[outletId]) return jsonResponse(200, { id: outletId, name: outlets[outletId] })
     return jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } })
   })
@@ -49,7 +49,7 @@ describe('JoinPage', () => {
 
     await act(async () => void fireEvent.click(screen.getByText('立即开通会员')))
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' }))
-    expect(joinBodies()).toEqual(['{"outletId":"outlet_xuhui"}'])
+    expect(joinBodies()).toEqual(['{"scene":"outlet_xuhui"}'])
   })
 
   it('says clearly when the QR code names no store, and then joins without one', async () => {
@@ -67,16 +67,16 @@ describe('JoinPage', () => {
     fetchMock.mockImplementationOnce(async () => jsonResponse(200, { version: 1, tiers }))
     fetchMock.mockImplementationOnce(async () => jsonResponse(200, { id: 'outlet_gone', name: '已关店' }))
     fetchMock.mockImplementationOnce(async () => jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } }))
-    openWith({ outletId: 'outlet_gone' })
+    openWith({ scene: 'outlet_gone' })
     await screen.findByText('已关店 邀请您加入会员')
     await act(async () => void fireEvent.click(screen.getByText('立即开通会员')))
     await screen.findByRole('alert')
     expect(Taro.reLaunch).not.toHaveBeenCalled()
-    expect(joinBodies()).toEqual(['{"outletId":"outlet_gone"}'])
+    expect(joinBodies()).toEqual(['{"scene":"outlet_gone"}'])
   })
 
   it('sends a visitor without a session to login, carrying the store along', async () => {
     openWith({ scene: 'outlet_xuhui' }, false)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/login/index?outletId=outlet_xuhui' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/login/index?scene=outlet_xuhui' }))
   })
 })

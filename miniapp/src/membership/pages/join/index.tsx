@@ -6,10 +6,10 @@ import { Store } from '@nutui/icons-react-taro'
 import { ActionButton } from '../../../components/action-button'
 import { outletsSelectors, useOutletsStore, type OutletLookup } from '../../../outlets/outlets.store'
 import { programSelectors, useProgramStore } from '../../../program/program.store'
-import { routes, withOutlet } from '../../../routes'
+import { routes, withScene } from '../../../routes'
 import { TierLadder } from '../../components/tier-ladder'
 import { TierSteps } from '../../components/tier-steps'
-import { outletIdFromParams } from '../../join-params'
+import { sceneFromParams } from '../../join-params'
 import { useMembershipStore } from '../../membership.store'
 import './index.css'
 
@@ -17,8 +17,8 @@ const toastId = 'join-toast'
 
 export default function JoinPage() {
   const { params } = useRouter()
-  const outletId = useMemo(
-    () => outletIdFromParams(params, process.env.TARO_ENV === 'h5' ? window.location.search : ''),
+  const scene = useMemo(
+    () => sceneFromParams(params, process.env.TARO_ENV === 'h5' ? window.location.search : ''),
     [params],
   )
   const session = useMembershipStore((s) => s.session)
@@ -26,14 +26,14 @@ export default function JoinPage() {
   const join = useMembershipStore((s) => s.join)
   const tiers = useProgramStore(programSelectors.tiers)
   const loadTiers = useProgramStore((s) => s.loadTiers)
-  const lookup = useOutletsStore((s) => outletsSelectors.lookup(s, outletId))
+  const lookup = useOutletsStore((s) => outletsSelectors.lookup(s, scene))
   const lookupOutlet = useOutletsStore((s) => s.lookupOutlet)
   const outletFailed = useOutletsStore((s) => s.outletFailed)
 
   // The outlet travels through login so a QR scan still counts once the shopper has signed in.
   useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: withOutlet(routes.login, outletId) })
-  }, [session, outletId])
+    if (session === null) void Taro.redirectTo({ url: withScene(routes.login, scene) })
+  }, [session, scene])
 
   // Both are public, but a visitor without a session is on the way to login and would not see them.
   const loggedIn = session !== null
@@ -42,22 +42,22 @@ export default function JoinPage() {
   }, [loggedIn, loadTiers])
 
   useEffect(() => {
-    if (loggedIn && outletId) void lookupOutlet(outletId)
-  }, [loggedIn, outletId, lookupOutlet])
+    if (loggedIn && scene) void lookupOutlet(scene)
+  }, [loggedIn, scene, lookupOutlet])
 
   // A QR code naming no store must not silently count as a store join: the alert explains that joining now
   // links no store, and only then does the button join without it. Unreachable lookups still send the id,
   // because the BFF checks it again when joining.
   const outletMissing = lookup?.status === 'missing'
   const submit = async () => {
-    const viaOutlet = outletMissing ? undefined : outletId
+    const viaOutlet = outletMissing ? undefined : scene
     const response = await join(viaOutlet)
     if (response !== null) {
       void Taro.reLaunch({ url: routes.home })
       return
     }
     const error = useMembershipStore.getState().error
-    if (error?.code === 'OUTLET_NOT_FOUND' && viaOutlet) outletFailed(viaOutlet, error)
+    if ((error?.code === 'OUTLET_NOT_FOUND' || error?.code === 'OUTLET_SCENE_INVALID') && viaOutlet) outletFailed(viaOutlet, error)
     else if (error) Toast.show(toastId, { content: error.message, icon: 'fail' })
   }
 
@@ -81,7 +81,7 @@ export default function JoinPage() {
           <TierLadder tiers={tiers} />
         </View>
       )}
-      {outletId && <OutletNote lookup={lookup} />}
+      {scene && <OutletNote lookup={lookup} />}
       <View className='join__actions'>
         <ActionButton type='primary' size='large' block loading={joining} onClick={() => void submit()}>
           立即开通会员
@@ -123,7 +123,7 @@ function OutletNote({ lookup }: { lookup: OutletLookup | null }) {
     return (
       <View className='join__alert' role='alert'>
         <Text className='join__alert-title'>{lookup.failure.message}</Text>
-        <Text className='join__alert-text'>该二维码对应的门店不存在或已停用。您仍可开通会员，但不会关联任何门店。</Text>
+        <Text className='join__alert-text'>无法确认该二维码对应的门店。您仍可开通会员，但不会关联任何门店。</Text>
       </View>
     )
   }
