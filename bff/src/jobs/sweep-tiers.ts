@@ -1,9 +1,9 @@
 import { businessDayOf, evaluateValidityEnd } from '@mc/shared'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database } from '../db/schema'
-import { recordTierChange } from '../membership/member-tier'
 import type { PublishedProgram } from '../program/published-program'
+import { recordTierChanges, type SweptChange } from './tier-changes'
 
 export interface TierSweepSummary {
   evaluated: number
@@ -16,6 +16,8 @@ export interface TierSweepSummary {
  * retain threshold, else drop to the highest tier whose retain threshold is met; both recorded as tier changes.
  * Run after the expiry sweep, so growth that left the window no longer counts. A member is evaluated only once
  * their validity is over, and the evaluation moves validity on, so a re-run the same day changes nothing.
+ * Due members are taken `batchSize` at a time, one transaction per batch with set-based reads and writes
+ * (one disk flush and a few statements per batch, where one transaction per member took seconds).
  */
 export async function sweepTiers(db: Kysely<Database>, program: PublishedProgram, now: Date, batchSize = 500): Promise<TierSweepSummary> {
   const today = businessDayOf(now, program.rules.calendar)
@@ -25,19 +27,34 @@ export async function sweepTiers(db: Kysely<Database>, program: PublishedProgram
     const due = await db.selectFrom('member_tiers').select('member_id')
       .where('valid_until', '<', today).where('member_id', '>', after).orderBy('member_id').limit(batchSize).execute()
     if (due.length === 0) return summary
-    for (const { member_id: memberId } of due) {
-      await db.transaction().execute(async (trx) => {
-        const state = await forUpdate(trx, trx.selectFrom('member_tiers').select(['tier_key', 'valid_until']).where('member_id', '=', memberId)).executeTakeFirstOrThrow()
-        const account = await trx.selectFrom('ledger_accounts').select('balance').where('member_id', '=', memberId).where('ledger', '=', 'growth').executeTakeFirst()
-        const growth = account?.balance ?? 0
-        const change = evaluateValidityEnd(program.rules, { key: state.tier_key, validUntil: state.valid_until }, growth, today)
-        if (!change) return
-        await recordTierChange(trx, { memberId, change, growth, program, now })
-        summary.evaluated += 1
-        if (change.kind === 'retain') summary.retained += 1
-        if (change.kind === 'downgrade') summary.downgraded += 1
-      })
-    }
-    after = due[due.length - 1].member_id
+    const memberIds = due.map((row) => row.member_id)
+    const batch = await db.transaction().execute((trx) => sweepBatch(trx, memberIds, program, now, today))
+    summary.evaluated += batch.evaluated
+    summary.retained += batch.retained
+    summary.downgraded += batch.downgraded
+    after = memberIds[memberIds.length - 1]
   }
+}
+
+/** Evaluates these members on their state read under lock, and records what changed, in member order. */
+async function sweepBatch(trx: Transaction<Database>, memberIds: string[], program: PublishedProgram, now: Date, today: string) {
+  const batch: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
+  const changes: SweptChange[] = []
+  const states = await forUpdate(trx, trx.selectFrom('member_tiers').select(['member_id', 'tier_key', 'valid_until'])
+    .where('member_id', 'in', memberIds).orderBy('member_id')).execute()
+  const accounts = await trx.selectFrom('ledger_accounts').select(['member_id', 'balance'])
+    .where('member_id', 'in', memberIds).where('ledger', '=', 'growth').execute()
+  const growthOf = new Map(accounts.map((account) => [account.member_id, account.balance]))
+  for (const state of states) {
+    const memberId = state.member_id
+    const growth = growthOf.get(memberId) ?? 0
+    const change = evaluateValidityEnd(program.rules, { key: state.tier_key, validUntil: state.valid_until }, growth, today)
+    if (!change) continue
+    changes.push({ memberId, change, growth })
+    batch.evaluated += 1
+    if (change.kind === 'retain') batch.retained += 1
+    if (change.kind === 'downgrade') batch.downgraded += 1
+  }
+  await recordTierChanges(trx, changes, program, now)
+  return batch
 }

@@ -1,0 +1,41 @@
+// autocannon ships no types; this declares only the part of its API the bench uses.
+declare module 'autocannon' {
+  export interface Histogram {
+    average: number
+    mean: number
+    p50: number
+    p90: number
+    p99: number
+    max: number
+    total: number
+  }
+  export interface RequestSpec {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+    setupRequest?: (request: RequestSpec, context: Record<string, unknown>) => RequestSpec
+  }
+  export interface Options {
+    url: string
+    connections?: number
+    duration?: number
+    pipelining?: number
+    timeout?: number
+    method?: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+    requests?: RequestSpec[]
+  }
+  export interface Result {
+    requests: Histogram
+    latency: Histogram
+    duration: number
+    errors: number
+    timeouts: number
+    non2xx: number
+    statusCodeStats: Record<string, { count: number }>
+  }
+  function autocannon(options: Options): Promise<Result>
+  export default autocannon
+}

@@ -1,0 +1,73 @@
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDatabase } from '../../src/db/database'
+import { prepareDatabase } from '../../src/db/prepare-database'
+import { memberIdOf, populateSqlite, sweepDay } from './population'
+import { startServer, type ServerProcess } from './child'
+import { issueBenchSessions, meRequests, orderPostings, type HttpMembers } from './http-fixtures'
+import { measure, type LoadResult, type LoadSettings, type NextRequest } from './load'
+
+export const benchWebhookSecret = 'whsec_bench_0123456789abcdef'
+
+/** Members the order events go to, and how many of them hold a session for GET /api/me. */
+const httpMemberCount = 10_000
+const sessionCount = 2_000
+
+async function withServer<T>(start: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await start
+  try {
+    return await work(server)
+  } finally {
+    await server.stop()
+  }
+}
+
+const fixed = (request: ReturnType<NextRequest>): NextRequest => () => request
+
+/** (a) and its reference: hello world on bare node:http and on Hono, each in its own process. */
+export async function helloFigures(settings: LoadSettings) {
+  const hello = fixed({ method: 'GET', path: '/' })
+  const bareNode = await withServer(startServer('bench/servers/hello-node.ts', {}), (s) => measure(s, hello, settings))
+  const hono = await withServer(startServer('bench/servers/hello-hono.ts', {}), (s) => measure(s, hello, settings))
+  return { bareNode, hono }
+}
+
+/** A migrated database with the HTTP members, written once and copied for each server so each starts equal. */
+export async function prepareHttpDatabase(dir: string): Promise<{ path: string; members: HttpMembers }> {
+  const path = join(dir, 'http-template.db')
+  const created = openDatabase(path)
+  await prepareDatabase(created.db)
+  await created.close()
+  populateSqlite(path, httpMemberCount, sweepDay())
+  const memberIds = Array.from({ length: httpMemberCount }, (_, i) => memberIdOf(i))
+  const { db, close } = openDatabase(path)
+  try {
+    return { path, members: { memberIds, tokens: await issueBenchSessions(db, memberIds.slice(0, sessionCount), new Date()) } }
+  } finally {
+    await close()
+  }
+}
+
+export function copyDatabase(template: string, to: string): string {
+  copyFileSync(template, to)
+  return to
+}
+
+/** (b) The raw node:http + better-sqlite3 handler posting the same transaction as an order event. */
+export async function rawOrderFigure(databasePath: string, members: HttpMembers, settings: LoadSettings): Promise<LoadResult> {
+  return withServer(startServer('bench/servers/raw-order.ts', { DATABASE_URL: databasePath }), (s) =>
+    measure(s, orderPostings(benchWebhookSecret, members.memberIds, 'raw', 40_000), settings))
+}
+
+/**
+ * (c) The product as `pnpm start` runs it (src/index.ts: real env parsing, migrations check, pino request log at
+ * info to a discarded stdout, daily-job scheduler off so no sweep runs mid-figure): order events, then GET /api/me.
+ */
+export async function productFigures(databaseUrl: string, members: HttpMembers, settings: LoadSettings, tag: string) {
+  const env = { DATABASE_URL: databaseUrl, WEBHOOK_SECRET: benchWebhookSecret, JOBS_ENABLED: 'false', LOCAL_LOGIN_ENABLED: 'false', LOG_LEVEL: 'info' }
+  return withServer(startServer('src/index.ts', env, '/api/health'), async (s) => {
+    const orders = await measure(s, orderPostings(benchWebhookSecret, members.memberIds, tag, 40_000), settings)
+    const me = await measure(s, meRequests(members.tokens), settings)
+    return { orders, me }
+  })
+}

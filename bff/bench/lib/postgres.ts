@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { openDatabase } from '../../src/db/database'
+import { prepareDatabase } from '../../src/db/prepare-database'
+import { runTask } from './child'
+import { issueBenchSessions } from './http-fixtures'
+import { productFigures } from './http-figures'
+import type { LoadSettings } from './load'
+import { memberIdOf, sweepDay } from './population'
+import { populatePostgres } from './population-postgres'
+import { httpFigure, type Figure } from './report'
+import { sweepFigures, type ImportResult, type SweepResult } from './task-figures'
+
+const httpMembers = 10_000
+const sessions = 2_000
+
+/** A fresh database on the server BENCH_PG_URL names, dropped again by `drop()`. */
+async function freshDatabase(serverUrl: string) {
+  const name = `mc_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      await client.query(`drop database if exists ${name} with (force)`)
+      await client.end()
+    },
+  }
+}
+
+/** (c), (d) and (e) again on PostgreSQL, with ratios to the SQLite run's (a) and (b). */
+export async function postgresFigures(serverUrl: string, settings: LoadSettings, context: {
+  a: number; b: number; importRows: number; sweepMembers: number; step: (text: string) => void
+}) {
+  const { a, b, step } = context
+  const databases: Array<{ drop(): Promise<void> }> = []
+  try {
+    step('PostgreSQL: preparing the HTTP database')
+    const http = await freshDatabase(serverUrl)
+    databases.push(http)
+    const opened = openDatabase(http.url)
+    await prepareDatabase(opened.db)
+    await populatePostgres(opened.db, httpMembers, sweepDay())
+    const memberIds = Array.from({ length: httpMembers }, (_, i) => memberIdOf(i))
+    const tokens = await issueBenchSessions(opened.db, memberIds.slice(0, sessions), new Date())
+    await opened.close()
+    step('PostgreSQL (c): POST /webhooks/orders, then GET /api/me')
+    const product = await productFigures(http.url, { memberIds, tokens }, settings, 'postgres')
+
+    step(`PostgreSQL (d): migration import of ${context.importRows.toLocaleString('en-US')} rows`)
+    const importDb = await freshDatabase(serverUrl)
+    databases.push(importDb)
+    const imported = await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(context.importRows), BENCH_DATABASE_URL: importDb.url })
+
+    step(`PostgreSQL (e): generating ${context.sweepMembers.toLocaleString('en-US')} members, then the sweeps`)
+    const sweepDb = await freshDatabase(serverUrl)
+    databases.push(sweepDb)
+    const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', { BENCH_SWEEP_MEMBERS: String(context.sweepMembers), BENCH_DATABASE_URL: sweepDb.url })
+
+    const figures: Figure[] = [
+      httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, { ratio: product.orders.rps / b, ratioTo: 'b', note: 'no target on PostgreSQL' }),
+      httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, { ratio: product.me.rps / a, ratioTo: 'a', note: 'no target on PostgreSQL' }),
+      { id: '(d)', label: `migration import, ${context.importRows.toLocaleString('en-US')} rows (PostgreSQL)`, value: imported.rowsPerSecond, unit: 'rows/s', ratio: imported.rowsPerSecond / b, ratioTo: 'b' },
+      ...sweepFigures(sweeps, b, 'PostgreSQL'),
+    ]
+    return { figures, details: { product, imported, sweeps } }
+  } finally {
+    for (const database of databases) await database.drop().catch(() => {})
+  }
+}

@@ -1,0 +1,46 @@
+import type { LoadResult } from './load'
+
+/** One line of the results: a figure, its unit, its ratio to (a) or (b), and its target if it has one. */
+export interface Figure {
+  id: string
+  label: string
+  value: number
+  unit: string
+  p99Ms?: number
+  serverCpuUsPerRequest?: number | null
+  /** `value` relative to the baseline named in `ratioTo`; for sweeps, items per second relative to (b). */
+  ratio?: number
+  ratioTo?: 'a' | 'b'
+  target?: string
+  met?: boolean
+  note?: string
+}
+
+export function httpFigure(id: string, label: string, result: LoadResult, extra: Partial<Figure> = {}): Figure {
+  const failed = result.non2xx + result.errors
+  return {
+    id, label, value: result.rps, unit: 'req/s', p99Ms: result.p99Ms, serverCpuUsPerRequest: result.serverCpuUsPerRequest,
+    ...extra,
+    ...(failed > 0 ? { note: `${failed} of ${result.requests} requests failed`, met: extra.target ? false : undefined } : {}),
+  }
+}
+
+const number = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(value >= 10 ? 1 : 2))
+
+/** The figures as a fixed-width table, one line each, ready to paste into a README. */
+export function table(figures: Figure[]): string {
+  const header = ['figure', 'value', 'unit', 'p99', 'cpu/req', 'ratio', 'target', 'result']
+  const rows = figures.map((f) => [
+    `${f.id} ${f.label}`,
+    number(f.value),
+    f.unit,
+    f.p99Ms === undefined ? '' : `${f.p99Ms} ms`,
+    f.serverCpuUsPerRequest == null ? '' : `${Math.round(f.serverCpuUsPerRequest)} µs`,
+    f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}× (${f.ratioTo})`,
+    f.target ?? '',
+    f.met === undefined ? (f.note ?? '') : `${f.met ? 'met' : 'MISSED'}${f.note ? ` (${f.note})` : ''}`,
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
+  return [line(header), `|${widths.map((w, i) => (i === 0 || i >= 6 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n')
+}

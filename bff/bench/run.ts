@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bffDir, runTask } from './lib/child'
+import { copyDatabase, helloFigures, prepareHttpDatabase, productFigures, rawOrderFigure } from './lib/http-figures'
+import type { LoadSettings } from './lib/load'
+import { postgresFigures } from './lib/postgres'
+import { httpFigure, table, type Figure } from './lib/report'
+import { sweepFigures, type ImportResult, type SweepResult } from './lib/task-figures'
+
+// `pnpm bench`: every figure of the issue's benchmark section in one run, each server in its own process on
+// 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
+// BENCH_DURATION, BENCH_WARMUP (seconds per HTTP figure), BENCH_CONNECTIONS, BENCH_IMPORT_ROWS,
+// BENCH_SWEEP_MEMBERS, BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof).
+const settings: LoadSettings = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 8),
+}
+const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
+const sweepMembers = Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000)
+const started = new Date()
+const loadBefore = loadavg()
+const step = (text: string) => process.stderr.write(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${text}\n`)
+const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'))
+
+try {
+  step('(a) hello world: bare node:http, then Hono')
+  const hello = await helloFigures(settings)
+  step('preparing the HTTP database (10,000 members with ledgers, 2,000 sessions)')
+  const template = await prepareHttpDatabase(dir)
+  step('(b) raw node:http + better-sqlite3 order transaction')
+  const raw = await rawOrderFigure(copyDatabase(template.path, join(dir, 'raw.db')), template.members, settings)
+  step('(c) the product: POST /webhooks/orders, then GET /api/me')
+  const product = await productFigures(copyDatabase(template.path, join(dir, 'product.db')), template.members, settings, 'sqlite')
+  step(`(d) migration import of ${importRows.toLocaleString('en-US')} rows`)
+  const imported = await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(importRows), BENCH_TMP: dir })
+  step(`(e) generating ${sweepMembers.toLocaleString('en-US')} members, then the expiry and tier sweeps`)
+  const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', { BENCH_SWEEP_MEMBERS: String(sweepMembers), BENCH_TMP: dir })
+
+  const a = hello.hono.rps
+  const b = raw.rps
+  const figures: Figure[] = [
+    httpFigure('(a0)', 'bare node:http hello world', hello.bareNode, { ratio: hello.bareNode.rps / a, ratioTo: 'a' }),
+    httpFigure('(a)', 'Hono hello world', hello.hono, { ratio: 1, ratioTo: 'a' }),
+    httpFigure('(b)', 'raw node:http + better-sqlite3 order txn', raw, { ratio: 1, ratioTo: 'b' }),
+    httpFigure('(c)', 'POST /webhooks/orders (SQLite)', product.orders,
+      { ratio: product.orders.rps / b, ratioTo: 'b', target: '≥ 0.6× (b)', met: product.orders.rps >= 0.6 * b }),
+    httpFigure('(c)', 'GET /api/me (SQLite)', product.me, { ratio: product.me.rps / a, ratioTo: 'a', target: '≥ 0.4× (a)', met: product.me.rps >= 0.4 * a }),
+    { id: '(d)', label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`, value: imported.rowsPerSecond, unit: 'rows/s',
+      ratio: imported.rowsPerSecond / b, ratioTo: 'b', note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected` },
+    ...sweepFigures(sweeps, b, 'SQLite'),
+  ]
+  const pg = process.env.BENCH_PG_URL ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, step }) : null
+  if (pg) figures.push(...pg.figures)
+
+  const loadAfter = loadavg()
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter }
+  const results = { startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, machine, settings, importRows, sweepMembers, figures,
+    details: { hello, raw, product, imported, sweeps, postgres: pg?.details ?? null } }
+  mkdirSync(join(bffDir, 'bench/results'), { recursive: true })
+  writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+
+  console.log(`\nMember center benchmark, ${started.toISOString()} — ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before / ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after`)
+  console.log(`HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`)
+  console.log(table(figures))
+  console.log(`\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`)
+  console.log(`Results: bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`)
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
