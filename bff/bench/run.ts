@@ -6,7 +6,7 @@ import { copyDatabase, helloFigures, prepareHttpDatabase, productFigures, rawOrd
 import type { LoadSettings } from './lib/load'
 import { postgresFigures } from './lib/postgres'
 import { httpFigure, table, type Figure } from './lib/report'
-import { sweepFigures, type ImportResult, type SweepResult } from './lib/task-figures'
+import { simulatorFigure, sweepFigures, type ImportResult, type SimulatorResult, type SweepResult } from './lib/task-figures'
 
 // `pnpm bench`: every figure of the issue's benchmark section in one run, each server in its own process on
 // 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
@@ -37,6 +37,8 @@ try {
   const imported = await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(importRows), BENCH_TMP: dir })
   step(`(e) generating ${sweepMembers.toLocaleString('en-US')} members, then the expiry and tier sweeps`)
   const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', { BENCH_SWEEP_MEMBERS: String(sweepMembers), BENCH_TMP: dir })
+  step('(f) the rules simulator over 100,000 members')
+  const simulator = await runTask<SimulatorResult>('bench/tasks/simulator.ts', { BENCH_TMP: dir })
 
   const a = hello.hono.rps
   const b = raw.rps
@@ -50,6 +52,7 @@ try {
     { id: '(d)', label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`, value: imported.rowsPerSecond, unit: 'rows/s',
       ratio: imported.rowsPerSecond / b, ratioTo: 'b', note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected` },
     ...sweepFigures(sweeps, b, 'SQLite'),
+    simulatorFigure(simulator, b),
   ]
   const pg = process.env.BENCH_PG_URL ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, step }) : null
   if (pg) figures.push(...pg.figures)
@@ -57,7 +60,7 @@ try {
   const loadAfter = loadavg()
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter }
   const results = { startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, machine, settings, importRows, sweepMembers, figures,
-    details: { hello, raw, product, imported, sweeps, postgres: pg?.details ?? null } }
+    details: { hello, raw, product, imported, sweeps, simulator, postgres: pg?.details ?? null } }
   mkdirSync(join(bffDir, 'bench/results'), { recursive: true })
   writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 

@@ -43,3 +43,21 @@ export function sweepFigures(sweeps: SweepResult, b: number, engine: string): Fi
     },
   ]
 }
+
+/** What tasks/simulator.ts prints. */
+export interface SimulatorResult {
+  members: number
+  seconds: number
+  simulated: number
+  predicted: number[]
+}
+
+/** The rules simulator must answer an interactive editor: under 2 s on 100,000 members. */
+export function simulatorFigure(result: SimulatorResult, b: number): Figure {
+  const members = result.members.toLocaleString('en-US')
+  return {
+    id: '(f)', label: `rules simulator, ${members} members (SQLite)`, value: result.seconds, unit: 's',
+    ratio: result.members / result.seconds / b, ratioTo: 'b', target: '< 2 s', met: result.members >= 100_000 && result.seconds < 2,
+    note: `predicted ${result.predicted.join(' / ')} per tier`,
+  }
+}
