@@ -22,3 +22,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
   }
 }
+
+declare module 'qrcode/lib/core/qrcode' {
+  /** qrcode's core encoder: the module matrix, without any rendering (and without Node-only dependencies). */
+  export function create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): {
+    modules: { size: number; get(x: number, y: number): number | boolean }
+  }
+}

@@ -2,11 +2,12 @@ import { AppError, type JoinBody, type JoinResponse } from '@mc/shared'
 import type { Deps } from '../deps'
 import { outletIdFromScene } from '../outlets/outlet-scene'
 import { publishedProgram } from '../program/published-program'
+import { giveJoinGift } from './give-join-gift'
 import { findMember, memberProfile } from './member-profile'
 import { recordTierChange } from './member-tier'
 
 /**
- * Turns a logged-in shopper into a member on the entry tier. Joining again changes nothing (the first source
+ * Turns a logged-in shopper into a member on the entry tier, with the new-member gift if the rules give one. Joining again changes nothing (the first source
  * channel stays), and the `joined_at IS NULL` guard makes two racing joins record one source and one tier row.
  */
 export async function joinMember(deps: Deps, memberId: string, body: JoinBody): Promise<JoinResponse> {
@@ -34,6 +35,7 @@ export async function joinMember(deps: Deps, memberId: string, body: JoinBody): 
     const program = await publishedProgram(trx)
     const entry = { key: program.rules.tiers[0].key, validUntil: null }
     await recordTierChange(trx, { memberId, change: { kind: 'join', state: entry }, growth: 0, program, now })
+    await giveJoinGift(trx, memberId, program, now)
     return true
   })
   return { member: await memberProfile(db, await findMember(db, memberId)), joinedNow }

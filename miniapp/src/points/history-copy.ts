@@ -28,7 +28,7 @@ export function balanceAfterText(type: HistoryType, balanceAfter: number): strin
 // SVG, and a character reads just as well.
 const kindMarks: Record<EntryKind, string> = {
   order: '购', sign_in: '签', share: '享', review: '评', profile_completed: '资', first_order: '首', task: '任',
-  opening: '初', adjustment: '调', refund: '退', redeem: '兑', expiry: '期', reversal: '冲',
+  opening: '初', join_gift: '礼', adjustment: '调', refund: '退', redeem: '兑', expiry: '期', reversal: '冲',
 }
 
 export function kindMark(kind: string, kindLabel: string): string {

@@ -11,6 +11,7 @@ export const entryKindLabels = {
   first_order: '首单奖励',
   task: '任务奖励',
   opening: '期初导入',
+  join_gift: '新会员礼',
   adjustment: '人工调整',
   refund: '订单退款',
   redeem: '积分兑换',

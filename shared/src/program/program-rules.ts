@@ -81,6 +81,8 @@ export const ProgramRules = z.strictObject({
     /** Make-up sign-in (补签) for a missed day of the current month; null turns it off. */
     makeUp: z.strictObject({ costPoints: whole(0, 100_000, '补签消耗积分'), perMonth: whole(1, 31, '每月补签次数') }).nullable(),
   }),
+  /** What a new member receives on joining (新会员礼); null gives nothing. */
+  joinGift: z.strictObject({ points: whole(0, 100_000, '入会赠送积分'), growth: whole(0, 100_000, '入会赠送成长值') }).nullable().default(null),
   /** The benefit library; tiers list keys into it. */
   benefits: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, { error: '权益标识只能用小写字母、数字和下划线 / benefit key must be lower-case letters, digits or _' }), BenefitDefinition),
 }).superRefine((rules, ctx) => {

@@ -43,6 +43,7 @@ export const apparelTemplate: ProgramRules = {
     expiry: { kind: 'end_of_following_year' },
     extension: { costPoints: 100, extendDays: 60 },
   },
+  joinGift: { points: 200, growth: 0 },
   signIn: { cycleDays: 7, streakBonuses: [{ day: 7, growth: 5, points: 20 }], makeUp: { costPoints: 30, perMonth: 1 } },
   benefits: {
     birthday_gift: { kind: 'birthday_gift', name: '生日礼券', description: '生日当月领取满 200 减 30 券', faceValueFen: 3_000, grantsPerYear: 1, assumedUsagePercent: 45, grant: { period: 'birthday_month', coupons: [{ name: '生日礼券', kind: 'cash_off', thresholdFen: 0, discountFen: 3000, count: 1, validDays: 31 }] } },

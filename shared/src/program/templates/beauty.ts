@@ -42,6 +42,7 @@ export const beautyTemplate: ProgramRules = {
     expiry: { kind: 'end_of_following_year' },
     extension: { costPoints: 50, extendDays: 30 },
   },
+  joinGift: { points: 200, growth: 0 },
   signIn: { cycleDays: 7, streakBonuses: [{ day: 3, growth: 0, points: 10 }, { day: 7, growth: 5, points: 30 }], makeUp: { costPoints: 20, perMonth: 2 } },
   benefits: {
     birthday_gift: { kind: 'birthday_gift', name: '生日礼盒', description: '生日当月领取明星单品小样礼盒', faceValueFen: 8_000, grantsPerYear: 1, assumedUsagePercent: 55, grant: { period: 'birthday_month', coupons: [{ name: '生日礼盒', kind: 'cash_off', thresholdFen: 0, discountFen: 8000, count: 1, validDays: 31 }] } },

@@ -43,6 +43,7 @@ export const electronicsTemplate: ProgramRules = {
     expiry: { kind: 'days_after_earning', days: 730 },
     extension: null,
   },
+  joinGift: { points: 300, growth: 0 },
   signIn: { cycleDays: 7, streakBonuses: [{ day: 7, growth: 5, points: 30 }], makeUp: null },
   benefits: {
     birthday_gift: { kind: 'birthday_gift', name: '生日配件券', description: '生日当月配件满 200 减 50', faceValueFen: 5_000, grantsPerYear: 1, assumedUsagePercent: 30, grant: { period: 'birthday_month', coupons: [{ name: '生日配件券', kind: 'cash_off', thresholdFen: 0, discountFen: 5000, count: 1, validDays: 31 }] } },

@@ -41,6 +41,7 @@ export const fmcgTemplate: ProgramRules = {
     expiry: { kind: 'end_of_following_year' },
     extension: { costPoints: 50, extendDays: 30 },
   },
+  joinGift: null, // off by default: a merchant turns it on once they know what a new member is worth to them
   signIn: { cycleDays: 7, streakBonuses: [{ day: 3, growth: 0, points: 10 }, { day: 7, growth: 5, points: 30 }], makeUp: { costPoints: 20, perMonth: 2 } },
   benefits: {
     birthday_gift: { kind: 'birthday_gift', name: '生日礼券', description: '生日当月领取 ¥10 无门槛券', faceValueFen: 1_000, grantsPerYear: 1, assumedUsagePercent: 60, grant: { period: 'birthday_month', coupons: [{ name: '生日礼券', kind: 'cash_off', thresholdFen: 0, discountFen: 1000, count: 1, validDays: 31 }] } },

@@ -42,6 +42,7 @@ export const freshTemplate: ProgramRules = {
     expiry: { kind: 'days_after_earning', days: 180 },
     extension: { costPoints: 30, extendDays: 30 },
   },
+  joinGift: { points: 50, growth: 0 },
   signIn: { cycleDays: 7, streakBonuses: [{ day: 3, growth: 2, points: 10 }, { day: 7, growth: 10, points: 50 }], makeUp: { costPoints: 10, perMonth: 3 } },
   benefits: {
     birthday_gift: { kind: 'birthday_gift', name: '生日水果券', description: '生日当月领取 ¥15 水果券', faceValueFen: 1_500, grantsPerYear: 1, assumedUsagePercent: 65, grant: { period: 'birthday_month', coupons: [{ name: '生日水果券', kind: 'cash_off', thresholdFen: 0, discountFen: 1500, count: 1, validDays: 31 }] } },

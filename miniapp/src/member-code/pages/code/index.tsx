@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { ActionButton } from '../../../components/action-button'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { routes } from '../../../routes'
 import { CodeBars } from '../../components/code-bars'
 import { memberCodeSelectors, secondsLeft, useMemberCodeStore } from '../../member-code.store'
+import { qrSvgDataUrl } from '../../qr-svg'
 import './index.css'
 
 export default function MemberCodePage() {
@@ -56,6 +57,7 @@ export default function MemberCodePage() {
         </View>
         {code && grouped ? (
           <>
+            <Image className='member-code__qr' src={qrSvgDataUrl(code)} mode='aspectFit' aria-label='会员二维码' />
             <CodeBars code={code} />
             <Text className='member-code__digits' aria-label='会员码'>{grouped}</Text>
             <View className='member-code__timer'>
