@@ -37,8 +37,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
 }
 
-/** Fails the test if the page is wider than the phone: horizontal overflow is a layout bug. */
+/**
+ * Fails the test if the page is wider than the phone: horizontal overflow is a layout bug. Taro's H5 pages
+ * slide in from the side, so the check waits up to two seconds for the width to settle; a real overflow stays.
+ */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  if (overflow > 0) throw new Error(`page overflows the viewport by ${overflow}px`)
+  let overflow = 0
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    if (overflow <= 0) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`page overflows the viewport by ${overflow}px`)
 }
