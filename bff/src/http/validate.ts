@@ -10,7 +10,9 @@ import type { ZodType } from 'zod'
 export const validate = <Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) =>
   zValidator(target, schema, (result) => {
     if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-      throw new AppError('INVALID_REQUEST', { issues })
+      throw new AppError('INVALID_REQUEST', { issues: fieldIssues(result.error) })
     }
   })
+
+/** A zod error as the API reports it: one `{ path: 'tiers.1.threshold', message }` per problem. */
+export const fieldIssues = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) => error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))

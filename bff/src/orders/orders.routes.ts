@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { faultPoint } from '../http/fault-injection'
 import { runIdempotent } from '../http/idempotency'
+import { fieldIssues } from '../http/validate'
 import { publishedProgram } from '../program/published-program'
 import { applyOrderEvent } from './apply-order-event'
 import { verifyWebhook } from './verify-webhook'
@@ -26,7 +27,7 @@ export const orderWebhookRoutes = new Hono<AppEnv>()
     }
     const parsed = OrderEvent.safeParse(json)
     if (!parsed.success) {
-      throw new AppError('INVALID_REQUEST', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) })
+      throw new AppError('INVALID_REQUEST', { issues: fieldIssues(parsed.error) })
     }
     const event = parsed.data
     const result = await runIdempotent(db, { scope: 'order_event', key: event.id, body: event, now }, async (trx) =>

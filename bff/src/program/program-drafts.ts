@@ -1,12 +1,20 @@
 import { AppError, mergePatch, newId, programTemplates, ProgramRules, type CreateDraftBody, type DraftIssue, type DraftView, type ProgramTemplateKey } from '@mc/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
+import { fieldIssues } from '../http/validate'
 import type { Database, ProgramDraftsTable } from '../db/schema'
 import { audit } from '../admin/audit'
 import { publishedProgram } from './published-program'
 
 export function draftIssues(rules: unknown): DraftIssue[] {
   const result = ProgramRules.safeParse(rules)
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+  return result.success ? [] : fieldIssues(result.error)
+}
+
+/** The rules of a draft that may be simulated or published; an invalid one is 422 with its field issues. */
+export function validDraftRules(rules: unknown): ProgramRules {
+  const result = ProgramRules.safeParse(rules)
+  if (!result.success) throw new AppError('DRAFT_INVALID', { issues: fieldIssues(result.error) })
+  return result.data
 }
 
 export function draftView(row: Selectable<ProgramDraftsTable>): DraftView {

@@ -1,10 +1,11 @@
 import {
-  addDays, AppError, businessDayOf, ProgramRules, publishDayOutcome, type DemotionChoice, type TierChange, type TierState,
+  addDays, AppError, businessDayOf, publishDayOutcome, type DemotionChoice, type TierChange, type TierState,
 } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { audit } from '../admin/audit'
 import { recordTierChange } from '../membership/member-tier'
+import { validDraftRules } from './program-drafts'
 import { publishedProgram, publishProgramVersion, type PublishedProgram } from './published-program'
 
 export interface PublishOutcome {
@@ -24,11 +25,7 @@ export async function publishRules(db: Kysely<Database>, input: {
   rules: unknown; source: string; template: string | null; note: string | null; demotions?: DemotionChoice; actor: string; now: Date
   beforePublish?: (trx: Transaction<Database>) => Promise<void>
 }): Promise<PublishOutcome> {
-  const parsed = ProgramRules.safeParse(input.rules)
-  if (!parsed.success) {
-    throw new AppError('DRAFT_INVALID', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) })
-  }
-  const draft = parsed.data
+  const draft = validDraftRules(input.rules)
   return db.transaction().execute(async (trx) => {
     await input.beforePublish?.(trx)
     const current = await publishedProgram(trx)
