@@ -9,6 +9,8 @@ import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
 import { inboxRoutes } from './inbox/inbox.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
+import { mallRoutes, mallStaffRoutes, paymentNoticeRoutes } from './mall/mall.routes'
+import { mallAdminRoutes } from './mall/mall-admin.routes'
 import { memberCodeRoutes } from './member-code/member-code.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
@@ -33,11 +35,14 @@ const api = new Hono<AppEnv>()
   .route('/', programRoutes)
   .route('/', outletRoutes)
   .route('/', signInRoutes)
+  .route('/', mallRoutes)
   .route('/admin', adminRoutes)
   .route('/admin', programAdminRoutes)
   .route('/admin', outletAdminRoutes)
   .route('/admin', staffAdminRoutes)
+  .route('/admin', mallAdminRoutes)
   .route('/staff', staffRoutes)
+  .route('/staff', mallStaffRoutes)
   .route('/', openApiRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
@@ -52,6 +57,7 @@ export function createApp(deps: Deps) {
     .use('/webhooks/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
     .route('/api', api)
     .route('/webhooks', orderWebhookRoutes)
+    .route('/webhooks', paymentNoticeRoutes)
     .notFound(handleNotFound)
     .onError(handleError)
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { DatabaseKind } from './db/database'
 import type { Database } from './db/schema'
+import type { PaymentProvider } from './mall/payment-provider'
 import type { WechatLogin } from './membership/wechat-login'
 
 /** Time comes from here, never from `new Date()` in domain code, so tests can stand on either side of a boundary. */
@@ -22,6 +23,12 @@ export interface Deps {
   adminToken: string | null
   /** HMAC secret that signs store join-QR scenes; null issues no scenes and refuses every scene. */
   qrSceneSecret: string | null
+  /** WeChat Pay, or the local provider in development and demos; null refuses points-plus-cash redemptions. */
+  payments: PaymentProvider | null
+  mall: {
+    /** An unpaid points-plus-cash redemption expires this long after it was placed. */
+    paymentTimeoutMinutes: number
+  }
   auth: {
     localLoginEnabled: boolean
     sessionTtlHours: number

@@ -9,6 +9,7 @@ import { loadEnvOrExit } from './env'
 import { serveH5 } from './http/serve-h5'
 import { startScheduler } from './jobs/scheduler'
 import { createWechatLogin } from './membership/wechat-login'
+import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { logRedactPaths } from './http/log-redact'
 import packageJson from '../package.json' with { type: 'json' }
 
@@ -29,6 +30,8 @@ const deps: Deps = {
   webhookSecret: env.WEBHOOK_SECRET ?? null,
   adminToken: env.ADMIN_TOKEN ?? null,
   qrSceneSecret: env.QR_SCENE_SECRET ?? null,
+  payments: paymentProviderFromEnv(env),
+  mall: { paymentTimeoutMinutes: env.MALL_PAYMENT_TIMEOUT_MINUTES },
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,
     sessionTtlHours: env.SESSION_TTL_HOURS,
@@ -43,7 +46,7 @@ if (env.H5_DIR) serveH5(app, env.H5_DIR)
 const stopScheduler = env.JOBS_ENABLED ? startScheduler(deps) : () => {}
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  logger.info({ port: info.port, database: kind, localLogin: env.LOCAL_LOGIN_ENABLED }, `Member Center listening on http://localhost:${info.port}`)
+  logger.info({ port: info.port, database: kind, localLogin: env.LOCAL_LOGIN_ENABLED, payments: deps.payments?.kind ?? 'off' }, `Member Center listening on http://localhost:${info.port}`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

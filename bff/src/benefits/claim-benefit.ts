@@ -50,10 +50,14 @@ function claimableGrant(ctx: BenefitContext, key: string): BenefitGrant {
 }
 
 /**
- * Writes the grant's coupons and one `claimed` effectiveness record per coupon (its face value). A coupon is
- * valid from now through the end of business day `today + validDays − 1`.
+ * Writes the grant's coupons and one `claimed` effectiveness record per coupon (its face value); the points
+ * mall issues its coupon items through here too. A coupon is valid from now through the end of business day `today + validDays − 1`.
  */
-async function issueCoupons(trx: Transaction<Database>, ctx: BenefitContext, input: { claimId: string; key: string; grant: BenefitGrant; now: Date }) {
+export async function issueCoupons(
+  trx: Transaction<Database>,
+  ctx: Pick<BenefitContext, 'program' | 'today'> & { member: { id: string }; tier: { key: string } },
+  input: { claimId: string; key: string; grant: Pick<BenefitGrant, 'coupons'>; now: Date },
+) {
   const { now } = input
   const rows: Insertable<CouponsTable>[] = input.grant.coupons.flatMap((spec) => Array.from({ length: spec.count }, () => ({
     id: newId('cpn', now.getTime()), code: newCouponCode(), member_id: ctx.member.id, benefit_key: input.key, claim_id: input.claimId,

@@ -9,7 +9,7 @@ describe('migrations', () => {
   afterAll(async () => { await database.drop() })
 
   it('apply on an empty database, then find nothing left to do, and publish program version 1 once', async () => {
-    expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual(['2026_11_23_0900_create_members', '2026_11_23_1200_create_ledgers', '2026_11_23_1500_create_program_drafts', '2026_11_23_1600_create_sign_ins', '2026_11_23_1610_create_staff_and_codes', '2026_11_23_1620_create_benefits_and_inbox'])
+    expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual(['2026_11_23_0900_create_members', '2026_11_23_1200_create_ledgers', '2026_11_23_1500_create_program_drafts', '2026_11_23_1600_create_sign_ins', '2026_11_23_1610_create_staff_and_codes', '2026_11_23_1620_create_benefits_and_inbox', '2026_11_30_0900_create_mall'])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()
     expect(versions).toHaveLength(1)

@@ -6,6 +6,7 @@ import * as createProgramDrafts from './migrations/2026_11_23_1500_create_progra
 import * as createSignIns from './migrations/2026_11_23_1600_create_sign_ins'
 import * as createStaffAndCodes from './migrations/2026_11_23_1610_create_staff_and_codes'
 import * as createBenefitsAndInbox from './migrations/2026_11_23_1620_create_benefits_and_inbox'
+import * as createMall from './migrations/2026_11_30_0900_create_mall'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_1600_create_sign_ins': createSignIns,
   '2026_11_23_1610_create_staff_and_codes': createStaffAndCodes,
   '2026_11_23_1620_create_benefits_and_inbox': createBenefitsAndInbox,
+  '2026_11_30_0900_create_mall': createMall,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -317,10 +317,10 @@ export interface MemberCodeUsesTable {
   purchase_order_id: string | null
 }
 
-/** Wrong staff PINs (`staff_login`, by phone) and wrong member codes (`member_code`, by staff id), for throttling. */
+/** Wrong staff PINs (`staff_login`, by phone), wrong member codes and pickup codes (by staff id), for throttling. */
 export interface FailedAttemptsTable {
   id: string
-  kind: 'staff_login' | 'member_code'
+  kind: 'staff_login' | 'member_code' | 'pickup_code'
   subject: string
   failed_at: Timestamp
 }
@@ -333,6 +333,70 @@ export interface SignInsTable {
   /** Day of the streak cycle this sign-in had when it was recorded (1..cycleDays). */
   cycle_day: ColumnType<number, number, never>
   created_at: ColumnType<Timestamp, Timestamp, never>
+}
+
+/** A points-mall item; `images` and `coupon` are JSON text, `on_sale` is 0 or 1 on both engines. */
+export interface MallItemsTable {
+  id: string
+  title: string
+  description: string
+  images: string
+  points_price: number
+  cash_fen: number
+  /** Moves only by conditional increments and decrements, never by writing a read value back. */
+  stock: number
+  per_member_limit: number | null
+  min_tier_key: string | null
+  active_from: Timestamp | null
+  active_until: Timestamp | null
+  fulfilment: 'coupon' | 'delivery' | 'pickup'
+  coupon: string | null
+  on_sale: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type RedemptionStatusColumn = 'pending_payment' | 'completed' | 'expired' | 'cancelled' | 'refunded'
+
+/** One redemption; status moves only by updates conditioned on the status it leaves. */
+export interface MallRedemptionsTable {
+  id: string
+  member_id: string
+  item_id: string
+  item_title: string
+  item_image: string | null
+  fulfilment: 'coupon' | 'delivery' | 'pickup'
+  quantity: number
+  points_cost: number
+  cash_fen: number
+  status: RedemptionStatusColumn
+  hold_id: string | null
+  claim_id: string | null
+  out_trade_no: string | null
+  transaction_id: string | null
+  payment_expires_at: Timestamp | null
+  paid_at: Timestamp | null
+  closed_at: Timestamp | null
+  pickup_code: string | null
+  picked_up_at: Timestamp | null
+  picked_up_by: string | null
+  delivery: string | null
+  refund_no: string | null
+  refund_reason: string | null
+  needs_reconciliation: ColumnType<number, number | undefined, number>
+  business_day: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** What the payment service said about an order and what was done (notice, query, late success, mismatch…). */
+export interface PaymentEventsTable {
+  id: string
+  out_trade_no: string
+  redemption_id: string | null
+  event: string
+  detail: string
+  created_at: Timestamp
 }
 
 export interface Database {
@@ -365,4 +429,7 @@ export interface Database {
   member_codes: MemberCodesTable
   member_code_uses: MemberCodeUsesTable
   failed_attempts: FailedAttemptsTable
+  mall_items: MallItemsTable
+  mall_redemptions: MallRedemptionsTable
+  payment_events: PaymentEventsTable
 }

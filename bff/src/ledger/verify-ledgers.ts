@@ -13,14 +13,16 @@ export interface Drift {
 /**
  * Recomputes every account from its entries and lots and reports each disagreement:
  * the balance must equal the sum of entries, the version must equal their count, the last entry's balance_after
- * must equal the balance, and the unspent lots must equal the balance (or zero while the account is in debt).
+ * must equal the balance, the unspent lots must equal the balance (or zero while the account is in debt), and the
+ * points held must equal the sum of the open holds.
  */
 export async function verifyLedgers(db: Kysely<Database>): Promise<Drift[]> {
   const rows = await sql<{
-    member_id: string; ledger: string; balance: number; version: number
+    member_id: string; ledger: string; balance: number; version: number; held: number; open_holds: number | null
     entry_sum: number | null; entry_count: number; last_balance_after: number | null; lot_sum: number | null
   }>`
-    select a.member_id, a.ledger, a.balance, a.version,
+    select a.member_id, a.ledger, a.balance, a.version, a.held,
+      (select sum(h.points) from points_holds h where h.member_id = a.member_id and h.status = 'held' and a.ledger = 'points') as open_holds,
       (select sum(e.amount) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger) as entry_sum,
       (select count(*) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger) as entry_count,
       (select e.balance_after from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger
@@ -37,6 +39,7 @@ export async function verifyLedgers(db: Kysely<Database>): Promise<Drift[]> {
     check('version ≠ number of entries', Number(row.version), Number(row.entry_count))
     check('balance ≠ last balance_after', balance, Number(row.last_balance_after ?? 0))
     check('unspent lots ≠ balance', Math.max(0, balance), Number(row.lot_sum ?? 0))
+    check('held ≠ open holds', Number(row.held), Number(row.open_holds ?? 0))
   }
   const orphans = await sql<{ member_id: string; ledger: string; total: number }>`
     select e.member_id, e.ledger, sum(e.amount) as total from ledger_entries e

@@ -9,13 +9,14 @@ import {
   CreateOutletBody, CreateStaffBody, StaffLoginBody, StaffPurchaseBody, VerifyMemberCodeBody,
 } from '@mc/shared'
 import { z, type ZodType } from 'zod'
+import { mallOperations } from './mall-operations'
 
 /** One operation of the API: the same zod schemas that validate requests describe them here. */
 export interface Operation {
   method: 'get' | 'post' | 'patch'
   path: string
   summary: string
-  auth: 'none' | 'member' | 'admin' | 'staff' | 'webhook-signature'
+  auth: 'none' | 'member' | 'admin' | 'staff' | 'webhook-signature' | 'wechatpay-signature'
   params?: ZodType
   query?: ZodType
   headers?: ZodType
@@ -71,4 +72,5 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/staff/purchases', summary: 'Record a till purchase (by code, or memberId of a code this staff just verified) through the order earning pipeline; idempotent by outlet and receipt number', auth: 'staff', body: StaffPurchaseBody, responses: { 201: 'StaffPurchaseOutcome', 200: 'Replayed outcome', 401: 'UNAUTHENTICATED | SESSION_EXPIRED', 403: 'FORBIDDEN | MEMBER_CODE_REQUIRED', 404: 'MEMBER_CODE_INVALID', 409: 'IDEMPOTENCY_KEY_REUSED', 429: 'MEMBER_CODE_THROTTLED' } },
   { method: 'post', path: '/webhooks/orders', summary: 'Order events from the shop (signed; idempotent by event id)', auth: 'webhook-signature', body: OrderEvent, responses: { 200: 'OrderEventOutcome', 202: 'Parked until the payment arrives', 400: 'INVALID_REQUEST', 401: 'WEBHOOK_SIGNATURE_INVALID | WEBHOOK_TIMESTAMP_STALE', 404: 'MEMBER_NOT_FOUND', 409: 'IDEMPOTENCY_KEY_REUSED' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { 200: 'OpenAPI 3.1' } },
+  ...mallOperations,
 ]

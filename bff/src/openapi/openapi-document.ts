@@ -13,7 +13,7 @@ function parametersOf(op: Operation) {
   return [...from(op.params, 'path'), ...from(op.query, 'query'), ...from(op.headers, 'header')]
 }
 
-const security = { member: [{ session: [] }], admin: [{ admin: [] }], staff: [{ staffSession: [] }], none: [], 'webhook-signature': [{ webhookSignature: [] }] }
+const security = { member: [{ session: [] }], admin: [{ admin: [] }], staff: [{ staffSession: [] }], none: [], 'webhook-signature': [{ webhookSignature: [] }], 'wechatpay-signature': [{ wechatpaySignature: [] }] }
 
 /** OpenAPI 3.1, generated from the zod schemas that validate each request. */
 export function openApiDocument(version: string) {
@@ -37,6 +37,7 @@ export function openApiDocument(version: string) {
         admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN from configuration' },
         staffSession: { type: 'http', scheme: 'bearer', description: 'Staff session token from /api/staff/login' },
         webhookSignature: { type: 'apiKey', in: 'header', name: 'X-MC-Signature', description: 'sha256=<hex HMAC-SHA256(secret, "<X-MC-Timestamp>.<raw body>")>' },
+        wechatpaySignature: { type: 'apiKey', in: 'header', name: 'Wechatpay-Signature', description: 'WeChat Pay platform SHA256-RSA signature of "<Wechatpay-Timestamp>\\n<Wechatpay-Nonce>\\n<raw body>\\n"' },
       },
     },
     paths,

@@ -7,7 +7,7 @@ export const throttleWindowMs = 10 * 60_000
 export const maxFailures = 5
 
 type Kind = FailedAttemptsTable['kind']
-const throttledCode = { staff_login: 'STAFF_LOGIN_THROTTLED', member_code: 'MEMBER_CODE_THROTTLED' } as const
+const throttledCode = { staff_login: 'STAFF_LOGIN_THROTTLED', member_code: 'MEMBER_CODE_THROTTLED', pickup_code: 'PICKUP_THROTTLED' } as const
 
 /** Refuses with 429 while the subject has `maxFailures` failures inside the window; says when to try again. */
 export async function assertNotThrottled(db: Kysely<Database>, kind: Kind, subject: string, now: Date): Promise<void> {

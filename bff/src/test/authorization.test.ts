@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outletScene } from '../outlets/outlet-scene'
+import { adminCall, redeem } from './mall-fixtures'
 import { shopRequest } from './shop-requests'
 import { outletWithStaff } from './staff-fixtures'
 import { createTestApp, testAdminToken, testQrSceneSecret, type TestApp } from './test-app'
@@ -19,7 +20,9 @@ interface IdRouteCase {
   body?: unknown
 }
 
-interface Context { otherNotificationId: string }
+const noRedemption = 'rdm_00000000000000000000000000'
+
+interface Context { otherNotificationId: string; otherRedemptionId: string }
 
 const idRoutes: Record<string, IdRouteCase> = {
   'POST /api/me/benefits/:key/claim': { as: 'member', unknown: '/api/me/benefits/no_such_benefit/claim' },
@@ -36,6 +39,14 @@ const idRoutes: Record<string, IdRouteCase> = {
   'POST /api/admin/program/drafts/:draftId/simulate': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/simulate' },
   'POST /api/admin/program/drafts/:draftId/publish': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/publish', body: {} },
   'POST /api/admin/program/versions/:version/rollback': { as: 'admin', unknown: '/api/admin/program/versions/999/rollback', body: {} },
+  'GET /api/mall/items/:itemId': { as: 'member', unknown: '/api/mall/items/itm_missing' },
+  'GET /api/me/redemptions/:redemptionId': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}` },
+  'POST /api/me/redemptions/:redemptionId/cancel': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}/cancel`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/cancel` },
+  'POST /api/me/redemptions/:redemptionId/payment': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}/payment`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/payment` },
+  'POST /api/me/redemptions/:redemptionId/local-pay': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}/local-pay`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/local-pay` },
+  'PATCH /api/admin/mall/items/:itemId': { as: 'admin', unknown: '/api/admin/mall/items/itm_missing', body: { title: '新名字' } },
+  'POST /api/admin/mall/items/:itemId/stock': { as: 'admin', unknown: '/api/admin/mall/items/itm_missing/stock', body: { delta: 1 } },
+  'POST /api/admin/mall/redemptions/:redemptionId/refund': { as: 'admin', unknown: `/api/admin/mall/redemptions/${noRedemption}/refund`, body: { reason: '测试退款' } },
 }
 
 const publicRoutes = new Set(['/api/health', '/api/auth/local', '/api/auth/wechat', '/api/program/tiers', '/api/openapi.json', '/api/staff/login'])
@@ -45,7 +56,7 @@ describe('authorization, decided from the route table', () => {
   let memberToken: string
   let otherToken: string
   let staffToken: string
-  const ctx: Context = { otherNotificationId: '' }
+  const ctx: Context = { otherNotificationId: '', otherRedemptionId: '' }
   const served = () => [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))]
   const request = (method: string, path: string, token?: string, body?: unknown) =>
     t.json(method, path.replace(/:(\w+)/g, 'x_$1'), body ?? (method === 'GET' ? undefined : {}), token)
@@ -62,6 +73,10 @@ describe('authorization, decided from the route table', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}`, 'idempotency-key': 'authz-upgrade-1' },
     })
     ctx.otherNotificationId = (await t.json('GET', '/api/me/inbox', undefined, otherToken)).body.notifications[0].id
+    // And a pending points-plus-cash redemption of their own.
+    const item = await adminCall(t, 'POST', '/api/admin/mall/items', { title: '测试商品', pointsPrice: 1, cashFen: 100, stock: 5, fulfilment: 'pickup' })
+    await adminCall(t, 'POST', `/api/admin/members/${otherId}/adjustments`, { ledger: 'points', amount: 10, reason: '测试积分' }, 'authz-points-1')
+    ctx.otherRedemptionId = (await redeem(t, otherToken, { itemId: item.body.item.id })).body.redemption.id
   })
   afterAll(async () => { await t.close() })
 
@@ -115,7 +130,7 @@ describe('authorization, decided from the route table', () => {
   it('refuses anonymous and staff callers on every member route', async () => {
     const memberRoutes = served().filter((r) => {
       const path = r.split(' ')[1]
-      return (path.startsWith('/api/me') || path.startsWith('/api/members/') || path.startsWith('/api/sign-in') || path === '/api/auth/logout')
+      return (path.startsWith('/api/me') || path.startsWith('/api/members/') || path.startsWith('/api/sign-in') || path.startsWith('/api/mall/') || path === '/api/auth/logout')
     })
     expect(memberRoutes.length).toBeGreaterThan(10)
     for (const route of memberRoutes) {

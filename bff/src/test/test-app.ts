@@ -4,6 +4,8 @@ import { prepareDatabase } from '../db/prepare-database'
 import type { Deps } from '../deps'
 import { logRedactPaths } from '../http/log-redact'
 import type { WechatLogin } from '../membership/wechat-login'
+import { createLocalPaymentProvider } from '../mall/local-payment-provider'
+import type { PaymentProvider } from '../mall/payment-provider'
 import { TestClock } from './test-clock'
 import { openTestDatabase, withSchemaLock } from './test-database'
 
@@ -13,6 +15,9 @@ export interface TestAppOptions {
   sessionTtlHours?: number
   webhookSecret?: string | null
   qrSceneSecret?: string | null
+  /** The local provider unless a test brings its own (WeChat Pay against a fake server) or none. */
+  payments?: PaymentProvider | null
+  paymentTimeoutMinutes?: number
 }
 
 export const testWebhookSecret = 'whsec_test_0123456789abcdef'
@@ -38,6 +43,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     webhookSecret: options.webhookSecret === undefined ? testWebhookSecret : options.webhookSecret,
     adminToken: testAdminToken,
     qrSceneSecret: options.qrSceneSecret === undefined ? testQrSceneSecret : options.qrSceneSecret,
+    payments: options.payments === undefined ? createLocalPaymentProvider() : options.payments,
+    mall: { paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? 15 },
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,

@@ -1,0 +1,67 @@
+import { AppError, IdempotencyHeader, MallItemIdParam, PickupCodeBody, RedeemBody, RedemptionIdParam, RedemptionsQuery } from '@mc/shared'
+import { Hono } from 'hono'
+import type { AppEnv } from '../deps'
+import { validate } from '../http/validate'
+import { requireMember } from '../membership/require-member'
+import { requireStaff, type StaffEnv } from '../staff/require-staff'
+import { cancelRedemption } from './cancel-redemption'
+import { mallItemFor, mallItemsFor } from './member-mall'
+import { receivePaymentNotice } from './receive-payment-notice'
+import { redeemItem } from './redeem-item'
+import { memberRedemption, redemptionsPage } from './redemption-view'
+import { requestPayment } from './request-payment'
+import { verifyPickup } from './verify-pickup'
+
+/** The shopper's points mall; the member id comes only from the session. */
+export const mallRoutes = new Hono<AppEnv>()
+  .get('/mall/items', requireMember, async (c) =>
+    c.json({ items: await mallItemsFor(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()) }, 200))
+  .get('/mall/items/:itemId', requireMember, validate('param', MallItemIdParam), async (c) =>
+    c.json({ item: await mallItemFor(c.var.deps.db, c.var.memberId, c.req.valid('param').itemId, c.var.deps.clock.now()) }, 200))
+  .post('/mall/redemptions', requireMember, validate('header', IdempotencyHeader), validate('json', RedeemBody), async (c) => {
+    const key = c.req.valid('header')['idempotency-key']
+    const result = await redeemItem(c.var.deps, c.var.memberId, c.req.valid('json'), key, c.var.deps.clock.now())
+    return c.json(result.body, result.status === 200 ? 200 : 201)
+  })
+  .get('/me/redemptions', requireMember, validate('query', RedemptionsQuery), async (c) =>
+    c.json(await redemptionsPage(c.var.deps.db, { memberId: c.var.memberId, ...c.req.valid('query') }), 200))
+  .get('/me/redemptions/:redemptionId', requireMember, validate('param', RedemptionIdParam), async (c) =>
+    c.json({ redemption: await memberRedemption(c.var.deps.db, c.var.memberId, c.req.valid('param').redemptionId) }, 200))
+  .post('/me/redemptions/:redemptionId/cancel', requireMember, validate('param', RedemptionIdParam), async (c) =>
+    c.json({ redemption: await cancelRedemption(c.var.deps, c.var.memberId, c.req.valid('param').redemptionId, c.var.deps.clock.now()) }, 200))
+  .post('/me/redemptions/:redemptionId/payment', requireMember, validate('param', RedemptionIdParam), async (c) => {
+    const { redemptionId } = c.req.valid('param')
+    await memberRedemption(c.var.deps.db, c.var.memberId, redemptionId)
+    return c.json(await requestPayment(c.var.deps, redemptionId, c.var.deps.clock.now(), { releaseOnFailure: false }), 200)
+  })
+  // The local provider's cashier (development and the H5 demo): paying produces a notice signed and
+  // encrypted like WeChat's, which then takes the same path a real one does.
+  .post('/me/redemptions/:redemptionId/local-pay', requireMember, validate('param', RedemptionIdParam), async (c) => {
+    const { deps } = c.var
+    const { redemptionId } = c.req.valid('param')
+    const redemption = await memberRedemption(deps.db, c.var.memberId, redemptionId)
+    const provider = deps.payments
+    if (provider?.kind !== 'local' || !('pay' in provider)) throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'local payments are off' })
+    if (redemption.status !== 'pending_payment') throw new AppError('REDEMPTION_NOT_PENDING', { status: redemption.status })
+    const now = deps.clock.now()
+    await receivePaymentNotice(deps, (provider as LocalPayer).pay(redemptionId, now), now)
+    return c.json({ redemption: await memberRedemption(deps.db, c.var.memberId, redemptionId) }, 200)
+  })
+
+interface LocalPayer {
+  pay(outTradeNo: string, now: Date): { headers: Record<string, string | undefined>; body: string }
+}
+
+/** The till's side of the mall: handing over pickup items. */
+export const mallStaffRoutes = new Hono<StaffEnv>()
+  .post('/pickups/verify', requireStaff, validate('json', PickupCodeBody), async (c) =>
+    c.json(await verifyPickup(c.var.deps.db, c.var.staff, c.req.valid('json').code, c.var.deps.clock.now()), 200))
+
+/** WeChat Pay's notify_url: verified over the raw body before anything in it is believed. */
+export const paymentNoticeRoutes = new Hono<AppEnv>()
+  .post('/payments/wechat', async (c) => {
+    const body = await c.req.text()
+    const headers = Object.fromEntries(c.req.raw.headers.entries())
+    const settlement = await receivePaymentNotice(c.var.deps, { headers, body }, c.var.deps.clock.now())
+    return c.json({ code: 'SUCCESS', message: '成功', settlement }, 200)
+  })

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { PhoneNumber } from '../membership/member.schemas'
+
+/** How a redeemed item reaches the member: a coupon issued at once, a parcel, or a pickup at a store's till. */
+export const fulfilmentKinds = ['coupon', 'delivery', 'pickup'] as const
+export type FulfilmentKind = (typeof fulfilmentKinds)[number]
+
+const points = (max: number) => z.number().int({ error: '须为整数 / must be a whole number' }).min(0).max(max)
+const isoTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601 / must be an ISO 8601 time' })
+
+/** The coupon a coupon item issues; it lives `validDays` business days from the redemption. */
+export const MallCouponSpec = z.strictObject({
+  name: z.string().trim().min(1).max(32),
+  kind: z.enum(['cash_off', 'free_shipping']),
+  thresholdFen: points(100_000_000),
+  discountFen: points(100_000_000),
+  validDays: z.number().int().min(1).max(366),
+})
+export type MallCouponSpec = z.infer<typeof MallCouponSpec>
+
+const itemFields = {
+  title: z.string().trim().min(1, { error: '请填写商品名称 / title is required' }).max(40),
+  description: z.string().max(2000),
+  /** Image addresses (https, or a site-relative path to the merchant's own files), first one is the cover. */
+  images: z.array(z.string().trim().regex(/^(https:\/\/|\/)[^\s]{1,500}$/, { error: '图片地址应为 https 或站内路径 / image must be an https URL or a site path' })).max(9),
+  pointsPrice: z.number().int({ error: '积分价须为整数 / pointsPrice must be a whole number' }).min(1, { error: '积分价至少为 1 / pointsPrice must be at least 1' }).max(10_000_000),
+  /** Cash part in fen; 0 means points only. */
+  cashFen: points(10_000_000),
+  perMemberLimit: z.number().int().min(1).max(100).nullable(),
+  /** Lowest tier that may redeem; null opens the item to every member. */
+  minTierKey: z.string().trim().min(1).max(32).nullable(),
+  activeFrom: isoTime.nullable(),
+  activeUntil: isoTime.nullable(),
+  fulfilment: z.enum(fulfilmentKinds),
+  coupon: MallCouponSpec.nullable(),
+  onSale: z.boolean(),
+}
+
+/** Rules that need several fields at once; run on a new item and on an item after a patch is applied. */
+export function checkItemConsistency(item: Pick<MallItemInput, 'fulfilment' | 'coupon' | 'activeFrom' | 'activeUntil'>, ctx: z.RefinementCtx) {
+  if ((item.fulfilment === 'coupon') !== (item.coupon !== null)) {
+    ctx.addIssue({ code: 'custom', path: ['coupon'], message: '券类商品须填写券面，其他商品不能填写 / coupon is required exactly when fulfilment is coupon' })
+  }
+  if (item.activeFrom && item.activeUntil && Date.parse(item.activeUntil) <= Date.parse(item.activeFrom)) {
+    ctx.addIssue({ code: 'custom', path: ['activeUntil'], message: '结束时间须晚于开始时间 / activeUntil must be after activeFrom' })
+  }
+}
+
+/** POST /api/admin/mall/items. */
+export const MallItemInput = z.strictObject({
+  ...itemFields,
+  description: itemFields.description.default(''),
+  images: itemFields.images.default([]),
+  cashFen: itemFields.cashFen.default(0),
+  perMemberLimit: itemFields.perMemberLimit.default(null),
+  minTierKey: itemFields.minTierKey.default(null),
+  activeFrom: itemFields.activeFrom.default(null),
+  activeUntil: itemFields.activeUntil.default(null),
+  coupon: itemFields.coupon.default(null),
+  onSale: itemFields.onSale.default(true),
+  stock: z.number().int().min(0).max(1_000_000),
+}).superRefine(checkItemConsistency)
+export type MallItemInput = z.infer<typeof MallItemInput>
+
+/** PATCH /api/admin/mall/items/:itemId: any item field but stock, which only moves through POST …/stock. */
+export const MallItemPatch = z.strictObject(itemFields).partial()
+export type MallItemPatch = z.infer<typeof MallItemPatch>
+
+/** POST /api/admin/mall/items/:itemId/stock: adds (or, negative, removes) units; stock never goes below zero. */
+export const StockChangeBody = z.strictObject({
+  delta: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, { error: '变动数量不能为 0 / delta must not be 0' }),
+})
+export type StockChangeBody = z.infer<typeof StockChangeBody>
+
+export const MallItemIdParam = z.strictObject({ itemId: z.string().min(1).max(64) })
+export const RedemptionIdParam = z.strictObject({ redemptionId: z.string().min(1).max(64) })
+
+/** Where a delivery item is sent. */
+export const DeliveryAddress = z.strictObject({
+  name: z.string().trim().min(1, { error: '请填写收货人 / name is required' }).max(20),
+  phone: PhoneNumber,
+  address: z.string().trim().min(5, { error: '请填写详细地址 / address is too short' }).max(120),
+})
+export type DeliveryAddress = z.infer<typeof DeliveryAddress>
+
+/** POST /api/mall/redemptions, sent with an Idempotency-Key header the client saved before sending. */
+export const RedeemBody = z.strictObject({
+  itemId: z.string().min(1).max(64),
+  quantity: z.number().int().min(1).max(10).default(1),
+  delivery: DeliveryAddress.optional(),
+})
+export type RedeemBody = z.infer<typeof RedeemBody>
+
+export const redemptionStatuses = ['pending_payment', 'completed', 'expired', 'cancelled', 'refunded'] as const
+export type RedemptionStatus = (typeof redemptionStatuses)[number]
+
+/** GET /api/me/redemptions: newest first, by cursor. */
+export const RedemptionsQuery = z.strictObject({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+export type RedemptionsQuery = z.infer<typeof RedemptionsQuery>
+
+/** GET /api/admin/mall/redemptions. */
+export const AdminRedemptionsQuery = RedemptionsQuery.extend({
+  status: z.enum(redemptionStatuses).optional(),
+  reconciliation: z.enum(['needed']).optional(),
+})
+
+/** Pickup codes are 10 digits, shown to the member and typed or scanned by staff. */
+export const PickupCodeBody = z.strictObject({ code: z.string().trim().regex(/^\d{10}$/, { error: '取货码为 10 位数字 / code must be 10 digits' }) })
+export type PickupCodeBody = z.infer<typeof PickupCodeBody>
+
+/** POST /api/admin/mall/redemptions/:redemptionId/refund. */
+export const RefundBody = z.strictObject({ reason: z.string().trim().min(2).max(80) })
+export type RefundBody = z.infer<typeof RefundBody>
