@@ -80,6 +80,7 @@ if (command === 'start') {
     env: {
       ...env,
       LOCAL_LOGIN_ENABLED: env.LOCAL_LOGIN_ENABLED ?? 'true',
+      LOCAL_PAYMENT_ENABLED: env.LOCAL_PAYMENT_ENABLED ?? 'true',
       SEED_DEMO: env.SEED_DEMO ?? 'true',
       H5_DIR: env.H5_DIR ?? join(root, 'miniapp/dist/h5'),
       DATABASE_URL: env.DATABASE_URL ?? join(root, 'data/member-center.db'),

@@ -7,6 +7,7 @@ import { prepareDatabase } from '../../src/db/prepare-database'
 import { seedDemo } from '../../src/db/seed'
 import { systemClock, type Deps } from '../../src/deps'
 import { serveH5 } from '../../src/http/serve-h5'
+import { createLocalPaymentProvider } from '../../src/mall/local-payment-provider'
 import { openTestDatabase } from '../../src/test/test-database'
 
 /** Signs the e2e stores' join scenes; tests sign their own QR scenes with it. */
@@ -22,7 +23,7 @@ export const e2eAdminToken = 'admin_e2e_0123456789abcdef'
 
 /**
  * The product as `npm start` runs it (BFF serving the built H5 app on one port, demo data seeded, local login
- * on), on a fresh SQLite file and a free port.
+ * and local payments on), on a fresh SQLite file and a free port.
  */
 export async function startH5Server() {
   const database = await openTestDatabase('sqlite')
@@ -37,6 +38,8 @@ export async function startH5Server() {
     webhookSecret: e2eWebhookSecret,
     adminToken: e2eAdminToken,
     qrSceneSecret: e2eQrSceneSecret,
+    payments: createLocalPaymentProvider(),
+    mall: { paymentTimeoutMinutes: 15 },
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely'
 import { applyOrderEvent } from '../orders/apply-order-event'
 import { recordTierChange } from '../membership/member-tier'
 import { publishedProgram, publishProgramVersion } from '../program/published-program'
+import { createMallItem } from '../mall/mall-items'
+import { demoMallItems } from './demo-mall-items'
 import { demoShoppers } from './demo-shoppers'
 import type { Database } from './schema'
 
@@ -23,8 +25,8 @@ export const demoOutlets = [
 
 /**
  * Demo data for a first start: stores to join from and members whose orders went through the real order-event
- * pipeline, so balances, lots and tiers are exactly what the product would have produced. Runs only on an
- * empty members table.
+ * pipeline, so balances, lots and tiers are exactly what the product would have produced, and a points mall
+ * with one item of each kind. Runs only on an empty members table.
  */
 export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean> {
   const anyMember = await db.selectFrom('members').select('id').limit(1).execute()
@@ -51,5 +53,6 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
       }
     }
   })
+  for (const item of demoMallItems) await createMallItem(db, item, now)
   return true
 }
