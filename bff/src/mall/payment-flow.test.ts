@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postEntry } from '../ledger/post-entry'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import type { LocalPaymentProvider } from './local-payment-provider'
 import { expireRedemptions } from './expire-redemptions'
@@ -85,6 +86,26 @@ describe('points plus cash', () => {
     t.clock.advanceMs(16 * 60_000)
     expect(await expireRedemptions(t.deps, t.clock.now())).toMatchObject({ completed: 1 })
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 20, held: 0, stock: 2 })
+  })
+
+  it('points that lapse while the shopper pays: the cash is refunded and the redemption flagged, nothing lost', async () => {
+    const item = await mallItem(t, { pointsPrice: 80, cashFen: 990, stock: 3 })
+    const { token, memberId } = await memberWithPoints(t, 0)
+    await t.db.transaction().execute((trx) => postEntry(trx, {
+      memberId, ledger: 'points', amount: 100, kind: 'adjustment', reason: '即将过期的积分', actor: 'admin', ruleVersion: 1,
+      businessDay: '2026-11-30', occurredAt: t.clock.now(), now: t.clock.now(), credit: { expiresAt: new Date(t.clock.now().getTime() + 5 * 60_000).toISOString() },
+    }))
+    const placed = await redeem(t, token, { itemId: item.id })
+    expect(placed.status).toBe(201)
+    t.clock.advanceMs(10 * 60_000)
+    const answer = await postNotice(t, local.pay(placed.body.redemption.id, t.clock.now()))
+    expect(answer).toMatchObject({ status: 200, body: { settlement: 'refunded_late' } })
+    const row = await t.db.selectFrom('mall_redemptions').select(['status', 'needs_reconciliation', 'refund_no']).where('id', '=', placed.body.redemption.id).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ status: 'refunded', needs_reconciliation: 1 })
+    expect(row.refund_no).not.toBeNull()
+    expect((await local.queryOrder(placed.body.redemption.id)).tradeState).toBe('REFUND')
+    expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 0, stock: 3 })
+    expect(await verifyLedgers(t.db)).toEqual([])
   })
 
   it('cancel before payment releases exactly; cancelling again is refused', async () => {

@@ -3,10 +3,11 @@ import type { Deps } from '../deps'
 import { forUpdate } from '../db/engine'
 import { holdPoints } from '../ledger/points-holds'
 import { publishedProgram } from '../program/published-program'
-import { completeRedemption } from './complete-redemption'
+import { completeRedemption, type PaidWith } from './complete-redemption'
 import type { TradeReport } from './payment-provider'
 import { recordPaymentEvent } from './payment-events'
 import { refundCash } from './refund-cash'
+import { releaseRedemption } from './release-redemption'
 
 type SettleDeps = Pick<Deps, 'db' | 'payments' | 'logger'>
 
@@ -38,19 +39,29 @@ export async function settleTradeReport(deps: SettleDeps, report: TradeReport, s
   const paidAt = report.successTime && !Number.isNaN(Date.parse(report.successTime)) ? new Date(report.successTime) : now
   const paid = { transactionId: report.transactionId ?? '', paidAt: paidAt.toISOString() }
 
-  const outcome = await deps.db.transaction().execute(async (trx) => {
-    const locked = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', row.id)).executeTakeFirstOrThrow()
+  const outcome = await completePending(deps, row.id, report, source, paid, now).catch(async (error: unknown) => {
+    // The hold no longer covers the spend (its points lapsed while the shopper paid). The redemption is released
+    // and the payment handled as one that came too late: completed if the points are there after all, else refunded.
+    if (!(error instanceof AppError && error.code === 'POINTS_INSUFFICIENT')) throw error
+    await deps.db.transaction().execute((trx) => releaseRedemption(trx, row, 'expired', now))
+    return null
+  })
+  if (outcome) return outcome
+  return settleLatePayment(deps, row.id, paid, now)
+}
+
+async function completePending(deps: SettleDeps, redemptionId: string, report: TradeReport, source: string, paid: PaidWith, now: Date) {
+  return deps.db.transaction().execute(async (trx) => {
+    const locked = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirstOrThrow()
     if (locked.status === 'pending_payment') {
       const program = await publishedProgram(trx)
       await completeRedemption(trx, { row: locked, from: 'pending_payment', paid, program, now })
-      await recordPaymentEvent(trx, { outTradeNo: report.outTradeNo, redemptionId: row.id, event: `paid_${source}`, detail: report, now })
+      await recordPaymentEvent(trx, { outTradeNo: report.outTradeNo, redemptionId, event: `paid_${source}`, detail: report, now })
       return 'completed' as const
     }
     if (locked.transaction_id !== null) return 'already_settled' as const
     return null
   })
-  if (outcome) return outcome
-  return settleLatePayment(deps, row.id, paid, now)
 }
 
 /**
@@ -58,7 +69,7 @@ export async function settleTradeReport(deps: SettleDeps, report: TradeReport, s
  * stock and the member's points still allow, the redemption is completed after all; otherwise the cash is
  * refunded and the redemption flagged for the merchant's reconciliation.
  */
-async function settleLatePayment(deps: SettleDeps, redemptionId: string, paid: { transactionId: string; paidAt: string }, now: Date): Promise<Settlement> {
+async function settleLatePayment(deps: SettleDeps, redemptionId: string, paid: PaidWith, now: Date): Promise<Settlement> {
   try {
     await deps.db.transaction().execute(async (trx) => {
       const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirstOrThrow()
@@ -83,7 +94,7 @@ async function settleLatePayment(deps: SettleDeps, redemptionId: string, paid: {
         status: 'refunded', transaction_id: paid.transactionId, paid_at: paid.paidAt, needs_reconciliation: 1,
         refund_reason: '支付晚于订单超时，商品已无法兑换', updated_at: now.toISOString(),
       }).where('id', '=', redemptionId).execute()
-      await recordPaymentEvent(trx, { outTradeNo: row.out_trade_no!, redemptionId, event: 'late_success_unfulfillable', detail: { reason: error.code, ...paid }, now })
+      await recordPaymentEvent(trx, { outTradeNo: row.out_trade_no!, redemptionId, event: 'late_success_refunded', detail: { reason: error.code, ...paid }, now })
       return row
     })
     if (!flagged) return 'already_settled'
