@@ -1,4 +1,5 @@
 import type { Deps } from '../deps'
+import { closeUnlessPaid } from './close-unless-paid'
 import { recordPaymentEvent } from './payment-events'
 import { releaseRedemption } from './release-redemption'
 import { settleTradeReport } from './settle-payment'
@@ -17,8 +18,7 @@ export interface ExpirySweep {
  * Expires unpaid redemptions whose payment window has closed. Before releasing one, the provider is asked
  * for the order's state: a paid order completes instead (its notice may simply be late), and an order the
  * provider cannot speak for is left for the next sweep rather than released blind. The provider's order is
- * closed before the release, so it cannot be paid afterwards; a payment that still slips through is handled
- * as a late success.
+ * closed, and asked about once more, before the release, so a payment made up to the close completes it.
  */
 export async function expireRedemptions(deps: ExpireDeps, now: Date, batch = 100): Promise<ExpirySweep> {
   const due = await deps.db.selectFrom('mall_redemptions').selectAll().where('status', '=', 'pending_payment')
@@ -27,16 +27,17 @@ export async function expireRedemptions(deps: ExpireDeps, now: Date, batch = 100
   for (const row of due) {
     if (row.out_trade_no && deps.payments) {
       try {
-        const report = await deps.payments.queryOrder(row.out_trade_no)
-        if (report.tradeState === 'SUCCESS') {
-          if ((await settleTradeReport(deps, report, 'query', now)) === 'completed') sweep.completed += 1
-          continue
-        }
-        if (report.tradeState === 'USERPAYING') {
+        const current = await deps.payments.queryOrder(row.out_trade_no)
+        // The payer is mid-payment: WeChat settles it one way or the other shortly.
+        if (current.tradeState === 'USERPAYING') {
           sweep.deferred += 1
           continue
         }
-        await deps.payments.closeOrder(row.out_trade_no)
+        const paid = await closeUnlessPaid(deps.payments, row.out_trade_no, current)
+        if (paid) {
+          if ((await settleTradeReport(deps, paid, 'query', now)) === 'completed') sweep.completed += 1
+          continue
+        }
       } catch (error) {
         deps.logger.warn({ err: error, redemptionId: row.id }, 'payment state unknown; expiry deferred')
         sweep.deferred += 1
