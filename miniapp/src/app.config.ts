@@ -8,7 +8,11 @@ export default defineAppConfig({
     { root: 'member-code', pages: ['pages/code/index'] },
     { root: 'benefits', pages: ['pages/list/index'] },
     { root: 'inbox', pages: ['pages/list/index'] },
-    { root: 'staff', pages: ['pages/login/index', 'pages/till/index'] },
+    { root: 'staff', pages: ['pages/login/index', 'pages/till/index', 'pages/pickup/index'] },
+    {
+      root: 'mall',
+      pages: ['pages/list/index', 'pages/item/index', 'pages/checkout/index', 'pages/pay/index', 'pages/redemptions/index', 'pages/redemption/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

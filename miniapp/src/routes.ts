@@ -12,6 +12,13 @@ export const routes = {
   inbox: '/inbox/pages/list/index',
   staffLogin: '/staff/pages/login/index',
   staffTill: '/staff/pages/till/index',
+  staffPickup: '/staff/pages/pickup/index',
+  mall: '/mall/pages/list/index',
+  mallItem: '/mall/pages/item/index',
+  mallCheckout: '/mall/pages/checkout/index',
+  mallPay: '/mall/pages/pay/index',
+  myRedemptions: '/mall/pages/redemptions/index',
+  redemption: '/mall/pages/redemption/index',
 } as const
 
 /** `path` with the store QR `scene` carried along, so a scan survives the detour through login. */
@@ -22,4 +29,24 @@ export function withScene(path: string, scene?: string): string {
 /** The growth or points history, opened on that tab. */
 export function historyRoute(type: 'growth' | 'points'): string {
   return `${routes.history}?type=${type}`
+}
+
+/** A points mall item's detail page. */
+export function mallItemRoute(itemId: string): string {
+  return `${routes.mallItem}?id=${encodeURIComponent(itemId)}`
+}
+
+/** Checkout for one item. */
+export function mallCheckoutRoute(itemId: string): string {
+  return `${routes.mallCheckout}?id=${encodeURIComponent(itemId)}`
+}
+
+/** The local (development and H5 demo) cashier for a redemption awaiting payment. */
+export function mallPayRoute(redemptionId: string): string {
+  return `${routes.mallPay}?id=${encodeURIComponent(redemptionId)}`
+}
+
+/** A redemption's detail; `watch` makes the page poll while the payment notice is on its way. */
+export function redemptionRoute(redemptionId: string, watch = false): string {
+  return `${routes.redemption}?id=${encodeURIComponent(redemptionId)}${watch ? '&watch=1' : ''}`
 }

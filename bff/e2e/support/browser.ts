@@ -32,8 +32,10 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
   }
 }
 
+/** Captures the whole page once Taro's slide-in transition has finished, so the picture shows the page as it rests. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true })
+  await settledOverflow(page)
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
 }
 
@@ -42,11 +44,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * slide in from the side, so the check waits up to two seconds for the width to settle; a real overflow stays.
  */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await settledOverflow(page)
+  if (overflow > 0) throw new Error(`page overflows the viewport by ${overflow}px`)
+}
+
+/** How far the page is wider than the viewport, after waiting up to two seconds for it to stop being so. */
+async function settledOverflow(page: Page): Promise<number> {
   let overflow = 0
   for (let attempt = 0; attempt < 20; attempt += 1) {
     overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    if (overflow <= 0) return
+    if (overflow <= 0) return 0
     await page.waitForTimeout(100)
   }
-  throw new Error(`page overflows the viewport by ${overflow}px`)
+  return overflow
 }

@@ -44,14 +44,18 @@ interface RawResponse {
 
 const timeoutMs = 15_000
 
-/** Per-call settings: `token` replaces the member session (the staff till has a session of its own). */
+/**
+ * Per-call settings: `token` replaces the member session (the staff till has a session of its own); `headers`
+ * are sent as well (e.g. `Idempotency-Key`), but never override Accept, Content-Type or Authorization.
+ */
 export interface RequestOptions {
   token?: string | null
+  headers?: Record<string, string>
 }
 
 /** Calls the BFF at `path` (e.g. `/api/me`) with the stored session and returns the parsed JSON body. */
 export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   const ownToken = options.token !== undefined
   const token = ownToken ? options.token : readSession()?.token

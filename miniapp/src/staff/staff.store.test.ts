@@ -57,6 +57,38 @@ describe('staff store', () => {
   })
 })
 
+describe('pickup verification', () => {
+  beforeEach(() => useStaffStore.setState({ session: { token: 'mcst_abc', expiresAt: '2099-01-01T00:00:00Z', staff } }))
+  const verified = { redemptionId: 'rdm_1', itemTitle: '帆布袋', quantity: 2, memberNickname: '小程', pickedUpAt: '2026-11-02T08:00:00.000Z' }
+
+  it('pickupVerified with the staff token; pickupCleared makes room for the next code', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, verified))
+    expect(await store().verifyPickup('123 456-7890')).toEqual(verified)
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/staff/pickups/verify')
+    expect(JSON.parse(fetchMock.mock.calls[0][1]!.body as string)).toEqual({ code: '1234567890' })
+    expect(headerOf(0)).toBe('Bearer mcst_abc')
+    expect(store().pickup?.quantity).toBe(2)
+    store().pickupCleared()
+    expect(store().pickup).toBeNull()
+  })
+
+  it('PICKUP_CODE_USED keeps when the code was picked up', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(409, { error: { code: 'PICKUP_CODE_USED', message: '该取货码已核销', details: { pickedUpAt: '2026-11-01T08:00:00.000Z' } } }))
+    expect(await store().verifyPickup('1234567890')).toBeNull()
+    expect(store().error?.code).toBe('PICKUP_CODE_USED')
+    expect(store().pickupUsedAt).toBe('2026-11-01T08:00:00.000Z')
+    expect(staffSelectors.isLoading(store(), 'pickup')).toBe(false)
+  })
+
+  it.each([[404, 'PICKUP_CODE_INVALID'], [429, 'PICKUP_THROTTLED']])('a %i %s is reported without a pickup time', async (status, code) => {
+    useStaffStore.setState({ pickupUsedAt: '2026-11-01T08:00:00.000Z' })
+    fetchMock.mockResolvedValueOnce(jsonResponse(status, { error: { code, message: code } }))
+    expect(await store().verifyPickup('1234567890')).toBeNull()
+    expect(store().error?.code).toBe(code)
+    expect(store().pickupUsedAt).toBeNull()
+  })
+})
+
 describe('fenFromYuan', () => {
   it.each([['86', 8600], ['86.5', 8650], ['86.05', 8605], [' 0.01 ', 1], ['0', null], ['86.555', null], ['-1', null], ['abc', null], ['', null], ['1e3', null]])(
     '%j → %s', (text, fen) => expect(fenFromYuan(text)).toBe(fen))

@@ -1,15 +1,20 @@
 import { create } from 'zustand'
-import type { MemberCodeVerification, StaffLoginResponse, StaffPurchaseOutcome } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import type { MemberCodeVerification, PickupVerification, StaffLoginResponse, StaffPurchaseOutcome } from '@mc/shared'
+import { ApiError, apiRequest, failureOf, type ApiFailure } from '../api/client'
 import { readStaffSession, removeStaffSession, saveStaffSession, type StaffSession } from './staff-session'
 
-export type StaffRequest = 'login' | 'verify' | 'purchase' | 'logout'
+export type StaffRequest = 'login' | 'verify' | 'purchase' | 'logout' | 'pickup'
 
-/** The till: staff session, the member just scanned and the last purchase recorded for them. */
+/**
+ * The till: staff session, the member just scanned and the last purchase recorded for them; and on the pickup
+ * page the last pickup verified, or when an already used code was refused, the time it was picked up.
+ */
 export interface StaffState {
   session: StaffSession | null
   verification: MemberCodeVerification | null
   outcome: StaffPurchaseOutcome | null
+  pickup: PickupVerification | null
+  pickupUsedAt: string | null
   pending: StaffRequest | null
   error: ApiFailure | null
 }
@@ -22,6 +27,11 @@ interface StaffEvents {
   purchaseRecorded(outcome: StaffPurchaseOutcome): void
   /** Back to the scanner for the next shopper. */
   tillCleared(): void
+  pickupVerified(pickup: PickupVerification): void
+  /** PICKUP_CODE_USED: the code was picked up at `pickedUpAt` (null when the BFF did not say). */
+  pickupAlreadyUsed(pickedUpAt: string | null): void
+  /** Back to an empty pickup form for the next code. */
+  pickupCleared(): void
   staffLoggedOut(): void
 }
 
@@ -30,13 +40,15 @@ interface StaffThunks {
   verifyCode(code: string): Promise<MemberCodeVerification | null>
   /** Records a purchase for the verified member; `receiptNo` is the idempotency key, so a retry posts once. */
   recordPurchase(amountFen: number, receiptNo: string): Promise<StaffPurchaseOutcome | null>
+  /** Verifies a member's 10-digit pickup code and marks the item handed over. */
+  verifyPickup(code: string): Promise<PickupVerification | null>
   logout(): Promise<void>
 }
 
 export type StaffStore = StaffState & StaffEvents & StaffThunks
 
 export const initialStaffState = (): StaffState => ({
-  session: readStaffSession(), verification: null, outcome: null, pending: null, error: null,
+  session: readStaffSession(), verification: null, outcome: null, pickup: null, pickupUsedAt: null, pending: null, error: null,
 })
 
 export const useStaffStore = create<StaffStore>()((set, get) => {
@@ -69,9 +81,12 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
     memberVerified: (verification) => set({ verification, outcome: null, pending: null, error: null }),
     purchaseRecorded: (outcome) => set({ outcome, pending: null, error: null }),
     tillCleared: () => set({ verification: null, outcome: null, error: null }),
+    pickupVerified: (pickup) => set({ pickup, pickupUsedAt: null, pending: null, error: null }),
+    pickupAlreadyUsed: (pickedUpAt) => set({ pickupUsedAt: pickedUpAt }),
+    pickupCleared: () => set({ pickup: null, pickupUsedAt: null, error: null }),
     staffLoggedOut: () => {
       removeStaffSession()
-      set({ session: null, verification: null, outcome: null, pending: null, error: null })
+      set({ session: null, verification: null, outcome: null, pickup: null, pickupUsedAt: null, pending: null, error: null })
     },
 
     login: (phone, pin) =>
@@ -86,12 +101,28 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
         apiRequest<StaffPurchaseOutcome>('POST', '/api/staff/purchases', { memberId, amountFen, receiptNo: receiptNo.trim() }, { token }),
       get().purchaseRecorded)
     },
+    verifyPickup: (code) => {
+      set({ pickup: null, pickupUsedAt: null })
+      return attempt('pickup', async (token) => {
+        try {
+          return await apiRequest<PickupVerification>('POST', '/api/staff/pickups/verify', { code: code.replace(/[\s-]/g, '') }, { token })
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'PICKUP_CODE_USED') get().pickupAlreadyUsed(pickedUpAtOf(error.details))
+          throw error
+        }
+      }, get().pickupVerified)
+    },
     logout: async () => {
       await attempt('logout', (token) => apiRequest<{ loggedOut: true }>('POST', '/api/staff/logout', undefined, { token }), () => undefined)
       get().staffLoggedOut()
     },
   }
 })
+
+function pickedUpAtOf(details: Record<string, unknown> | undefined): string | null {
+  const at = details?.pickedUpAt
+  return typeof at === 'string' ? at : null
+}
 
 /** "86.5" → 8650 fen; null for anything that is not a positive amount with at most two decimals. */
 export function fenFromYuan(text: string): number | null {

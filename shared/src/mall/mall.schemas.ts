@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PhoneNumber } from '../membership/member.schemas'
+import { DeliveryAddress } from './delivery-address'
 
 /** How a redeemed item reaches the member: a coupon issued at once, a parcel, or a pickup at a store's till. */
 export const fulfilmentKinds = ['coupon', 'delivery', 'pickup'] as const
@@ -74,14 +74,6 @@ export type StockChangeBody = z.infer<typeof StockChangeBody>
 
 export const MallItemIdParam = z.strictObject({ itemId: z.string().min(1).max(64) })
 export const RedemptionIdParam = z.strictObject({ redemptionId: z.string().min(1).max(64) })
-
-/** Where a delivery item is sent. */
-export const DeliveryAddress = z.strictObject({
-  name: z.string().trim().min(1, { error: '请填写收货人 / name is required' }).max(20),
-  phone: PhoneNumber,
-  address: z.string().trim().min(5, { error: '请填写详细地址 / address is too short' }).max(120),
-})
-export type DeliveryAddress = z.infer<typeof DeliveryAddress>
 
 /** POST /api/mall/redemptions, sent with an Idempotency-Key header the client saved before sending. */
 export const RedeemBody = z.strictObject({

@@ -1,4 +1,5 @@
-import type { DeliveryAddress, FulfilmentKind, MallCouponSpec, RedemptionStatus } from './mall.schemas'
+import type { DeliveryAddress } from './delivery-address'
+import type { FulfilmentKind, MallCouponSpec, RedemptionStatus } from './mall.schemas'
 import type { ItemAvailability } from './item-availability'
 
 /** An item as the shopper sees it, with whether this member can redeem it now and why not. */

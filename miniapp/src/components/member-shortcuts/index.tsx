@@ -9,10 +9,11 @@ const entries = [
   { key: 'sign-in', label: '每日签到', glyph: '签', url: routes.signIn, tone: 'green' },
   { key: 'member-code', label: '会员码', glyph: '码', url: routes.memberCode, tone: 'dark' },
   { key: 'benefits', label: '我的权益', glyph: '券', url: routes.benefits, tone: 'gold' },
+  { key: 'mall', label: '积分商城', glyph: '兑', url: routes.mall, tone: 'orange' },
   { key: 'inbox', label: '消息', glyph: '信', url: routes.inbox, tone: 'blue' },
 ] as const
 
-/** The home screen's row of shortcuts: sign-in, member code, benefits and the inbox with its unread count. */
+/** The home screen's row of shortcuts: sign-in, member code, benefits, the points mall and the inbox with its unread count. */
 export function MemberShortcuts() {
   const badge = useInboxStore(inboxSelectors.unreadBadge)
   useEffect(() => {

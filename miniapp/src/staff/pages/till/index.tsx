@@ -31,7 +31,12 @@ export default function StaffTillPage() {
       <Toast id={toastId} />
       <View className='staff__bar'>
         <Text className='staff__who'>{outletName} · {staffName}</Text>
-        <Text className='staff__link' onClick={() => void useStaffStore.getState().logout()}>退出</Text>
+        <View className='staff__links'>
+          <Text className='staff__link' data-testid='staff-pickup-link' onClick={() => void Taro.navigateTo({ url: routes.staffPickup })}>
+            取货核销
+          </Text>
+          <Text className='staff__link staff__link--quiet' onClick={() => void useStaffStore.getState().logout()}>退出</Text>
+        </View>
       </View>
       {outcome ? <PurchaseResult /> : verification ? <PurchaseForm /> : <ScanPanel />}
     </View>

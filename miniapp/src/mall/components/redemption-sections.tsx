@@ -1,0 +1,81 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { RedemptionView } from '@mc/shared'
+import { shanghaiDateTime } from '../../format'
+import { routes } from '../../routes'
+import { countdownText, groupCouponCode, secondsUntil, statusHint, statusTone, yuanWithCents } from '../mall-copy'
+import { mallSelectors, useMallStore } from '../mall.store'
+import { useNow } from '../use-now'
+import { ItemCover } from './item-cover'
+import './redemption-sections.css'
+
+/** The top of a redemption's page: its status in the colour of its tone, a countdown while payment is due. */
+export function RedemptionStatusCard({ redemption: r }: { redemption: RedemptionView }) {
+  const watching = useMallStore((s) => mallSelectors.isWatching(s, r.id))
+  const pending = r.status === 'pending_payment'
+  const now = useNow(pending)
+  const left = pending && r.paymentExpiresAt ? secondsUntil(r.paymentExpiresAt, now) : null
+  return (
+    <View className={`redemption-status redemption-status--${statusTone(r.status)}`}>
+      <Text className='redemption-status__label' data-testid='redemption-status'>{r.statusLabel}</Text>
+      <Text className='redemption-status__hint'>
+        {watching ? '正在确认支付结果，请稍候…' : statusHint(r.status, r.fulfilment, r.pickedUpAt)}
+      </Text>
+      {left !== null && (
+        <Text className='redemption-status__timer' data-testid='redemption-countdown'>
+          {left > 0 ? `剩余支付时间 ${countdownText(left)}` : '支付时间已到，订单即将关闭'}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+/** What the member gets and what they paid: coupon codes, delivery address and the order's facts. */
+export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }) {
+  return (
+    <>
+      {r.status === 'completed' && r.couponCodes.length > 0 && (
+        <View className='mall-section'>
+          <Text className='mall-section__title'>券码</Text>
+          {r.couponCodes.map((code) => (
+            <Text key={code} className='redemption-coupon' data-testid='coupon-code' selectable>{groupCouponCode(code)}</Text>
+          ))}
+          <Text className='redemption-link' onClick={() => void Taro.navigateTo({ url: routes.benefits })}>
+            在「我的权益 · 我的优惠券」中查看 ›
+          </Text>
+        </View>
+      )}
+      {r.delivery && (
+        <View className='mall-section'>
+          <Text className='mall-section__title'>收货信息</Text>
+          <Text className='redemption-address__who'>{r.delivery.name}  {r.delivery.phone}</Text>
+          <Text className='redemption-address__where'>{r.delivery.address}</Text>
+        </View>
+      )}
+      <View className='mall-section'>
+        <View className='redemption-item'>
+          <ItemCover image={r.itemImage} fulfilment={r.fulfilment} size='thumb' />
+          <View className='redemption-item__main'>
+            <Text className='redemption-item__title'>{r.itemTitle}</Text>
+            <Text className='redemption-item__qty'>× {r.quantity}</Text>
+          </View>
+        </View>
+        <Row label='积分' value={`${r.pointsCost} 积分`} accent />
+        {r.cashFen > 0 && <Row label='现金' value={yuanWithCents(r.cashFen)} accent />}
+        <Row label='兑换单号' value={r.id} />
+        <Row label='下单时间' value={shanghaiDateTime(r.createdAt)} />
+        {r.paidAt && <Row label='完成时间' value={shanghaiDateTime(r.paidAt)} />}
+        {r.closedAt && r.status !== 'completed' && <Row label='关闭时间' value={shanghaiDateTime(r.closedAt)} />}
+      </View>
+    </>
+  )
+}
+
+function Row({ label, value, accent = false }: { label: string; value: string; accent?: boolean }) {
+  return (
+    <View className='mall-row'>
+      <Text className='mall-row__label'>{label}</Text>
+      <Text className={`mall-row__value${accent ? ' mall-row__value--accent' : ''}`}>{value}</Text>
+    </View>
+  )
+}

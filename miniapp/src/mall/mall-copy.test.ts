@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import {
+  activePeriodText, checkDelivery, countdownText, couponSpecText, groupCouponCode, groupPickupCode, imageSrc, limitBadge, priceLabel,
+  secondsUntil, statusHint, statusTone, stockText, tierBadge, yuanWithCents,
+} from './mall-copy'
+
+describe('prices', () => {
+  it.each([[0, '¥0.00'], [5, '¥0.05'], [990, '¥9.90'], [1000, '¥10.00'], [120000, '¥1,200.00'], [-50, '¥0.00'], [99.6, '¥1.00']])(
+    'yuanWithCents(%d) is %s', (fen, text) => expect(yuanWithCents(fen)).toBe(text))
+
+  it.each([
+    [1200, 0, 1, '1200 积分'],
+    [800, 990, 1, '800 积分 + ¥9.90'],
+    [800, 990, 3, '2400 积分 + ¥29.70'],
+    [50, 0, 10, '500 积分'],
+  ])('priceLabel(%d, %d, ×%d) is %s', (points, cash, quantity, text) => expect(priceLabel(points, cash, quantity)).toBe(text))
+})
+
+describe('badges', () => {
+  it.each([['黄金会员', '黄金及以上'], ['白银会员', '白银及以上'], ['钻石', '钻石及以上'], ['会员', '会员及以上']])(
+    'tierBadge(%s) is %s', (name, text) => expect(tierBadge(name)).toBe(text))
+
+  it('limitBadge and stockText', () => {
+    expect(limitBadge(null)).toBeNull()
+    expect(limitBadge(2)).toBe('限兑 2 件')
+    expect(stockText(36)).toBe('剩余 36 件')
+    expect(stockText(0)).toBe('已兑完')
+    expect(stockText(-1)).toBe('已兑完')
+  })
+
+  it('couponSpecText names the face value and how long it lasts', () => {
+    const spec = { name: '满减券', kind: 'cash_off' as const, thresholdFen: 5000, discountFen: 1000, validDays: 30 }
+    expect(couponSpecText(spec)).toBe('满 ¥50 减 ¥10 · 兑换后 30 天内有效')
+    expect(couponSpecText({ ...spec, thresholdFen: 0, discountFen: 550 })).toBe('无门槛减 ¥5.50 · 兑换后 30 天内有效')
+    expect(couponSpecText({ ...spec, kind: 'free_shipping', validDays: 7 })).toBe('包邮券 · 兑换后 7 天内有效')
+  })
+})
+
+describe('active period (Asia/Shanghai)', () => {
+  it.each([
+    [null, null, '长期有效'],
+    ['2026-11-01T00:00:00Z', null, '2026-11-01 08:00 起'],
+    [null, '2026-11-30T15:59:00Z', '至 2026-11-30 23:59'],
+    ['2026-11-01T00:00:00Z', '2026-11-30T15:59:00Z', '2026-11-01 08:00 至 2026-11-30 23:59'],
+  ])('%s – %s reads %s', (from, until, text) => expect(activePeriodText(from, until)).toBe(text))
+})
+
+describe('codes', () => {
+  it.each([['1234567890', '123 456 7890'], ['0012300000', '001 230 0000'], ['123456789', '123456789'], ['12345678901', '12345678901'], ['abcdefghij', 'abcdefghij'], ['', '']])(
+    'groupPickupCode(%j) is %j', (code, text) => expect(groupPickupCode(code)).toBe(text))
+
+  it.each([['ABCDEFGHJKMNPQRS', 'ABCD EFGH JKMN PQRS'], ['ABCDE', 'ABCD E'], ['ABCD', 'ABCD'], ['', '']])(
+    'groupCouponCode(%j) is %j', (code, text) => expect(groupCouponCode(code)).toBe(text))
+})
+
+describe('countdown', () => {
+  const expiresAt = '2026-11-02T00:15:00.000Z'
+  const start = Date.parse('2026-11-02T00:00:00.000Z')
+  it.each([[0, 900], [1, 900], [999, 900], [1000, 899], [899_001, 1], [900_000, 0], [1_000_000, 0]])(
+    'secondsUntil at +%ims is %i', (elapsed, left) => expect(secondsUntil(expiresAt, start + elapsed)).toBe(left))
+
+  it('secondsUntil of an unreadable time is 0', () => expect(secondsUntil('soon', start)).toBe(0))
+
+  it.each([[900, '15:00'], [899, '14:59'], [61, '01:01'], [9, '00:09'], [0, '00:00'], [-5, '00:00'], [3600, '1:00:00'], [3725, '1:02:05'], [59.9, '00:59']])(
+    'countdownText(%d) is %s', (seconds, text) => expect(countdownText(seconds)).toBe(text))
+})
+
+describe('status', () => {
+  it.each([['pending_payment', 'pending'], ['completed', 'done'], ['expired', 'closed'], ['cancelled', 'closed'], ['refunded', 'closed']] as const)(
+    '%s reads as %s', (status, tone) => expect(statusTone(status)).toBe(tone))
+
+  it('statusHint explains what happens next', () => {
+    expect(statusHint('completed', 'pickup', null)).toBe('凭取货码到门店领取，请向店员出示')
+    expect(statusHint('completed', 'pickup', '2026-11-02T15:59:27Z')).toBe('已于 2026-11-02 23:59 在门店领取')
+    expect(statusHint('completed', 'coupon', null)).toBe('优惠券已发放到「我的优惠券」')
+    expect(statusHint('expired', 'delivery', null)).toBe('订单已超时未支付，积分已退回')
+  })
+})
+
+describe('checkDelivery', () => {
+  const good = { name: ' 张三 ', phone: '13800000001', address: '上海市徐汇区漕溪北路 88 号' }
+
+  it('accepts a full address and trims it as shared does', () => {
+    expect(checkDelivery(good)).toEqual({ ok: true, address: { ...good, name: '张三' } })
+  })
+
+  it.each([
+    [{ ...good, name: '  ' }, { name: '请填写收货人' }],
+    [{ ...good, phone: '1380000' }, { phone: '请输入正确的 11 位手机号' }],
+    [{ ...good, address: '上海' }, { address: '请填写详细地址' }],
+    [{ ...good, name: '张'.repeat(21) }, { name: '收货人最多 20 个字' }],
+    [{ ...good, address: '路'.repeat(121) }, { address: '详细地址最多 120 个字' }],
+    [{ name: '', phone: '', address: '' }, { name: '请填写收货人', phone: '请输入正确的 11 位手机号', address: '请填写详细地址' }],
+  ])('refuses %j with Chinese messages per field', (form, problems) => {
+    expect(checkDelivery(form)).toEqual({ ok: false, problems })
+  })
+})
+
+describe('imageSrc', () => {
+  it('puts site paths on the BFF origin and leaves https addresses alone', () => {
+    expect(imageSrc('/files/a.png', 'http://localhost:8787')).toBe('http://localhost:8787/files/a.png')
+    expect(imageSrc('/files/a.png', '')).toBe('/files/a.png')
+    expect(imageSrc('https://cdn.example.com/a.png', 'http://localhost:8787')).toBe('https://cdn.example.com/a.png')
+  })
+})

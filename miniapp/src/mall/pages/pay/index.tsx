@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Toast } from '@nutui/nutui-react-taro'
+import type { RedemptionView } from '@mc/shared'
+import { ActionButton } from '../../../components/action-button'
+import { ErrorState } from '../../../components/error-state'
+import { useMembershipStore } from '../../../membership/membership.store'
+import { redemptionRoute, routes } from '../../../routes'
+import { CancelDialog } from '../../components/cancel-dialog'
+import { countdownText, secondsUntil, yuanWithCents } from '../../mall-copy'
+import { mallSelectors, useMallStore } from '../../mall.store'
+import { useNow } from '../../use-now'
+import '../../mall-pages.css'
+import './index.css'
+
+const toastId = 'pay-toast'
+
+/**
+ * The local payment provider's cashier, used in development and the H5 demo: confirming goes through the same
+ * payment notice path as WeChat Pay, so the order completes exactly as a real payment would complete it.
+ */
+export default function LocalPayPage() {
+  const { params } = useRouter()
+  const redemptionId = params.id ?? ''
+  const session = useMembershipStore((s) => s.session)
+  const redemption = useMallStore((s) => mallSelectors.redemption(s, redemptionId))
+  const error = useMallStore((s) => s.redemptionError)
+  const loading = useMallStore((s) => s.redemptionPending === redemptionId)
+
+  useEffect(() => {
+    if (session === null) void Taro.redirectTo({ url: routes.login })
+    else void useMallStore.getState().loadRedemption(redemptionId)
+  }, [session, redemptionId])
+
+  if (redemption === null) {
+    return (
+      <View className='mall-page'>
+        {error && !loading ? <ErrorState message={error.message} onRetry={() => void useMallStore.getState().loadRedemption(redemptionId)} />
+          : <View className='mall-loading'><Text>加载中…</Text></View>}
+      </View>
+    )
+  }
+  return <Cashier redemption={redemption} />
+}
+
+function Cashier({ redemption }: { redemption: RedemptionView }) {
+  const paying = useMallStore((s) => s.action === 'local-pay')
+  const cancelling = useMallStore((s) => s.action === 'cancel')
+  const [asking, setAsking] = useState(false)
+  const pending = redemption.status === 'pending_payment'
+  const now = useNow(pending)
+  const left = redemption.paymentExpiresAt ? secondsUntil(redemption.paymentExpiresAt, now) : null
+  const expired = pending && left === 0
+
+  // At zero the BFF expires the order; fetch it once so the page shows the server's word, not the clock's.
+  useEffect(() => {
+    if (expired) void useMallStore.getState().loadRedemption(redemption.id)
+  }, [expired, redemption.id])
+
+  const failed = (fallback: string) => {
+    const failure = useMallStore.getState().actionError
+    Toast.show(toastId, { content: failure?.message ?? fallback, icon: 'fail' })
+    if (failure?.code === 'REDEMPTION_NOT_PENDING') void useMallStore.getState().loadRedemption(redemption.id)
+  }
+  const pay = async () => {
+    if (await useMallStore.getState().confirmLocalPayment(redemption.id)) {
+      void useMembershipStore.getState().loadMe()
+      void Taro.redirectTo({ url: redemptionRoute(redemption.id, true) })
+    } else failed('支付失败，请重试')
+  }
+  const cancel = async () => {
+    const done = await useMallStore.getState().cancelRedemption(redemption.id)
+    setAsking(false)
+    if (!done) return failed('取消失败，请重试')
+    void useMembershipStore.getState().loadMe()
+    void Taro.redirectTo({ url: redemptionRoute(redemption.id) })
+  }
+
+  return (
+    <View className='mall-page cashier'>
+      <Toast id={toastId} />
+      <View className='cashier__card'>
+        <Text className='cashier__label'>需支付</Text>
+        <Text className='cashier__amount' data-testid='pay-amount'>{yuanWithCents(redemption.cashFen)}</Text>
+        <Text className='cashier__item'>{redemption.itemTitle} × {redemption.quantity}</Text>
+        <Text className='cashier__points'>另需 {redemption.pointsCost} 积分（已冻结，取消或超时后退回）</Text>
+        <View className={`cashier__timer${expired || !pending ? ' cashier__timer--over' : ''}`} data-testid='pay-countdown'>
+          <Text>
+            {!pending ? `当前状态：${redemption.statusLabel}` : expired ? '订单已超时，请重新兑换'
+              : left === null ? '请尽快完成支付' : `支付剩余时间 ${countdownText(left)}`}
+          </Text>
+        </View>
+      </View>
+      <View className='cashier__method'>
+        <View className='cashier__method-head'>
+          <View className='cashier__method-icon'><Text>模</Text></View>
+          <Text className='cashier__method-name'>本地模拟支付</Text>
+          <Text className='cashier__method-tag'>开发 / 演示</Text>
+        </View>
+        <Text className='cashier__method-note'>
+          这是开发与演示环境使用的本地模拟支付，不会产生真实扣款。确认后订单按微信支付成功通知的同一流程完成；正式环境将调起微信支付。
+        </Text>
+      </View>
+      {pending && !expired ? (
+        <View className='cashier__actions'>
+          <ActionButton className='cashier__pay' type='primary' block data-testid='pay-confirm' loading={paying} disabled={cancelling}
+            onClick={() => void pay()}>
+            确认支付 {yuanWithCents(redemption.cashFen)}
+          </ActionButton>
+          <ActionButton className='cashier__cancel' block data-testid='pay-cancel' disabled={paying} onClick={() => setAsking(true)}>
+            取消订单
+          </ActionButton>
+        </View>
+      ) : (
+        <View className='cashier__actions'>
+          <ActionButton className='cashier__pay' type='primary' block data-testid='pay-view-redemption'
+            onClick={() => void Taro.redirectTo({ url: redemptionRoute(redemption.id) })}>
+            查看兑换详情
+          </ActionButton>
+        </View>
+      )}
+      <CancelDialog visible={asking} cancelling={cancelling} onConfirm={() => void cancel()} onClose={() => setAsking(false)} />
+    </View>
+  )
+}

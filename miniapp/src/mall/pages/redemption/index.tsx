@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Toast } from '@nutui/nutui-react-taro'
+import type { RedemptionView } from '@mc/shared'
+import { ActionButton } from '../../../components/action-button'
+import { ErrorState } from '../../../components/error-state'
+import { useMembershipStore } from '../../../membership/membership.store'
+import { mallPayRoute, routes } from '../../../routes'
+import { CancelDialog } from '../../components/cancel-dialog'
+import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemption-sections'
+import { PickupCodeCard } from '../../components/pickup-code-card'
+import { secondsUntil, yuanWithCents } from '../../mall-copy'
+import { mallSelectors, useMallStore } from '../../mall.store'
+import { useNow } from '../../use-now'
+import { payWithWechat, wechatPayOutcomeText } from '../../wechat-pay'
+import '../../mall-pages.css'
+
+const toastId = 'redemption-toast'
+
+/**
+ * One redemption: its status, what the member gets (pickup code, coupon codes, delivery address) and what was
+ * paid. With `watch=1` (back from paying) it polls until the payment notice has settled the order.
+ */
+export default function RedemptionPage() {
+  const { params } = useRouter()
+  const redemptionId = params.id ?? ''
+  const watch = params.watch === '1'
+  const session = useMembershipStore((s) => s.session)
+  const redemption = useMallStore((s) => mallSelectors.redemption(s, redemptionId))
+  const error = useMallStore((s) => s.redemptionError)
+  const loading = useMallStore((s) => s.redemptionPending === redemptionId)
+
+  useEffect(() => {
+    if (session === null) return void Taro.redirectTo({ url: routes.login })
+    if (watch) void watchPayment(redemptionId)
+    else void useMallStore.getState().loadRedemption(redemptionId)
+    return () => useMallStore.getState().watchStopped()
+  }, [session, redemptionId, watch])
+
+  usePullDownRefresh(() => {
+    void useMallStore.getState().loadRedemption(redemptionId).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (redemption === null) {
+    return (
+      <View className='mall-page'>
+        <Toast id={toastId} />
+        {error && !loading ? <ErrorState message={error.message} onRetry={() => void useMallStore.getState().loadRedemption(redemptionId)} />
+          : <View className='mall-loading'><Text>加载中…</Text></View>}
+      </View>
+    )
+  }
+  const pending = redemption.status === 'pending_payment'
+  return (
+    <View className={`mall-page${pending ? ' mall-page--with-bar' : ''}`}>
+      <Toast id={toastId} />
+      <RedemptionStatusCard redemption={redemption} />
+      {redemption.status === 'completed' && redemption.fulfilment === 'pickup' && redemption.pickupCode && (
+        <PickupCodeCard code={redemption.pickupCode} pickedUpAt={redemption.pickedUpAt} />
+      )}
+      <RedemptionInfo redemption={redemption} />
+      {pending && <PendingBar redemption={redemption} />}
+    </View>
+  )
+}
+
+/** Polls until the order leaves 待支付; if it is still waiting afterwards, says so instead of spinning on. */
+async function watchPayment(redemptionId: string) {
+  const latest = await useMallStore.getState().watchRedemption(redemptionId)
+  if (latest?.status === 'pending_payment') {
+    Toast.show(toastId, { content: '暂未收到支付结果，请稍后下拉刷新查看', duration: 3 })
+  } else if (latest?.status === 'completed') {
+    void useMembershipStore.getState().loadMe()
+  }
+}
+
+function PendingBar({ redemption }: { redemption: RedemptionView }) {
+  const requesting = useMallStore((s) => s.action === 'payment')
+  const cancelling = useMallStore((s) => s.action === 'cancel')
+  const watching = useMallStore((s) => mallSelectors.isWatching(s, redemption.id))
+  const [asking, setAsking] = useState(false)
+  const now = useNow(true)
+  const expired = redemption.paymentExpiresAt !== null && secondsUntil(redemption.paymentExpiresAt, now) === 0
+
+  // At zero the BFF expires the order; fetch it once so the page shows the server's word.
+  useEffect(() => {
+    if (expired) void useMallStore.getState().loadRedemption(redemption.id)
+  }, [expired, redemption.id])
+
+  const failed = (fallback: string) => {
+    const failure = useMallStore.getState().actionError
+    Toast.show(toastId, { content: failure?.message ?? fallback, icon: 'fail' })
+    if (failure?.code === 'REDEMPTION_NOT_PENDING') void useMallStore.getState().loadRedemption(redemption.id)
+  }
+  const pay = async () => {
+    const answer = await useMallStore.getState().requestPayment(redemption.id)
+    if (!answer) return failed('暂时无法发起支付，请稍后重试')
+    const { payment } = answer
+    // The cashier page replaces this one and comes back here when done, so the page stack stays short.
+    if (payment.provider === 'local') return void Taro.redirectTo({ url: mallPayRoute(redemption.id) })
+    const outcome = await payWithWechat(payment)
+    if (outcome === 'paid') void watchPayment(redemption.id)
+    else Toast.show(toastId, { content: wechatPayOutcomeText[outcome] })
+  }
+  const cancel = async () => {
+    const done = await useMallStore.getState().cancelRedemption(redemption.id)
+    setAsking(false)
+    if (!done) return failed('取消失败，请重试')
+    void useMembershipStore.getState().loadMe()
+    Toast.show(toastId, { content: '订单已取消，积分已退回', icon: 'success' })
+  }
+
+  return (
+    <View className='mall-bar'>
+      <ActionButton className='mall-bar__secondary' data-testid='redemption-cancel' disabled={requesting || watching || expired}
+        onClick={() => setAsking(true)}>
+        取消订单
+      </ActionButton>
+      <ActionButton className={`mall-bar__button mall-bar__button--wide${expired ? ' mall-bar__button--off' : ''}`} type='primary'
+        data-testid='redemption-pay'
+        loading={requesting || watching} disabled={cancelling || expired} onClick={() => void pay()}>
+        {watching ? '确认支付结果…' : expired ? '订单已超时' : `去支付 ${yuanWithCents(redemption.cashFen)}`}
+      </ActionButton>
+      <CancelDialog visible={asking} cancelling={cancelling} onConfirm={() => void cancel()} onClose={() => setAsking(false)} />
+    </View>
+  )
+}
