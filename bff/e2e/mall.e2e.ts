@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { verifyLedgers } from '../src/ledger/verify-ledgers'
+import { apiCaller } from './support/api'
 import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
 import { e2eAdminToken, startH5Server } from './support/h5-server'
 
@@ -14,14 +15,7 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
   let page: Page
   let memberId: string
   const pickupCodes: string[] = []
-  const api = async (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json()) as Record<string, any> }
-  }
+  const api = apiCaller(() => server.baseUrl)
   const itemId = async (title: string) =>
     (await server.db.selectFrom('mall_items').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id
   const points = async () => (await server.db.selectFrom('ledger_accounts').select(['balance', 'held'])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { apiCaller } from './support/api'
 import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
 import { e2eAdminToken, startH5Server } from './support/h5-server'
 
@@ -20,14 +21,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   let memberId: string
   let memberToken: string
   let page: Page
-  const api = async (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json()) as Record<string, any> }
-  }
+  const api = apiCaller(() => server.baseUrl)
   const shownCode = async () => (await page.getByLabel('会员码').textContent())!.replace(/\s/g, '')
 
   beforeAll(async () => {
@@ -139,7 +133,10 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   }, 90_000)
 
   it('claims the monthly coupon pack once', async () => {
+    // A reload after the hash change drops the pages kept below in Taro's stack (home shows 每月领券 too), which
+    // otherwise stay in the document; on the 1st of the month the make-up spec above is skipped and left them there.
     await page.goto(`${server.baseUrl}/#/benefits/pages/list/index`)
+    await page.reload()
     await page.getByText('每月领券', { exact: true }).waitFor()
     await page.getByText('解锁等级：黄金会员').first().waitFor()
     await page.getByRole('button', { name: '领取' }).first().click()
@@ -154,6 +151,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
 
   it('has the upgrade congratulation in the inbox, unread until tapped', async () => {
     await page.goto(`${server.baseUrl}/#/pages/home/index`)
+    await page.reload()
     await page.getByLabel('1 条未读').waitFor()
     await page.getByText('消息', { exact: true }).click()
     await page.getByText('恭喜升级为白银会员').waitFor()

@@ -8,9 +8,9 @@ import { ErrorState } from '../../../components/error-state'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { redemptionRoute, routes } from '../../../routes'
 import { CancelDialog } from '../../components/cancel-dialog'
-import { countdownText, secondsUntil, yuanWithCents } from '../../mall-copy'
+import { countdownText, yuanWithCents } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
-import { useNow } from '../../use-now'
+import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
 import '../../mall-pages.css'
 import './index.css'
 
@@ -49,20 +49,9 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
   const cancelling = useMallStore((s) => s.action === 'cancel')
   const [asking, setAsking] = useState(false)
   const pending = redemption.status === 'pending_payment'
-  const now = useNow(pending)
-  const left = redemption.paymentExpiresAt ? secondsUntil(redemption.paymentExpiresAt, now) : null
-  const expired = pending && left === 0
+  const { left, expired } = usePaymentDeadline(redemption)
 
-  // At zero the BFF expires the order; fetch it once so the page shows the server's word, not the clock's.
-  useEffect(() => {
-    if (expired) void useMallStore.getState().loadRedemption(redemption.id)
-  }, [expired, redemption.id])
-
-  const failed = (fallback: string) => {
-    const failure = useMallStore.getState().actionError
-    Toast.show(toastId, { content: failure?.message ?? fallback, icon: 'fail' })
-    if (failure?.code === 'REDEMPTION_NOT_PENDING') void useMallStore.getState().loadRedemption(redemption.id)
-  }
+  const failed = (fallback: string) => showActionFailure(toastId, redemption.id, fallback)
   const pay = async () => {
     if (await useMallStore.getState().confirmLocalPayment(redemption.id)) {
       void useMembershipStore.getState().loadMe()

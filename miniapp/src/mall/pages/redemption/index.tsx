@@ -10,9 +10,9 @@ import { mallPayRoute, routes } from '../../../routes'
 import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemption-sections'
 import { PickupCodeCard } from '../../components/pickup-code-card'
-import { secondsUntil, yuanWithCents } from '../../mall-copy'
+import { yuanWithCents } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
-import { useNow } from '../../use-now'
+import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
 import { payWithWechat, wechatPayOutcomeText } from '../../wechat-pay'
 import '../../mall-pages.css'
 
@@ -80,19 +80,9 @@ function PendingBar({ redemption }: { redemption: RedemptionView }) {
   const cancelling = useMallStore((s) => s.action === 'cancel')
   const watching = useMallStore((s) => mallSelectors.isWatching(s, redemption.id))
   const [asking, setAsking] = useState(false)
-  const now = useNow(true)
-  const expired = redemption.paymentExpiresAt !== null && secondsUntil(redemption.paymentExpiresAt, now) === 0
+  const { expired } = usePaymentDeadline(redemption)
 
-  // At zero the BFF expires the order; fetch it once so the page shows the server's word.
-  useEffect(() => {
-    if (expired) void useMallStore.getState().loadRedemption(redemption.id)
-  }, [expired, redemption.id])
-
-  const failed = (fallback: string) => {
-    const failure = useMallStore.getState().actionError
-    Toast.show(toastId, { content: failure?.message ?? fallback, icon: 'fail' })
-    if (failure?.code === 'REDEMPTION_NOT_PENDING') void useMallStore.getState().loadRedemption(redemption.id)
-  }
+  const failed = (fallback: string) => showActionFailure(toastId, redemption.id, fallback)
   const pay = async () => {
     const answer = await useMallStore.getState().requestPayment(redemption.id)
     if (!answer) return failed('暂时无法发起支付，请稍后重试')

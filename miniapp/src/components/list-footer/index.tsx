@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import './list-footer.css'
+import './index.css'
 
 /** The end of a paged list: a spinner, a tap to retry or load more (a short page never scrolls), or the end. */
 export interface ListFooterProps {
