@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { verifyLedgers } from '../src/ledger/verify-ledgers'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
+import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot } from './support/browser'
 import { e2eAdminToken, startH5Server } from './support/h5-server'
 
 const phoneNo = '13900000061'
@@ -32,10 +32,7 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
   })
 
   it('joins, gets points, and opens the mall from home', async () => {
-    await page.goto(`${server.baseUrl}/#/pages/login/index`)
-    await page.getByPlaceholder('请输入手机号').fill(phoneNo)
-    await page.getByText('登录', { exact: true }).click()
-    await page.getByText('立即开通会员').click()
+    await loginAndJoin(page, server.baseUrl, phoneNo)
     await page.getByText('积分商城', { exact: true }).waitFor()
     memberId = (await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()).id
     const credited = await api('POST', `/api/admin/members/${memberId}/adjustments`, e2eAdminToken,

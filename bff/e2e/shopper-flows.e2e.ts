@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
+import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot } from './support/browser'
 import { e2eAdminToken, startH5Server } from './support/h5-server'
 
 const phoneNo = '13900000001'
@@ -35,10 +35,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   })
 
   it('joins and finds the shortcuts on home', async () => {
-    await page.goto(`${server.baseUrl}/#/pages/login/index`)
-    await page.getByPlaceholder('请输入手机号').fill(phoneNo)
-    await page.getByText('登录', { exact: true }).click()
-    await page.getByText('立即开通会员').click()
+    await loginAndJoin(page, server.baseUrl, phoneNo)
     await page.getByText('再得 500 成长值升级白银会员').waitFor()
     for (const label of ['每日签到', '会员码', '我的权益', '消息']) await page.getByText(label, { exact: true }).waitFor()
     await screenshot(page, '10-home-shortcuts')

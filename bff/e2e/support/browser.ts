@@ -58,3 +58,11 @@ async function settledOverflow(page: Page): Promise<number> {
   }
   return overflow
 }
+
+/** Logs in on the H5 login page with the local provider and joins, as a new shopper does. */
+export async function loginAndJoin(page: Page, baseUrl: string, phone: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await page.getByPlaceholder('请输入手机号').fill(phone)
+  await page.getByText('登录', { exact: true }).click()
+  await page.getByText('立即开通会员').click()
+}
