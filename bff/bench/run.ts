@@ -31,7 +31,7 @@ try {
   const template = await prepareHttpDatabase(dir)
   step('(b) raw node:http + better-sqlite3 order transaction')
   const raw = await rawOrderFigure(copyDatabase(template.path, join(dir, 'raw.db')), template.members, settings)
-  step('(c) the product: POST /webhooks/orders, then GET /api/me')
+  step('(c) the product: POST /webhooks/orders, GET /api/me, then POST /api/mall/redemptions')
   const product = await productFigures(copyDatabase(template.path, join(dir, 'product.db')), template.members, settings, 'sqlite')
   step(`(d) migration import of ${importRows.toLocaleString('en-US')} rows`)
   const imported = await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(importRows), BENCH_TMP: dir })
@@ -49,6 +49,7 @@ try {
     httpFigure('(c)', 'POST /webhooks/orders (SQLite)', product.orders,
       { ratio: product.orders.rps / b, ratioTo: 'b', target: '≥ 0.6× (b)', met: product.orders.rps >= 0.6 * b }),
     httpFigure('(c)', 'GET /api/me (SQLite)', product.me, { ratio: product.me.rps / a, ratioTo: 'a', target: '≥ 0.4× (a)', met: product.me.rps >= 0.4 * a }),
+    httpFigure('(c)', 'POST /api/mall/redemptions (SQLite)', product.redemptions, { ratio: product.redemptions.rps / b, ratioTo: 'b', note: 'no target set' }),
     { id: '(d)', label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`, value: imported.rowsPerSecond, unit: 'rows/s',
       ratio: imported.rowsPerSecond / b, ratioTo: 'b', note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected` },
     ...sweepFigures(sweeps, b, 'SQLite'),

@@ -4,7 +4,9 @@ import { openDatabase } from '../../src/db/database'
 import { prepareDatabase } from '../../src/db/prepare-database'
 import { memberIdOf, populateSqlite, sweepDay } from './population'
 import { startServer, type ServerProcess } from './child'
-import { issueBenchSessions, meRequests, orderPostings, type HttpMembers } from './http-fixtures'
+import { MallItemInput } from '@mc/shared'
+import { createMallItem } from '../../src/mall/mall-items'
+import { issueBenchSessions, meRequests, orderPostings, redemptionRequests, type HttpMembers } from './http-fixtures'
 import { measure, type LoadResult, type LoadSettings, type NextRequest } from './load'
 
 export const benchWebhookSecret = 'whsec_bench_0123456789abcdef'
@@ -61,13 +63,26 @@ export async function rawOrderFigure(databasePath: string, members: HttpMembers,
 
 /**
  * (c) The product as `pnpm start` runs it (src/index.ts: real env parsing, migrations check, pino request log at
- * info to a discarded stdout, daily-job scheduler off so no sweep runs mid-figure): order events, then GET /api/me.
+ * info to a discarded stdout, daily-job scheduler off so no sweep runs mid-figure): order events, GET /api/me,
+ * then points-mall redemptions of one item with ample stock (1 point each, so every member can afford many).
  */
 export async function productFigures(databaseUrl: string, members: HttpMembers, settings: LoadSettings, tag: string) {
+  const itemId = await benchMallItem(databaseUrl)
   const env = { DATABASE_URL: databaseUrl, WEBHOOK_SECRET: benchWebhookSecret, JOBS_ENABLED: 'false', LOCAL_LOGIN_ENABLED: 'false', LOG_LEVEL: 'info' }
   return withServer(startServer('src/index.ts', env, '/api/health'), async (s) => {
     const orders = await measure(s, orderPostings(benchWebhookSecret, members.memberIds, tag, 40_000), settings)
     const me = await measure(s, meRequests(members.tokens), settings)
-    return { orders, me }
+    const redemptions = await measure(s, redemptionRequests(members.tokens, itemId, tag), settings)
+    return { orders, me, redemptions }
   })
+}
+
+async function benchMallItem(databaseUrl: string): Promise<string> {
+  const { db, close } = openDatabase(databaseUrl)
+  try {
+    const input = MallItemInput.parse({ title: '压测商品', pointsPrice: 1, stock: 1_000_000, fulfilment: 'pickup' })
+    return (await createMallItem(db, input, new Date())).id
+  } finally {
+    await close()
+  }
 }

@@ -52,3 +52,19 @@ export function meRequests(tokens: string[]): NextRequest {
   let n = 0
   return () => ({ method: 'GET', path: '/api/me', headers: { authorization: `Bearer ${tokens[n++ % tokens.length]}` } })
 }
+
+/**
+ * POST /api/mall/redemptions of one points-only pickup item, each request with its own Idempotency-Key, rotating
+ * through the sessions: every request holds and captures points and takes one unit of the same item's stock.
+ */
+export function redemptionRequests(tokens: string[], itemId: string, tag: string): NextRequest {
+  let n = 0
+  const body = JSON.stringify({ itemId })
+  return () => {
+    n += 1
+    return {
+      method: 'POST', path: '/api/mall/redemptions', body,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-${tag}-${n}` },
+    }
+  }
+}

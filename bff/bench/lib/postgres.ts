@@ -66,6 +66,7 @@ export async function postgresFigures(serverUrl: string, settings: LoadSettings,
     const figures: Figure[] = [
       httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, { ratio: product.orders.rps / b, ratioTo: 'b', note: 'no target on PostgreSQL' }),
       httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, { ratio: product.me.rps / a, ratioTo: 'a', note: 'no target on PostgreSQL' }),
+      httpFigure('(c)', 'POST /api/mall/redemptions (PostgreSQL)', product.redemptions, { ratio: product.redemptions.rps / b, ratioTo: 'b', note: 'no target set' }),
       { id: '(d)', label: `migration import, ${context.importRows.toLocaleString('en-US')} rows (PostgreSQL)`, value: imported.rowsPerSecond, unit: 'rows/s', ratio: imported.rowsPerSecond / b, ratioTo: 'b' },
       ...sweepFigures(sweeps, b, 'PostgreSQL'),
     ]
