@@ -5,6 +5,7 @@ import { validate } from '../http/validate'
 import { requireMember } from '../membership/require-member'
 import { requireStaff, type StaffEnv } from '../staff/require-staff'
 import { cancelRedemption } from './cancel-redemption'
+import type { LocalPaymentProvider } from './local-payment-provider'
 import { mallItemFor, mallItemsFor } from './member-mall'
 import { receivePaymentNotice } from './receive-payment-notice'
 import { redeemItem } from './redeem-item'
@@ -41,16 +42,12 @@ export const mallRoutes = new Hono<AppEnv>()
     const { redemptionId } = c.req.valid('param')
     const redemption = await memberRedemption(deps.db, c.var.memberId, redemptionId)
     const provider = deps.payments
-    if (provider?.kind !== 'local' || !('pay' in provider)) throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'local payments are off' })
+    if (provider?.kind !== 'local') throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'local payments are off' })
     if (redemption.status !== 'pending_payment') throw new AppError('REDEMPTION_NOT_PENDING', { status: redemption.status })
     const now = deps.clock.now()
-    await receivePaymentNotice(deps, (provider as LocalPayer).pay(redemptionId, now), now)
+    await receivePaymentNotice(deps, (provider as LocalPaymentProvider).pay(redemptionId, now), now)
     return c.json({ redemption: await memberRedemption(deps.db, c.var.memberId, redemptionId) }, 200)
   })
-
-interface LocalPayer {
-  pay(outTradeNo: string, now: Date): { headers: Record<string, string | undefined>; body: string }
-}
 
 /** The till's side of the mall: handing over pickup items. */
 export const mallStaffRoutes = new Hono<StaffEnv>()
