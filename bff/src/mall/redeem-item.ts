@@ -7,6 +7,7 @@ import { runIdempotent } from '../http/idempotency'
 import { lockAccount } from '../ledger/accounts'
 import { holdPoints } from '../ledger/points-holds'
 import { completeRedemption } from './complete-redemption'
+import { takeStock } from './item-stock'
 import { itemView, redeemedCounts, shopperOf } from './member-mall'
 import { itemRowOrThrow } from './mall-items'
 import { requestPayment } from './request-payment'
@@ -59,9 +60,7 @@ async function reserve(trx: Transaction<Database>, deps: RedeemDeps, memberId: s
   const paymentExpiresAt = new Date(now.getTime() + deps.mall.paymentTimeoutMinutes * 60_000)
   const holdId = await holdPoints(trx, { memberId, points: item.points_price * body.quantity, ref: { type: 'mall_redemption', id }, expiresAt: paymentExpiresAt, now })
   faultPoint('mall_redeem:between_points_and_stock')
-  const taken = await trx.updateTable('mall_items').set((eb) => ({ stock: eb('stock', '-', body.quantity) }))
-    .where('id', '=', item.id).where('stock', '>=', body.quantity).executeTakeFirst()
-  if (Number(taken.numUpdatedRows) !== 1) throw new AppError('MALL_ITEM_SOLD_OUT', { itemId: item.id, requested: body.quantity })
+  await takeStock(trx, item.id, body.quantity)
 
   const images = JSON.parse(item.images) as string[]
   const row: RedemptionRow = {

@@ -4,6 +4,7 @@ import { audit } from '../admin/audit'
 import { forUpdate } from '../db/engine'
 import { postEntry } from '../ledger/post-entry'
 import { publishedProgram } from '../program/published-program'
+import { returnStock } from './item-stock'
 import { refundCash } from './refund-cash'
 import { redemptionById } from './redemption-view'
 
@@ -39,7 +40,7 @@ export async function refundRedemption(deps: Pick<Deps, 'db' | 'payments' | 'log
       credit: { expiresAt: expiresAt?.toISOString() ?? null },
     })
     if (row.fulfilment !== 'delivery') {
-      await trx.updateTable('mall_items').set((eb) => ({ stock: eb('stock', '+', row.quantity) })).where('id', '=', row.item_id).execute()
+      await returnStock(trx, row.item_id, row.quantity)
     }
     await audit(trx, { actor: 'admin', action: 'mall_redemption.refund', targetType: 'mall_redemption', targetId: row.id, detail: { reason }, now })
     return row.cash_fen > 0

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { releasePoints } from '../ledger/points-holds'
+import { returnStock } from './item-stock'
 import type { RedemptionRow } from './redemption-view'
 
 /**
@@ -13,6 +14,6 @@ export async function releaseRedemption(trx: Transaction<Database>, row: Redempt
     .where('id', '=', row.id).where('status', '=', 'pending_payment').executeTakeFirst()
   if (Number(moved.numUpdatedRows) !== 1) return false
   if (row.hold_id) await releasePoints(trx, row.hold_id, now)
-  await trx.updateTable('mall_items').set((eb) => ({ stock: eb('stock', '+', row.quantity) })).where('id', '=', row.item_id).execute()
+  await returnStock(trx, row.item_id, row.quantity)
   return true
 }

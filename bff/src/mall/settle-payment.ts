@@ -4,6 +4,7 @@ import { forUpdate } from '../db/engine'
 import { holdPoints } from '../ledger/points-holds'
 import { publishedProgram } from '../program/published-program'
 import { completeRedemption, type PaidWith } from './complete-redemption'
+import { takeStock } from './item-stock'
 import type { TradeReport } from './payment-provider'
 import { recordPaymentEvent } from './payment-events'
 import { refundCash } from './refund-cash'
@@ -74,9 +75,7 @@ async function settleLatePayment(deps: SettleDeps, redemptionId: string, paid: P
     await deps.db.transaction().execute(async (trx) => {
       const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirstOrThrow()
       if (row.transaction_id !== null) throw new AppError('REDEMPTION_NOT_PENDING', { status: row.status })
-      const taken = await trx.updateTable('mall_items').set((eb) => ({ stock: eb('stock', '-', row.quantity) }))
-        .where('id', '=', row.item_id).where('stock', '>=', row.quantity).executeTakeFirst()
-      if (Number(taken.numUpdatedRows) !== 1) throw new AppError('MALL_ITEM_SOLD_OUT', { itemId: row.item_id })
+      await takeStock(trx, row.item_id, row.quantity)
       const holdId = await holdPoints(trx, { memberId: row.member_id, points: row.points_cost, ref: { type: 'mall_redemption_late', id: row.id }, expiresAt: now, now })
       await trx.updateTable('mall_redemptions').set({ hold_id: holdId }).where('id', '=', row.id).execute()
       const program = await publishedProgram(trx)
