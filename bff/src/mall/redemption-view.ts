@@ -1,5 +1,6 @@
 import { AppError, DeliveryAddress, redemptionStatusLabel, type RedemptionsPage, type RedemptionView } from '@mc/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
+import { forUpdate } from '../db/engine'
 import type { Database, MallRedemptionsTable } from '../db/schema'
 
 export type RedemptionRow = Selectable<MallRedemptionsTable>
@@ -32,6 +33,13 @@ async function couponCodesOf(db: Db, rows: RedemptionRow[]): Promise<Map<string,
 export async function redemptionViews(db: Db, rows: RedemptionRow[]): Promise<RedemptionView[]> {
   const codes = await couponCodesOf(db, rows)
   return rows.map((row) => redemptionFromRow(row, row.claim_id ? codes.get(row.claim_id) ?? [] : []))
+}
+
+/** The redemption row, locked for the rest of the transaction (PostgreSQL; SQLite's writer already holds the lock). */
+export async function lockRedemption(trx: Transaction<Database>, redemptionId: string): Promise<RedemptionRow> {
+  const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirst()
+  if (!row) throw new AppError('REDEMPTION_NOT_FOUND', { redemptionId })
+  return row
 }
 
 /** One of the member's redemptions; another member's id reads as not found, the same as an unknown one. */

@@ -1,12 +1,11 @@
 import { AppError, businessDayOf, pointsExpiresAt, type RedemptionView } from '@mc/shared'
 import type { Deps } from '../deps'
 import { audit } from '../admin/audit'
-import { forUpdate } from '../db/engine'
 import { postEntry } from '../ledger/post-entry'
 import { publishedProgram } from '../program/published-program'
 import { returnStock } from './item-stock'
 import { refundCash } from './refund-cash'
-import { redemptionById } from './redemption-view'
+import { lockRedemption, redemptionById } from './redemption-view'
 
 /**
  * The merchant refunds a completed redemption: the spend entry is reversed (the points come back as a new
@@ -17,8 +16,7 @@ import { redemptionById } from './redemption-view'
  */
 export async function refundRedemption(deps: Pick<Deps, 'db' | 'payments' | 'logger'>, redemptionId: string, reason: string, now: Date): Promise<RedemptionView> {
   const cashDue = await deps.db.transaction().execute(async (trx) => {
-    const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirst()
-    if (!row) throw new AppError('REDEMPTION_NOT_FOUND', { redemptionId })
+    const row = await lockRedemption(trx, redemptionId)
     if (row.status === 'refunded' && row.cash_fen > 0 && row.needs_reconciliation === 1) return true
     if (row.status !== 'completed') throw new AppError('REDEMPTION_NOT_REFUNDABLE', { status: row.status })
     if (row.picked_up_at !== null) throw new AppError('REDEMPTION_NOT_REFUNDABLE', { reason: 'picked_up', pickedUpAt: row.picked_up_at })

@@ -1,6 +1,5 @@
 import { AppError } from '@mc/shared'
 import type { Deps } from '../deps'
-import { forUpdate } from '../db/engine'
 import { holdPoints } from '../ledger/points-holds'
 import { publishedProgram } from '../program/published-program'
 import { completeRedemption, type PaidWith } from './complete-redemption'
@@ -9,6 +8,7 @@ import type { TradeReport } from './payment-provider'
 import { recordPaymentEvent } from './payment-events'
 import { refundCash } from './refund-cash'
 import { releaseRedemption } from './release-redemption'
+import { lockRedemption } from './redemption-view'
 
 type SettleDeps = Pick<Deps, 'db' | 'payments' | 'logger'>
 
@@ -53,7 +53,7 @@ export async function settleTradeReport(deps: SettleDeps, report: TradeReport, s
 
 async function completePending(deps: SettleDeps, redemptionId: string, report: TradeReport, source: string, paid: PaidWith, now: Date) {
   return deps.db.transaction().execute(async (trx) => {
-    const locked = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirstOrThrow()
+    const locked = await lockRedemption(trx, redemptionId)
     if (locked.status === 'pending_payment') {
       const program = await publishedProgram(trx)
       await completeRedemption(trx, { row: locked, from: 'pending_payment', paid, program, now })
@@ -73,7 +73,7 @@ async function completePending(deps: SettleDeps, redemptionId: string, report: T
 async function settleLatePayment(deps: SettleDeps, redemptionId: string, paid: PaidWith, now: Date): Promise<Settlement> {
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirstOrThrow()
+      const row = await lockRedemption(trx, redemptionId)
       if (row.transaction_id !== null) throw new AppError('REDEMPTION_NOT_PENDING', { status: row.status })
       await takeStock(trx, row.item_id, row.quantity)
       const holdId = await holdPoints(trx, { memberId: row.member_id, points: row.points_cost, ref: { type: 'mall_redemption_late', id: row.id }, expiresAt: now, now })
@@ -87,7 +87,7 @@ async function settleLatePayment(deps: SettleDeps, redemptionId: string, paid: P
     if (!(error instanceof AppError)) throw error
     if (error.code === 'REDEMPTION_NOT_PENDING') return 'already_settled'
     const flagged = await deps.db.transaction().execute(async (trx) => {
-      const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirstOrThrow()
+      const row = await lockRedemption(trx, redemptionId)
       if (row.transaction_id !== null) return null
       await trx.updateTable('mall_redemptions').set({
         status: 'refunded', transaction_id: paid.transactionId, paid_at: paid.paidAt, needs_reconciliation: 1,
