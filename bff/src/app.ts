@@ -17,8 +17,8 @@ import { orderWebhookRoutes } from './orders/orders.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { outletRoutes } from './outlets/outlets.routes'
 import { outletAdminRoutes } from './outlets/outlets-admin.routes'
-import { programAdminRoutes } from './program/program-admin.routes'
-import { programRoutes } from './program/program.routes'
+import { programDraftRoutes } from './program-drafts/program-drafts.routes'
+import { tierRoutes } from './tiers/tiers.routes'
 import { signInRoutes } from './sign-in/sign-in.routes'
 import { staffAdminRoutes } from './staff/staff-admin.routes'
 import { staffRoutes } from './staff/staff.routes'
@@ -32,12 +32,12 @@ const api = new Hono<AppEnv>()
   .route('/', memberBenefitRoutes)
   .route('/', inboxRoutes)
   .route('/shop', shopRoutes)
-  .route('/', programRoutes)
+  .route('/', tierRoutes)
   .route('/', outletRoutes)
   .route('/', signInRoutes)
   .route('/', mallRoutes)
   .route('/admin', adminRoutes)
-  .route('/admin', programAdminRoutes)
+  .route('/admin', programDraftRoutes)
   .route('/admin', outletAdminRoutes)
   .route('/admin', staffAdminRoutes)
   .route('/admin', mallAdminRoutes)

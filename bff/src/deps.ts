@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import type { DatabaseKind } from './db/database'
 import type { Database } from './db/schema'
 import type { PaymentProvider } from './mall/payment-provider'
-import type { WechatLogin } from './membership/wechat-login'
+import type { WechatLogin } from './auth/wechat-login'
 
 /** Time comes from here, never from `new Date()` in domain code, so tests can stand on either side of a boundary. */
 export interface Clock {

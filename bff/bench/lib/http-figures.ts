@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/db/database'
-import { prepareDatabase } from '../../src/db/prepare-database'
+import { prepareDatabase } from '../../src/setup/prepare-database'
 import { memberIdOf, populateSqlite, sweepDay } from './population'
 import { startServer, type ServerProcess } from './child'
 import { MallItemInput } from '@mc/shared'

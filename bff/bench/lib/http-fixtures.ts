@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/db/schema'
-import { issueSession } from '../../src/membership/sessions'
-import { signWebhook } from '../../src/orders/verify-webhook'
+import { issueSession } from '../../src/auth/member-sessions'
+import { signWebhook } from '../../src/http/webhook-signature'
 import type { NextRequest } from './load'
 
 /** Who the HTTP figures act as: members with ledger history, and session tokens for the first `sessions` of them. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { openDatabase } from '../../src/db/database'
-import { prepareDatabase } from '../../src/db/prepare-database'
+import { prepareDatabase } from '../../src/setup/prepare-database'
 import { runTask } from './child'
 import { issueBenchSessions } from './http-fixtures'
 import { productFigures } from './http-figures'

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/db/database'
-import { prepareDatabase } from '../../src/db/prepare-database'
+import { prepareDatabase } from '../../src/setup/prepare-database'
 import { importMembers } from '../../src/migration-import/import-members'
 
 // (d) In its own process: import BENCH_IMPORT_ROWS members from a generated CSV into a fresh database with the

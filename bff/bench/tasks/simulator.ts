@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/db/database'
-import { prepareDatabase } from '../../src/db/prepare-database'
-import { createDraft } from '../../src/program/program-drafts'
-import { simulateDraft } from '../../src/program/simulate-draft'
+import { prepareDatabase } from '../../src/setup/prepare-database'
+import { createDraft } from '../../src/program-drafts/program-drafts'
+import { simulateDraft } from '../../src/program-drafts/simulate-draft'
 import { populateSqlite, sweepDay } from '../lib/population'
 
 // (f) In its own process: BENCH_SIMULATOR_MEMBERS members (default 100,000) with tiers, growth ledgers and

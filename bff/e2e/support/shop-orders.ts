@@ -1,5 +1,5 @@
 import type { OrderEvent } from '@mc/shared'
-import { signWebhook } from '../../src/orders/verify-webhook'
+import { signWebhook } from '../../src/http/webhook-signature'
 import { e2eWebhookSecret } from './h5-server'
 
 /** POSTs one order event to the running server's /webhooks/orders, signed over the exact body as a shop would. */

@@ -2,8 +2,8 @@ import { AppError, businessDayOf, growthCountsUntil, pointsExpiresAt, type Adjus
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { postEntry } from '../ledger/post-entry'
-import { audit } from './audit'
-import { upgradeIfReached } from '../membership/member-tier'
+import { audit } from '../audit/audit'
+import { upgradeIfReached } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 
 /**

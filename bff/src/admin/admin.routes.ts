@@ -7,7 +7,7 @@ import { validate } from '../http/validate'
 import { ledgerHistory } from '../ledger/ledger-history'
 import { publishedProgram } from '../program/published-program'
 import { adjustBalance } from './adjust-balance'
-import { requireAdmin } from './require-admin'
+import { requireAdmin } from '../auth/require-admin'
 
 const MemberParam = z.object({ memberId: z.string().min(1).max(64) })
 const LedgerQuery = HistoryQuery.extend({ ledger: z.enum(['growth', 'points']) })

@@ -4,7 +4,7 @@ import {
 } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import { publishedProgram, type PublishedProgram } from '../program/published-program'
 
 /** What deciding on a member's benefits needs: the member, the rules in force, their tier and today's business day. */

@@ -1,7 +1,7 @@
 import { AppError, tierByKey, type MemberPricingResponse } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import { publishedProgram } from '../program/published-program'
 
 /** The member-price discount the shop applies for this member now: the best member price their tier holds, else 0. */

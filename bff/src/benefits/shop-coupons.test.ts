@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signWebhook } from '../orders/verify-webhook'
+import { signWebhook } from '../http/webhook-signature'
 import { memberOnTier, shopRequest } from '../test/shop-requests'
 import { createTestApp, testWebhookSecret, type TestApp } from '../test/test-app'
 

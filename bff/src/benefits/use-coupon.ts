@@ -2,7 +2,7 @@ import { AppError, businessDayOf, newId, type CouponUseBody, type CouponUseRespo
 import type { Kysely } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database } from '../db/schema'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import { publishedProgram } from '../program/published-program'
 import { couponFromRow, couponStatusAt } from './coupons'
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, withSchemaLock } from '../test/test-database'
-import { prepareDatabase } from './prepare-database'
+import { prepareDatabase } from '../setup/prepare-database'
 
 describe('migrations', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>

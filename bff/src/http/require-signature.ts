@@ -1,7 +1,7 @@
 import { AppError } from '@mc/shared'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
-import { verifyWebhook } from '../orders/verify-webhook'
+import { verifyWebhook } from './webhook-signature'
 
 /**
  * Server-to-server calls from the shop (coupon and member-price lookups) are signed the way the order webhook

@@ -2,7 +2,7 @@ import { InboxQuery, NotificationIdParam } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
-import { requireMember } from '../membership/require-member'
+import { requireMember } from '../auth/require-member'
 import { inboxPage, markRead } from './inbox'
 
 /** The member's own inbox; the member id comes only from the session. */

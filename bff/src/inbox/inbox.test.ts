@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { upgradeIfReached } from '../membership/member-tier'
+import { upgradeIfReached } from '../tiers/member-tier'
 import { publishedProgram } from '../program/published-program'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { memberOnTier } from '../test/shop-requests'

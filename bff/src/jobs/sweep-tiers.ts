@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
-import { recordTierChanges, type SweptChange } from './tier-changes'
+import { recordTierChanges, type SweptChange } from '../tiers/tier-changes'
 
 export interface TierSweepSummary {
   evaluated: number

@@ -2,7 +2,7 @@ import { HistoryQuery } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
-import { requireMember } from '../membership/require-member'
+import { requireMember } from '../auth/require-member'
 import { expiringPoints, ledgerHistory } from './ledger-history'
 
 /** The member's own histories; the member id comes only from the session, never from the request. */

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { issueCoupons } from '../benefits/claim-benefit'
 import { capturePoints } from '../ledger/points-holds'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 import type { RedemptionRow } from './redemption-view'
 

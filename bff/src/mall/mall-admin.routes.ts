@@ -1,7 +1,7 @@
 import { AdminRedemptionsQuery, MallItemIdParam, MallItemInput, MallItemPatch, RedemptionIdParam, RefundBody, StockChangeBody } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
-import { requireAdmin } from '../admin/require-admin'
+import { requireAdmin } from '../auth/require-admin'
 import { validate } from '../http/validate'
 import { changeStock, createMallItem, listMallItems, updateMallItem } from './mall-items'
 import { refundRedemption } from './refund-redemption'

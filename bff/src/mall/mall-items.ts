@@ -5,7 +5,7 @@ import {
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database, MallItemsTable } from '../db/schema'
-import { audit } from '../admin/audit'
+import { audit } from '../audit/audit'
 import { fieldIssues } from '../http/validate'
 import { publishedProgram } from '../program/published-program'
 

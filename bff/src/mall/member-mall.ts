@@ -1,7 +1,7 @@
 import { itemAvailability, type MallItemView } from '@mc/shared'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import { publishedProgram, type PublishedProgram } from '../program/published-program'
 import { adminItemFromRow, itemRowOrThrow, type MallItemRow } from './mall-items'
 

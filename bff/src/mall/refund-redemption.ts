@@ -1,6 +1,6 @@
 import { AppError, businessDayOf, pointsExpiresAt, type RedemptionView } from '@mc/shared'
 import type { Deps } from '../deps'
-import { audit } from '../admin/audit'
+import { audit } from '../audit/audit'
 import { postEntry } from '../ledger/post-entry'
 import { publishedProgram } from '../program/published-program'
 import { returnStock } from './item-stock'

@@ -1,9 +1,9 @@
 import { AppError, type PickupVerification } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { audit } from '../admin/audit'
-import { assertNotThrottled, recordFailure } from '../staff/failed-attempts'
-import type { StaffIdentity } from '../staff/staff-sessions'
+import { audit } from '../audit/audit'
+import { assertNotThrottled, recordFailure } from '../auth/failed-attempts'
+import type { StaffIdentity } from '../auth/staff-sessions'
 
 /**
  * Staff hand over a pickup item: the code is marked used by one conditional update, so of two tills scanning

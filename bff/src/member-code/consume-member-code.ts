@@ -2,7 +2,7 @@ import { AppError, memberCodeStep, parseMemberCode } from '@mc/shared'
 import { timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { StaffIdentity } from '../staff/staff-sessions'
+import type { StaffIdentity } from '../auth/staff-sessions'
 import { totpForStep } from './totp'
 
 /** How long a verified code lets the same staff record one purchase by `memberId`. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { accountBalances } from '../ledger/accounts'
 import { findMember, maskPhone } from '../membership/member-profile'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import { publishedProgram } from '../program/published-program'
 
 /** The card staff see after a scan: name, masked phone, tier and spendable points; nothing else. */

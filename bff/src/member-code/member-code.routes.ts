@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
-import { requireMember } from '../membership/require-member'
+import { requireMember } from '../auth/require-member'
 import { issueMemberCode } from './issue-member-code'
 
 /** The member's own rotating code, for the QR code and barcode shown at the till. */

@@ -1,7 +1,7 @@
 import type { MemberCodeVerification } from '@mc/shared'
 import type { Deps } from '../deps'
-import { assertNotThrottled, recordFailure } from '../staff/failed-attempts'
-import type { StaffIdentity } from '../staff/staff-sessions'
+import { assertNotThrottled, recordFailure } from '../auth/failed-attempts'
+import type { StaffIdentity } from '../auth/staff-sessions'
 import { consumeMemberCode, MemberCodeRejected, verificationValidMs } from './consume-member-code'
 import { memberCard } from './member-card'
 

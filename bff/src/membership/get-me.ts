@@ -7,8 +7,8 @@ import type { Database } from '../db/schema'
 import { accountBalances } from '../ledger/accounts'
 import { publishedProgram } from '../program/published-program'
 import { findMember, memberProfile } from './member-profile'
-import { memberTierState } from './member-tier'
-import { tierView } from './tier-view'
+import { memberTierState } from '../tiers/member-tier'
+import { tierView } from '../tiers/tier-view'
 
 /** The member with tier, progress and points, all derived from the ledgers and the published rules. */
 export async function getMe(db: Kysely<Database>, memberId: string, now: Date): Promise<MeResponse> {

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { postEntry } from '../ledger/post-entry'
 import type { PublishedProgram } from '../program/published-program'
-import { upgradeIfReached } from './member-tier'
+import { upgradeIfReached } from '../tiers/member-tier'
 
 /** The new-member gift of the rules in force, posted once per member (the idempotency keys say so). */
 export async function giveJoinGift(trx: Transaction<Database>, memberId: string, program: PublishedProgram, now: Date): Promise<void> {

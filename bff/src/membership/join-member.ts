@@ -4,7 +4,7 @@ import { outletIdFromScene } from '../outlets/outlet-scene'
 import { publishedProgram } from '../program/published-program'
 import { giveJoinGift } from './give-join-gift'
 import { findMember, memberProfile } from './member-profile'
-import { recordTierChange } from './member-tier'
+import { recordTierChange } from '../tiers/member-tier'
 
 /**
  * Turns a logged-in shopper into a member on the entry tier, with the new-member gift if the rules give one. Joining again changes nothing (the first source

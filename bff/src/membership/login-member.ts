@@ -1,8 +1,8 @@
 import { newId, type LoginResponse } from '@mc/shared'
 import type { Deps } from '../deps'
 import { findMember, memberProfile } from './member-profile'
-import { issueSession } from './sessions'
-import type { WechatIdentity } from './wechat-login'
+import { issueSession } from '../auth/member-sessions'
+import type { WechatIdentity } from '../auth/wechat-login'
 
 /** A shopper is known by a phone (local login) or a WeChat openid. */
 export type LoginIdentity = { kind: 'phone'; phone: string } | { kind: 'wechat'; wechat: WechatIdentity }

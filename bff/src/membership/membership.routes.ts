@@ -5,8 +5,8 @@ import { validate } from '../http/validate'
 import { getMe } from './get-me'
 import { joinMember } from './join-member'
 import { loginMember } from './login-member'
-import { bearerToken, requireMember } from './require-member'
-import { revokeSession } from './sessions'
+import { bearerToken, requireMember } from '../auth/require-member'
+import { revokeSession } from '../auth/member-sessions'
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/local', validate('json', LocalLoginBody), async (c) => {

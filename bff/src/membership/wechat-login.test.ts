@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeWechat } from '../test/fake-wechat-server'
 import { createTestApp, type TestApp } from '../test/test-app'
-import { createWechatLogin } from './wechat-login'
+import { createWechatLogin } from '../auth/wechat-login'
 
 const appId = 'wx0123456789abcdef'
 const appSecret = '0123456789abcdef0123456789abcdef'

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { postEntry } from '../ledger/post-entry'
-import { recordTierChange, upgradeIfReached } from '../membership/member-tier'
+import { recordTierChange, upgradeIfReached } from '../tiers/member-tier'
 import { entryTierState, openingPostings, type ImportContext, type ImportTarget } from './import-context'
 
 /**

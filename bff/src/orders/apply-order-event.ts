@@ -1,7 +1,7 @@
 import { businessDayOf, orderGrowth, orderPoints, refundReversal, tierByKey, type OrderEvent, type OrderEventOutcome } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { memberTierState } from '../membership/member-tier'
+import { memberTierState } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 import { creditOrder, reverseOrderCredit, type OrderRow } from './order-earning'
 import { resolveOrderMember } from './resolve-member'

@@ -2,7 +2,7 @@ import { businessDayOf, growthCountsUntil, pointsExpiresAt, yuan, type OrderEven
 import type { Selectable, Transaction } from 'kysely'
 import type { Database, LedgerName, OrdersTable } from '../db/schema'
 import { postEntry } from '../ledger/post-entry'
-import { upgradeIfReached } from '../membership/member-tier'
+import { upgradeIfReached } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 
 export type OrderRow = Selectable<OrdersTable>

@@ -6,7 +6,7 @@ import { runIdempotent } from '../http/idempotency'
 import { fieldIssues } from '../http/validate'
 import { publishedProgram } from '../program/published-program'
 import { applyOrderEvent } from './apply-order-event'
-import { verifyWebhook } from './verify-webhook'
+import { verifyWebhook } from '../http/webhook-signature'
 
 /**
  * POST /webhooks/orders, the public contract shop systems code against (DESIGN.md §6). The signature is checked

@@ -1,7 +1,7 @@
 import type { AdminOutletView, CreateOutletBody } from '@mc/shared'
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
-import { audit } from '../admin/audit'
+import { audit } from '../audit/audit'
 import type { Database, OutletsTable } from '../db/schema'
 import type { Deps } from '../deps'
 import { outletJoinUrl, outletScene } from './outlet-scene'

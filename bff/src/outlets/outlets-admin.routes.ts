@@ -1,7 +1,7 @@
 import { CreateOutletBody } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
-import { requireAdmin } from '../admin/require-admin'
+import { requireAdmin } from '../auth/require-admin'
 import { validate } from '../http/validate'
 import { createOutlet, listOutlets } from './create-outlet'
 

@@ -2,7 +2,7 @@ import { awardForEvent, growthCountsUntil, pointsExpiresAt, type BusinessDay, ty
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
 import { postEntry } from '../ledger/post-entry'
-import { upgradeIfReached } from '../membership/member-tier'
+import { upgradeIfReached } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 
 /** What one signed day credits: its own reward, the streak bonus if any, and the tier change the growth caused. */

@@ -1,6 +1,6 @@
 import { AppError, newId, type CreateStaffBody, type StaffView } from '@mc/shared'
 import type { Kysely } from 'kysely'
-import { audit } from '../admin/audit'
+import { audit } from '../audit/audit'
 import type { Database } from '../db/schema'
 import type { Deps } from '../deps'
 import { maskPhone } from '../membership/member-profile'

@@ -1,9 +1,9 @@
 import { AppError, type StaffLoginBody, type StaffLoginResponse } from '@mc/shared'
 import type { Deps } from '../deps'
 import { staffView } from './create-staff'
-import { assertNotThrottled, clearFailures, recordFailure } from './failed-attempts'
+import { assertNotThrottled, clearFailures, recordFailure } from '../auth/failed-attempts'
 import { decoyPinHash, verifyPin } from './pin-hash'
-import { issueStaffSession } from './staff-sessions'
+import { issueStaffSession } from '../auth/staff-sessions'
 
 /**
  * Staff sign in with phone and PIN. An unknown phone and a wrong PIN answer alike, after the same scrypt cost,

@@ -8,8 +8,8 @@ import { memberCard } from '../member-code/member-card'
 import { withGuessesCounted } from '../member-code/verify-member-code'
 import { applyOrderEvent } from '../orders/apply-order-event'
 import { publishedProgram } from '../program/published-program'
-import { assertNotThrottled } from './failed-attempts'
-import type { StaffIdentity } from './staff-sessions'
+import { assertNotThrottled } from '../auth/failed-attempts'
+import type { StaffIdentity } from '../auth/staff-sessions'
 
 /**
  * Records a till purchase through the same earning pipeline as an online order: an `order.paid` and an

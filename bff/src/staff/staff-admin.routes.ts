@@ -1,6 +1,6 @@
 import { CreateStaffBody } from '@mc/shared'
 import { Hono } from 'hono'
-import { requireAdmin } from '../admin/require-admin'
+import { requireAdmin } from '../auth/require-admin'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { createStaff } from './create-staff'

@@ -2,11 +2,11 @@ import { StaffLoginBody, StaffPurchaseBody, VerifyMemberCodeBody } from '@mc/sha
 import { Hono } from 'hono'
 import { validate } from '../http/validate'
 import { verifyMemberCode } from '../member-code/verify-member-code'
-import { bearerToken } from '../membership/require-member'
+import { bearerToken } from '../auth/require-member'
 import { loginStaff } from './login-staff'
 import { recordStaffPurchase } from './record-purchase'
-import { requireStaff, type StaffEnv } from './require-staff'
-import { revokeStaffSession } from './staff-sessions'
+import { requireStaff, type StaffEnv } from '../auth/require-staff'
+import { revokeStaffSession } from '../auth/staff-sessions'
 
 /** The till: staff sign in, scan member codes and record purchases, always at their own outlet. */
 export const staffRoutes = new Hono<StaffEnv>()

@@ -1,5 +1,5 @@
 import type { OrderEvent } from '@mc/shared'
-import { signWebhook } from '../orders/verify-webhook'
+import { signWebhook } from '../http/webhook-signature'
 import { testWebhookSecret, type TestApp } from './test-app'
 
 let sequence = 0

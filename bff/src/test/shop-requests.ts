@@ -1,4 +1,4 @@
-import { signWebhook } from '../orders/verify-webhook'
+import { signWebhook } from '../http/webhook-signature'
 import { orderEvent, sendOrderEvent } from './order-events'
 import { testWebhookSecret, type TestApp } from './test-app'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { BusinessDay } from '../calendar/business-day'
-import type { BenefitKind, BenefitGrant, CouponSpec } from '../program/benefits'
+import type { BenefitKind, BenefitGrant, CouponSpec } from './benefit-library'
 
 /** A coupon as stored: `available` until used; an available coupon past `validUntil` reads as `expired`. */
 export type CouponStatus = 'available' | 'used' | 'expired'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BenefitGrant } from '../program/benefits'
+import { BenefitGrant } from './benefit-library'
 import { claimWindow } from './claim-window'
 
 const coupons = [{ name: '券', kind: 'cash_off' as const, thresholdFen: 0, discountFen: 100, count: 1, validDays: 30 }]

@@ -1,5 +1,5 @@
 import { addDays, type BusinessDay } from '../calendar/business-day'
-import type { BenefitGrant } from '../program/benefits'
+import type { BenefitGrant } from './benefit-library'
 
 /**
  * Whether a claimable benefit can be claimed on a business day, and under which period key. A member claims a

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ProgramRules } from '../program/program-rules'
-import { tierByKey } from '../program/tier-evaluation'
+import { tierByKey } from '../tiers/tier-evaluation'
 
 /** What a notification is about; automation adds kinds, the inbox shows them all the same way. */
 export type NotificationKind = 'tier_upgrade' | (string & {})

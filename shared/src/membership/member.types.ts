@@ -1,5 +1,4 @@
-import type { NextTierPath } from '../program/progress'
-import type { Tier } from './tiers'
+import type { NextTierPath } from '../tiers/progress'
 
 /** The member as the shopper sees themselves; the phone is masked (138****0000) and never sent whole. */
 export interface MemberProfile {
@@ -29,6 +28,13 @@ export interface BenefitView {
   key: string
   name: string
   description: string
+}
+
+/** A membership tier: `threshold` is the counted growth at which a member reaches it. */
+export interface Tier {
+  id: string
+  name: string
+  threshold: number
 }
 
 /** A tier as the member app shows it. */

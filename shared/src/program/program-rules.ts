@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BenefitDefinition } from './benefits'
+import { BenefitDefinition } from '../benefits/benefit-library'
 
 // Messages are bilingual because the merchant console shows them as they are: Chinese first, English after.
 const whole = (min: number, max: number, what: string) =>

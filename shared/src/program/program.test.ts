@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { awardForEvent, growthCountsUntil, orderGrowth, orderPoints, pointsExpiresAt } from './earning'
-import { explainProgress } from './progress'
+import { awardForEvent, growthCountsUntil, orderGrowth, orderPoints, pointsExpiresAt } from '../earning/earning'
+import { explainProgress } from '../tiers/progress'
 import { ProgramRules } from './program-rules'
 import { fmcgTemplate } from './templates/fmcg'
 import { programTemplateKeys, programTemplates } from './templates/index'
-import { evaluateUpgrade, evaluateValidityEnd, tierReached, tierRank } from './tier-evaluation'
+import { evaluateUpgrade, evaluateValidityEnd, tierReached, tierRank } from '../tiers/tier-evaluation'
 
 const rules = fmcgTemplate
 const [regular, silver, gold] = rules.tiers

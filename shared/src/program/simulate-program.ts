@@ -1,7 +1,7 @@
-import { awardForEvent } from './earning'
+import { awardForEvent } from '../earning/earning'
 import { growthSourceKinds, type GrowthSourceKind, type ProgramRules } from './program-rules'
-import { yearlyBenefitCostFen } from './benefits'
-import { tierRank, tierReached } from './tier-evaluation'
+import { yearlyBenefitCostFen } from '../benefits/benefit-library'
+import { tierRank, tierReached } from '../tiers/tier-evaluation'
 
 /** One member's history, reduced to what a replay under other rules needs. */
 export interface MemberReplay {

@@ -1,5 +1,5 @@
 import { addDays, type BusinessDay } from '../calendar/business-day'
-import type { ProgramRules, TierRule } from './program-rules'
+import type { ProgramRules, TierRule } from '../program/program-rules'
 
 /** A member's tier and the last business day it is guaranteed; null for the entry tier, which never lapses. */
 export interface TierState {

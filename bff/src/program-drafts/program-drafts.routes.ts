@@ -1,7 +1,7 @@
 import { AppError, CreateDraftBody, PublishBody, programTemplates } from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { requireAdmin } from '../admin/require-admin'
+import { requireAdmin } from '../auth/require-admin'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { createDraft, draftView, findDraft, patchDraft } from './program-drafts'
@@ -13,7 +13,7 @@ const VersionParam = z.object({ version: z.coerce.number().int().min(1) })
 export const DraftPatch = z.record(z.string(), z.unknown())
 
 /** Merchant rules editing: template → draft → simulate → publish, with history and rollback. All audited. */
-export const programAdminRoutes = new Hono<AppEnv>()
+export const programDraftRoutes = new Hono<AppEnv>()
   .get('/program/templates', requireAdmin, (c) =>
     c.json({ templates: Object.entries(programTemplates).map(([key, t]) => ({ key, name: t.name, rules: t.rules })) }, 200))
   .post('/program/drafts', requireAdmin, validate('json', CreateDraftBody), async (c) =>

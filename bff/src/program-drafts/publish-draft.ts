@@ -3,10 +3,10 @@ import {
 } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { audit } from '../admin/audit'
-import { recordTierChange } from '../membership/member-tier'
+import { audit } from '../audit/audit'
+import { recordTierChange } from '../tiers/member-tier'
 import { validDraftRules } from './program-drafts'
-import { publishedProgram, publishProgramVersion, type PublishedProgram } from './published-program'
+import { publishedProgram, publishProgramVersion, type PublishedProgram } from '../program/published-program'
 
 export interface PublishOutcome {
   version: number

@@ -1,11 +1,11 @@
 import type { TierView } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
-import { tierView } from '../membership/tier-view'
-import { publishedProgram } from './published-program'
+import { tierView } from './tier-view'
+import { publishedProgram } from '../program/published-program'
 
 /** Public: the tier ladder a visitor sees before joining (names, thresholds, colours, benefits). */
-export const programRoutes = new Hono<AppEnv>()
+export const tierRoutes = new Hono<AppEnv>()
   .get('/program/tiers', async (c) => {
     const { rules, version } = await publishedProgram(c.var.deps.db)
     const body: { version: number; tiers: TierView[] } = { version, tiers: rules.tiers.map((tier) => tierView(tier, rules)) }

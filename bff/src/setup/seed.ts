@@ -1,12 +1,12 @@
 import { fmcgTemplate, newId } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import { applyOrderEvent } from '../orders/apply-order-event'
-import { recordTierChange } from '../membership/member-tier'
+import { recordTierChange } from '../tiers/member-tier'
 import { publishedProgram, publishProgramVersion } from '../program/published-program'
 import { createMallItem } from '../mall/mall-items'
 import { demoMallItems } from './demo-mall-items'
 import { demoShoppers } from './demo-shoppers'
-import type { Database } from './schema'
+import type { Database } from '../db/schema'
 
 /** Generated shoppers beside the three named ones: enough for tier distributions to mean something. */
 export const demoCrowdSize = 150

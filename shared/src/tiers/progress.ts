@@ -1,6 +1,6 @@
 import type { BusinessDay } from '../calendar/business-day'
-import { awardForEvent } from './earning'
-import type { ProgramRules, TierRule } from './program-rules'
+import { awardForEvent } from '../earning/earning'
+import type { ProgramRules, TierRule } from '../program/program-rules'
 import { tierByKey, tierRank, type TierState } from './tier-evaluation'
 
 /** A concrete way to reach the next tier, cheapest first. */

@@ -1,9 +1,9 @@
 import { businessDayOf, evaluateValidityEnd } from '@mc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { recordTierChange } from '../membership/member-tier'
+import { recordTierChange } from './member-tier'
 import { publishedProgram } from '../program/published-program'
 import { createTestApp, type TestApp } from '../test/test-app'
-import { sweepTiers } from './sweep-tiers'
+import { sweepTiers } from '../jobs/sweep-tiers'
 
 const now = new Date('2027-06-01T02:00:00.000Z')
 const at = '2026-06-01T02:00:00.000Z'

@@ -1,5 +1,5 @@
 import { addDays, businessDayOf, businessDayStart, type BusinessCalendar } from '../calendar/business-day'
-import type { EarningSource, PointsExpiry, ProgramRules, TierRule } from './program-rules'
+import type { EarningSource, PointsExpiry, ProgramRules, TierRule } from '../program/program-rules'
 
 const assertWhole = (name: string, value: number) => {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)

@@ -2,7 +2,7 @@ import { AppError } from '@mc/shared'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
-import { bearerToken } from '../membership/require-member'
+import { bearerToken } from './require-member'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 

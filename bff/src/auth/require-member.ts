@@ -1,7 +1,7 @@
 import { AppError } from '@mc/shared'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
-import { memberIdForToken } from './sessions'
+import { memberIdForToken } from './member-sessions'
 
 export function bearerToken(header: string | undefined): string {
   const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header ?? '')

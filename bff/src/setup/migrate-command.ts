@@ -1,5 +1,5 @@
 import { loadEnvOrExit } from '../env'
-import { openDatabase } from './database'
+import { openDatabase } from '../db/database'
 import { prepareDatabase } from './prepare-database'
 
 // `pnpm --filter @mc/bff migrate`: apply pending migrations to DATABASE_URL and exit.

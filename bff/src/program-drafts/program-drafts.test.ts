@@ -1,6 +1,6 @@
 import { fmcgTemplate, programTemplateKeys } from '@mc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '../db/seed'
+import { seedDemo } from '../setup/seed'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
 

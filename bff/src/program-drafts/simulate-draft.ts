@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { collectMemberReplays } from './member-replays'
 import { findDraft, validDraftRules } from './program-drafts'
-import { publishedProgram } from './published-program'
+import { publishedProgram } from '../program/published-program'
 
 /** Replays every member under a draft and predicts what publishing it would do; writes nothing. */
 export async function simulateDraft(db: Kysely<Database>, draftId: string, now: Date): Promise<SimulationResult & { elapsedMs: number }> {

@@ -2,8 +2,8 @@ import { AppError, mergePatch, newId, programTemplates, ProgramRules, type Creat
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { fieldIssues } from '../http/validate'
 import type { Database, ProgramDraftsTable } from '../db/schema'
-import { audit } from '../admin/audit'
-import { publishedProgram } from './published-program'
+import { audit } from '../audit/audit'
+import { publishedProgram } from '../program/published-program'
 
 export function draftIssues(rules: unknown): DraftIssue[] {
   const result = ProgramRules.safeParse(rules)

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { migrateToLatest } from './migrate'
-import type { Database } from './schema'
+import { migrateToLatest } from '../db/migrate'
+import type { Database } from '../db/schema'
 import { seedDefaults } from './seed'
 
 /** Brings any database, new or old, to the current schema with the default rows every install needs. */

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
-import { bearerToken } from '../membership/require-member'
+import { bearerToken } from './require-member'
 import { staffForToken, type StaffIdentity } from './staff-sessions'
 
 /** The app's variables plus the staff member a staff route acts as. */
