@@ -3,6 +3,9 @@ import type { ColumnType } from 'kysely'
 /** Timestamps are ISO 8601 UTC strings on both engines, so they compare the same way everywhere. */
 type Timestamp = string
 
+/** A column written once on insert and never updated: on append-only tables an UPDATE of it does not compile. */
+type Frozen<T> = ColumnType<T, T, never>
+
 export interface MembersTable {
   id: string
   openid: string | null
@@ -14,14 +17,14 @@ export interface MembersTable {
   source_channel: 'outlet_qr' | 'shop' | null
   /** YYYY-MM-DD, or null when the member has not told us. */
   birthday: string | null
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
 }
 
 /** Only a SHA-256 of the session token is stored, so a leaked table cannot be replayed as sessions. */
 export interface SessionsTable {
   token_hash: string
   member_id: string
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
   expires_at: Timestamp
   revoked_at: Timestamp | null
 }
@@ -36,7 +39,7 @@ export interface WechatSessionsTable {
 export interface OutletsTable {
   id: string
   name: string
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
 }
 
 /** Published program rules; a new version is a new row, never an edit. */
@@ -81,26 +84,26 @@ export interface LedgerAccountsTable {
 
 /** Append-only: every column is insert-only, so an UPDATE of an entry does not compile. */
 export interface LedgerEntriesTable {
-  id: ColumnType<string, string, never>
-  member_id: ColumnType<string, string, never>
-  ledger: ColumnType<LedgerName, LedgerName, never>
-  amount: ColumnType<number, number, never>
-  kind: ColumnType<string, string, never>
-  reason: ColumnType<string, string, never>
-  actor: ColumnType<LedgerActor, LedgerActor, never>
-  actor_id: ColumnType<string | null, string | null, never>
-  ref_type: ColumnType<string | null, string | null, never>
-  ref_id: ColumnType<string | null, string | null, never>
-  idempotency_key: ColumnType<string | null, string | null, never>
-  reverses_entry_id: ColumnType<string | null, string | null, never>
-  corrects_entry_id: ColumnType<string | null, string | null, never>
-  lot_id: ColumnType<string | null, string | null, never>
-  rule_version: ColumnType<number, number, never>
-  balance_after: ColumnType<number, number, never>
-  account_version: ColumnType<number, number, never>
-  business_day: ColumnType<string, string, never>
-  occurred_at: ColumnType<Timestamp, Timestamp, never>
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  id: Frozen<string>
+  member_id: Frozen<string>
+  ledger: Frozen<LedgerName>
+  amount: Frozen<number>
+  kind: Frozen<string>
+  reason: Frozen<string>
+  actor: Frozen<LedgerActor>
+  actor_id: Frozen<string | null>
+  ref_type: Frozen<string | null>
+  ref_id: Frozen<string | null>
+  idempotency_key: Frozen<string | null>
+  reverses_entry_id: Frozen<string | null>
+  corrects_entry_id: Frozen<string | null>
+  lot_id: Frozen<string | null>
+  rule_version: Frozen<number>
+  balance_after: Frozen<number>
+  account_version: Frozen<number>
+  business_day: Frozen<string>
+  occurred_at: Frozen<Timestamp>
+  created_at: Frozen<Timestamp>
 }
 
 /** What one earning left to spend (points) or to count (growth), and when it lapses. */
@@ -137,16 +140,16 @@ export interface MemberTiersTable {
 }
 
 export interface TierChangesTable {
-  id: ColumnType<string, string, never>
-  member_id: ColumnType<string, string, never>
-  kind: ColumnType<'join' | 'upgrade' | 'retain' | 'downgrade', 'join' | 'upgrade' | 'retain' | 'downgrade', never>
-  from_key: ColumnType<string | null, string | null, never>
-  to_key: ColumnType<string, string, never>
-  valid_until: ColumnType<string | null, string | null, never>
-  growth: ColumnType<number, number, never>
-  business_day: ColumnType<string, string, never>
-  rule_version: ColumnType<number, number, never>
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  id: Frozen<string>
+  member_id: Frozen<string>
+  kind: Frozen<'join' | 'upgrade' | 'retain' | 'downgrade'>
+  from_key: Frozen<string | null>
+  to_key: Frozen<string>
+  valid_until: Frozen<string | null>
+  growth: Frozen<number>
+  business_day: Frozen<string>
+  rule_version: Frozen<number>
+  created_at: Frozen<Timestamp>
 }
 
 /** One shop order as far as earning goes: what it earned, what was credited, what refunds took back. */
@@ -210,74 +213,74 @@ export interface JobLeasesTable {
 }
 
 export interface AuditLogTable {
-  id: ColumnType<string, string, never>
-  actor: ColumnType<string, string, never>
-  action: ColumnType<string, string, never>
-  target_type: ColumnType<string, string, never>
-  target_id: ColumnType<string, string, never>
-  detail: ColumnType<string, string, never>
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  id: Frozen<string>
+  actor: Frozen<string>
+  action: Frozen<string>
+  target_type: Frozen<string>
+  target_id: Frozen<string>
+  detail: Frozen<string>
+  created_at: Frozen<Timestamp>
 }
 
 /** A member's claim of one benefit in one period; unique per (member, benefit, period key). Append-only. */
 export interface BenefitClaimsTable {
-  id: ColumnType<string, string, never>
-  member_id: ColumnType<string, string, never>
-  benefit_key: ColumnType<string, string, never>
+  id: Frozen<string>
+  member_id: Frozen<string>
+  benefit_key: Frozen<string>
   /** `2026-11`, `2026-Q4`, `2026`, `once`, `birthday-2026`, `season-2026`. */
-  period_key: ColumnType<string, string, never>
-  tier_key: ColumnType<string, string, never>
-  rule_version: ColumnType<number, number, never>
-  business_day: ColumnType<string, string, never>
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  period_key: Frozen<string>
+  tier_key: Frozen<string>
+  rule_version: Frozen<number>
+  business_day: Frozen<string>
+  created_at: Frozen<Timestamp>
 }
 
 /** A coupon a claim issued; only its use changes it (status, used_at, used_order_id). */
 export interface CouponsTable {
-  id: ColumnType<string, string, never>
-  code: ColumnType<string, string, never>
-  member_id: ColumnType<string, string, never>
-  benefit_key: ColumnType<string, string, never>
-  claim_id: ColumnType<string, string, never>
-  name: ColumnType<string, string, never>
-  kind: ColumnType<'cash_off' | 'free_shipping', 'cash_off' | 'free_shipping', never>
-  threshold_fen: ColumnType<number, number, never>
-  discount_fen: ColumnType<number, number, never>
+  id: Frozen<string>
+  code: Frozen<string>
+  member_id: Frozen<string>
+  benefit_key: Frozen<string>
+  claim_id: Frozen<string>
+  name: Frozen<string>
+  kind: Frozen<'cash_off' | 'free_shipping'>
+  threshold_fen: Frozen<number>
+  discount_fen: Frozen<number>
   status: 'available' | 'used' | 'expired'
-  valid_from: ColumnType<Timestamp, Timestamp, never>
+  valid_from: Frozen<Timestamp>
   /** The instant the coupon stops being usable (exclusive). */
-  valid_until: ColumnType<Timestamp, Timestamp, never>
+  valid_until: Frozen<Timestamp>
   used_at: Timestamp | null
   used_order_id: string | null
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
 }
 
 /** Effectiveness records: one row per coupon issued and per coupon used. Append-only. */
 export interface BenefitEventsTable {
-  id: ColumnType<string, string, never>
-  member_id: ColumnType<string, string, never>
-  benefit_key: ColumnType<string, string, never>
-  event: ColumnType<'claimed' | 'used', 'claimed' | 'used', never>
-  coupon_id: ColumnType<string | null, string | null, never>
+  id: Frozen<string>
+  member_id: Frozen<string>
+  benefit_key: Frozen<string>
+  event: Frozen<'claimed' | 'used'>
+  coupon_id: Frozen<string | null>
   /** The member's tier when it happened. */
-  tier_key: ColumnType<string, string, never>
+  tier_key: Frozen<string>
   /** Face value issued (claimed) or discount given on the order (used). */
-  amount_fen: ColumnType<number, number, never>
-  order_id: ColumnType<string | null, string | null, never>
-  business_day: ColumnType<string, string, never>
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  amount_fen: Frozen<number>
+  order_id: Frozen<string | null>
+  business_day: Frozen<string>
+  created_at: Frozen<Timestamp>
 }
 
 /** The member's inbox; `dedupe_key` (rule, member, period) makes each notification happen once. */
 export interface NotificationsTable {
-  id: ColumnType<string, string, never>
-  member_id: ColumnType<string, string, never>
-  kind: ColumnType<string, string, never>
-  title: ColumnType<string, string, never>
-  body: ColumnType<string, string, never>
-  dedupe_key: ColumnType<string, string, never>
+  id: Frozen<string>
+  member_id: Frozen<string>
+  kind: Frozen<string>
+  title: Frozen<string>
+  body: Frozen<string>
+  dedupe_key: Frozen<string>
   read_at: Timestamp | null
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
 }
 
 /** A store staff account; only the scrypt hash of the PIN is stored. */
@@ -287,14 +290,14 @@ export interface StaffTable {
   phone: string
   outlet_id: string
   pin_hash: string
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
 }
 
 /** Staff sessions, apart from member sessions so the two roles never mix; only the token's SHA-256 is stored. */
 export interface StaffSessionsTable {
   token_hash: string
   staff_id: string
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
   expires_at: Timestamp
   revoked_at: Timestamp | null
 }
@@ -304,7 +307,7 @@ export interface MemberCodesTable {
   member_id: string
   card_no: string
   secret: string
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  created_at: Frozen<Timestamp>
 }
 
 /** An accepted member code, unique per (member, step); `purchase_order_id` is set once it paid for a purchase. */
@@ -327,12 +330,12 @@ export interface FailedAttemptsTable {
 
 /** One sign-in per member per business day (the primary key enforces it); `make_up` rows are 补签. Append-only. */
 export interface SignInsTable {
-  member_id: ColumnType<string, string, never>
-  business_day: ColumnType<string, string, never>
-  kind: ColumnType<'daily' | 'make_up', 'daily' | 'make_up', never>
+  member_id: Frozen<string>
+  business_day: Frozen<string>
+  kind: Frozen<'daily' | 'make_up'>
   /** Day of the streak cycle this sign-in had when it was recorded (1..cycleDays). */
-  cycle_day: ColumnType<number, number, never>
-  created_at: ColumnType<Timestamp, Timestamp, never>
+  cycle_day: Frozen<number>
+  created_at: Frozen<Timestamp>
 }
 
 /** A points-mall item; `images` and `coupon` are JSON text, `on_sale` is 0 or 1 on both engines. */
