@@ -1,109 +1,74 @@
-import Taro from '@tarojs/taro'
-import { errorMessages, isErrorBody, type ErrorCode } from '@mc/shared'
+import { hc, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+// Type-only: the BFF's route table gives every path, parameter and answer below; none of its code is bundled.
+import type { AppType } from '@mc/bff/src/app'
+import { ApiError, errorFromResponse, failureOf, networkErrorMessage } from './failure'
 import { expireSession, readSession } from './session'
+import { isRecord } from './storage'
+import { transportFetch } from './transport'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export { ApiError, errorFromResponse, failureOf, networkErrorMessage, type ApiErrorCode, type ApiFailure } from './failure'
 
-/** The BFF's stable codes plus `NETWORK` for requests that never got an answer. */
-export type ApiErrorCode = ErrorCode | 'NETWORK'
+/** The BFF's `/api` routes as Hono's typed client: `api.me.benefits[':key'].claim.$post({ param: { key } })`. */
+export type Api = ReturnType<typeof hc<AppType>>['api']
 
-export const networkErrorMessage = '网络异常，请检查网络后重试'
-
-/** A failed call: HTTP `status` (0 without an answer), stable `code`, and a Chinese `message` fit for the shopper. */
-export class ApiError extends Error {
-  readonly status: number
-  readonly code: ApiErrorCode
-  readonly details?: Record<string, unknown>
-
-  constructor(status: number, code: ApiErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message)
-    this.name = 'ApiError'
-    this.status = status
-    this.code = code
-    this.details = details
-  }
-}
-
-/** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
-export interface ApiFailure {
-  code: ApiErrorCode
-  message: string
-}
-
-/** Any thrown value as an `ApiFailure`; anything that is not an `ApiError` reads as INTERNAL. */
-export function failureOf(error: unknown): ApiFailure {
-  if (error instanceof ApiError) return { code: error.code, message: error.message }
-  return { code: 'INTERNAL', message: errorMessages.INTERNAL }
-}
-
-interface RawResponse {
-  status: number
-  /** Parsed JSON, or `undefined` when the body was empty or not JSON. */
-  body: unknown
-}
-
-const timeoutMs = 15_000
+/** The body of a 2xx answer among `R`, the responses an `hc` call may give; other answers are thrown as ApiError. */
+export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
 
 /**
  * Per-call settings: `token` replaces the member session (the staff till has a session of its own); `headers`
- * are sent as well (e.g. `Idempotency-Key`), but never override Accept, Content-Type or Authorization.
+ * are sent as well, but never override Accept, Content-Type or Authorization.
  */
 export interface RequestOptions {
   token?: string | null
   headers?: Record<string, string>
 }
 
-/** Calls the BFF at `path` (e.g. `/api/me`) with the stored session and returns the parsed JSON body. */
-export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+/**
+ * Sends one request through the typed client with the stored session and resolves to the 2xx body, typed by the
+ * route: `await call((api) => api.me.$get())`. Anything else is thrown as an ApiError: the BFF's error body,
+ * NETWORK when no answer came, INTERNAL for a 2xx that is not JSON (e.g. a static server's index.html).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any response of any route; OkBody picks out the 2xx ones.
+export async function call<R extends ClientResponse<any, number, any>>(send: (api: Api) => Promise<R>, options: RequestOptions = {}): Promise<OkBody<R>> {
   const ownToken = options.token !== undefined
   const token = ownToken ? options.token : readSession()?.token
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' }
   if (token) headers.Authorization = `Bearer ${token}`
 
-  const response = await send(method, `${API_BASE}${path}`, headers, body)
-  const ok = response.status >= 200 && response.status < 300
-  // A 2xx without JSON means something other than the BFF answered (e.g. a static server's index.html).
-  if (ok && response.body !== undefined) return response.body as T
+  const api = encodingParams(hc<AppType>(API_BASE, { fetch: transportFetch, headers }).api)
+  const { status, body } = await receive(() => send(api))
+  if (status >= 200 && status < 300 && body !== undefined) return body as OkBody<R>
+  const error = errorFromResponse({ status, body })
   // A rejected staff token says nothing about the member session, so only the member's own calls end it.
-  if (response.status === 401 && !ownToken) expireSession()
-  throw errorFromResponse(response)
+  if (status === 401 && !ownToken) expireSession(failureOf(error))
+  throw error
 }
 
-export function errorFromResponse({ status, body }: RawResponse): ApiError {
-  if (isErrorBody(body)) {
-    const { code, message, details } = body.error
-    return new ApiError(status, code, message || errorMessages[code] || errorMessages.INTERNAL, details)
-  }
-  const code: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL'
-  return new ApiError(status, code, errorMessages[code])
+/**
+ * hc puts path parameters into the URL as they are, so an id holding `/` or `?` would name another path. This
+ * wraps the client so every call's `param` values are URI-encoded first (the BFF decodes them).
+ */
+function encodingParams<T>(client: T): T {
+  if (typeof client !== 'function' && (typeof client !== 'object' || client === null)) return client
+  return new Proxy(client, {
+    get: (target, key) => encodingParams(Reflect.get(target, key)),
+    apply: (target, self, args: unknown[]) => {
+      const [request, ...rest] = args
+      if (!isRecord(request) || !isRecord(request.param)) return Reflect.apply(target as () => unknown, self, args)
+      const param = Object.fromEntries(Object.entries(request.param).map(([name, value]) => [name, encodeURIComponent(String(value))]))
+      return Reflect.apply(target as () => unknown, self, [{ ...request, param }, ...rest])
+    },
+  })
 }
 
-async function send(method: HttpMethod, url: string, headers: Record<string, string>, body: unknown) {
+async function receive(send: () => Promise<Response>): Promise<{ status: number; body: unknown }> {
   try {
-    if (process.env.TARO_ENV === 'weapp') return await sendWithTaro(method, url, headers, body)
-    return await sendWithFetch(method, url, headers, body)
+    const response = await send()
+    return { status: response.status, body: parseJson(await response.text()) }
   } catch {
     throw new ApiError(0, 'NETWORK', networkErrorMessage)
   }
-}
-
-async function sendWithFetch(method: HttpMethod, url: string, headers: Record<string, string>, body: unknown): Promise<RawResponse> {
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    // Older WebViews lack AbortSignal.timeout; they fall back to the browser's own timeout.
-    signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined,
-  })
-  return { status: response.status, body: parseJson(await response.text()) }
-}
-
-async function sendWithTaro(method: HttpMethod, url: string, headers: Record<string, string>, body: unknown): Promise<RawResponse> {
-  const response = await Taro.request({ url, method, header: headers, data: body, dataType: 'json', timeout: timeoutMs })
-  const data: unknown = response.data
-  // Taro hands back the raw string when the body was not JSON.
-  return { status: response.statusCode, body: typeof data === 'string' ? parseJson(data) : (data ?? undefined) }
 }
 
 function parseJson(text: string): unknown {

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MemberBenefit } from '@mc/shared'
 import { jsonResponse } from '../../test/fixtures'
 import { benefitsSelectors, initialBenefitsState, useBenefitsStore } from './benefits.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useBenefitsStore.setState(initialBenefitsState()))
 const store = () => useBenefitsStore.getState()
 const benefit = (key: string, unlocked: boolean, claimable: boolean): MemberBenefit => ({
   key, kind: 'coupon_pack', name: key, description: '', unlocked, unlockTier: null, unlockLabel: unlocked ? null : '解锁等级：黄金会员', grant: null,
@@ -12,12 +13,6 @@ const benefit = (key: string, unlocked: boolean, claimable: boolean): MemberBene
 })
 const page = (claimable: boolean) => ({ tier: { key: 'silver', name: '白银会员' }, today: '2026-11-02', benefits: [benefit('coupon_pack_monthly', true, claimable), benefit('free_shipping', false, false)] })
 
-beforeEach(() => {
-  useBenefitsStore.setState(initialBenefitsState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('benefits store', () => {
   it('loads benefits with the available coupons and splits unlocked from locked', async () => {

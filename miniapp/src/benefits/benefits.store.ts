@@ -1,6 +1,8 @@
 import { create } from 'zustand'
-import type { ClaimResponse, CouponsPage, CouponView, MemberBenefitsResponse } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import type { ClaimResponse, CouponView, MemberBenefitsResponse } from '@mc/shared'
+import { attempt } from '../api/attempt'
+import { call, type ApiFailure } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** The member's benefits and available coupons, as last fetched; `claiming` is the benefit key being claimed. */
 export interface BenefitsState {
@@ -18,6 +20,8 @@ interface BenefitsEvents {
   claimStarted(key: string): void
   benefitClaimed(response: ClaimResponse): void
   claimFailed(failure: ApiFailure): void
+  /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
+  sessionChanged(): void
 }
 
 interface BenefitsThunks {
@@ -38,37 +42,34 @@ export const useBenefitsStore = create<BenefitsStore>()((set, get) => ({
   claimStarted: (key) => set({ claiming: key, error: null }),
   benefitClaimed: (response) => set((s) => ({ claiming: null, coupons: [...response.coupons, ...s.coupons] })),
   claimFailed: (failure) => set({ claiming: null, error: failure }),
+  sessionChanged: () => set(initialBenefitsState()),
 
   loadBenefits: async () => {
-    get().benefitsRequested()
-    try {
-      const [benefits, coupons] = await Promise.all([
-        apiRequest<MemberBenefitsResponse>('GET', '/api/me/benefits'),
-        apiRequest<CouponsPage>('GET', '/api/me/coupons?status=available&limit=50'),
-      ])
-      get().benefitsLoaded(benefits, coupons.coupons)
-      return true
-    } catch (error) {
-      get().benefitsFailed(failureOf(error))
-      return false
-    }
+    const loaded = await attempt(() => Promise.all([
+      call((api) => api.me.benefits.$get()),
+      call((api) => api.me.coupons.$get({ query: { status: 'available', limit: '50' } })),
+    ]), {
+      started: get().benefitsRequested,
+      done: ([benefits, coupons]) => get().benefitsLoaded(benefits, coupons.coupons),
+      failed: get().benefitsFailed,
+    })
+    return loaded !== null
   },
   claim: async (key) => {
-    get().claimStarted(key)
-    try {
-      const response = await apiRequest<ClaimResponse>('POST', `/api/me/benefits/${encodeURIComponent(key)}/claim`)
-      get().benefitClaimed(response)
-      await get().loadBenefits()
-      return response
-    } catch (error) {
-      get().claimFailed(failureOf(error))
-      // An ALREADY_CLAIMED answer means the list on screen is stale; show the server's state.
-      await get().loadBenefits()
-      set({ error: failureOf(error) })
-      return null
-    }
+    const response = await attempt(() => call((api) => api.me.benefits[':key'].claim.$post({ param: { key } })), {
+      started: () => get().claimStarted(key),
+      done: get().benefitClaimed,
+      failed: get().claimFailed,
+    })
+    const { error } = get()
+    // An ALREADY_CLAIMED answer means the list on screen is stale; show the server's state, and the refusal.
+    await get().loadBenefits()
+    if (!response && error) set({ error })
+    return response
   },
 }))
+
+onSessionChanged(() => useBenefitsStore.getState().sessionChanged())
 
 export const benefitsSelectors = {
   unlocked: (s: BenefitsState) => s.benefits?.benefits.filter((b) => b.unlocked) ?? [],

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { jsonResponse } from '../../test/fixtures'
 import { inboxSelectors, initialInboxState, useInboxStore } from './inbox.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useInboxStore.setState(initialInboxState()))
 const store = () => useInboxStore.getState()
 const note = (id: string, readAt: string | null) => ({ id, kind: 'tier_upgrade', title: '恭喜升级为白银会员', body: '新解锁：每月领券', readAt, createdAt: '2026-11-02T00:00:00Z' })
 
-beforeEach(() => {
-  useInboxStore.setState(initialInboxState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('inbox store', () => {
   it('notificationOpened marks read at once and counts down, once', async () => {

@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import type { InboxPage, NotificationView } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import { attempt } from '../api/attempt'
+import { call, type ApiFailure } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** The first page of the member's inbox and the unread count over all of it, as last fetched. */
 export interface InboxState {
@@ -17,6 +19,8 @@ interface InboxEvents {
   inboxFailed(failure: ApiFailure): void
   /** Marked read at once on tap; the BFF's answer only confirms it. */
   notificationOpened(id: string, readAt: string): void
+  /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
+  sessionChanged(): void
 }
 
 interface InboxThunks {
@@ -41,20 +45,19 @@ export const useInboxStore = create<InboxStore>()((set, get) => ({
       unreadCount: Math.max(0, s.unreadCount - 1),
     }
   }),
+  sessionChanged: () => set(initialInboxState()),
   loadInbox: async () => {
-    get().inboxRequested()
-    try {
-      get().inboxLoaded(await apiRequest<InboxPage>('GET', '/api/me/inbox?limit=50'))
-      return true
-    } catch (error) {
-      get().inboxFailed(failureOf(error))
-      return false
-    }
+    const page = await attempt(() => call((api) => api.me.inbox.$get({ query: { limit: '50' } })), {
+      started: get().inboxRequested,
+      done: get().inboxLoaded,
+      failed: get().inboxFailed,
+    })
+    return page !== null
   },
   markRead: async (id) => {
     get().notificationOpened(id, new Date().toISOString())
     try {
-      await apiRequest<{ notification: NotificationView }>('POST', `/api/me/inbox/${encodeURIComponent(id)}/read`)
+      await call((api) => api.me.inbox[':id'].read.$post({ param: { id } }))
       return true
     } catch {
       // Reading is idempotent on the BFF; the next load shows the true state, so a failed mark needs no toast.
@@ -62,6 +65,8 @@ export const useInboxStore = create<InboxStore>()((set, get) => ({
     }
   },
 }))
+
+onSessionChanged(() => useInboxStore.getState().sessionChanged())
 
 export const inboxSelectors = {
   unreadCount: (s: InboxState) => s.unreadCount,

@@ -1,38 +1,7 @@
 import type { StateCreator } from 'zustand'
-import type { MallItemView } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
-import type { MallStore } from './mall.store'
-
-/** The items on sale as last fetched, as a list and by id; availability is computed by the BFF for this member. */
-export interface CatalogState {
-  items: MallItemView[]
-  /** True once the list has arrived, so an empty `items` means "nothing on sale". */
-  itemsLoaded: boolean
-  itemsPending: boolean
-  itemsError: ApiFailure | null
-  /** Items by id, from the list and from detail fetches; the detail and checkout pages read these. */
-  itemsById: Record<string, MallItemView>
-  /** Id of the item being fetched, and the last detail fetch's failure. */
-  itemPending: string | null
-  itemError: ApiFailure | null
-}
-
-export interface CatalogEvents {
-  catalogRequested(): void
-  catalogLoaded(items: MallItemView[]): void
-  catalogFailed(failure: ApiFailure): void
-  itemRequested(itemId: string): void
-  itemLoaded(item: MallItemView): void
-  itemFailed(failure: ApiFailure): void
-}
-
-/** Thunks resolve to false (or null) on failure; the failure is then in `itemsError` or `itemError`. */
-export interface CatalogThunks {
-  loadItems(): Promise<boolean>
-  loadItem(itemId: string): Promise<MallItemView | null>
-}
-
-export type CatalogSlice = CatalogState & CatalogEvents & CatalogThunks
+import { attempt } from '../api/attempt'
+import { call } from '../api/client'
+import type { CatalogSlice, CatalogState, MallStore } from './mall-types'
 
 export const initialCatalogState = (): CatalogState => ({
   items: [], itemsLoaded: false, itemsPending: false, itemsError: null, itemsById: {}, itemPending: null, itemError: null,
@@ -55,24 +24,19 @@ export const createCatalogSlice: StateCreator<MallStore, [], [], CatalogSlice> =
   itemFailed: (failure) => set({ itemPending: null, itemError: failure }),
 
   loadItems: async () => {
-    get().catalogRequested()
-    try {
-      get().catalogLoaded((await apiRequest<{ items: MallItemView[] }>('GET', '/api/mall/items')).items)
-      return true
-    } catch (error) {
-      get().catalogFailed(failureOf(error))
-      return false
-    }
+    const answer = await attempt(() => call((api) => api.mall.items.$get()), {
+      started: get().catalogRequested,
+      done: ({ items }) => get().catalogLoaded(items),
+      failed: get().catalogFailed,
+    })
+    return answer !== null
   },
   loadItem: async (itemId) => {
-    get().itemRequested(itemId)
-    try {
-      const { item } = await apiRequest<{ item: MallItemView }>('GET', `/api/mall/items/${encodeURIComponent(itemId)}`)
-      get().itemLoaded(item)
-      return item
-    } catch (error) {
-      get().itemFailed(failureOf(error))
-      return null
-    }
+    const answer = await attempt(() => call((api) => api.mall.items[':itemId'].$get({ param: { itemId } })), {
+      started: () => get().itemRequested(itemId),
+      done: ({ item }) => get().itemLoaded(item),
+      failed: get().itemFailed,
+    })
+    return answer?.item ?? null
   },
 })

@@ -4,13 +4,13 @@ import type { MallItemView, RedeemBody, RedemptionView } from '@mc/shared'
 import { saveSession } from '../api/session'
 import { useMembershipStore } from '../membership/membership.store'
 import { jsonResponse, loginFixture } from '../../test/fixtures'
-import { initialMallState, mallSelectors, redemptionsPath, useMallStore } from './mall.store'
+import { initialMallState, mallSelectors, useMallStore } from './mall.store'
 import { newIdempotencyKey, redeemKeyFor } from './redeem-key'
 
 const fetchMock = vi.fn<typeof fetch>()
 const store = () => useMallStore.getState()
 const call = (i: number) => ({ url: fetchMock.mock.calls[i][0], init: fetchMock.mock.calls[i][1]! })
-const keyOf = (i: number) => (call(i).init.headers as Record<string, string>)['Idempotency-Key']
+const keyOf = (i: number) => new Headers(call(i).init.headers).get('Idempotency-Key')
 const savedKey = (itemId: string) => Taro.getStorageSync(`mc.mall.redeem-key.${itemId}`) as { key: string } | ''
 
 function item(id: string, over: Partial<MallItemView> = {}): MallItemView {
@@ -159,7 +159,6 @@ describe('my redemptions', () => {
 
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemptions: [redemption('rdm_1')], nextCursor: null }))
     await store().loadMoreRedemptions()
-    expect(call(1).url).toBe(redemptionsPath('rdm_2'))
     expect(call(1).url).toBe('/api/me/redemptions?cursor=rdm_2&limit=20')
     expect(store().redemptions.map((r) => r.id)).toEqual(['rdm_3', 'rdm_2', 'rdm_1'])
     expect(await store().loadMoreRedemptions()).toBe(false)

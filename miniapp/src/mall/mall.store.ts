@@ -1,38 +1,25 @@
 import { create } from 'zustand'
-import { useMembershipStore } from '../membership/membership.store'
-import { createCatalogSlice, initialCatalogState, type CatalogSlice, type CatalogState } from './catalog-slice'
-import { createOrdersSlice, initialOrdersState, type MallAction, type OrdersSlice, type OrdersState } from './orders-slice'
-import {
-  createRedemptionsSlice, initialRedemptionsState, type RedemptionsSlice, type RedemptionsState,
-} from './redemptions-slice'
+import { onSessionChanged } from '../api/session'
+import { createCatalogSlice, initialCatalogState } from './catalog-slice'
+import { createCheckoutSlice, initialCheckoutState } from './checkout-slice'
+import type { MallAction, MallState, MallStore } from './mall-types'
+import { createRedemptionsSlice, initialRedemptionsState } from './redemptions-slice'
 
-export type { MallAction } from './orders-slice'
-export { redemptionsPageSize, redemptionsPath, type FeedLoad } from './redemptions-slice'
+export type { FeedLoad, MallAction, MallState, MallStore } from './mall-types'
+export { redemptionsPageSize } from './redemptions-slice'
 
-/**
- * The points mall: the catalogue, the member's redemptions and the write in flight, as last fetched; the BFF
- * stays the source of truth. One store made of three slices (zustand's slices pattern) to keep files short.
- */
-export type MallState = CatalogState & RedemptionsState & OrdersState
-
-export type MallStore = CatalogSlice & RedemptionsSlice & OrdersSlice & {
-  /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
-  sessionChanged(): void
-}
-
-export const initialMallState = (): MallState => ({ ...initialCatalogState(), ...initialRedemptionsState(), ...initialOrdersState() })
+// One store made of three slices (zustand's slices pattern) to keep files short; their types are in mall-types.ts.
+export const initialMallState = (): MallState => ({ ...initialCatalogState(), ...initialRedemptionsState(), ...initialCheckoutState() })
 
 export const useMallStore = create<MallStore>()((set, get, api) => ({
   ...createCatalogSlice(set, get, api),
   ...createRedemptionsSlice(set, get, api),
-  ...createOrdersSlice(set, get, api),
+  ...createCheckoutSlice(set, get, api),
   // The generation keeps counting up, so a page still in flight for the previous member is dropped on arrival.
   sessionChanged: () => set((s) => ({ ...initialMallState(), redemptionsGeneration: s.redemptionsGeneration + 1 })),
 }))
 
-useMembershipStore.subscribe((state, previous) => {
-  if (state.session?.token !== previous.session?.token) useMallStore.getState().sessionChanged()
-})
+onSessionChanged(() => useMallStore.getState().sessionChanged())
 
 /** Reads for components. */
 export const mallSelectors = {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { RedeemBody } from '@mc/shared'
+import { isRecord, readStored } from '../api/storage'
 
 /**
  * The Idempotency-Key of a checkout attempt, kept in storage from before the request is sent until a definite
@@ -18,7 +19,7 @@ const storagePrefix = 'mc.mall.redeem-key.'
 /** The saved key for this exact body, or a new one saved before it is returned. */
 export function redeemKeyFor(body: RedeemBody): string {
   const storageKey = storagePrefix + body.itemId
-  const saved = readSaved(storageKey)
+  const saved = readStored(storageKey, isSavedKey)
   const print = fingerprint(body)
   if (saved && saved.body === print) return saved.key
   const key = newIdempotencyKey()
@@ -44,14 +45,6 @@ function fingerprint(body: RedeemBody): string {
   return JSON.stringify([body.itemId, body.quantity, d ? [d.name, d.phone, d.address] : null])
 }
 
-function readSaved(storageKey: string): SavedKey | null {
-  let stored: unknown
-  try {
-    stored = Taro.getStorageSync(storageKey)
-  } catch {
-    return null
-  }
-  if (typeof stored !== 'object' || stored === null) return null
-  const { key, body } = stored as Partial<SavedKey>
-  return typeof key === 'string' && key.length >= 8 && typeof body === 'string' ? { key, body } : null
+function isSavedKey(value: unknown): value is SavedKey {
+  return isRecord(value) && typeof value.key === 'string' && value.key.length >= 8 && typeof value.body === 'string'
 }

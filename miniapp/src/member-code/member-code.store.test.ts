@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { jsonResponse } from '../../test/fixtures'
 import { groupCode, initialMemberCodeState, memberCodeSelectors, secondsLeft, useMemberCodeStore } from './member-code.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useMemberCodeStore.setState(initialMemberCodeState()))
 const store = () => useMemberCodeStore.getState()
 
-beforeEach(() => {
-  useMemberCodeStore.setState(initialMemberCodeState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('member code store', () => {
   it('codeIssued shows the code grouped by four', async () => {

@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import type { MemberCodeResponse } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import { attempt } from '../api/attempt'
+import { call, type ApiFailure } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** The code on screen right now; a new one is fetched when it expires. */
 export interface MemberCodeState {
@@ -32,18 +34,15 @@ export const useMemberCodeStore = create<MemberCodeStore>()((set, get) => ({
   // A failed refresh drops the old code too: an expired code on screen would only be refused at the till.
   codeFailed: (failure) => set({ code: null, pending: false, error: failure }),
   codeHidden: () => set(initialMemberCodeState()),
-  loadCode: async () => {
-    get().codeRequested()
-    try {
-      const code = await apiRequest<MemberCodeResponse>('GET', '/api/me/member-code')
-      get().codeIssued(code)
-      return code
-    } catch (error) {
-      get().codeFailed(failureOf(error))
-      return null
-    }
-  },
+  loadCode: () => attempt(() => call((api) => api.me['member-code'].$get()), {
+    started: get().codeRequested,
+    done: get().codeIssued,
+    failed: get().codeFailed,
+  }),
 }))
+
+// Another member's code must never be shown, nor one issued to the member who just logged out.
+onSessionChanged(() => useMemberCodeStore.getState().codeHidden())
 
 /** "912345678901234567" → "9123 4567 8901 2345 67", as a cashier reads it aloud or types it. */
 export function groupCode(code: string): string {

@@ -1,19 +1,13 @@
 import Taro from '@tarojs/taro'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { jsonResponse, loginFixture, meFixture } from '../../test/fixtures'
 import { readSession } from '../api/session'
 import { initialMembershipState, membershipSelectors, useMembershipStore } from './membership.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useMembershipStore.setState(initialMembershipState()))
 const store = () => useMembershipStore.getState()
 
-beforeEach(() => {
-  Taro.clearStorageSync()
-  useMembershipStore.setState(initialMembershipState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 function answer(status: number, body: unknown) {
   fetchMock.mockResolvedValueOnce(jsonResponse(status, body))

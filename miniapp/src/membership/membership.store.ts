@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { errorMessages, type JoinResponse, type LoginResponse, type MeResponse, type MemberProfile } from '@mc/shared'
-import { ApiError, apiRequest, failureOf, type ApiFailure } from '../api/client'
-import { onSessionExpired, readSession, removeSession, saveSession, type Session } from '../api/session'
+import { attempt } from '../api/attempt'
+import { ApiError, call, type ApiFailure } from '../api/client'
+import { onSessionChanged, onSessionExpired, readSession, removeSession, saveSession, type Session } from '../api/session'
 import { progressSentence } from './tier-display'
 
 /** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
@@ -28,8 +29,11 @@ interface MembershipEvents {
   loggedIn(response: LoginResponse): void
   joined(response: JoinResponse): void
   meLoaded(me: MeResponse): void
-  sessionExpired(): void
+  /** The BFF refused the token; `failure` says why, for the login page. */
+  sessionExpired(failure: MembershipFailure): void
   loggedOut(): void
+  /** The stored session changed (login, logout, expiry): start again from what is stored now. */
+  sessionChanged(): void
 }
 
 /** Thunks resolve to null on failure; the failure is then in `error`. */
@@ -53,17 +57,8 @@ export const initialMembershipState = (): MembershipState => ({
 })
 
 export const useMembershipStore = create<MembershipStore>()((set, get) => {
-  async function attempt<T>(request: MembershipRequest, call: () => Promise<T>, done: (result: T) => void) {
-    get().requestStarted(request)
-    try {
-      const result = await call()
-      done(result)
-      return result
-    } catch (error) {
-      get().requestFailed(failureOf(error))
-      return null
-    }
-  }
+  const steps = <T>(request: MembershipRequest, done: (result: T) => void) =>
+    ({ started: () => get().requestStarted(request), done, failed: get().requestFailed })
 
   return {
     ...initialMembershipState(),
@@ -75,37 +70,39 @@ export const useMembershipStore = create<MembershipStore>()((set, get) => {
     },
     joined: ({ member }) => set({ member, pending: null, error: null }),
     meLoaded: (me) => set({ me, member: me.member, pending: null, error: null }),
-    sessionExpired: () => set({ session: null, member: null, me: null, pending: null }),
+    sessionExpired: (failure) => set({ session: null, member: null, me: null, pending: null, error: failure }),
     loggedOut: () => {
       removeSession()
       set({ session: null, member: null, me: null, pending: null, error: null })
     },
+    sessionChanged: () => set(initialMembershipState()),
 
     loginWithPhone: (phone) =>
-      attempt('login', () => apiRequest<LoginResponse>('POST', '/api/auth/local', { phone }), get().loggedIn),
-    loginWithWechat: () => attempt('login', loginThroughWechat, get().loggedIn),
+      attempt(() => call((api) => api.auth.local.$post({ json: { phone } })), steps('login', get().loggedIn)),
+    loginWithWechat: () => attempt(loginThroughWechat, steps('login', get().loggedIn)),
     join: (scene) =>
-      attempt('join', () => apiRequest<JoinResponse>('POST', '/api/members/join', scene ? { scene } : {}), get().joined),
-    loadMe: () => attempt('me', () => apiRequest<MeResponse>('GET', '/api/me'), get().meLoaded),
+      attempt(() => call((api) => api.members.join.$post({ json: scene ? { scene } : {} })), steps('join', get().joined)),
+    loadMe: () => attempt(() => call((api) => api.me.$get()), steps('me', get().meLoaded)),
     logout: async () => {
       // Forget the session locally even if the BFF cannot be reached; the token expires on its own.
-      await attempt('logout', () => apiRequest<{ loggedOut: true }>('POST', '/api/auth/logout'), () => undefined)
+      await attempt(() => call((api) => api.auth.logout.$post()), steps('logout', () => undefined))
       get().loggedOut()
     },
   }
 })
 
 // The API client drops a rejected token; the store follows so the pages route back to login.
-onSessionExpired(() => useMembershipStore.getState().sessionExpired())
+onSessionExpired((failure) => useMembershipStore.getState().sessionExpired(failure))
+onSessionChanged(() => useMembershipStore.getState().sessionChanged())
 
-async function loginThroughWechat(): Promise<LoginResponse> {
+async function loginThroughWechat() {
   let code: string
   try {
     code = (await Taro.login()).code
   } catch {
     throw new ApiError(0, 'WECHAT_UNAVAILABLE', errorMessages.WECHAT_UNAVAILABLE)
   }
-  return apiRequest<LoginResponse>('POST', '/api/auth/wechat', { code })
+  return call((api) => api.auth.wechat.$post({ json: { code } }))
 }
 
 /** Single-field reads for components, so each re-renders only when its own field changes. */

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { jsonResponse } from '../../test/fixtures'
 import { initialOutletsState, outletsSelectors, useOutletsStore } from './outlets.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useOutletsStore.setState(initialOutletsState()))
 const store = () => useOutletsStore.getState()
 
-beforeEach(() => {
-  useOutletsStore.setState(initialOutletsState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('outlets store', () => {
   it('lookupOutlet finds the store a QR code names', async () => {

@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import type { MemberProfile } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import { attempt } from '../api/attempt'
+import { call, type ApiFailure } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** GET /api/outlets/scene/:scene (public): the store a signed join QR scene names. */
 export type OutletView = NonNullable<MemberProfile['sourceOutlet']>
@@ -26,6 +28,8 @@ interface OutletsEvents {
   outletLoaded(outletId: string, outlet: OutletView): void
   /** Also called by the join page when POST /api/members/join itself answers OUTLET_NOT_FOUND. */
   outletFailed(outletId: string, failure: ApiFailure): void
+  /** Another member (or nobody) is logged in now; outlets are public, but every store starts afresh. */
+  sessionChanged(): void
 }
 
 interface OutletsThunks {
@@ -49,19 +53,19 @@ export const useOutletsStore = create<OutletsStore>()((set, get) => {
       record(outletId, failure.code === 'OUTLET_NOT_FOUND' || failure.code === 'OUTLET_SCENE_INVALID'
         ? { status: 'missing', failure } : { status: 'failed', failure }),
 
-    lookupOutlet: async (outletId) => {
-      get().outletRequested(outletId)
-      try {
-        const outlet = await apiRequest<OutletView>('GET', `/api/outlets/scene/${encodeURIComponent(outletId)}`)
-        get().outletLoaded(outletId, outlet)
-        return outlet
-      } catch (error) {
-        get().outletFailed(outletId, failureOf(error))
-        return null
-      }
-    },
+    sessionChanged: () => set(initialOutletsState()),
+
+    // A store's name is the same for every member, so an answer that lands after a login is still good to show.
+    lookupOutlet: (outletId) => attempt(() => call((api) => api.outlets.scene[':scene'].$get({ param: { scene: outletId } })), {
+      memberBound: false,
+      started: () => get().outletRequested(outletId),
+      done: (outlet) => get().outletLoaded(outletId, outlet),
+      failed: (failure) => get().outletFailed(outletId, failure),
+    }),
   }
 })
+
+onSessionChanged(() => useOutletsStore.getState().sessionChanged())
 
 export const outletsSelectors = {
   /** The lookup for `outletId`, or null when none was asked for (no QR code, or not asked yet). */

@@ -1,21 +1,14 @@
-import Taro from '@tarojs/taro'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { jsonResponse, loginFixture } from '../../test/fixtures'
 import { historyPage } from '../../test/points-fixtures'
 import { initialMembershipState, useMembershipStore } from '../membership/membership.store'
 import { initialPointsState, pointsSelectors, usePointsStore } from './points.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => usePointsStore.setState(initialPointsState()))
 const store = () => usePointsStore.getState()
 const ids = (type: 'growth' | 'points' = 'points') => store().histories[type].entries.map((e) => e.id.slice(-4))
 
-beforeEach(() => {
-  Taro.clearStorageSync()
-  usePointsStore.setState(initialPointsState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 function answer(status: number, body: unknown) {
   fetchMock.mockResolvedValueOnce(jsonResponse(status, body))

@@ -1,7 +1,8 @@
 import { create } from 'zustand'
 import type { ExpiringPoints, HistoryEntry, HistoryPage } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
-import { useMembershipStore } from '../membership/membership.store'
+import { attempt } from '../api/attempt'
+import { call, type ApiFailure } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** The two ledgers a member can page through: 成长值 and 积分. */
 export type HistoryType = 'growth' | 'points'
@@ -71,26 +72,25 @@ export const initialPointsState = (): PointsState => ({
   expiringError: null,
 })
 
-export function historyPath(type: HistoryType, cursor: string | null): string {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}&limit=${historyPageSize}` : `?limit=${historyPageSize}`
-  return `/api/me/${type}${query}`
-}
+/** The query of one history page: the first without a cursor, the next after `cursor`. */
+const pageQuery = (cursor: string | null) => ({ ...(cursor ? { cursor } : {}), limit: String(historyPageSize) })
 
 export const usePointsStore = create<PointsStore>()((set, get) => {
   const updateFeed = (type: HistoryType, change: (feed: HistoryFeed) => Partial<HistoryFeed>) =>
     set((s) => ({ histories: { ...s.histories, [type]: { ...s.histories[type], ...change(s.histories[type]) } } }))
 
   async function fetchPage(type: HistoryType, load: HistoryLoad): Promise<boolean> {
-    get().historyRequested(type, load)
-    const { generation, nextCursor } = get().histories[type]
-    try {
-      const page = await apiRequest<HistoryPage>('GET', historyPath(type, load === 'more' ? nextCursor : null))
-      get().historyPageLoaded(type, load, page, generation)
-      return true
-    } catch (error) {
-      get().historyFailed(type, failureOf(error), generation)
-      return false
-    }
+    let generation = 0
+    const query = pageQuery(load === 'more' ? get().histories[type].nextCursor : null)
+    const page = await attempt(() => call((api) => (type === 'growth' ? api.me.growth : api.me.points).$get({ query })), {
+      started: () => {
+        get().historyRequested(type, load)
+        generation = get().histories[type].generation
+      },
+      done: (answer) => get().historyPageLoaded(type, load, answer, generation),
+      failed: (failure) => get().historyFailed(type, failure, generation),
+    })
+    return page !== null
   }
 
   return {
@@ -130,21 +130,17 @@ export const usePointsStore = create<PointsStore>()((set, get) => {
     },
     refreshHistory: (type) => fetchPage(type, get().histories[type].loaded ? 'refresh' : 'first'),
     loadExpiring: async () => {
-      get().expiringRequested()
-      try {
-        get().expiringLoaded(await apiRequest<ExpiringPoints>('GET', '/api/me/points/expiring'))
-        return true
-      } catch (error) {
-        get().expiringFailed(failureOf(error))
-        return false
-      }
+      const expiring = await attempt(() => call((api) => api.me.points.expiring.$get()), {
+        started: get().expiringRequested,
+        done: get().expiringLoaded,
+        failed: get().expiringFailed,
+      })
+      return expiring !== null
     },
   }
 })
 
-useMembershipStore.subscribe((state, previous) => {
-  if (state.session?.token !== previous.session?.token) usePointsStore.getState().sessionChanged()
-})
+onSessionChanged(() => usePointsStore.getState().sessionChanged())
 
 /** Reads for components; pass the history type where one is needed. */
 export const pointsSelectors = {

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { jsonResponse, tiers } from '../../test/fixtures'
 import { initialProgramState, programSelectors, useProgramStore } from './program.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useProgramStore.setState(initialProgramState()))
 const store = () => useProgramStore.getState()
 
-beforeEach(() => {
-  useProgramStore.setState(initialProgramState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('program store', () => {
   it('loadTiers keeps the public ladder without needing a session', async () => {

@@ -1,12 +1,11 @@
 import { create } from 'zustand'
 import type { TierView } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import { attempt } from '../api/attempt'
+import { call, type Api, type ApiFailure, type OkBody } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** GET /api/program/tiers (public): the published program's `version` and its tiers, lowest first. */
-export interface ProgramTiersResponse {
-  version: number
-  tiers: TierView[]
-}
+export type ProgramTiersResponse = OkBody<Awaited<ReturnType<Api['program']['tiers']['$get']>>>
 
 /** The last fetched public ladder, for visitors who cannot read /api/me yet. */
 export interface ProgramState {
@@ -21,6 +20,8 @@ interface ProgramEvents {
   tiersRequested(): void
   tiersLoaded(response: ProgramTiersResponse): void
   tiersFailed(failure: ApiFailure): void
+  /** Another member (or nobody) is logged in now; the ladder is public, but every store starts afresh. */
+  sessionChanged(): void
 }
 
 interface ProgramThunks {
@@ -39,18 +40,18 @@ export const useProgramStore = create<ProgramStore>()((set, get) => ({
   tiersLoaded: ({ version, tiers }) => set({ version, tiers, loading: false, error: null }),
   tiersFailed: (failure) => set({ loading: false, error: failure }),
 
-  loadTiers: async () => {
-    get().tiersRequested()
-    try {
-      const response = await apiRequest<ProgramTiersResponse>('GET', '/api/program/tiers')
-      get().tiersLoaded(response)
-      return response
-    } catch (error) {
-      get().tiersFailed(failureOf(error))
-      return null
-    }
-  },
+  sessionChanged: () => set(initialProgramState()),
+
+  // The ladder is the same for every member, so an answer that lands after a login is still good to show.
+  loadTiers: () => attempt(() => call((api) => api.program.tiers.$get()), {
+    memberBound: false,
+    started: get().tiersRequested,
+    done: get().tiersLoaded,
+    failed: get().tiersFailed,
+  }),
 }))
+
+onSessionChanged(() => useProgramStore.getState().sessionChanged())
 
 export const programSelectors = {
   tiers: (s: ProgramState) => s.tiers,

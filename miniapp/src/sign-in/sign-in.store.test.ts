@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SignInCalendarResponse } from '@mc/shared'
 import { jsonResponse } from '../../test/fixtures'
 import { makeUpConfirm, nextBonusHint, signInToast } from './sign-in-copy'
 import { initialSignInState, signInSelectors, useSignInStore } from './sign-in.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useSignInStore.setState(initialSignInState()))
 const store = () => useSignInStore.getState()
 
 const calendar = (signed: boolean): SignInCalendarResponse => ({
@@ -18,12 +19,6 @@ const calendar = (signed: boolean): SignInCalendarResponse => ({
   makeUp: { costPoints: 20, perMonth: 2, usedThisMonth: 0, left: 2 },
 })
 
-beforeEach(() => {
-  useSignInStore.setState(initialSignInState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('sign-in store', () => {
   it('signInCompleted: signs in, then refetches the calendar of the month on screen', async () => {

@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import type { MakeUpResponse, SignInCalendarResponse, SignInResponse } from '@mc/shared'
-import { apiRequest, failureOf, type ApiFailure } from '../api/client'
+import { attempt } from '../api/attempt'
+import { call, type ApiFailure } from '../api/client'
+import { onSessionChanged } from '../api/session'
 
 /** Which request is in flight, so the calendar, the big button and a make-up each show their own spinner. */
 export type SignInRequest = 'calendar' | 'sign-in' | 'make-up'
@@ -38,17 +40,8 @@ export type SignInStore = SignInState & SignInEvents & SignInThunks
 export const initialSignInState = (): SignInState => ({ calendar: null, pending: null, error: null, lastSignIn: null, lastMakeUp: null })
 
 export const useSignInStore = create<SignInStore>()((set, get) => {
-  async function attempt<T>(request: SignInRequest, call: () => Promise<T>, done: (result: T) => void): Promise<T | null> {
-    get().requestStarted(request)
-    try {
-      const result = await call()
-      done(result)
-      return result
-    } catch (error) {
-      get().requestFailed(failureOf(error))
-      return null
-    }
-  }
+  const steps = <T>(request: SignInRequest, done: (result: T) => void) =>
+    ({ started: () => get().requestStarted(request), done, failed: get().requestFailed })
   const refreshMonth = () => get().loadCalendar(get().calendar?.month)
 
   return {
@@ -61,9 +54,9 @@ export const useSignInStore = create<SignInStore>()((set, get) => {
     sessionChanged: () => set(initialSignInState()),
 
     loadCalendar: (month) =>
-      attempt('calendar', () => apiRequest<SignInCalendarResponse>('GET', `/api/sign-in/calendar${month ? `?month=${month}` : ''}`), get().calendarLoaded),
+      attempt(() => call((api) => api['sign-in'].calendar.$get({ query: month ? { month } : {} })), steps('calendar', get().calendarLoaded)),
     signIn: async () => {
-      const response = await attempt('sign-in', () => apiRequest<SignInResponse>('POST', '/api/sign-in', {}), get().signInCompleted)
+      const response = await attempt(() => call((api) => api['sign-in'].$post({ json: {} })), steps('sign-in', get().signInCompleted))
       // ALREADY_SIGNED_IN means the calendar on screen is stale (signed on another device): refetch it too.
       if (response || get().error?.code === 'ALREADY_SIGNED_IN') {
         const error = get().error
@@ -73,12 +66,14 @@ export const useSignInStore = create<SignInStore>()((set, get) => {
       return response
     },
     makeUp: async (day) => {
-      const response = await attempt('make-up', () => apiRequest<MakeUpResponse>('POST', '/api/sign-in/make-up', { day }), get().makeUpCompleted)
+      const response = await attempt(() => call((api) => api['sign-in']['make-up'].$post({ json: { day } })), steps('make-up', get().makeUpCompleted))
       if (response) await refreshMonth()
       return response
     },
   }
 })
+
+onSessionChanged(() => useSignInStore.getState().sessionChanged())
 
 /** Single-field reads for components. */
 export const signInSelectors = {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { StaffView } from '@mc/shared'
+import { isRecord, readStored } from '../api/storage'
 
 /** The till's own session, kept apart from the member session so a shopper's login never becomes staff's. */
 export interface StaffSession {
@@ -12,16 +13,8 @@ const storageKey = 'mc.staff-session'
 
 /** The stored staff session, or null when none is stored or it has expired. */
 export function readStaffSession(nowMs: number = Date.now()): StaffSession | null {
-  let stored: unknown
-  try {
-    stored = Taro.getStorageSync(storageKey)
-  } catch {
-    return null
-  }
-  if (typeof stored !== 'object' || stored === null) return null
-  const session = stored as Partial<StaffSession>
-  if (typeof session.token !== 'string' || typeof session.expiresAt !== 'string' || !session.staff) return null
-  return Date.parse(session.expiresAt) > nowMs ? (session as StaffSession) : null
+  const session = readStored(storageKey, isStaffSession)
+  return session && Date.parse(session.expiresAt) > nowMs ? session : null
 }
 
 export function saveStaffSession(session: StaffSession): void {
@@ -30,4 +23,8 @@ export function saveStaffSession(session: StaffSession): void {
 
 export function removeStaffSession(): void {
   Taro.removeStorageSync(storageKey)
+}
+
+function isStaffSession(value: unknown): value is StaffSession {
+  return isRecord(value) && typeof value.token === 'string' && typeof value.expiresAt === 'string' && Boolean(value.staff)
 }

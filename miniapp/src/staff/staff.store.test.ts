@@ -1,22 +1,16 @@
 import Taro from '@tarojs/taro'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { saveSession } from '../api/session'
 import { jsonResponse } from '../../test/fixtures'
 import { fenFromYuan, initialStaffState, staffSelectors, useStaffStore } from './staff.store'
+import { stubFetch } from '../../test/fetch-stub'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch(() => useStaffStore.setState(initialStaffState()))
 const store = () => useStaffStore.getState()
 const staff = { id: 'stf_1', name: '王店员', phoneMasked: '137****0001', outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' }, createdAt: '2026-11-01T00:00:00Z' }
 const card = { memberId: 'mbr_1', nickname: '小程', phoneMasked: '138****0000', tier: { id: 'regular', name: '普通会员' }, pointsAvailable: 0 }
-const headerOf = (call: number) => (fetchMock.mock.calls[call][1]!.headers as Record<string, string>).Authorization
+const headerOf = (call: number) => new Headers(fetchMock.mock.calls[call][1]!.headers).get('Authorization') ?? undefined
 
-beforeEach(() => {
-  Taro.clearStorageSync()
-  useStaffStore.setState(initialStaffState())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe('staff store', () => {
   it('staffLoggedIn keeps its own session, apart from the member session', async () => {

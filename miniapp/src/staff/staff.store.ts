@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { MemberCodeVerification, PickupVerification, StaffLoginResponse, StaffPurchaseOutcome } from '@mc/shared'
-import { ApiError, apiRequest, failureOf, type ApiFailure } from '../api/client'
+import { attempt } from '../api/attempt'
+import { ApiError, call, type ApiFailure } from '../api/client'
 import { readStaffSession, removeStaffSession, saveStaffSession, type StaffSession } from './staff-session'
 
 export type StaffRequest = 'login' | 'verify' | 'purchase' | 'logout' | 'pickup'
@@ -52,23 +53,24 @@ export const initialStaffState = (): StaffState => ({
 })
 
 export const useStaffStore = create<StaffStore>()((set, get) => {
-  async function attempt<T>(request: StaffRequest, call: (token: string | null) => Promise<T>, done: (result: T) => void) {
-    get().requestStarted(request)
-    try {
-      const result = await call(get().session?.token ?? null)
-      done(result)
-      return result
-    } catch (error) {
-      const failure = failureOf(error)
-      // An expired or revoked staff token sends the till back to its login; the member session is untouched.
-      if (failure.code === 'UNAUTHENTICATED' && request !== 'login') {
-        removeStaffSession()
-        set({ session: null })
-      }
-      get().requestFailed(failure)
-      return null
-    }
-  }
+  /**
+   * One till request with the staff token (never the member's). The till is not the member's, so its answers
+   * are kept whoever logs in as a member meanwhile, and a member login or logout leaves the till as it is.
+   */
+  const attemptAsStaff = <T>(request: StaffRequest, send: (token: string | null) => Promise<T>, done: (result: T) => void) =>
+    attempt(() => send(get().session?.token ?? null), {
+      memberBound: false,
+      started: () => get().requestStarted(request),
+      done,
+      failed: (failure) => {
+        // An expired or revoked staff token sends the till back to its login; the member session is untouched.
+        if (failure.code === 'UNAUTHENTICATED' && request !== 'login') {
+          removeStaffSession()
+          set({ session: null })
+        }
+        get().requestFailed(failure)
+      },
+    })
 
   return {
     ...initialStaffState(),
@@ -90,22 +92,22 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
     },
 
     login: (phone, pin) =>
-      attempt('login', (token) => apiRequest<StaffLoginResponse>('POST', '/api/staff/login', { phone, pin }, { token }), get().staffLoggedIn),
+      attemptAsStaff('login', (token) => call((api) => api.staff.login.$post({ json: { phone, pin } }), { token }), get().staffLoggedIn),
     verifyCode: (code) =>
-      attempt('verify', (token) =>
-        apiRequest<MemberCodeVerification>('POST', '/api/staff/member-code/verify', { code: code.replace(/[\s-]/g, '') }, { token }),
+      attemptAsStaff('verify', (token) =>
+        call((api) => api.staff['member-code'].verify.$post({ json: { code: code.replace(/[\s-]/g, '') } }), { token }),
       get().memberVerified),
     recordPurchase: (amountFen, receiptNo) => {
       const memberId = get().verification?.member.memberId
-      return attempt('purchase', (token) =>
-        apiRequest<StaffPurchaseOutcome>('POST', '/api/staff/purchases', { memberId, amountFen, receiptNo: receiptNo.trim() }, { token }),
+      return attemptAsStaff('purchase', (token) =>
+        call((api) => api.staff.purchases.$post({ json: { memberId, amountFen, receiptNo: receiptNo.trim() } }), { token }),
       get().purchaseRecorded)
     },
     verifyPickup: (code) => {
       set({ pickup: null, pickupUsedAt: null })
-      return attempt('pickup', async (token) => {
+      return attemptAsStaff('pickup', async (token) => {
         try {
-          return await apiRequest<PickupVerification>('POST', '/api/staff/pickups/verify', { code: code.replace(/[\s-]/g, '') }, { token })
+          return await call((api) => api.staff.pickups.verify.$post({ json: { code: code.replace(/[\s-]/g, '') } }), { token })
         } catch (error) {
           if (error instanceof ApiError && error.code === 'PICKUP_CODE_USED') get().pickupAlreadyUsed(pickedUpAtOf(error.details))
           throw error
@@ -113,7 +115,7 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
       }, get().pickupVerified)
     },
     logout: async () => {
-      await attempt('logout', (token) => apiRequest<{ loggedOut: true }>('POST', '/api/staff/logout', undefined, { token }), () => undefined)
+      await attemptAsStaff('logout', (token) => call((api) => api.staff.logout.$post(), { token }), () => undefined)
       get().staffLoggedOut()
     },
   }
