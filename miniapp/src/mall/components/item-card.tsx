@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { limitBadge, tierBadge, yuanWithCents } from '../mall-copy'
 import { ItemCover } from './item-cover'
+import '../../components/page-shell/index.css'
 import './item-card.css'
 
 /** One item in the list's grid: cover, badges, title and price; greyed with the reason when it can't be redeemed. */
@@ -23,7 +24,7 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
         {soldOut && <View className='item-card__stamp'><Text>已兑完</Text></View>}
       </View>
       <View className='item-card__body'>
-        <Text className='item-card__title'>{item.title}</Text>
+        <Text className='clamp-2 item-card__title'>{item.title}</Text>
         <View className='item-card__price'>
           <Text className='item-card__points'>{item.pointsPrice}</Text>
           <Text className='item-card__unit'>积分</Text>

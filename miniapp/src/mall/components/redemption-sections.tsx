@@ -6,7 +6,7 @@ import { routes } from '../../routes'
 import { countdownText, groupCouponCode, secondsUntil, statusHint, statusTone, yuanWithCents } from '../mall-copy'
 import { mallSelectors, useMallStore } from '../mall.store'
 import { useNow } from '../use-now'
-import { ItemCover } from './item-cover'
+import { RedeemedItem } from './redeemed-item'
 import './redemption-sections.css'
 
 /** The top of a redemption's page: its status in the colour of its tone, a countdown while payment is due. */
@@ -54,11 +54,7 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
       )}
       <View className='mall-section'>
         <View className='redemption-item'>
-          <ItemCover image={r.itemImage} fulfilment={r.fulfilment} size='thumb' />
-          <View className='redemption-item__main'>
-            <Text className='redemption-item__title'>{r.itemTitle}</Text>
-            <Text className='redemption-item__qty'>× {r.quantity}</Text>
-          </View>
+          <RedeemedItem redemption={r} block='redemption-item' />
         </View>
         <Row label='积分' value={`${r.pointsCost} 积分`} accent />
         {r.cashFen > 0 && <Row label='现金' value={yuanWithCents(r.cashFen)} accent />}

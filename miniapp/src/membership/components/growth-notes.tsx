@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
 import { atRiskGrowthText, pendingGrowthText, retainSentence } from '../progress-copy'
+import '../../components/page-shell/index.css'
 import './growth-notes.css'
 
 /** What keeps the tier and what is about to change in growth; renders nothing when there is nothing to tell. */
@@ -23,11 +24,11 @@ export function GrowthNotes({ me }: GrowthNotesProps) {
   const notes = collectNotes(me)
   if (notes.length === 0) return null
   return (
-    <View className='growth-notes'>
+    <View className='page-card growth-notes'>
       <Text className='growth-notes__title'>保级与成长值</Text>
       {notes.map((note) => (
-        <View key={note.key} className={`growth-notes__row growth-notes__row--${note.tone}`}>
-          <Text className='growth-notes__mark'>{note.mark}</Text>
+        <View key={note.key} className={`card-row growth-notes__row growth-notes__row--${note.tone}`}>
+          <Text className='row-mark growth-notes__mark'>{note.mark}</Text>
           <View className='growth-notes__body'>
             <Text className='growth-notes__text'>{note.text}</Text>
             {note.hint && <Text className='growth-notes__hint'>{note.hint}</Text>}

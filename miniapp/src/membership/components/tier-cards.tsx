@@ -4,6 +4,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
 import { thresholdText, tierBenefitRows, tierStatus, tierStatusText } from '../tier-rules-copy'
 import { tierPalette } from '../tier-display'
+import '../../components/page-shell/index.css'
 import './tier-cards.css'
 
 /**
@@ -27,7 +28,7 @@ export function TierCards({ me }: TierCardsProps) {
               <View className='tier-cards__head' style={{ background: palette.card }}>
                 <View className='tier-cards__title'>
                   <Text className='tier-cards__name'>{tier.name}</Text>
-                  <Text className={`tier-cards__status tier-cards__status--${status}`}>{tierStatusText(tier, me)}</Text>
+                  <Text className={`pill tier-cards__status tier-cards__status--${status}`}>{tierStatusText(tier, me)}</Text>
                 </View>
                 <Text className='tier-cards__threshold'>{thresholdText(tier)}</Text>
               </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Tier, TierView } from '@mc/shared'
 import { tierPalette } from '../tier-display'
+import '../../components/page-shell/index.css'
 import './tier-ladder.css'
 
 /**
@@ -40,10 +41,10 @@ export function TierLadder({ tiers, current, growth }: TierLadderProps) {
                 </View>
               )}
             </View>
-            {isCurrent && <Text className='tier-ladder__tag tier-ladder__tag--current'>当前等级</Text>}
-            {!isCurrent && reached && <Text className='tier-ladder__tag'>已达成</Text>}
+            {isCurrent && <Text className='pill tier-ladder__tag tier-ladder__tag--current'>当前等级</Text>}
+            {!isCurrent && reached && <Text className='pill tier-ladder__tag'>已达成</Text>}
             {!isCurrent && !reached && growth !== undefined && (
-              <Text className='tier-ladder__tag tier-ladder__tag--locked'>差 {tier.threshold - growth}</Text>
+              <Text className='pill tier-ladder__tag tier-ladder__tag--locked'>差 {tier.threshold - growth}</Text>
             )}
           </View>
         )

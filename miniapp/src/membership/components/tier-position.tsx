@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
 import { ladderPosition, tierStatus } from '../tier-rules-copy'
 import { progressSentence, tierPalette } from '../tier-display'
+import './tier-face.css'
 import './tier-position.css'
 
 /** The member on the ladder: current tier and growth, every tier as a stop, and a 我 marker at their growth. */
@@ -14,7 +15,7 @@ export function TierPosition({ me }: TierPositionProps) {
   const position = ladderPosition(me.tiers, me.growth)
   const gaps = Math.max(1, me.tiers.length - 1)
   return (
-    <View className='tier-position' style={{ background: palette.card }}>
+    <View className='tier-face tier-position' style={{ background: palette.card }}>
       <View className='tier-position__head'>
         <View className='tier-position__who'>
           <Text className='tier-position__caption'>我的等级</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
 import { retainCopy } from '../tier-rules-copy'
+import '../../components/page-shell/index.css'
 import './tier-retain.css'
 
 /** What keeps the member's tier and by when (保级); the entry tier simply lasts. */
@@ -11,10 +12,10 @@ export interface TierRetainProps {
 export function TierRetain({ me }: TierRetainProps) {
   const copy = retainCopy(me)
   return (
-    <View className='tier-retain'>
+    <View className='page-card tier-retain'>
       <Text className='tier-retain__title'>保级规则</Text>
       <View className='tier-retain__headline'>
-        <Text className={`tier-retain__mark tier-retain__mark--${copy.kept ? 'ok' : 'warn'}`}>保</Text>
+        <Text className={`row-mark tier-retain__mark tier-retain__mark--${copy.kept ? 'ok' : 'warn'}`}>保</Text>
         <Text className='tier-retain__headline-text'>
           {copy.headline}
           {/* The date stays on one line: a narrow phone breaks before it rather than inside it. */}

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
+import type { MeResponse } from '@mc/shared'
 import { ActionButton } from '../../components/action-button'
 import { ErrorState } from '../../components/error-state'
 import { MemberShortcuts } from '../../components/member-shortcuts'
@@ -12,22 +13,17 @@ import { TierLadder } from '../../membership/components/tier-ladder'
 import { useMembershipStore } from '../../membership/membership.store'
 import { PointsCard } from '../../points/components/points-card'
 import { routes } from '../../routes'
+import { useMemberSession } from '../../session/use-member-session'
+import '../../components/page-shell/index.css'
 import './index.css'
 
 const toastId = 'home-toast'
 
 export default function HomePage() {
-  const session = useMembershipStore((s) => s.session)
   const me = useMembershipStore((s) => s.me)
-  const pending = useMembershipStore((s) => s.pending)
   const error = useMembershipStore((s) => s.error)
   const loadMe = useMembershipStore((s) => s.loadMe)
-  const logout = useMembershipStore((s) => s.logout)
-
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void loadMe()
-  }, [session, loadMe])
+  useMemberSession(() => void loadMe(), [loadMe])
 
   useEffect(() => {
     if (error?.code === 'MEMBER_NOT_JOINED') void Taro.redirectTo({ url: routes.join })
@@ -40,36 +36,44 @@ export default function HomePage() {
   })
 
   return (
-    <View className='home'>
+    <View className='page-shell home'>
       <Toast id={toastId} />
-      {me === null ? (
-        error && error.code !== 'MEMBER_NOT_JOINED' ? (
-          <ErrorState message={error.message} retrying={pending === 'me'} onRetry={() => void loadMe()} />
-        ) : (
-          <HomeSkeleton />
-        )
-      ) : (
-        <>
-          <TierCard me={me} />
-          <MemberShortcuts />
-          <GrowthNotes me={me} />
-          <PointsCard points={me.points} />
-          <View className='home__section'>
-            <View className='home__section-head'>
-              <Text className='home__section-title'>会员等级</Text>
-              <Text className='home__section-link' onClick={() => void Taro.navigateTo({ url: routes.tiers })}>
-                查看等级权益 ›
-              </Text>
-            </View>
-            <TierLadder tiers={me.tiers} current={me.tier} growth={me.growth} />
-          </View>
-          <View className='home__footer'>
-            <ActionButton className='home__logout' block loading={pending === 'logout'} onClick={() => void logout()}>
-              退出登录
-            </ActionButton>
-          </View>
-        </>
-      )}
+      {me === null ? <HomePlaceholder /> : <MemberHome me={me} />}
     </View>
+  )
+}
+
+/** Until /api/me arrives: the skeleton, or the failure with a retry (not joined yet goes to join instead). */
+function HomePlaceholder() {
+  const error = useMembershipStore((s) => s.error)
+  const retrying = useMembershipStore((s) => s.pending === 'me')
+  if (!error || error.code === 'MEMBER_NOT_JOINED') return <HomeSkeleton />
+  return <ErrorState message={error.message} retrying={retrying} onRetry={() => void useMembershipStore.getState().loadMe()} />
+}
+
+/** The member's cards, shortcuts and tier ladder, with the logout button at the foot. */
+function MemberHome({ me }: { me: MeResponse }) {
+  const loggingOut = useMembershipStore((s) => s.pending === 'logout')
+  return (
+    <>
+      <TierCard me={me} />
+      <MemberShortcuts />
+      <GrowthNotes me={me} />
+      <PointsCard points={me.points} />
+      <View className='home__section'>
+        <View className='home__section-head'>
+          <Text className='home__section-title'>会员等级</Text>
+          <Text className='home__section-link' onClick={() => void Taro.navigateTo({ url: routes.tiers })}>
+            查看等级权益 ›
+          </Text>
+        </View>
+        <TierLadder tiers={me.tiers} current={me.tier} growth={me.growth} />
+      </View>
+      <View className='home__footer'>
+        <ActionButton className='home__logout' block loading={loggingOut} onClick={() => void useMembershipStore.getState().logout()}>
+          退出登录
+        </ActionButton>
+      </View>
+    </>
   )
 }

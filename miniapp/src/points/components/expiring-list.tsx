@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { chineseDate, groupThousands } from '../../format'
 import { daysLeft, daysLeftText, type ExpiringDay } from '../expiry-copy'
+import '../../components/page-shell/index.css'
 import './expiring-list.css'
 
 /** One line per day on which points lapse: 2027年12月31日 过期 600 积分, with the days left under it. */
@@ -17,7 +18,7 @@ export function ExpiringList({ days, now }: ExpiringListProps) {
         // Within the 30 days the home card warns about, the countdown turns red.
         const soon = remaining <= 30
         return (
-          <View key={entry.day} className={`expiring-list__row${soon ? ' expiring-list__row--soon' : ''}`}>
+          <View key={entry.day} className={`card-row expiring-list__row${soon ? ' expiring-list__row--soon' : ''}`}>
             <View className='expiring-list__date'>
               <Text className='expiring-list__month'>{Number(entry.day.slice(5, 7))}月</Text>
               <Text className='expiring-list__day'>{Number(entry.day.slice(8, 10))}</Text>

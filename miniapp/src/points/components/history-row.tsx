@@ -3,6 +3,7 @@ import type { HistoryEntry } from '@mc/shared'
 import { shanghaiDateTime } from '../../format'
 import { balanceAfterText, kindMark, signedAmountText } from '../history-copy'
 import type { HistoryType } from '../points.store'
+import '../../components/page-shell/index.css'
 import './history-row.css'
 
 /** One ledger entry: why it happened, when (Asia/Shanghai), the signed change and the balance after it. */
@@ -14,7 +15,7 @@ export interface HistoryRowProps {
 export function HistoryRow({ type, entry }: HistoryRowProps) {
   const tone = entry.amount > 0 ? 'in' : 'out'
   return (
-    <View className={`history-row history-row--${tone}`}>
+    <View className={`card-row history-row history-row--${tone}`}>
       <Text className='history-row__mark' aria-hidden>
         {kindMark(entry.kind, entry.kindLabel)}
       </Text>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PointsSummary } from '@mc/shared'
+import { AlertNote } from '../../components/alert-note'
 import { historyRoute, routes } from '../../routes'
 import { debtWarning, expiringSoonText, heldText, pointsBalanceText } from '../points-copy'
 import './points-card.css'
@@ -36,13 +37,7 @@ export function PointsCard({ points }: PointsCardProps) {
         <Text className='points-card__expiring-text'>{expiring ?? '30 天内没有积分过期'}</Text>
         <Text className='points-card__expiring-arrow'>›</Text>
       </View>
-      {debt && (
-        <View className='points-card__debt' role='alert'>
-          {/* Drawn in CSS: NutUI's icons each add an embedded SVG to the main package. */}
-          <Text className='points-card__debt-mark'>!</Text>
-          <Text className='points-card__debt-text'>{debt}</Text>
-        </View>
-      )}
+      {debt && <AlertNote className='points-card__debt' text={debt} />}
     </View>
   )
 }

@@ -1,44 +1,33 @@
-import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { CouponView, MemberBenefit } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
-import { ErrorState } from '../../../components/error-state'
+import { PagePlaceholder } from '../../../components/page-shell'
 import { shanghaiDay, yuanFromFen } from '../../../format'
-import { useMembershipStore } from '../../../membership/membership.store'
-import { routes } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { useBenefitsStore } from '../../benefits.store'
 import './index.css'
 
 const toastId = 'benefits-toast'
+const loadBenefits = () => void useBenefitsStore.getState().loadBenefits()
 
 export default function BenefitsPage() {
-  const session = useMembershipStore((s) => s.session)
   const data = useBenefitsStore((s) => s.benefits)
   const coupons = useBenefitsStore((s) => s.coupons)
   const pending = useBenefitsStore((s) => s.pending)
   const error = useBenefitsStore((s) => s.error)
 
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void useBenefitsStore.getState().loadBenefits()
-  }, [session])
+  useMemberSession(loadBenefits)
 
   if (data === null) {
-    return (
-      <View className='benefits'>
-        {error ? <ErrorState message={error.message} retrying={pending} onRetry={() => void useBenefitsStore.getState().loadBenefits()} />
-          : <View className='benefits__loading'><Text>加载中…</Text></View>}
-      </View>
-    )
+    return <PagePlaceholder className='benefits' loadingClassName='benefits__loading' failure={error?.message ?? null} retrying={pending} onRetry={loadBenefits} />
   }
   const unlocked = data.benefits.filter((b) => b.unlocked)
   const locked = data.benefits.filter((b) => !b.unlocked)
   return (
-    <View className='benefits'>
+    <View className='page-shell benefits'>
       <Toast id={toastId} />
-      <View className='benefits__head'>
+      <View className='page-card benefits__head'>
         <Text className='benefits__tier'>{data.tier.name}</Text>
         <Text className='benefits__count'>已解锁 {unlocked.length} 项权益</Text>
       </View>

@@ -1,40 +1,31 @@
-import { useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EmptyState } from '../../../components/empty-state'
-import { ErrorState } from '../../../components/error-state'
+import { PagePlaceholder } from '../../../components/page-shell'
 import { shanghaiDateTime } from '../../../format'
-import { useMembershipStore } from '../../../membership/membership.store'
-import { routes } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { useInboxStore } from '../../inbox.store'
 import './index.css'
 
+const loadInbox = () => useInboxStore.getState().loadInbox()
+
 export default function InboxPage() {
-  const session = useMembershipStore((s) => s.session)
   const notifications = useInboxStore((s) => s.notifications)
   const loaded = useInboxStore((s) => s.loaded)
   const pending = useInboxStore((s) => s.pending)
   const error = useInboxStore((s) => s.error)
 
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void useInboxStore.getState().loadInbox()
-  }, [session])
+  useMemberSession(() => void loadInbox())
   usePullDownRefresh(() => {
-    void useInboxStore.getState().loadInbox().finally(() => Taro.stopPullDownRefresh())
+    void loadInbox().finally(() => Taro.stopPullDownRefresh())
   })
 
   if (!loaded) {
-    return (
-      <View className='inbox'>
-        {error ? <ErrorState message={error.message} retrying={pending} onRetry={() => void useInboxStore.getState().loadInbox()} />
-          : <View className='inbox__loading'><Text>加载中…</Text></View>}
-      </View>
-    )
+    return <PagePlaceholder className='inbox' loadingClassName='inbox__loading' failure={error?.message ?? null} retrying={pending} onRetry={() => void loadInbox()} />
   }
-  if (notifications.length === 0) return <View className='inbox'><EmptyState description='暂无消息' /></View>
+  if (notifications.length === 0) return <View className='page-shell inbox'><EmptyState description='暂无消息' /></View>
   return (
-    <View className='inbox'>
+    <View className='page-shell inbox'>
       <View className='inbox__list'>
         {notifications.map((n) => (
           <View key={n.id} className={`inbox__item${n.readAt ? '' : ' inbox__item--unread'}`}

@@ -1,12 +1,14 @@
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
-import { ErrorState } from '../../../components/error-state'
+import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { mallCheckoutRoute, routes } from '../../../routes'
+import { mallCheckoutRoute } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { ItemCover } from '../../components/item-cover'
+import { ItemPlaceholder } from '../../components/mall-placeholders'
 import {
   activePeriodText, couponSpecText, fulfilmentNotes, fulfilmentTitles, limitBadge, priceLabel, stockText, tierBadge, yuanWithCents,
 } from '../../mall-copy'
@@ -18,31 +20,19 @@ import './index.css'
 export default function MallItemPage() {
   const { params } = useRouter()
   const itemId = params.id ?? ''
-  const session = useMembershipStore((s) => s.session)
   const item = useMallStore((s) => mallSelectors.item(s, itemId))
-  const pending = useMallStore((s) => s.itemPending === itemId)
-  const error = useMallStore((s) => s.itemError)
   const shown = useRef(false)
+  const loadItem = () => void useMallStore.getState().loadItem(itemId)
 
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void useMallStore.getState().loadItem(itemId)
-  }, [session, itemId])
+  useMemberSession(loadItem, [itemId])
   useDidShow(() => {
-    if (shown.current && useMembershipStore.getState().session) void useMallStore.getState().loadItem(itemId)
+    if (shown.current && useMembershipStore.getState().session) loadItem()
     shown.current = true
   })
 
-  if (item === null) {
-    return (
-      <View className='mall-page'>
-        {error && !pending ? <ErrorState message={error.message} retrying={pending} onRetry={() => void useMallStore.getState().loadItem(itemId)} />
-          : <View className='mall-loading'><Text>加载中…</Text></View>}
-      </View>
-    )
-  }
+  if (item === null) return <ItemPlaceholder itemId={itemId} />
   return (
-    <View className='mall-page mall-page--with-bar mall-item'>
+    <View className='page-shell mall-page mall-page--with-bar mall-item'>
       <ItemCover className='mall-item__cover' image={item.images[0] ?? null} fulfilment={item.fulfilment} size='hero' />
       <View className='mall-item__head'>
         <View className='mall-item__price'>

@@ -8,8 +8,10 @@ import { ErrorState } from '../../../components/error-state'
 import { groupThousands } from '../../../format'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { historyRoute, mallItemRoute, routes } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { ItemCard } from '../../components/item-card'
 import { mallSelectors, useMallStore } from '../../mall.store'
+import '../../../components/page-shell/index.css'
 import '../../mall-pages.css'
 import './index.css'
 
@@ -17,29 +19,15 @@ const toastId = 'mall-list-toast'
 
 /** 积分商城: the member's spendable points on top, then every item on sale in a two-column grid. */
 export default function MallListPage() {
-  const session = useMembershipStore((s) => s.session)
-  const items = useMallStore((s) => s.items)
-  const loaded = useMallStore((s) => s.itemsLoaded)
-  const pending = useMallStore((s) => s.itemsPending)
   const error = useMallStore((s) => s.itemsError)
-  const empty = useMallStore(mallSelectors.itemsEmpty)
   const shown = useRef(false)
-
-  const refresh = () => {
-    void useMembershipStore.getState().loadMe()
-    return useMallStore.getState().loadItems()
-  }
-
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void refresh()
-  }, [session])
+  useMemberSession(() => void refresh())
 
   useEffect(() => {
     if (error?.code === 'MEMBER_NOT_JOINED') void Taro.redirectTo({ url: routes.join })
   }, [error])
 
-  // Back from a redemption, points and availability have moved; the first show is covered by the effect above.
+  // Back from a redemption, points and availability have moved; the first show is covered by the guard above.
   useDidShow(() => {
     if (shown.current && useMembershipStore.getState().session) void refresh()
     shown.current = true
@@ -53,13 +41,32 @@ export default function MallListPage() {
     })
   })
 
-  const open = (item: MallItemView) => void Taro.navigateTo({ url: mallItemRoute(item.id) })
-
   return (
-    <View className='mall-page mall-list'>
+    <View className='page-shell mall-page mall-list'>
       <Toast id={toastId} />
       <BalanceCard />
-      <View className='mall-list__head'>
+      <ItemsOnSale />
+    </View>
+  )
+}
+
+/** The member's points and the items both move with every redemption, so they are fetched together. */
+function refresh() {
+  void useMembershipStore.getState().loadMe()
+  return useMallStore.getState().loadItems()
+}
+
+/** The items on sale with their count, or the skeleton, error or empty state while there are none to show. */
+function ItemsOnSale() {
+  const items = useMallStore((s) => s.items)
+  const loaded = useMallStore((s) => s.itemsLoaded)
+  const pending = useMallStore((s) => s.itemsPending)
+  const error = useMallStore((s) => s.itemsError)
+  const empty = useMallStore(mallSelectors.itemsEmpty)
+  const open = (item: MallItemView) => void Taro.navigateTo({ url: mallItemRoute(item.id) })
+  return (
+    <>
+      <View className='split-row mall-list__head'>
         <Text className='mall-list__title'>积分好礼</Text>
         {loaded && items.length > 0 && <Text className='mall-list__count'>共 {items.length} 件</Text>}
       </View>
@@ -74,7 +81,7 @@ export default function MallListPage() {
           {items.map((item) => <ItemCard key={item.id} item={item} onOpen={open} />)}
         </View>
       )}
-    </View>
+    </>
   )
 }
 

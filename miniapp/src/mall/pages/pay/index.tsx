@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { RedemptionView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
-import { ErrorState } from '../../../components/error-state'
+import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { redemptionRoute, routes } from '../../../routes'
+import { redemptionRoute } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
+import { RedemptionPlaceholder } from '../../components/mall-placeholders'
 import { countdownText, yuanWithCents } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
@@ -23,25 +25,11 @@ const toastId = 'pay-toast'
 export default function LocalPayPage() {
   const { params } = useRouter()
   const redemptionId = params.id ?? ''
-  const session = useMembershipStore((s) => s.session)
   const redemption = useMallStore((s) => mallSelectors.redemption(s, redemptionId))
-  const error = useMallStore((s) => s.redemptionError)
-  const loading = useMallStore((s) => s.redemptionPending === redemptionId)
 
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void useMallStore.getState().loadRedemption(redemptionId)
-  }, [session, redemptionId])
+  useMemberSession(() => void useMallStore.getState().loadRedemption(redemptionId), [redemptionId])
 
-  if (redemption === null) {
-    return (
-      <View className='mall-page'>
-        {error && !loading ? <ErrorState message={error.message} onRetry={() => void useMallStore.getState().loadRedemption(redemptionId)} />
-          : <View className='mall-loading'><Text>加载中…</Text></View>}
-      </View>
-    )
-  }
-  return <Cashier redemption={redemption} />
+  return redemption === null ? <RedemptionPlaceholder redemptionId={redemptionId} /> : <Cashier redemption={redemption} />
 }
 
 function Cashier({ redemption }: { redemption: RedemptionView }) {
@@ -67,7 +55,7 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
   }
 
   return (
-    <View className='mall-page cashier'>
+    <View className='page-shell mall-page cashier'>
       <Toast id={toastId} />
       <View className='cashier__card'>
         <Text className='cashier__label'>需支付</Text>
@@ -81,16 +69,7 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
           </Text>
         </View>
       </View>
-      <View className='cashier__method'>
-        <View className='cashier__method-head'>
-          <View className='cashier__method-icon'><Text>模</Text></View>
-          <Text className='cashier__method-name'>本地模拟支付</Text>
-          <Text className='cashier__method-tag'>开发 / 演示</Text>
-        </View>
-        <Text className='cashier__method-note'>
-          这是开发与演示环境使用的本地模拟支付，不会产生真实扣款。确认后订单按微信支付成功通知的同一流程完成；正式环境将调起微信支付。
-        </Text>
-      </View>
+      <LocalPayMethod />
       {pending && !expired ? (
         <View className='cashier__actions'>
           <ActionButton className='cashier__pay' type='primary' block data-testid='pay-confirm' loading={paying} disabled={cancelling}
@@ -110,6 +89,22 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
         </View>
       )}
       <CancelDialog visible={asking} cancelling={cancelling} onConfirm={() => void cancel()} onClose={() => setAsking(false)} />
+    </View>
+  )
+}
+
+/** Says plainly that this cashier is the local stand-in for WeChat Pay and moves no real money. */
+function LocalPayMethod() {
+  return (
+    <View className='cashier__method'>
+      <View className='cashier__method-head'>
+        <View className='cashier__method-icon'><Text>模</Text></View>
+        <Text className='cashier__method-name'>本地模拟支付</Text>
+        <Text className='cashier__method-tag'>开发 / 演示</Text>
+      </View>
+      <Text className='cashier__method-note'>
+        这是开发与演示环境使用的本地模拟支付，不会产生真实扣款。确认后订单按微信支付成功通知的同一流程完成；正式环境将调起微信支付。
+      </Text>
     </View>
   )
 }

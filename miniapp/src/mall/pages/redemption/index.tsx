@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { RedemptionView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
-import { ErrorState } from '../../../components/error-state'
+import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { mallPayRoute, routes } from '../../../routes'
+import { mallPayRoute } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
+import { RedemptionPlaceholder } from '../../components/mall-placeholders'
 import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemption-sections'
 import { PickupCodeCard } from '../../components/pickup-code-card'
 import { yuanWithCents } from '../../mall-copy'
@@ -26,34 +28,30 @@ export default function RedemptionPage() {
   const { params } = useRouter()
   const redemptionId = params.id ?? ''
   const watch = params.watch === '1'
-  const session = useMembershipStore((s) => s.session)
   const redemption = useMallStore((s) => mallSelectors.redemption(s, redemptionId))
-  const error = useMallStore((s) => s.redemptionError)
-  const loading = useMallStore((s) => s.redemptionPending === redemptionId)
 
-  useEffect(() => {
-    if (session === null) return void Taro.redirectTo({ url: routes.login })
+  const loadRedemption = () => useMallStore.getState().loadRedemption(redemptionId)
+
+  useMemberSession(() => {
     if (watch) void watchPayment(redemptionId)
-    else void useMallStore.getState().loadRedemption(redemptionId)
+    else void loadRedemption()
     return () => useMallStore.getState().watchStopped()
-  }, [session, redemptionId, watch])
+  }, [redemptionId, watch])
 
   usePullDownRefresh(() => {
-    void useMallStore.getState().loadRedemption(redemptionId).finally(() => Taro.stopPullDownRefresh())
+    void loadRedemption().finally(() => Taro.stopPullDownRefresh())
   })
 
   if (redemption === null) {
     return (
-      <View className='mall-page'>
+      <RedemptionPlaceholder redemptionId={redemptionId}>
         <Toast id={toastId} />
-        {error && !loading ? <ErrorState message={error.message} onRetry={() => void useMallStore.getState().loadRedemption(redemptionId)} />
-          : <View className='mall-loading'><Text>加载中…</Text></View>}
-      </View>
+      </RedemptionPlaceholder>
     )
   }
   const pending = redemption.status === 'pending_payment'
   return (
-    <View className={`mall-page${pending ? ' mall-page--with-bar' : ''}`}>
+    <View className={`page-shell mall-page${pending ? ' mall-page--with-bar' : ''}`}>
       <Toast id={toastId} />
       <RedemptionStatusCard redemption={redemption} />
       {redemption.status === 'completed' && redemption.fulfilment === 'pickup' && redemption.pickupCode && (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
@@ -8,10 +8,12 @@ import { ErrorState } from '../../../components/error-state'
 import { shanghaiDateTime } from '../../../format'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { redemptionRoute, routes } from '../../../routes'
-import { ItemCover } from '../../components/item-cover'
+import { useMemberSession } from '../../../session/use-member-session'
+import { RedeemedItem } from '../../components/redeemed-item'
 import { ListFooter } from '../../../components/list-footer'
 import { priceLabel, statusTone } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
+import '../../../components/page-shell/index.css'
 import '../../mall-pages.css'
 import './index.css'
 
@@ -19,7 +21,6 @@ const toastId = 'redemptions-toast'
 
 /** 我的兑换: every redemption newest first, paged by cursor as the member scrolls; a tap opens its detail. */
 export default function RedemptionsPage() {
-  const session = useMembershipStore((s) => s.session)
   const redemptions = useMallStore((s) => s.redemptions)
   const loadingFirst = useMallStore(mallSelectors.redemptionsLoadingFirst)
   const firstFailed = useMallStore(mallSelectors.redemptionsFirstLoadFailed)
@@ -29,10 +30,7 @@ export default function RedemptionsPage() {
   const hasMore = useMallStore(mallSelectors.hasMoreRedemptions)
   const shown = useRef(false)
 
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-    else void useMallStore.getState().openRedemptions()
-  }, [session])
+  useMemberSession(() => void useMallStore.getState().openRedemptions())
   // Back from a detail page, a status may have moved (paid, cancelled, picked up).
   useDidShow(() => {
     if (shown.current && useMembershipStore.getState().session) void useMallStore.getState().refreshRedemptions()
@@ -48,10 +46,10 @@ export default function RedemptionsPage() {
   })
 
   return (
-    <View className='mall-page redemptions'>
+    <View className='page-shell mall-page redemptions'>
       <Toast id={toastId} />
       {loadingFirst ? (
-        <View className='mall-loading'><Text>加载中…</Text></View>
+        <View className='page-shell__loading mall-loading'><Text>加载中…</Text></View>
       ) : firstFailed ? (
         <ErrorState message={error?.message ?? '加载失败'} onRetry={() => void useMallStore.getState().refreshRedemptions()} />
       ) : empty ? (
@@ -74,16 +72,12 @@ export default function RedemptionsPage() {
 function RedemptionRow({ redemption: r }: { redemption: RedemptionView }) {
   return (
     <View className='redemption-row' data-testid={`redemption-row-${r.id}`} onClick={() => void Taro.navigateTo({ url: redemptionRoute(r.id) })}>
-      <View className='redemption-row__head'>
+      <View className='split-row redemption-row__head'>
         <Text className='redemption-row__time'>{shanghaiDateTime(r.createdAt)}</Text>
         <Text className={`mall-status mall-status--${statusTone(r.status)}`}>{r.statusLabel}</Text>
       </View>
       <View className='redemption-row__body'>
-        <ItemCover image={r.itemImage} fulfilment={r.fulfilment} size='thumb' />
-        <View className='redemption-row__main'>
-          <Text className='redemption-row__title'>{r.itemTitle}</Text>
-          <Text className='redemption-row__qty'>× {r.quantity}</Text>
-        </View>
+        <RedeemedItem redemption={r} block='redemption-row' clampTitle />
         <Text className='redemption-row__cost'>{priceLabel(r.pointsCost, r.cashFen)}</Text>
       </View>
     </View>

@@ -7,10 +7,12 @@ import { ActionButton } from '../../../components/action-button'
 import { outletsSelectors, useOutletsStore, type OutletLookup } from '../../../outlets/outlets.store'
 import { programSelectors, useProgramStore } from '../../../program/program.store'
 import { routes, withScene } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { TierLadder } from '../../components/tier-ladder'
 import { TierSteps } from '../../components/tier-steps'
 import { sceneFromParams } from '../../join-params'
 import { useMembershipStore } from '../../membership.store'
+import '../../../components/page-shell/index.css'
 import './index.css'
 
 const toastId = 'join-toast'
@@ -21,56 +23,26 @@ export default function JoinPage() {
     () => sceneFromParams(params, process.env.TARO_ENV === 'h5' ? window.location.search : ''),
     [params],
   )
-  const session = useMembershipStore((s) => s.session)
-  const joining = useMembershipStore((s) => s.pending === 'join')
-  const join = useMembershipStore((s) => s.join)
   const tiers = useProgramStore(programSelectors.tiers)
   const loadTiers = useProgramStore((s) => s.loadTiers)
   const lookup = useOutletsStore((s) => outletsSelectors.lookup(s, scene))
   const lookupOutlet = useOutletsStore((s) => s.lookupOutlet)
-  const outletFailed = useOutletsStore((s) => s.outletFailed)
 
-  // The outlet travels through login so a QR scan still counts once the shopper has signed in.
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: withScene(routes.login, scene) })
-  }, [session, scene])
-
-  // Both are public, but a visitor without a session is on the way to login and would not see them.
-  const loggedIn = session !== null
-  useEffect(() => {
-    if (loggedIn) void loadTiers()
-  }, [loggedIn, loadTiers])
-
+  // The outlet travels through login so a QR scan still counts once the shopper has signed in. Tiers and outlet
+  // are public, but a visitor without a session is on the way to login and would not see them.
+  const loggedIn = useMemberSession(() => void loadTiers(), [loadTiers], withScene(routes.login, scene))
   useEffect(() => {
     if (loggedIn && scene) void lookupOutlet(scene)
   }, [loggedIn, scene, lookupOutlet])
 
-  // A QR code naming no store must not silently count as a store join: the alert explains that joining now
-  // links no store, and only then does the button join without it. Unreachable lookups still send the id,
-  // because the BFF checks it again when joining.
-  const outletMissing = lookup?.status === 'missing'
-  const submit = async () => {
-    const viaOutlet = outletMissing ? undefined : scene
-    const response = await join(viaOutlet)
-    if (response !== null) {
-      void Taro.reLaunch({ url: routes.home })
-      return
-    }
-    const error = useMembershipStore.getState().error
-    if ((error?.code === 'OUTLET_NOT_FOUND' || error?.code === 'OUTLET_SCENE_INVALID') && viaOutlet) outletFailed(viaOutlet, error)
-    else if (error) Toast.show(toastId, { content: error.message, icon: 'fail' })
-  }
-
   const outletName = lookup?.status === 'found' ? lookup.outlet.name : null
-  const entryTier = tiers?.[0]?.name ?? '会员'
-
   return (
-    <View className='join'>
+    <View className='page-shell join'>
       <Toast id={toastId} />
-      <View className='join__welcome'>
+      <View className='page-card join__welcome'>
         <Text className='join__eyebrow'>{outletName ? '门店专属邀请' : '会员专享'}</Text>
         <Text className='join__title'>{outletName ? `${outletName} 邀请您加入会员` : '欢迎加入会员中心'}</Text>
-        <Text className='join__subtitle'>开通即成为{entryTier}，消费累积成长值逐级升级</Text>
+        <Text className='join__subtitle'>开通即成为{tiers?.[0]?.name ?? '会员'}，消费累积成长值逐级升级</Text>
         <View className='join__steps'>
           <LadderPreview />
         </View>
@@ -82,11 +54,34 @@ export default function JoinPage() {
         </View>
       )}
       {scene && <OutletNote lookup={lookup} />}
-      <View className='join__actions'>
-        <ActionButton type='primary' size='large' block loading={joining} onClick={() => void submit()}>
-          立即开通会员
-        </ActionButton>
-      </View>
+      <JoinButton scene={scene} outletMissing={lookup?.status === 'missing'} />
+    </View>
+  )
+}
+
+/**
+ * Joins, through the QR code's outlet when there is one. A QR code naming no store must not silently count as a
+ * store join: the alert explains that joining now links no store, and only then does the button join without
+ * it. Unreachable lookups still send the id, because the BFF checks it again when joining.
+ */
+function JoinButton({ scene, outletMissing }: { scene: string | undefined; outletMissing: boolean }) {
+  const joining = useMembershipStore((s) => s.pending === 'join')
+  const submit = async () => {
+    const viaOutlet = outletMissing ? undefined : scene
+    const response = await useMembershipStore.getState().join(viaOutlet)
+    if (response !== null) {
+      void Taro.reLaunch({ url: routes.home })
+      return
+    }
+    const error = useMembershipStore.getState().error
+    if ((error?.code === 'OUTLET_NOT_FOUND' || error?.code === 'OUTLET_SCENE_INVALID') && viaOutlet) useOutletsStore.getState().outletFailed(viaOutlet, error)
+    else if (error) Toast.show(toastId, { content: error.message, icon: 'fail' })
+  }
+  return (
+    <View className='join__actions'>
+      <ActionButton type='primary' size='large' block loading={joining} onClick={() => void submit()}>
+        立即开通会员
+      </ActionButton>
     </View>
   )
 }

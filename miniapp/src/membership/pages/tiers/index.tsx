@@ -1,29 +1,25 @@
-import { useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState } from '../../../components/error-state'
-import { historyRoute, routes } from '../../../routes'
+import { historyRoute } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { HomeSkeleton } from '../../components/home-skeleton'
 import { TierCards } from '../../components/tier-cards'
 import { TierPosition } from '../../components/tier-position'
 import { TierRetain } from '../../components/tier-retain'
 import { useMembershipStore } from '../../membership.store'
+import '../../../components/page-shell/index.css'
 import './index.css'
 
 /** Every tier with its benefits side by side, where the member stands on the ladder, and what keeps their tier. */
 export default function TiersPage() {
-  const session = useMembershipStore((s) => s.session)
   const me = useMembershipStore((s) => s.me)
   const loadingMe = useMembershipStore((s) => s.pending === 'me')
   const error = useMembershipStore((s) => s.error)
   const loadMe = useMembershipStore((s) => s.loadMe)
 
   // Home has usually loaded /api/me already; fetch again anyway so the standing is current.
-  const loggedIn = session !== null
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: routes.login })
-    else void loadMe()
-  }, [loggedIn, loadMe])
+  useMemberSession(() => void loadMe(), [loadMe])
 
   usePullDownRefresh(() => {
     void loadMe().finally(() => Taro.stopPullDownRefresh())
@@ -31,7 +27,7 @@ export default function TiersPage() {
 
   if (me === null) {
     return (
-      <View className='tiers tiers--padded'>
+      <View className='page-shell tiers tiers--padded'>
         {error && !loadingMe ? (
           <ErrorState message={error.message} onRetry={() => void loadMe()} />
         ) : (
@@ -42,11 +38,11 @@ export default function TiersPage() {
   }
 
   return (
-    <View className='tiers'>
+    <View className='page-shell tiers'>
       <View className='tiers__position'>
         <TierPosition me={me} />
       </View>
-      <View className='tiers__section-head'>
+      <View className='split-row tiers__section-head'>
         <Text className='tiers__section-title'>等级权益</Text>
         <Text className='tiers__section-hint'>左右滑动查看全部 {me.tiers.length} 个等级</Text>
       </View>

@@ -1,33 +1,27 @@
-import { useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorState } from '../../../components/error-state'
 import { groupThousands } from '../../../format'
-import { useMembershipStore } from '../../../membership/membership.store'
-import { historyRoute, routes } from '../../../routes'
+import { historyRoute } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { ExpiringList } from '../../components/expiring-list'
-import { expiringDays, expiringNote, expiryRuleText, spendOrderText } from '../../expiry-copy'
+import { expiringDays, expiringNote, expiryRuleText, spendOrderText, type ExpiringDay } from '../../expiry-copy'
 import { pointsSelectors, usePointsStore } from '../../points.store'
+import '../../../components/page-shell/index.css'
 import './index.css'
 
 const toastId = 'expiring-toast'
 
 /** Points about to lapse: the total, one line per day they lapse, and the program's expiry rule. */
 export default function ExpiringPage() {
-  const session = useMembershipStore((s) => s.session)
   const expiring = usePointsStore(pointsSelectors.expiring)
   const pending = usePointsStore((s) => s.expiringPending)
   const errorMessage = usePointsStore(pointsSelectors.expiringErrorMessage)
   const loadExpiring = usePointsStore((s) => s.loadExpiring)
 
-  const loggedIn = session !== null
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: routes.login })
-    else void loadExpiring()
-  }, [loggedIn, loadExpiring])
-
+  useMemberSession(() => void loadExpiring(), [loadExpiring])
   usePullDownRefresh(() => {
     void loadExpiring().then((ok) => {
       Taro.stopPullDownRefresh()
@@ -38,7 +32,7 @@ export default function ExpiringPage() {
 
   if (expiring === null) {
     return (
-      <View className='expiring'>
+      <View className='page-shell expiring'>
         {errorMessage && !pending ? (
           <ErrorState message={errorMessage} retrying={pending} onRetry={() => void loadExpiring()} />
         ) : (
@@ -53,7 +47,7 @@ export default function ExpiringPage() {
 
   const days = expiringDays(expiring.lots)
   return (
-    <View className='expiring'>
+    <View className='page-shell expiring'>
       <Toast id={toastId} />
       <View className='expiring__summary'>
         <Text className='expiring__label'>即将过期积分</Text>
@@ -61,28 +55,35 @@ export default function ExpiringPage() {
         <Text className='expiring__note'>{expiringNote(days)}</Text>
       </View>
       {days.length > 0 ? (
-        <View className='expiring__card'>
+        <View className='page-card expiring__card'>
           <Text className='expiring__title'>到期明细</Text>
           <ExpiringList days={days} now={new Date()} />
         </View>
       ) : (
-        <View className='expiring__card expiring__card--empty'>
+        <View className='page-card expiring__card expiring__card--empty'>
           <EmptyState description='近期没有即将过期的积分' />
         </View>
       )}
-      <View className='expiring__card'>
-        <Text className='expiring__title'>积分有效期规则</Text>
-        <View className='expiring__rule'>
-          <Text className='expiring__bullet'>1</Text>
-          <Text className='expiring__rule-text'>{expiryRuleText(days)}</Text>
-        </View>
-        <View className='expiring__rule'>
-          <Text className='expiring__bullet'>2</Text>
-          <Text className='expiring__rule-text'>{spendOrderText}</Text>
-        </View>
-      </View>
+      <ExpiryRules days={days} />
       <View className='expiring__more' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
         <Text>查看积分明细 ›</Text>
+      </View>
+    </View>
+  )
+}
+
+/** The program's two expiry rules: when points lapse, and which points a spend uses first. */
+function ExpiryRules({ days }: { days: ExpiringDay[] }) {
+  return (
+    <View className='page-card expiring__card'>
+      <Text className='expiring__title'>积分有效期规则</Text>
+      <View className='expiring__rule'>
+        <Text className='expiring__bullet'>1</Text>
+        <Text className='expiring__rule-text'>{expiryRuleText(days)}</Text>
+      </View>
+      <View className='expiring__rule'>
+        <Text className='expiring__bullet'>2</Text>
+        <Text className='expiring__rule-text'>{spendOrderText}</Text>
       </View>
     </View>
   )

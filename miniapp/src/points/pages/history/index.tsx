@@ -5,13 +5,14 @@ import { Toast } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorState } from '../../../components/error-state'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { routes } from '../../../routes'
+import { useMemberSession } from '../../../session/use-member-session'
 import { HistoryFooter } from '../../components/history-footer'
 import { HistoryList } from '../../components/history-list'
 import { HistorySummary } from '../../components/history-summary'
 import { HistoryTabs } from '../../components/history-tabs'
 import { historyTitles, historyTypeFromParam } from '../../history-copy'
 import { pointsSelectors, usePointsStore, type HistoryType } from '../../points.store'
+import '../../../components/page-shell/index.css'
 import './index.css'
 
 const toastId = 'history-toast'
@@ -25,24 +26,34 @@ const emptyHints: Record<HistoryType, string> = {
 export default function HistoryPage() {
   const { params } = useRouter()
   const [type, setType] = useState<HistoryType>(() => historyTypeFromParam(params.type))
-  const session = useMembershipStore((s) => s.session)
+  useHistoryFeed(type)
+
+  const switchTo = (next: HistoryType) => {
+    if (next === type) return
+    setType(next)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+  }
+
+  return (
+    <View className='page-shell history'>
+      <Toast id={toastId} />
+      <HistoryTabs value={type} onChange={switchTo} />
+      <HistorySummary type={type} />
+      <HistoryBody type={type} />
+    </View>
+  )
+}
+
+/** Loads the `type` history as the page needs it: the first page on opening, more at the bottom, all on pull-down. */
+function useHistoryFeed(type: HistoryType) {
   const hasMe = useMembershipStore((s) => s.me !== null)
   const loadMe = useMembershipStore((s) => s.loadMe)
-  const entries = usePointsStore((s) => pointsSelectors.entries(s, type))
-  const loadingFirst = usePointsStore((s) => pointsSelectors.isLoadingFirst(s, type))
-  const firstLoadFailed = usePointsStore((s) => pointsSelectors.firstLoadFailed(s, type))
-  const isEmpty = usePointsStore((s) => pointsSelectors.isEmpty(s, type))
-  const errorMessage = usePointsStore((s) => pointsSelectors.errorMessage(s, type))
   const openHistory = usePointsStore((s) => s.openHistory)
   const loadMoreHistory = usePointsStore((s) => s.loadMoreHistory)
   const refreshHistory = usePointsStore((s) => s.refreshHistory)
-
-  useEffect(() => {
-    if (session === null) void Taro.redirectTo({ url: routes.login })
-  }, [session])
+  const loggedIn = useMemberSession()
 
   // The summary's balance comes from /api/me, which home has normally loaded already.
-  const loggedIn = session !== null
   useEffect(() => {
     if (loggedIn && !hasMe) void loadMe()
   }, [loggedIn, hasMe, loadMe])
@@ -64,35 +75,33 @@ export default function HistoryPage() {
       if (!ok && loaded && error) Toast.show(toastId, { content: error.message })
     })
   })
+}
 
-  const switchTo = (next: HistoryType) => {
-    if (next === type) return
-    setType(next)
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+/** The rows of the `type` history, or its skeleton, error or empty state. */
+function HistoryBody({ type }: { type: HistoryType }) {
+  const entries = usePointsStore((s) => pointsSelectors.entries(s, type))
+  const loadingFirst = usePointsStore((s) => pointsSelectors.isLoadingFirst(s, type))
+  const firstLoadFailed = usePointsStore((s) => pointsSelectors.firstLoadFailed(s, type))
+  const isEmpty = usePointsStore((s) => pointsSelectors.isEmpty(s, type))
+  const errorMessage = usePointsStore((s) => pointsSelectors.errorMessage(s, type))
+  if (loadingFirst) return <HistorySkeleton />
+  if (firstLoadFailed) {
+    return <ErrorState message={errorMessage ?? '加载失败'} onRetry={() => void usePointsStore.getState().refreshHistory(type)} />
   }
-
+  if (isEmpty) {
+    return (
+      <View className='history__empty'>
+        <EmptyState description='暂无记录'>
+          <Text className='history__empty-hint'>{emptyHints[type]}</Text>
+        </EmptyState>
+      </View>
+    )
+  }
   return (
-    <View className='history'>
-      <Toast id={toastId} />
-      <HistoryTabs value={type} onChange={switchTo} />
-      <HistorySummary type={type} />
-      {loadingFirst ? (
-        <HistorySkeleton />
-      ) : firstLoadFailed ? (
-        <ErrorState message={errorMessage ?? '加载失败'} onRetry={() => void refreshHistory(type)} />
-      ) : isEmpty ? (
-        <View className='history__empty'>
-          <EmptyState description='暂无记录'>
-            <Text className='history__empty-hint'>{emptyHints[type]}</Text>
-          </EmptyState>
-        </View>
-      ) : (
-        <>
-          <HistoryList type={type} entries={entries} />
-          <HistoryFooter type={type} />
-        </>
-      )}
-    </View>
+    <>
+      <HistoryList type={type} entries={entries} />
+      <HistoryFooter type={type} />
+    </>
   )
 }
 

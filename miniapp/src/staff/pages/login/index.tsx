@@ -6,6 +6,7 @@ import { PhoneNumber } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { routes } from '../../../routes'
 import { useStaffStore } from '../../staff.store'
+import '../../../components/page-shell/index.css'
 import '../../staff-pages.css'
 
 const toastId = 'staff-login-toast'
@@ -30,7 +31,7 @@ export default function StaffLoginPage() {
   }
 
   return (
-    <View className='staff'>
+    <View className='page-shell staff'>
       <Toast id={toastId} />
       <View className='staff__hero'>
         <Text className='staff__title'>店员登录</Text>

@@ -3,9 +3,12 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import { ActionButton } from '../../../components/action-button'
+import { AlertNote } from '../../../components/alert-note'
 import { shanghaiDateTime } from '../../../format'
 import { routes } from '../../../routes'
 import { staffSelectors, useStaffStore } from '../../staff.store'
+import { useStaffSession } from '../../use-staff-session'
+import '../../../components/page-shell/index.css'
 import '../../staff-pages.css'
 import './index.css'
 
@@ -13,14 +16,11 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 /** Staff hand over a points-mall item: type or scan the member's 10-digit pickup code, then 核销. */
 export default function StaffPickupPage() {
-  const loggedIn = useStaffStore(staffSelectors.isLoggedIn)
   const staffName = useStaffStore(staffSelectors.staffName)
   const outletName = useStaffStore(staffSelectors.outletName)
   const pickup = useStaffStore((s) => s.pickup)
 
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: routes.staffLogin })
-  }, [loggedIn])
+  useStaffSession()
   // A failure left over from the till is not this page's to show.
   useEffect(() => useStaffStore.getState().pickupCleared(), [])
 
@@ -30,7 +30,7 @@ export default function StaffPickupPage() {
   }
 
   return (
-    <View className='staff pickup__page'>
+    <View className='page-shell staff pickup__page'>
       <View className='staff__bar'>
         <Text className='staff__who'>{outletName} · {staffName}</Text>
         <Text className='staff__link' onClick={backToTill}>返回收银</Text>
@@ -79,12 +79,7 @@ function PickupForm() {
           placeholder='输入 10 位取货码' maxLength={13} value={code} onChange={(text) => { setCode(text); setProblem(null) }}
           onConfirm={() => void verify(code)} />
       </View>
-      {failure && (
-        <View className='pickup__error' role='alert' data-testid='pickup-error'>
-          <Text className='pickup__error-mark'>!</Text>
-          <Text className='pickup__error-text'>{failure}</Text>
-        </View>
-      )}
+      {failure && <AlertNote className='pickup__error' text={failure} testId='pickup-error' />}
       <ActionButton className={isWeapp ? 'staff__secondary' : 'staff__submit'} type={isWeapp ? 'default' : 'primary'} block
         data-testid='pickup-submit' loading={verifying && !isWeapp} onClick={() => void verify(code)}>
         核销

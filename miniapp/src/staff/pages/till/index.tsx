@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Input, Toast } from '@nutui/nutui-react-taro'
@@ -8,6 +8,8 @@ import { yuanFromFen } from '../../../format'
 import { routes } from '../../../routes'
 import { StaffMemberCard } from '../../components/member-card'
 import { fenFromYuan, staffSelectors, useStaffStore } from '../../staff.store'
+import { useStaffSession } from '../../use-staff-session'
+import '../../../components/page-shell/index.css'
 import '../../staff-pages.css'
 
 const toastId = 'staff-till-toast'
@@ -16,18 +18,15 @@ const failed = (fallback: string) =>
   Toast.show(toastId, { content: useStaffStore.getState().error?.message ?? fallback, icon: 'fail' })
 
 export default function StaffTillPage() {
-  const loggedIn = useStaffStore(staffSelectors.isLoggedIn)
   const staffName = useStaffStore(staffSelectors.staffName)
   const outletName = useStaffStore(staffSelectors.outletName)
   const verification = useStaffStore((s) => s.verification)
   const outcome = useStaffStore((s) => s.outcome)
 
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: routes.staffLogin })
-  }, [loggedIn])
+  useStaffSession()
 
   return (
-    <View className='staff'>
+    <View className='page-shell staff'>
       <Toast id={toastId} />
       <View className='staff__bar'>
         <Text className='staff__who'>{outletName} · {staffName}</Text>

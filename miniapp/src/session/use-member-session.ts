@@ -1,0 +1,25 @@
+import { useEffect, type DependencyList } from 'react'
+import Taro from '@tarojs/taro'
+import { useMembershipStore } from '../membership/membership.store'
+import { routes } from '../routes'
+
+/** What a member page does once a session is there; it may return a cleanup, as an effect does. */
+export type OnSession = () => void | (() => void)
+
+/**
+ * The one login guard of member pages: without a session the page is replaced by login (`loginUrl`, which may
+ * carry a QR scene along); with one, `onSession` runs, again whenever the session or one of `deps` changes.
+ * Returns whether a session is there, for effects that wait for it.
+ */
+export function useMemberSession(onSession?: OnSession, deps: DependencyList = [], loginUrl: string = routes.login): boolean {
+  const session = useMembershipStore((s) => s.session)
+  useEffect(() => {
+    if (session === null) {
+      void Taro.redirectTo({ url: loginUrl })
+      return undefined
+    }
+    return onSession?.()
+    // `onSession` is a fresh closure each render; the caller lists what it reads in `deps`.
+  }, [session, loginUrl, ...deps])
+  return session !== null
+}
