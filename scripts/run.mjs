@@ -91,6 +91,19 @@ if (command === 'start') {
     },
   })
 } else if (command === 'test') {
+  // Static checks first: they take seconds, the builds take a minute. Both run even when one fails, so one
+  // run lists every type error, lint error, import-rule violation and unformatted file.
+  const failed = []
+  log('type-checking shared, bff and miniapp (tsc)')
+  const typecheck = spawnSync(pnpm, ['-r', '--no-bail', 'typecheck'], { cwd: root, stdio: 'inherit', env })
+  if (typecheck.status !== 0) failed.push('type check')
+  log('linting: format, lint rules, import cycles and BFF floors, line length')
+  const lint = spawnSync(process.execPath, [join(root, 'scripts/lint.mjs')], { cwd: root, stdio: 'inherit', env })
+  if (lint.status !== 0) failed.push('lint (`pnpm format` fixes formatting)')
+  if (failed.length > 0) {
+    console.error(`\n✗ npm test stopped before building and testing: ${failed.join(' and ')} failed (see above)`)
+    process.exit(1)
+  }
   ensureBrowser()
   log('building the mini-program for weapp and H5')
   run(pnpm, ['--filter', 'miniapp', 'build:weapp'])
