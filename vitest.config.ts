@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 import { postgresForTests } from './scripts/postgres-for-tests.ts'
 
-// The BFF suite runs once per database engine. PostgreSQL joins when reachable; under CI it must be.
+// The BFF suite runs once per database engine. PostgreSQL is required unless TEST_SKIP_POSTGRES=1 opts out;
+// an unreachable server fails the run here, before any test starts.
 const postgres = await postgresForTests()
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
+import { expectNoHorizontalOverflow, openPhone, screenshot, settle } from './support/browser'
 import { startH5Server } from './support/h5-server'
 import { completeOrder, refundOrder } from './support/shop-orders'
 
@@ -44,14 +44,6 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
   // Taro's H5 router scrolls each page inside its own element, not the document, so the document-level
   // checks alone would miss both a wide page and everything below the first screen.
   const visiblePage = '.taro_page_show'
-
-  /** Waits for the page to finish sliding in: mid-transition it sits partly off screen and widens the document. */
-  async function settle(page: Page) {
-    await page.waitForFunction(() => {
-      const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null)
-      return pages.length > 0 && pages.every((el) => Math.abs(el.getBoundingClientRect().left) < 0.5 && el.getAnimations().length === 0)
-    })
-  }
 
   async function expectNoOverflowInPage(page: Page) {
     await settle(page)

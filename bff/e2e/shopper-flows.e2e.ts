@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot } from './support/browser'
+import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot, waitForPage } from './support/browser'
+import { e2eClock, e2eMonthStart } from './support/e2e-clock'
 import { e2eAdminToken, startH5Server } from './support/h5-server'
 
 const phoneNo = '13900000001'
 const staffPhone = '13700000001'
 const staffPin = '135790'
-
-/** The first day of the current month in Asia/Shanghai, and whether today is later than it. */
-function shanghaiMonthStart() {
-  const wall = new Date(Date.now() + 8 * 3_600_000)
-  const month = `${wall.getUTCFullYear()}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}`
-  return { iso: `${month}-01T00:00:00+08:00`, hasPastDays: wall.getUTCDate() > 1 }
-}
 
 describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   let server: Awaited<ReturnType<typeof startH5Server>>
@@ -43,10 +37,13 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     const member = await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()
     memberId = member.id
     memberToken = (await api('POST', '/api/auth/local', null, { phone: phoneNo })).body.token
-    // Joined at the start of the month, so the days before today are missed days that may be made up.
-    await server.db.updateTable('members').set({ joined_at: new Date(shanghaiMonthStart().iso).toISOString() }).where('id', '=', memberId).execute()
+    // Joined at the start of the month, so the days before today are missed days that may be made up. The e2e
+    // clock stands mid-month, so there always are some.
+    expect(Date.parse(e2eMonthStart())).toBeLessThan(e2eClock.now().getTime() - 7 * 86_400_000)
+    await server.db.updateTable('members').set({ joined_at: new Date(e2eMonthStart()).toISOString() }).where('id', '=', memberId).execute()
   })
 
+  // Both sign-ins fall on one business day: the e2e clock stands at 10:00 in Shanghai, hours from midnight.
   it('signs in once; the button then says 今日已签到 and a second sign-in is refused', async () => {
     await page.getByText('每日签到', { exact: true }).click()
     await page.getByRole('button', { name: '签到', exact: true }).click()
@@ -61,7 +58,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     expect(again.body.error.code).toBe('ALREADY_SIGNED_IN')
   })
 
-  it.skipIf(!shanghaiMonthStart().hasPastDays)('makes up a missed day for points, after a confirm showing the cost', async () => {
+  it('makes up a missed day for points, after a confirm showing the cost', async () => {
     const adjusted = await api('POST', `/api/admin/members/${memberId}/adjustments`, e2eAdminToken,
       { ledger: 'points', amount: 100, reason: '测试补签积分' }, { 'idempotency-key': 'e2e-make-up-points' })
     expect(adjusted.status).toBe(201)
@@ -95,12 +92,14 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   })
 
   it('records a till purchase through the staff pages, which upgrades the member', async () => {
-    // Each code is accepted once: wait for the page to show the next one.
+    // Each code is accepted once. The code follows 30-second steps of the server's clock: move the server and
+    // the page forward one step, rather than wait for it, and the page fetches and shows the next code.
     const used = await shownCode()
+    await phone.advanceTime(30_000)
     await page.waitForFunction((old) => {
       const el = document.querySelector('[aria-label="会员码"]')
       return el && el.textContent!.replace(/\s/g, '') !== old
-    }, used, { timeout: 40_000 })
+    }, used, { timeout: 10_000 })
     const code = await shownCode()
 
     const till = await phone.context.newPage()
@@ -131,7 +130,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
 
   it('claims the monthly coupon pack once', async () => {
     // A reload after the hash change drops the pages kept below in Taro's stack (home shows 每月领券 too), which
-    // otherwise stay in the document; on the 1st of the month the make-up spec above is skipped and left them there.
+    // otherwise stay in the document.
     await page.goto(`${server.baseUrl}/#/benefits/pages/list/index`)
     await page.reload()
     await page.getByText('每月领券', { exact: true }).waitFor()
@@ -151,8 +150,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     await page.reload()
     await page.getByLabel('1 条未读').waitFor()
     await page.getByText('消息', { exact: true }).click()
-    await page.getByText('恭喜升级为白银会员').waitFor()
-    await page.waitForTimeout(600) // let the page slide-in finish before the full-page shot
+    await waitForPage(page, page.getByText('恭喜升级为白银会员'))
     await expectNoHorizontalOverflow(page)
     await screenshot(page, '18-inbox')
     await page.getByText('恭喜升级为白银会员').click()
@@ -163,9 +161,18 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
 
   it('fits a 320 px phone', async () => {
     await page.setViewportSize({ width: 320, height: 640 })
-    for (const path of ['pages/home/index', 'sign-in/pages/calendar/index', 'member-code/pages/code/index', 'benefits/pages/list/index', 'inbox/pages/list/index']) {
+    // Each page with something only it shows once its data has loaded: an empty page cannot overflow.
+    const pages: [string, (p: Page) => Locator][] = [
+      ['pages/home/index', (p) => p.getByText(/^再得 \d+ 成长值升级黄金会员$/)],
+      ['sign-in/pages/calendar/index', (p) => p.getByRole('button', { name: '今日已签到' })],
+      ['member-code/pages/code/index', (p) => p.getByLabel('会员码')],
+      ['benefits/pages/list/index', (p) => p.getByText('已领取', { exact: true })],
+      ['inbox/pages/list/index', (p) => p.getByText('恭喜升级为白银会员')],
+    ]
+    for (const [path, content] of pages) {
       await page.goto(`${server.baseUrl}/#/${path}`)
-      await page.waitForTimeout(800)
+      await page.reload() // only this page in the document, so `content` cannot be found on one kept below it
+      await waitForPage(page, content(page))
       await expectNoHorizontalOverflow(page)
       await screenshot(page, `19-320-${path.split('/')[0]}`)
     }

@@ -1,13 +1,26 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { e2eClock } from './e2e-clock'
 
 /** Screenshots land in the ignored `.artifacts/screenshots/`; look at them after a run. */
 export const screenshotDir = join(import.meta.dirname, '../../../.artifacts/screenshots')
 
-/** Debian's Chromium as a 375×812 phone, with a fresh profile every time. */
-export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+/** A phone on the e2e clock; `advanceTime` moves the server's and this browser's clocks forward together. */
+export interface Phone {
+  context: BrowserContext
+  page: Page
+  advanceTime(ms: number): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Debian's Chromium as a 375×812 phone, with a fresh profile every time. Its clock is Playwright's, set to the
+ * e2e server's time and running from there, so pages that compute today (the sign-in month, the member code's
+ * and the cashier's countdowns, the session's expiry) agree with the server.
+ */
+export async function openPhone(): Promise<Phone> {
   const profile = mkdtempSync(join(tmpdir(), 'mc-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -21,10 +34,16 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
+  await context.clock.install({ time: e2eClock.now() })
   const page = context.pages()[0] ?? (await context.newPage())
   return {
     context,
     page,
+    advanceTime: async (ms: number) => {
+      e2eClock.advanceMs(ms)
+      // Jumps the page's clock and fires the timers that came due, as a phone waking after `ms` would.
+      await context.clock.fastForward(ms)
+    },
     close: async () => {
       await context.close()
       rmSync(profile, { recursive: true, force: true })
@@ -40,10 +59,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Waits for a page to be on screen and at rest: `content` (something only that page shows once its data has
+ * loaded) is visible, and Taro's slide-in transition has finished, since mid-transition the page sits partly
+ * off screen and widens the document.
+ */
+export async function waitForPage(page: Page, content: Locator): Promise<void> {
+  await content.waitFor()
+  await settle(page)
+}
+
+/** Waits until every visible Taro page sits at the left edge with no animation running. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null)
+    return pages.length > 0 && pages.every((el) => Math.abs(el.getBoundingClientRect().left) < 0.5 && el.getAnimations().length === 0)
+  })
+}
+
+/**
  * Fails the test if the page is wider than the phone: horizontal overflow is a layout bug. Taro's H5 pages
  * slide in from the side, so the check waits up to two seconds for the width to settle; a real overflow stays.
+ * A page with nothing rendered yet cannot overflow, so the check first insists on some rendered text.
  */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  // innerText, unlike textContent, leaves out what is not rendered, such as the pages Taro keeps hidden below.
+  // biome-ignore lint/performance/useDomNodeTextContent: only rendered text says the page is on screen
+  await page.waitForFunction(() => document.body.innerText.trim().length > 0, undefined, { timeout: 10_000 })
+    .catch(() => { throw new Error('nothing is rendered yet: an overflow check here would measure nothing') })
   const overflow = await settledOverflow(page)
   if (overflow > 0) throw new Error(`page overflows the viewport by ${overflow}px`)
 }

@@ -5,10 +5,11 @@ import pino from 'pino'
 import { createApp } from '../../src/app'
 import { prepareDatabase } from '../../src/setup/prepare-database'
 import { seedDemo } from '../../src/setup/seed'
-import { systemClock, type Deps } from '../../src/deps'
+import type { Deps } from '../../src/deps'
 import { serveH5 } from '../../src/http/serve-h5'
 import { createLocalPaymentProvider } from '../../src/mall/local-payment-provider'
 import { openTestDatabase } from '../../src/test/test-database'
+import { e2eClock } from './e2e-clock'
 
 /** Signs the e2e stores' join scenes; tests sign their own QR scenes with it. */
 export const e2eQrSceneSecret = 'qrscene_e2e_0123456789abcdef'
@@ -23,16 +24,18 @@ export const e2eAdminToken = 'admin_e2e_0123456789abcdef'
 
 /**
  * The product as `npm start` runs it (BFF serving the built H5 app on one port, demo data seeded, local login
- * and local payments on), on a fresh SQLite file and a free port.
+ * and local payments on), on a fresh SQLite file and a free port. Its time is `e2eClock`, which the demo data is
+ * seeded against too; the server runs in the test process, so specs move that clock directly and the app
+ * has no way to be told the time.
  */
 export async function startH5Server() {
   const database = await openTestDatabase('sqlite')
-  await prepareDatabase(database.db)
-  await seedDemo(database.db, systemClock.now())
+  await prepareDatabase(database.db, e2eClock.now())
+  await seedDemo(database.db, e2eClock.now())
   const deps: Deps = {
     db: database.db,
     databaseKind: 'sqlite',
-    clock: systemClock,
+    clock: e2eClock,
     logger: pino({ level: 'warn' }),
     version: 'e2e',
     webhookSecret: e2eWebhookSecret,
@@ -51,6 +54,7 @@ export async function startH5Server() {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     db: database.db,
+    clock: e2eClock,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await database.drop()

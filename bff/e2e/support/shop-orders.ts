@@ -1,11 +1,15 @@
 import type { OrderEvent } from '@mc/shared'
 import { signWebhook } from '../../src/http/webhook-signature'
+import { e2eClock } from './e2e-clock'
 import { e2eWebhookSecret } from './h5-server'
 
-/** POSTs one order event to the running server's /webhooks/orders, signed over the exact body as a shop would. */
+/**
+ * POSTs one order event to the running server's /webhooks/orders, signed over the exact body as a shop would,
+ * stamped with the server's (e2e) time so the signature is fresh to it.
+ */
 export async function postOrderEvent(baseUrl: string, event: OrderEvent): Promise<{ status: number; body: unknown }> {
   const rawBody = JSON.stringify(event)
-  const timestamp = String(Math.floor(Date.now() / 1000))
+  const timestamp = String(Math.floor(e2eClock.now().getTime() / 1000))
   const response = await fetch(`${baseUrl}/webhooks/orders`, {
     method: 'POST',
     headers: {
@@ -27,7 +31,7 @@ export async function completeOrder(baseUrl: string, phone: string, orderId: str
     const event: OrderEvent = {
       id: `evt_${orderId}_${type}`,
       type,
-      occurredAt: new Date().toISOString(),
+      occurredAt: e2eClock.now().toISOString(),
       data: { orderId, member: { phone }, amountFen },
     }
     const { status, body } = await postOrderEvent(baseUrl, event)
@@ -40,7 +44,7 @@ export async function refundOrder(baseUrl: string, phone: string, orderId: strin
   const event: OrderEvent = {
     id: `evt_${orderId}_refund`,
     type: 'order.refunded',
-    occurredAt: new Date().toISOString(),
+    occurredAt: e2eClock.now().toISOString(),
     data: { orderId, member: { phone }, amountFen, refundId: `${orderId}-r1`, refundAmountFen },
   }
   const { status, body } = await postOrderEvent(baseUrl, event)

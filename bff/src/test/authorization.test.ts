@@ -34,6 +34,7 @@ const idRoutes: Record<string, IdRouteCase> = {
   'GET /api/outlets/:outletId': { as: 'public', unknown: '/api/outlets/out_missing' },
   'POST /api/admin/members/:memberId/adjustments': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments', body: { ledger: 'points', amount: 1, reason: '测试调整' } },
   'GET /api/admin/members/:memberId/ledger': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/ledger?ledger=points' },
+  'POST /api/admin/members/:memberId/entries/:entryId/reversal': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/entries/pte_00000000000000000000000000/reversal', body: { reason: '测试冲正' } },
   'GET /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing' },
   'PATCH /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing', body: {} },
   'POST /api/admin/program/drafts/:draftId/simulate': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/simulate' },
@@ -111,7 +112,9 @@ describe('authorization, decided from the route table', () => {
   })
 
   it('refuses shopper and staff tokens on every admin route, and staff cannot touch the rules', async () => {
-    for (const route of served().filter((r) => r.split(' ')[1].startsWith('/api/admin/'))) {
+    const adminRoutes = served().filter((r) => r.split(' ')[1].startsWith('/api/admin/'))
+    expect(adminRoutes.length).toBeGreaterThan(10)
+    for (const route of adminRoutes) {
       const [method, path] = route.split(' ')
       expect((await request(method, path, memberToken)).status, `${route} as shopper`).toBe(403)
       expect((await request(method, path, staffToken)).status, `${route} as staff`).toBe(403)
@@ -120,7 +123,9 @@ describe('authorization, decided from the route table', () => {
   })
 
   it('refuses shopper tokens on every staff route', async () => {
-    for (const route of served().filter((r) => r.split(' ')[1].startsWith('/api/staff/') && !publicRoutes.has(r.split(' ')[1]))) {
+    const staffRoutes = served().filter((r) => r.split(' ')[1].startsWith('/api/staff/') && !publicRoutes.has(r.split(' ')[1]))
+    expect(staffRoutes.length).toBeGreaterThan(2)
+    for (const route of staffRoutes) {
       const [method, path] = route.split(' ')
       expect((await request(method, path, memberToken)).status, `${route} as shopper`).toBe(403)
       expect((await request(method, path)).status, `${route} anonymous`).toBe(401)
