@@ -8,7 +8,7 @@ import { initialMemberCodeState, useMemberCodeStore } from '../member-code/membe
 import { initialMembershipState, useMembershipStore } from '../membership/membership.store'
 import { initialOutletsState, useOutletsStore } from '../outlets/outlets.store'
 import { initialPointsState, usePointsStore } from '../points/points.store'
-import { initialProgramState, useProgramStore } from '../program/program.store'
+import { initialTiersState, useTiersStore } from '../tiers/tiers.store'
 import { initialSignInState, useSignInStore } from '../sign-in/sign-in.store'
 
 // Logs in member A, loads every store, then member B logs in on the same phone: nothing of A's may be left in
@@ -26,7 +26,7 @@ const stores = {
   inbox: tracked(useInboxStore, initialInboxState),
   memberCode: tracked(useMemberCodeStore, initialMemberCodeState),
   signIn: tracked(useSignInStore, initialSignInState),
-  program: tracked(useProgramStore, initialProgramState),
+  program: tracked(useTiersStore, initialTiersState),
   outlets: tracked(useOutletsStore, initialOutletsState),
 }
 
@@ -90,7 +90,7 @@ async function loadEverything(mark: string) {
     useInboxStore.getState().loadInbox(),
     useMemberCodeStore.getState().loadCode(),
     useSignInStore.getState().loadCalendar(),
-    useProgramStore.getState().loadTiers(),
+    useTiersStore.getState().loadTiers(),
     useOutletsStore.getState().lookupOutlet('outlet_a'),
   ])
 }

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { jsonResponse, loginFixture, tiers } from '../../../../test/fixtures'
 import { initialOutletsState, useOutletsStore } from '../../../outlets/outlets.store'
-import { initialProgramState, useProgramStore } from '../../../program/program.store'
+import { initialTiersState, useTiersStore } from '../../../tiers/tiers.store'
 import { initialMembershipState, useMembershipStore } from '../../membership.store'
 import JoinPage from './index'
 
@@ -15,7 +15,7 @@ beforeEach(() => {
   vi.mocked(Taro.redirectTo).mockClear()
   vi.mocked(Taro.reLaunch).mockClear()
   useMembershipStore.setState(initialMembershipState())
-  useProgramStore.setState(initialProgramState())
+  useTiersStore.setState(initialTiersState())
   useOutletsStore.setState(initialOutletsState())
   fetchMock.mockReset()
   fetchMock.mockImplementation(async (input) => {

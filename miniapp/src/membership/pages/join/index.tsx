@@ -5,7 +5,7 @@ import { Toast } from '@nutui/nutui-react-taro'
 import { Store } from '@nutui/icons-react-taro'
 import { ActionButton } from '../../../components/action-button'
 import { outletsSelectors, useOutletsStore, type OutletLookup } from '../../../outlets/outlets.store'
-import { programSelectors, useProgramStore } from '../../../program/program.store'
+import { tiersSelectors, useTiersStore } from '../../../tiers/tiers.store'
 import { routes, withScene } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { TierLadder } from '../../components/tier-ladder'
@@ -23,8 +23,8 @@ export default function JoinPage() {
     () => sceneFromParams(params, process.env.TARO_ENV === 'h5' ? window.location.search : ''),
     [params],
   )
-  const tiers = useProgramStore(programSelectors.tiers)
-  const loadTiers = useProgramStore((s) => s.loadTiers)
+  const tiers = useTiersStore(tiersSelectors.tiers)
+  const loadTiers = useTiersStore((s) => s.loadTiers)
   const lookup = useOutletsStore((s) => outletsSelectors.lookup(s, scene))
   const lookupOutlet = useOutletsStore((s) => s.lookupOutlet)
 
@@ -88,10 +88,10 @@ function JoinButton({ scene, outletMissing }: { scene: string | undefined; outle
 
 /** The ladder from the published program, a placeholder while it loads, or a retry when it could not load. */
 function LadderPreview() {
-  const tiers = useProgramStore(programSelectors.tiers)
-  const loading = useProgramStore(programSelectors.isLoading)
-  const failed = useProgramStore(programSelectors.errorMessage)
-  const loadTiers = useProgramStore((s) => s.loadTiers)
+  const tiers = useTiersStore(tiersSelectors.tiers)
+  const loading = useTiersStore(tiersSelectors.isLoading)
+  const failed = useTiersStore(tiersSelectors.errorMessage)
+  const loadTiers = useTiersStore((s) => s.loadTiers)
   if (tiers && tiers.length > 0) return <TierSteps tiers={tiers} />
   if (failed && !loading) {
     return (

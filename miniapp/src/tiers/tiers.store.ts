@@ -5,10 +5,10 @@ import { call, type Api, type ApiFailure, type OkBody } from '../api/client'
 import { onSessionChanged } from '../api/session'
 
 /** GET /api/program/tiers (public): the published program's `version` and its tiers, lowest first. */
-export type ProgramTiersResponse = OkBody<Awaited<ReturnType<Api['program']['tiers']['$get']>>>
+export type TierLadderResponse = OkBody<Awaited<ReturnType<Api['program']['tiers']['$get']>>>
 
 /** The last fetched public ladder, for visitors who cannot read /api/me yet. */
-export interface ProgramState {
+export interface TiersState {
   /** Null until the first answer arrives. */
   tiers: TierView[] | null
   version: number | null
@@ -16,31 +16,31 @@ export interface ProgramState {
   error: ApiFailure | null
 }
 
-interface ProgramEvents {
+interface TiersEvents {
   tiersRequested(): void
-  tiersLoaded(response: ProgramTiersResponse): void
+  tiersLoaded(response: TierLadderResponse): void
   tiersFailed(failure: ApiFailure): void
   /** Another member (or nobody) is logged in now; the ladder is public, but every store starts afresh. */
   sessionChanged(): void
 }
 
-interface ProgramThunks {
+interface TiersThunks {
   /** Resolves to null on failure; the failure is then in `error`. */
-  loadTiers(): Promise<ProgramTiersResponse | null>
+  loadTiers(): Promise<TierLadderResponse | null>
 }
 
-export type ProgramStore = ProgramState & ProgramEvents & ProgramThunks
+export type TiersStore = TiersState & TiersEvents & TiersThunks
 
-export const initialProgramState = (): ProgramState => ({ tiers: null, version: null, loading: false, error: null })
+export const initialTiersState = (): TiersState => ({ tiers: null, version: null, loading: false, error: null })
 
-export const useProgramStore = create<ProgramStore>()((set, get) => ({
-  ...initialProgramState(),
+export const useTiersStore = create<TiersStore>()((set, get) => ({
+  ...initialTiersState(),
   tiersRequested: () => set({ loading: true, error: null }),
   // An older snapshot stays on screen when a refresh fails; only the error is new.
   tiersLoaded: ({ version, tiers }) => set({ version, tiers, loading: false, error: null }),
   tiersFailed: (failure) => set({ loading: false, error: failure }),
 
-  sessionChanged: () => set(initialProgramState()),
+  sessionChanged: () => set(initialTiersState()),
 
   // The ladder is the same for every member, so an answer that lands after a login is still good to show.
   loadTiers: () => attempt(() => call((api) => api.program.tiers.$get()), {
@@ -51,10 +51,10 @@ export const useProgramStore = create<ProgramStore>()((set, get) => ({
   }),
 }))
 
-onSessionChanged(() => useProgramStore.getState().sessionChanged())
+onSessionChanged(() => useTiersStore.getState().sessionChanged())
 
-export const programSelectors = {
-  tiers: (s: ProgramState) => s.tiers,
-  isLoading: (s: ProgramState) => s.loading,
-  errorMessage: (s: ProgramState) => s.error?.message ?? null,
+export const tiersSelectors = {
+  tiers: (s: TiersState) => s.tiers,
+  isLoading: (s: TiersState) => s.loading,
+  errorMessage: (s: TiersState) => s.error?.message ?? null,
 }
