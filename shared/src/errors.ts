@@ -22,6 +22,7 @@ export const errorMessages = {
   GROWTH_INSUFFICIENT: '成长值不足',
   IDEMPOTENCY_KEY_REUSED: '该请求编号已用于不同的内容',
   ALREADY_REVERSED: '该记录已冲正',
+  ENTRY_NOT_FOUND: '记录不存在',
   WEBHOOK_SIGNATURE_INVALID: '签名无效',
   WEBHOOK_TIMESTAMP_STALE: '请求时间戳已过期',
   WEBHOOK_NOT_CONFIGURED: '订单回调未配置密钥',

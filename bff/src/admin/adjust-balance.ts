@@ -1,9 +1,9 @@
-import { AppError, businessDayOf, growthCountsUntil, pointsExpiresAt, type AdjustmentBody } from '@mc/shared'
+import { AppError, businessDayOf, type AdjustmentBody } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { postEntry } from '../ledger/post-entry'
+import { earn } from '../earning/earn'
+import { postDebit } from '../ledger/post-entry'
 import { audit } from '../audit/audit'
-import { upgradeIfReached } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 
 /**
@@ -16,17 +16,20 @@ export async function adjustBalance(trx: Transaction<Database>, input: {
   const { memberId, body, program, now } = input
   const member = await trx.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst()
   if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })
-  const { rules } = program
-  const expiresAt = body.ledger === 'growth' ? growthCountsUntil(rules, now).toISOString()
-    : pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null
-  const entry = await postEntry(trx, {
-    memberId, ledger: body.ledger, amount: body.amount, kind: 'adjustment', reason: `人工调整：${body.reason}`,
-    actor: 'admin', actorId: input.adminId, ref: { type: 'adjustment', id: input.idempotencyKey },
-    idempotencyKey: `adjustment:${input.idempotencyKey}`, ruleVersion: program.version,
-    businessDay: businessDayOf(now, rules.calendar), occurredAt: now, now,
-    ...(body.amount > 0 ? { credit: { expiresAt } } : { debit: { from: 'earliest_expiry' as const, respectHeld: true } }),
-  })
-  const tier = body.ledger === 'growth' && body.amount > 0 ? await upgradeIfReached(trx, memberId, entry.balance_after, program, now) : null
+  const common = {
+    memberId, ledger: body.ledger, amount: body.amount, kind: 'adjustment' as const, reason: `人工调整：${body.reason}`,
+    actor: 'admin' as const, actorId: input.adminId, ref: { type: 'adjustment', id: input.idempotencyKey },
+    idempotencyKey: `adjustment:${input.idempotencyKey}`,
+  }
+  const { entries: [entry], tierChange: tier } = body.amount > 0
+    ? await earn(trx, { credits: [common], program, now })
+    : {
+        entries: [await postDebit(trx, {
+          ...common, ruleVersion: program.version, businessDay: businessDayOf(now, program.rules.calendar), occurredAt: now, now,
+          debit: { from: 'earliest_expiry', respectHeld: true },
+        })],
+        tierChange: null,
+      }
   await audit(trx, {
     actor: input.adminId, action: 'ledger.adjust', targetType: 'member', targetId: memberId, now,
     detail: { ...body, entryId: entry.id, balanceAfter: entry.balance_after, idempotencyKey: input.idempotencyKey },

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
-import { postExpiries, readAccounts } from './expiry-postings'
+import { readAccounts } from '../ledger/post-entries-bulk'
+import { postExpiries } from './expiry-postings'
 
 export interface ExpirySummary {
   pointsLots: number

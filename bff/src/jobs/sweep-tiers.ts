@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
-import { recordTierChanges, type SweptChange } from '../tiers/tier-changes'
+import { recordTierChanges, type MemberTierChange } from '../tiers/tier-changes'
 
 export interface TierSweepSummary {
   evaluated: number
@@ -39,7 +39,7 @@ export async function sweepTiers(db: Kysely<Database>, program: PublishedProgram
 /** Evaluates these members on their state read under lock, and records what changed, in member order. */
 async function sweepBatch(trx: Transaction<Database>, memberIds: string[], program: PublishedProgram, now: Date, today: string) {
   const batch: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
-  const changes: SweptChange[] = []
+  const changes: MemberTierChange[] = []
   const states = await forUpdate(trx, trx.selectFrom('member_tiers').select(['member_id', 'tier_key', 'valid_until'])
     .where('member_id', 'in', memberIds).orderBy('member_id')).execute()
   const accounts = await trx.selectFrom('ledger_accounts').select(['member_id', 'balance'])

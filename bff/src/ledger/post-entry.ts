@@ -1,50 +1,28 @@
-import { AppError, livePoints, newId, planLotConsumption, type EntryKind, type LotTake } from '@mc/shared'
-import type { Selectable, Transaction } from 'kysely'
-import type { Database, LedgerActor, LedgerEntriesTable, LedgerName } from '../db/schema'
+import { AppError, livePoints, planLotConsumption, type LotTake } from '@mc/shared'
+import type { Transaction } from 'kysely'
+import type { Database, LedgerName } from '../db/schema'
 import { lockAccount } from './accounts'
+import { entryRow, lotRow, newEntryId, newLotId, type LedgerEntryRow } from './ledger-rows'
+import type { Posting } from './posting'
 
-/** How a debit takes from lots: spends go earliest-expiry-first; reversals and expiry aim at one lot. */
-export type LotSource = { from: 'earliest_expiry' } | { from: 'lot'; lotId: string; overflow: 'earliest_expiry' | 'none' }
-
-/** One posting. `amount` is signed; a credit opens a lot that lapses at `expiresAt` (null: never). */
-export interface Posting {
-  memberId: string
-  ledger: LedgerName
-  amount: number
-  kind: EntryKind
-  /** The sentence the member reads, in Chinese. */
-  reason: string
-  actor: LedgerActor
-  actorId?: string | null
-  ref?: { type: string; id: string }
-  idempotencyKey?: string | null
-  ruleVersion: number
-  businessDay: string
-  occurredAt: Date
-  now: Date
-  credit?: { expiresAt: string | null }
-  debit?: LotSource & { respectHeld: boolean }
-  /** Only a refund clawback of points may take the balance below zero, recorded as debt. */
-  allowDebt?: boolean
-  correctsEntryId?: string | null
-  reversesEntryId?: string | null
-}
+export type { LedgerEntryRow } from './ledger-rows'
+export type { LotSource, Posting } from './posting'
 
 const insufficient = (ledger: LedgerName) => (ledger === 'points' ? 'POINTS_INSUFFICIENT' : 'GROWTH_INSUFFICIENT')
-
-export type LedgerEntryRow = Selectable<LedgerEntriesTable>
 
 /**
  * Appends one entry and moves the materialized balance and lots with it, all inside the caller's transaction.
  * The account row is locked first, so concurrent postings to one member serialise; the unique
  * (member, ledger, account_version) index makes a lost update impossible even if a caller forgot the lock.
+ * Domains do not call it: credits go through `earn` (earning/earn.ts, which also upgrades), debits through
+ * `postDebit`, corrections through `reverseEntry`; `earning/ledger-boundary.test.ts` keeps it so.
  */
 export async function postEntry(trx: Transaction<Database>, posting: Posting): Promise<LedgerEntryRow> {
   const { amount } = posting
   if (!Number.isSafeInteger(amount) || amount === 0) throw new RangeError(`ledger amount must be a non-zero whole number, got ${amount}`)
   const account = await lockAccount(trx, posting.memberId, posting.ledger)
   const balanceAfter = account.balance + amount
-  const entryId = newId(posting.ledger === 'growth' ? 'gre' : 'pte', posting.now.getTime())
+  const entryId = newEntryId(posting.ledger, posting.now)
   let lotId: string | null = null
   let spendable = 0
 
@@ -59,33 +37,27 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   } else if (posting.credit) {
     // Earnings repay an outstanding debt first; only the rest becomes spendable.
     spendable = Math.min(amount, Math.max(0, balanceAfter))
-    if (spendable > 0) lotId = newId(posting.ledger === 'growth' ? 'glt' : 'plt', posting.now.getTime())
+    if (spendable > 0) lotId = newLotId(posting.ledger, posting.now)
   }
   if (balanceAfter < 0 && !(posting.ledger === 'points' && posting.allowDebt)) {
     throw new AppError(insufficient(posting.ledger), { available: account.balance, required: -amount })
   }
 
-  const entry = {
-    id: entryId, member_id: posting.memberId, ledger: posting.ledger, amount, kind: posting.kind, reason: posting.reason,
-    actor: posting.actor, actor_id: posting.actorId ?? null, ref_type: posting.ref?.type ?? null, ref_id: posting.ref?.id ?? null,
-    idempotency_key: posting.idempotencyKey ?? null, reverses_entry_id: posting.reversesEntryId ?? null,
-    corrects_entry_id: posting.correctsEntryId ?? null, lot_id: lotId, rule_version: posting.ruleVersion,
-    balance_after: balanceAfter, account_version: account.version + 1, business_day: posting.businessDay,
-    occurred_at: posting.occurredAt.toISOString(), created_at: posting.now.toISOString(),
-  }
+  const entry = entryRow(posting, { entryId, lotId, balanceAfter, accountVersion: account.version + 1 })
   await trx.insertInto('ledger_entries').values(entry).execute()
-  if (lotId !== null && spendable > 0) await openLot(trx, posting, { lotId, entryId, amount: spendable })
+  if (lotId !== null && spendable > 0) await trx.insertInto('ledger_lots').values(lotRow(posting, { lotId, entryId, amount: spendable })).execute()
   await trx.updateTable('ledger_accounts').set({ balance: balanceAfter, version: account.version + 1 })
     .where('member_id', '=', posting.memberId).where('ledger', '=', posting.ledger).execute()
   return entry
 }
 
-async function openLot(trx: Transaction<Database>, posting: Posting, lot: { lotId: string; entryId: string; amount: number }) {
-  const { lotId, entryId, amount } = lot
-  await trx.insertInto('ledger_lots').values({
-    id: lotId, member_id: posting.memberId, ledger: posting.ledger, entry_id: entryId, amount, remaining: amount,
-    expires_at: posting.credit!.expiresAt, created_at: posting.now.toISOString(),
-  }).execute()
+/** A debit posting: what a domain may post directly (a spend, a fee), since it never opens a lot or upgrades. */
+export type DebitPosting = Omit<Posting, 'credit' | 'debit'> & { debit: NonNullable<Posting['debit']> }
+
+/** Posts a debit; a positive amount is refused, as credits go through `earn` and corrections through `reverseEntry`. */
+export function postDebit(trx: Transaction<Database>, posting: DebitPosting): Promise<LedgerEntryRow> {
+  if (!(posting.amount < 0)) throw new RangeError(`a debit must be negative, got ${posting.amount}`)
+  return postEntry(trx, posting)
 }
 
 /** Takes `points` from lots; what the lots cannot cover stays as debt (allowed only where the posting says so). */

@@ -1,7 +1,7 @@
-import { AppError, businessDayOf, pointsExpiresAt, type RedemptionView } from '@mc/shared'
+import { AppError, type RedemptionView } from '@mc/shared'
 import type { Deps } from '../deps'
 import { audit } from '../audit/audit'
-import { postEntry } from '../ledger/post-entry'
+import { reverseEntry } from '../ledger/reverse-entry'
 import { publishedProgram } from '../program/published-program'
 import { returnStock } from './item-stock'
 import { refundCash } from './refund-cash'
@@ -29,13 +29,9 @@ export async function refundRedemption(deps: Pick<Deps, 'db' | 'payments' | 'log
       .where('id', '=', row.id).where('status', '=', 'completed').execute()
     const spend = await trx.selectFrom('ledger_entries').select(['id']).where('ref_type', '=', 'mall_redemption').where('ref_id', '=', row.id)
       .where('ledger', '=', 'points').where('kind', '=', 'redeem').executeTakeFirstOrThrow()
-    const program = await publishedProgram(trx)
-    const expiresAt = pointsExpiresAt(program.rules.points.expiry, now, program.rules.calendar)
-    await postEntry(trx, {
-      memberId: row.member_id, ledger: 'points', amount: row.points_cost, kind: 'reversal', reason: `兑换退款「${row.item_title}」，积分已退回`,
-      actor: 'admin', actorId: 'admin', ref: { type: 'mall_redemption', id: row.id }, idempotencyKey: `mall_refund:${row.id}`,
-      reversesEntryId: spend.id, ruleVersion: program.version, businessDay: businessDayOf(now, program.rules.calendar), occurredAt: now, now,
-      credit: { expiresAt: expiresAt?.toISOString() ?? null },
+    await reverseEntry(trx, {
+      entryId: spend.id, reason: `兑换退款「${row.item_title}」，积分已退回`, actor: 'admin', actorId: 'admin',
+      ref: { type: 'mall_redemption', id: row.id }, idempotencyKey: `mall_refund:${row.id}`, program: await publishedProgram(trx), now,
     })
     if (row.fulfilment !== 'delivery') {
       await returnStock(trx, row.item_id, row.quantity)

@@ -76,7 +76,7 @@ describe('importMembers: batches, rejects and the two writers', () => {
     expect(Number(entries.n)).toBe(80)
   })
 
-  it('the bulk writer leaves exactly the rows postEntry and recordTierChange leave, one by one', async () => {
+  it('the bulk writers leave exactly the ledger, tier and inbox rows earn and recordTierChange leave, one by one', async () => {
     const now = t.clock.now()
     const rows = (phonePrefix: string, openidPrefix: string) => csv(
       `${phonePrefix}01,,,,2500,300,2027-06-30`,
@@ -86,7 +86,11 @@ describe('importMembers: batches, rejects and the two writers', () => {
     )
     await importMembers(t.db, rows('137100000', 'oBulk_'), { now, writer: 'bulk' })
     await importMembers(t.db, rows('137200000', 'oPost_'), { now, writer: 'post-entry' })
-    expect(await footprintOf(t, '13710', 'oBulk_')).toEqual(await footprintOf(t, '13720', 'oPost_'))
+    const bulk = await footprintOf(t, '13710', 'oBulk_')
+    expect(bulk).toEqual(await footprintOf(t, '13720', 'oPost_'))
+    // Both upgrade on the opening growth (to gold and to silver), and neither congratulates: see `postOpening`.
+    expect(bulk.map((m) => m.changes.map((c: { kind: string }) => c.kind))).toEqual([['join', 'upgrade'], ['join', 'upgrade'], ['join'], ['join']])
+    expect(bulk.every((m) => m.notifications.length === 0)).toBe(true)
   })
 })
 
@@ -103,6 +107,7 @@ async function footprintOf(t: TestApp, phonePrefix: string, openidPrefix: string
     const accounts = await t.db.selectFrom('ledger_accounts').selectAll().where('member_id', '=', member.id).orderBy('ledger').execute()
     const tier = await t.db.selectFrom('member_tiers').selectAll().where('member_id', '=', member.id).execute()
     const changes = await t.db.selectFrom('tier_changes').selectAll().where('member_id', '=', member.id).orderBy('id').execute()
+    const notifications = await t.db.selectFrom('notifications').selectAll().where('member_id', '=', member.id).orderBy('id').execute()
     expect(entries.every((e) => lots.some((l) => l.entry_id === e.id && l.id === e.lot_id))).toBe(true)
     return {
       member: { ...member, id: null, phone: anonymous(member.phone), openid: anonymous(member.openid) },
@@ -111,6 +116,7 @@ async function footprintOf(t: TestApp, phonePrefix: string, openidPrefix: string
       accounts: accounts.map((a) => ({ ...a, ...of })),
       tier: tier.map((row) => ({ ...row, ...of })),
       changes: changes.map((c) => ({ ...c, ...of, id: null })),
+      notifications: notifications.map((n) => ({ ...n, ...of, id: null })),
     }
   })).then((list) => list.map((item) => JSON.parse(JSON.stringify(item).replaceAll(/mbr_[0-9A-Z]+/g, 'M'))))
 }

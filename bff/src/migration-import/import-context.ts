@@ -1,11 +1,11 @@
 import type { TierState } from '@mc/shared'
-import type { Posting } from '../ledger/post-entry'
+import type { Credit } from '../earning/earn'
 import type { PublishedProgram } from '../program/published-program'
 import type { ImportRow, ImportTime } from './import-row'
 
 /**
  * What every row of one import shares. `writer` picks how members created by the import get their openings:
- * 'bulk' writes them with a few multi-row inserts per batch, 'post-entry' posts each one through `postEntry`.
+ * 'bulk' writes them with a few set-based statements per batch, 'post-entry' posts each one through `earn`.
  */
 export interface ImportContext {
   program: PublishedProgram
@@ -37,31 +37,30 @@ export const importScope = 'member_import'
 export const entryTierState = (program: PublishedProgram): TierState => ({ key: program.rules.tiers[0].key, validUntil: null })
 
 /**
- * The opening entries one row posts: growth counting for the program's window, points lapsing when the row
- * says. A zero amount posts nothing, since a ledger entry is never 0. Both writers start from these postings, so
- * what the entries say cannot differ between them.
+ * The opening credits one row earns: growth counting for the program's window, points lapsing when the row
+ * says. A zero amount earns nothing, since a ledger entry is never 0. Both writers start from these credits (through
+ * `creditPosting`), so what the entries say cannot differ between them.
  */
-export function openingPostings(target: ImportTarget, context: ImportContext): Posting[] {
+export function openingCredits(target: ImportTarget, context: ImportContext): Credit[] {
   const { row, member } = target
   const { now, today } = context.time
   const common = {
-    memberId: member.id, kind: 'opening' as const, actor: 'admin' as const, actorId: 'import',
-    ruleVersion: context.program.version, businessDay: today, occurredAt: now, now,
+    memberId: member.id, kind: 'opening' as const, actor: 'admin' as const, actorId: 'import', businessDay: today, occurredAt: now,
   }
-  const postings: Posting[] = []
+  const credits: Credit[] = []
   if (row.growth > 0) {
-    postings.push({
+    credits.push({
       ...common, ledger: 'growth', amount: row.growth, reason: '期初导入成长值',
-      idempotencyKey: `opening:growth:${row.identityKey}`, credit: { expiresAt: context.time.growthExpiresAt },
+      idempotencyKey: `opening:growth:${row.identityKey}`, expiresAt: context.time.growthExpiresAt,
     })
   }
   if (row.points > 0) {
-    postings.push({
+    credits.push({
       ...common, ledger: 'points', amount: row.points, reason: '期初导入积分',
-      idempotencyKey: `opening:points:${row.identityKey}`, credit: { expiresAt: row.pointsExpiresAt },
+      idempotencyKey: `opening:points:${row.identityKey}`, expiresAt: row.pointsExpiresAt,
     })
   }
-  return postings
+  return credits
 }
 
 /** Splits a list into runs of at most `size`, e.g. to keep an IN (…) list of lookups to a sane length. */

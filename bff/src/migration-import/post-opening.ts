@@ -1,13 +1,17 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { postEntry } from '../ledger/post-entry'
-import { recordTierChange, upgradeIfReached } from '../tiers/member-tier'
-import { entryTierState, openingPostings, type ImportContext, type ImportTarget } from './import-context'
+import { earn } from '../earning/earn'
+import { recordTierChange } from '../tiers/member-tier'
+import { entryTierState, openingCredits, type ImportContext, type ImportTarget } from './import-context'
 
 /**
- * One row through the ordinary one-posting-at-a-time path: joins the member if needed, posts the openings with
- * `postEntry` (which locks and reads the account, so it is right for members who may already hold balances),
- * then upgrades on the growth balance the posting left.
+ * One row through the ordinary one-posting-at-a-time path: joins the member if needed, then earns the openings
+ * with `earn` (which locks and reads the account, so it is right for members who may already hold balances, and
+ * upgrades on the growth balance the openings leave).
+ *
+ * An opening's upgrade writes no congratulation to the inbox, here or in the bulk writer: the opening carries a
+ * standing the member already held in the old system, so "恭喜升级" on migration day would announce something
+ * that did not happen, and a million-row import would fill a million inboxes. The writers spec checks both agree.
  */
 export async function postOpening(trx: Transaction<Database>, target: ImportTarget, context: ImportContext): Promise<void> {
   const { member } = target
@@ -17,12 +21,8 @@ export async function postOpening(trx: Transaction<Database>, target: ImportTarg
   if (joinedNow) {
     await recordTierChange(trx, { memberId: member.id, change: { kind: 'join', state: entryTierState(program) }, growth: 0, program, now })
   }
-  let growthAfter: number | null = null
-  for (const posting of openingPostings(target, context)) {
-    const entry = await postEntry(trx, posting)
-    if (posting.ledger === 'growth') growthAfter = entry.balance_after
-  }
-  if (growthAfter !== null) await upgradeIfReached(trx, member.id, growthAfter, program, now)
+  const credits = openingCredits(target, context)
+  if (credits.length > 0) await earn(trx, { credits, program, now, congratulate: false })
 }
 
 /**

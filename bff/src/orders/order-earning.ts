@@ -1,8 +1,8 @@
-import { businessDayOf, growthCountsUntil, pointsExpiresAt, yuan, type OrderEventOutcome } from '@mc/shared'
+import { yuan, type OrderEventOutcome } from '@mc/shared'
 import type { Selectable, Transaction } from 'kysely'
 import type { Database, LedgerName, OrdersTable } from '../db/schema'
-import { postEntry } from '../ledger/post-entry'
-import { upgradeIfReached } from '../tiers/member-tier'
+import { earn } from '../earning/earn'
+import { takeBackUpTo } from '../ledger/reverse-entry'
 import type { PublishedProgram } from '../program/published-program'
 
 export type OrderRow = Selectable<OrdersTable>
@@ -12,23 +12,22 @@ export async function creditOrder(trx: Transaction<Database>, input: {
   order: OrderRow; ledger: LedgerName; amount: number; program: PublishedProgram; occurredAt: Date; now: Date
 }): Promise<{ entryId: string; tier: OrderEventOutcome['tier'] }> {
   const { order, ledger, amount, program, now } = input
-  const { rules } = program
-  const expiresAt = ledger === 'growth'
-    ? growthCountsUntil(rules, input.occurredAt).toISOString()
-    : pointsExpiresAt(rules.points.expiry, input.occurredAt, rules.calendar)?.toISOString() ?? null
-  const entry = await postEntry(trx, {
-    memberId: order.member_id, ledger, amount, kind: 'order',
-    reason: `${order.source === 'outlet' ? '门店消费' : '订单'} ${order.order_id} 实付 ¥${yuan(order.paid_fen)}`,
-    actor: 'system', ref: { type: 'order', id: order.order_id }, idempotencyKey: `order:${order.order_id}:${ledger}`,
-    ruleVersion: order.rule_version, businessDay: businessDayOf(input.occurredAt, rules.calendar),
-    occurredAt: input.occurredAt, now, credit: { expiresAt },
+  const { entries: [entry], tierChange } = await earn(trx, {
+    program, now,
+    credits: [{
+      memberId: order.member_id, ledger, amount, kind: 'order',
+      reason: `${order.source === 'outlet' ? '门店消费' : '订单'} ${order.order_id} 实付 ¥${yuan(order.paid_fen)}`,
+      actor: 'system', ref: { type: 'order', id: order.order_id }, idempotencyKey: `order:${order.order_id}:${ledger}`,
+      ruleVersion: order.rule_version, occurredAt: input.occurredAt,
+    }],
   })
-  if (ledger !== 'growth') return { entryId: entry.id, tier: null }
-  const change = await upgradeIfReached(trx, order.member_id, entry.balance_after, program, now)
-  return { entryId: entry.id, tier: change && change.kind === 'upgrade' ? { from: change.from, to: change.to } : null }
+  return { entryId: entry.id, tier: tierChange?.kind === 'upgrade' ? { from: tierChange.from, to: tierChange.to } : null }
 }
 
-/** Takes back a refunded share of a credited earning: from its own lot first; points may run into debt. */
+/**
+ * Takes back a refunded share of a credited earning as a partial correction of its entry: from its own lot first;
+ * points may run into debt (the only way a balance goes below zero), growth only as far as its lot still counts.
+ */
 export async function reverseOrderCredit(trx: Transaction<Database>, input: {
   order: OrderRow; ledger: LedgerName; amount: number; refundId: string; refundFen: number; program: PublishedProgram; occurredAt: Date; now: Date
 }): Promise<number> {
@@ -39,16 +38,12 @@ export async function reverseOrderCredit(trx: Transaction<Database>, input: {
   // Growth that already left the window is gone; only what still counts can be taken back.
   const amount = ledger === 'growth' ? Math.min(input.amount, lot?.remaining ?? 0) : input.amount
   if (amount <= 0) return 0
-  await postEntry(trx, {
-    memberId: order.member_id, ledger, amount: -amount, kind: 'refund',
-    reason: `订单 ${order.order_id} 退款 ¥${yuan(input.refundFen)}`,
+  // Up to what is left of the credit: a merchant may have corrected it by hand before the refund arrived.
+  const taken = await takeBackUpTo(trx, {
+    entryId, amount, kind: 'refund', reason: `订单 ${order.order_id} 退款 ¥${yuan(input.refundFen)}`,
     actor: 'system', ref: { type: 'refund', id: `${order.order_id}:${input.refundId}` },
-    idempotencyKey: `refund:${order.order_id}:${input.refundId}:${ledger}`, correctsEntryId: entryId,
-    ruleVersion: order.rule_version, businessDay: businessDayOf(input.occurredAt, program.rules.calendar),
-    occurredAt: input.occurredAt, now,
-    debit: lot ? { from: 'lot', lotId: lot.id, overflow: ledger === 'points' ? 'earliest_expiry' : 'none', respectHeld: false }
-      : { from: 'earliest_expiry', respectHeld: false },
-    allowDebt: ledger === 'points',
+    idempotencyKey: `refund:${order.order_id}:${input.refundId}:${ledger}`, clawback: ledger === 'points',
+    program, ruleVersion: order.rule_version, occurredAt: input.occurredAt, now,
   })
-  return amount
+  return taken === null ? 0 : -taken.amount
 }

@@ -1,8 +1,7 @@
-import { awardForEvent, growthCountsUntil, pointsExpiresAt, type BusinessDay, type SignInRewards, type StreakBonus } from '@mc/shared'
+import { awardForEvent, type BusinessDay, type SignInRewards, type StreakBonus } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
-import { postEntry } from '../ledger/post-entry'
-import { upgradeIfReached } from '../tiers/member-tier'
+import { earn, type Credit } from '../earning/earn'
 import type { PublishedProgram } from '../program/published-program'
 
 /** What one signed day credits: its own reward, the streak bonus if any, and the tier change the growth caused. */
@@ -34,12 +33,9 @@ export async function creditSignIn(trx: Transaction<Database>, input: SignInCred
     { ledger: 'points', amount: points, reason: input.reason, part: 'day' },
     { ledger: 'points', amount: bonus?.points ?? 0, reason: bonusReason, part: 'bonus' },
   ]
-  let growthBalance: number | null = null
-  for (const posting of postings.filter((p) => p.amount > 0)) {
-    const entry = await post(trx, input, posting)
-    if (posting.ledger === 'growth') growthBalance = entry.balance_after
-  }
-  const change = growthBalance === null ? null : await upgradeIfReached(trx, memberId, growthBalance, program, input.now)
+  // One earning for all four, so the member is upgraded once, on the growth balance they leave.
+  const credits = postings.filter((p) => p.amount > 0).map((p) => creditOf(input, p))
+  const { tierChange: change } = await earn(trx, { credits, program, now: input.now })
   const rewards: SignInRewards = { growth, points }
   return { rewards, tierChange: change?.kind === 'upgrade' ? { from: change.from, to: change.to } : null }
 }
@@ -52,18 +48,15 @@ interface PartPosting {
   part: 'day' | 'bonus'
 }
 
-function post(trx: Transaction<Database>, input: SignInCredit, entry: PartPosting) {
-  const { memberId, day, program, now } = input
-  const { rules } = program
-  const expiresAt = entry.ledger === 'growth' ? growthCountsUntil(rules, now).toISOString()
-    : pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null
+/** The credit of one part; it belongs to the signed day, while its lot lapses counting from now. */
+function creditOf(input: SignInCredit, entry: PartPosting): Credit {
+  const { memberId, day } = input
   const bonus = entry.part === 'bonus'
-  return postEntry(trx, {
+  return {
     memberId, ledger: entry.ledger, amount: entry.amount, kind: 'sign_in', reason: entry.reason, actor: 'member', actorId: memberId,
     ref: { type: bonus ? 'sign_in_bonus' : 'sign_in', id: day },
-    idempotencyKey: `sign_in:${memberId}:${day}:${bonus ? 'bonus:' : ''}${entry.ledger}`,
-    ruleVersion: program.version, businessDay: day, occurredAt: now, now, credit: { expiresAt },
-  })
+    idempotencyKey: `sign_in:${memberId}:${day}:${bonus ? 'bonus:' : ''}${entry.ledger}`, businessDay: day,
+  }
 }
 
 /** What the sign-in source already credited for the day; the cap is per business day, like every source's. */

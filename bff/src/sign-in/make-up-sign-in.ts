@@ -4,7 +4,7 @@ import {
 } from '@mc/shared'
 import type { Deps } from '../deps'
 import { lockAccount } from '../ledger/accounts'
-import { postEntry } from '../ledger/post-entry'
+import { postDebit } from '../ledger/post-entry'
 import { publishedProgram } from '../program/published-program'
 import { creditSignIn } from './credit-sign-in'
 import { insertSignIn, joinedDayOf, signedDaysBack, signInsOfMonth } from './sign-in-days'
@@ -47,7 +47,7 @@ export async function makeUpSignIn(deps: Deps, memberId: string, day: BusinessDa
     }
     const costPoints = rules.signIn.makeUp!.costPoints
     if (costPoints > 0) {
-      await postEntry(trx, {
+      await postDebit(trx, {
         memberId, ledger: 'points', amount: -costPoints, kind: 'redeem', reason: `补签 ${chineseMonthDay(day)} 消耗积分`,
         actor: 'member', actorId: memberId, ref: { type: 'make_up', id: day }, idempotencyKey: `make_up:${memberId}:${day}:points`,
         ruleVersion: program.version, businessDay: today, occurredAt: now, now,

@@ -1,0 +1,29 @@
+import type { EntryKind } from '@mc/shared'
+import type { LedgerActor, LedgerName } from '../db/schema'
+
+/** How a debit takes from lots: spends go earliest-expiry-first; reversals and expiry aim at one lot. */
+export type LotSource = { from: 'earliest_expiry' } | { from: 'lot'; lotId: string; overflow: 'earliest_expiry' | 'none' }
+
+/** One posting. `amount` is signed; a credit opens a lot that lapses at `expiresAt` (null: never). */
+export interface Posting {
+  memberId: string
+  ledger: LedgerName
+  amount: number
+  kind: EntryKind
+  /** The sentence the member reads, in Chinese. */
+  reason: string
+  actor: LedgerActor
+  actorId?: string | null
+  ref?: { type: string; id: string }
+  idempotencyKey?: string | null
+  ruleVersion: number
+  businessDay: string
+  occurredAt: Date
+  now: Date
+  credit?: { expiresAt: string | null }
+  debit?: LotSource & { respectHeld: boolean }
+  /** Only a refund clawback of points may take the balance below zero, recorded as debt. */
+  allowDebt?: boolean
+  correctsEntryId?: string | null
+  reversesEntryId?: string | null
+}
