@@ -43,11 +43,11 @@ const api = new Hono<AppEnv>()
   .route('/admin', mallAdminRoutes)
   .route('/staff', staffRoutes)
   .route('/staff', mallStaffRoutes)
-  .route('/', openApiRoutes)
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {
-  return new Hono<AppEnv>()
+  // The OpenAPI document is generated from this app's own routes, so the docs routes get the finished app.
+  const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('deps', deps)
       await next()
@@ -56,10 +56,12 @@ export function createApp(deps: Deps) {
     .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
     .use('/webhooks/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
     .route('/api', api)
+    .route('/api', openApiRoutes((): Hono<any, any, any> => app))
     .route('/webhooks', orderWebhookRoutes)
     .route('/webhooks', paymentNoticeRoutes)
     .notFound(handleNotFound)
     .onError(handleError)
+  return app
 }
 
 export type AppType = ReturnType<typeof createApp>

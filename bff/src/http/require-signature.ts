@@ -13,6 +13,31 @@ export const requireShopSignature = createMiddleware<AppEnv>(async (c, next) => 
   const { clock, webhookSecret } = c.var.deps
   if (!webhookSecret) throw new AppError('WEBHOOK_NOT_CONFIGURED')
   const rawBody = Buffer.from(await c.req.arrayBuffer())
-  verifyWebhook({ secret: webhookSecret, timestamp: c.req.header('x-mc-timestamp'), signature: c.req.header('x-mc-signature'), rawBody, now: clock.now() })
+  verifyWebhook({
+    secret: webhookSecret,
+    timestamp: c.req.header('x-mc-timestamp'),
+    signature: c.req.header('x-mc-signature'),
+    rawBody,
+    now: clock.now(),
+  })
+  await next()
+})
+
+const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
+
+/**
+ * The order webhook's body is JSON whatever its Content-Type says: shop systems have always been able to send
+ * it without one (DESIGN.md §6), while `validate('json', …)` reads a body only when it is declared JSON. Put it
+ * after `requireShopSignature`, which has already read the bytes; the validator then parses those same bytes.
+ */
+export const bodyIsJson = createMiddleware<AppEnv>(async (c, next) => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim()
+  if (!jsonMediaType.test(mediaType)) {
+    await c.req.arrayBuffer() // kept by Hono for the validator; the replacement request below has no body of its own
+    const headers = new Headers(c.req.raw.headers)
+    headers.set('content-type', 'application/json')
+    headers.delete('content-length')
+    c.req.raw = new Request(c.req.url, { method: c.req.method, headers, signal: c.req.raw.signal })
+  }
   await next()
 })

@@ -1,9 +1,10 @@
-import { AppError } from '@mc/shared'
+import { AppError, OutletSummarySchema } from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { outletIdFromScene } from './outlet-scene'
+import { documentRoute } from '../openapi/document-route'
 
 const findOutlet = async (c: { var: AppEnv['Variables'] }, outletId: string) => {
   const outlet = await c.var.deps.db.selectFrom('outlets').select(['id', 'name']).where('id', '=', outletId).executeTakeFirst()
@@ -13,11 +14,17 @@ const findOutlet = async (c: { var: AppEnv['Variables'] }, outletId: string) => 
 
 /** Public: the store a join QR code names, so the join page can greet the shopper with it. */
 export const outletRoutes = new Hono<AppEnv>()
-  .get('/outlets/scene/:scene', validate('param', z.object({ scene: z.string().min(1).max(128) })), async (c) => {
+  .get('/outlets/scene/:scene', documentRoute({
+    summary: 'The store a signed join-QR scene names (URL-encode the scene)', auth: 'none',
+    ok: { 200: { description: 'The store', schema: OutletSummarySchema } }, errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND'],
+  }), validate('param', z.object({ scene: z.string().min(1).max(128) })), async (c) => {
     const outletId = outletIdFromScene(c.var.deps.qrSceneSecret, c.req.valid('param').scene)
     return c.json(await findOutlet(c, outletId), 200)
   })
-  .get('/outlets/:outletId', validate('param', z.object({ outletId: z.string().min(1).max(64) })), async (c) => {
+  .get('/outlets/:outletId', documentRoute({
+    summary: 'A store by id (for the join page)', auth: 'none',
+    ok: { 200: { description: 'The store', schema: OutletSummarySchema } }, errors: ['OUTLET_NOT_FOUND'],
+  }), validate('param', z.object({ outletId: z.string().min(1).max(64) })), async (c) => {
     const { outletId } = c.req.valid('param')
     return c.json(await findOutlet(c, outletId), 200)
   })

@@ -3,10 +3,11 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { tierView } from './tier-view'
 import { publishedProgram } from '../program/published-program'
+import { documentRoute } from '../openapi/document-route'
 
 /** Public: the tier ladder a visitor sees before joining (names, thresholds, colours, benefits). */
 export const tierRoutes = new Hono<AppEnv>()
-  .get('/program/tiers', async (c) => {
+  .get('/program/tiers', documentRoute({ summary: 'The published tier ladder', auth: 'none', ok: { 200: '{ version, tiers: TierView[] }' } }), async (c) => {
     const { rules, version } = await publishedProgram(c.var.deps.db)
     const body: { version: number; tiers: TierView[] } = { version, tiers: rules.tiers.map((tier) => tierView(tier, rules)) }
     return c.json(body, 200)

@@ -1,0 +1,85 @@
+import type { ErrorCode } from '@mc/shared'
+import type { MiddlewareHandler } from 'hono'
+import { describeRoute, resolver } from 'hono-openapi'
+import type { ZodType } from 'zod'
+
+/** Who may call a route; each kind is one security scheme of the document (see `openapi-document.ts`). */
+export type Auth = 'none' | 'member' | 'admin' | 'staff' | 'webhook-signature' | 'wechatpay-signature'
+
+/** A successful answer: its description, and the zod schema of its body where `shared/` has one. */
+export type Success = string | { description: string; schema: ZodType }
+
+export interface RouteDescription {
+  /** One line, shown in lists. */
+  summary: string
+  /** More, when the summary is not enough (Markdown). */
+  description?: string
+  auth: Auth
+  /** Successful statuses: `{ 200: 'MeResponse' }` or `{ 201: { description, schema } }`. */
+  ok: Partial<Record<200 | 201 | 202, Success>>
+  /**
+   * The error codes the route's own logic answers with. The codes of its auth and of request validation
+   * (INVALID_REQUEST, PAYLOAD_TOO_LARGE) are added for you; the document groups the codes by their status
+   * from `http/errors.ts` (`statusOf`), so a status cannot be listed wrongly.
+   */
+  errors?: readonly ErrorCode[]
+}
+
+/** Where an operation keeps its error codes; the document builder turns them into responses and keeps the list. */
+export const errorCodesKey = 'x-error-codes'
+
+const authErrors: Record<Auth, readonly ErrorCode[]> = {
+  none: [],
+  member: ['UNAUTHENTICATED', 'SESSION_EXPIRED'],
+  admin: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  staff: ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN'],
+  'webhook-signature': ['WEBHOOK_SIGNATURE_INVALID', 'WEBHOOK_TIMESTAMP_STALE', 'WEBHOOK_NOT_CONFIGURED'],
+  'wechatpay-signature': ['PAYMENT_NOTICE_INVALID'],
+}
+
+const security: Record<Auth, Record<string, string[]>[]> = {
+  none: [],
+  member: [{ session: [] }],
+  admin: [{ admin: [] }],
+  staff: [{ staffSession: [] }],
+  'webhook-signature': [{ webhookSignature: [], webhookTimestamp: [] }],
+  'wechatpay-signature': [{ wechatpaySignature: [] }],
+}
+
+const tags: Record<Auth, string> = {
+  none: 'Public',
+  member: 'Member',
+  admin: 'Admin',
+  staff: 'Staff',
+  'webhook-signature': 'Shop (signed)',
+  'wechatpay-signature': 'WeChat Pay',
+}
+
+/**
+ * Describes a route in the OpenAPI document; put it first among the route's handlers:
+ * `.get('/me', documentRoute({ summary, auth: 'member', ok: { 200: … }, errors: [...] }), requireMember, …)`.
+ * A route served without one fails `openapi.test.ts`. It does nothing at request time.
+ */
+export function documentRoute(route: RouteDescription): MiddlewareHandler {
+  const responses = Object.fromEntries(
+    Object.entries(route.ok).map(([status, success]) => {
+      if (typeof success === 'string') return [status, { description: success }]
+      return [
+        status,
+        {
+          description: success.description,
+          content: { 'application/json': { schema: resolver(success.schema, { options: { io: 'output' } }) } },
+        },
+      ]
+    }),
+  )
+  const spec = {
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [tags[route.auth]],
+    security: security[route.auth],
+    responses,
+    [errorCodesKey]: [...authErrors[route.auth], ...(route.errors ?? [])],
+  }
+  return describeRoute(spec)
+}
