@@ -10,15 +10,43 @@ export default defineConfig({
     reporters: ['default', './scripts/closing-line-reporter.ts'],
     projects: [
       { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], sequence: { groupOrder: 0 } } },
-      { test: { name: 'bff:sqlite', root: './bff', include: ['src/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: 'bff:sqlite',
+          root: './bff',
+          include: ['src/**/*.test.ts'],
+          env: { TEST_DB: 'sqlite' },
+          sequence: { groupOrder: 0 },
+        },
+      },
       ...(postgres.url
-        ? [{ test: { name: 'bff:postgres', root: './bff', include: ['src/**/*.test.ts'], env: { TEST_DB: 'postgres', TEST_PG_URL: postgres.url }, sequence: { groupOrder: 0 } } }]
+        ? [
+            {
+              test: {
+                name: 'bff:postgres',
+                root: './bff',
+                include: ['src/**/*.test.ts'],
+                env: { TEST_DB: 'postgres', TEST_PG_URL: postgres.url },
+                sequence: { groupOrder: 0 },
+              },
+            },
+          ]
         : []),
       // The miniapp project is required; its absence should fail loudly, so it is listed unconditionally.
       './miniapp/vitest.config.mts',
       // Browser tests run after the other projects, not beside them: on two cores a page racing the whole
       // suite for CPU times out on waits that measure nothing about the product.
-      { test: { name: 'e2e:h5', root: './bff', include: ['e2e/**/*.e2e.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false, sequence: { groupOrder: 1 } } },
+      {
+        test: {
+          name: 'e2e:h5',
+          root: './bff',
+          include: ['e2e/**/*.e2e.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 })

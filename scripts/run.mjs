@@ -21,7 +21,9 @@ function run(file, args, options = {}) {
 
 function works(file, args) {
   try {
-    return execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+    return execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
   } catch {
     return null
   }
@@ -32,8 +34,11 @@ function ensurePnpm() {
   const local = join(root, '.tools/node_modules/.bin/pnpm')
   if (works(local, ['--version']) === pnpmVersion) return local
   log(`installing pnpm ${pnpmVersion}`)
-  if (spawnSync('npm', ['install', '-g', `pnpm@${pnpmVersion}`], { stdio: 'inherit', env }).status === 0 &&
-      works('pnpm', ['--version']) === pnpmVersion) return 'pnpm'
+  if (
+    spawnSync('npm', ['install', '-g', `pnpm@${pnpmVersion}`], { stdio: 'inherit', env }).status === 0 &&
+    works('pnpm', ['--version']) === pnpmVersion
+  )
+    return 'pnpm'
   // No permission for a global install: keep pnpm inside the checkout instead.
   run('npm', ['install', '--no-save', '--prefix', join(root, '.tools'), `pnpm@${pnpmVersion}`])
   return local
@@ -42,7 +47,12 @@ function ensurePnpm() {
 function newestMtime(path) {
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(stat.mtimeMs, ...readdirSync(path).filter((n) => n !== 'node_modules' && n !== 'dist').map((n) => newestMtime(join(path, n))))
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules' && n !== 'dist')
+      .map((n) => newestMtime(join(path, n))),
+  )
 }
 
 function h5IsStale() {
@@ -58,12 +68,14 @@ function ensureBrowser() {
   if (haveChromium && haveCjkFont) return
   const isRoot = process.getuid?.() === 0
   if (!isRoot || !works('apt-get', ['--version'])) {
-    console.error('Browser tests need Debian\'s chromium and fonts-noto-cjk: apt-get install -y chromium fonts-noto-cjk')
+    console.error("Browser tests need Debian's chromium and fonts-noto-cjk: apt-get install -y chromium fonts-noto-cjk")
     process.exit(1)
   }
   log('installing Chromium and a CJK font with apt-get')
   run('apt-get', ['update', '-qq'])
-  run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } })
+  run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], {
+    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
 }
 
 const pnpm = ensurePnpm()

@@ -6,7 +6,13 @@ import { copyDatabase, helloFigures, prepareHttpDatabase, productFigures, rawOrd
 import type { LoadSettings } from './lib/load'
 import { postgresFigures } from './lib/postgres'
 import { httpFigure, table, type Figure } from './lib/report'
-import { simulatorFigure, sweepFigures, type ImportResult, type SimulatorResult, type SweepResult } from './lib/task-figures'
+import {
+  simulatorFigure,
+  sweepFigures,
+  type ImportResult,
+  type SimulatorResult,
+  type SweepResult,
+} from './lib/task-figures'
 
 // `pnpm bench`: every figure of the issue's benchmark section in one run, each server in its own process on
 // 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
@@ -21,7 +27,8 @@ const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
 const sweepMembers = Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000)
 const started = new Date()
 const loadBefore = loadavg()
-const step = (text: string) => process.stderr.write(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${text}\n`)
+const step = (text: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${text}\n`)
 const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'))
 
 try {
@@ -32,11 +39,22 @@ try {
   step('(b) raw node:http + better-sqlite3 order transaction')
   const raw = await rawOrderFigure(copyDatabase(template.path, join(dir, 'raw.db')), template.members, settings)
   step('(c) the product: POST /webhooks/orders, GET /api/me, then POST /api/mall/redemptions')
-  const product = await productFigures(copyDatabase(template.path, join(dir, 'product.db')), template.members, settings, 'sqlite')
+  const product = await productFigures(
+    copyDatabase(template.path, join(dir, 'product.db')),
+    template.members,
+    settings,
+    'sqlite',
+  )
   step(`(d) migration import of ${importRows.toLocaleString('en-US')} rows`)
-  const imported = await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(importRows), BENCH_TMP: dir })
+  const imported = await runTask<ImportResult>('bench/tasks/import.ts', {
+    BENCH_IMPORT_ROWS: String(importRows),
+    BENCH_TMP: dir,
+  })
   step(`(e) generating ${sweepMembers.toLocaleString('en-US')} members, then the expiry and tier sweeps`)
-  const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', { BENCH_SWEEP_MEMBERS: String(sweepMembers), BENCH_TMP: dir })
+  const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', {
+    BENCH_SWEEP_MEMBERS: String(sweepMembers),
+    BENCH_TMP: dir,
+  })
   step('(f) the rules simulator over 100,000 members')
   const simulator = await runTask<SimulatorResult>('bench/tasks/simulator.ts', { BENCH_TMP: dir })
 
@@ -46,29 +64,71 @@ try {
     httpFigure('(a0)', 'bare node:http hello world', hello.bareNode, { ratio: hello.bareNode.rps / a, ratioTo: 'a' }),
     httpFigure('(a)', 'Hono hello world', hello.hono, { ratio: 1, ratioTo: 'a' }),
     httpFigure('(b)', 'raw node:http + better-sqlite3 order txn', raw, { ratio: 1, ratioTo: 'b' }),
-    httpFigure('(c)', 'POST /webhooks/orders (SQLite)', product.orders,
-      { ratio: product.orders.rps / b, ratioTo: 'b', target: '≥ 0.6× (b)', met: product.orders.rps >= 0.6 * b }),
-    httpFigure('(c)', 'GET /api/me (SQLite)', product.me, { ratio: product.me.rps / a, ratioTo: 'a', target: '≥ 0.4× (a)', met: product.me.rps >= 0.4 * a }),
-    httpFigure('(c)', 'POST /api/mall/redemptions (SQLite)', product.redemptions, { ratio: product.redemptions.rps / b, ratioTo: 'b', note: 'no target set' }),
-    { id: '(d)', label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`, value: imported.rowsPerSecond, unit: 'rows/s',
-      ratio: imported.rowsPerSecond / b, ratioTo: 'b', note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected` },
+    httpFigure('(c)', 'POST /webhooks/orders (SQLite)', product.orders, {
+      ratio: product.orders.rps / b,
+      ratioTo: 'b',
+      target: '≥ 0.6× (b)',
+      met: product.orders.rps >= 0.6 * b,
+    }),
+    httpFigure('(c)', 'GET /api/me (SQLite)', product.me, {
+      ratio: product.me.rps / a,
+      ratioTo: 'a',
+      target: '≥ 0.4× (a)',
+      met: product.me.rps >= 0.4 * a,
+    }),
+    httpFigure('(c)', 'POST /api/mall/redemptions (SQLite)', product.redemptions, {
+      ratio: product.redemptions.rps / b,
+      ratioTo: 'b',
+      note: 'no target set',
+    }),
+    {
+      id: '(d)',
+      label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`,
+      value: imported.rowsPerSecond,
+      unit: 'rows/s',
+      ratio: imported.rowsPerSecond / b,
+      ratioTo: 'b',
+      note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected`,
+    },
     ...sweepFigures(sweeps, b, 'SQLite'),
     simulatorFigure(simulator, b),
   ]
-  const pg = process.env.BENCH_PG_URL ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, step }) : null
+  const pg = process.env.BENCH_PG_URL
+    ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, step })
+    : null
   if (pg) figures.push(...pg.figures)
 
   const loadAfter = loadavg()
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter }
-  const results = { startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, machine, settings, importRows, sweepMembers, figures,
-    details: { hello, raw, product, imported, sweeps, simulator, postgres: pg?.details ?? null } }
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadavgBefore: loadBefore,
+    loadavgAfter: loadAfter,
+  }
+  const results = {
+    startedAt: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+    machine,
+    settings,
+    importRows,
+    sweepMembers,
+    figures,
+    details: { hello, raw, product, imported, sweeps, simulator, postgres: pg?.details ?? null },
+  }
   mkdirSync(join(bffDir, 'bench/results'), { recursive: true })
   writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 
-  console.log(`\nMember center benchmark, ${started.toISOString()} — ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before / ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after`)
-  console.log(`HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`)
+  console.log(
+    `\nMember center benchmark, ${started.toISOString()} — ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before / ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after`,
+  )
+  console.log(
+    `HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`,
+  )
   console.log(table(figures))
-  console.log(`\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`)
+  console.log(
+    `\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`,
+  )
   console.log(`Results: bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`)
 } finally {
   rmSync(dir, { recursive: true, force: true })

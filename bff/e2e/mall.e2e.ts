@@ -18,8 +18,13 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
   const api = apiCaller(() => server.baseUrl)
   const itemId = async (title: string) =>
     (await server.db.selectFrom('mall_items').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id
-  const points = async () => (await server.db.selectFrom('ledger_accounts').select(['balance', 'held'])
-    .where('member_id', '=', memberId).where('ledger', '=', 'points').executeTakeFirstOrThrow())
+  const points = async () =>
+    await server.db
+      .selectFrom('ledger_accounts')
+      .select(['balance', 'held'])
+      .where('member_id', '=', memberId)
+      .where('ledger', '=', 'points')
+      .executeTakeFirstOrThrow()
 
   beforeAll(async () => {
     server = await startH5Server()
@@ -34,9 +39,16 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
   it('joins, gets points, and opens the mall from home', async () => {
     await loginAndJoin(page, server.baseUrl, phoneNo)
     await page.getByText('积分商城', { exact: true }).waitFor()
-    memberId = (await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()).id
-    const credited = await api('POST', `/api/admin/members/${memberId}/adjustments`, e2eAdminToken,
-      { ledger: 'points', amount: 2000, reason: '活动赠送积分' }, { 'idempotency-key': 'e2e-mall-points-1' })
+    memberId = (
+      await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()
+    ).id
+    const credited = await api(
+      'POST',
+      `/api/admin/members/${memberId}/adjustments`,
+      e2eAdminToken,
+      { ledger: 'points', amount: 2000, reason: '活动赠送积分' },
+      { 'idempotency-key': 'e2e-mall-points-1' },
+    )
     expect(credited.status).toBe(201)
     await page.getByText('积分商城', { exact: true }).click()
     await page.getByTestId(`mall-item-${await itemId('品牌帆布袋')}`).waitFor()
@@ -87,8 +99,12 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
     await code.waitFor({ timeout: 30_000 })
     pickupCodes.push((await code.getAttribute('data-code'))!)
     await screenshot(page, '35-mall-paid')
-    const row = await server.db.selectFrom('mall_redemptions').select(['status', 'transaction_id', 'cash_fen'])
-      .where('member_id', '=', memberId).where('item_id', '=', coffee).executeTakeFirstOrThrow()
+    const row = await server.db
+      .selectFrom('mall_redemptions')
+      .select(['status', 'transaction_id', 'cash_fen'])
+      .where('member_id', '=', memberId)
+      .where('item_id', '=', coffee)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'completed', cash_fen: 990 })
     expect(row.transaction_id).toMatch(/^\d+$/)
     expect(await points()).toEqual({ balance: 1200, held: 0 })
@@ -108,7 +124,12 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
   })
 
   it('the staff page verifies a pickup code once and refuses it the second time', async () => {
-    const created = await api('POST', '/api/admin/staff', e2eAdminToken, { name: '李店长', phone: staffPhone, outletId: 'outlet_xuhui', pin: staffPin })
+    const created = await api('POST', '/api/admin/staff', e2eAdminToken, {
+      name: '李店长',
+      phone: staffPhone,
+      outletId: 'outlet_xuhui',
+      pin: staffPin,
+    })
     expect(created.status).toBe(201)
     const till = await phone.context.newPage()
     await till.goto(`${server.baseUrl}/#/staff/pages/login/index`)
@@ -128,9 +149,17 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
     await expect.poll(() => till.getByTestId('pickup-error').textContent()).toContain('已于')
     await screenshot(till, '39-staff-pickup-used')
     await till.close()
-    const row = await server.db.selectFrom('mall_redemptions').select('picked_up_at').where('pickup_code', '=', pickupCodes[0]).executeTakeFirstOrThrow()
+    const row = await server.db
+      .selectFrom('mall_redemptions')
+      .select('picked_up_at')
+      .where('pickup_code', '=', pickupCodes[0])
+      .executeTakeFirstOrThrow()
     expect(row.picked_up_at).not.toBeNull()
-    const other = await server.db.selectFrom('mall_redemptions').select('picked_up_at').where('pickup_code', '=', pickupCodes[1]).executeTakeFirstOrThrow()
+    const other = await server.db
+      .selectFrom('mall_redemptions')
+      .select('picked_up_at')
+      .where('pickup_code', '=', pickupCodes[1])
+      .executeTakeFirstOrThrow()
     expect(other.picked_up_at).toBeNull()
   }, 60_000)
 })

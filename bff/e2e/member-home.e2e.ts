@@ -46,8 +46,11 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
     await screenshot(page, '03-home')
     await expectNoHorizontalOverflow(page)
 
-    const member = await server.db.selectFrom('members').select(['joined_at', 'source_outlet_id', 'source_channel'])
-      .where('phone', '=', '13912345678').executeTakeFirstOrThrow()
+    const member = await server.db
+      .selectFrom('members')
+      .select(['joined_at', 'source_outlet_id', 'source_channel'])
+      .where('phone', '=', '13912345678')
+      .executeTakeFirstOrThrow()
     expect(member).toMatchObject({ source_outlet_id: 'outlet_xuhui', source_channel: 'outlet_qr' })
     expect(member.joined_at).not.toBeNull()
   })
@@ -64,8 +67,11 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
     await screenshot(page, '02b-join-forged-scene')
     await page.getByText('立即开通会员').click()
     await page.getByText('再得 500 成长值升级白银会员').waitFor()
-    const member = await server.db.selectFrom('members').select(['source_outlet_id', 'source_channel'])
-      .where('phone', '=', '13912345679').executeTakeFirstOrThrow()
+    const member = await server.db
+      .selectFrom('members')
+      .select(['source_outlet_id', 'source_channel'])
+      .where('phone', '=', '13912345679')
+      .executeTakeFirstOrThrow()
     expect(member).toEqual({ source_outlet_id: null, source_channel: 'shop' })
   })
 

@@ -15,7 +15,8 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
   beforeAll(async () => {
     server = await startH5Server()
     phone = await openPhone()
-    for (let n = 1; n <= extraOrders; n += 1) await completeOrder(server.baseUrl, memberPhone, `e2e-${n}`, 1000 + n * 137)
+    for (let n = 1; n <= extraOrders; n += 1)
+      await completeOrder(server.baseUrl, memberPhone, `e2e-${n}`, 1000 + n * 137)
     await refundOrder(server.baseUrl, memberPhone, 'e2e-3', 1000 + 3 * 137, 800)
   })
   afterAll(async () => {
@@ -48,19 +49,28 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
   async function expectNoOverflowInPage(page: Page) {
     await settle(page)
     await expectNoHorizontalOverflow(page)
-    const overflow = await page.locator(visiblePage).last().evaluate((el) => el.scrollWidth - el.clientWidth)
+    const overflow = await page
+      .locator(visiblePage)
+      .last()
+      .evaluate((el) => el.scrollWidth - el.clientWidth)
     if (overflow > 0) throw new Error(`the page content overflows its width by ${overflow}px`)
   }
 
   async function screenshotWholePage(page: Page, name: string, width: number) {
-    const height = await page.locator(visiblePage).last().evaluate((el) => el.scrollHeight)
+    const height = await page
+      .locator(visiblePage)
+      .last()
+      .evaluate((el) => el.scrollHeight)
     await page.setViewportSize({ width, height: Math.max(640, Math.min(height, 4000)) })
     await page.waitForTimeout(200)
     await screenshot(page, name)
   }
 
   async function scrollToBottom(page: Page) {
-    await page.locator(visiblePage).last().evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await page
+      .locator(visiblePage)
+      .last()
+      .evaluate((el) => el.scrollTo(0, el.scrollHeight))
   }
 
   it('opens the tier page from home with every tier and the member marked on gold', async () => {
@@ -82,18 +92,24 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     await expect(current.locator('.tier-cards__name').textContent()).resolves.toBe('黄金会员')
     await expect(current.textContent()).resolves.toContain('当前等级')
     // The scroller opens on the member's own card.
-    await current.evaluate((el) => new Promise<void>((resolve, reject) => {
-      const started = Date.now()
-      const check = () => {
-        const box = el.getBoundingClientRect()
-        if (box.left >= 0 && box.right <= window.innerWidth) resolve()
-        else if (Date.now() - started > 5000) reject(new Error(`current tier card is off screen at ${box.left}..${box.right}`))
-        else requestAnimationFrame(check)
-      }
-      check()
-    }))
+    await current.evaluate(
+      (el) =>
+        new Promise<void>((resolve, reject) => {
+          const started = Date.now()
+          const check = () => {
+            const box = el.getBoundingClientRect()
+            if (box.left >= 0 && box.right <= window.innerWidth) resolve()
+            else if (Date.now() - started > 5000)
+              reject(new Error(`current tier card is off screen at ${box.left}..${box.right}`))
+            else requestAnimationFrame(check)
+          }
+          check()
+        }),
+    )
     await page.getByText('我', { exact: true }).waitFor()
-    await expect(page.locator('.tier-retain__headline-text').textContent()).resolves.toMatch(/^黄金会员有效期至 \d{4}年\d{1,2}月\d{1,2}日$/)
+    await expect(page.locator('.tier-retain__headline-text').textContent()).resolves.toMatch(
+      /^黄金会员有效期至 \d{4}年\d{1,2}月\d{1,2}日$/,
+    )
     await page.getByText(/前累计成长值达到 1600，即可保持黄金会员$/).waitFor()
     await checkWidths(page, '05-tiers')
   })
@@ -125,7 +141,9 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     await page.getByRole('tab', { name: '积分' }).click()
     await page.locator('.history-summary--points').waitFor()
     await page.locator('.history-row').first().waitFor()
-    await expect(page.locator('.history-row').first().locator('.history-row__balance').textContent()).resolves.toMatch(/^余额 [\d,]+$/)
+    await expect(page.locator('.history-row').first().locator('.history-row__balance').textContent()).resolves.toMatch(
+      /^余额 [\d,]+$/,
+    )
     await checkWidths(page, '07-points-history')
   })
 
@@ -137,7 +155,9 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
       // Taro keeps storage values wrapped as { data }.
       return (stored?.data ?? stored)?.token as string
     })
-    const expected = await (await fetch(`${server.baseUrl}/api/me/points/expiring`, { headers: { authorization: `Bearer ${token}` } })).json() as { total: number }
+    const expected = (await (
+      await fetch(`${server.baseUrl}/api/me/points/expiring`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { total: number }
     expect(expected.total).toBeGreaterThan(0)
 
     await page.goto(`${server.baseUrl}/#/pages/home/index`)

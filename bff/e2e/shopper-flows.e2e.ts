@@ -31,16 +31,25 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   it('joins and finds the shortcuts on home', async () => {
     await loginAndJoin(page, server.baseUrl, phoneNo)
     await page.getByText('再得 500 成长值升级白银会员').waitFor()
-    for (const label of ['每日签到', '会员码', '我的权益', '消息']) await page.getByText(label, { exact: true }).waitFor()
+    for (const label of ['每日签到', '会员码', '我的权益', '消息'])
+      await page.getByText(label, { exact: true }).waitFor()
     await screenshot(page, '10-home-shortcuts')
     await expectNoHorizontalOverflow(page)
-    const member = await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()
+    const member = await server.db
+      .selectFrom('members')
+      .select('id')
+      .where('phone', '=', phoneNo)
+      .executeTakeFirstOrThrow()
     memberId = member.id
     memberToken = (await api('POST', '/api/auth/local', null, { phone: phoneNo })).body.token
     // Joined at the start of the month, so the days before today are missed days that may be made up. The e2e
     // clock stands mid-month, so there always are some.
     expect(Date.parse(e2eMonthStart())).toBeLessThan(e2eClock.now().getTime() - 7 * 86_400_000)
-    await server.db.updateTable('members').set({ joined_at: new Date(e2eMonthStart()).toISOString() }).where('id', '=', memberId).execute()
+    await server.db
+      .updateTable('members')
+      .set({ joined_at: new Date(e2eMonthStart()).toISOString() })
+      .where('id', '=', memberId)
+      .execute()
   })
 
   // Both sign-ins fall on one business day: the e2e clock stands at 10:00 in Shanghai, hours from midnight.
@@ -59,8 +68,13 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   })
 
   it('makes up a missed day for points, after a confirm showing the cost', async () => {
-    const adjusted = await api('POST', `/api/admin/members/${memberId}/adjustments`, e2eAdminToken,
-      { ledger: 'points', amount: 100, reason: '测试补签积分' }, { 'idempotency-key': 'e2e-make-up-points' })
+    const adjusted = await api(
+      'POST',
+      `/api/admin/members/${memberId}/adjustments`,
+      e2eAdminToken,
+      { ledger: 'points', amount: 100, reason: '测试补签积分' },
+      { 'idempotency-key': 'e2e-make-up-points' },
+    )
     expect(adjusted.status).toBe(201)
     await page.reload()
     await page.getByText('补签', { exact: true }).first().click()
@@ -82,7 +96,12 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     await screenshot(page, '13-member-code')
     await expectNoHorizontalOverflow(page)
 
-    const created = await api('POST', '/api/admin/staff', e2eAdminToken, { name: '王小店', phone: staffPhone, outletId: 'outlet_xuhui', pin: staffPin })
+    const created = await api('POST', '/api/admin/staff', e2eAdminToken, {
+      name: '王小店',
+      phone: staffPhone,
+      outletId: 'outlet_xuhui',
+      pin: staffPin,
+    })
     expect(created.status).toBe(201)
     const login = await api('POST', '/api/staff/login', null, { phone: staffPhone, pin: staffPin })
     expect(login.body.token).toMatch(/^mcst_/)
@@ -96,10 +115,14 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     // the page forward one step, rather than wait for it, and the page fetches and shows the next code.
     const used = await shownCode()
     await phone.advanceTime(30_000)
-    await page.waitForFunction((old) => {
-      const el = document.querySelector('[aria-label="会员码"]')
-      return el && el.textContent!.replace(/\s/g, '') !== old
-    }, used, { timeout: 10_000 })
+    await page.waitForFunction(
+      (old) => {
+        const el = document.querySelector('[aria-label="会员码"]')
+        return el && el.textContent!.replace(/\s/g, '') !== old
+      },
+      used,
+      { timeout: 10_000 },
+    )
     const code = await shownCode()
 
     const till = await phone.context.newPage()

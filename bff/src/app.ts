@@ -53,10 +53,29 @@ export function createApp(deps: Deps) {
       await next()
     })
     .use(requestLog)
-    .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
-    .use('/webhooks/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
+    .use(
+      '/api/*',
+      bodyLimit({
+        maxSize: 64 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE')
+        },
+      }),
+    )
+    .use(
+      '/webhooks/*',
+      bodyLimit({
+        maxSize: 256 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE')
+        },
+      }),
+    )
     .route('/api', api)
-    .route('/api', openApiRoutes((): Hono<any, any, any> => app))
+    .route(
+      '/api',
+      openApiRoutes((): Hono<any, any, any> => app),
+    )
     .route('/webhooks', orderWebhookRoutes)
     .route('/webhooks', paymentNoticeRoutes)
     .notFound(handleNotFound)

@@ -4,7 +4,9 @@ import { parseEnv } from './env'
 describe('configuration from the environment', () => {
   it('has defaults for the embedded demo', () => {
     const parsed = parseEnv({})
-    expect(parsed).toEqual({ env: expect.objectContaining({ PORT: 8787, DATABASE_URL: './data/member-center.db', LOCAL_LOGIN_ENABLED: false }) })
+    expect(parsed).toEqual({
+      env: expect.objectContaining({ PORT: 8787, DATABASE_URL: './data/member-center.db', LOCAL_LOGIN_ENABLED: false }),
+    })
   })
 
   it.each([
@@ -12,7 +14,10 @@ describe('configuration from the environment', () => {
     [{ PORT: '70000' }, /^PORT: /],
     [{ LOCAL_LOGIN_ENABLED: 'yes' }, /^LOCAL_LOGIN_ENABLED: /],
     [{ WECHAT_APP_ID: 'wx0123456789abcdef' }, /^WECHAT_APP_SECRET: WECHAT_APP_ID and WECHAT_APP_SECRET go together$/],
-    [{ WECHAT_APP_ID: 'not-an-app-id', WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef' }, /^WECHAT_APP_ID: must look like/],
+    [
+      { WECHAT_APP_ID: 'not-an-app-id', WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef' },
+      /^WECHAT_APP_ID: must look like/,
+    ],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
   ])('names the bad variable in %j', (source, message) => {
     const parsed = parseEnv(source)

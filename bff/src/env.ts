@@ -6,50 +6,85 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
  * Every setting the BFF reads, validated once at start. Defaults suit the embedded demo; production sets
  * DATABASE_URL, disables the local login and supplies the WeChat credentials.
  */
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z.string().min(1).default('./data/member-center.db'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOCAL_LOGIN_ENABLED: flag.default(false),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits').optional(),
-  WECHAT_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
-  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-  H5_DIR: z.string().min(1).optional(),
-  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
-  QR_SCENE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  SEED_DEMO: flag.default(false),
-  /** The in-process payment provider for development and the H5 demo; never with real WeChat Pay settings. */
-  LOCAL_PAYMENT_ENABLED: flag.default(false),
-  WECHAT_PAY_MCHID: z.string().regex(/^\d{6,32}$/, 'must be the digits of the merchant id').optional(),
-  WECHAT_PAY_SERIAL_NO: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
-  WECHAT_PAY_PRIVATE_KEY_PATH: z.string().min(1).optional(),
-  WECHAT_PAY_API_V3_KEY: z.string().length(32, 'must be exactly 32 characters').optional(),
-  WECHAT_PAY_PLATFORM_KEY_PATH: z.string().min(1).optional(),
-  WECHAT_PAY_PLATFORM_KEY_SERIAL: z.string().min(1).max(64).optional(),
-  WECHAT_PAY_NOTIFY_URL: z.url().startsWith('https://', 'must be an https URL').optional(),
-  WECHAT_PAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
-  MALL_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
-  JOBS_ENABLED: flag.default(true),
-}).superRefine((env, ctx) => {
-  if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) {
-    ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_SECRET'], message: 'WECHAT_APP_ID and WECHAT_APP_SECRET go together' })
-  }
-  const pay = wechatPayVariables.filter((name) => env[name] !== undefined)
-  if (pay.length > 0) {
-    for (const name of wechatPayVariables) {
-      if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `is required once any WECHAT_PAY_ setting is given` })
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z.string().min(1).default('./data/member-center.db'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOCAL_LOGIN_ENABLED: flag.default(false),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
+    WECHAT_APP_ID: z
+      .string()
+      .regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits')
+      .optional(),
+    WECHAT_APP_SECRET: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits')
+      .optional(),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    H5_DIR: z.string().min(1).optional(),
+    WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    QR_SCENE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    SEED_DEMO: flag.default(false),
+    /** The in-process payment provider for development and the H5 demo; never with real WeChat Pay settings. */
+    LOCAL_PAYMENT_ENABLED: flag.default(false),
+    WECHAT_PAY_MCHID: z
+      .string()
+      .regex(/^\d{6,32}$/, 'must be the digits of the merchant id')
+      .optional(),
+    WECHAT_PAY_SERIAL_NO: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)')
+      .optional(),
+    WECHAT_PAY_PRIVATE_KEY_PATH: z.string().min(1).optional(),
+    WECHAT_PAY_API_V3_KEY: z.string().length(32, 'must be exactly 32 characters').optional(),
+    WECHAT_PAY_PLATFORM_KEY_PATH: z.string().min(1).optional(),
+    WECHAT_PAY_PLATFORM_KEY_SERIAL: z.string().min(1).max(64).optional(),
+    WECHAT_PAY_NOTIFY_URL: z.url().startsWith('https://', 'must be an https URL').optional(),
+    WECHAT_PAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+    MALL_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+    JOBS_ENABLED: flag.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_APP_SECRET'],
+        message: 'WECHAT_APP_ID and WECHAT_APP_SECRET go together',
+      })
     }
-    if (!env.WECHAT_APP_ID) ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'WeChat Pay needs the mini-program app id' })
-    if (env.LOCAL_PAYMENT_ENABLED) ctx.addIssue({ code: 'custom', path: ['LOCAL_PAYMENT_ENABLED'], message: 'cannot be on together with WeChat Pay' })
-  }
-})
+    const pay = wechatPayVariables.filter((name) => env[name] !== undefined)
+    if (pay.length > 0) {
+      for (const name of wechatPayVariables) {
+        if (env[name] === undefined)
+          ctx.addIssue({ code: 'custom', path: [name], message: `is required once any WECHAT_PAY_ setting is given` })
+      }
+      if (!env.WECHAT_APP_ID)
+        ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'WeChat Pay needs the mini-program app id' })
+      if (env.LOCAL_PAYMENT_ENABLED)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LOCAL_PAYMENT_ENABLED'],
+          message: 'cannot be on together with WeChat Pay',
+        })
+    }
+  })
 
 const wechatPayVariables = [
-  'WECHAT_PAY_MCHID', 'WECHAT_PAY_SERIAL_NO', 'WECHAT_PAY_PRIVATE_KEY_PATH', 'WECHAT_PAY_API_V3_KEY',
-  'WECHAT_PAY_PLATFORM_KEY_PATH', 'WECHAT_PAY_PLATFORM_KEY_SERIAL', 'WECHAT_PAY_NOTIFY_URL',
+  'WECHAT_PAY_MCHID',
+  'WECHAT_PAY_SERIAL_NO',
+  'WECHAT_PAY_PRIVATE_KEY_PATH',
+  'WECHAT_PAY_API_V3_KEY',
+  'WECHAT_PAY_PLATFORM_KEY_PATH',
+  'WECHAT_PAY_PLATFORM_KEY_SERIAL',
+  'WECHAT_PAY_NOTIFY_URL',
 ] as const
 
 export type Env = z.infer<typeof EnvSchema>

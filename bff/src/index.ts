@@ -35,9 +35,14 @@ const deps: Deps = {
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,
     sessionTtlHours: env.SESSION_TTL_HOURS,
-    wechat: env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
-      ? createWechatLogin({ appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET, apiBase: env.WECHAT_API_BASE })
-      : null,
+    wechat:
+      env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
+        ? createWechatLogin({
+            appId: env.WECHAT_APP_ID,
+            appSecret: env.WECHAT_APP_SECRET,
+            apiBase: env.WECHAT_API_BASE,
+          })
+        : null,
   },
 }
 const app = createApp(deps)
@@ -46,7 +51,10 @@ if (env.H5_DIR) serveH5(app, env.H5_DIR)
 const stopScheduler = env.JOBS_ENABLED ? startScheduler(deps) : () => {}
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  logger.info({ port: info.port, database: kind, localLogin: env.LOCAL_LOGIN_ENABLED, payments: deps.payments?.kind ?? 'off' }, `Member Center listening on http://localhost:${info.port}`)
+  logger.info(
+    { port: info.port, database: kind, localLogin: env.LOCAL_LOGIN_ENABLED, payments: deps.payments?.kind ?? 'off' },
+    `Member Center listening on http://localhost:${info.port}`,
+  )
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,11 +11,16 @@ const dbFile = join(tmpdir(), `mc-entry-${process.pid}.db`)
 /** Starts the real server entry as `npm start` does, with only the given environment. */
 function startEntry(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: bffRoot, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    cwd: bffRoot,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
   })
   let output = ''
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   const waitFor = async (pattern: RegExp) => {
     for (let i = 0; i < 200 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 100))
@@ -25,7 +30,9 @@ function startEntry(env: Record<string, string>) {
 }
 
 describe.runIf(testDatabaseKind() === 'sqlite')('the server entry', () => {
-  afterAll(() => { for (const ext of ['', '-wal', '-shm']) rmSync(dbFile + ext, { force: true }) })
+  afterAll(() => {
+    for (const ext of ['', '-wal', '-shm']) rmSync(dbFile + ext, { force: true })
+  })
 
   it('refuses to start on bad configuration, naming each bad variable', async () => {
     const entry = startEntry({ PORT: 'eighty', LOCAL_LOGIN_ENABLED: 'maybe' })
@@ -36,7 +43,13 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the server entry', () => {
   })
 
   it('migrates, seeds demo data and serves /api/health on an empty database', async () => {
-    const entry = startEntry({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbFile, SEED_DEMO: 'true', LOCAL_LOGIN_ENABLED: 'true' })
+    const entry = startEntry({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbFile,
+      SEED_DEMO: 'true',
+      LOCAL_LOGIN_ENABLED: 'true',
+    })
     try {
       const port = (await entry.waitFor(/"port":(\d+)/))?.[1]
       expect(port, entry.output()).toBeDefined()

@@ -11,7 +11,14 @@ export default defineAppConfig({
     { root: 'staff', pages: ['pages/login/index', 'pages/till/index', 'pages/pickup/index'] },
     {
       root: 'mall',
-      pages: ['pages/list/index', 'pages/item/index', 'pages/checkout/index', 'pages/pay/index', 'pages/redemptions/index', 'pages/redemption/index'],
+      pages: [
+        'pages/list/index',
+        'pages/item/index',
+        'pages/checkout/index',
+        'pages/pay/index',
+        'pages/redemptions/index',
+        'pages/redemption/index',
+      ],
     },
   ],
   window: {

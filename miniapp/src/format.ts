@@ -35,8 +35,11 @@ function shanghaiClock(iso: string): { year: number; month: number; day: number;
   if (Number.isNaN(ms)) return null
   const wall = new Date(ms + shanghaiOffsetMs)
   return {
-    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
-    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
   }
 }
 

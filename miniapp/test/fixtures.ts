@@ -2,11 +2,36 @@ import type { LoginResponse, MeResponse, MemberProfile, PointsSummary, TierView 
 
 /** The FMCG template's ladder as GET /api/program/tiers and /api/me send it. */
 export const tiers: TierView[] = [
-  { id: 'regular', name: '普通会员', threshold: 0, color: '#8a8f99', benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }] },
-  { id: 'silver', name: '白银会员', threshold: 500, color: '#7d8ea3', benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }, { key: 'coupon_pack_monthly', name: '每月领券', description: '' }, { key: 'member_price', name: '会员价', description: '' }] },
   {
-    id: 'gold', name: '黄金会员', threshold: 2000, color: '#c9a227',
-    benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }, { key: 'coupon_pack_monthly', name: '每月领券', description: '' }, { key: 'member_price', name: '会员价', description: '' }, { key: 'free_shipping', name: '包邮券', description: '' }, { key: 'exclusive_service', name: '专属客服', description: '' }],
+    id: 'regular',
+    name: '普通会员',
+    threshold: 0,
+    color: '#8a8f99',
+    benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }],
+  },
+  {
+    id: 'silver',
+    name: '白银会员',
+    threshold: 500,
+    color: '#7d8ea3',
+    benefits: [
+      { key: 'birthday_gift', name: '生日礼券', description: '' },
+      { key: 'coupon_pack_monthly', name: '每月领券', description: '' },
+      { key: 'member_price', name: '会员价', description: '' },
+    ],
+  },
+  {
+    id: 'gold',
+    name: '黄金会员',
+    threshold: 2000,
+    color: '#c9a227',
+    benefits: [
+      { key: 'birthday_gift', name: '生日礼券', description: '' },
+      { key: 'coupon_pack_monthly', name: '每月领券', description: '' },
+      { key: 'member_price', name: '会员价', description: '' },
+      { key: 'free_shipping', name: '包邮券', description: '' },
+      { key: 'exclusive_service', name: '专属客服', description: '' },
+    ],
   },
 ]
 
@@ -28,7 +53,15 @@ export function loginFixture(member: Partial<MemberProfile> = {}): LoginResponse
 }
 
 export function pointsFixture(overrides: Partial<PointsSummary> = {}): PointsSummary {
-  return { balance: 0, available: 0, held: 0, debt: 0, expiringSoon: 0, expiringBefore: '2026-12-24T16:00:00.000Z', ...overrides }
+  return {
+    balance: 0,
+    available: 0,
+    held: 0,
+    debt: 0,
+    expiringSoon: 0,
+    expiringBefore: '2026-12-24T16:00:00.000Z',
+    ...overrides,
+  }
 }
 
 /**
@@ -53,11 +86,17 @@ export function meFixture(growth = 0, overrides: Partial<MeResponse> = {}): MeRe
     percent,
     pendingGrowth: 0,
     atRiskGrowth: 0,
-    paths: growthNeeded > 0
-      ? [{ kind: 'order', amountFen: growthNeeded * 100 }, { kind: 'sign_in', days: Math.ceil(growthNeeded / 2) }]
-      : [],
-    retain: retainThreshold === undefined ? null
-      : { threshold: retainThreshold, byDay: '2027-11-23', growthShort: Math.max(0, retainThreshold - growth) },
+    paths:
+      growthNeeded > 0
+        ? [
+            { kind: 'order', amountFen: growthNeeded * 100 },
+            { kind: 'sign_in', days: Math.ceil(growthNeeded / 2) },
+          ]
+        : [],
+    retain:
+      retainThreshold === undefined
+        ? null
+        : { threshold: retainThreshold, byDay: '2027-11-23', growthShort: Math.max(0, retainThreshold - growth) },
     points: pointsFixture(),
     tiers,
     ...overrides,

@@ -11,7 +11,8 @@ vi.mock('@tarojs/taro', async (importOriginal) => {
   const storage = new Map<string, unknown>()
   const rect = { width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0 }
   const query: Record<string, unknown> = {}
-  for (const name of ['select', 'selectAll', 'selectViewport', 'in', 'fields', 'scrollOffset']) query[name] = () => query
+  for (const name of ['select', 'selectAll', 'selectViewport', 'in', 'fields', 'scrollOffset'])
+    query[name] = () => query
   query.boundingClientRect = (callback?: (r: typeof rect) => void) => (callback?.(rect), query)
   query.exec = (callback?: (r: unknown[]) => void) => callback?.([rect])
 
@@ -19,7 +20,13 @@ vi.mock('@tarojs/taro', async (importOriginal) => {
     ...real,
     createSelectorQuery: () => query,
     nextTick: (callback: () => void) => setTimeout(callback, 0),
-    getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, screenWidth: 375, pixelRatio: 2, platform: 'web' }),
+    getSystemInfoSync: () => ({
+      windowWidth: 375,
+      windowHeight: 812,
+      screenWidth: 375,
+      pixelRatio: 2,
+      platform: 'web',
+    }),
     getEnv: () => 'WEB',
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),

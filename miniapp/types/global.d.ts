@@ -25,7 +25,10 @@ declare namespace NodeJS {
 
 declare module 'qrcode/lib/core/qrcode' {
   /** qrcode's core encoder: the module matrix, without any rendering (and without Node-only dependencies). */
-  export function create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): {
+  export function create(
+    text: string,
+    options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+  ): {
     modules: { size: number; get(x: number, y: number): number | boolean }
   }
 }

@@ -102,5 +102,7 @@ export class AppError extends Error {
 }
 
 export const isErrorBody = (value: unknown): value is ErrorBody =>
-  typeof value === 'object' && value !== null && 'error' in value &&
+  typeof value === 'object' &&
+  value !== null &&
+  'error' in value &&
   typeof (value as ErrorBody).error?.code === 'string'

@@ -32,16 +32,24 @@ export interface ServerProcess {
 function spawnTs(script: string, args: string[], env: Record<string, string>, stdio: 'ignore' | 'pipe'): ChildProcess {
   const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)
   return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
-    cwd: bffDir, env: { ...process.env, ...env }, stdio: ['ignore', stdio, 'pipe'],
+    cwd: bffDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', stdio, 'pipe'],
   })
 }
 
 /** Starts `script` with PORT set and waits until `readyPath` answers 200 (the child's stdout is discarded). */
-export async function startServer(script: string, env: Record<string, string>, readyPath = '/'): Promise<ServerProcess> {
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  readyPath = '/',
+): Promise<ServerProcess> {
   const port = await freePort()
   const child = spawnTs(script, [], { ...env, PORT: String(port), HOST: '127.0.0.1' }, 'ignore')
   let stderr = ''
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000
@@ -74,7 +82,9 @@ export async function startServer(script: string, env: Record<string, string>, r
 export async function runTask<T>(script: string, env: Record<string, string>): Promise<T> {
   const child = spawnTs(script, [], env, 'pipe')
   let stdout = ''
-  child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+  })
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk))
   const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)))
   if (code !== 0) throw new Error(`${script} exited with ${code}`)

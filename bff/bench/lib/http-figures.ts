@@ -24,7 +24,10 @@ async function withServer<T>(start: Promise<ServerProcess>, work: (server: Serve
   }
 }
 
-const fixed = (request: ReturnType<NextRequest>): NextRequest => () => request
+const fixed =
+  (request: ReturnType<NextRequest>): NextRequest =>
+  () =>
+    request
 
 /** (a) and its reference: hello world on bare node:http and on Hono, each in its own process. */
 export async function helloFigures(settings: LoadSettings) {
@@ -44,7 +47,10 @@ export async function prepareHttpDatabase(dir: string): Promise<{ path: string; 
   const memberIds = Array.from({ length: httpMemberCount }, (_, i) => memberIdOf(i))
   const { db, close } = openDatabase(path)
   try {
-    return { path, members: { memberIds, tokens: await issueBenchSessions(db, memberIds.slice(0, sessionCount), new Date()) } }
+    return {
+      path,
+      members: { memberIds, tokens: await issueBenchSessions(db, memberIds.slice(0, sessionCount), new Date()) },
+    }
   } finally {
     await close()
   }
@@ -56,9 +62,14 @@ export function copyDatabase(template: string, to: string): string {
 }
 
 /** (b) The raw node:http + better-sqlite3 handler posting the same transaction as an order event. */
-export async function rawOrderFigure(databasePath: string, members: HttpMembers, settings: LoadSettings): Promise<LoadResult> {
+export async function rawOrderFigure(
+  databasePath: string,
+  members: HttpMembers,
+  settings: LoadSettings,
+): Promise<LoadResult> {
   return withServer(startServer('bench/servers/raw-order.ts', { DATABASE_URL: databasePath }), (s) =>
-    measure(s, orderPostings(benchWebhookSecret, members.memberIds, 'raw', 40_000), settings))
+    measure(s, orderPostings(benchWebhookSecret, members.memberIds, 'raw', 40_000), settings),
+  )
 }
 
 /**
@@ -68,7 +79,13 @@ export async function rawOrderFigure(databasePath: string, members: HttpMembers,
  */
 export async function productFigures(databaseUrl: string, members: HttpMembers, settings: LoadSettings, tag: string) {
   const itemId = await benchMallItem(databaseUrl)
-  const env = { DATABASE_URL: databaseUrl, WEBHOOK_SECRET: benchWebhookSecret, JOBS_ENABLED: 'false', LOCAL_LOGIN_ENABLED: 'false', LOG_LEVEL: 'info' }
+  const env = {
+    DATABASE_URL: databaseUrl,
+    WEBHOOK_SECRET: benchWebhookSecret,
+    JOBS_ENABLED: 'false',
+    LOCAL_LOGIN_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+  }
   return withServer(startServer('src/index.ts', env, '/api/health'), async (s) => {
     const orders = await measure(s, orderPostings(benchWebhookSecret, members.memberIds, tag, 40_000), settings)
     const me = await measure(s, meRequests(members.tokens), settings)

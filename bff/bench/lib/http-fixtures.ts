@@ -33,13 +33,25 @@ export function orderPostings(secret: string, memberIds: string[], tag: string, 
   const make = () => {
     n += 1
     const body = JSON.stringify({
-      id: `evt_${tag}_${n}`, type: 'order.paid', occurredAt: new Date().toISOString(),
-      data: { orderId: `B-${tag}-${n}`, member: { memberId: memberIds[(n * 7919) % memberIds.length] }, amountFen: 3_000 + ((n * 37) % 12_000) },
+      id: `evt_${tag}_${n}`,
+      type: 'order.paid',
+      occurredAt: new Date().toISOString(),
+      data: {
+        orderId: `B-${tag}-${n}`,
+        member: { memberId: memberIds[(n * 7919) % memberIds.length] },
+        amountFen: 3_000 + ((n * 37) % 12_000),
+      },
     })
     const timestamp = String(Math.floor(Date.now() / 1000))
     return {
-      method: 'POST', path: '/webhooks/orders', body,
-      headers: { 'content-type': 'application/json', 'x-mc-timestamp': timestamp, 'x-mc-signature': signWebhook(secret, timestamp, body) },
+      method: 'POST',
+      path: '/webhooks/orders',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-mc-timestamp': timestamp,
+        'x-mc-signature': signWebhook(secret, timestamp, body),
+      },
     }
   }
   const pool = Array.from({ length: poolSize }, make)
@@ -63,8 +75,14 @@ export function redemptionRequests(tokens: string[], itemId: string, tag: string
   return () => {
     n += 1
     return {
-      method: 'POST', path: '/api/mall/redemptions', body,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-${tag}-${n}` },
+      method: 'POST',
+      path: '/api/mall/redemptions',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens[n % tokens.length]}`,
+        'idempotency-key': `bench-${tag}-${n}`,
+      },
     }
   }
 }

@@ -37,12 +37,21 @@ export type NextRequest = () => RequestSpec
  * Drives `url` with autocannon: a short warm-up (JIT, statement caches, page cache), then the measured run.
  * Requests come from `next` through `setupRequest`, so no two need be the same.
  */
-export async function measure(server: { url: string; pid: number }, next: NextRequest, settings: LoadSettings): Promise<LoadResult> {
+export async function measure(
+  server: { url: string; pid: number },
+  next: NextRequest,
+  settings: LoadSettings,
+): Promise<LoadResult> {
   const { url } = server
   const requests: RequestSpec[] = [{ setupRequest: (request) => ({ ...request, ...next() }) }]
   await autocannon({ url, connections: settings.connections, duration: settings.warmupSeconds, requests })
   const cpuBefore = cpuSeconds(server.pid)
-  const result = await autocannon({ url, connections: settings.connections, duration: settings.durationSeconds, requests })
+  const result = await autocannon({
+    url,
+    connections: settings.connections,
+    duration: settings.durationSeconds,
+    requests,
+  })
   const cpuAfter = cpuSeconds(server.pid)
   return {
     rps: result.requests.average,
@@ -51,7 +60,9 @@ export async function measure(server: { url: string; pid: number }, next: NextRe
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    serverCpuUsPerRequest: cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null
-      : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
+    serverCpuUsPerRequest:
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0
+        ? null
+        : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
   }
 }

@@ -9,7 +9,8 @@ import type { SweepDay } from './population'
  */
 export async function populatePostgres(db: Kysely<Database>, members: number, day: SweepDay): Promise<void> {
   const start = day.dayStartSeconds
-  const iso = (seconds: string) => `to_char(to_timestamp(${seconds}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+  const iso = (seconds: string) =>
+    `to_char(to_timestamp(${seconds}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
   const earned = iso(`${start} - 200 * 86400`)
   const earnedDay = `to_char(to_timestamp(${start} + 8 * 3600 - 200 * 86400) at time zone 'UTC', 'YYYY-MM-DD')`
   const h = '((i::bigint * 2654435761) % 4294967296)'
@@ -27,7 +28,8 @@ export async function populatePostgres(db: Kysely<Database>, members: number, da
     await run(`insert into members (id, openid, unionid, phone, nickname, joined_at, source_outlet_id, source_channel, birthday, created_at)
       select id, null, null, '13' || lpad(i::text, 9, '0'), '会员' || i, ${earned}, null, 'shop', null, ${earned} from bench_pop`)
     for (const [ledger, entry, lot, amount, dayColumn] of [
-      ['growth', 'gre', 'glt', 'growth', 'growth_day'], ['points', 'pte', 'plt', 'points', 'points_day'],
+      ['growth', 'gre', 'glt', 'growth', 'growth_day'],
+      ['points', 'pte', 'plt', 'points', 'points_day'],
     ] as const) {
       const n = `lpad(i::text, 8, '0')`
       await run(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type, ref_id,
@@ -39,7 +41,9 @@ export async function populatePostgres(db: Kysely<Database>, members: number, da
       await run(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
         select '${lot}_' || ${n}, id, '${ledger}', '${entry}_' || ${n}, ${amount}, ${amount},
           ${iso(`${start} + ${dayColumn} * 86400`)}, ${earned} from bench_pop`)
-      await run(`insert into ledger_accounts (member_id, ledger, balance, held, version) select id, '${ledger}', ${amount}, 0, 1 from bench_pop`)
+      await run(
+        `insert into ledger_accounts (member_id, ledger, balance, held, version) select id, '${ledger}', ${amount}, 0, 1 from bench_pop`,
+      )
     }
     await run(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version)
       select id, tier, case when tier = 'regular' then null else to_char(date '${day.yesterday}' + validity_day, 'YYYY-MM-DD') end,

@@ -27,7 +27,12 @@ export function sweepDay(at = new Date()): SweepDay {
   if (businessDayStart(addDays(today, 200), calendar).getTime() - start.getTime() !== 200 * 86_400_000) {
     throw new Error(`the bench population assumes a calendar without daylight saving, got ${calendar.timeZone}`)
   }
-  return { now: new Date(start.getTime() + 3_600_000), today, yesterday: addDays(today, -1), dayStartSeconds: start.getTime() / 1000 }
+  return {
+    now: new Date(start.getTime() + 3_600_000),
+    today,
+    yesterday: addDays(today, -1),
+    dayStartSeconds: start.getTime() / 1000,
+  }
 }
 
 /** The id the population gives member number i. */
@@ -65,7 +70,8 @@ export function populateSqlite(path: string, members: number, day: SweepDay): vo
     db.exec(`insert into members (id, openid, unionid, phone, nickname, joined_at, source_outlet_id, source_channel, birthday, created_at)
       select id, null, null, printf('13%09d', i), '会员' || i, ${earned}, null, 'shop', null, ${earned} from pop`)
     for (const [ledger, entry, lot, amount, dayColumn] of [
-      ['growth', 'gre', 'glt', 'growth', 'growth_day'], ['points', 'pte', 'plt', 'points', 'points_day'],
+      ['growth', 'gre', 'glt', 'growth', 'growth_day'],
+      ['points', 'pte', 'plt', 'points', 'points_day'],
     ] as const) {
       db.exec(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type, ref_id,
           idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after, account_version,
@@ -76,7 +82,9 @@ export function populateSqlite(path: string, members: number, day: SweepDay): vo
       db.exec(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
         select printf('${lot}_%08d', i), id, '${ledger}', printf('${entry}_%08d', i), ${amount}, ${amount},
           ${iso(`${start} + ${dayColumn} * 86400`)}, ${earned} from pop`)
-      db.exec(`insert into ledger_accounts (member_id, ledger, balance, held, version) select id, '${ledger}', ${amount}, 0, 1 from pop`)
+      db.exec(
+        `insert into ledger_accounts (member_id, ledger, balance, held, version) select id, '${ledger}', ${amount}, 0, 1 from pop`,
+      )
     }
     db.exec(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version)
       select id, tier, case when tier = 'regular' then null else date('${day.yesterday}', '+' || validity_day || ' days') end,
@@ -90,10 +98,17 @@ export function populateSqlite(path: string, members: number, day: SweepDay): vo
 /** What is due on the swept day, counted before the sweeps run, to state next to their times. */
 export async function dueCounts(db: Kysely<Database>, day: SweepDay) {
   const nowIso = day.now.toISOString()
-  const lots = await db.selectFrom('ledger_lots').select((eb) => [eb.fn.countAll<number>().as('lots'), eb.fn.count<number>('member_id').distinct().as('members')])
-    .where('remaining', '>', 0).where('expires_at', '<=', nowIso).executeTakeFirstOrThrow()
-  const tiers = await db.selectFrom('member_tiers').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('valid_until', '<', day.today).executeTakeFirstOrThrow()
+  const lots = await db
+    .selectFrom('ledger_lots')
+    .select((eb) => [eb.fn.countAll<number>().as('lots'), eb.fn.count<number>('member_id').distinct().as('members')])
+    .where('remaining', '>', 0)
+    .where('expires_at', '<=', nowIso)
+    .executeTakeFirstOrThrow()
+  const tiers = await db
+    .selectFrom('member_tiers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('valid_until', '<', day.today)
+    .executeTakeFirstOrThrow()
   return { dueLots: Number(lots.lots), dueLotMembers: Number(lots.members), dueTiers: Number(tiers.n) }
 }
 
@@ -103,6 +118,8 @@ export async function driftAfterExpiry(db: Kysely<Database>): Promise<number> {
     select count(*) as n from ledger_accounts a
     where a.member_id in (select member_id from ledger_entries where kind = 'expiry')
       and (a.balance <> (select sum(e.amount) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger)
-        or a.balance <> (select coalesce(sum(l.remaining), 0) from ledger_lots l where l.member_id = a.member_id and l.ledger = a.ledger))`.execute(db)
+        or a.balance <> (select coalesce(sum(l.remaining), 0) from ledger_lots l where l.member_id = a.member_id and l.ledger = a.ledger))`.execute(
+    db,
+  )
   return Number(rows[0].n)
 }

@@ -35,9 +35,17 @@ async function freshDatabase(serverUrl: string) {
 }
 
 /** (c), (d) and (e) again on PostgreSQL, with ratios to the SQLite run's (a) and (b). */
-export async function postgresFigures(serverUrl: string, settings: LoadSettings, context: {
-  a: number; b: number; importRows: number; sweepMembers: number; step: (text: string) => void
-}) {
+export async function postgresFigures(
+  serverUrl: string,
+  settings: LoadSettings,
+  context: {
+    a: number
+    b: number
+    importRows: number
+    sweepMembers: number
+    step: (text: string) => void
+  },
+) {
   const { a, b, step } = context
   const databases: Array<{ drop(): Promise<void> }> = []
   try {
@@ -56,18 +64,43 @@ export async function postgresFigures(serverUrl: string, settings: LoadSettings,
     step(`PostgreSQL (d): migration import of ${context.importRows.toLocaleString('en-US')} rows`)
     const importDb = await freshDatabase(serverUrl)
     databases.push(importDb)
-    const imported = await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(context.importRows), BENCH_DATABASE_URL: importDb.url })
+    const imported = await runTask<ImportResult>('bench/tasks/import.ts', {
+      BENCH_IMPORT_ROWS: String(context.importRows),
+      BENCH_DATABASE_URL: importDb.url,
+    })
 
     step(`PostgreSQL (e): generating ${context.sweepMembers.toLocaleString('en-US')} members, then the sweeps`)
     const sweepDb = await freshDatabase(serverUrl)
     databases.push(sweepDb)
-    const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', { BENCH_SWEEP_MEMBERS: String(context.sweepMembers), BENCH_DATABASE_URL: sweepDb.url })
+    const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', {
+      BENCH_SWEEP_MEMBERS: String(context.sweepMembers),
+      BENCH_DATABASE_URL: sweepDb.url,
+    })
 
     const figures: Figure[] = [
-      httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, { ratio: product.orders.rps / b, ratioTo: 'b', note: 'no target on PostgreSQL' }),
-      httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, { ratio: product.me.rps / a, ratioTo: 'a', note: 'no target on PostgreSQL' }),
-      httpFigure('(c)', 'POST /api/mall/redemptions (PostgreSQL)', product.redemptions, { ratio: product.redemptions.rps / b, ratioTo: 'b', note: 'no target set' }),
-      { id: '(d)', label: `migration import, ${context.importRows.toLocaleString('en-US')} rows (PostgreSQL)`, value: imported.rowsPerSecond, unit: 'rows/s', ratio: imported.rowsPerSecond / b, ratioTo: 'b' },
+      httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, {
+        ratio: product.orders.rps / b,
+        ratioTo: 'b',
+        note: 'no target on PostgreSQL',
+      }),
+      httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, {
+        ratio: product.me.rps / a,
+        ratioTo: 'a',
+        note: 'no target on PostgreSQL',
+      }),
+      httpFigure('(c)', 'POST /api/mall/redemptions (PostgreSQL)', product.redemptions, {
+        ratio: product.redemptions.rps / b,
+        ratioTo: 'b',
+        note: 'no target set',
+      }),
+      {
+        id: '(d)',
+        label: `migration import, ${context.importRows.toLocaleString('en-US')} rows (PostgreSQL)`,
+        value: imported.rowsPerSecond,
+        unit: 'rows/s',
+        ratio: imported.rowsPerSecond / b,
+        ratioTo: 'b',
+      },
       ...sweepFigures(sweeps, b, 'PostgreSQL'),
     ]
     return { figures, details: { product, imported, sweeps } }

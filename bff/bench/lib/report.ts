@@ -19,13 +19,21 @@ export interface Figure {
 export function httpFigure(id: string, label: string, result: LoadResult, extra: Partial<Figure> = {}): Figure {
   const failed = result.non2xx + result.errors
   return {
-    id, label, value: result.rps, unit: 'req/s', p99Ms: result.p99Ms, serverCpuUsPerRequest: result.serverCpuUsPerRequest,
+    id,
+    label,
+    value: result.rps,
+    unit: 'req/s',
+    p99Ms: result.p99Ms,
+    serverCpuUsPerRequest: result.serverCpuUsPerRequest,
     ...extra,
-    ...(failed > 0 ? { note: `${failed} of ${result.requests} requests failed`, met: extra.target ? false : undefined } : {}),
+    ...(failed > 0
+      ? { note: `${failed} of ${result.requests} requests failed`, met: extra.target ? false : undefined }
+      : {}),
   }
 }
 
-const number = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(value >= 10 ? 1 : 2))
+const number = (value: number) =>
+  value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(value >= 10 ? 1 : 2)
 
 /** The figures as a fixed-width table, one line each, ready to paste into a README. */
 export function table(figures: Figure[]): string {
@@ -41,6 +49,11 @@ export function table(figures: Figure[]): string {
     f.met === undefined ? (f.note ?? '') : `${f.met ? 'met' : 'MISSED'}${f.note ? ` (${f.note})` : ''}`,
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
-  return [line(header), `|${widths.map((w, i) => (i === 0 || i >= 6 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n')
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 || i >= 6 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n')
 }

@@ -32,13 +32,25 @@ export function sweepFigures(sweeps: SweepResult, b: number, engine: string): Fi
   const scaled = full ? '' : ` (only ${members} members: not the target's 1,000,000)`
   return [
     {
-      id: '(e)', label: `expiry sweep, ${members} members (${engine})`, value: sweeps.expirySeconds, unit: 's',
-      ratio: lots / sweeps.expirySeconds / b, ratioTo: 'b', target: '< 3 s', met: full && sweeps.expirySeconds < 3,
+      id: '(e)',
+      label: `expiry sweep, ${members} members (${engine})`,
+      value: sweeps.expirySeconds,
+      unit: 's',
+      ratio: lots / sweeps.expirySeconds / b,
+      ratioTo: 'b',
+      target: '< 3 s',
+      met: full && sweeps.expirySeconds < 3,
       note: `${lots.toLocaleString('en-US')} lots expired${sweeps.drift > 0 ? `, DRIFT ${sweeps.drift}` : ''}${scaled}`,
     },
     {
-      id: '(e)', label: `tier sweep, ${members} members (${engine})`, value: sweeps.tierSeconds, unit: 's',
-      ratio: sweeps.tiers.evaluated / sweeps.tierSeconds / b, ratioTo: 'b', target: '< 1 s', met: full && sweeps.tierSeconds < 1,
+      id: '(e)',
+      label: `tier sweep, ${members} members (${engine})`,
+      value: sweeps.tierSeconds,
+      unit: 's',
+      ratio: sweeps.tiers.evaluated / sweeps.tierSeconds / b,
+      ratioTo: 'b',
+      target: '< 1 s',
+      met: full && sweeps.tierSeconds < 1,
       note: `${sweeps.tiers.evaluated.toLocaleString('en-US')} evaluated: ${sweeps.tiers.retained} kept, ${sweeps.tiers.downgraded} down${scaled}`,
     },
   ]
@@ -56,8 +68,14 @@ export interface SimulatorResult {
 export function simulatorFigure(result: SimulatorResult, b: number): Figure {
   const members = result.members.toLocaleString('en-US')
   return {
-    id: '(f)', label: `rules simulator, ${members} members (SQLite)`, value: result.seconds, unit: 's',
-    ratio: result.members / result.seconds / b, ratioTo: 'b', target: '< 2 s', met: result.members >= 100_000 && result.seconds < 2,
+    id: '(f)',
+    label: `rules simulator, ${members} members (SQLite)`,
+    value: result.seconds,
+    unit: 's',
+    ratio: result.members / result.seconds / b,
+    ratioTo: 'b',
+    target: '< 2 s',
+    met: result.members >= 100_000 && result.seconds < 2,
     note: `predicted ${result.predicted.join(' / ')} per tier`,
   }
 }

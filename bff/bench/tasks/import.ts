@@ -18,9 +18,14 @@ function csv(count: number): string {
   const lines = ['phone,name,birthday,growth,points,points_expires_on']
   for (let i = 0; i < count; i += 1) {
     const h = (i * 2654435761) % 4294967296
-    const birthday = h % 3 === 0 ? `19${70 + (h % 30)}-${String(1 + (h % 12)).padStart(2, '0')}-${String(1 + (h % 28)).padStart(2, '0')}` : ''
+    const birthday =
+      h % 3 === 0
+        ? `19${70 + (h % 30)}-${String(1 + (h % 12)).padStart(2, '0')}-${String(1 + (h % 28)).padStart(2, '0')}`
+        : ''
     const expires = h % 10 === 0 ? addDays(today, 30 + (h % 300)) : ''
-    lines.push(`15${String(i).padStart(9, '0')},${h % 4 === 0 ? '' : `导入会员${i}`},${birthday},${h % 3000},${Math.floor(h / 256) % 5000},${expires}`)
+    lines.push(
+      `15${String(i).padStart(9, '0')},${h % 4 === 0 ? '' : `导入会员${i}`},${birthday},${h % 3000},${Math.floor(h / 256) % 5000},${expires}`,
+    )
   }
   return `${lines.join('\n')}\n`
 }

@@ -36,7 +36,14 @@ try {
     const started = performance.now()
     const result = await simulateDraft(db, draft.id, day.now)
     const seconds = (performance.now() - started) / 1000
-    console.log(JSON.stringify({ members, seconds, simulated: result.members, predicted: result.predicted.map((t) => t.members) }))
+    console.log(
+      JSON.stringify({
+        members,
+        seconds,
+        simulated: result.members,
+        predicted: result.predicted.map((t) => t.members),
+      }),
+    )
   } finally {
     await close()
   }

@@ -25,8 +25,16 @@ export async function openPhone(): Promise<Phone> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -71,8 +79,13 @@ export async function waitForPage(page: Page, content: Locator): Promise<void> {
 /** Waits until every visible Taro page sits at the left edge with no animation running. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null)
-    return pages.length > 0 && pages.every((el) => Math.abs(el.getBoundingClientRect().left) < 0.5 && el.getAnimations().length === 0)
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+      (el) => el.offsetParent !== null,
+    )
+    return (
+      pages.length > 0 &&
+      pages.every((el) => Math.abs(el.getBoundingClientRect().left) < 0.5 && el.getAnimations().length === 0)
+    )
   })
 }
 
@@ -84,8 +97,11 @@ export async function settle(page: Page): Promise<void> {
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   // innerText, unlike textContent, leaves out what is not rendered, such as the pages Taro keeps hidden below.
   // biome-ignore lint/performance/useDomNodeTextContent: only rendered text says the page is on screen
-  await page.waitForFunction(() => document.body.innerText.trim().length > 0, undefined, { timeout: 10_000 })
-    .catch(() => { throw new Error('nothing is rendered yet: an overflow check here would measure nothing') })
+  await page
+    .waitForFunction(() => document.body.innerText.trim().length > 0, undefined, { timeout: 10_000 })
+    .catch(() => {
+      throw new Error('nothing is rendered yet: an overflow check here would measure nothing')
+    })
   const overflow = await settledOverflow(page)
   if (overflow > 0) throw new Error(`page overflows the viewport by ${overflow}px`)
 }

@@ -40,7 +40,13 @@ export async function completeOrder(baseUrl: string, phone: string, orderId: str
 }
 
 /** Refunds part of a completed order, which takes back growth and points in proportion. */
-export async function refundOrder(baseUrl: string, phone: string, orderId: string, amountFen: number, refundAmountFen: number) {
+export async function refundOrder(
+  baseUrl: string,
+  phone: string,
+  orderId: string,
+  amountFen: number,
+  refundAmountFen: number,
+) {
   const event: OrderEvent = {
     id: `evt_${orderId}_refund`,
     type: 'order.refunded',

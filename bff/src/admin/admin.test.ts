@@ -7,10 +7,13 @@ describe('admin adjustments and ledger view', () => {
   let memberId: string
   let memberToken: string
   const adjust = (body: unknown, key: string, token = testAdminToken, id = memberId) =>
-    Promise.resolve(t.app.request(`/api/admin/members/${id}/adjustments`, {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
-    })).then(async (r) => ({ status: r.status, body: await r.json() as any }))
+    Promise.resolve(
+      t.app.request(`/api/admin/members/${id}/adjustments`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+      }),
+    ).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
 
   beforeAll(async () => {
     t = await createTestApp()
@@ -28,9 +31,20 @@ describe('admin adjustments and ledger view', () => {
     const again = await adjust({ ledger: 'points', amount: 300, reason: '客服补偿' }, 'adj-0001')
     expect(again).toEqual({ status: 200, body: first.body })
     const other = await adjust({ ledger: 'points', amount: 301, reason: '客服补偿' }, 'adj-0001')
-    expect(other).toMatchObject({ status: 409, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', details: { differingFields: ['amount'] } } } })
+    expect(other).toMatchObject({
+      status: 409,
+      body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', details: { differingFields: ['amount'] } } },
+    })
     const history = await t.json('GET', '/api/me/points', undefined, memberToken)
-    expect(history.body.entries).toEqual([expect.objectContaining({ amount: 300, kind: 'adjustment', kindLabel: '人工调整', reason: '人工调整：客服补偿', balanceAfter: 300 })])
+    expect(history.body.entries).toEqual([
+      expect.objectContaining({
+        amount: 300,
+        kind: 'adjustment',
+        kindLabel: '人工调整',
+        reason: '人工调整：客服补偿',
+        balanceAfter: 300,
+      }),
+    ])
     const audit = await t.db.selectFrom('audit_log').selectAll().execute()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ action: 'ledger.adjust', target_id: memberId })
@@ -59,14 +73,19 @@ describe('admin adjustments and ledger view', () => {
   })
 
   it('needs the admin credential: a member token gets 403, no token 401; an unknown member is 404', async () => {
-    expect((await adjust({ ledger: 'points', amount: 1, reason: '越权尝试' }, 'adj-0004', memberToken)).status).toBe(403)
+    expect((await adjust({ ledger: 'points', amount: 1, reason: '越权尝试' }, 'adj-0004', memberToken)).status).toBe(
+      403,
+    )
     const anonymous = await t.app.request(`/api/admin/members/${memberId}/ledger?ledger=points`)
     expect(anonymous.status).toBe(401)
-    const unknown = await t.app.request('/api/admin/members/mbr_unknown/ledger?ledger=points', { headers: { authorization: `Bearer ${testAdminToken}` } })
+    const unknown = await t.app.request('/api/admin/members/mbr_unknown/ledger?ledger=points', {
+      headers: { authorization: `Bearer ${testAdminToken}` },
+    })
     expect(unknown.status).toBe(404)
     expect((await unknown.json()).error.code).toBe('MEMBER_NOT_FOUND')
     const missingKey = await t.app.request(`/api/admin/members/${memberId}/adjustments`, {
-      method: 'POST', body: JSON.stringify({ ledger: 'points', amount: 1, reason: '没有幂等键' }),
+      method: 'POST',
+      body: JSON.stringify({ ledger: 'points', amount: 1, reason: '没有幂等键' }),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}` },
     })
     expect(missingKey.status).toBe(400)

@@ -7,21 +7,36 @@ export const throttleWindowMs = 10 * 60_000
 export const maxFailures = 5
 
 type Kind = FailedAttemptsTable['kind']
-const throttledCode = { staff_login: 'STAFF_LOGIN_THROTTLED', member_code: 'MEMBER_CODE_THROTTLED', pickup_code: 'PICKUP_THROTTLED' } as const
+const throttledCode = {
+  staff_login: 'STAFF_LOGIN_THROTTLED',
+  member_code: 'MEMBER_CODE_THROTTLED',
+  pickup_code: 'PICKUP_THROTTLED',
+} as const
 
 /** Refuses with 429 while the subject has `maxFailures` failures inside the window; says when to try again. */
 export async function assertNotThrottled(db: Kysely<Database>, kind: Kind, subject: string, now: Date): Promise<void> {
-  const recent = await db.selectFrom('failed_attempts').select('failed_at')
-    .where('kind', '=', kind).where('subject', '=', subject).where('failed_at', '>', new Date(now.getTime() - throttleWindowMs).toISOString())
-    .orderBy('failed_at', 'desc').limit(maxFailures).execute()
+  const recent = await db
+    .selectFrom('failed_attempts')
+    .select('failed_at')
+    .where('kind', '=', kind)
+    .where('subject', '=', subject)
+    .where('failed_at', '>', new Date(now.getTime() - throttleWindowMs).toISOString())
+    .orderBy('failed_at', 'desc')
+    .limit(maxFailures)
+    .execute()
   if (recent.length < maxFailures) return
   const freeAt = Date.parse(recent[maxFailures - 1].failed_at) + throttleWindowMs
-  throw new AppError(throttledCode[kind], { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) })
+  throw new AppError(throttledCode[kind], {
+    retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)),
+  })
 }
 
 /** Written outside any request transaction, so the failure it records survives the rollback of that request. */
 export async function recordFailure(db: Kysely<Database>, kind: Kind, subject: string, now: Date): Promise<void> {
-  await db.insertInto('failed_attempts').values({ id: newId('fat', now.getTime()), kind, subject, failed_at: now.toISOString() }).execute()
+  await db
+    .insertInto('failed_attempts')
+    .values({ id: newId('fat', now.getTime()), kind, subject, failed_at: now.toISOString() })
+    .execute()
 }
 
 export async function clearFailures(db: Kysely<Database>, kind: Kind, subject: string): Promise<void> {

@@ -9,19 +9,23 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function issueSession(db: Kysely<Database>, memberId: string, now: Date, ttlHours: number) {
   const token = `mcs_${randomBytes(32).toString('base64url')}`
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString()
-  await db.insertInto('sessions').values({
-    token_hash: hashToken(token),
-    member_id: memberId,
-    created_at: now.toISOString(),
-    expires_at: expiresAt,
-    revoked_at: null,
-  }).execute()
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      member_id: memberId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
+    .execute()
   return { token, expiresAt }
 }
 
 /** Unknown, altered and logged-out tokens look the same to the caller; only expiry is told apart. */
 export async function memberIdForToken(db: Kysely<Database>, token: string, now: Date): Promise<string> {
-  const session = await db.selectFrom('sessions')
+  const session = await db
+    .selectFrom('sessions')
     .select(['member_id', 'expires_at', 'revoked_at'])
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst()
@@ -31,7 +35,8 @@ export async function memberIdForToken(db: Kysely<Database>, token: string, now:
 }
 
 export async function revokeSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
-  await db.updateTable('sessions')
+  await db
+    .updateTable('sessions')
     .set({ revoked_at: now.toISOString() })
     .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)

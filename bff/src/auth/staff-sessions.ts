@@ -20,9 +20,16 @@ export interface StaffIdentity {
 export async function issueStaffSession(db: Kysely<Database>, staffId: string, now: Date) {
   const token = `mcst_${randomBytes(32).toString('base64url')}`
   const expiresAt = new Date(now.getTime() + staffSessionHours * 3_600_000).toISOString()
-  await db.insertInto('staff_sessions').values({
-    token_hash: hashToken(token), staff_id: staffId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null,
-  }).execute()
+  await db
+    .insertInto('staff_sessions')
+    .values({
+      token_hash: hashToken(token),
+      staff_id: staffId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
+    .execute()
   return { token, expiresAt }
 }
 
@@ -30,13 +37,25 @@ export async function issueStaffSession(db: Kysely<Database>, staffId: string, n
  * The staff a token belongs to. Another role's credential (a shopper's session, the admin token) is 403
  * FORBIDDEN, so the caller can tell "not allowed here" from "not logged in"; anything else unknown is 401.
  */
-export async function staffForToken(db: Kysely<Database>, token: string, now: Date, adminToken: string | null): Promise<StaffIdentity> {
+export async function staffForToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  adminToken: string | null,
+): Promise<StaffIdentity> {
   const tokenHash = hashToken(token)
-  const session = await db.selectFrom('staff_sessions').innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+  const session = await db
+    .selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
     .select(['staff.id', 'staff.name', 'staff.outlet_id', 'staff_sessions.expires_at', 'staff_sessions.revoked_at'])
-    .where('staff_sessions.token_hash', '=', tokenHash).executeTakeFirst()
+    .where('staff_sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst()
   if (!session) {
-    const memberSession = await db.selectFrom('sessions').select('member_id').where('token_hash', '=', tokenHash).executeTakeFirst()
+    const memberSession = await db
+      .selectFrom('sessions')
+      .select('member_id')
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst()
     const isAdmin = adminToken !== null && timingSafeEqual(digest(token), digest(adminToken))
     throw new AppError(memberSession || isAdmin ? 'FORBIDDEN' : 'UNAUTHENTICATED')
   }
@@ -46,6 +65,10 @@ export async function staffForToken(db: Kysely<Database>, token: string, now: Da
 }
 
 export async function revokeStaffSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
-  await db.updateTable('staff_sessions').set({ revoked_at: now.toISOString() })
-    .where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute()
+  await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .execute()
 }

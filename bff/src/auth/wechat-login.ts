@@ -42,7 +42,10 @@ export function createWechatLogin(config: WechatLoginConfig): WechatLogin {
     async exchangeCode(code) {
       const url = new URL('/sns/jscode2session', config.apiBase)
       url.search = new URLSearchParams({
-        appid: config.appId, secret: config.appSecret, js_code: code, grant_type: 'authorization_code',
+        appid: config.appId,
+        secret: config.appSecret,
+        js_code: code,
+        grant_type: 'authorization_code',
       }).toString()
       let answer: Jscode2sessionAnswer
       try {

@@ -14,35 +14,96 @@ import { documentRoute } from '../openapi/document-route'
 
 /** The member's benefits and coupons; the member id comes only from the session. */
 export const memberBenefitRoutes = new Hono<AppEnv>()
-  .get('/me/benefits', documentRoute({
-    summary: 'Every benefit in the library: unlocked with this period\'s claim state, locked with the tier that unlocks it',
-    auth: 'member', ok: { 200: 'MemberBenefitsResponse' }, errors: ['MEMBER_NOT_JOINED'],
-  }), requireMember, async (c) =>
-    c.json(await memberBenefits(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200))
-  .post('/me/benefits/:key/claim', documentRoute({
-    summary: 'Claim a benefit\'s coupons, once per member, benefit and period', auth: 'member', ok: { 201: 'ClaimResponse' },
-    errors: ['BENEFIT_LOCKED', 'MEMBER_NOT_JOINED', 'BENEFIT_NOT_FOUND', 'BENEFIT_ALREADY_CLAIMED', 'BENEFIT_NOT_CLAIMABLE', 'BIRTHDAY_UNKNOWN', 'NOT_BIRTHDAY_MONTH', 'BENEFIT_NOT_IN_SEASON'],
-  }), requireMember, validate('param', BenefitKeyParam), async (c) =>
-    c.json(await claimBenefit(c.var.deps.db, c.var.memberId, c.req.valid('param').key, c.var.deps.clock.now()), 201))
-  .get('/me/coupons', documentRoute({ summary: 'The member\'s coupons, newest first, optionally of one status', auth: 'member', ok: { 200: 'CouponsPage' } }), requireMember, validate('query', CouponsQuery), async (c) =>
-    c.json(await listCoupons(c.var.deps.db, c.var.memberId, c.req.valid('query'), c.var.deps.clock.now()), 200))
+  .get(
+    '/me/benefits',
+    documentRoute({
+      summary:
+        "Every benefit in the library: unlocked with this period's claim state, locked with the tier that unlocks it",
+      auth: 'member',
+      ok: { 200: 'MemberBenefitsResponse' },
+      errors: ['MEMBER_NOT_JOINED'],
+    }),
+    requireMember,
+    async (c) => c.json(await memberBenefits(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200),
+  )
+  .post(
+    '/me/benefits/:key/claim',
+    documentRoute({
+      summary: "Claim a benefit's coupons, once per member, benefit and period",
+      auth: 'member',
+      ok: { 201: 'ClaimResponse' },
+      errors: [
+        'BENEFIT_LOCKED',
+        'MEMBER_NOT_JOINED',
+        'BENEFIT_NOT_FOUND',
+        'BENEFIT_ALREADY_CLAIMED',
+        'BENEFIT_NOT_CLAIMABLE',
+        'BIRTHDAY_UNKNOWN',
+        'NOT_BIRTHDAY_MONTH',
+        'BENEFIT_NOT_IN_SEASON',
+      ],
+    }),
+    requireMember,
+    validate('param', BenefitKeyParam),
+    async (c) =>
+      c.json(await claimBenefit(c.var.deps.db, c.var.memberId, c.req.valid('param').key, c.var.deps.clock.now()), 201),
+  )
+  .get(
+    '/me/coupons',
+    documentRoute({
+      summary: "The member's coupons, newest first, optionally of one status",
+      auth: 'member',
+      ok: { 200: 'CouponsPage' },
+    }),
+    requireMember,
+    validate('query', CouponsQuery),
+    async (c) =>
+      c.json(await listCoupons(c.var.deps.db, c.var.memberId, c.req.valid('query'), c.var.deps.clock.now()), 200),
+  )
 
 const ShopMemberParam = z.strictObject({ memberId: z.string().min(1).max(64) })
 
 /** The shop's server-to-server calls, each signed like the order webhook (DESIGN.md §6). */
 export const shopRoutes = new Hono<AppEnv>()
-  .get('/coupons/:code', documentRoute({
-    summary: 'A coupon with its owner, terms, status and whether it is usable (shop, signed over an empty body)', auth: 'webhook-signature',
-    ok: { 200: '{ coupon }' }, errors: ['COUPON_NOT_FOUND'],
-  }), requireShopSignature, validate('param', CouponCodeParam), async (c) =>
-    c.json({ coupon: await couponByCode(c.var.deps.db, c.req.valid('param').code, c.var.deps.clock.now()) }, 200))
-  .post('/coupons/:code/use', documentRoute({
-    summary: 'Use a coupon on an order, once (shop, signed)', auth: 'webhook-signature', ok: { 200: 'CouponUseResponse' },
-    errors: ['COUPON_NOT_FOUND', 'COUPON_ALREADY_USED', 'COUPON_EXPIRED', 'COUPON_THRESHOLD_NOT_MET'],
-  }), requireShopSignature, validate('param', CouponCodeParam), validate('json', CouponUseBody), async (c) =>
-    c.json(await useCoupon(c.var.deps.db, c.req.valid('param').code, c.req.valid('json'), c.var.deps.clock.now()), 200))
-  .get('/members/:memberId/pricing', documentRoute({
-    summary: 'The member-price discount percent to apply for a member, 0 if none (shop, signed over an empty body)', auth: 'webhook-signature',
-    ok: { 200: 'MemberPricingResponse' }, errors: ['MEMBER_NOT_FOUND'],
-  }), requireShopSignature, validate('param', ShopMemberParam), async (c) =>
-    c.json(await memberPricing(c.var.deps.db, c.req.valid('param').memberId), 200))
+  .get(
+    '/coupons/:code',
+    documentRoute({
+      summary: 'A coupon with its owner, terms, status and whether it is usable (shop, signed over an empty body)',
+      auth: 'webhook-signature',
+      ok: { 200: '{ coupon }' },
+      errors: ['COUPON_NOT_FOUND'],
+    }),
+    requireShopSignature,
+    validate('param', CouponCodeParam),
+    async (c) =>
+      c.json({ coupon: await couponByCode(c.var.deps.db, c.req.valid('param').code, c.var.deps.clock.now()) }, 200),
+  )
+  .post(
+    '/coupons/:code/use',
+    documentRoute({
+      summary: 'Use a coupon on an order, once (shop, signed)',
+      auth: 'webhook-signature',
+      ok: { 200: 'CouponUseResponse' },
+      errors: ['COUPON_NOT_FOUND', 'COUPON_ALREADY_USED', 'COUPON_EXPIRED', 'COUPON_THRESHOLD_NOT_MET'],
+    }),
+    requireShopSignature,
+    validate('param', CouponCodeParam),
+    validate('json', CouponUseBody),
+    async (c) =>
+      c.json(
+        await useCoupon(c.var.deps.db, c.req.valid('param').code, c.req.valid('json'), c.var.deps.clock.now()),
+        200,
+      ),
+  )
+  .get(
+    '/members/:memberId/pricing',
+    documentRoute({
+      summary: 'The member-price discount percent to apply for a member, 0 if none (shop, signed over an empty body)',
+      auth: 'webhook-signature',
+      ok: { 200: 'MemberPricingResponse' },
+      errors: ['MEMBER_NOT_FOUND'],
+    }),
+    requireShopSignature,
+    validate('param', ShopMemberParam),
+    async (c) => c.json(await memberPricing(c.var.deps.db, c.req.valid('param').memberId), 200),
+  )

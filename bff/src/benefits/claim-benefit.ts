@@ -1,6 +1,12 @@
 import {
-  AppError, addDays, businessDayStart, claimWindow, newId, unlockLabel,
-  type BenefitGrant, type ClaimResponse,
+  AppError,
+  addDays,
+  businessDayStart,
+  claimWindow,
+  newId,
+  unlockLabel,
+  type BenefitGrant,
+  type ClaimResponse,
 } from '@mc/shared'
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { CouponsTable, Database } from '../db/schema'
@@ -12,26 +18,59 @@ import { couponFromRow, newCouponCode } from './coupons'
  * in first: its unique (member, benefit, period) makes every concurrent or repeated claim of the same period
  * find it and fail with BENEFIT_ALREADY_CLAIMED, writing nothing.
  */
-export async function claimBenefit(db: Kysely<Database>, memberId: string, key: string, now: Date): Promise<ClaimResponse> {
+export async function claimBenefit(
+  db: Kysely<Database>,
+  memberId: string,
+  key: string,
+  now: Date,
+): Promise<ClaimResponse> {
   return db.transaction().execute(async (trx) => {
     const ctx = await benefitContext(trx, memberId, now)
     const grant = claimableGrant(ctx, key)
     const window = claimWindow(grant, ctx.today, ctx.member.birthday)
     if (!window.open) {
-      throw new AppError(window.reason, { nextPeriodStartsOn: window.nextStartsOn, ...(grant.season ? { season: grant.season } : {}) })
+      throw new AppError(window.reason, {
+        nextPeriodStartsOn: window.nextStartsOn,
+        ...(grant.season ? { season: grant.season } : {}),
+      })
     }
     const claimId = newId('bcl', now.getTime())
-    const claimed = await trx.insertInto('benefit_claims').values({
-      id: claimId, member_id: memberId, benefit_key: key, period_key: window.periodKey, tier_key: ctx.tier.key,
-      rule_version: ctx.program.version, business_day: ctx.today, created_at: now.toISOString(),
-    }).onConflict((oc) => oc.columns(['member_id', 'benefit_key', 'period_key']).doNothing()).executeTakeFirst()
+    const claimed = await trx
+      .insertInto('benefit_claims')
+      .values({
+        id: claimId,
+        member_id: memberId,
+        benefit_key: key,
+        period_key: window.periodKey,
+        tier_key: ctx.tier.key,
+        rule_version: ctx.program.version,
+        business_day: ctx.today,
+        created_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['member_id', 'benefit_key', 'period_key']).doNothing())
+      .executeTakeFirst()
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
-      const first = await trx.selectFrom('benefit_claims').select('created_at')
-        .where('member_id', '=', memberId).where('benefit_key', '=', key).where('period_key', '=', window.periodKey).executeTakeFirst()
-      throw new AppError('BENEFIT_ALREADY_CLAIMED', { periodKey: window.periodKey, claimedAt: first?.created_at ?? null, nextPeriodStartsOn: window.nextStartsOn })
+      const first = await trx
+        .selectFrom('benefit_claims')
+        .select('created_at')
+        .where('member_id', '=', memberId)
+        .where('benefit_key', '=', key)
+        .where('period_key', '=', window.periodKey)
+        .executeTakeFirst()
+      throw new AppError('BENEFIT_ALREADY_CLAIMED', {
+        periodKey: window.periodKey,
+        claimedAt: first?.created_at ?? null,
+        nextPeriodStartsOn: window.nextStartsOn,
+      })
     }
     const coupons = await issueCoupons(trx, ctx, { claimId, key, grant, now })
-    return { benefitKey: key, periodKey: window.periodKey, claimedAt: now.toISOString(), coupons, nextPeriodStartsOn: window.nextStartsOn }
+    return {
+      benefitKey: key,
+      periodKey: window.periodKey,
+      claimedAt: now.toISOString(),
+      coupons,
+      nextPeriodStartsOn: window.nextStartsOn,
+    }
   })
 }
 
@@ -42,7 +81,11 @@ function claimableGrant(ctx: BenefitContext, key: string): BenefitGrant {
   if (!benefit) throw new AppError('BENEFIT_NOT_FOUND', { key })
   if (!ctx.tier.benefits.includes(key)) {
     const tier = unlockingTier(rules, ctx.tier, key)
-    const details = { key, unlockTier: tier && { key: tier.key, name: tier.name }, unlockLabel: tier ? unlockLabel(tier.name) : null }
+    const details = {
+      key,
+      unlockTier: tier && { key: tier.key, name: tier.name },
+      unlockLabel: tier ? unlockLabel(tier.name) : null,
+    }
     throw new AppError('BENEFIT_LOCKED', details, tier ? `该权益需升级至${tier.name}解锁` : undefined)
   }
   if (!benefit.grant) throw new AppError('BENEFIT_NOT_CLAIMABLE', { key })
@@ -59,17 +102,48 @@ export async function issueCoupons(
   input: { claimId: string; key: string; grant: Pick<BenefitGrant, 'coupons'>; now: Date },
 ) {
   const { now } = input
-  const rows: Insertable<CouponsTable>[] = input.grant.coupons.flatMap((spec) => Array.from({ length: spec.count }, () => ({
-    id: newId('cpn', now.getTime()), code: newCouponCode(), member_id: ctx.member.id, benefit_key: input.key, claim_id: input.claimId,
-    name: spec.name, kind: spec.kind, threshold_fen: spec.thresholdFen, discount_fen: spec.discountFen, status: 'available' as const,
-    valid_from: now.toISOString(), valid_until: businessDayStart(addDays(ctx.today, spec.validDays), ctx.program.rules.calendar).toISOString(),
-    used_at: null, used_order_id: null, created_at: now.toISOString(),
-  })))
+  const rows: Insertable<CouponsTable>[] = input.grant.coupons.flatMap((spec) =>
+    Array.from({ length: spec.count }, () => ({
+      id: newId('cpn', now.getTime()),
+      code: newCouponCode(),
+      member_id: ctx.member.id,
+      benefit_key: input.key,
+      claim_id: input.claimId,
+      name: spec.name,
+      kind: spec.kind,
+      threshold_fen: spec.thresholdFen,
+      discount_fen: spec.discountFen,
+      status: 'available' as const,
+      valid_from: now.toISOString(),
+      valid_until: businessDayStart(addDays(ctx.today, spec.validDays), ctx.program.rules.calendar).toISOString(),
+      used_at: null,
+      used_order_id: null,
+      created_at: now.toISOString(),
+    })),
+  )
   await trx.insertInto('coupons').values(rows).execute()
-  await trx.insertInto('benefit_events').values(rows.map((row) => ({
-    id: newId('bev', now.getTime()), member_id: ctx.member.id, benefit_key: input.key, event: 'claimed' as const, coupon_id: row.id,
-    tier_key: ctx.tier.key, amount_fen: row.discount_fen, order_id: null, business_day: ctx.today, created_at: now.toISOString(),
-  }))).execute()
-  const issued = await trx.selectFrom('coupons').selectAll().where('claim_id', '=', input.claimId).orderBy('id').execute()
+  await trx
+    .insertInto('benefit_events')
+    .values(
+      rows.map((row) => ({
+        id: newId('bev', now.getTime()),
+        member_id: ctx.member.id,
+        benefit_key: input.key,
+        event: 'claimed' as const,
+        coupon_id: row.id,
+        tier_key: ctx.tier.key,
+        amount_fen: row.discount_fen,
+        order_id: null,
+        business_day: ctx.today,
+        created_at: now.toISOString(),
+      })),
+    )
+    .execute()
+  const issued = await trx
+    .selectFrom('coupons')
+    .selectAll()
+    .where('claim_id', '=', input.claimId)
+    .orderBy('id')
+    .execute()
   return issued.map((row) => couponFromRow(row, now))
 }

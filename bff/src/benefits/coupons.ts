@@ -25,29 +25,57 @@ export function couponStatusAt(row: Pick<Selectable<CouponsTable>, 'status' | 'v
 }
 
 export const couponFromRow = (row: Selectable<CouponsTable>, now: Date): CouponView => ({
-  id: row.id, code: row.code, benefitKey: row.benefit_key, name: row.name, kind: row.kind,
-  thresholdFen: row.threshold_fen, discountFen: row.discount_fen, status: couponStatusAt(row, now),
-  validFrom: row.valid_from, validUntil: row.valid_until, usedAt: row.used_at, usedOrderId: row.used_order_id, createdAt: row.created_at,
+  id: row.id,
+  code: row.code,
+  benefitKey: row.benefit_key,
+  name: row.name,
+  kind: row.kind,
+  thresholdFen: row.threshold_fen,
+  discountFen: row.discount_fen,
+  status: couponStatusAt(row, now),
+  validFrom: row.valid_from,
+  validUntil: row.valid_until,
+  usedAt: row.used_at,
+  usedOrderId: row.used_order_id,
+  createdAt: row.created_at,
 })
 
 /** The member's coupons, newest first, optionally of one status as of now. */
-export async function listCoupons(db: Kysely<Database>, memberId: string, query: CouponsQuery, now: Date): Promise<CouponsPage> {
+export async function listCoupons(
+  db: Kysely<Database>,
+  memberId: string,
+  query: CouponsQuery,
+  now: Date,
+): Promise<CouponsPage> {
   const at = now.toISOString()
-  const rows = await db.selectFrom('coupons').selectAll()
+  const rows = await db
+    .selectFrom('coupons')
+    .selectAll()
     .where('member_id', '=', memberId)
     .$if(query.status === 'available', (q) => q.where('status', '=', 'available').where('valid_until', '>', at))
     .$if(query.status === 'used', (q) => q.where('status', '=', 'used'))
-    .$if(query.status === 'expired', (q) => q.where((eb) => eb.or([
-      eb('status', '=', 'expired'), eb.and([eb('status', '=', 'available'), eb('valid_until', '<=', at)]),
-    ])))
+    .$if(query.status === 'expired', (q) =>
+      q.where((eb) =>
+        eb.or([eb('status', '=', 'expired'), eb.and([eb('status', '=', 'available'), eb('valid_until', '<=', at)])]),
+      ),
+    )
     .$if(query.cursor !== undefined, (q) => q.where('id', '<', query.cursor!))
-    .orderBy('id', 'desc').limit(query.limit + 1).execute()
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute()
   const page = rows.slice(0, query.limit)
-  return { coupons: page.map((row) => couponFromRow(row, now)), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null }
+  return {
+    coupons: page.map((row) => couponFromRow(row, now)),
+    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+  }
 }
 
 /** A coupon as the shop checks it before an order: its owner, terms, status as of now and whether it can be used. */
-export async function couponByCode(db: Kysely<Database>, code: string, now: Date): Promise<CouponView & { memberId: string; usable: boolean }> {
+export async function couponByCode(
+  db: Kysely<Database>,
+  code: string,
+  now: Date,
+): Promise<CouponView & { memberId: string; usable: boolean }> {
   const row = await db.selectFrom('coupons').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst()
   if (!row) throw new AppError('COUPON_NOT_FOUND')
   const coupon = couponFromRow(row, now)

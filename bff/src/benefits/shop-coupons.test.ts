@@ -5,8 +5,12 @@ import { createTestApp, testWebhookSecret, type TestApp } from '../test/test-app
 
 describe('shop coupon and pricing API', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 90 }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 * 90 })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   /** A silver member with this month's pack claimed: two 满50减5 coupons. */
   const memberWithCoupons = async () => {
@@ -16,19 +20,43 @@ describe('shop coupon and pricing API', () => {
     expect(claimed.status).toBe(201)
     return { ...m, codes: claimed.body.coupons.map((c: any) => c.code) as string[] }
   }
-  const couponRow = (code: string) => t.db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirstOrThrow()
+  const couponRow = (code: string) =>
+    t.db.selectFrom('coupons').selectAll().where('code', '=', code).executeTakeFirstOrThrow()
   const usedEvents = async (memberId: string) =>
-    (await t.db.selectFrom('benefit_events').select('id').where('event', '=', 'used').where('member_id', '=', memberId).execute()).length
+    (
+      await t.db
+        .selectFrom('benefit_events')
+        .select('id')
+        .where('event', '=', 'used')
+        .where('member_id', '=', memberId)
+        .execute()
+    ).length
 
   it('looks a coupon up by code with its owner, terms and status; unknown codes are 404', async () => {
     const m = await memberWithCoupons()
     const found = await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[0]}`)
-    expect(found).toMatchObject({ status: 200, body: { coupon: {
-      code: m.codes[0], memberId: m.id, benefitKey: 'coupon_pack_monthly', kind: 'cash_off', thresholdFen: 5000, discountFen: 500,
-      status: 'available', usable: true, validUntil: '2026-12-22T16:00:00.000Z', usedAt: null,
-    } } })
+    expect(found).toMatchObject({
+      status: 200,
+      body: {
+        coupon: {
+          code: m.codes[0],
+          memberId: m.id,
+          benefitKey: 'coupon_pack_monthly',
+          kind: 'cash_off',
+          thresholdFen: 5000,
+          discountFen: 500,
+          status: 'available',
+          usable: true,
+          validUntil: '2026-12-22T16:00:00.000Z',
+          usedAt: null,
+        },
+      },
+    })
     expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[0].toLowerCase()}`)).status).toBe(200)
-    expect(await shopRequest(t, 'GET', '/api/shop/coupons/ZZZZZZZZZZZZZZZZ')).toEqual({ status: 404, body: { error: { code: 'COUPON_NOT_FOUND', message: '优惠券不存在' } } })
+    expect(await shopRequest(t, 'GET', '/api/shop/coupons/ZZZZZZZZZZZZZZZZ')).toEqual({
+      status: 404,
+      body: { error: { code: 'COUPON_NOT_FOUND', message: '优惠券不存在' } },
+    })
   })
 
   it('refuses unsigned, wrongly signed, stale or altered calls with 401 and changes nothing', async () => {
@@ -45,16 +73,25 @@ describe('shop coupon and pricing API', () => {
       await shopRequest(t, 'GET', `/api/shop/members/${m.id}/pricing`, undefined, { secret: 'whsec_someone_else' }),
     ]
     expect(refused.map((r) => [r.status, r.body.error.code])).toEqual([
-      [401, 'WEBHOOK_SIGNATURE_INVALID'], [401, 'WEBHOOK_SIGNATURE_INVALID'], [401, 'WEBHOOK_SIGNATURE_INVALID'],
-      [401, 'WEBHOOK_TIMESTAMP_STALE'], [401, 'WEBHOOK_SIGNATURE_INVALID'], [401, 'WEBHOOK_SIGNATURE_INVALID'],
+      [401, 'WEBHOOK_SIGNATURE_INVALID'],
+      [401, 'WEBHOOK_SIGNATURE_INVALID'],
+      [401, 'WEBHOOK_SIGNATURE_INVALID'],
+      [401, 'WEBHOOK_TIMESTAMP_STALE'],
+      [401, 'WEBHOOK_SIGNATURE_INVALID'],
+      [401, 'WEBHOOK_SIGNATURE_INVALID'],
     ])
     // A signature over one body does not carry another.
     const signedFor = await shopRequest(t, 'POST', path, { orderId: 'SO-401', orderAmountFen: 1 })
     expect(signedFor.body.error.code).toBe('COUPON_THRESHOLD_NOT_MET')
     const timestamp = String(Math.floor(t.clock.now().getTime() / 1000))
     const tampered = await t.app.request(path, {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'x-mc-timestamp': timestamp, 'x-mc-signature': signWebhook(testWebhookSecret, timestamp, JSON.stringify({ ...body, orderAmountFen: 1 })) },
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: {
+        'content-type': 'application/json',
+        'x-mc-timestamp': timestamp,
+        'x-mc-signature': signWebhook(testWebhookSecret, timestamp, JSON.stringify({ ...body, orderAmountFen: 1 })),
+      },
     })
     expect(tampered.status).toBe(401)
     expect(await couponRow(m.codes[0])).toMatchObject({ status: 'available', used_at: null, used_order_id: null })
@@ -65,33 +102,85 @@ describe('shop coupon and pricing API', () => {
     const m = await memberWithCoupons()
     const path = `/api/shop/coupons/${m.codes[0]}/use`
     const short = await shopRequest(t, 'POST', path, { orderId: 'SO-1', orderAmountFen: 4_999 })
-    expect(short).toMatchObject({ status: 409, body: { error: { code: 'COUPON_THRESHOLD_NOT_MET', details: { thresholdFen: 5000, orderAmountFen: 4999 } } } })
+    expect(short).toMatchObject({
+      status: 409,
+      body: { error: { code: 'COUPON_THRESHOLD_NOT_MET', details: { thresholdFen: 5000, orderAmountFen: 4999 } } },
+    })
     expect(await couponRow(m.codes[0])).toMatchObject({ status: 'available' })
 
     t.clock.set('2026-11-25T03:00:00.000Z')
     const used = await shopRequest(t, 'POST', path, { orderId: 'SO-1', orderAmountFen: 5_000 })
-    expect(used).toMatchObject({ status: 200, body: { discountFen: 500, coupon: { code: m.codes[0], memberId: m.id, status: 'used', usedAt: '2026-11-25T03:00:00.000Z', usedOrderId: 'SO-1' } } })
+    expect(used).toMatchObject({
+      status: 200,
+      body: {
+        discountFen: 500,
+        coupon: {
+          code: m.codes[0],
+          memberId: m.id,
+          status: 'used',
+          usedAt: '2026-11-25T03:00:00.000Z',
+          usedOrderId: 'SO-1',
+        },
+      },
+    })
     const again = await shopRequest(t, 'POST', path, { orderId: 'SO-1', orderAmountFen: 5_000 })
-    expect(again).toMatchObject({ status: 409, body: { error: { code: 'COUPON_ALREADY_USED', details: { sameOrder: true } } } })
+    expect(again).toMatchObject({
+      status: 409,
+      body: { error: { code: 'COUPON_ALREADY_USED', details: { sameOrder: true } } },
+    })
     const other = await shopRequest(t, 'POST', path, { orderId: 'SO-2', orderAmountFen: 9_000 })
-    expect(other).toMatchObject({ status: 409, body: { error: { code: 'COUPON_ALREADY_USED', details: { sameOrder: false } } } })
+    expect(other).toMatchObject({
+      status: 409,
+      body: { error: { code: 'COUPON_ALREADY_USED', details: { sameOrder: false } } },
+    })
 
-    const event = await t.db.selectFrom('benefit_events').selectAll().where('event', '=', 'used').where('member_id', '=', m.id).execute()
-    expect(event).toEqual([expect.objectContaining({ benefit_key: 'coupon_pack_monthly', order_id: 'SO-1', amount_fen: 500, tier_key: 'silver', business_day: '2026-11-25' })])
+    const event = await t.db
+      .selectFrom('benefit_events')
+      .selectAll()
+      .where('event', '=', 'used')
+      .where('member_id', '=', m.id)
+      .execute()
+    expect(event).toEqual([
+      expect.objectContaining({
+        benefit_key: 'coupon_pack_monthly',
+        order_id: 'SO-1',
+        amount_fen: 500,
+        tier_key: 'silver',
+        business_day: '2026-11-25',
+      }),
+    ])
     const mine = await t.json('GET', '/api/me/coupons?status=used', undefined, m.token)
     expect(mine.body.coupons.map((c: any) => [c.code, c.usedOrderId])).toEqual([[m.codes[0], 'SO-1']])
-    expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[0]}`)).body.coupon).toMatchObject({ status: 'used', usable: false })
+    expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[0]}`)).body.coupon).toMatchObject({
+      status: 'used',
+      usable: false,
+    })
   })
 
   it('refuses an expired coupon: usable until the end of its last business day, not after', async () => {
     const m = await memberWithCoupons()
     t.clock.set('2026-12-22T15:59:59.000Z') // 23:59:59 on 22 December in Shanghai, the 30th day
-    expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[0]}`)).body.coupon).toMatchObject({ status: 'available', usable: true })
-    expect((await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[0]}/use`, { orderId: 'SO-E1', orderAmountFen: 6_000 })).status).toBe(200)
+    expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[0]}`)).body.coupon).toMatchObject({
+      status: 'available',
+      usable: true,
+    })
+    expect(
+      (await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[0]}/use`, { orderId: 'SO-E1', orderAmountFen: 6_000 }))
+        .status,
+    ).toBe(200)
     t.clock.set('2026-12-22T16:00:00.000Z')
-    expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[1]}`)).body.coupon).toMatchObject({ status: 'expired', usable: false })
-    const late = await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[1]}/use`, { orderId: 'SO-E2', orderAmountFen: 6_000 })
-    expect(late).toMatchObject({ status: 409, body: { error: { code: 'COUPON_EXPIRED', details: { validUntil: '2026-12-22T16:00:00.000Z' } } } })
+    expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[1]}`)).body.coupon).toMatchObject({
+      status: 'expired',
+      usable: false,
+    })
+    const late = await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[1]}/use`, {
+      orderId: 'SO-E2',
+      orderAmountFen: 6_000,
+    })
+    expect(late).toMatchObject({
+      status: 409,
+      body: { error: { code: 'COUPON_EXPIRED', details: { validUntil: '2026-12-22T16:00:00.000Z' } } },
+    })
     expect(await couponRow(m.codes[1])).toMatchObject({ status: 'available', used_at: null })
   })
 
@@ -99,7 +188,10 @@ describe('shop coupon and pricing API', () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const m = await memberOnTier(t, 0, '1990-11-02')
     const gift = await t.json('POST', '/api/me/benefits/birthday_gift/claim', undefined, m.token)
-    const used = await shopRequest(t, 'POST', `/api/shop/coupons/${gift.body.coupons[0].code}/use`, { orderId: 'SO-B', orderAmountFen: 650 })
+    const used = await shopRequest(t, 'POST', `/api/shop/coupons/${gift.body.coupons[0].code}/use`, {
+      orderId: 'SO-B',
+      orderAmountFen: 650,
+    })
     expect(used).toMatchObject({ status: 200, body: { discountFen: 650 } })
   })
 
@@ -114,11 +206,22 @@ describe('shop coupon and pricing API', () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const regular = await memberOnTier(t)
     const silver = await memberOnTier(t, 600)
-    expect(await shopRequest(t, 'GET', `/api/shop/members/${regular.id}/pricing`)).toEqual({ status: 200, body: {
-      memberId: regular.id, tier: { key: 'regular', name: '普通会员' }, memberPriceDiscountPercent: 0,
-    } })
-    expect((await shopRequest(t, 'GET', `/api/shop/members/${silver.id}/pricing`)).body).toMatchObject({ tier: { key: 'silver' }, memberPriceDiscountPercent: 5 })
-    expect(await shopRequest(t, 'GET', '/api/shop/members/mbr_nobody/pricing')).toMatchObject({ status: 404, body: { error: { code: 'MEMBER_NOT_FOUND' } } })
+    expect(await shopRequest(t, 'GET', `/api/shop/members/${regular.id}/pricing`)).toEqual({
+      status: 200,
+      body: {
+        memberId: regular.id,
+        tier: { key: 'regular', name: '普通会员' },
+        memberPriceDiscountPercent: 0,
+      },
+    })
+    expect((await shopRequest(t, 'GET', `/api/shop/members/${silver.id}/pricing`)).body).toMatchObject({
+      tier: { key: 'silver' },
+      memberPriceDiscountPercent: 5,
+    })
+    expect(await shopRequest(t, 'GET', '/api/shop/members/mbr_nobody/pricing')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'MEMBER_NOT_FOUND' } },
+    })
   })
 
   it('answers 503 while no shop secret is configured', async () => {

@@ -9,13 +9,19 @@ import type { Database } from '../db/schema'
  * own row type. SQLite, in-process, gets multi-row VALUES kept under its bound-parameter limit.
  * All rows must have the same keys; the first row's keys are the column list.
  */
-export async function bulkInsert<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
+export async function bulkInsert<T extends keyof Database & string>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+) {
   if (rows.length === 0) return
   const columns = Object.keys(rows[0])
   if (isPostgres(trx)) {
     const list = sql.join(columns.map((column) => sql.ref(column)))
     await sql`insert into ${sql.table(table)} (${list})
-      select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(trx)
+      select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
+      trx,
+    )
     return
   }
   // Plain SQL text with `?` markers: building Kysely's query tree for thousands of rows costs more than SQLite

@@ -11,7 +11,9 @@ import { migrateToLatest } from './migrate'
 const file = join(tmpdir(), `mc-db-test-${process.pid}-${Date.now()}.db`)
 
 describe.runIf(testDatabaseKind() === 'sqlite')('SQLite setup', () => {
-  afterAll(() => { for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true }) })
+  afterAll(() => {
+    for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true })
+  })
 
   it('opens with WAL, synchronous=FULL, a busy timeout and foreign keys', () => {
     const sqlite = openSqliteFile(file)
@@ -58,17 +60,47 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the SQLite driver', () => {
     const path = join(tmpdir(), `mc-driver-${process.pid}-${Date.now()}.db`)
     const { db, close } = openDatabase(path)
     await sql`create table t (id integer primary key, v text not null)`.execute(db)
-    for (let i = 0; i < 600; i += 1) await db.insertInto('t' as any).values({ id: i, v: `v${i}` }).execute()
-    const reads = await Promise.all(Array.from({ length: 600 }, (_, i) =>
-      db.selectFrom('t' as any).select('v').where('id', '=', i).executeTakeFirstOrThrow()))
+    for (let i = 0; i < 600; i += 1)
+      await db
+        .insertInto('t' as any)
+        .values({ id: i, v: `v${i}` })
+        .execute()
+    const reads = await Promise.all(
+      Array.from({ length: 600 }, (_, i) =>
+        db
+          .selectFrom('t' as any)
+          .select('v')
+          .where('id', '=', i)
+          .executeTakeFirstOrThrow(),
+      ),
+    )
     expect(reads.map((r: any) => r.v)).toEqual(Array.from({ length: 600 }, (_, i) => `v${i}`))
-    await expect(db.transaction().execute(async (trx) => {
-      await trx.updateTable('t' as any).set({ v: 'changed' }).where('id', '=', 1).execute()
-      throw new Error('roll back')
-    })).rejects.toThrow('roll back')
-    expect((await db.selectFrom('t' as any).select('v').where('id', '=', 1).executeTakeFirstOrThrow() as any).v).toBe('v1')
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('t' as any)
+          .set({ v: 'changed' })
+          .where('id', '=', 1)
+          .execute()
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect(
+      (
+        (await db
+          .selectFrom('t' as any)
+          .select('v')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow()) as any
+      ).v,
+    ).toBe('v1')
     const streamed: unknown[] = []
-    for await (const row of db.selectFrom('t' as any).select('id').where('id', '<', 3).stream()) streamed.push(row)
+    for await (const row of db
+      .selectFrom('t' as any)
+      .select('id')
+      .where('id', '<', 3)
+      .stream())
+      streamed.push(row)
     expect(streamed).toHaveLength(3)
     await close()
     for (const ext of ['', '-wal', '-shm']) rmSync(path + ext, { force: true })

@@ -5,30 +5,72 @@ import { prepareDatabase } from '../setup/prepare-database'
 
 describe('migrations', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>
-  beforeAll(async () => { database = await openTestDatabase() })
-  afterAll(async () => { await database.drop() })
+  beforeAll(async () => {
+    database = await openTestDatabase()
+  })
+  afterAll(async () => {
+    await database.drop()
+  })
 
   it('apply on an empty database, then find nothing left to do, and publish program version 1 once', async () => {
-    expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual(['2026_11_23_0900_create_members', '2026_11_23_1200_create_ledgers', '2026_11_23_1500_create_program_drafts', '2026_11_23_1600_create_sign_ins', '2026_11_23_1610_create_staff_and_codes', '2026_11_23_1620_create_benefits_and_inbox', '2026_11_30_0900_create_mall'])
+    expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([
+      '2026_11_23_0900_create_members',
+      '2026_11_23_1200_create_ledgers',
+      '2026_11_23_1500_create_program_drafts',
+      '2026_11_23_1600_create_sign_ins',
+      '2026_11_23_1610_create_staff_and_codes',
+      '2026_11_23_1620_create_benefits_and_inbox',
+      '2026_11_30_0900_create_mall',
+    ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()
     expect(versions).toHaveLength(1)
     expect(versions[0]).toMatchObject({ version: 1, template: 'fmcg' })
-    const tiers = JSON.parse(versions[0].rules).tiers.map((t: { name: string; threshold: number }) => [t.name, t.threshold])
-    expect(tiers).toEqual([['普通会员', 0], ['白银会员', 500], ['黄金会员', 2000]])
+    const tiers = JSON.parse(versions[0].rules).tiers.map((t: { name: string; threshold: number }) => [
+      t.name,
+      t.threshold,
+    ])
+    expect(tiers).toEqual([
+      ['普通会员', 0],
+      ['白银会员', 500],
+      ['黄金会员', 2000],
+    ])
   })
 
   it('refuse UPDATE and DELETE on append-only tables', async () => {
     const db = database.db
-    await db.insertInto('audit_log').values({ id: 'aud_1', actor: 'test', action: 'x', target_type: 't', target_id: '1', detail: '{}', created_at: '2026-01-01T00:00:00.000Z' }).execute()
+    await db
+      .insertInto('audit_log')
+      .values({
+        id: 'aud_1',
+        actor: 'test',
+        action: 'x',
+        target_type: 't',
+        target_id: '1',
+        detail: '{}',
+        created_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute()
     await expect(sql`update audit_log set action = 'y'`.execute(db)).rejects.toThrow(/append-only/)
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/)
   })
 
   it('enforce the identity check: a member needs an openid or a phone', async () => {
-    await expect(database.db.insertInto('members').values({
-      id: 'mbr_x', openid: null, unionid: null, phone: null, nickname: 'x', joined_at: null,
-      source_outlet_id: null, source_channel: null, created_at: '2026-01-01T00:00:00.000Z',
-    }).execute()).rejects.toThrow()
+    await expect(
+      database.db
+        .insertInto('members')
+        .values({
+          id: 'mbr_x',
+          openid: null,
+          unionid: null,
+          phone: null,
+          nickname: 'x',
+          joined_at: null,
+          source_outlet_id: null,
+          source_channel: null,
+          created_at: '2026-01-01T00:00:00.000Z',
+        })
+        .execute(),
+    ).rejects.toThrow()
   })
 })

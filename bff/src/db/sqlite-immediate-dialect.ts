@@ -1,8 +1,17 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import {
-  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-  type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely,
-  type QueryCompiler, type QueryResult,
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
 } from 'kysely'
 
 /** How many distinct SQL texts keep a prepared statement; the app has far fewer, so the bound only guards leaks. */
@@ -57,7 +66,8 @@ class Lease implements DatabaseConnection {
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     this.driver.beforeQuery(this)
-    for (const row of this.driver.connection.statement(compiled.sql).iterate(compiled.parameters as unknown[])) yield { rows: [row as R] }
+    for (const row of this.driver.connection.statement(compiled.sql).iterate(compiled.parameters as unknown[]))
+      yield { rows: [row as R] }
   }
 }
 
@@ -214,8 +224,16 @@ export class ImmediateSqliteDialect implements Dialect {
     this.#db = db
   }
 
-  createDriver(): Driver { return new ImmediateSqliteDriver(this.#db) }
-  createQueryCompiler(): QueryCompiler { return new SqliteQueryCompiler() }
-  createAdapter(): DialectAdapter { return new SqliteAdapter() }
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector { return new SqliteIntrospector(db) }
+  createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#db)
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler()
+  }
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter()
+  }
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db)
+  }
 }

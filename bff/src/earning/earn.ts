@@ -56,14 +56,17 @@ export async function earn(trx: Transaction<Database>, earning: Earning): Promis
   const entries: LedgerEntryRow[] = []
   let growthAfter: number | null = null
   for (const credit of ordered) {
-    if (!Number.isSafeInteger(credit.amount) || credit.amount <= 0) throw new RangeError(`a credit must be a positive whole number, got ${credit.amount}`)
+    if (!Number.isSafeInteger(credit.amount) || credit.amount <= 0)
+      throw new RangeError(`a credit must be a positive whole number, got ${credit.amount}`)
     const entry = await postEntry(trx, creditPosting(credit, program, now))
     entries.push(entry)
     if (credit.ledger === 'growth') growthAfter = entry.balance_after
   }
   const [memberId] = memberIds
-  const tierChange = growthAfter === null ? null
-    : await upgradeIfReached(trx, memberId, growthAfter, program, now, { congratulate: earning.congratulate })
+  const tierChange =
+    growthAfter === null
+      ? null
+      : await upgradeIfReached(trx, memberId, growthAfter, program, now, { congratulate: earning.congratulate })
   return { entries, tierChange }
 }
 
@@ -73,10 +76,22 @@ const rank = (ledger: LedgerName) => (ledger === 'growth' ? 0 : 1)
 export function creditPosting(credit: Credit, program: PublishedProgram, now: Date): Posting {
   const occurredAt = credit.occurredAt ?? now
   return {
-    memberId: credit.memberId, ledger: credit.ledger, amount: credit.amount, kind: credit.kind, reason: credit.reason,
-    actor: credit.actor, actorId: credit.actorId, ref: credit.ref, idempotencyKey: credit.idempotencyKey,
-    ruleVersion: credit.ruleVersion ?? program.version, businessDay: credit.businessDay ?? businessDayOf(occurredAt, program.rules.calendar),
-    occurredAt, now,
-    credit: { expiresAt: credit.expiresAt !== undefined ? credit.expiresAt : lotExpiresAt(program.rules, credit.ledger, occurredAt) },
+    memberId: credit.memberId,
+    ledger: credit.ledger,
+    amount: credit.amount,
+    kind: credit.kind,
+    reason: credit.reason,
+    actor: credit.actor,
+    actorId: credit.actorId,
+    ref: credit.ref,
+    idempotencyKey: credit.idempotencyKey,
+    ruleVersion: credit.ruleVersion ?? program.version,
+    businessDay: credit.businessDay ?? businessDayOf(occurredAt, program.rules.calendar),
+    occurredAt,
+    now,
+    credit: {
+      expiresAt:
+        credit.expiresAt !== undefined ? credit.expiresAt : lotExpiresAt(program.rules, credit.ledger, occurredAt),
+    },
   }
 }

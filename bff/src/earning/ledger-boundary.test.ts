@@ -26,7 +26,11 @@ describe('the ledger is written one way', () => {
   it('only ledger/ writes ledger rows: no other product file inserts into the ledger tables', () => {
     const writers = sourceFiles(srcDir)
       .filter((path) => !isTestCode(path) && !path.startsWith('ledger/') && !path.startsWith('db/migrations/'))
-      .filter((path) => /insertInto\(\s*'ledger_(entries|lots|accounts)'|'ledger_(entries|lots|accounts)'\s*,\s*\w+\s*\)|insert into ledger_/.test(readFileSync(join(srcDir, path), 'utf8')))
+      .filter((path) =>
+        /insertInto\(\s*'ledger_(entries|lots|accounts)'|'ledger_(entries|lots|accounts)'\s*,\s*\w+\s*\)|insert into ledger_/.test(
+          readFileSync(join(srcDir, path), 'utf8'),
+        ),
+      )
     expect(writers).toEqual([])
   })
 })

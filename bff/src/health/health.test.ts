@@ -4,8 +4,12 @@ import { testDatabaseKind } from '../test/test-database'
 
 describe('GET /api/health', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp() })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('reports the version and which database answers', async () => {
     const response = await t.json('GET', '/api/health')

@@ -6,8 +6,12 @@ import { statusOf } from './errors'
 
 describe('the JSON error model', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp() })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('gives every shared error code a status', () => {
     expect(Object.keys(statusOf).sort()).toEqual([...errorCodes].sort())
@@ -21,7 +25,9 @@ describe('the JSON error model', () => {
 
   it('hides an unexpected failure behind INTERNAL, without a stack trace, and logs it', async () => {
     const app = createApp(t.deps)
-    app.get('/api/test-explodes', () => { throw new Error('database password is hunter2') })
+    app.get('/api/test-explodes', () => {
+      throw new Error('database password is hunter2')
+    })
     const response = await app.request('/api/test-explodes')
     expect(response.status).toBe(500)
     const text = await response.text()
@@ -32,7 +38,9 @@ describe('the JSON error model', () => {
 
   it('refuses a body over 64 KB with 413', async () => {
     const response = await t.app.request('/api/auth/local', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: 'x'.repeat(70_000) }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: 'x'.repeat(70_000) }),
     })
     expect(response.status).toBe(413)
     expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
@@ -50,7 +58,9 @@ describe('bad input to every endpoint', () => {
     t = await createTestApp()
     token = await t.joinedMember('13600000001')
   })
-  afterAll(async () => { await t.close() })
+  afterAll(async () => {
+    await t.close()
+  })
 
   // Logout reads no body at all, so any body is as good as none there.
   const bodyless = new Set(['/api/auth/logout'])

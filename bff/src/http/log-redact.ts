@@ -3,6 +3,18 @@
  * is logged by mistake (an error's cause, a config dump).
  */
 export const logRedactPaths = [
-  'secret', '*.secret', 'appSecret', '*.appSecret', 'sessionKey', '*.sessionKey', 'session_key', '*.session_key',
-  'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',
+  'secret',
+  '*.secret',
+  'appSecret',
+  '*.appSecret',
+  'sessionKey',
+  '*.sessionKey',
+  'session_key',
+  '*.session_key',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
 ]

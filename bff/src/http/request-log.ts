@@ -11,11 +11,14 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   c.set('requestId', requestId)
   c.header('x-request-id', requestId)
   await next()
-  c.var.deps.logger.info({
-    requestId,
-    method: c.req.method,
-    path: c.req.path,
-    status: c.res.status,
-    durationMs: Math.round(performance.now() - startedMs),
-  }, 'request')
+  c.var.deps.logger.info(
+    {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - startedMs),
+    },
+    'request',
+  )
 })

@@ -10,13 +10,21 @@ export function signWebhook(secret: string, timestamp: string, rawBody: string |
 }
 
 /** Checks timestamp and signature over the exact bytes received; throws 401 codes, compares in constant time. */
-export function verifyWebhook(input: { secret: string; timestamp?: string; signature?: string; rawBody: Buffer; now: Date }): void {
+export function verifyWebhook(input: {
+  secret: string
+  timestamp?: string
+  signature?: string
+  rawBody: Buffer
+  now: Date
+}): void {
   const { timestamp, signature } = input
-  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) throw new AppError('WEBHOOK_TIMESTAMP_STALE', { reason: 'missing or malformed X-MC-Timestamp' })
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp))
+    throw new AppError('WEBHOOK_TIMESTAMP_STALE', { reason: 'missing or malformed X-MC-Timestamp' })
   if (Math.abs(input.now.getTime() / 1000 - Number(timestamp)) > webhookToleranceSeconds) {
     throw new AppError('WEBHOOK_TIMESTAMP_STALE', { toleranceSeconds: webhookToleranceSeconds })
   }
   const expected = Buffer.from(signWebhook(input.secret, timestamp, input.rawBody))
   const given = Buffer.from(signature ?? '')
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('WEBHOOK_SIGNATURE_INVALID')
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new AppError('WEBHOOK_SIGNATURE_INVALID')
 }

@@ -8,9 +8,32 @@ import { documentRoute } from '../openapi/document-route'
 
 /** The member's own inbox; the member id comes only from the session. */
 export const inboxRoutes = new Hono<AppEnv>()
-  .get('/me/inbox', documentRoute({ summary: 'Inbox, newest first, by cursor, with the unread count', auth: 'member', ok: { 200: 'InboxPage' } }), requireMember, validate('query', InboxQuery), async (c) =>
-    c.json(await inboxPage(c.var.deps.db, c.var.memberId, c.req.valid('query')), 200))
-  .post('/me/inbox/:id/read', documentRoute({
-    summary: 'Mark one of the member\'s notifications read', auth: 'member', ok: { 200: '{ notification }' }, errors: ['NOTIFICATION_NOT_FOUND'],
-  }), requireMember, validate('param', NotificationIdParam), async (c) =>
-    c.json({ notification: await markRead(c.var.deps.db, c.var.memberId, c.req.valid('param').id, c.var.deps.clock.now()) }, 200))
+  .get(
+    '/me/inbox',
+    documentRoute({
+      summary: 'Inbox, newest first, by cursor, with the unread count',
+      auth: 'member',
+      ok: { 200: 'InboxPage' },
+    }),
+    requireMember,
+    validate('query', InboxQuery),
+    async (c) => c.json(await inboxPage(c.var.deps.db, c.var.memberId, c.req.valid('query')), 200),
+  )
+  .post(
+    '/me/inbox/:id/read',
+    documentRoute({
+      summary: "Mark one of the member's notifications read",
+      auth: 'member',
+      ok: { 200: '{ notification }' },
+      errors: ['NOTIFICATION_NOT_FOUND'],
+    }),
+    requireMember,
+    validate('param', NotificationIdParam),
+    async (c) =>
+      c.json(
+        {
+          notification: await markRead(c.var.deps.db, c.var.memberId, c.req.valid('param').id, c.var.deps.clock.now()),
+        },
+        200,
+      ),
+  )

@@ -10,8 +10,12 @@ import { notify } from './notify'
 describe('member inbox', () => {
   let t: TestApp
   const inbox = (token: string, query = '') => t.json('GET', `/api/me/inbox${query}`, undefined, token)
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 30 }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 * 30 })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('congratulates an upgrade once, naming the benefits the new tier unlocks', async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
@@ -22,10 +26,24 @@ describe('member inbox', () => {
     expect((await sendOrderEvent(t, paid)).status).toBe(200) // a replay upgrades nothing and writes nothing
     const first = await inbox(m.token)
     expect(first.body).toEqual({
-      notifications: [{ id: expect.stringMatching(/^ntf_/), kind: 'tier_upgrade', title: '恭喜升级为白银会员', body: '新解锁：每月领券、会员价\n等级有效期至 2027-11-23', readAt: null, createdAt: '2026-11-23T02:00:00.000Z' }],
-      unreadCount: 1, nextCursor: null,
+      notifications: [
+        {
+          id: expect.stringMatching(/^ntf_/),
+          kind: 'tier_upgrade',
+          title: '恭喜升级为白银会员',
+          body: '新解锁：每月领券、会员价\n等级有效期至 2027-11-23',
+          readAt: null,
+          createdAt: '2026-11-23T02:00:00.000Z',
+        },
+      ],
+      unreadCount: 1,
+      nextCursor: null,
     })
-    const row = await t.db.selectFrom('notifications').select('dedupe_key').where('member_id', '=', m.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('notifications')
+      .select('dedupe_key')
+      .where('member_id', '=', m.id)
+      .executeTakeFirstOrThrow()
     expect(row.dedupe_key).toBe(`upgrade:${m.id}:silver:2026-11-23`)
 
     t.clock.set('2026-11-24T02:00:00.000Z')
@@ -33,7 +51,8 @@ describe('member inbox', () => {
     const second = (await inbox(m.token)).body
     expect(second.unreadCount).toBe(2)
     expect(second.notifications.map((n: any) => [n.title, n.body.split('\n')[0]])).toEqual([
-      ['恭喜升级为黄金会员', '新解锁：包邮券、专属客服'], ['恭喜升级为白银会员', '新解锁：每月领券、会员价'],
+      ['恭喜升级为黄金会员', '新解锁：包邮券、专属客服'],
+      ['恭喜升级为白银会员', '新解锁：每月领券、会员价'],
     ])
   })
 
@@ -41,21 +60,36 @@ describe('member inbox', () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const m = await memberOnTier(t)
     const response = await t.app.request(`/api/admin/members/${m.id}/adjustments`, {
-      method: 'POST', body: JSON.stringify({ ledger: 'growth', amount: 2_000, reason: '老会员迁移补录' }),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}`, 'idempotency-key': 'inbox-adj-1' },
+      method: 'POST',
+      body: JSON.stringify({ ledger: 'growth', amount: 2_000, reason: '老会员迁移补录' }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${testAdminToken}`,
+        'idempotency-key': 'inbox-adj-1',
+      },
     })
     expect(response.status).toBe(201)
-    expect((await inbox(m.token)).body.notifications).toEqual([expect.objectContaining({ title: '恭喜升级为黄金会员', body: expect.stringContaining('新解锁：每月领券、会员价、包邮券、专属客服') })])
+    expect((await inbox(m.token)).body.notifications).toEqual([
+      expect.objectContaining({
+        title: '恭喜升级为黄金会员',
+        body: expect.stringContaining('新解锁：每月领券、会员价、包邮券、专属客服'),
+      }),
+    ])
   })
 
-  it('writes the congratulation inside the upgrade\'s transaction, and once per member, tier and business day', async () => {
+  it("writes the congratulation inside the upgrade's transaction, and once per member, tier and business day", async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const m = await memberOnTier(t)
     const program = await publishedProgram(t.db)
-    await expect(t.db.transaction().execute(async (trx) => {
-      expect(await upgradeIfReached(trx, m.id, 600, program, t.clock.now())).toMatchObject({ kind: 'upgrade', to: 'silver' })
-      throw new Error('the caller fails after the upgrade')
-    })).rejects.toThrow('the caller fails')
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        expect(await upgradeIfReached(trx, m.id, 600, program, t.clock.now())).toMatchObject({
+          kind: 'upgrade',
+          to: 'silver',
+        })
+        throw new Error('the caller fails after the upgrade')
+      }),
+    ).rejects.toThrow('the caller fails')
     expect((await inbox(m.token)).body.unreadCount).toBe(0)
     const input = { memberId: m.id, from: 'regular', to: 'silver', validUntil: null, program, now: t.clock.now() }
     expect(await t.db.transaction().execute((trx) => congratulateUpgrade(trx, input))).toBe(true)
@@ -68,7 +102,14 @@ describe('member inbox', () => {
     const m = await memberOnTier(t)
     for (let i = 1; i <= 3; i += 1) {
       t.clock.advanceMs(1000)
-      await notify(t.db, { memberId: m.id, kind: 'test', title: `消息 ${i}`, body: '', dedupeKey: `test:${m.id}:${i}`, now: t.clock.now() })
+      await notify(t.db, {
+        memberId: m.id,
+        kind: 'test',
+        title: `消息 ${i}`,
+        body: '',
+        dedupeKey: `test:${m.id}:${i}`,
+        now: t.clock.now(),
+      })
     }
     const page1 = (await inbox(m.token, '?limit=2')).body
     expect(page1.notifications.map((n: any) => n.title)).toEqual(['消息 3', '消息 2'])
@@ -86,11 +127,18 @@ describe('member inbox', () => {
     expect((await inbox(m.token, '?cursor=nonsense')).status).toBe(400)
   })
 
-  it('keeps each member\'s inbox to themselves: another member\'s id is the same 404 as an unknown one', async () => {
+  it("keeps each member's inbox to themselves: another member's id is the same 404 as an unknown one", async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const alice = await memberOnTier(t)
     const bob = await memberOnTier(t)
-    await notify(t.db, { memberId: alice.id, kind: 'test', title: '只给 Alice', body: '', dedupeKey: `test:${alice.id}:private`, now: t.clock.now() })
+    await notify(t.db, {
+      memberId: alice.id,
+      kind: 'test',
+      title: '只给 Alice',
+      body: '',
+      dedupeKey: `test:${alice.id}:private`,
+      now: t.clock.now(),
+    })
     const aliceId = (await inbox(alice.token)).body.notifications[0].id
     expect((await inbox(bob.token)).body).toEqual({ notifications: [], unreadCount: 0, nextCursor: null })
     const foreign = await t.json('POST', `/api/me/inbox/${aliceId}/read`, undefined, bob.token)

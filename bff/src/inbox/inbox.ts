@@ -3,17 +3,30 @@ import type { Kysely, Selectable } from 'kysely'
 import type { Database, NotificationsTable } from '../db/schema'
 
 export const notificationFromRow = (row: Selectable<NotificationsTable>): NotificationView => ({
-  id: row.id, kind: row.kind, title: row.title, body: row.body, readAt: row.read_at, createdAt: row.created_at,
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  body: row.body,
+  readAt: row.read_at,
+  createdAt: row.created_at,
 })
 
 /** One page of the member's inbox, newest first by keyset on the time-ordered id, with the whole inbox's unread count. */
 export async function inboxPage(db: Kysely<Database>, memberId: string, query: InboxQuery): Promise<InboxPage> {
-  const rows = await db.selectFrom('notifications').selectAll()
+  const rows = await db
+    .selectFrom('notifications')
+    .selectAll()
     .where('member_id', '=', memberId)
     .$if(query.cursor !== undefined, (q) => q.where('id', '<', query.cursor!))
-    .orderBy('id', 'desc').limit(query.limit + 1).execute()
-  const unread = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('member_id', '=', memberId).where('read_at', 'is', null).executeTakeFirstOrThrow()
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute()
+  const unread = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow()
   const page = rows.slice(0, query.limit)
   return {
     notifications: page.map(notificationFromRow),
@@ -26,10 +39,25 @@ export async function inboxPage(db: Kysely<Database>, memberId: string, query: I
  * Marks one of the member's own notifications read; reading it again keeps the first time. Someone else's id
  * answers exactly like an unknown one, so ids cannot be probed across members.
  */
-export async function markRead(db: Kysely<Database>, memberId: string, id: string, now: Date): Promise<NotificationView> {
-  await db.updateTable('notifications').set({ read_at: now.toISOString() })
-    .where('id', '=', id).where('member_id', '=', memberId).where('read_at', 'is', null).execute()
-  const row = await db.selectFrom('notifications').selectAll().where('id', '=', id).where('member_id', '=', memberId).executeTakeFirst()
+export async function markRead(
+  db: Kysely<Database>,
+  memberId: string,
+  id: string,
+  now: Date,
+): Promise<NotificationView> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .execute()
+  const row = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()
   if (!row) throw new AppError('NOTIFICATION_NOT_FOUND')
   return notificationFromRow(row)
 }

@@ -11,7 +11,14 @@ describe('daily expiry and tier sweeps', () => {
   let t: TestApp
   let memberId: string
   let token: string
-  const entries = () => t.db.selectFrom('ledger_entries').select(['ledger', 'amount', 'kind', 'reason']).where('member_id', '=', memberId).where('kind', '=', 'expiry').orderBy('id').execute()
+  const entries = () =>
+    t.db
+      .selectFrom('ledger_entries')
+      .select(['ledger', 'amount', 'kind', 'reason'])
+      .where('member_id', '=', memberId)
+      .where('kind', '=', 'expiry')
+      .orderBy('id')
+      .execute()
   // A year passes in these tests, far beyond any session, so the member's view is read directly.
   const tier = () => getMe(t.db, memberId, t.clock.now())
 
@@ -31,20 +38,35 @@ describe('daily expiry and tier sweeps', () => {
 
   it('does nothing while nothing is due, and records the day as run', async () => {
     const result = await runDailyJobs(t.db, t.clock.now(), 'test')
-    expect(result).toMatchObject({ ran: true, businessDay: '2026-11-23', expiry: { pointsLots: 0, growthLots: 0 }, tiers: { evaluated: 0 } })
-    expect(await runDailyJobs(t.db, t.clock.now(), 'test')).toEqual({ ran: false, businessDay: '2026-11-23', reason: 'already_ran_today' })
+    expect(result).toMatchObject({
+      ran: true,
+      businessDay: '2026-11-23',
+      expiry: { pointsLots: 0, growthLots: 0 },
+      tiers: { evaluated: 0 },
+    })
+    expect(await runDailyJobs(t.db, t.clock.now(), 'test')).toEqual({
+      ran: false,
+      businessDay: '2026-11-23',
+      reason: 'already_ran_today',
+    })
   })
 
   it('expires growth as it leaves the window and downgrades at validity end, once', async () => {
     t.clock.set('2027-11-22T16:00:00.000Z') // 2027-11-23 00:00 in Shanghai: the growth leaves the 365-day window
     const day1 = await runDailyJobs(t.db, t.clock.now(), 'test')
-    expect(day1).toMatchObject({ ran: true, expiry: { growthLots: 1, growthExpired: 600, pointsLots: 0 }, tiers: { evaluated: 0 } })
+    expect(day1).toMatchObject({
+      ran: true,
+      expiry: { growthLots: 1, growthExpired: 600, pointsLots: 0 },
+      tiers: { evaluated: 0 },
+    })
     expect(await tier()).toMatchObject({ growth: 0, tier: { id: 'silver' }, validUntil: '2027-11-23' }) // still valid today
     t.clock.set('2027-11-23T16:00:00.000Z') // 2027-11-24: validity is over and 0 < 400 retain threshold
     const day2 = await runDailyJobs(t.db, t.clock.now(), 'test')
     expect(day2).toMatchObject({ ran: true, tiers: { evaluated: 1, downgraded: 1 } })
     expect(await tier()).toMatchObject({ tier: { id: 'regular' }, validUntil: null })
-    expect(await entries()).toEqual([{ ledger: 'growth', amount: -600, kind: 'expiry', reason: '成长值超出统计周期（2026-11-23 获得）' }])
+    expect(await entries()).toEqual([
+      { ledger: 'growth', amount: -600, kind: 'expiry', reason: '成长值超出统计周期（2026-11-23 获得）' },
+    ])
   })
 
   it('expires points when the following year ends, never twice, whatever the clock does', async () => {
@@ -65,7 +87,9 @@ describe('daily expiry and tier sweeps', () => {
 
   it('lets only one instance hold the job lease until it lapses', async () => {
     const now = new Date('2030-01-01T00:00:00.000Z')
-    const results = await Promise.all(['a', 'b', 'c', 'd'].map((holder) => acquireLease(t.db, 'test-job', holder, now, 60_000)))
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((holder) => acquireLease(t.db, 'test-job', holder, now, 60_000)),
+    )
     expect(results.filter(Boolean)).toHaveLength(1)
     const winner = ['a', 'b', 'c', 'd'][results.indexOf(true)]
     const loser = winner === 'a' ? 'b' : 'a'

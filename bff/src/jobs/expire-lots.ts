@@ -19,14 +19,26 @@ export interface ExpirySummary {
  * transaction of five statements a lot per member made the sweep take seconds on an ordinary day. A failure
  * rolls back its whole batch, which the next run simply redoes.
  */
-export async function expireLots(db: Kysely<Database>, program: PublishedProgram, now: Date, batchSize = 500): Promise<ExpirySummary> {
+export async function expireLots(
+  db: Kysely<Database>,
+  program: PublishedProgram,
+  now: Date,
+  batchSize = 500,
+): Promise<ExpirySummary> {
   const summary: ExpirySummary = { pointsLots: 0, pointsExpired: 0, growthLots: 0, growthExpired: 0 }
   const nowIso = now.toISOString()
   let after = ''
   for (;;) {
-    const members = await db.selectFrom('ledger_lots').select('member_id').distinct()
-      .where('remaining', '>', 0).where('expires_at', '<=', nowIso).where('member_id', '>', after)
-      .orderBy('member_id').limit(batchSize).execute()
+    const members = await db
+      .selectFrom('ledger_lots')
+      .select('member_id')
+      .distinct()
+      .where('remaining', '>', 0)
+      .where('expires_at', '<=', nowIso)
+      .where('member_id', '>', after)
+      .orderBy('member_id')
+      .limit(batchSize)
+      .execute()
     if (members.length === 0) return summary
     const memberIds = members.map((m) => m.member_id)
     const batch = await db.transaction().execute((trx) => expireBatch(trx, memberIds, program, now))
@@ -39,13 +51,25 @@ export async function expireLots(db: Kysely<Database>, program: PublishedProgram
 }
 
 /** Expires the due lots of these members, each member's earliest first, and counts what went. */
-async function expireBatch(trx: Transaction<Database>, memberIds: string[], program: PublishedProgram, now: Date): Promise<ExpirySummary> {
+async function expireBatch(
+  trx: Transaction<Database>,
+  memberIds: string[],
+  program: PublishedProgram,
+  now: Date,
+): Promise<ExpirySummary> {
   // Accounts first (locked on PostgreSQL), then lots: no spend can change a lot between this read and its expiry.
   const accounts = await readAccounts(trx, memberIds)
   // One read for the whole batch instead of one per member; the rows are the same, in the same per-member order.
-  const lots = await trx.selectFrom('ledger_lots').select(['id', 'member_id', 'ledger', 'remaining', 'created_at', 'expires_at'])
-    .where('member_id', 'in', memberIds).where('remaining', '>', 0).where('expires_at', '<=', now.toISOString())
-    .orderBy('member_id').orderBy('expires_at').orderBy('id').execute()
+  const lots = await trx
+    .selectFrom('ledger_lots')
+    .select(['id', 'member_id', 'ledger', 'remaining', 'created_at', 'expires_at'])
+    .where('member_id', 'in', memberIds)
+    .where('remaining', '>', 0)
+    .where('expires_at', '<=', now.toISOString())
+    .orderBy('member_id')
+    .orderBy('expires_at')
+    .orderBy('id')
+    .execute()
   await postExpiries(trx, lots, accounts, program, now)
   const batch: ExpirySummary = { pointsLots: 0, pointsExpired: 0, growthLots: 0, growthExpired: 0 }
   for (const lot of lots) {

@@ -7,7 +7,9 @@ import { runDailyJobs } from './run-daily-jobs'
 const env = loadEnvOrExit()
 const { db, close } = openDatabase(env.DATABASE_URL)
 try {
-  const result = await runDailyJobs(db, new Date(), `cli-${randomUUID().slice(0, 8)}`, { force: process.argv.includes('--force') })
+  const result = await runDailyJobs(db, new Date(), `cli-${randomUUID().slice(0, 8)}`, {
+    force: process.argv.includes('--force'),
+  })
   console.log(JSON.stringify(result, null, 2))
 } finally {
   await close()

@@ -18,19 +18,37 @@ const leaseMs = 10 * 60_000
  * Recorded per business day in job_runs; `force` re-runs a day, which is safe because both sweeps are
  * idempotent by data.
  */
-export async function runDailyJobs(db: Kysely<Database>, now: Date, holder: string, options: { force?: boolean } = {}): Promise<DailyJobsResult> {
+export async function runDailyJobs(
+  db: Kysely<Database>,
+  now: Date,
+  holder: string,
+  options: { force?: boolean } = {},
+): Promise<DailyJobsResult> {
   const program = await publishedProgram(db)
   const businessDay = businessDayOf(now, program.rules.calendar)
-  const done = await db.selectFrom('job_runs').select('finished_at').where('job', '=', job).where('business_day', '=', businessDay).executeTakeFirst()
+  const done = await db
+    .selectFrom('job_runs')
+    .select('finished_at')
+    .where('job', '=', job)
+    .where('business_day', '=', businessDay)
+    .executeTakeFirst()
   if (done?.finished_at && !options.force) return { ran: false, businessDay, reason: 'already_ran_today' }
-  if (!(await acquireLease(db, job, holder, now, leaseMs))) return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
+  if (!(await acquireLease(db, job, holder, now, leaseMs)))
+    return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
   try {
-    await db.insertInto('job_runs').values({ job, business_day: businessDay, started_at: now.toISOString(), finished_at: null, result: null })
-      .onConflict((oc) => oc.columns(['job', 'business_day']).doUpdateSet({ started_at: now.toISOString() })).execute()
+    await db
+      .insertInto('job_runs')
+      .values({ job, business_day: businessDay, started_at: now.toISOString(), finished_at: null, result: null })
+      .onConflict((oc) => oc.columns(['job', 'business_day']).doUpdateSet({ started_at: now.toISOString() }))
+      .execute()
     const expiry = await expireLots(db, program, now)
     const tiers = await sweepTiers(db, program, now)
-    await db.updateTable('job_runs').set({ finished_at: now.toISOString(), result: JSON.stringify({ expiry, tiers }) })
-      .where('job', '=', job).where('business_day', '=', businessDay).execute()
+    await db
+      .updateTable('job_runs')
+      .set({ finished_at: now.toISOString(), result: JSON.stringify({ expiry, tiers }) })
+      .where('job', '=', job)
+      .where('business_day', '=', businessDay)
+      .execute()
     return { ran: true, businessDay, expiry, tiers }
   } finally {
     await releaseLease(db, job, holder)

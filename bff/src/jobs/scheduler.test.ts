@@ -27,7 +27,9 @@ describe('the scheduler sweeps unpaid redemptions under its lease', () => {
       every: (ms, tick) => {
         intervalMs = ms
         timerTick = tick
-        return () => { timerTick = null }
+        return () => {
+          timerTick = null
+        }
       },
     })
     return {
@@ -51,9 +53,16 @@ describe('the scheduler sweeps unpaid redemptions under its lease', () => {
   }
 
   const status = async (redemptionId: string) =>
-    (await t.db.selectFrom('mall_redemptions').select('status').where('id', '=', redemptionId).executeTakeFirstOrThrow()).status
+    (
+      await t.db
+        .selectFrom('mall_redemptions')
+        .select('status')
+        .where('id', '=', redemptionId)
+        .executeTakeFirstOrThrow()
+    ).status
   const leaseHolder = async () =>
-    (await t.db.selectFrom('job_leases').select('holder').where('job', '=', 'mall_expiry').executeTakeFirst())?.holder ?? null
+    (await t.db.selectFrom('job_leases').select('holder').where('job', '=', 'mall_expiry').executeTakeFirst())
+      ?.holder ?? null
 
   it('expires an overdue points-plus-cash redemption on its minutely tick, and gives the lease back', async () => {
     const { itemId, memberId, redemptionId } = await pendingRedemption()

@@ -28,7 +28,10 @@ export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions = 
   const every = options.every ?? everyWithSetInterval
   // A tick that comes while one is still running joins it rather than running the jobs twice at once.
   let inFlight: Promise<void> | null = null
-  const tick = () => (inFlight ??= runJobs(deps, holder).finally(() => { inFlight = null }))
+  const tick = () =>
+    (inFlight ??= runJobs(deps, holder).finally(() => {
+      inFlight = null
+    }))
   void tick()
   return every(options.intervalMs ?? 60_000, tick)
 }
@@ -51,7 +54,8 @@ async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
     if (!(await acquireLease(deps.db, 'mall_expiry', holder, now, mallExpiryLeaseMs))) return
     try {
       const sweep = await expireRedemptions(deps, now)
-      if (sweep.expired + sweep.completed + sweep.deferred > 0) deps.logger.info({ job: 'mall_expiry', ...sweep }, 'unpaid redemptions swept')
+      if (sweep.expired + sweep.completed + sweep.deferred > 0)
+        deps.logger.info({ job: 'mall_expiry', ...sweep }, 'unpaid redemptions swept')
     } finally {
       await releaseLease(deps.db, 'mall_expiry', holder)
     }

@@ -19,13 +19,24 @@ export interface TierSweepSummary {
  * Due members are taken `batchSize` at a time, one transaction per batch with set-based reads and writes
  * (one disk flush and a few statements per batch, where one transaction per member took seconds).
  */
-export async function sweepTiers(db: Kysely<Database>, program: PublishedProgram, now: Date, batchSize = 500): Promise<TierSweepSummary> {
+export async function sweepTiers(
+  db: Kysely<Database>,
+  program: PublishedProgram,
+  now: Date,
+  batchSize = 500,
+): Promise<TierSweepSummary> {
   const today = businessDayOf(now, program.rules.calendar)
   const summary: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
   let after = ''
   for (;;) {
-    const due = await db.selectFrom('member_tiers').select('member_id')
-      .where('valid_until', '<', today).where('member_id', '>', after).orderBy('member_id').limit(batchSize).execute()
+    const due = await db
+      .selectFrom('member_tiers')
+      .select('member_id')
+      .where('valid_until', '<', today)
+      .where('member_id', '>', after)
+      .orderBy('member_id')
+      .limit(batchSize)
+      .execute()
     if (due.length === 0) return summary
     const memberIds = due.map((row) => row.member_id)
     const batch = await db.transaction().execute((trx) => sweepBatch(trx, memberIds, program, now, today))
@@ -37,18 +48,39 @@ export async function sweepTiers(db: Kysely<Database>, program: PublishedProgram
 }
 
 /** Evaluates these members on their state read under lock, and records what changed, in member order. */
-async function sweepBatch(trx: Transaction<Database>, memberIds: string[], program: PublishedProgram, now: Date, today: string) {
+async function sweepBatch(
+  trx: Transaction<Database>,
+  memberIds: string[],
+  program: PublishedProgram,
+  now: Date,
+  today: string,
+) {
   const batch: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
   const changes: MemberTierChange[] = []
-  const states = await forUpdate(trx, trx.selectFrom('member_tiers').select(['member_id', 'tier_key', 'valid_until'])
-    .where('member_id', 'in', memberIds).orderBy('member_id')).execute()
-  const accounts = await trx.selectFrom('ledger_accounts').select(['member_id', 'balance'])
-    .where('member_id', 'in', memberIds).where('ledger', '=', 'growth').execute()
+  const states = await forUpdate(
+    trx,
+    trx
+      .selectFrom('member_tiers')
+      .select(['member_id', 'tier_key', 'valid_until'])
+      .where('member_id', 'in', memberIds)
+      .orderBy('member_id'),
+  ).execute()
+  const accounts = await trx
+    .selectFrom('ledger_accounts')
+    .select(['member_id', 'balance'])
+    .where('member_id', 'in', memberIds)
+    .where('ledger', '=', 'growth')
+    .execute()
   const growthOf = new Map(accounts.map((account) => [account.member_id, account.balance]))
   for (const state of states) {
     const memberId = state.member_id
     const growth = growthOf.get(memberId) ?? 0
-    const change = evaluateValidityEnd(program.rules, { key: state.tier_key, validUntil: state.valid_until }, growth, today)
+    const change = evaluateValidityEnd(
+      program.rules,
+      { key: state.tier_key, validUntil: state.valid_until },
+      growth,
+      today,
+    )
     if (!change) continue
     changes.push({ memberId, change, growth })
     batch.evaluated += 1

@@ -13,27 +13,47 @@ describe('member histories', () => {
     const memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
     for (let i = 1; i <= 25; i += 1) {
       await sendOrderEvent(t, orderEvent('order.paid', `H-${i}`, { memberId }, i * 100))
-      await sendOrderEvent(t, orderEvent('order.completed', `H-${i}`, { memberId }, i * 100, { occurredAt: `2026-11-2${i % 3 + 3}T02:00:00.000Z` }))
+      await sendOrderEvent(
+        t,
+        orderEvent('order.completed', `H-${i}`, { memberId }, i * 100, {
+          occurredAt: `2026-11-2${(i % 3) + 3}T02:00:00.000Z`,
+        }),
+      )
     }
   })
-  afterAll(async () => { await t.close() })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('pages growth newest first by cursor, each entry with its Chinese reason, until the last page', async () => {
     const first = await t.json('GET', '/api/me/growth?limit=10', undefined, token)
     expect(first.body.entries).toHaveLength(10)
-    expect(first.body.entries[0]).toMatchObject({ amount: 25, kind: 'order', kindLabel: '订单消费', reason: '订单 H-25 实付 ¥25.00' })
+    expect(first.body.entries[0]).toMatchObject({
+      amount: 25,
+      kind: 'order',
+      kindLabel: '订单消费',
+      reason: '订单 H-25 实付 ¥25.00',
+    })
     const seen: number[] = []
     let cursor: string | null = null
     do {
-      const page: any = await t.json('GET', `/api/me/growth?limit=10${cursor ? `&cursor=${cursor}` : ''}`, undefined, token)
+      const page: any = await t.json(
+        'GET',
+        `/api/me/growth?limit=10${cursor ? `&cursor=${cursor}` : ''}`,
+        undefined,
+        token,
+      )
       seen.push(...page.body.entries.map((e: { amount: number }) => e.amount))
       cursor = page.body.nextCursor
     } while (cursor)
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => 25 - i))
   })
 
-  it('shows only the caller\'s own entries', async () => {
-    expect((await t.json('GET', '/api/me/points', undefined, otherToken)).body).toEqual({ entries: [], nextCursor: null })
+  it("shows only the caller's own entries", async () => {
+    expect((await t.json('GET', '/api/me/points', undefined, otherToken)).body).toEqual({
+      entries: [],
+      nextCursor: null,
+    })
     expect((await t.json('GET', '/api/me/points/expiring', undefined, otherToken)).body).toEqual({ total: 0, lots: [] })
   })
 

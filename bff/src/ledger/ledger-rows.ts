@@ -23,20 +23,43 @@ export interface EntryPlace {
  */
 export function entryRow(posting: Posting, place: EntryPlace): LedgerEntryRow {
   return {
-    id: place.entryId, member_id: posting.memberId, ledger: posting.ledger, amount: posting.amount, kind: posting.kind,
-    reason: posting.reason, actor: posting.actor, actor_id: posting.actorId ?? null, ref_type: posting.ref?.type ?? null,
-    ref_id: posting.ref?.id ?? null, idempotency_key: posting.idempotencyKey ?? null,
-    reverses_entry_id: posting.reversesEntryId ?? null, corrects_entry_id: posting.correctsEntryId ?? null, lot_id: place.lotId,
-    rule_version: posting.ruleVersion, balance_after: place.balanceAfter, account_version: place.accountVersion,
-    business_day: posting.businessDay, occurred_at: posting.occurredAt.toISOString(), created_at: posting.now.toISOString(),
+    id: place.entryId,
+    member_id: posting.memberId,
+    ledger: posting.ledger,
+    amount: posting.amount,
+    kind: posting.kind,
+    reason: posting.reason,
+    actor: posting.actor,
+    actor_id: posting.actorId ?? null,
+    ref_type: posting.ref?.type ?? null,
+    ref_id: posting.ref?.id ?? null,
+    idempotency_key: posting.idempotencyKey ?? null,
+    reverses_entry_id: posting.reversesEntryId ?? null,
+    corrects_entry_id: posting.correctsEntryId ?? null,
+    lot_id: place.lotId,
+    rule_version: posting.ruleVersion,
+    balance_after: place.balanceAfter,
+    account_version: place.accountVersion,
+    business_day: posting.businessDay,
+    occurred_at: posting.occurredAt.toISOString(),
+    created_at: posting.now.toISOString(),
   }
 }
 
 /** The lot a credit opens with what of it is spendable (a credit repays debt first), lapsing as the posting says. */
-export function lotRow(posting: Posting, lot: { lotId: string; entryId: string; amount: number }): Insertable<LedgerLotsTable> {
+export function lotRow(
+  posting: Posting,
+  lot: { lotId: string; entryId: string; amount: number },
+): Insertable<LedgerLotsTable> {
   if (!posting.credit) throw new Error('only a credit opens a lot')
   return {
-    id: lot.lotId, member_id: posting.memberId, ledger: posting.ledger, entry_id: lot.entryId, amount: lot.amount,
-    remaining: lot.amount, expires_at: posting.credit.expiresAt, created_at: posting.now.toISOString(),
+    id: lot.lotId,
+    member_id: posting.memberId,
+    ledger: posting.ledger,
+    entry_id: lot.entryId,
+    amount: lot.amount,
+    remaining: lot.amount,
+    expires_at: posting.credit.expiresAt,
+    created_at: posting.now.toISOString(),
   }
 }

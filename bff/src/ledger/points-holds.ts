@@ -19,27 +19,66 @@ export interface HoldRequest {
  * in debt has nothing available, so a debt blocks redemptions as it blocks every other spend.
  */
 export async function holdPoints(trx: Transaction<Database>, hold: HoldRequest): Promise<string> {
-  if (!Number.isSafeInteger(hold.points) || hold.points <= 0) throw new RangeError(`a hold must be a positive whole number, got ${hold.points}`)
+  if (!Number.isSafeInteger(hold.points) || hold.points <= 0)
+    throw new RangeError(`a hold must be a positive whole number, got ${hold.points}`)
   const account = await lockAccount(trx, hold.memberId, 'points')
-  const lots = await trx.selectFrom('ledger_lots').select(['id', 'remaining', 'expires_at'])
-    .where('member_id', '=', hold.memberId).where('ledger', '=', 'points').where('remaining', '>', 0).execute()
-  const live = livePoints(lots.map((lot) => ({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expires_at })), hold.now)
+  const lots = await trx
+    .selectFrom('ledger_lots')
+    .select(['id', 'remaining', 'expires_at'])
+    .where('member_id', '=', hold.memberId)
+    .where('ledger', '=', 'points')
+    .where('remaining', '>', 0)
+    .execute()
+  const live = livePoints(
+    lots.map((lot) => ({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expires_at })),
+    hold.now,
+  )
   const available = Math.min(account.balance, live) - account.held
   if (available < hold.points) {
-    throw new AppError('POINTS_INSUFFICIENT', { available: Math.max(0, available), required: hold.points, debt: Math.max(0, -account.balance) })
+    throw new AppError('POINTS_INSUFFICIENT', {
+      available: Math.max(0, available),
+      required: hold.points,
+      debt: Math.max(0, -account.balance),
+    })
   }
   const id = newId('phd', hold.now.getTime())
-  await trx.insertInto('points_holds').values({
-    id, member_id: hold.memberId, points: hold.points, status: 'held', ref_type: hold.ref.type, ref_id: hold.ref.id,
-    expires_at: hold.expiresAt.toISOString(), created_at: hold.now.toISOString(), settled_at: null,
-  }).execute()
-  await trx.updateTable('ledger_accounts').set((eb) => ({ held: eb('held', '+', hold.points) }))
-    .where('member_id', '=', hold.memberId).where('ledger', '=', 'points').execute()
+  await trx
+    .insertInto('points_holds')
+    .values({
+      id,
+      member_id: hold.memberId,
+      points: hold.points,
+      status: 'held',
+      ref_type: hold.ref.type,
+      ref_id: hold.ref.id,
+      expires_at: hold.expiresAt.toISOString(),
+      created_at: hold.now.toISOString(),
+      settled_at: null,
+    })
+    .execute()
+  await trx
+    .updateTable('ledger_accounts')
+    .set((eb) => ({ held: eb('held', '+', hold.points) }))
+    .where('member_id', '=', hold.memberId)
+    .where('ledger', '=', 'points')
+    .execute()
   return id
 }
 
 /** What the spend entry of a captured hold says; amount, member and lot source come from the hold. */
-export type CaptureEntry = Pick<Posting, 'kind' | 'reason' | 'actor' | 'actorId' | 'ref' | 'idempotencyKey' | 'ruleVersion' | 'businessDay' | 'occurredAt' | 'now'>
+export type CaptureEntry = Pick<
+  Posting,
+  | 'kind'
+  | 'reason'
+  | 'actor'
+  | 'actorId'
+  | 'ref'
+  | 'idempotencyKey'
+  | 'ruleVersion'
+  | 'businessDay'
+  | 'occurredAt'
+  | 'now'
+>
 
 /**
  * Turns an open hold into a spend: the hold is marked captured and its points leave `held`, then one debit
@@ -49,7 +88,10 @@ export type CaptureEntry = Pick<Posting, 'kind' | 'reason' | 'actor' | 'actorId'
 export async function capturePoints(trx: Transaction<Database>, holdId: string, entry: CaptureEntry) {
   const hold = await settleHold(trx, holdId, 'captured', entry.now)
   return postEntry(trx, {
-    ...entry, memberId: hold.member_id, ledger: 'points', amount: -hold.points,
+    ...entry,
+    memberId: hold.member_id,
+    ledger: 'points',
+    amount: -hold.points,
     debit: { from: 'earliest_expiry', respectHeld: true },
   })
 }
@@ -62,10 +104,18 @@ export async function releasePoints(trx: Transaction<Database>, holdId: string, 
 async function settleHold(trx: Transaction<Database>, holdId: string, status: 'captured' | 'released', now: Date) {
   const hold = await trx.selectFrom('points_holds').selectAll().where('id', '=', holdId).executeTakeFirstOrThrow()
   await lockAccount(trx, hold.member_id, 'points')
-  const settled = await trx.updateTable('points_holds').set({ status, settled_at: now.toISOString() })
-    .where('id', '=', holdId).where('status', '=', 'held').executeTakeFirst()
+  const settled = await trx
+    .updateTable('points_holds')
+    .set({ status, settled_at: now.toISOString() })
+    .where('id', '=', holdId)
+    .where('status', '=', 'held')
+    .executeTakeFirst()
   if (Number(settled.numUpdatedRows) !== 1) throw new Error(`points hold ${holdId} is already ${hold.status}`)
-  await trx.updateTable('ledger_accounts').set((eb) => ({ held: eb('held', '-', hold.points) }))
-    .where('member_id', '=', hold.member_id).where('ledger', '=', 'points').execute()
+  await trx
+    .updateTable('ledger_accounts')
+    .set((eb) => ({ held: eb('held', '-', hold.points) }))
+    .where('member_id', '=', hold.member_id)
+    .where('ledger', '=', 'points')
+    .execute()
   return hold
 }

@@ -17,11 +17,17 @@ export const accountKey = (memberId: string, ledger: string) => `${memberId}\u00
 
 /** Reads the accounts of these members; on PostgreSQL also locks them, in key order, as every posting locks its own. */
 export async function readAccounts(trx: Transaction<Database>, memberIds: string[]): Promise<BulkAccounts> {
-  let query = trx.selectFrom('ledger_accounts').select(['member_id', 'ledger', 'balance', 'version'])
-    .where('member_id', 'in', memberIds).orderBy('member_id').orderBy('ledger')
+  let query = trx
+    .selectFrom('ledger_accounts')
+    .select(['member_id', 'ledger', 'balance', 'version'])
+    .where('member_id', 'in', memberIds)
+    .orderBy('member_id')
+    .orderBy('ledger')
   if (isPostgres(trx)) query = query.forUpdate()
   const rows = await query.execute()
-  return new Map(rows.map((a) => [accountKey(a.member_id, a.ledger), { balance: a.balance, version: a.version, exists: true }]))
+  return new Map(
+    rows.map((a) => [accountKey(a.member_id, a.ledger), { balance: a.balance, version: a.version, exists: true }]),
+  )
 }
 
 /**
@@ -52,7 +58,11 @@ interface Pending {
  * repaying debt, a debit that would overdraw, respects holds or spills over lots) goes through `postEntry` itself,
  * after what came before is written, so it succeeds or fails exactly as it always did.
  */
-export async function postEntriesBulk(trx: Transaction<Database>, postings: Posting[], accounts: BulkAccounts): Promise<void> {
+export async function postEntriesBulk(
+  trx: Transaction<Database>,
+  postings: Posting[],
+  accounts: BulkAccounts,
+): Promise<void> {
   const pending: Pending = { entries: [], lots: [], takes: [], moved: new Map() }
   for (const posting of postings) {
     const key = accountKey(posting.memberId, posting.ledger)
@@ -66,8 +76,15 @@ export async function postEntriesBulk(trx: Transaction<Database>, postings: Post
     account.balance += posting.amount
     account.version += 1
     const entryId = newEntryId(posting.ledger, posting.now)
-    const lotId = posting.amount > 0 ? newLotId(posting.ledger, posting.now) : posting.debit!.from === 'lot' ? posting.debit!.lotId : null
-    pending.entries.push(entryRow(posting, { entryId, lotId, balanceAfter: account.balance, accountVersion: account.version }))
+    const lotId =
+      posting.amount > 0
+        ? newLotId(posting.ledger, posting.now)
+        : posting.debit!.from === 'lot'
+          ? posting.debit!.lotId
+          : null
+    pending.entries.push(
+      entryRow(posting, { entryId, lotId, balanceAfter: account.balance, accountVersion: account.version }),
+    )
     if (posting.amount > 0) pending.lots.push(lotRow(posting, { lotId: lotId!, entryId, amount: posting.amount }))
     else pending.takes.push({ id: lotId!, take: -posting.amount })
     pending.moved.set(key, { member_id: posting.memberId, ledger: posting.ledger, account })
@@ -81,20 +98,35 @@ function coveredInBulk(posting: Posting, account: BulkAccount): boolean {
   // A credit on an account in debt repays it first and opens a smaller lot, or none.
   if (posting.amount > 0) return posting.credit !== undefined && account.balance >= 0
   const debit = posting.debit
-  return debit !== undefined && debit.from === 'lot' && debit.overflow === 'none' && !debit.respectHeld && !posting.allowDebt
-    && account.balance >= -posting.amount
+  return (
+    debit !== undefined &&
+    debit.from === 'lot' &&
+    debit.overflow === 'none' &&
+    !debit.respectHeld &&
+    !posting.allowDebt &&
+    account.balance >= -posting.amount
+  )
 }
 
 /** Writes what is pending, then forgets it; accounts created here exist from now on, so later moves update them. */
 async function writePending(trx: Transaction<Database>, pending: Pending): Promise<void> {
   if (pending.entries.length === 0) return
   const moved = [...pending.moved.values()]
-  const accountRow = ({ member_id, ledger, account }: MovedAccount) => ({ member_id, ledger, balance: account.balance, held: 0, version: account.version })
+  const accountRow = ({ member_id, ledger, account }: MovedAccount) => ({
+    member_id,
+    ledger,
+    balance: account.balance,
+    held: 0,
+    version: account.version,
+  })
   await bulkInsert(trx, 'ledger_accounts', moved.filter((a) => !a.account.exists).map(accountRow))
   await takeFromLots(trx, pending.takes)
   await bulkInsert(trx, 'ledger_entries', pending.entries)
   await bulkInsert(trx, 'ledger_lots', pending.lots)
-  await moveAccounts(trx, moved.filter((a) => a.account.exists))
+  await moveAccounts(
+    trx,
+    moved.filter((a) => a.account.exists),
+  )
   for (const { account } of moved) account.exists = true
   pending.entries = []
   pending.lots = []
@@ -109,22 +141,35 @@ const runWithRows = (trx: Transaction<Database>, text: string, rows: unknown[]) 
 
 async function takeFromLots(trx: Transaction<Database>, takes: Array<{ id: string; take: number }>) {
   if (takes.length === 0) return
-  await runWithRows(trx, isPostgres(trx)
-    ? `update ledger_lots l set remaining = l.remaining - t.take
+  await runWithRows(
+    trx,
+    isPostgres(trx)
+      ? `update ledger_lots l set remaining = l.remaining - t.take
       from json_to_recordset($1::json) as t(id text, take integer) where l.id = t.id`
-    : `update ledger_lots set remaining = remaining - t.take
-      from (select value ->> 'id' as id, value ->> 'take' as take from json_each(?)) as t where ledger_lots.id = t.id`, takes)
+      : `update ledger_lots set remaining = remaining - t.take
+      from (select value ->> 'id' as id, value ->> 'take' as take from json_each(?)) as t where ledger_lots.id = t.id`,
+    takes,
+  )
 }
 
 async function moveAccounts(trx: Transaction<Database>, accounts: MovedAccount[]) {
   if (accounts.length === 0) return
-  const rows = accounts.map(({ member_id, ledger, account }) => ({ member_id, ledger, balance: account.balance, version: account.version }))
-  await runWithRows(trx, isPostgres(trx)
-    ? `update ledger_accounts a set balance = v.balance, version = v.version
+  const rows = accounts.map(({ member_id, ledger, account }) => ({
+    member_id,
+    ledger,
+    balance: account.balance,
+    version: account.version,
+  }))
+  await runWithRows(
+    trx,
+    isPostgres(trx)
+      ? `update ledger_accounts a set balance = v.balance, version = v.version
       from json_to_recordset($1::json) as v(member_id text, ledger text, balance integer, version integer)
       where a.member_id = v.member_id and a.ledger = v.ledger`
-    : `update ledger_accounts set balance = v.balance, version = v.version
+      : `update ledger_accounts set balance = v.balance, version = v.version
       from (select value ->> 'member_id' as member_id, value ->> 'ledger' as ledger, value ->> 'balance' as balance,
         value ->> 'version' as version from json_each(?)) as v
-      where ledger_accounts.member_id = v.member_id and ledger_accounts.ledger = v.ledger`, rows)
+      where ledger_accounts.member_id = v.member_id and ledger_accounts.ledger = v.ledger`,
+    rows,
+  )
 }

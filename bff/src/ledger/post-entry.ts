@@ -19,7 +19,8 @@ const insufficient = (ledger: LedgerName) => (ledger === 'points' ? 'POINTS_INSU
  */
 export async function postEntry(trx: Transaction<Database>, posting: Posting): Promise<LedgerEntryRow> {
   const { amount } = posting
-  if (!Number.isSafeInteger(amount) || amount === 0) throw new RangeError(`ledger amount must be a non-zero whole number, got ${amount}`)
+  if (!Number.isSafeInteger(amount) || amount === 0)
+    throw new RangeError(`ledger amount must be a non-zero whole number, got ${amount}`)
   const account = await lockAccount(trx, posting.memberId, posting.ledger)
   const balanceAfter = account.balance + amount
   const entryId = newEntryId(posting.ledger, posting.now)
@@ -30,7 +31,11 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
     if (!posting.debit) throw new Error('a debit needs a lot source')
     const available = account.balance - (posting.debit.respectHeld ? account.held : 0)
     if (!posting.allowDebt && available < -amount) {
-      throw new AppError(insufficient(posting.ledger), { available: Math.max(0, available), required: -amount, debt: Math.max(0, -account.balance) })
+      throw new AppError(insufficient(posting.ledger), {
+        available: Math.max(0, available),
+        required: -amount,
+        debt: Math.max(0, -account.balance),
+      })
     }
     await takeFromLots(trx, posting, -amount)
     if (posting.debit.from === 'lot') lotId = posting.debit.lotId
@@ -45,9 +50,17 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
 
   const entry = entryRow(posting, { entryId, lotId, balanceAfter, accountVersion: account.version + 1 })
   await trx.insertInto('ledger_entries').values(entry).execute()
-  if (lotId !== null && spendable > 0) await trx.insertInto('ledger_lots').values(lotRow(posting, { lotId, entryId, amount: spendable })).execute()
-  await trx.updateTable('ledger_accounts').set({ balance: balanceAfter, version: account.version + 1 })
-    .where('member_id', '=', posting.memberId).where('ledger', '=', posting.ledger).execute()
+  if (lotId !== null && spendable > 0)
+    await trx
+      .insertInto('ledger_lots')
+      .values(lotRow(posting, { lotId, entryId, amount: spendable }))
+      .execute()
+  await trx
+    .updateTable('ledger_accounts')
+    .set({ balance: balanceAfter, version: account.version + 1 })
+    .where('member_id', '=', posting.memberId)
+    .where('ledger', '=', posting.ledger)
+    .execute()
   return entry
 }
 
@@ -63,8 +76,13 @@ export function postDebit(trx: Transaction<Database>, posting: DebitPosting): Pr
 /** Takes `points` from lots; what the lots cannot cover stays as debt (allowed only where the posting says so). */
 async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted: number): Promise<void> {
   const source = posting.debit!
-  const lots = await trx.selectFrom('ledger_lots').select(['id', 'remaining', 'expires_at'])
-    .where('member_id', '=', posting.memberId).where('ledger', '=', posting.ledger).where('remaining', '>', 0).execute()
+  const lots = await trx
+    .selectFrom('ledger_lots')
+    .select(['id', 'remaining', 'expires_at'])
+    .where('member_id', '=', posting.memberId)
+    .where('ledger', '=', posting.ledger)
+    .where('remaining', '>', 0)
+    .execute()
   const takes: LotTake[] = []
   let left = wanted
   if (source.from === 'lot') {
@@ -74,7 +92,8 @@ async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted
     left -= take
   }
   if (left > 0 && (source.from === 'earliest_expiry' || source.overflow === 'earliest_expiry')) {
-    const others = lots.filter((lot) => !takes.some((t) => t.lotId === lot.id))
+    const others = lots
+      .filter((lot) => !takes.some((t) => t.lotId === lot.id))
       .map((lot) => ({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expires_at }))
     // An expired lot is never spent, even before the expiry sweep has written it off.
     const coverable = Math.min(left, livePoints(others, posting.now))
@@ -87,7 +106,10 @@ async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted
     throw new AppError(insufficient(posting.ledger), { required: wanted, coverable: wanted - left })
   }
   for (const take of takes) {
-    await trx.updateTable('ledger_lots').set((eb) => ({ remaining: eb('remaining', '-', take.points) }))
-      .where('id', '=', take.lotId).execute()
+    await trx
+      .updateTable('ledger_lots')
+      .set((eb) => ({ remaining: eb('remaining', '-', take.points) }))
+      .where('id', '=', take.lotId)
+      .execute()
   }
 }

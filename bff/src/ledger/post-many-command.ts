@@ -10,11 +10,22 @@ let busy = 0
 for (let i = 0; i < Number(countText); i += 1) {
   try {
     const now = new Date()
-    await db.transaction().execute((trx) => postEntry(trx, {
-      memberId, ledger: 'growth', amount: 1, kind: 'task', reason: '并发测试', actor: 'system',
-      idempotencyKey: `multi:${tag}:${i}`, ruleVersion: 1, businessDay: businessDayOf(now, defaultCalendar),
-      occurredAt: now, now, credit: { expiresAt: null },
-    }))
+    await db.transaction().execute((trx) =>
+      postEntry(trx, {
+        memberId,
+        ledger: 'growth',
+        amount: 1,
+        kind: 'task',
+        reason: '并发测试',
+        actor: 'system',
+        idempotencyKey: `multi:${tag}:${i}`,
+        ruleVersion: 1,
+        businessDay: businessDayOf(now, defaultCalendar),
+        occurredAt: now,
+        now,
+        credit: { expiresAt: null },
+      }),
+    )
   } catch (error) {
     if (String(error).includes('SQLITE_BUSY') || String(error).includes('database is locked')) busy += 1
     else throw error

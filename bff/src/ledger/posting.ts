@@ -2,7 +2,9 @@ import type { EntryKind } from '@mc/shared'
 import type { LedgerActor, LedgerName } from '../db/schema'
 
 /** How a debit takes from lots: spends go earliest-expiry-first; reversals and expiry aim at one lot. */
-export type LotSource = { from: 'earliest_expiry' } | { from: 'lot'; lotId: string; overflow: 'earliest_expiry' | 'none' }
+export type LotSource =
+  | { from: 'earliest_expiry' }
+  | { from: 'lot'; lotId: string; overflow: 'earliest_expiry' | 'none' }
 
 /** One posting. `amount` is signed; a credit opens a lot that lapses at `expiresAt` (null: never). */
 export interface Posting {

@@ -50,12 +50,23 @@ export async function reverseEntry(trx: Transaction<Database>, reversal: Reversa
  * A partial correction that takes back at most what is left of the entry, and nothing (null) once nothing is:
  * for a refund clawback, which must apply whatever a merchant corrected by hand before it arrived.
  */
-export function takeBackUpTo(trx: Transaction<Database>, reversal: Reversal & { amount: number }): Promise<LedgerEntryRow | null> {
+export function takeBackUpTo(
+  trx: Transaction<Database>,
+  reversal: Reversal & { amount: number },
+): Promise<LedgerEntryRow | null> {
   return correct(trx, reversal, 'cap')
 }
 
-async function correct(trx: Transaction<Database>, reversal: Reversal, excess: 'refuse' | 'cap'): Promise<LedgerEntryRow | null> {
-  const original = await trx.selectFrom('ledger_entries').selectAll().where('id', '=', reversal.entryId).executeTakeFirst()
+async function correct(
+  trx: Transaction<Database>,
+  reversal: Reversal,
+  excess: 'refuse' | 'cap',
+): Promise<LedgerEntryRow | null> {
+  const original = await trx
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('id', '=', reversal.entryId)
+    .executeTakeFirst()
   if (!original) throw new AppError('ENTRY_NOT_FOUND', { entryId: reversal.entryId })
   await lockAccount(trx, original.member_id, original.ledger)
   const remaining = await remainingOf(trx, original)
@@ -66,7 +77,8 @@ async function correct(trx: Transaction<Database>, reversal: Reversal, excess: '
   if (remaining === 0 || amount > remaining) {
     throw new AppError('ALREADY_REVERSED', { entryId: original.id, remaining, requested: amount })
   }
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`a reversal takes back a positive whole number, got ${amount}`)
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new RangeError(`a reversal takes back a positive whole number, got ${amount}`)
   const { program, now } = reversal
   const occurredAt = reversal.occurredAt ?? now
   const takesBack = original.amount > 0
@@ -76,9 +88,19 @@ async function correct(trx: Transaction<Database>, reversal: Reversal, excess: '
     ? { from: 'lot', lotId: original.lot_id, overflow: points ? 'earliest_expiry' : 'none', respectHeld: !clawback }
     : { from: 'earliest_expiry', respectHeld: !clawback }
   return postEntry(trx, {
-    memberId: original.member_id, ledger: original.ledger, amount: takesBack ? -amount : amount, kind: reversal.kind ?? 'reversal',
-    reason: reversal.reason, actor: reversal.actor, actorId: reversal.actorId, ref: reversal.ref, idempotencyKey: reversal.idempotencyKey,
-    ruleVersion: reversal.ruleVersion ?? program.version, businessDay: businessDayOf(occurredAt, program.rules.calendar), occurredAt, now,
+    memberId: original.member_id,
+    ledger: original.ledger,
+    amount: takesBack ? -amount : amount,
+    kind: reversal.kind ?? 'reversal',
+    reason: reversal.reason,
+    actor: reversal.actor,
+    actorId: reversal.actorId,
+    ref: reversal.ref,
+    idempotencyKey: reversal.idempotencyKey,
+    ruleVersion: reversal.ruleVersion ?? program.version,
+    businessDay: businessDayOf(occurredAt, program.rules.calendar),
+    occurredAt,
+    now,
     ...(whole ? { reversesEntryId: original.id } : { correctsEntryId: original.id }),
     ...(takesBack
       ? { debit: lotSource, allowDebt: clawback && points }
@@ -88,11 +110,19 @@ async function correct(trx: Transaction<Database>, reversal: Reversal, excess: '
 
 /** What is left to correct of an entry: nothing once reversed, else its size less the corrections so far. */
 async function remainingOf(trx: Transaction<Database>, original: LedgerEntryRow): Promise<number> {
-  const reversed = await trx.selectFrom('ledger_entries').select('id').where('reverses_entry_id', '=', original.id).executeTakeFirst()
+  const reversed = await trx
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('reverses_entry_id', '=', original.id)
+    .executeTakeFirst()
   if (reversed) return 0
   // Searched within the member's account, which its history index covers; corrects_entry_id has no index of its own.
-  const corrected = await trx.selectFrom('ledger_entries').select((eb) => eb.fn.sum<number>('amount').as('total'))
-    .where('member_id', '=', original.member_id).where('ledger', '=', original.ledger)
-    .where('corrects_entry_id', '=', original.id).executeTakeFirst()
+  const corrected = await trx
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.sum<number>('amount').as('total'))
+    .where('member_id', '=', original.member_id)
+    .where('ledger', '=', original.ledger)
+    .where('corrects_entry_id', '=', original.id)
+    .executeTakeFirst()
   return Math.max(0, Math.abs(original.amount) - Math.abs(Number(corrected?.total ?? 0)))
 }

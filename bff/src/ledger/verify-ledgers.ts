@@ -18,8 +18,16 @@ export interface Drift {
  */
 export async function verifyLedgers(db: Kysely<Database>): Promise<Drift[]> {
   const rows = await sql<{
-    member_id: string; ledger: string; balance: number; version: number; held: number; open_holds: number | null
-    entry_sum: number | null; entry_count: number; last_balance_after: number | null; lot_sum: number | null
+    member_id: string
+    ledger: string
+    balance: number
+    version: number
+    held: number
+    open_holds: number | null
+    entry_sum: number | null
+    entry_count: number
+    last_balance_after: number | null
+    lot_sum: number | null
   }>`
     select a.member_id, a.ledger, a.balance, a.version, a.held,
       (select sum(h.points) from points_holds h where h.member_id = a.member_id and h.status = 'held' and a.ledger = 'points') as open_holds,
@@ -46,7 +54,13 @@ export async function verifyLedgers(db: Kysely<Database>): Promise<Drift[]> {
     where not exists (select 1 from ledger_accounts a where a.member_id = e.member_id and a.ledger = e.ledger)
     group by e.member_id, e.ledger`.execute(db)
   for (const row of orphans.rows) {
-    drifts.push({ memberId: row.member_id, ledger: row.ledger, problem: 'entries without an account', stored: 0, derived: Number(row.total) })
+    drifts.push({
+      memberId: row.member_id,
+      ledger: row.ledger,
+      problem: 'entries without an account',
+      stored: 0,
+      derived: Number(row.total),
+    })
   }
   return drifts
 }

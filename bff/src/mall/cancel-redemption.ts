@@ -13,10 +13,19 @@ type CancelDeps = Pick<Deps, 'db' | 'payments' | 'logger'>
  * (the notice is still on its way), the redemption completes instead and the member is told so. Otherwise the
  * points and stock are released.
  */
-export async function cancelRedemption(deps: CancelDeps, memberId: string, redemptionId: string, now: Date): Promise<RedemptionView> {
+export async function cancelRedemption(
+  deps: CancelDeps,
+  memberId: string,
+  redemptionId: string,
+  now: Date,
+): Promise<RedemptionView> {
   const current = await memberRedemption(deps.db, memberId, redemptionId)
   if (current.status !== 'pending_payment') throw new AppError('REDEMPTION_NOT_PENDING', { status: current.status })
-  const row = await deps.db.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId).executeTakeFirstOrThrow()
+  const row = await deps.db
+    .selectFrom('mall_redemptions')
+    .selectAll()
+    .where('id', '=', redemptionId)
+    .executeTakeFirstOrThrow()
   if (deps.payments && row.out_trade_no) {
     // Closed before the release, so the member is never told "cancelled" about an order that can still be paid.
     // A provider that cannot be reached does not keep the member's points: the release goes ahead, and a
@@ -27,11 +36,25 @@ export async function cancelRedemption(deps: CancelDeps, memberId: string, redem
     })
     if (paid) {
       await settleTradeReport(deps, paid, 'query', now)
-      throw new AppError('REDEMPTION_NOT_PENDING', { status: 'completed', reason: 'already_paid' }, '该订单已支付成功，无法取消')
+      throw new AppError(
+        'REDEMPTION_NOT_PENDING',
+        { status: 'completed', reason: 'already_paid' },
+        '该订单已支付成功，无法取消',
+      )
     }
   }
   const released = await deps.db.transaction().execute((trx) => releaseRedemption(trx, row, 'cancelled', now))
-  if (!released) throw new AppError('REDEMPTION_NOT_PENDING', { status: (await memberRedemption(deps.db, memberId, redemptionId)).status })
-  if (row.out_trade_no) await recordPaymentEvent(deps.db, { outTradeNo: row.out_trade_no, redemptionId, event: 'cancelled', detail: {}, now })
+  if (!released)
+    throw new AppError('REDEMPTION_NOT_PENDING', {
+      status: (await memberRedemption(deps.db, memberId, redemptionId)).status,
+    })
+  if (row.out_trade_no)
+    await recordPaymentEvent(deps.db, {
+      outTradeNo: row.out_trade_no,
+      redemptionId,
+      event: 'cancelled',
+      detail: {},
+      now,
+    })
   return memberRedemption(deps.db, memberId, redemptionId)
 }

@@ -6,8 +6,12 @@ import type { PaymentProvider, TradeReport } from './payment-provider'
  * close (ORDERPAID), which the adapter does not treat as an error. Returns the paid report, or null once the order
  * is closed or was never paid. Throws when the provider cannot be asked. `asked` is an answer the caller already has.
  */
-export async function closeUnlessPaid(payments: PaymentProvider, outTradeNo: string, asked?: TradeReport): Promise<TradeReport | null> {
-  const before = asked ?? await payments.queryOrder(outTradeNo)
+export async function closeUnlessPaid(
+  payments: PaymentProvider,
+  outTradeNo: string,
+  asked?: TradeReport,
+): Promise<TradeReport | null> {
+  const before = asked ?? (await payments.queryOrder(outTradeNo))
   if (before.tradeState === 'SUCCESS') return before
   await payments.closeOrder(outTradeNo)
   const after = await payments.queryOrder(outTradeNo)

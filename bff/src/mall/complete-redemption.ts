@@ -23,49 +23,102 @@ export interface PaidWith {
  * on `from`, so two settlers of the same redemption (a duplicate notice, the expiry job's query) cannot both
  * complete it; the loser gets `false` and writes nothing.
  */
-export async function completeRedemption(trx: Transaction<Database>, input: {
-  row: RedemptionRow; from: RedemptionRow['status']; paid: PaidWith | null; program: PublishedProgram; now: Date
-}): Promise<boolean> {
+export async function completeRedemption(
+  trx: Transaction<Database>,
+  input: {
+    row: RedemptionRow
+    from: RedemptionRow['status']
+    paid: PaidWith | null
+    program: PublishedProgram
+    now: Date
+  },
+): Promise<boolean> {
   const { row, program, now } = input
   const pickupCode = row.fulfilment === 'pickup' ? await freshPickupCode(trx) : null
-  const moved = await trx.updateTable('mall_redemptions').set({
-    status: 'completed', pickup_code: pickupCode, updated_at: now.toISOString(), closed_at: null,
-    ...(input.paid ? { transaction_id: input.paid.transactionId, paid_at: input.paid.paidAt } : {}),
-  }).where('id', '=', row.id).where('status', '=', input.from).executeTakeFirst()
+  const moved = await trx
+    .updateTable('mall_redemptions')
+    .set({
+      status: 'completed',
+      pickup_code: pickupCode,
+      updated_at: now.toISOString(),
+      closed_at: null,
+      ...(input.paid ? { transaction_id: input.paid.transactionId, paid_at: input.paid.paidAt } : {}),
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', input.from)
+    .executeTakeFirst()
   if (Number(moved.numUpdatedRows) !== 1) return false
   if (!row.hold_id) throw new Error(`redemption ${row.id} has no points hold to capture`)
   const today = businessDayOf(now, program.rules.calendar)
   await capturePoints(trx, row.hold_id, {
-    kind: 'redeem', reason: `积分兑换「${row.item_title}」×${row.quantity}`, actor: 'member', actorId: row.member_id,
-    ref: { type: 'mall_redemption', id: row.id }, idempotencyKey: `mall_redemption:${row.id}:${row.hold_id}`,
-    ruleVersion: program.version, businessDay: today, occurredAt: now, now,
+    kind: 'redeem',
+    reason: `积分兑换「${row.item_title}」×${row.quantity}`,
+    actor: 'member',
+    actorId: row.member_id,
+    ref: { type: 'mall_redemption', id: row.id },
+    idempotencyKey: `mall_redemption:${row.id}:${row.hold_id}`,
+    ruleVersion: program.version,
+    businessDay: today,
+    occurredAt: now,
+    now,
   })
   if (row.fulfilment === 'coupon') await issueItemCoupons(trx, row, program, today, now)
   return true
 }
 
-async function issueItemCoupons(trx: Transaction<Database>, row: RedemptionRow, program: PublishedProgram, today: string, now: Date) {
-  const item = await trx.selectFrom('mall_items').select('coupon').where('id', '=', row.item_id).executeTakeFirstOrThrow()
-  if (item.coupon === null) throw new AppError('MALL_ITEM_NOT_FOUND', { itemId: row.item_id, reason: 'coupon item without a coupon' })
+async function issueItemCoupons(
+  trx: Transaction<Database>,
+  row: RedemptionRow,
+  program: PublishedProgram,
+  today: string,
+  now: Date,
+) {
+  const item = await trx
+    .selectFrom('mall_items')
+    .select('coupon')
+    .where('id', '=', row.item_id)
+    .executeTakeFirstOrThrow()
+  if (item.coupon === null)
+    throw new AppError('MALL_ITEM_NOT_FOUND', { itemId: row.item_id, reason: 'coupon item without a coupon' })
   const spec = MallCouponSpec.parse(JSON.parse(item.coupon))
   const tier = await memberTierState(trx, row.member_id, program)
   const claimId = newId('bcl', now.getTime())
   // The claim's period is the redemption itself (its id's 16 random characters), so each redemption claims once.
-  await trx.insertInto('benefit_claims').values({
-    id: claimId, member_id: row.member_id, benefit_key: mallCouponBenefitKey, period_key: row.id.slice(-16), tier_key: tier.key,
-    rule_version: program.version, business_day: today, created_at: now.toISOString(),
-  }).execute()
+  await trx
+    .insertInto('benefit_claims')
+    .values({
+      id: claimId,
+      member_id: row.member_id,
+      benefit_key: mallCouponBenefitKey,
+      period_key: row.id.slice(-16),
+      tier_key: tier.key,
+      rule_version: program.version,
+      business_day: today,
+      created_at: now.toISOString(),
+    })
+    .execute()
   await trx.updateTable('mall_redemptions').set({ claim_id: claimId }).where('id', '=', row.id).execute()
-  await issueCoupons(trx, { member: { id: row.member_id }, tier: { key: tier.key }, program, today }, {
-    claimId, key: mallCouponBenefitKey, grant: { coupons: [{ ...spec, count: row.quantity }] }, now,
-  })
+  await issueCoupons(
+    trx,
+    { member: { id: row.member_id }, tier: { key: tier.key }, program, today },
+    {
+      claimId,
+      key: mallCouponBenefitKey,
+      grant: { coupons: [{ ...spec, count: row.quantity }] },
+      now,
+    },
+  )
 }
 
 /** Ten random digits not yet given to any redemption; the unique index backs the check. */
 async function freshPickupCode(trx: Transaction<Database>): Promise<string> {
   for (;;) {
     const code = String(randomInt(0, 10_000_000_000)).padStart(10, '0')
-    const taken = await trx.selectFrom('mall_redemptions').select('id').where('pickup_code', '=', code).executeTakeFirst()
+    const taken = await trx
+      .selectFrom('mall_redemptions')
+      .select('id')
+      .where('pickup_code', '=', code)
+      .executeTakeFirst()
     if (!taken) return code
   }
 }

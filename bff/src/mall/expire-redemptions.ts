@@ -21,8 +21,14 @@ export interface ExpirySweep {
  * closed, and asked about once more, before the release, so a payment made up to the close completes it.
  */
 export async function expireRedemptions(deps: ExpireDeps, now: Date, batch = 100): Promise<ExpirySweep> {
-  const due = await deps.db.selectFrom('mall_redemptions').selectAll().where('status', '=', 'pending_payment')
-    .where('payment_expires_at', '<=', now.toISOString()).orderBy('payment_expires_at').limit(batch).execute()
+  const due = await deps.db
+    .selectFrom('mall_redemptions')
+    .selectAll()
+    .where('status', '=', 'pending_payment')
+    .where('payment_expires_at', '<=', now.toISOString())
+    .orderBy('payment_expires_at')
+    .limit(batch)
+    .execute()
   const sweep: ExpirySweep = { expired: 0, completed: 0, deferred: 0 }
   for (const row of due) {
     if (row.out_trade_no && deps.payments) {
@@ -46,7 +52,14 @@ export async function expireRedemptions(deps: ExpireDeps, now: Date, batch = 100
     }
     const released = await deps.db.transaction().execute(async (trx) => {
       const done = await releaseRedemption(trx, row, 'expired', now)
-      if (done && row.out_trade_no) await recordPaymentEvent(trx, { outTradeNo: row.out_trade_no, redemptionId: row.id, event: 'expired', detail: {}, now })
+      if (done && row.out_trade_no)
+        await recordPaymentEvent(trx, {
+          outTradeNo: row.out_trade_no,
+          redemptionId: row.id,
+          event: 'expired',
+          detail: {},
+          now,
+        })
       return done
     })
     if (released) sweep.expired += 1

@@ -33,7 +33,10 @@ interface PlatformIdentity {
 
 function newPlatformIdentity(): PlatformIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  return { privateKey, noticeKeys: { platformKeys: new Map([[platformSerial, publicKey]]), apiV3Key: randomBytes(16).toString('hex') } }
+  return {
+    privateKey,
+    noticeKeys: { platformKeys: new Map([[platformSerial, publicKey]]), apiV3Key: randomBytes(16).toString('hex') },
+  }
 }
 
 const unavailable = (reason: string) => new AppError('PAYMENT_UNAVAILABLE', { reason })
@@ -59,14 +62,39 @@ export function createLocalPaymentProvider(options: { mchid?: string; appid?: st
       const existing = orders.get(outTradeNo)
       if (existing && existing.amountFen !== amountFen) throw unavailable('out_trade_no reused with a different amount')
       if (existing?.state === 'CLOSED') throw unavailable('order closed')
-      if (!existing) orders.set(outTradeNo, { amountFen, description, state: 'NOTPAY', transactionId: null, successTime: null, refunds: new Map() })
+      if (!existing)
+        orders.set(outTradeNo, {
+          amountFen,
+          description,
+          state: 'NOTPAY',
+          transactionId: null,
+          successTime: null,
+          refunds: new Map(),
+        })
       const order = orders.get(outTradeNo)!
       return { provider: 'local', outTradeNo, amountFen: order.amountFen, description: order.description }
     },
     async queryOrder(outTradeNo) {
       const order = orders.get(outTradeNo)
-      if (!order) return { outTradeNo, tradeState: 'NOTPAY', transactionId: null, amountFen: null, mchid, appid, successTime: null }
-      return { outTradeNo, tradeState: order.state, transactionId: order.transactionId, amountFen: order.amountFen, mchid, appid, successTime: order.successTime }
+      if (!order)
+        return {
+          outTradeNo,
+          tradeState: 'NOTPAY',
+          transactionId: null,
+          amountFen: null,
+          mchid,
+          appid,
+          successTime: null,
+        }
+      return {
+        outTradeNo,
+        tradeState: order.state,
+        transactionId: order.transactionId,
+        amountFen: order.amountFen,
+        mchid,
+        appid,
+        successTime: order.successTime,
+      }
     },
     async closeOrder(outTradeNo) {
       const order = orders.get(outTradeNo)
@@ -78,7 +106,8 @@ export function createLocalPaymentProvider(options: { mchid?: string; appid?: st
       const earlier = order.refunds.get(outRefundNo)
       if (earlier) return { refundId: earlier[0], status: 'SUCCESS' }
       const refunded = [...order.refunds.values()].reduce((sum, [, fen]) => sum + fen, 0)
-      if (totalFen !== order.amountFen || refundFen <= 0 || refunded + refundFen > order.amountFen) throw unavailable('refund exceeds payment')
+      if (totalFen !== order.amountFen || refundFen <= 0 || refunded + refundFen > order.amountFen)
+        throw unavailable('refund exceeds payment')
       const refundId = `50000000${Date.now()}${randomInt(1e6).toString().padStart(6, '0')}`
       order.refunds.set(outRefundNo, [refundId, refundFen])
       order.state = 'REFUND'
@@ -95,12 +124,24 @@ export function createLocalPaymentProvider(options: { mchid?: string; appid?: st
       }
       // A repeated or post-refund pay re-sends the original success, as WeChat re-sends notices until acknowledged.
       const paid: WechatTransaction = {
-        appid, mchid, out_trade_no: outTradeNo, transaction_id: order.transactionId!, trade_type: 'JSAPI',
-        trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: order.successTime!,
+        appid,
+        mchid,
+        out_trade_no: outTradeNo,
+        transaction_id: order.transactionId!,
+        trade_type: 'JSAPI',
+        trade_state: 'SUCCESS',
+        trade_state_desc: '支付成功',
+        bank_type: 'OTHERS',
+        success_time: order.successTime!,
         amount: { total: order.amountFen, payer_total: order.amountFen, currency: 'CNY', payer_currency: 'CNY' },
       }
       const { privateKey, noticeKeys } = platformKeys()
-      return buildNotice(paid, { platformPrivateKey: privateKey, serial: platformSerial, apiV3Key: noticeKeys.apiV3Key, now })
+      return buildNotice(paid, {
+        platformPrivateKey: privateKey,
+        serial: platformSerial,
+        apiV3Key: noticeKeys.apiV3Key,
+        now,
+      })
     },
     openNotice: (notice, now) => openNotice(notice, platformKeys().noticeKeys, now),
   }

@@ -1,4 +1,12 @@
-import { AdminRedemptionsQuery, MallItemIdParam, MallItemInput, MallItemPatch, RedemptionIdParam, RefundBody, StockChangeBody } from '@mc/shared'
+import {
+  AdminRedemptionsQuery,
+  MallItemIdParam,
+  MallItemInput,
+  MallItemPatch,
+  RedemptionIdParam,
+  RefundBody,
+  StockChangeBody,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { requireAdmin } from '../auth/require-admin'
@@ -10,21 +18,105 @@ import { documentRoute } from '../openapi/document-route'
 
 /** The merchant's mall: items, stock, redemptions and refunds; every change audited. */
 export const mallAdminRoutes = new Hono<AppEnv>()
-  .get('/mall/items', documentRoute({ summary: 'Every item, newest first', auth: 'admin', ok: { 200: '{ items: AdminMallItem[] }' } }), requireAdmin, async (c) => c.json({ items: await listMallItems(c.var.deps.db) }, 200))
-  .post('/mall/items', documentRoute({ summary: 'Create an item; audited', auth: 'admin', ok: { 201: '{ item }' }, errors: ['MALL_TIER_UNKNOWN'] }), requireAdmin, validate('json', MallItemInput), async (c) =>
-    c.json({ item: await createMallItem(c.var.deps.db, c.req.valid('json'), c.var.deps.clock.now()) }, 201))
-  .patch('/mall/items/:itemId', documentRoute({
-    summary: 'Change an item (not its stock); audited', auth: 'admin', ok: { 200: '{ item }' }, errors: ['MALL_ITEM_NOT_FOUND', 'MALL_TIER_UNKNOWN'],
-  }), requireAdmin, validate('param', MallItemIdParam), validate('json', MallItemPatch), async (c) =>
-    c.json({ item: await updateMallItem(c.var.deps.db, c.req.valid('param').itemId, c.req.valid('json'), c.var.deps.clock.now()) }, 200))
-  .post('/mall/items/:itemId/stock', documentRoute({
-    summary: 'Add or remove stock by a delta, never below zero; audited', auth: 'admin', ok: { 200: '{ item }' }, errors: ['MALL_ITEM_NOT_FOUND', 'MALL_STOCK_NEGATIVE'],
-  }), requireAdmin, validate('param', MallItemIdParam), validate('json', StockChangeBody), async (c) =>
-    c.json({ item: await changeStock(c.var.deps.db, c.req.valid('param').itemId, c.req.valid('json'), c.var.deps.clock.now()) }, 200))
-  .get('/mall/redemptions', documentRoute({ summary: 'Redemptions, newest first, by status or needing reconciliation', auth: 'admin', ok: { 200: 'RedemptionsPage' } }), requireAdmin, validate('query', AdminRedemptionsQuery), async (c) =>
-    c.json(await redemptionsPage(c.var.deps.db, c.req.valid('query')), 200))
-  .post('/mall/redemptions/:redemptionId/refund', documentRoute({
-    summary: 'Refund a completed redemption: points back, cash refund asked of the provider; audited', auth: 'admin', ok: { 200: '{ redemption }' },
-    errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_REFUNDABLE'],
-  }), requireAdmin, validate('param', RedemptionIdParam), validate('json', RefundBody), async (c) =>
-    c.json({ redemption: await refundRedemption(c.var.deps, c.req.valid('param').redemptionId, c.req.valid('json').reason, c.var.deps.clock.now()) }, 200))
+  .get(
+    '/mall/items',
+    documentRoute({ summary: 'Every item, newest first', auth: 'admin', ok: { 200: '{ items: AdminMallItem[] }' } }),
+    requireAdmin,
+    async (c) => c.json({ items: await listMallItems(c.var.deps.db) }, 200),
+  )
+  .post(
+    '/mall/items',
+    documentRoute({
+      summary: 'Create an item; audited',
+      auth: 'admin',
+      ok: { 201: '{ item }' },
+      errors: ['MALL_TIER_UNKNOWN'],
+    }),
+    requireAdmin,
+    validate('json', MallItemInput),
+    async (c) =>
+      c.json({ item: await createMallItem(c.var.deps.db, c.req.valid('json'), c.var.deps.clock.now()) }, 201),
+  )
+  .patch(
+    '/mall/items/:itemId',
+    documentRoute({
+      summary: 'Change an item (not its stock); audited',
+      auth: 'admin',
+      ok: { 200: '{ item }' },
+      errors: ['MALL_ITEM_NOT_FOUND', 'MALL_TIER_UNKNOWN'],
+    }),
+    requireAdmin,
+    validate('param', MallItemIdParam),
+    validate('json', MallItemPatch),
+    async (c) =>
+      c.json(
+        {
+          item: await updateMallItem(
+            c.var.deps.db,
+            c.req.valid('param').itemId,
+            c.req.valid('json'),
+            c.var.deps.clock.now(),
+          ),
+        },
+        200,
+      ),
+  )
+  .post(
+    '/mall/items/:itemId/stock',
+    documentRoute({
+      summary: 'Add or remove stock by a delta, never below zero; audited',
+      auth: 'admin',
+      ok: { 200: '{ item }' },
+      errors: ['MALL_ITEM_NOT_FOUND', 'MALL_STOCK_NEGATIVE'],
+    }),
+    requireAdmin,
+    validate('param', MallItemIdParam),
+    validate('json', StockChangeBody),
+    async (c) =>
+      c.json(
+        {
+          item: await changeStock(
+            c.var.deps.db,
+            c.req.valid('param').itemId,
+            c.req.valid('json'),
+            c.var.deps.clock.now(),
+          ),
+        },
+        200,
+      ),
+  )
+  .get(
+    '/mall/redemptions',
+    documentRoute({
+      summary: 'Redemptions, newest first, by status or needing reconciliation',
+      auth: 'admin',
+      ok: { 200: 'RedemptionsPage' },
+    }),
+    requireAdmin,
+    validate('query', AdminRedemptionsQuery),
+    async (c) => c.json(await redemptionsPage(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .post(
+    '/mall/redemptions/:redemptionId/refund',
+    documentRoute({
+      summary: 'Refund a completed redemption: points back, cash refund asked of the provider; audited',
+      auth: 'admin',
+      ok: { 200: '{ redemption }' },
+      errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_REFUNDABLE'],
+    }),
+    requireAdmin,
+    validate('param', RedemptionIdParam),
+    validate('json', RefundBody),
+    async (c) =>
+      c.json(
+        {
+          redemption: await refundRedemption(
+            c.var.deps,
+            c.req.valid('param').redemptionId,
+            c.req.valid('json').reason,
+            c.var.deps.clock.now(),
+          ),
+        },
+        200,
+      ),
+  )

@@ -4,9 +4,15 @@ import { mallItem, memberWithPoints, pointsAndStock, redeem } from '../test/mall
 import { createTestApp, type TestApp } from '../test/test-app'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp() })
-afterAll(async () => { await t.close() })
-afterEach(() => { delete process.env.MC_FAULT_THROW_AT })
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(async () => {
+  await t.close()
+})
+afterEach(() => {
+  delete process.env.MC_FAULT_THROW_AT
+})
 
 const count = (results: { status: number; body: any }[], status: number, code?: string) =>
   results.filter((r) => r.status === status && (code === undefined || r.body.error?.code === code)).length
@@ -19,8 +25,16 @@ describe('racing redemptions', () => {
     const results = await Promise.all(members.map((m) => redeem(t, m.token, { itemId: item.id })))
     expect(count(results, 201)).toBe(10)
     expect(count(results, 409, 'MALL_ITEM_SOLD_OUT')).toBe(90)
-    const spends = await t.db.selectFrom('ledger_entries').select(['member_id', 'amount']).where('kind', '=', 'redeem')
-      .where('member_id', 'in', members.map((m) => m.memberId)).execute()
+    const spends = await t.db
+      .selectFrom('ledger_entries')
+      .select(['member_id', 'amount'])
+      .where('kind', '=', 'redeem')
+      .where(
+        'member_id',
+        'in',
+        members.map((m) => m.memberId),
+      )
+      .execute()
     expect(spends).toHaveLength(10)
     expect(spends.every((s) => s.amount === -50)).toBe(true)
     const winners = new Set(results.flatMap((r, i) => (r.status === 201 ? [members[i].memberId] : [])))
@@ -54,7 +68,9 @@ describe('racing redemptions', () => {
   it('the same key sent 10 times at once redeems once and every answer names the same redemption', async () => {
     const item = await mallItem(t, { pointsPrice: 5, stock: 100 })
     const { token, memberId } = await memberWithPoints(t, 100)
-    const results = await Promise.all(Array.from({ length: 10 }, () => redeem(t, token, { itemId: item.id }, 'same-key-0000001')))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => redeem(t, token, { itemId: item.id }, 'same-key-0000001')),
+    )
     expect(new Set(results.map((r) => r.body.redemption.id)).size).toBe(1)
     expect(count(results, 201)).toBe(1)
     expect(count(results, 200)).toBe(9)
@@ -73,7 +89,9 @@ describe('a failure between the points hold and the stock decrement', () => {
     expect(JSON.stringify(failed.body)).not.toContain('fault injected')
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 0, stock: 5 })
     expect(await t.db.selectFrom('points_holds').select('id').where('member_id', '=', memberId).execute()).toEqual([])
-    expect(await t.db.selectFrom('mall_redemptions').select('id').where('member_id', '=', memberId).execute()).toEqual([])
+    expect(await t.db.selectFrom('mall_redemptions').select('id').where('member_id', '=', memberId).execute()).toEqual(
+      [],
+    )
     delete process.env.MC_FAULT_THROW_AT
     const retried = await redeem(t, token, { itemId: item.id }, 'fault-key-000001')
     expect(retried.status).toBe(201)

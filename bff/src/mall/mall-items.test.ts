@@ -3,8 +3,12 @@ import { adminCall, mallItem, memberWithPoints, redeem } from '../test/mall-fixt
 import { createTestApp, type TestApp } from '../test/test-app'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp() })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(async () => {
+  await t.close()
+})
 
 describe('the merchant manages items', () => {
   it('patches fields, keeps the item consistent, and audits every change', async () => {
@@ -31,7 +35,9 @@ describe('the merchant manages items', () => {
     expect(row.stock).toBe(25)
     const tooMuch = await adminCall(t, 'POST', `/api/admin/mall/items/${item.id}/stock`, { delta: -26 })
     expect(tooMuch.body.error).toMatchObject({ code: 'MALL_STOCK_NEGATIVE', details: { stock: 25, delta: -26 } })
-    expect((await adminCall(t, 'POST', `/api/admin/mall/items/${item.id}/stock`, { delta: -25 })).body.item.stock).toBe(0)
+    expect((await adminCall(t, 'POST', `/api/admin/mall/items/${item.id}/stock`, { delta: -25 })).body.item.stock).toBe(
+      0,
+    )
   })
 
   it('lists redemptions for the merchant by status', async () => {

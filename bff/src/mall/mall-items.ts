@@ -1,6 +1,12 @@
 import {
-  AppError, MallCouponSpec, MallItemInput, newId, checkItemConsistency,
-  type AdminMallItem, type MallItemPatch, type StockChangeBody,
+  AppError,
+  MallCouponSpec,
+  MallItemInput,
+  newId,
+  checkItemConsistency,
+  type AdminMallItem,
+  type MallItemPatch,
+  type StockChangeBody,
 } from '@mc/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { z } from 'zod'
@@ -14,11 +20,22 @@ export type MallItemRow = Selectable<MallItemsTable>
 /** The row's JSON columns and flags as the domain sees them. */
 export function adminItemFromRow(row: MallItemRow): AdminMallItem {
   return {
-    id: row.id, title: row.title, description: row.description, images: JSON.parse(row.images) as string[],
-    pointsPrice: row.points_price, cashFen: row.cash_fen, stock: row.stock, perMemberLimit: row.per_member_limit,
-    minTierKey: row.min_tier_key, activeFrom: row.active_from, activeUntil: row.active_until, fulfilment: row.fulfilment,
-    coupon: row.coupon === null ? null : MallCouponSpec.parse(JSON.parse(row.coupon)), onSale: row.on_sale === 1,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    images: JSON.parse(row.images) as string[],
+    pointsPrice: row.points_price,
+    cashFen: row.cash_fen,
+    stock: row.stock,
+    perMemberLimit: row.per_member_limit,
+    minTierKey: row.min_tier_key,
+    activeFrom: row.active_from,
+    activeUntil: row.active_until,
+    fulfilment: row.fulfilment,
+    coupon: row.coupon === null ? null : MallCouponSpec.parse(JSON.parse(row.coupon)),
+    onSale: row.on_sale === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   }
 }
 
@@ -36,37 +53,82 @@ async function checkTierKey(db: Kysely<Database>, key: string | null) {
 export async function createMallItem(db: Kysely<Database>, input: MallItemInput, now: Date): Promise<AdminMallItem> {
   await checkTierKey(db, input.minTierKey)
   const row: MallItemRow = {
-    id: newId('itm', now.getTime()), title: input.title, description: input.description, images: JSON.stringify(input.images),
-    points_price: input.pointsPrice, cash_fen: input.cashFen, stock: input.stock, per_member_limit: input.perMemberLimit,
-    min_tier_key: input.minTierKey, active_from: isoOrNull(input.activeFrom), active_until: isoOrNull(input.activeUntil),
-    fulfilment: input.fulfilment, coupon: input.coupon === null ? null : JSON.stringify(input.coupon), on_sale: input.onSale ? 1 : 0,
-    created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: newId('itm', now.getTime()),
+    title: input.title,
+    description: input.description,
+    images: JSON.stringify(input.images),
+    points_price: input.pointsPrice,
+    cash_fen: input.cashFen,
+    stock: input.stock,
+    per_member_limit: input.perMemberLimit,
+    min_tier_key: input.minTierKey,
+    active_from: isoOrNull(input.activeFrom),
+    active_until: isoOrNull(input.activeUntil),
+    fulfilment: input.fulfilment,
+    coupon: input.coupon === null ? null : JSON.stringify(input.coupon),
+    on_sale: input.onSale ? 1 : 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   }
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('mall_items').values(row).execute()
-    await audit(trx, { actor: 'admin', action: 'mall_item.create', targetType: 'mall_item', targetId: row.id, detail: input, now })
+    await audit(trx, {
+      actor: 'admin',
+      action: 'mall_item.create',
+      targetType: 'mall_item',
+      targetId: row.id,
+      detail: input,
+      now,
+    })
   })
   return adminItemFromRow(row)
 }
 
-const Consistent = z.object({}).passthrough().superRefine((item, ctx) => checkItemConsistency(item as never, ctx))
+const Consistent = z
+  .object({})
+  .passthrough()
+  .superRefine((item, ctx) => checkItemConsistency(item as never, ctx))
 
 /** Applies a patch; the merged item must still be consistent (a coupon item keeps a coupon, periods stay ordered). */
-export async function updateMallItem(db: Kysely<Database>, itemId: string, patch: MallItemPatch, now: Date): Promise<AdminMallItem> {
+export async function updateMallItem(
+  db: Kysely<Database>,
+  itemId: string,
+  patch: MallItemPatch,
+  now: Date,
+): Promise<AdminMallItem> {
   if (patch.minTierKey !== undefined) await checkTierKey(db, patch.minTierKey)
   return db.transaction().execute(async (trx) => {
     const current = adminItemFromRow(await itemRowOrThrow(trx, itemId))
     const merged = { ...current, ...patch }
     const checked = Consistent.safeParse(merged)
     if (!checked.success) throw new AppError('INVALID_REQUEST', { issues: fieldIssues(checked.error) })
-    await trx.updateTable('mall_items').set({
-      title: merged.title, description: merged.description, images: JSON.stringify(merged.images),
-      points_price: merged.pointsPrice, cash_fen: merged.cashFen, per_member_limit: merged.perMemberLimit,
-      min_tier_key: merged.minTierKey, active_from: isoOrNull(merged.activeFrom), active_until: isoOrNull(merged.activeUntil),
-      fulfilment: merged.fulfilment, coupon: merged.coupon === null ? null : JSON.stringify(merged.coupon),
-      on_sale: merged.onSale ? 1 : 0, updated_at: now.toISOString(),
-    }).where('id', '=', itemId).execute()
-    await audit(trx, { actor: 'admin', action: 'mall_item.update', targetType: 'mall_item', targetId: itemId, detail: patch, now })
+    await trx
+      .updateTable('mall_items')
+      .set({
+        title: merged.title,
+        description: merged.description,
+        images: JSON.stringify(merged.images),
+        points_price: merged.pointsPrice,
+        cash_fen: merged.cashFen,
+        per_member_limit: merged.perMemberLimit,
+        min_tier_key: merged.minTierKey,
+        active_from: isoOrNull(merged.activeFrom),
+        active_until: isoOrNull(merged.activeUntil),
+        fulfilment: merged.fulfilment,
+        coupon: merged.coupon === null ? null : JSON.stringify(merged.coupon),
+        on_sale: merged.onSale ? 1 : 0,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', itemId)
+      .execute()
+    await audit(trx, {
+      actor: 'admin',
+      action: 'mall_item.update',
+      targetType: 'mall_item',
+      targetId: itemId,
+      detail: patch,
+      now,
+    })
     return adminItemFromRow(await itemRowOrThrow(trx, itemId))
   })
 }
@@ -75,17 +137,32 @@ export async function updateMallItem(db: Kysely<Database>, itemId: string, patch
  * Moves stock by `delta` in one conditional statement, so a merchant restocking while members redeem never
  * writes back a stale count; removing more than is left is refused and changes nothing.
  */
-export async function changeStock(db: Kysely<Database>, itemId: string, change: StockChangeBody, now: Date): Promise<AdminMallItem> {
+export async function changeStock(
+  db: Kysely<Database>,
+  itemId: string,
+  change: StockChangeBody,
+  now: Date,
+): Promise<AdminMallItem> {
   return db.transaction().execute(async (trx) => {
     await itemRowOrThrow(trx, itemId)
-    const moved = await trx.updateTable('mall_items')
+    const moved = await trx
+      .updateTable('mall_items')
       .set((eb) => ({ stock: eb('stock', '+', change.delta), updated_at: now.toISOString() }))
-      .where('id', '=', itemId).where('stock', '>=', Math.max(0, -change.delta)).executeTakeFirst()
+      .where('id', '=', itemId)
+      .where('stock', '>=', Math.max(0, -change.delta))
+      .executeTakeFirst()
     if (Number(moved.numUpdatedRows) !== 1) {
       const { stock } = await itemRowOrThrow(trx, itemId)
       throw new AppError('MALL_STOCK_NEGATIVE', { stock, delta: change.delta })
     }
-    await audit(trx, { actor: 'admin', action: 'mall_item.stock', targetType: 'mall_item', targetId: itemId, detail: change, now })
+    await audit(trx, {
+      actor: 'admin',
+      action: 'mall_item.stock',
+      targetType: 'mall_item',
+      targetId: itemId,
+      detail: change,
+      now,
+    })
     return adminItemFromRow(await itemRowOrThrow(trx, itemId))
   })
 }
@@ -95,7 +172,10 @@ export async function listMallItems(db: Kysely<Database>): Promise<AdminMallItem
   return rows.map(adminItemFromRow)
 }
 
-export async function itemRowOrThrow(db: Kysely<Database> | Transaction<Database>, itemId: string): Promise<MallItemRow> {
+export async function itemRowOrThrow(
+  db: Kysely<Database> | Transaction<Database>,
+  itemId: string,
+): Promise<MallItemRow> {
   const row = await db.selectFrom('mall_items').selectAll().where('id', '=', itemId).executeTakeFirst()
   if (!row) throw new AppError('MALL_ITEM_NOT_FOUND', { itemId })
   return row

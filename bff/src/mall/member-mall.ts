@@ -19,16 +19,31 @@ export interface Shopper {
 export async function shopperOf(db: Kysely<Database> | Transaction<Database>, memberId: string): Promise<Shopper> {
   const program = await publishedProgram(db)
   const tier = await memberTierState(db, memberId, program)
-  const account = await db.selectFrom('ledger_accounts').select(['balance', 'held'])
-    .where('member_id', '=', memberId).where('ledger', '=', 'points').executeTakeFirst()
-  const tierRank = Math.max(0, program.rules.tiers.findIndex((t) => t.key === tier.key))
+  const account = await db
+    .selectFrom('ledger_accounts')
+    .select(['balance', 'held'])
+    .where('member_id', '=', memberId)
+    .where('ledger', '=', 'points')
+    .executeTakeFirst()
+  const tierRank = Math.max(
+    0,
+    program.rules.tiers.findIndex((t) => t.key === tier.key),
+  )
   return { memberId, tierRank, availablePoints: Math.max(0, (account?.balance ?? 0) - (account?.held ?? 0)), program }
 }
 
 /** Units of each item the member holds against its limit. */
-export async function redeemedCounts(db: Kysely<Database> | Transaction<Database>, memberId: string, itemIds?: string[]) {
-  let query = db.selectFrom('mall_redemptions').select(['item_id', sql<number>`sum(quantity)`.as('units')])
-    .where('member_id', '=', memberId).where('status', 'in', [...limitCountingStatuses]).groupBy('item_id')
+export async function redeemedCounts(
+  db: Kysely<Database> | Transaction<Database>,
+  memberId: string,
+  itemIds?: string[],
+) {
+  let query = db
+    .selectFrom('mall_redemptions')
+    .select(['item_id', sql<number>`sum(quantity)`.as('units')])
+    .where('member_id', '=', memberId)
+    .where('status', 'in', [...limitCountingStatuses])
+    .groupBy('item_id')
   if (itemIds) query = query.where('item_id', 'in', itemIds)
   const rows = await query.execute()
   return new Map(rows.map((row) => [row.item_id, Number(row.units)]))
@@ -41,31 +56,54 @@ export function itemView(row: MallItemRow, shopper: Shopper, redeemedCount: numb
   const minTierIndex = item.minTierKey === null ? -1 : tiers.findIndex((t) => t.key === item.minTierKey)
   // A restriction naming a tier the program no longer has locks the item rather than opening it to everyone.
   const minTierRank = item.minTierKey === null ? null : minTierIndex === -1 ? Number.MAX_SAFE_INTEGER : minTierIndex
-  const minTier = item.minTierKey === null ? null : { key: item.minTierKey, name: tiers[minTierIndex]?.name ?? item.minTierKey }
+  const minTier =
+    item.minTierKey === null ? null : { key: item.minTierKey, name: tiers[minTierIndex]?.name ?? item.minTierKey }
   const availability = itemAvailability(
     { ...item, minTierRank, minTierName: minTier?.name ?? null },
     { tierRank: shopper.tierRank, availablePoints: shopper.availablePoints, redeemedCount },
     now,
   )
   return {
-    id: item.id, title: item.title, description: item.description, images: item.images, pointsPrice: item.pointsPrice,
-    cashFen: item.cashFen, fulfilment: item.fulfilment, coupon: item.coupon, stock: item.stock, perMemberLimit: item.perMemberLimit,
-    redeemedByMe: redeemedCount, minTier, activeFrom: item.activeFrom, activeUntil: item.activeUntil, availability,
+    id: item.id,
+    title: item.title,
+    description: item.description,
+    images: item.images,
+    pointsPrice: item.pointsPrice,
+    cashFen: item.cashFen,
+    fulfilment: item.fulfilment,
+    coupon: item.coupon,
+    stock: item.stock,
+    perMemberLimit: item.perMemberLimit,
+    redeemedByMe: redeemedCount,
+    minTier,
+    activeFrom: item.activeFrom,
+    activeUntil: item.activeUntil,
+    availability,
   }
 }
 
 /** Items on sale and not yet ended, redeemable ones first, then cheapest first. */
 export async function mallItemsFor(db: Kysely<Database>, memberId: string, now: Date): Promise<MallItemView[]> {
   const shopper = await shopperOf(db, memberId)
-  const rows = await db.selectFrom('mall_items').selectAll().where('on_sale', '=', 1)
+  const rows = await db
+    .selectFrom('mall_items')
+    .selectAll()
+    .where('on_sale', '=', 1)
     .where((eb) => eb.or([eb('active_until', 'is', null), eb('active_until', '>', now.toISOString())]))
-    .orderBy('points_price').orderBy('id').execute()
+    .orderBy('points_price')
+    .orderBy('id')
+    .execute()
   const counts = await redeemedCounts(db, memberId)
   const views = rows.map((row) => itemView(row, shopper, counts.get(row.id) ?? 0, now))
   return views.sort((a, b) => Number(b.availability.redeemable) - Number(a.availability.redeemable))
 }
 
-export async function mallItemFor(db: Kysely<Database>, memberId: string, itemId: string, now: Date): Promise<MallItemView> {
+export async function mallItemFor(
+  db: Kysely<Database>,
+  memberId: string,
+  itemId: string,
+  now: Date,
+): Promise<MallItemView> {
   const row = await itemRowOrThrow(db, itemId)
   const shopper = await shopperOf(db, memberId)
   const counts = await redeemedCounts(db, memberId, [itemId])

@@ -46,7 +46,13 @@ export interface PaymentProvider {
   createOrder(order: PaymentOrderRequest): Promise<PaymentParams>
   queryOrder(outTradeNo: string): Promise<TradeReport>
   closeOrder(outTradeNo: string): Promise<void>
-  refund(request: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string }): Promise<{ refundId: string; status: string }>
+  refund(request: {
+    outTradeNo: string
+    outRefundNo: string
+    refundFen: number
+    totalFen: number
+    reason: string
+  }): Promise<{ refundId: string; status: string }>
   /**
    * Verifies the notice's platform signature over the raw body (and its timestamp), decrypts the
    * AES-256-GCM resource and returns the transaction it reports. Throws AppError('PAYMENT_NOTICE_INVALID')

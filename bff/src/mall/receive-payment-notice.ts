@@ -8,13 +8,20 @@ import { settleTradeReport, type Settlement } from './settle-payment'
  * and decrypt it, then settle what it reports. A notice that fails verification is logged as an alert and
  * changes nothing.
  */
-export async function receivePaymentNotice(deps: Pick<Deps, 'db' | 'payments' | 'logger'>, notice: RawNotice, now: Date): Promise<Settlement> {
+export async function receivePaymentNotice(
+  deps: Pick<Deps, 'db' | 'payments' | 'logger'>,
+  notice: RawNotice,
+  now: Date,
+): Promise<Settlement> {
   if (!deps.payments) throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'no payment provider configured' })
   let report
   try {
     report = deps.payments.openNotice(notice, now)
   } catch (error) {
-    deps.logger.error({ alert: 'payment_notice_invalid', details: error instanceof AppError ? error.details : undefined }, 'payment notice failed verification')
+    deps.logger.error(
+      { alert: 'payment_notice_invalid', details: error instanceof AppError ? error.details : undefined },
+      'payment notice failed verification',
+    )
     throw error
   }
   return settleTradeReport(deps, report, 'notice', now)

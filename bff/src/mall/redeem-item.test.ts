@@ -4,8 +4,12 @@ import { adminCall, mallItem, memberWithPoints, pointsAndStock, redeem } from '.
 import { createTestApp, type TestApp } from '../test/test-app'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp() })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(async () => {
+  await t.close()
+})
 
 describe('redeeming a points-only item', () => {
   it('completes at once: points spent through a hold, stock taken, pickup code issued', async () => {
@@ -14,13 +18,32 @@ describe('redeeming a points-only item', () => {
     const result = await redeem(t, token, { itemId: item.id })
     expect(result.status).toBe(201)
     expect(result.body.payment).toBeNull()
-    expect(result.body.redemption).toMatchObject({ status: 'completed', statusLabel: '待自提', pointsCost: 60, cashFen: 0 })
+    expect(result.body.redemption).toMatchObject({
+      status: 'completed',
+      statusLabel: '待自提',
+      pointsCost: 60,
+      cashFen: 0,
+    })
     expect(result.body.redemption.pickupCode).toMatch(/^\d{10}$/)
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 40, held: 0, stock: 4 })
-    const hold = await t.db.selectFrom('points_holds').selectAll().where('member_id', '=', memberId).executeTakeFirstOrThrow()
+    const hold = await t.db
+      .selectFrom('points_holds')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .executeTakeFirstOrThrow()
     expect(hold).toMatchObject({ status: 'captured', points: 60 })
-    const spend = await t.db.selectFrom('ledger_entries').selectAll().where('member_id', '=', memberId).where('kind', '=', 'redeem').executeTakeFirstOrThrow()
-    expect(spend).toMatchObject({ amount: -60, ref_type: 'mall_redemption', ref_id: result.body.redemption.id, reason: '积分兑换「帆布袋」×1' })
+    const spend = await t.db
+      .selectFrom('ledger_entries')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .where('kind', '=', 'redeem')
+      .executeTakeFirstOrThrow()
+    expect(spend).toMatchObject({
+      amount: -60,
+      ref_type: 'mall_redemption',
+      ref_id: result.body.redemption.id,
+      reason: '积分兑换「帆布袋」×1',
+    })
     expect(await verifyLedgers(t.db)).toEqual([])
   })
 
@@ -38,13 +61,19 @@ describe('redeeming a points-only item', () => {
   })
 
   it('issues a coupon item as real coupons the member holds', async () => {
-    const item = await mallItem(t, { fulfilment: 'coupon', pointsPrice: 30, coupon: { name: '满50减5', kind: 'cash_off', thresholdFen: 5000, discountFen: 500, validDays: 30 } })
+    const item = await mallItem(t, {
+      fulfilment: 'coupon',
+      pointsPrice: 30,
+      coupon: { name: '满50减5', kind: 'cash_off', thresholdFen: 5000, discountFen: 500, validDays: 30 },
+    })
     const { token, memberId } = await memberWithPoints(t, 100)
     const result = await redeem(t, token, { itemId: item.id, quantity: 2 })
     expect(result.body.redemption).toMatchObject({ status: 'completed', statusLabel: '已发券', pointsCost: 60 })
     expect(result.body.redemption.couponCodes).toHaveLength(2)
     const coupons = await t.json('GET', '/api/me/coupons', undefined, token)
-    expect(coupons.body.coupons.map((c: { code: string }) => c.code).sort()).toEqual([...result.body.redemption.couponCodes].sort())
+    expect(coupons.body.coupons.map((c: { code: string }) => c.code).sort()).toEqual(
+      [...result.body.redemption.couponCodes].sort(),
+    )
     expect(await pointsAndStock(t, memberId, item.id)).toMatchObject({ balance: 40, stock: 98 })
   })
 
@@ -67,7 +96,12 @@ describe('refusals leave the ledgers and the stock exactly as they were', () => 
     ['sold out', { stock: 0 }, 409, 'MALL_ITEM_SOLD_OUT'],
     ['off sale', { onSale: false }, 409, 'MALL_ITEM_OFF_SALE'],
     ['not started', { activeFrom: '2099-01-01T00:00:00+08:00' }, 409, 'MALL_ITEM_NOT_STARTED'],
-    ['ended', { activeFrom: '2020-01-01T00:00:00+08:00', activeUntil: '2020-02-01T00:00:00+08:00' }, 409, 'MALL_ITEM_ENDED'],
+    [
+      'ended',
+      { activeFrom: '2020-01-01T00:00:00+08:00', activeUntil: '2020-02-01T00:00:00+08:00' },
+      409,
+      'MALL_ITEM_ENDED',
+    ],
     ['a higher tier only', { minTierKey: 'gold' }, 403, 'MALL_ITEM_TIER_LOCKED'],
   ])('%s', async (_name, fields, status, code) => {
     const item = await mallItem(t, fields)
@@ -77,7 +111,9 @@ describe('refusals leave the ledgers and the stock exactly as they were', () => 
     expect(result.status).toBe(status)
     expect(result.body.error.code).toBe(code)
     expect(await pointsAndStock(t, memberId, item.id)).toEqual(before)
-    expect(await t.db.selectFrom('mall_redemptions').select('id').where('member_id', '=', memberId).execute()).toEqual([])
+    expect(await t.db.selectFrom('mall_redemptions').select('id').where('member_id', '=', memberId).execute()).toEqual(
+      [],
+    )
   })
 
   it('the per-member limit counts earlier redemptions', async () => {
@@ -93,8 +129,20 @@ describe('refusals leave the ledgers and the stock exactly as they were', () => 
     const { token, memberId } = await memberWithPoints(t, 0)
     await t.db.transaction().execute(async (trx) => {
       const { postEntry } = await import('../ledger/post-entry')
-      await postEntry(trx, { memberId, ledger: 'points', amount: -20, kind: 'refund', reason: '退款扣回', actor: 'system', ruleVersion: 1,
-        businessDay: '2026-11-30', occurredAt: t.clock.now(), now: t.clock.now(), allowDebt: true, debit: { from: 'earliest_expiry', respectHeld: false } })
+      await postEntry(trx, {
+        memberId,
+        ledger: 'points',
+        amount: -20,
+        kind: 'refund',
+        reason: '退款扣回',
+        actor: 'system',
+        ruleVersion: 1,
+        businessDay: '2026-11-30',
+        occurredAt: t.clock.now(),
+        now: t.clock.now(),
+        allowDebt: true,
+        debit: { from: 'earliest_expiry', respectHeld: false },
+      })
     })
     const result = await redeem(t, token, { itemId: item.id })
     expect(result.body.error.code).toBe('POINTS_INSUFFICIENT')
@@ -118,18 +166,33 @@ describe('the item list', () => {
     const list = await t.json('GET', '/api/mall/items', undefined, token)
     const byId = new Map(list.body.items.map((i: any) => [i.id, i]))
     expect((byId.get(open.id) as any).availability).toEqual({ redeemable: true, maxQuantity: 10 })
-    expect((byId.get(gold.id) as any).availability).toMatchObject({ redeemable: false, reason: 'tier_locked', message: '黄金会员及以上专享' })
+    expect((byId.get(gold.id) as any).availability).toMatchObject({
+      redeemable: false,
+      reason: 'tier_locked',
+      message: '黄金会员及以上专享',
+    })
     expect((byId.get(gold.id) as any).minTier).toEqual({ key: 'gold', name: '黄金会员' })
   })
 
   it('refuses an item restricted to a tier the program does not have', async () => {
-    const result = await adminCall(t, 'POST', '/api/admin/mall/items', { title: 'x', pointsPrice: 1, stock: 1, fulfilment: 'pickup', minTierKey: 'diamond' })
+    const result = await adminCall(t, 'POST', '/api/admin/mall/items', {
+      title: 'x',
+      pointsPrice: 1,
+      stock: 1,
+      fulfilment: 'pickup',
+      minTierKey: 'diamond',
+    })
     expect(result.status).toBe(422)
     expect(result.body.error.code).toBe('MALL_TIER_UNKNOWN')
   })
 
   it('refuses a coupon item without a coupon, with the field named', async () => {
-    const result = await adminCall(t, 'POST', '/api/admin/mall/items', { title: 'x', pointsPrice: 1, stock: 1, fulfilment: 'coupon' })
+    const result = await adminCall(t, 'POST', '/api/admin/mall/items', {
+      title: 'x',
+      pointsPrice: 1,
+      stock: 1,
+      fulfilment: 'coupon',
+    })
     expect(result.status).toBe(400)
     expect(result.body.error.details.issues.map((i: any) => i.path)).toEqual(['coupon'])
   })

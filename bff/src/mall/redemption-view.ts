@@ -9,22 +9,37 @@ type Db = Kysely<Database> | Transaction<Database>
 export function redemptionFromRow(row: RedemptionRow, couponCodes: string[]): RedemptionView {
   const pending = row.status === 'pending_payment'
   return {
-    id: row.id, itemId: row.item_id, itemTitle: row.item_title, itemImage: row.item_image, quantity: row.quantity,
-    pointsCost: row.points_cost, cashFen: row.cash_fen, fulfilment: row.fulfilment, status: row.status,
+    id: row.id,
+    itemId: row.item_id,
+    itemTitle: row.item_title,
+    itemImage: row.item_image,
+    quantity: row.quantity,
+    pointsCost: row.points_cost,
+    cashFen: row.cash_fen,
+    fulfilment: row.fulfilment,
+    status: row.status,
     statusLabel: redemptionStatusLabel(row.status, row.fulfilment, row.picked_up_at !== null),
     paymentExpiresAt: pending ? row.payment_expires_at : null,
     // The code is only good while the redemption stands; a refunded one shows none.
     pickupCode: row.status === 'completed' ? row.pickup_code : null,
-    pickedUpAt: row.picked_up_at, couponCodes,
+    pickedUpAt: row.picked_up_at,
+    couponCodes,
     delivery: row.delivery === null ? null : DeliveryAddress.parse(JSON.parse(row.delivery)),
-    createdAt: row.created_at, paidAt: row.paid_at, closedAt: row.closed_at,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
+    closedAt: row.closed_at,
   }
 }
 
 async function couponCodesOf(db: Db, rows: RedemptionRow[]): Promise<Map<string, string[]>> {
   const claimIds = rows.map((row) => row.claim_id).filter((id): id is string => id !== null)
   if (claimIds.length === 0) return new Map()
-  const coupons = await db.selectFrom('coupons').select(['claim_id', 'code']).where('claim_id', 'in', claimIds).orderBy('id').execute()
+  const coupons = await db
+    .selectFrom('coupons')
+    .select(['claim_id', 'code'])
+    .where('claim_id', 'in', claimIds)
+    .orderBy('id')
+    .execute()
   const byClaim = new Map<string, string[]>()
   for (const coupon of coupons) byClaim.set(coupon.claim_id, [...(byClaim.get(coupon.claim_id) ?? []), coupon.code])
   return byClaim
@@ -32,20 +47,27 @@ async function couponCodesOf(db: Db, rows: RedemptionRow[]): Promise<Map<string,
 
 export async function redemptionViews(db: Db, rows: RedemptionRow[]): Promise<RedemptionView[]> {
   const codes = await couponCodesOf(db, rows)
-  return rows.map((row) => redemptionFromRow(row, row.claim_id ? codes.get(row.claim_id) ?? [] : []))
+  return rows.map((row) => redemptionFromRow(row, row.claim_id ? (codes.get(row.claim_id) ?? []) : []))
 }
 
 /** The redemption row, locked for the rest of the transaction (PostgreSQL; SQLite's writer already holds the lock). */
 export async function lockRedemption(trx: Transaction<Database>, redemptionId: string): Promise<RedemptionRow> {
-  const row = await forUpdate(trx, trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId)).executeTakeFirst()
+  const row = await forUpdate(
+    trx,
+    trx.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId),
+  ).executeTakeFirst()
   if (!row) throw new AppError('REDEMPTION_NOT_FOUND', { redemptionId })
   return row
 }
 
 /** One of the member's redemptions; another member's id reads as not found, the same as an unknown one. */
 export async function memberRedemption(db: Db, memberId: string, redemptionId: string): Promise<RedemptionView> {
-  const row = await db.selectFrom('mall_redemptions').selectAll()
-    .where('id', '=', redemptionId).where('member_id', '=', memberId).executeTakeFirst()
+  const row = await db
+    .selectFrom('mall_redemptions')
+    .selectAll()
+    .where('id', '=', redemptionId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()
   if (!row) throw new AppError('REDEMPTION_NOT_FOUND', { redemptionId })
   return (await redemptionViews(db, [row]))[0]
 }
@@ -57,15 +79,29 @@ export async function redemptionById(db: Db, redemptionId: string): Promise<Rede
 }
 
 /** Newest first; the cursor is the last id of the previous page (ids are time-ordered). */
-export async function redemptionsPage(db: Db, filter: {
-  memberId?: string; status?: RedemptionRow['status']; reconciliation?: 'needed'; cursor?: string; limit: number
-}): Promise<RedemptionsPage> {
-  let query = db.selectFrom('mall_redemptions').selectAll().orderBy('id', 'desc').limit(filter.limit + 1)
+export async function redemptionsPage(
+  db: Db,
+  filter: {
+    memberId?: string
+    status?: RedemptionRow['status']
+    reconciliation?: 'needed'
+    cursor?: string
+    limit: number
+  },
+): Promise<RedemptionsPage> {
+  let query = db
+    .selectFrom('mall_redemptions')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
   if (filter.memberId) query = query.where('member_id', '=', filter.memberId)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.reconciliation) query = query.where('needs_reconciliation', '=', 1)
   if (filter.cursor) query = query.where('id', '<', filter.cursor)
   const rows = await query.execute()
   const page = rows.slice(0, filter.limit)
-  return { redemptions: await redemptionViews(db, page), nextCursor: rows.length > filter.limit ? page[page.length - 1].id : null }
+  return {
+    redemptions: await redemptionViews(db, page),
+    nextCursor: rows.length > filter.limit ? page[page.length - 1].id : null,
+  }
 }

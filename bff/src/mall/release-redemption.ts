@@ -9,9 +9,18 @@ import type { RedemptionRow } from './redemption-view'
  * exactly, in the caller's transaction. Conditioned on the redemption still pending, so a payment that
  * settled it first wins and this writes nothing (returns false).
  */
-export async function releaseRedemption(trx: Transaction<Database>, row: RedemptionRow, to: 'expired' | 'cancelled', now: Date): Promise<boolean> {
-  const moved = await trx.updateTable('mall_redemptions').set({ status: to, closed_at: now.toISOString(), updated_at: now.toISOString() })
-    .where('id', '=', row.id).where('status', '=', 'pending_payment').executeTakeFirst()
+export async function releaseRedemption(
+  trx: Transaction<Database>,
+  row: RedemptionRow,
+  to: 'expired' | 'cancelled',
+  now: Date,
+): Promise<boolean> {
+  const moved = await trx
+    .updateTable('mall_redemptions')
+    .set({ status: to, closed_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending_payment')
+    .executeTakeFirst()
   if (Number(moved.numUpdatedRows) !== 1) return false
   if (row.hold_id) await releasePoints(trx, row.hold_id, now)
   await returnStock(trx, row.item_id, row.quantity)

@@ -10,17 +10,33 @@ import { redemptionById } from './redemption-view'
  * same order. If the provider cannot be reached when the redemption is first placed, the redemption is
  * cancelled there and then, so the member's points and the stock are not tied up by an order nobody can pay.
  */
-export async function requestPayment(deps: Pick<Deps, 'db' | 'payments' | 'logger'>, redemptionId: string, now: Date, options = { releaseOnFailure: true }): Promise<{ redemption: RedemptionView; payment: PaymentParams }> {
-  const row = await deps.db.selectFrom('mall_redemptions').selectAll().where('id', '=', redemptionId).executeTakeFirstOrThrow()
+export async function requestPayment(
+  deps: Pick<Deps, 'db' | 'payments' | 'logger'>,
+  redemptionId: string,
+  now: Date,
+  options = { releaseOnFailure: true },
+): Promise<{ redemption: RedemptionView; payment: PaymentParams }> {
+  const row = await deps.db
+    .selectFrom('mall_redemptions')
+    .selectAll()
+    .where('id', '=', redemptionId)
+    .executeTakeFirstOrThrow()
   if (row.status !== 'pending_payment' || row.out_trade_no === null || row.payment_expires_at === null) {
     throw new AppError('REDEMPTION_NOT_PENDING', { status: row.status })
   }
   if (!deps.payments) throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'no payment provider configured' })
-  const member = await deps.db.selectFrom('members').select('openid').where('id', '=', row.member_id).executeTakeFirstOrThrow()
+  const member = await deps.db
+    .selectFrom('members')
+    .select('openid')
+    .where('id', '=', row.member_id)
+    .executeTakeFirstOrThrow()
   try {
     const payment = await deps.payments.createOrder({
-      outTradeNo: row.out_trade_no, description: `积分商城-${row.item_title}`.slice(0, 40), amountFen: row.cash_fen,
-      payerOpenid: member.openid, expiresAt: new Date(row.payment_expires_at),
+      outTradeNo: row.out_trade_no,
+      description: `积分商城-${row.item_title}`.slice(0, 40),
+      amountFen: row.cash_fen,
+      payerOpenid: member.openid,
+      expiresAt: new Date(row.payment_expires_at),
     })
     return { redemption: await redemptionById(deps.db, redemptionId), payment }
   } catch (error) {
@@ -28,7 +44,13 @@ export async function requestPayment(deps: Pick<Deps, 'db' | 'payments' | 'logge
     if (options.releaseOnFailure) {
       await deps.db.transaction().execute(async (trx) => {
         if (await releaseRedemption(trx, row, 'cancelled', now)) {
-          await recordPaymentEvent(trx, { outTradeNo: row.out_trade_no!, redemptionId, event: 'create_failed', detail: { message: (error as Error).message }, now })
+          await recordPaymentEvent(trx, {
+            outTradeNo: row.out_trade_no!,
+            redemptionId,
+            event: 'create_failed',
+            detail: { message: (error as Error).message },
+            now,
+          })
         }
       })
     }

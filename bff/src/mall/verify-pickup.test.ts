@@ -9,7 +9,9 @@ beforeAll(async () => {
   t = await createTestApp()
   staffToken = (await outletWithStaff(t)).token
 })
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
 const verify = (code: string, token = staffToken) => t.json('POST', '/api/staff/pickups/verify', { code }, token)
 
@@ -17,7 +19,11 @@ async function pickupCode() {
   const item = await mallItem(t, { title: '保温杯', pointsPrice: 30 })
   const { token } = await memberWithPoints(t, 100)
   const redeemed = await redeem(t, token, { itemId: item.id, quantity: 2 })
-  return { code: redeemed.body.redemption.pickupCode as string, token, redemptionId: redeemed.body.redemption.id as string }
+  return {
+    code: redeemed.body.redemption.pickupCode as string,
+    token,
+    redemptionId: redeemed.body.redemption.id as string,
+  }
 }
 
 describe('pickup at the till', () => {
@@ -25,10 +31,18 @@ describe('pickup at the till', () => {
     const { code, token, redemptionId } = await pickupCode()
     const first = await verify(code)
     expect(first.status).toBe(200)
-    expect(first.body).toMatchObject({ redemptionId, itemTitle: '保温杯', quantity: 2, pickedUpAt: t.clock.now().toISOString() })
+    expect(first.body).toMatchObject({
+      redemptionId,
+      itemTitle: '保温杯',
+      quantity: 2,
+      pickedUpAt: t.clock.now().toISOString(),
+    })
     const second = await verify(code)
     expect(second.status).toBe(409)
-    expect(second.body.error).toMatchObject({ code: 'PICKUP_CODE_USED', details: { pickedUpAt: first.body.pickedUpAt } })
+    expect(second.body.error).toMatchObject({
+      code: 'PICKUP_CODE_USED',
+      details: { pickedUpAt: first.body.pickedUpAt },
+    })
     const mine = await t.json('GET', `/api/me/redemptions/${redemptionId}`, undefined, token)
     expect(mine.body.redemption).toMatchObject({ statusLabel: '已自提', pickedUpAt: first.body.pickedUpAt })
   })
@@ -43,17 +57,20 @@ describe('pickup at the till', () => {
 
   it('an unknown code is refused, and five wrong codes throttle the staff account', async () => {
     const own = (await outletWithStaff(t, { outletName: '第三门店' })).token
-    for (let i = 0; i < 5; i += 1) expect((await verify(`000000000${i}`, own)).body.error.code).toBe('PICKUP_CODE_INVALID')
+    for (let i = 0; i < 5; i += 1)
+      expect((await verify(`000000000${i}`, own)).body.error.code).toBe('PICKUP_CODE_INVALID')
     const { code } = await pickupCode()
     const throttled = await verify(code, own)
     expect(throttled.status).toBe(429)
     expect(throttled.body.error.code).toBe('PICKUP_THROTTLED')
   })
 
-  it('a refunded redemption\'s code no longer works, and a member token cannot verify', async () => {
+  it("a refunded redemption's code no longer works, and a member token cannot verify", async () => {
     const { code, token, redemptionId } = await pickupCode()
     const { adminCall } = await import('../test/mall-fixtures')
-    expect((await adminCall(t, 'POST', `/api/admin/mall/redemptions/${redemptionId}/refund`, { reason: '缺货退款' })).status).toBe(200)
+    expect(
+      (await adminCall(t, 'POST', `/api/admin/mall/redemptions/${redemptionId}/refund`, { reason: '缺货退款' })).status,
+    ).toBe(200)
     expect((await verify(code)).body.error.code).toBe('PICKUP_CODE_INVALID')
     expect((await verify(code, token)).status).toBe(403)
     expect((await verify('12345')).body.error.code).toBe('INVALID_REQUEST')

@@ -10,22 +10,54 @@ import type { StaffIdentity } from '../auth/staff-sessions'
  * the same code at once exactly one succeeds and the other is told when it was used. Wrong codes count
  * towards the staff account's throttle, as wrong member codes do, so codes cannot be guessed at the till.
  */
-export async function verifyPickup(db: Kysely<Database>, staff: StaffIdentity, code: string, now: Date): Promise<PickupVerification> {
+export async function verifyPickup(
+  db: Kysely<Database>,
+  staff: StaffIdentity,
+  code: string,
+  now: Date,
+): Promise<PickupVerification> {
   await assertNotThrottled(db, 'pickup_code', staff.id, now)
   const claimed = await db.transaction().execute(async (trx) => {
-    const used = await trx.updateTable('mall_redemptions').set({ picked_up_at: now.toISOString(), picked_up_by: staff.id, updated_at: now.toISOString() })
-      .where('pickup_code', '=', code).where('status', '=', 'completed').where('picked_up_at', 'is', null).executeTakeFirst()
+    const used = await trx
+      .updateTable('mall_redemptions')
+      .set({ picked_up_at: now.toISOString(), picked_up_by: staff.id, updated_at: now.toISOString() })
+      .where('pickup_code', '=', code)
+      .where('status', '=', 'completed')
+      .where('picked_up_at', 'is', null)
+      .executeTakeFirst()
     if (Number(used.numUpdatedRows) !== 1) return null
-    const row = await trx.selectFrom('mall_redemptions').innerJoin('members', 'members.id', 'mall_redemptions.member_id')
-      .select(['mall_redemptions.id', 'item_title', 'quantity', 'members.nickname']).where('pickup_code', '=', code).executeTakeFirstOrThrow()
-    await audit(trx, { actor: `staff:${staff.id}`, action: 'mall_redemption.pickup', targetType: 'mall_redemption', targetId: row.id, detail: { outletId: staff.outletId }, now })
+    const row = await trx
+      .selectFrom('mall_redemptions')
+      .innerJoin('members', 'members.id', 'mall_redemptions.member_id')
+      .select(['mall_redemptions.id', 'item_title', 'quantity', 'members.nickname'])
+      .where('pickup_code', '=', code)
+      .executeTakeFirstOrThrow()
+    await audit(trx, {
+      actor: `staff:${staff.id}`,
+      action: 'mall_redemption.pickup',
+      targetType: 'mall_redemption',
+      targetId: row.id,
+      detail: { outletId: staff.outletId },
+      now,
+    })
     return row
   })
   if (claimed) {
-    return { redemptionId: claimed.id, itemTitle: claimed.item_title, quantity: claimed.quantity, memberNickname: claimed.nickname || null, pickedUpAt: now.toISOString() }
+    return {
+      redemptionId: claimed.id,
+      itemTitle: claimed.item_title,
+      quantity: claimed.quantity,
+      memberNickname: claimed.nickname || null,
+      pickedUpAt: now.toISOString(),
+    }
   }
-  const row = await db.selectFrom('mall_redemptions').select(['status', 'picked_up_at']).where('pickup_code', '=', code).executeTakeFirst()
-  if (row?.status === 'completed' && row.picked_up_at !== null) throw new AppError('PICKUP_CODE_USED', { pickedUpAt: row.picked_up_at })
+  const row = await db
+    .selectFrom('mall_redemptions')
+    .select(['status', 'picked_up_at'])
+    .where('pickup_code', '=', code)
+    .executeTakeFirst()
+  if (row?.status === 'completed' && row.picked_up_at !== null)
+    throw new AppError('PICKUP_CODE_USED', { pickedUpAt: row.picked_up_at })
   await recordFailure(db, 'pickup_code', staff.id, now)
   throw new AppError('PICKUP_CODE_INVALID')
 }

@@ -31,13 +31,24 @@ let beforeWechatCall: ((url: string) => void) | null = null
 
 beforeAll(async () => {
   fake = await startFakeWechatPay({
-    mchid, appid, merchantPublicKeyPem: keys.merchant.publicKeyPem, merchantSerialNo: keys.merchant.serialNo,
-    platformPrivateKeyPem: keys.platform.privateKeyPem, platformSerial: keys.platform.certificateSerial, apiV3Key: keys.apiV3Key,
+    mchid,
+    appid,
+    merchantPublicKeyPem: keys.merchant.publicKeyPem,
+    merchantSerialNo: keys.merchant.serialNo,
+    platformPrivateKeyPem: keys.platform.privateKeyPem,
+    platformSerial: keys.platform.certificateSerial,
+    apiV3Key: keys.apiV3Key,
   })
   const payments = createWechatPayProvider({
-    mchid, appid, merchantSerialNo: keys.merchant.serialNo, merchantPrivateKeyPem: keys.merchant.privateKeyPem,
-    apiV3Key: keys.apiV3Key, platformKeys: { [keys.platform.certificateSerial]: keys.platform.certificatePem },
-    notifyUrl, baseUrl: fake.url, timeoutMs: 5000,
+    mchid,
+    appid,
+    merchantSerialNo: keys.merchant.serialNo,
+    merchantPrivateKeyPem: keys.merchant.privateKeyPem,
+    apiV3Key: keys.apiV3Key,
+    platformKeys: { [keys.platform.certificateSerial]: keys.platform.certificatePem },
+    notifyUrl,
+    baseUrl: fake.url,
+    timeoutMs: 5000,
     fetch: (input, init) => {
       beforeWechatCall?.(String(input))
       return fetch(input, init)
@@ -77,17 +88,28 @@ const describeCall = (r: RecordedRequest) => `${r.method} ${r.url.replace(/\?.*$
 /** The transaction WeChat would report once the shopper paid; tests override fields to forge mismatches. */
 function paidTransaction(outTradeNo: string, overrides: Partial<WechatTransaction> = {}): WechatTransaction {
   return {
-    appid, mchid, out_trade_no: outTradeNo, transaction_id: `4200000000${Date.now()}`, trade_type: 'JSAPI',
-    trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: beijingTime(t.clock.now()),
-    payer: { openid: 'o_test_payer' }, amount: { total: 990, payer_total: 990, currency: 'CNY', payer_currency: 'CNY' }, ...overrides,
+    appid,
+    mchid,
+    out_trade_no: outTradeNo,
+    transaction_id: `4200000000${Date.now()}`,
+    trade_type: 'JSAPI',
+    trade_state: 'SUCCESS',
+    trade_state_desc: '支付成功',
+    bank_type: 'OTHERS',
+    success_time: beijingTime(t.clock.now()),
+    payer: { openid: 'o_test_payer' },
+    amount: { total: 990, payer_total: 990, currency: 'CNY', payer_currency: 'CNY' },
+    ...overrides,
   }
 }
 
 /** A notice signed by the platform key, unless a test signs it with another key or at another time. */
 function platformNotice(transaction: WechatTransaction, signer: { privateKeyPem?: string; now?: Date } = {}) {
   return buildNotice(transaction, {
-    platformPrivateKey: signer.privateKeyPem ?? keys.platform.privateKeyPem, serial: keys.platform.certificateSerial,
-    apiV3Key: keys.apiV3Key, now: signer.now ?? t.clock.now(),
+    platformPrivateKey: signer.privateKeyPem ?? keys.platform.privateKeyPem,
+    serial: keys.platform.certificateSerial,
+    apiV3Key: keys.apiV3Key,
+    now: signer.now ?? t.clock.now(),
   })
 }
 
@@ -96,11 +118,21 @@ async function redemptionRow(id: string) {
 }
 
 async function spends(memberId: string) {
-  return t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).where('kind', '=', 'redeem').execute()
+  return t.db
+    .selectFrom('ledger_entries')
+    .select('amount')
+    .where('member_id', '=', memberId)
+    .where('kind', '=', 'redeem')
+    .execute()
 }
 
 async function paymentEvents(redemptionId: string) {
-  const rows = await t.db.selectFrom('payment_events').select('event').where('redemption_id', '=', redemptionId).orderBy('id').execute()
+  const rows = await t.db
+    .selectFrom('payment_events')
+    .select('event')
+    .where('redemption_id', '=', redemptionId)
+    .orderBy('id')
+    .execute()
   return rows.map((r) => r.event)
 }
 
@@ -115,8 +147,13 @@ describe('placing a points-plus-cash redemption', () => {
     expect(create).toMatchObject({ method: 'POST', url: jsapiPath })
     const sent = JSON.parse(create!.body)
     expect(sent).toMatchObject({
-      appid, mchid, out_trade_no: redemptionId, notify_url: notifyUrl, description: '积分商城-帆布袋',
-      amount: { total: 990, currency: 'CNY' }, payer: { openid },
+      appid,
+      mchid,
+      out_trade_no: redemptionId,
+      notify_url: notifyUrl,
+      description: '积分商城-帆布袋',
+      amount: { total: 990, currency: 'CNY' },
+      payer: { openid },
     })
     expect(sent.time_expire).toBe(beijingTime(new Date(redemption.paymentExpiresAt)))
     expect(sent.time_expire).toMatch(/\+08:00$/)
@@ -124,10 +161,20 @@ describe('placing a points-plus-cash redemption', () => {
     expect(windowMs).toBeGreaterThan(15 * 60_000 - 1000)
     expect(windowMs).toBeLessThanOrEqual(15 * 60_000)
 
-    expect(payment).toMatchObject({ provider: 'wechat', signType: 'RSA', package: expect.stringMatching(/^prepay_id=wx/) })
+    expect(payment).toMatchObject({
+      provider: 'wechat',
+      signType: 'RSA',
+      package: expect.stringMatching(/^prepay_id=wx/),
+    })
     const message = paySignMessage(appid, payment.timeStamp, payment.nonceStr, payment.package)
     expect(verifyMessage(createPublicKey(keys.merchant.publicKeyPem), message, payment.paySign)).toBe(true)
-    expect(verifyMessage(createPublicKey(keys.merchant.publicKeyPem), message.replace('prepay_id=', 'prepay_id=x'), payment.paySign)).toBe(false)
+    expect(
+      verifyMessage(
+        createPublicKey(keys.merchant.publicKeyPem),
+        message.replace('prepay_id=', 'prepay_id=x'),
+        payment.paySign,
+      ),
+    ).toBe(false)
   })
 })
 
@@ -144,7 +191,11 @@ describe('payment notices', () => {
     const row = await redemptionRow(redemptionId)
     expect(row).toMatchObject({ status: 'completed', transaction_id: expect.stringMatching(/^4200/) })
     expect(row.paid_at).toBe(new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000).toISOString())
-    const hold = await t.db.selectFrom('points_holds').select('status').where('id', '=', row.hold_id!).executeTakeFirstOrThrow()
+    const hold = await t.db
+      .selectFrom('points_holds')
+      .select('status')
+      .where('id', '=', row.hold_id!)
+      .executeTakeFirstOrThrow()
     expect(hold.status).toBe('captured')
     expect(await paymentEvents(redemptionId)).toEqual(['paid_notice'])
     expect(await verifyLedgers(t.db)).toEqual([])
@@ -153,36 +204,53 @@ describe('payment notices', () => {
   it('a notice signed with a key WeChat does not hold, or sent too long ago, gets 401 and changes nothing', async () => {
     const { item, memberId, redemptionId } = await pendingRedemption()
     const before = await pointsAndStock(t, memberId, item.id)
-    const forged = await postNotice(t, platformNotice(paidTransaction(redemptionId), { privateKeyPem: keys.stranger.privateKeyPem }))
+    const forged = await postNotice(
+      t,
+      platformNotice(paidTransaction(redemptionId), { privateKeyPem: keys.stranger.privateKeyPem }),
+    )
     expect(forged.status).toBe(401)
     expect(forged.body.error.code).toBe('PAYMENT_NOTICE_INVALID')
-    const stale = await postNotice(t, platformNotice(paidTransaction(redemptionId), { now: new Date(t.clock.now().getTime() - 6 * 60_000) }))
+    const stale = await postNotice(
+      t,
+      platformNotice(paidTransaction(redemptionId), { now: new Date(t.clock.now().getTime() - 6 * 60_000) }),
+    )
     expect(stale.status).toBe(401)
     expect(stale.body.error.code).toBe('PAYMENT_NOTICE_INVALID')
     expect(await pointsAndStock(t, memberId, item.id)).toEqual(before)
-    expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'pending_payment', transaction_id: null, paid_at: null })
+    expect(await redemptionRow(redemptionId)).toMatchObject({
+      status: 'pending_payment',
+      transaction_id: null,
+      paid_at: null,
+    })
     expect(await spends(memberId)).toEqual([])
-    expect(t.logLines.some((line) => line.includes('"alert":"payment_notice_invalid"') && line.includes('stale timestamp'))).toBe(true)
+    expect(
+      t.logLines.some((line) => line.includes('"alert":"payment_notice_invalid"') && line.includes('stale timestamp')),
+    ).toBe(true)
   })
 
   it.each([
     ['amount', { amount: { total: 1, payer_total: 1, currency: 'CNY' } }],
     ['mchid', { mchid: '1900000001' }],
     ['appid', { appid: 'wx0000000000000000' }],
-  ] as const)('a genuine notice whose %s differs from the order gets 400 and an alert, and changes nothing', async (field, overrides) => {
-    const { item, memberId, redemptionId } = await pendingRedemption()
-    const before = await pointsAndStock(t, memberId, item.id)
-    const answer = await postNotice(t, platformNotice(paidTransaction(redemptionId, overrides)))
-    expect(answer.status).toBe(400)
-    expect(answer.body.error.code).toBe('PAYMENT_NOTICE_MISMATCH')
-    expect(await pointsAndStock(t, memberId, item.id)).toEqual(before)
-    expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'pending_payment', transaction_id: null })
-    expect(await spends(memberId)).toEqual([])
-    const alerts = t.logLines.filter((line) => line.includes('"alert":"payment_notice_mismatch"') && line.includes(redemptionId))
-    expect(alerts).toHaveLength(1)
-    expect(JSON.parse(alerts[0]!).mismatches).toEqual([field])
-    expect(await paymentEvents(redemptionId)).toEqual(['mismatch'])
-  })
+  ] as const)(
+    'a genuine notice whose %s differs from the order gets 400 and an alert, and changes nothing',
+    async (field, overrides) => {
+      const { item, memberId, redemptionId } = await pendingRedemption()
+      const before = await pointsAndStock(t, memberId, item.id)
+      const answer = await postNotice(t, platformNotice(paidTransaction(redemptionId, overrides)))
+      expect(answer.status).toBe(400)
+      expect(answer.body.error.code).toBe('PAYMENT_NOTICE_MISMATCH')
+      expect(await pointsAndStock(t, memberId, item.id)).toEqual(before)
+      expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'pending_payment', transaction_id: null })
+      expect(await spends(memberId)).toEqual([])
+      const alerts = t.logLines.filter(
+        (line) => line.includes('"alert":"payment_notice_mismatch"') && line.includes(redemptionId),
+      )
+      expect(alerts).toHaveLength(1)
+      expect(JSON.parse(alerts[0]!).mismatches).toEqual([field])
+      expect(await paymentEvents(redemptionId)).toEqual(['mismatch'])
+    },
+  )
 })
 
 describe('expiry', () => {
@@ -193,24 +261,32 @@ describe('expiry', () => {
     const sweep = await expireRedemptions(t.deps, t.clock.now())
     expect(sweep.expired).toBeGreaterThanOrEqual(1)
     expect(callsFor(redemptionId).map(describeCall)).toEqual([
-      `POST ${jsapiPath}`, `GET /v3/pay/transactions/out-trade-no/${redemptionId}`, `POST /v3/pay/transactions/out-trade-no/${redemptionId}/close`,
+      `POST ${jsapiPath}`,
+      `GET /v3/pay/transactions/out-trade-no/${redemptionId}`,
+      `POST /v3/pay/transactions/out-trade-no/${redemptionId}/close`,
       // Asked again after the close: a payment made up to the close completes instead of being released.
       `GET /v3/pay/transactions/out-trade-no/${redemptionId}`,
     ])
     expect(callsFor(redemptionId)[1]!.url).toBe(`/v3/pay/transactions/out-trade-no/${redemptionId}?mchid=${mchid}`)
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 0, stock: 3 })
-    expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'expired', closed_at: t.clock.now().toISOString() })
+    expect(await redemptionRow(redemptionId)).toMatchObject({
+      status: 'expired',
+      closed_at: t.clock.now().toISOString(),
+    })
     expect(await paymentEvents(redemptionId)).toEqual(['expired'])
     expect(await verifyLedgers(t.db)).toEqual([])
   })
 
-  it('defers and releases nothing when WeChat\'s answer cannot be verified', async () => {
+  it("defers and releases nothing when WeChat's answer cannot be verified", async () => {
     const { item, memberId, redemptionId } = await pendingRedemption()
     pastPaymentWindow()
     fake.setResponseSigning('bad')
     const sweep = await expireRedemptions(t.deps, t.clock.now())
     expect(sweep.deferred).toBeGreaterThanOrEqual(1)
-    expect(callsFor(redemptionId).map(describeCall)).toEqual([`POST ${jsapiPath}`, `GET /v3/pay/transactions/out-trade-no/${redemptionId}`])
+    expect(callsFor(redemptionId).map(describeCall)).toEqual([
+      `POST ${jsapiPath}`,
+      `GET /v3/pay/transactions/out-trade-no/${redemptionId}`,
+    ])
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 80, stock: 2 })
     expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'pending_payment', closed_at: null })
     fake.setResponseSigning('valid')
@@ -250,7 +326,11 @@ describe('a success notice after the order expired', () => {
     const { item, memberId, redemptionId, notice } = await expiredThenPaid()
     const answer = await postNotice(t, notice)
     expect(answer).toMatchObject({ status: 200, body: { code: 'SUCCESS', settlement: 'recompleted_late' } })
-    expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'completed', closed_at: null, paid_at: expect.any(String) })
+    expect(await redemptionRow(redemptionId)).toMatchObject({
+      status: 'completed',
+      closed_at: null,
+      paid_at: expect.any(String),
+    })
     expect(await spends(memberId)).toEqual([{ amount: -80 }])
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 20, held: 0, stock: 2 })
     expect(await paymentEvents(redemptionId)).toEqual(['expired', 'late_success_recompleted'])
@@ -266,12 +346,22 @@ describe('a success notice after the order expired', () => {
     const answer = await postNotice(t, notice)
     expect(answer).toMatchObject({ status: 200, body: { code: 'SUCCESS', settlement: 'refunded_late' } })
     expect(await redemptionRow(redemptionId)).toMatchObject({
-      status: 'refunded', needs_reconciliation: 1, transaction_id: expect.stringMatching(/^4200/), refund_no: expect.any(String),
+      status: 'refunded',
+      needs_reconciliation: 1,
+      transaction_id: expect.stringMatching(/^4200/),
+      refund_no: expect.any(String),
     })
     const refunds = callsFor(redemptionId).filter((r) => r.url === refundPath)
     expect(refunds).toHaveLength(1)
-    expect(JSON.parse(refunds[0]!.body)).toMatchObject({ out_trade_no: redemptionId, amount: { refund: 990, total: 990, currency: 'CNY' } })
-    expect(await paymentEvents(redemptionId)).toEqual(['expired', expect.stringMatching(/^late_success_(?!recompleted)/), 'refund_requested'])
+    expect(JSON.parse(refunds[0]!.body)).toMatchObject({
+      out_trade_no: redemptionId,
+      amount: { refund: 990, total: 990, currency: 'CNY' },
+    })
+    expect(await paymentEvents(redemptionId)).toEqual([
+      'expired',
+      expect.stringMatching(/^late_success_(?!recompleted)/),
+      'refund_requested',
+    ])
     expect(await spends(memberId)).toEqual([])
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 0, stock: 0 })
     expect(await postNotice(t, notice)).toMatchObject({ status: 200, body: { settlement: 'already_settled' } })
@@ -287,7 +377,9 @@ describe('cancel and refund', () => {
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.redemption).toMatchObject({ status: 'cancelled' })
     expect(callsFor(redemptionId).map(describeCall)).toEqual([
-      `POST ${jsapiPath}`, `GET /v3/pay/transactions/out-trade-no/${redemptionId}`, `POST /v3/pay/transactions/out-trade-no/${redemptionId}/close`,
+      `POST ${jsapiPath}`,
+      `GET /v3/pay/transactions/out-trade-no/${redemptionId}`,
+      `POST /v3/pay/transactions/out-trade-no/${redemptionId}/close`,
       // Asked again after the close: a payment made up to the close completes instead of being released.
       `GET /v3/pay/transactions/out-trade-no/${redemptionId}`,
     ])
@@ -299,13 +391,17 @@ describe('cancel and refund', () => {
     const { item, memberId, redemptionId } = await pendingRedemption()
     expect((await postNotice(t, fake.markPaid(redemptionId, t.clock.now()))).body.settlement).toBe('completed')
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 20, held: 0, stock: 2 })
-    const refunded = await adminCall(t, 'POST', `/api/admin/mall/redemptions/${redemptionId}/refund`, { reason: '顾客不想要了' })
+    const refunded = await adminCall(t, 'POST', `/api/admin/mall/redemptions/${redemptionId}/refund`, {
+      reason: '顾客不想要了',
+    })
     expect(refunded.status).toBe(200)
     expect(refunded.body.redemption).toMatchObject({ status: 'refunded', pickupCode: null })
     const refunds = callsFor(redemptionId).filter((r) => r.url === refundPath)
     expect(refunds).toHaveLength(1)
     expect(JSON.parse(refunds[0]!.body)).toMatchObject({
-      out_trade_no: redemptionId, reason: '顾客不想要了', amount: { refund: 990, total: 990, currency: 'CNY' },
+      out_trade_no: redemptionId,
+      reason: '顾客不想要了',
+      amount: { refund: 990, total: 990, currency: 'CNY' },
     })
     expect(await redemptionRow(redemptionId)).toMatchObject({ status: 'refunded', needs_reconciliation: 0 })
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 0, stock: 3 })

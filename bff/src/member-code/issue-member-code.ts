@@ -1,5 +1,10 @@
 import {
-  AppError, formatMemberCode, memberCodePeriodSeconds, memberCodeStep, memberCodeStepEndsAt, type MemberCodeResponse,
+  AppError,
+  formatMemberCode,
+  memberCodePeriodSeconds,
+  memberCodeStep,
+  memberCodeStepEndsAt,
+  type MemberCodeResponse,
 } from '@mc/shared'
 import type { Deps } from '../deps'
 import { findMember } from '../membership/member-profile'

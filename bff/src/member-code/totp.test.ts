@@ -21,7 +21,13 @@ describe('TOTP (RFC 6238 Appendix B test vectors, SHA-1)', () => {
 })
 
 describe('HOTP (RFC 4226 Appendix D, 6 digits)', () => {
-  it.each([[0, '755224'], [1, '287082'], [2, '359152'], [5, '254676'], [9, '520489']])('count %i is %s', (count, code) => {
+  it.each([
+    [0, '755224'],
+    [1, '287082'],
+    [2, '359152'],
+    [5, '254676'],
+    [9, '520489'],
+  ])('count %i is %s', (count, code) => {
     expect(hotp(Buffer.from('12345678901234567890', 'ascii'), count, 6)).toBe(code)
   })
 })

@@ -9,11 +9,17 @@ import { memberCard } from './member-card'
  * A staff scan: throttled per staff account (not per session, since signing in again would otherwise reset
  * it), the code accepted once, and the member's card returned.
  */
-export async function verifyMemberCode(deps: Deps, staff: StaffIdentity, code: string): Promise<MemberCodeVerification> {
+export async function verifyMemberCode(
+  deps: Deps,
+  staff: StaffIdentity,
+  code: string,
+): Promise<MemberCodeVerification> {
   const { db, clock } = deps
   const now = clock.now()
   await assertNotThrottled(db, 'member_code', staff.id, now)
-  const { memberId } = await withGuessesCounted(deps, staff, now, () => consumeMemberCode(db, { code, staff, now, purchaseOrderId: null }))
+  const { memberId } = await withGuessesCounted(deps, staff, now, () =>
+    consumeMemberCode(db, { code, staff, now, purchaseOrderId: null }),
+  )
   return {
     member: await memberCard(db, memberId),
     purchaseAllowedUntil: new Date(now.getTime() + verificationValidMs).toISOString(),
@@ -21,7 +27,12 @@ export async function verifyMemberCode(deps: Deps, staff: StaffIdentity, code: s
 }
 
 /** Runs `work`; a wrong guess is recorded on its own (outside any transaction of `work`) before it is rethrown. */
-export async function withGuessesCounted<T>(deps: Deps, staff: StaffIdentity, now: Date, work: () => Promise<T>): Promise<T> {
+export async function withGuessesCounted<T>(
+  deps: Deps,
+  staff: StaffIdentity,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work()
   } catch (error) {

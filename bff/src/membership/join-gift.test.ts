@@ -9,7 +9,13 @@ describe('the new-member gift', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp()
-    await publishProgramVersion(t.db, { rules: { ...fmcgTemplate, joinGift: { points: 100, growth: 600 } }, template: 'fmcg', note: null, publishedBy: 'test', now: t.clock.now() })
+    await publishProgramVersion(t.db, {
+      rules: { ...fmcgTemplate, joinGift: { points: 100, growth: 600 } },
+      template: 'fmcg',
+      note: null,
+      publishedBy: 'test',
+      now: t.clock.now(),
+    })
   })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
@@ -22,12 +28,20 @@ describe('the new-member gift', () => {
     const memberId = login.body.member.id
     expect(await accountBalances(t.db, memberId)).toMatchObject({ points: 100, growth: 600 })
     const points = await t.json('GET', '/api/me/points', undefined, login.body.token)
-    expect(points.body.entries).toEqual([expect.objectContaining({ amount: 100, kind: 'join_gift', kindLabel: '新会员礼', reason: '新会员礼' })])
+    expect(points.body.entries).toEqual([
+      expect.objectContaining({ amount: 100, kind: 'join_gift', kindLabel: '新会员礼', reason: '新会员礼' }),
+    ])
     expect((await t.json('GET', '/api/me', undefined, login.body.token)).body.tier.id).toBe('silver')
   })
 
   it('is not given by a program without one', async () => {
-    await publishProgramVersion(t.db, { rules: fmcgTemplate, template: 'fmcg', note: null, publishedBy: 'test', now: t.clock.now() })
+    await publishProgramVersion(t.db, {
+      rules: fmcgTemplate,
+      template: 'fmcg',
+      note: null,
+      publishedBy: 'test',
+      now: t.clock.now(),
+    })
     const token = await t.joinedMember('13612340002')
     expect((await t.json('GET', '/api/me', undefined, token)).body.points.balance).toBe(0)
   })

@@ -21,7 +21,8 @@ export async function joinMember(deps: Deps, memberId: string, body: JoinBody): 
       ? await trx.selectFrom('outlets').select('id').where('id', '=', outletId).executeTakeFirst()
       : null
     if (outletId && !outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId })
-    const result = await trx.updateTable('members')
+    const result = await trx
+      .updateTable('members')
       .set({
         joined_at: now.toISOString(),
         source_outlet_id: outlet?.id ?? null,

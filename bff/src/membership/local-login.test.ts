@@ -4,8 +4,12 @@ import { createTestApp, testQrSceneSecret, type TestApp } from '../test/test-app
 
 describe('local login and joining', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp() })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('logs in by phone, then /api/me asks to join first', async () => {
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000001' })
@@ -31,19 +35,42 @@ describe('local login and joining', () => {
   })
 
   it('records the store a member joined from, and joining again changes nothing', async () => {
-    await t.db.insertInto('outlets').values({ id: 'outlet_test', name: '测试门店', created_at: t.clock.now().toISOString() }).execute()
+    await t.db
+      .insertInto('outlets')
+      .values({ id: 'outlet_test', name: '测试门店', created_at: t.clock.now().toISOString() })
+      .execute()
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000003' })
-    const first = await t.json('POST', '/api/members/join', { scene: outletScene(testQrSceneSecret, 'outlet_test') }, login.body.token)
-    expect(first.body).toMatchObject({ joinedNow: true, member: { sourceOutlet: { id: 'outlet_test', name: '测试门店' } } })
+    const first = await t.json(
+      'POST',
+      '/api/members/join',
+      { scene: outletScene(testQrSceneSecret, 'outlet_test') },
+      login.body.token,
+    )
+    expect(first.body).toMatchObject({
+      joinedNow: true,
+      member: { sourceOutlet: { id: 'outlet_test', name: '测试门店' } },
+    })
     const again = await t.json('POST', '/api/members/join', {}, login.body.token)
-    expect(again.body).toMatchObject({ joinedNow: false, member: { joinedAt: first.body.member.joinedAt, sourceOutlet: { id: 'outlet_test' } } })
+    expect(again.body).toMatchObject({
+      joinedNow: false,
+      member: { joinedAt: first.body.member.joinedAt, sourceOutlet: { id: 'outlet_test' } },
+    })
   })
 
   it('refuses an unknown store and leaves the shopper unjoined', async () => {
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000004' })
-    const join = await t.json('POST', '/api/members/join', { scene: outletScene(testQrSceneSecret, 'outlet_nope') }, login.body.token)
+    const join = await t.json(
+      'POST',
+      '/api/members/join',
+      { scene: outletScene(testQrSceneSecret, 'outlet_nope') },
+      login.body.token,
+    )
     expect(join).toMatchObject({ status: 404, body: { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } } })
-    const row = await t.db.selectFrom('members').select('joined_at').where('phone', '=', '13900000004').executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('members')
+      .select('joined_at')
+      .where('phone', '=', '13900000004')
+      .executeTakeFirstOrThrow()
     expect(row.joined_at).toBeNull()
   })
 
@@ -67,7 +94,9 @@ describe('local login and joining', () => {
   })
 
   it('twenty first logins racing for one phone create exactly one member', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => t.json('POST', '/api/auth/local', { phone: '13900000007' })))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => t.json('POST', '/api/auth/local', { phone: '13900000007' })),
+    )
     expect(answers.every((a) => a.status === 200)).toBe(true)
     expect(new Set(answers.map((a) => a.body.member.id)).size).toBe(1)
     const rows = await t.db.selectFrom('members').select('id').where('phone', '=', '13900000007').execute()
@@ -77,8 +106,12 @@ describe('local login and joining', () => {
 
 describe('local login switched off', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ localLoginEnabled: false }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp({ localLoginEnabled: false })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('answers 403 LOCAL_LOGIN_DISABLED and creates nobody', async () => {
     const response = await t.json('POST', '/api/auth/local', { phone: '13900000001' })

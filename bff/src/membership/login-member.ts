@@ -19,23 +19,30 @@ export async function loginMember(deps: Deps, identity: LoginIdentity): Promise<
   const now = clock.now().toISOString()
   const column = identity.kind === 'phone' ? 'phone' : 'openid'
   const value = identity.kind === 'phone' ? identity.phone : identity.wechat.openid
-  await db.insertInto('members').values({
-    id: newId('mbr'),
-    openid: identity.kind === 'wechat' ? identity.wechat.openid : null,
-    unionid: identity.kind === 'wechat' ? identity.wechat.unionid : null,
-    phone: identity.kind === 'phone' ? identity.phone : null,
-    nickname: defaultNickname(identity),
-    joined_at: null,
-    source_outlet_id: null,
-    source_channel: null,
-    created_at: now,
-  }).onConflict((oc) => oc.column(column).doNothing()).execute()
+  await db
+    .insertInto('members')
+    .values({
+      id: newId('mbr'),
+      openid: identity.kind === 'wechat' ? identity.wechat.openid : null,
+      unionid: identity.kind === 'wechat' ? identity.wechat.unionid : null,
+      phone: identity.kind === 'phone' ? identity.phone : null,
+      nickname: defaultNickname(identity),
+      joined_at: null,
+      source_outlet_id: null,
+      source_channel: null,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column(column).doNothing())
+    .execute()
   const { id } = await db.selectFrom('members').select('id').where(column, '=', value).executeTakeFirstOrThrow()
 
   if (identity.kind === 'wechat') {
-    await db.insertInto('wechat_sessions')
+    await db
+      .insertInto('wechat_sessions')
       .values({ member_id: id, session_key: identity.wechat.sessionKey, updated_at: now })
-      .onConflict((oc) => oc.column('member_id').doUpdateSet({ session_key: identity.wechat.sessionKey, updated_at: now }))
+      .onConflict((oc) =>
+        oc.column('member_id').doUpdateSet({ session_key: identity.wechat.sessionKey, updated_at: now }),
+      )
       .execute()
   }
   const session = await issueSession(db, id, clock.now(), deps.auth.sessionTtlHours)

@@ -1,4 +1,12 @@
-import { AppError, JoinBody, JoinResponseSchema, LocalLoginBody, LoggedOutSchema, LoginResponseSchema, WechatLoginBody } from '@mc/shared'
+import {
+  AppError,
+  JoinBody,
+  JoinResponseSchema,
+  LocalLoginBody,
+  LoggedOutSchema,
+  LoginResponseSchema,
+  WechatLoginBody,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
@@ -10,33 +18,73 @@ import { revokeSession } from '../auth/member-sessions'
 import { documentRoute } from '../openapi/document-route'
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/local', documentRoute({
-    summary: 'Log in with a phone number (development and H5 demo only)', auth: 'none',
-    ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } }, errors: ['LOCAL_LOGIN_DISABLED'],
-  }), validate('json', LocalLoginBody), async (c) => {
-    const deps = c.var.deps
-    if (!deps.auth.localLoginEnabled) throw new AppError('LOCAL_LOGIN_DISABLED')
-    return c.json(await loginMember(deps, { kind: 'phone', phone: c.req.valid('json').phone }), 200)
-  })
-  .post('/wechat', documentRoute({
-    summary: 'Log in with a wx.login code (exchanged once through jscode2session)', auth: 'none',
-    ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } }, errors: ['WECHAT_LOGIN_DISABLED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
-  }), validate('json', WechatLoginBody), async (c) => {
-    const deps = c.var.deps
-    if (!deps.auth.wechat) throw new AppError('WECHAT_LOGIN_DISABLED')
-    const wechat = await deps.auth.wechat.exchangeCode(c.req.valid('json').code)
-    return c.json(await loginMember(deps, { kind: 'wechat', wechat }), 200)
-  })
-  .post('/logout', documentRoute({ summary: 'End this session', auth: 'member', ok: { 200: { description: 'Logged out', schema: LoggedOutSchema } } }), requireMember, async (c) => {
-    await revokeSession(c.var.deps.db, bearerToken(c.req.header('authorization')), c.var.deps.clock.now())
-    return c.json({ loggedOut: true as const }, 200)
-  })
+  .post(
+    '/local',
+    documentRoute({
+      summary: 'Log in with a phone number (development and H5 demo only)',
+      auth: 'none',
+      ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } },
+      errors: ['LOCAL_LOGIN_DISABLED'],
+    }),
+    validate('json', LocalLoginBody),
+    async (c) => {
+      const deps = c.var.deps
+      if (!deps.auth.localLoginEnabled) throw new AppError('LOCAL_LOGIN_DISABLED')
+      return c.json(await loginMember(deps, { kind: 'phone', phone: c.req.valid('json').phone }), 200)
+    },
+  )
+  .post(
+    '/wechat',
+    documentRoute({
+      summary: 'Log in with a wx.login code (exchanged once through jscode2session)',
+      auth: 'none',
+      ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } },
+      errors: ['WECHAT_LOGIN_DISABLED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
+    }),
+    validate('json', WechatLoginBody),
+    async (c) => {
+      const deps = c.var.deps
+      if (!deps.auth.wechat) throw new AppError('WECHAT_LOGIN_DISABLED')
+      const wechat = await deps.auth.wechat.exchangeCode(c.req.valid('json').code)
+      return c.json(await loginMember(deps, { kind: 'wechat', wechat }), 200)
+    },
+  )
+  .post(
+    '/logout',
+    documentRoute({
+      summary: 'End this session',
+      auth: 'member',
+      ok: { 200: { description: 'Logged out', schema: LoggedOutSchema } },
+    }),
+    requireMember,
+    async (c) => {
+      await revokeSession(c.var.deps.db, bearerToken(c.req.header('authorization')), c.var.deps.clock.now())
+      return c.json({ loggedOut: true as const }, 200)
+    },
+  )
 
 // Middleware is attached per route: a `.use()` here would also guard every sibling mounted under /api.
 export const memberRoutes = new Hono<AppEnv>()
-  .post('/members/join', documentRoute({
-    summary: 'Join as a member, optionally from a store QR code', auth: 'member',
-    ok: { 200: { description: 'JoinResponse', schema: JoinResponseSchema } }, errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND'],
-  }), requireMember, validate('json', JoinBody), async (c) =>
-    c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200))
-  .get('/me', documentRoute({ summary: 'Tier, progress to the next tier, retain condition and points', auth: 'member', ok: { 200: 'MeResponse' }, errors: ['MEMBER_NOT_JOINED'] }), requireMember, async (c) => c.json(await getMe(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200))
+  .post(
+    '/members/join',
+    documentRoute({
+      summary: 'Join as a member, optionally from a store QR code',
+      auth: 'member',
+      ok: { 200: { description: 'JoinResponse', schema: JoinResponseSchema } },
+      errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND'],
+    }),
+    requireMember,
+    validate('json', JoinBody),
+    async (c) => c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200),
+  )
+  .get(
+    '/me',
+    documentRoute({
+      summary: 'Tier, progress to the next tier, retain condition and points',
+      auth: 'member',
+      ok: { 200: 'MeResponse' },
+      errors: ['MEMBER_NOT_JOINED'],
+    }),
+    requireMember,
+    async (c) => c.json(await getMe(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200),
+  )

@@ -3,8 +3,12 @@ import { createTestApp, type TestApp } from '../test/test-app'
 
 describe('session tokens', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('are 256 random bits, unique, and stored only as a hash', async () => {
     const a = await t.json('POST', '/api/auth/local', { phone: '13700000001' })

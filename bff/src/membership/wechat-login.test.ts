@@ -12,7 +12,10 @@ describe('WeChat login through jscode2session', () => {
   let t: TestApp
   beforeAll(async () => {
     wechat = await startFakeWechat({ appId, appSecret })
-    t = await createTestApp({ localLoginEnabled: false, wechat: createWechatLogin({ appId, appSecret, apiBase: wechat.baseUrl }) })
+    t = await createTestApp({
+      localLoginEnabled: false,
+      wechat: createWechatLogin({ appId, appSecret, apiBase: wechat.baseUrl }),
+    })
   })
   afterAll(async () => {
     await t.close()
@@ -26,8 +29,11 @@ describe('WeChat login through jscode2session', () => {
     expect(login.body.token).toMatch(/^mcs_/)
     const responseText = JSON.stringify(login.body)
     for (const secret of [sessionKey, appSecret, 'o_openid_0001']) expect(responseText).not.toContain(secret)
-    const stored = await t.db.selectFrom('wechat_sessions').innerJoin('members', 'members.id', 'wechat_sessions.member_id')
-      .select(['session_key', 'openid']).executeTakeFirstOrThrow()
+    const stored = await t.db
+      .selectFrom('wechat_sessions')
+      .innerJoin('members', 'members.id', 'wechat_sessions.member_id')
+      .select(['session_key', 'openid'])
+      .executeTakeFirstOrThrow()
     expect(stored).toEqual({ session_key: sessionKey, openid: 'o_openid_0001' })
   })
 
@@ -51,7 +57,11 @@ describe('WeChat login through jscode2session', () => {
     const a = await t.json('POST', '/api/auth/wechat', { code: 'code-3a' })
     const b = await t.json('POST', '/api/auth/wechat', { code: 'code-3b' })
     expect(a.body.member.id).toBe(b.body.member.id)
-    const row = await t.db.selectFrom('wechat_sessions').select('session_key').where('member_id', '=', a.body.member.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('wechat_sessions')
+      .select('session_key')
+      .where('member_id', '=', a.body.member.id)
+      .executeTakeFirstOrThrow()
     expect(row.session_key).toBe('bmV3LXNlc3Npb24ta2V5')
   })
 
@@ -68,7 +78,9 @@ describe('WeChat misconfigured or down', () => {
   it('reports a wrong app secret as WECHAT_UNAVAILABLE without echoing the secret', async () => {
     const wechat = await startFakeWechat({ appId, appSecret })
     const wrongSecret = 'ffffffffffffffffffffffffffffffff'
-    const t = await createTestApp({ wechat: createWechatLogin({ appId, appSecret: wrongSecret, apiBase: wechat.baseUrl }) })
+    const t = await createTestApp({
+      wechat: createWechatLogin({ appId, appSecret: wrongSecret, apiBase: wechat.baseUrl }),
+    })
     wechat.issueCode('code-x', 'o_x', sessionKey)
     const response = await t.json('POST', '/api/auth/wechat', { code: 'code-x' })
     expect(response).toMatchObject({ status: 502, body: { error: { code: 'WECHAT_UNAVAILABLE' } } })
@@ -78,11 +90,16 @@ describe('WeChat misconfigured or down', () => {
   })
 
   it('answers 502 when WeChat cannot be reached, and 403 when WeChat login is not configured', async () => {
-    const down = await createTestApp({ wechat: createWechatLogin({ appId, appSecret, apiBase: 'http://127.0.0.1:9', timeoutMs: 2000 }) })
+    const down = await createTestApp({
+      wechat: createWechatLogin({ appId, appSecret, apiBase: 'http://127.0.0.1:9', timeoutMs: 2000 }),
+    })
     expect((await down.json('POST', '/api/auth/wechat', { code: 'c' })).body.error.code).toBe('WECHAT_UNAVAILABLE')
     await down.close()
     const off = await createTestApp({ wechat: null })
-    expect((await off.json('POST', '/api/auth/wechat', { code: 'c' }))).toMatchObject({ status: 403, body: { error: { code: 'WECHAT_LOGIN_DISABLED' } } })
+    expect(await off.json('POST', '/api/auth/wechat', { code: 'c' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'WECHAT_LOGIN_DISABLED' } },
+    })
     await off.close()
   })
 })

@@ -6,11 +6,46 @@ const fieldsOf = (text: string) => parseCsv(text).map((record) => record.fields)
 
 describe('parseCsv', () => {
   it.each([
-    ['plain LF', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['CRLF', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['lone CR (old Excel for Mac)', 'a,b\r1,2', [['a', 'b'], ['1', '2']]],
-    ['no final line break', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-    ['BOM is dropped', '\ufeffphone,name\n1,2\n', [['phone', 'name'], ['1', '2']]],
+    [
+      'plain LF',
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CRLF',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'lone CR (old Excel for Mac)',
+      'a,b\r1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'no final line break',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'BOM is dropped',
+      '\ufeffphone,name\n1,2\n',
+      [
+        ['phone', 'name'],
+        ['1', '2'],
+      ],
+    ],
     ['quoted field with a comma', '"张, 三",2\n', [['张, 三', '2']]],
     ['escaped quotes', '"say ""hi""",x\n', [['say "hi"', 'x']]],
     ['a field that is one quote', '"""",x\n', [['"', 'x']]],
@@ -19,7 +54,14 @@ describe('parseCsv', () => {
     ['empty quoted field', '"",x\n""\n', [['', 'x'], ['']]],
     ['blank lines are skipped', 'a\n\n\r\nb\n\n', [['a'], ['b']]],
     ['spaces are kept (the importer trims)', ' a , b \n', [[' a ', ' b ']]],
-    ['Chinese text', '会员,成长值\n林小夏,100\n', [['会员', '成长值'], ['林小夏', '100']]],
+    [
+      'Chinese text',
+      '会员,成长值\n林小夏,100\n',
+      [
+        ['会员', '成长值'],
+        ['林小夏', '100'],
+      ],
+    ],
     ['empty file', '', []],
     ['only a BOM', '\ufeff', []],
   ])('%s', (_, text, expected) => {
@@ -51,8 +93,13 @@ describe('parseCsv', () => {
 
   it('reads back whatever toCsv writes, for any text', () => {
     const field = fc.string({ unit: fc.constantFrom('a', '张', ',', '"', '\r', '\n', ' ', '1') })
-    fc.assert(fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (records) => {
-      expect(fieldsOf(toCsv(records))).toEqual(records)
-    }))
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (records) => {
+          expect(fieldsOf(toCsv(records))).toEqual(records)
+        },
+      ),
+    )
   })
 })

@@ -45,7 +45,8 @@ export function parseCsv(text: string): CsvRecord[] {
   while (i < input.length) {
     const char = input[i]
     if (char === '"') {
-      if (field !== '' || quoted) throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double its quotes)')
+      if (field !== '' || quoted)
+        throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double its quotes)')
       const read = readQuoted(input, i + 1, line)
       field = read.value
       quoted = true

@@ -11,8 +11,16 @@ import { entryTierState, openingCredits, type ImportContext, type ImportTarget }
 export async function insertFreshMembers(trx: Transaction<Database>, targets: ImportTarget[], context: ImportContext) {
   const at = context.time.now.toISOString()
   const rows = targets.map(({ row, member }) => ({
-    id: member.id, openid: row.openid, unionid: null, phone: row.phone, nickname: row.nickname, birthday: row.birthday,
-    joined_at: at, source_outlet_id: null, source_channel: 'shop' as const, created_at: at,
+    id: member.id,
+    openid: row.openid,
+    unionid: null,
+    phone: row.phone,
+    nickname: row.nickname,
+    birthday: row.birthday,
+    joined_at: at,
+    source_outlet_id: null,
+    source_channel: 'shop' as const,
+    created_at: at,
   }))
   await bulkInsert(trx, 'members', rows)
 }
@@ -28,9 +36,17 @@ export async function insertFreshMembers(trx: Transaction<Database>, targets: Im
 export async function writeFreshOpenings(trx: Transaction<Database>, targets: ImportTarget[], context: ImportContext) {
   const { program } = context
   const { now } = context.time
-  const postings = targets.flatMap((target) => openingCredits(target, context).map((credit) => creditPosting(credit, program, now)))
+  const postings = targets.flatMap((target) =>
+    openingCredits(target, context).map((credit) => creditPosting(credit, program, now)),
+  )
   await postEntriesBulk(trx, postings, newAccounts(postings))
-  await recordTierChanges(trx, targets.flatMap((target) => openingTierChanges(target, context)), program, now, 'new')
+  await recordTierChanges(
+    trx,
+    targets.flatMap((target) => openingTierChanges(target, context)),
+    program,
+    now,
+    'new',
+  )
 }
 
 /** The join on the entry tier, then the upgrade the opening growth reaches at once, as `postOpening` records them. */

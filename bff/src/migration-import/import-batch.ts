@@ -10,7 +10,10 @@ import { insertFreshMembers, writeFreshOpenings } from './fresh-openings'
 import { postOpening } from './post-opening'
 
 /** What became of one validated row. */
-export type RowOutcome = { kind: 'imported'; memberId: string } | { kind: 'alreadyImported' } | { kind: 'rejected'; reason: string }
+export type RowOutcome =
+  | { kind: 'imported'; memberId: string }
+  | { kind: 'alreadyImported' }
+  | { kind: 'rejected'; reason: string }
 
 const conflictReason = '手机号与 openid 属于不同会员 / phone and openid belong to different members'
 
@@ -20,7 +23,11 @@ const conflictReason = '手机号与 openid 属于不同会员 / phone and openi
  * to its member, checked against what was imported before under any of its identities (the batch's own rows
  * included), and written.
  */
-export async function importBatch(trx: Transaction<Database>, rows: ImportRow[], context: ImportContext): Promise<RowOutcome[]> {
+export async function importBatch(
+  trx: Transaction<Database>,
+  rows: ImportRow[],
+  context: ImportContext,
+): Promise<RowOutcome[]> {
   const members = await findMembers(trx, rows)
   const imported = await findImports(trx, [
     ...rows.flatMap((row) => row.identityKeys),
@@ -41,7 +48,10 @@ export async function importBatch(trx: Transaction<Database>, rows: ImportRow[],
     if (row.refusedIfNew) return { kind: 'rejected', reason: row.refusedIfNew }
     const member = found ?? freshMember(row, context)
     // A member who was here already gains the identity the row adds (an openid for a phone member, or the reverse).
-    const link = { phone: member.phone ? undefined : row.phone ?? undefined, openid: member.openid ? undefined : row.openid ?? undefined }
+    const link = {
+      phone: member.phone ? undefined : (row.phone ?? undefined),
+      openid: member.openid ? undefined : (row.openid ?? undefined),
+    }
     // Later rows of this batch must find this member and this import under every identity it now has.
     const linked = { ...member, phone: member.phone ?? row.phone, openid: member.openid ?? row.openid }
     if (linked.phone) members.byPhone.set(linked.phone, linked)
@@ -70,14 +80,28 @@ async function findMembers(trx: Transaction<Database>, rows: ImportRow[]): Promi
   const index: MemberIndex = { byPhone: new Map(), byOpenid: new Map() }
   const lookups = [
     { column: 'phone' as const, values: rows.flatMap((row) => (row.phone ? [row.phone] : [])), into: index.byPhone },
-    { column: 'openid' as const, values: rows.flatMap((row) => (row.openid ? [row.openid] : [])), into: index.byOpenid },
+    {
+      column: 'openid' as const,
+      values: rows.flatMap((row) => (row.openid ? [row.openid] : [])),
+      into: index.byOpenid,
+    },
   ]
   for (const { column, values, into } of lookups) {
     for (const part of chunks([...new Set(values)], 1000)) {
-      const found = await trx.selectFrom('members').select(['id', 'phone', 'openid', 'joined_at', 'birthday'])
-        .where(column, 'in', part).execute()
+      const found = await trx
+        .selectFrom('members')
+        .select(['id', 'phone', 'openid', 'joined_at', 'birthday'])
+        .where(column, 'in', part)
+        .execute()
       for (const m of found) {
-        into.set(m[column]!, { id: m.id, phone: m.phone, openid: m.openid, joinedAt: m.joined_at, birthday: m.birthday, fresh: false })
+        into.set(m[column]!, {
+          id: m.id,
+          phone: m.phone,
+          openid: m.openid,
+          joinedAt: m.joined_at,
+          birthday: m.birthday,
+          fresh: false,
+        })
       }
     }
   }
@@ -88,8 +112,12 @@ async function findMembers(trx: Transaction<Database>, rows: ImportRow[]): Promi
 async function findImports(trx: Transaction<Database>, keys: string[]): Promise<Map<string, string>> {
   const imported = new Map<string, string>()
   for (const part of chunks([...new Set(keys)], 1000)) {
-    const found = await trx.selectFrom('idempotency_records').select(['key', 'request_body'])
-      .where('scope', '=', importScope).where('key', 'in', part).execute()
+    const found = await trx
+      .selectFrom('idempotency_records')
+      .select(['key', 'request_body'])
+      .where('scope', '=', importScope)
+      .where('key', 'in', part)
+      .execute()
     for (const record of found) imported.set(record.key, record.request_body)
   }
   return imported
@@ -108,10 +136,17 @@ function matchMember(row: ImportRow, members: MemberIndex): MemberRef | null | '
 }
 
 const identityKeysOf = (member: MemberRef) =>
-  [member.phone && `phone:${member.phone}`, member.openid && `openid:${member.openid}`].filter((key): key is string => Boolean(key))
+  [member.phone && `phone:${member.phone}`, member.openid && `openid:${member.openid}`].filter((key): key is string =>
+    Boolean(key),
+  )
 
 const freshMember = (row: ImportRow, context: ImportContext): MemberRef => ({
-  id: newId('mbr', context.time.now.getTime()), phone: row.phone, openid: row.openid, joinedAt: null, birthday: row.birthday, fresh: true,
+  id: newId('mbr', context.time.now.getTime()),
+  phone: row.phone,
+  openid: row.openid,
+  joinedAt: null,
+  birthday: row.birthday,
+  fresh: true,
 })
 
 /** Remembers each accepted row's opening numbers under every identity of its member, for re-runs to compare. */
@@ -121,8 +156,13 @@ async function recordImports(trx: Transaction<Database>, targets: ImportTarget[]
     const body = canonicalJson(openingOf(row))
     const hash = createHash('sha256').update(body).digest('hex')
     return keys.map((key) => ({
-      scope: importScope, key, request_hash: hash, request_body: body,
-      response_status: 200, response_body: JSON.stringify({ memberId: member.id }), created_at: at,
+      scope: importScope,
+      key,
+      request_hash: hash,
+      request_body: body,
+      response_status: 200,
+      response_body: JSON.stringify({ memberId: member.id }),
+      created_at: at,
     }))
   })
   await bulkInsert(trx, 'idempotency_records', records)

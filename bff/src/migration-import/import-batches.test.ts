@@ -10,25 +10,50 @@ const csv = (...rows: string[]) => `${[header, ...rows].join('\n')}\n`
 describe('importMembers: batches, rejects and the two writers', () => {
   let t: TestApp
   const count = async (table: 'members' | 'ledger_entries' | 'idempotency_records') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-  beforeAll(async () => { t = await createTestApp() })
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()
   })
 
   it('reports each reject with the line it starts on and its values as written, importing the rest', async () => {
-    const summary = await importMembers(t.db, csv(
-      '13700000001,,"林\n小夏",,1,1,', // a quoted line break: the name is refused, and the next row starts on line 4
-      '13700000002,,,,abc,1,',
-      '13700000003,,,,5,5,,extra',
-      '13700000004,,王悦,,5,5,',
-    ), { now: t.clock.now() })
+    const summary = await importMembers(
+      t.db,
+      csv(
+        '13700000001,,"林\n小夏",,1,1,', // a quoted line break: the name is refused, and the next row starts on line 4
+        '13700000002,,,,abc,1,',
+        '13700000003,,,,5,5,,extra',
+        '13700000004,,王悦,,5,5,',
+      ),
+      { now: t.clock.now() },
+    )
     expect(summary).toMatchObject({ total: 4, imported: 1, alreadyImported: 0, rejected: 3 })
     expect(summary.rejects).toEqual([
-      { line: 2, row: expect.objectContaining({ phone: '13700000001', name: '林\n小夏' }), reason: '昵称不能含换行等控制字符 / name contains control characters' },
-      { line: 4, row: expect.objectContaining({ growth: 'abc' }), reason: '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0' },
-      { line: 5, row: expect.objectContaining({ phone: '13700000003' }), reason: '列数与表头不符：应为 7 列，实际 8 列 / expected 7 fields, got 8' },
+      {
+        line: 2,
+        row: expect.objectContaining({ phone: '13700000001', name: '林\n小夏' }),
+        reason: '昵称不能含换行等控制字符 / name contains control characters',
+      },
+      {
+        line: 4,
+        row: expect.objectContaining({ growth: 'abc' }),
+        reason: '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0',
+      },
+      {
+        line: 5,
+        row: expect.objectContaining({ phone: '13700000003' }),
+        reason: '列数与表头不符：应为 7 列，实际 8 列 / expected 7 fields, got 8',
+      },
     ])
   })
 
@@ -51,7 +76,9 @@ describe('importMembers: batches, rejects and the two writers', () => {
     const failing = importMembers(t.db, csv(...rows), {
       batchSize: 2,
       onProgress: (done, total) => progress.push([done, total]),
-      onRowWritten: (row) => { if (row === 3) throw new Error('power cut') },
+      onRowWritten: (row) => {
+        if (row === 3) throw new Error('power cut')
+      },
     })
     await expect(failing).rejects.toThrow('power cut')
     expect(progress).toEqual([[2, 5]])
@@ -59,9 +86,16 @@ describe('importMembers: batches, rejects and the two writers', () => {
     expect(await verifyLedgers(t.db)).toEqual([])
 
     progress.length = 0
-    const rerun = await importMembers(t.db, csv(...rows), { batchSize: 2, onProgress: (done, total) => progress.push([done, total]) })
+    const rerun = await importMembers(t.db, csv(...rows), {
+      batchSize: 2,
+      onProgress: (done, total) => progress.push([done, total]),
+    })
     expect(rerun).toMatchObject({ imported: 3, alreadyImported: 2, rejected: 0 })
-    expect(progress).toEqual([[2, 5], [4, 5], [5, 5]])
+    expect(progress).toEqual([
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ])
     expect(await count('members')).toBe(members + 5)
   })
 
@@ -71,52 +105,98 @@ describe('importMembers: batches, rejects and the two writers', () => {
     expect(runs.map((r) => r.rejected)).toEqual([0, 0])
     expect(runs[0].imported + runs[1].imported).toBe(40)
     expect(runs[0].alreadyImported + runs[1].alreadyImported).toBe(40)
-    const entries = await t.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('idempotency_key', 'like', 'opening:%:phone:1373000%').executeTakeFirstOrThrow()
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idempotency_key', 'like', 'opening:%:phone:1373000%')
+      .executeTakeFirstOrThrow()
     expect(Number(entries.n)).toBe(80)
   })
 
   it('the bulk writers leave exactly the ledger, tier and inbox rows earn and recordTierChange leave, one by one', async () => {
     const now = t.clock.now()
-    const rows = (phonePrefix: string, openidPrefix: string) => csv(
-      `${phonePrefix}01,,,,2500,300,2027-06-30`,
-      `${phonePrefix}02,${openidPrefix}0002,,1990-02-03,600,0,`,
-      `,${openidPrefix}0003,名字,,0,50,`,
-      `${phonePrefix}04,,,,0,0,`,
-    )
+    const rows = (phonePrefix: string, openidPrefix: string) =>
+      csv(
+        `${phonePrefix}01,,,,2500,300,2027-06-30`,
+        `${phonePrefix}02,${openidPrefix}0002,,1990-02-03,600,0,`,
+        `,${openidPrefix}0003,名字,,0,50,`,
+        `${phonePrefix}04,,,,0,0,`,
+      )
     await importMembers(t.db, rows('137100000', 'oBulk_'), { now, writer: 'bulk' })
     await importMembers(t.db, rows('137200000', 'oPost_'), { now, writer: 'post-entry' })
     const bulk = await footprintOf(t, '13710', 'oBulk_')
     expect(bulk).toEqual(await footprintOf(t, '13720', 'oPost_'))
     // Both upgrade on the opening growth (to gold and to silver), and neither congratulates: see `postOpening`.
-    expect(bulk.map((m) => m.changes.map((c: { kind: string }) => c.kind))).toEqual([['join', 'upgrade'], ['join', 'upgrade'], ['join'], ['join']])
+    expect(bulk.map((m) => m.changes.map((c: { kind: string }) => c.kind))).toEqual([
+      ['join', 'upgrade'],
+      ['join', 'upgrade'],
+      ['join'],
+      ['join'],
+    ])
     expect(bulk.every((m) => m.notifications.length === 0)).toBe(true)
   })
 })
 
 /** Everything the import wrote for one set of members, with ids and identities taken out so two sets compare. */
 async function footprintOf(t: TestApp, phonePrefix: string, openidPrefix: string) {
-  const members = await t.db.selectFrom('members').selectAll()
+  const members = await t.db
+    .selectFrom('members')
+    .selectAll()
     .where((eb) => eb.or([eb('phone', 'like', `${phonePrefix}%`), eb('openid', 'like', `${openidPrefix}%`)]))
-    .orderBy('created_at').orderBy('id').execute()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
   const anonymous = (text: string | null) => text?.replace(phonePrefix, 'P').replace(openidPrefix, 'O') ?? null
-  return Promise.all(members.map(async (member) => {
-    const of = { member_id: member.id }
-    const entries = await t.db.selectFrom('ledger_entries').selectAll().where('member_id', '=', member.id).orderBy('ledger').execute()
-    const lots = await t.db.selectFrom('ledger_lots').selectAll().where('member_id', '=', member.id).orderBy('ledger').execute()
-    const accounts = await t.db.selectFrom('ledger_accounts').selectAll().where('member_id', '=', member.id).orderBy('ledger').execute()
-    const tier = await t.db.selectFrom('member_tiers').selectAll().where('member_id', '=', member.id).execute()
-    const changes = await t.db.selectFrom('tier_changes').selectAll().where('member_id', '=', member.id).orderBy('id').execute()
-    const notifications = await t.db.selectFrom('notifications').selectAll().where('member_id', '=', member.id).orderBy('id').execute()
-    expect(entries.every((e) => lots.some((l) => l.entry_id === e.id && l.id === e.lot_id))).toBe(true)
-    return {
-      member: { ...member, id: null, phone: anonymous(member.phone), openid: anonymous(member.openid) },
-      entries: entries.map((e) => ({ ...e, ...of, id: null, lot_id: null, idempotency_key: anonymous(e.idempotency_key) })),
-      lots: lots.map((l) => ({ ...l, ...of, id: null, entry_id: null })),
-      accounts: accounts.map((a) => ({ ...a, ...of })),
-      tier: tier.map((row) => ({ ...row, ...of })),
-      changes: changes.map((c) => ({ ...c, ...of, id: null })),
-      notifications: notifications.map((n) => ({ ...n, ...of, id: null })),
-    }
-  })).then((list) => list.map((item) => JSON.parse(JSON.stringify(item).replaceAll(/mbr_[0-9A-Z]+/g, 'M'))))
+  return Promise.all(
+    members.map(async (member) => {
+      const of = { member_id: member.id }
+      const entries = await t.db
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .where('member_id', '=', member.id)
+        .orderBy('ledger')
+        .execute()
+      const lots = await t.db
+        .selectFrom('ledger_lots')
+        .selectAll()
+        .where('member_id', '=', member.id)
+        .orderBy('ledger')
+        .execute()
+      const accounts = await t.db
+        .selectFrom('ledger_accounts')
+        .selectAll()
+        .where('member_id', '=', member.id)
+        .orderBy('ledger')
+        .execute()
+      const tier = await t.db.selectFrom('member_tiers').selectAll().where('member_id', '=', member.id).execute()
+      const changes = await t.db
+        .selectFrom('tier_changes')
+        .selectAll()
+        .where('member_id', '=', member.id)
+        .orderBy('id')
+        .execute()
+      const notifications = await t.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('member_id', '=', member.id)
+        .orderBy('id')
+        .execute()
+      expect(entries.every((e) => lots.some((l) => l.entry_id === e.id && l.id === e.lot_id))).toBe(true)
+      return {
+        member: { ...member, id: null, phone: anonymous(member.phone), openid: anonymous(member.openid) },
+        entries: entries.map((e) => ({
+          ...e,
+          ...of,
+          id: null,
+          lot_id: null,
+          idempotency_key: anonymous(e.idempotency_key),
+        })),
+        lots: lots.map((l) => ({ ...l, ...of, id: null, entry_id: null })),
+        accounts: accounts.map((a) => ({ ...a, ...of })),
+        tier: tier.map((row) => ({ ...row, ...of })),
+        changes: changes.map((c) => ({ ...c, ...of, id: null })),
+        notifications: notifications.map((n) => ({ ...n, ...of, id: null })),
+      }
+    }),
+  ).then((list) => list.map((item) => JSON.parse(JSON.stringify(item).replaceAll(/mbr_[0-9A-Z]+/g, 'M'))))
 }

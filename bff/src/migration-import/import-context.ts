@@ -34,7 +34,10 @@ export interface ImportTarget {
 /** The idempotency-record scope that remembers, per identity, which opening numbers were imported. */
 export const importScope = 'member_import'
 
-export const entryTierState = (program: PublishedProgram): TierState => ({ key: program.rules.tiers[0].key, validUntil: null })
+export const entryTierState = (program: PublishedProgram): TierState => ({
+  key: program.rules.tiers[0].key,
+  validUntil: null,
+})
 
 /**
  * The opening credits one row earns: growth counting for the program's window, points lapsing when the row
@@ -45,19 +48,32 @@ export function openingCredits(target: ImportTarget, context: ImportContext): Cr
   const { row, member } = target
   const { now, today } = context.time
   const common = {
-    memberId: member.id, kind: 'opening' as const, actor: 'admin' as const, actorId: 'import', businessDay: today, occurredAt: now,
+    memberId: member.id,
+    kind: 'opening' as const,
+    actor: 'admin' as const,
+    actorId: 'import',
+    businessDay: today,
+    occurredAt: now,
   }
   const credits: Credit[] = []
   if (row.growth > 0) {
     credits.push({
-      ...common, ledger: 'growth', amount: row.growth, reason: '期初导入成长值',
-      idempotencyKey: `opening:growth:${row.identityKey}`, expiresAt: context.time.growthExpiresAt,
+      ...common,
+      ledger: 'growth',
+      amount: row.growth,
+      reason: '期初导入成长值',
+      idempotencyKey: `opening:growth:${row.identityKey}`,
+      expiresAt: context.time.growthExpiresAt,
     })
   }
   if (row.points > 0) {
     credits.push({
-      ...common, ledger: 'points', amount: row.points, reason: '期初导入积分',
-      idempotencyKey: `opening:points:${row.identityKey}`, expiresAt: row.pointsExpiresAt,
+      ...common,
+      ledger: 'points',
+      amount: row.points,
+      reason: '期初导入积分',
+      idempotencyKey: `opening:points:${row.identityKey}`,
+      expiresAt: row.pointsExpiresAt,
     })
   }
   return credits

@@ -24,7 +24,8 @@ describe('import-members command', () => {
     dir = mkdtempSync(join(tmpdir(), 'mc-import-'))
     // The child reaches the test's own database: the same file, or the same PostgreSQL schema through PGOPTIONS,
     // which node-postgres reads for every connection it opens.
-    const schema = t.kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s : null
+    const schema =
+      t.kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s : null
     childEnv = { DATABASE_URL: t.url, ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}) }
   })
   afterAll(async () => {
@@ -36,20 +37,37 @@ describe('import-members command', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-        cwd: join(import.meta.dirname, '../..'), env: { ...process.env, ...childEnv, ...env },
+        cwd: join(import.meta.dirname, '../..'),
+        env: { ...process.env, ...childEnv, ...env },
       })
       let stdout = ''
       let stderr = ''
-      child.stdout.on('data', (d: Buffer) => { stdout += d })
-      child.stderr.on('data', (d: Buffer) => { stderr += d })
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d
+      })
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d
+      })
       child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
     })
   const count = async (query: 'members' | 'entries' | 'keys') => {
     const like = '1360000%'
-    const n = query === 'members'
-      ? await t.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('phone', 'like', like).executeTakeFirstOrThrow()
-      : await t.db.selectFrom('ledger_entries').select((eb) => (query === 'entries' ? eb.fn.countAll<number>() : eb.fn.count<number>('idempotency_key').distinct()).as('n'))
-        .where('idempotency_key', 'like', `opening:%:phone:${like}`).executeTakeFirstOrThrow()
+    const n =
+      query === 'members'
+        ? await t.db
+            .selectFrom('members')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('phone', 'like', like)
+            .executeTakeFirstOrThrow()
+        : await t.db
+            .selectFrom('ledger_entries')
+            .select((eb) =>
+              (query === 'entries' ? eb.fn.countAll<number>() : eb.fn.count<number>('idempotency_key').distinct()).as(
+                'n',
+              ),
+            )
+            .where('idempotency_key', 'like', `opening:%:phone:${like}`)
+            .executeTakeFirstOrThrow()
     return Number(n.n)
   }
 
@@ -61,7 +79,12 @@ describe('import-members command', () => {
     expect(crashed.signal, crashed.stderr).toBe('SIGKILL')
     expect(await count('members')).toBe(1000)
     expect(await count('entries')).toBe(2000)
-    const committed = await t.db.selectFrom('members').select('phone').where('phone', 'like', '1360000%').orderBy('phone').execute()
+    const committed = await t.db
+      .selectFrom('members')
+      .select('phone')
+      .where('phone', 'like', '1360000%')
+      .orderBy('phone')
+      .execute()
     expect([committed[0].phone, committed.at(-1)!.phone]).toEqual(['13600000000', '13600000999'])
     expect(await verifyLedgers(t.db)).toEqual([])
 
@@ -85,7 +108,17 @@ describe('import-members command', () => {
     expect(rejects).toEqual([
       [...header.split(','), 'line', 'reason'],
       ['12345', '', '', '', '10', '10', '', '3', '手机号格式不正确 / invalid phone'],
-      ['13500000003', '', '', '', '-1', '0', '', '4', '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0'],
+      [
+        '13500000003',
+        '',
+        '',
+        '',
+        '-1',
+        '0',
+        '',
+        '4',
+        '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0',
+      ],
     ])
 
     const malformed = join(dir, 'malformed.csv')

@@ -44,9 +44,12 @@ try {
   const summary = await importMembers(db, source, {
     batchSize,
     onProgress: progress.update,
-    onRowWritten: killAfterRows === null ? undefined : (row) => {
-      if (row === killAfterRows) process.kill(process.pid, 'SIGKILL')
-    },
+    onRowWritten:
+      killAfterRows === null
+        ? undefined
+        : (row) => {
+            if (row === killAfterRows) process.kill(process.pid, 'SIGKILL')
+          },
   })
   progress.finish()
   const seconds = Math.max((performance.now() - started) / 1000, 0.001)
@@ -66,11 +69,14 @@ try {
 
 function parseCommandLine(argv: string[]) {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true, options: { rejects: { type: 'string' }, batch: { type: 'string' } },
+    args: argv,
+    allowPositionals: true,
+    options: { rejects: { type: 'string' }, batch: { type: 'string' } },
   })
   if (positionals.length !== 1) throw new Error('give exactly one CSV file')
   const batchSize = Number(values.batch ?? '500')
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a whole number ≥ 1, got ${values.batch}`)
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new Error(`--batch must be a whole number ≥ 1, got ${values.batch}`)
   const killText = process.env.MC_FAULT_KILL_AFTER_ROWS
   const killAfterRows = killText ? Number(killText) : null
   if (killAfterRows !== null && (!Number.isSafeInteger(killAfterRows) || killAfterRows < 1)) {

@@ -14,19 +14,55 @@ describe('importMembers', () => {
   let now: Date
   const memberBy = (column: 'phone' | 'openid', value: string) =>
     t.db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow()
-  const entriesOf = (memberId: string) => t.db.selectFrom('ledger_entries').selectAll().where('member_id', '=', memberId).orderBy('id').execute()
-  const lotsOf = (memberId: string) => t.db.selectFrom('ledger_lots').select(['ledger', 'amount', 'remaining', 'expires_at'])
-    .where('member_id', '=', memberId).orderBy('ledger').execute()
+  const entriesOf = (memberId: string) =>
+    t.db.selectFrom('ledger_entries').selectAll().where('member_id', '=', memberId).orderBy('id').execute()
+  const lotsOf = (memberId: string) =>
+    t.db
+      .selectFrom('ledger_lots')
+      .select(['ledger', 'amount', 'remaining', 'expires_at'])
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .execute()
   const tierOf = async (memberId: string) => ({
-    state: await t.db.selectFrom('member_tiers').select(['tier_key', 'valid_until']).where('member_id', '=', memberId).executeTakeFirst(),
-    changes: await t.db.selectFrom('tier_changes').select(['kind', 'from_key', 'to_key', 'growth']).where('member_id', '=', memberId).orderBy('id').execute(),
+    state: await t.db
+      .selectFrom('member_tiers')
+      .select(['tier_key', 'valid_until'])
+      .where('member_id', '=', memberId)
+      .executeTakeFirst(),
+    changes: await t.db
+      .selectFrom('tier_changes')
+      .select(['kind', 'from_key', 'to_key', 'growth'])
+      .where('member_id', '=', memberId)
+      .orderBy('id')
+      .execute(),
   })
   const footprint = async () => {
-    const count = async (table: 'members' | 'ledger_entries' | 'ledger_lots' | 'ledger_accounts' | 'tier_changes' | 'member_tiers' | 'idempotency_records') =>
-      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const count = async (
+      table:
+        | 'members'
+        | 'ledger_entries'
+        | 'ledger_lots'
+        | 'ledger_accounts'
+        | 'tier_changes'
+        | 'member_tiers'
+        | 'idempotency_records',
+    ) =>
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     return {
-      members: await count('members'), entries: await count('ledger_entries'), lots: await count('ledger_lots'), accounts: await count('ledger_accounts'),
-      tierChanges: await count('tier_changes'), tiers: await count('member_tiers'), records: await count('idempotency_records'),
+      members: await count('members'),
+      entries: await count('ledger_entries'),
+      lots: await count('ledger_lots'),
+      accounts: await count('ledger_accounts'),
+      tierChanges: await count('tier_changes'),
+      tiers: await count('member_tiers'),
+      records: await count('idempotency_records'),
     }
   }
   beforeAll(async () => {
@@ -46,23 +82,55 @@ describe('importMembers', () => {
   )
 
   it('imports members joined from the shop, with opening entries, lots and tiers that verify clean', async () => {
-    expect(await importMembers(t.db, small, { now })).toEqual({ total: 4, imported: 4, alreadyImported: 0, rejected: 0, rejects: [] })
+    expect(await importMembers(t.db, small, { now })).toEqual({
+      total: 4,
+      imported: 4,
+      alreadyImported: 0,
+      rejected: 0,
+      rejects: [],
+    })
     const lin = await memberBy('phone', '13900000001')
-    expect(lin).toMatchObject({ nickname: '林小夏', birthday: '1990-05-06', joined_at: now.toISOString(), source_channel: 'shop', openid: null })
-    expect((await entriesOf(lin.id)).map((e) => ({ ...e, id: undefined, lot_id: undefined }))).toEqual(['growth', 'points'].map((ledger) => ({
-      id: undefined, lot_id: undefined, member_id: lin.id, ledger, amount: ledger === 'growth' ? 2500 : 300, kind: 'opening',
-      reason: ledger === 'growth' ? '期初导入成长值' : '期初导入积分', actor: 'admin', actor_id: 'import', ref_type: null, ref_id: null,
-      idempotency_key: `opening:${ledger}:phone:13900000001`, reverses_entry_id: null, corrects_entry_id: null, rule_version: 1,
-      balance_after: ledger === 'growth' ? 2500 : 300, account_version: 1, business_day: '2026-11-23',
-      occurred_at: now.toISOString(), created_at: now.toISOString(),
-    })))
+    expect(lin).toMatchObject({
+      nickname: '林小夏',
+      birthday: '1990-05-06',
+      joined_at: now.toISOString(),
+      source_channel: 'shop',
+      openid: null,
+    })
+    expect((await entriesOf(lin.id)).map((e) => ({ ...e, id: undefined, lot_id: undefined }))).toEqual(
+      ['growth', 'points'].map((ledger) => ({
+        id: undefined,
+        lot_id: undefined,
+        member_id: lin.id,
+        ledger,
+        amount: ledger === 'growth' ? 2500 : 300,
+        kind: 'opening',
+        reason: ledger === 'growth' ? '期初导入成长值' : '期初导入积分',
+        actor: 'admin',
+        actor_id: 'import',
+        ref_type: null,
+        ref_id: null,
+        idempotency_key: `opening:${ledger}:phone:13900000001`,
+        reverses_entry_id: null,
+        corrects_entry_id: null,
+        rule_version: 1,
+        balance_after: ledger === 'growth' ? 2500 : 300,
+        account_version: 1,
+        business_day: '2026-11-23',
+        occurred_at: now.toISOString(),
+        created_at: now.toISOString(),
+      })),
+    )
     expect(await lotsOf(lin.id)).toEqual([
       { ledger: 'growth', amount: 2500, remaining: 2500, expires_at: '2027-11-22T16:00:00.000Z' }, // 365-day window
       { ledger: 'points', amount: 300, remaining: 300, expires_at: '2027-06-30T16:00:00.000Z' }, // through 06-30 in Shanghai
     ])
     expect(await tierOf(lin.id)).toEqual({
       state: { tier_key: 'gold', valid_until: '2027-11-23' },
-      changes: [{ kind: 'join', from_key: null, to_key: 'regular', growth: 0 }, { kind: 'upgrade', from_key: 'regular', to_key: 'gold', growth: 2500 }],
+      changes: [
+        { kind: 'join', from_key: null, to_key: 'regular', growth: 0 },
+        { kind: 'upgrade', from_key: 'regular', to_key: 'gold', growth: 2500 },
+      ],
     })
 
     const second = await memberBy('phone', '13900000002')
@@ -71,9 +139,16 @@ describe('importMembers', () => {
     expect((await tierOf(second.id)).state).toEqual({ tier_key: 'silver', valid_until: '2027-11-23' })
 
     const chen = await memberBy('openid', 'oWx_0003')
-    expect(await entriesOf(chen.id)).toMatchObject([{ ledger: 'points', amount: 50, idempotency_key: 'opening:points:openid:oWx_0003' }])
-    expect(await lotsOf(chen.id)).toEqual([{ ledger: 'points', amount: 50, remaining: 50, expires_at: '2027-12-31T16:00:00.000Z' }]) // program policy
-    expect(await tierOf(chen.id)).toEqual({ state: { tier_key: 'regular', valid_until: null }, changes: [{ kind: 'join', from_key: null, to_key: 'regular', growth: 0 }] })
+    expect(await entriesOf(chen.id)).toMatchObject([
+      { ledger: 'points', amount: 50, idempotency_key: 'opening:points:openid:oWx_0003' },
+    ])
+    expect(await lotsOf(chen.id)).toEqual([
+      { ledger: 'points', amount: 50, remaining: 50, expires_at: '2027-12-31T16:00:00.000Z' },
+    ]) // program policy
+    expect(await tierOf(chen.id)).toEqual({
+      state: { tier_key: 'regular', valid_until: null },
+      changes: [{ kind: 'join', from_key: null, to_key: 'regular', growth: 0 }],
+    })
 
     const zero = await memberBy('phone', '13900000004')
     expect(await entriesOf(zero.id)).toEqual([]) // zero amounts post nothing
@@ -83,17 +158,29 @@ describe('importMembers', () => {
     // The shopper logs in later with the same phone and lands on the imported member.
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000001' })
     const me = await t.json('GET', '/api/me', undefined, login.body.token)
-    expect(me.body).toMatchObject({ member: { id: lin.id, nickname: '林小夏' }, growth: 2500, tier: { id: 'gold' }, points: { balance: 300 } })
+    expect(me.body).toMatchObject({
+      member: { id: lin.id, nickname: '林小夏' },
+      growth: 2500,
+      tier: { id: 'gold' },
+      points: { balance: 300 },
+    })
   })
 
   it('changes nothing when the same rows are imported again', async () => {
     const before = await footprint()
     expect(await importMembers(t.db, small, { now: new Date(now.getTime() + 86_400_000) })).toEqual({
-      total: 4, imported: 0, alreadyImported: 4, rejected: 0, rejects: [],
+      total: 4,
+      imported: 0,
+      alreadyImported: 4,
+      rejected: 0,
+      rejects: [],
     })
     expect(await footprint()).toEqual(before)
     // Months later, after 13900000001's expiry day has passed, the same file still changes nothing and rejects nothing.
-    expect(await importMembers(t.db, small, { now: new Date('2027-08-01T02:00:00.000Z') })).toMatchObject({ alreadyImported: 4, rejected: 0 })
+    expect(await importMembers(t.db, small, { now: new Date('2027-08-01T02:00:00.000Z') })).toMatchObject({
+      alreadyImported: 4,
+      rejected: 0,
+    })
     expect(await footprint()).toEqual(before)
   })
 
@@ -104,11 +191,11 @@ describe('importMembers', () => {
 
   it('refuses an imported identity with different numbers, by phone or by openid, and names what differs', async () => {
     const before = await footprint()
-    const summary = await importMembers(t.db, csv(
-      '13900000001,,林小夏,1990-05-06,2600,300,2027-06-30',
-      ',oWx_0002,,,600,0,2027-01-31',
-      '13900000004,,,,0,1,',
-    ), { now })
+    const summary = await importMembers(
+      t.db,
+      csv('13900000001,,林小夏,1990-05-06,2600,300,2027-06-30', ',oWx_0002,,,600,0,2027-01-31', '13900000004,,,,0,1,'),
+      { now },
+    )
     expect(summary).toMatchObject({ imported: 0, alreadyImported: 0, rejected: 3 })
     expect(summary.rejects.map((r) => [r.line, r.reason])).toEqual([
       [2, '已导入且数值不同 / already imported with different values (growth)'],
@@ -116,40 +203,82 @@ describe('importMembers', () => {
       [4, '已导入且数值不同 / already imported with different values (points)'],
     ])
     expect(await footprint()).toEqual(before)
-    expect(await accountBalances(t.db, (await memberBy('phone', '13900000001')).id)).toMatchObject({ growth: 2500, points: 300 })
+    expect(await accountBalances(t.db, (await memberBy('phone', '13900000001')).id)).toMatchObject({
+      growth: 2500,
+      points: 300,
+    })
   })
 
   it('counts a repeated identity in one file once, across batches too, and refuses a repeat with other numbers', async () => {
-    const summary = await importMembers(t.db, csv(
-      '13900000101,,,,10,10,',
-      '13900000101,,,,10,10,', // same batch, same numbers
-      '13900000102,oWx_0102,,,20,0,',
-      ',oWx_0102,,,20,0,', // next batch, found by the openid the row above recorded
-      '13900000101,,,,11,10,', // third batch, other numbers
-    ), { now, batchSize: 2 })
+    const summary = await importMembers(
+      t.db,
+      csv(
+        '13900000101,,,,10,10,',
+        '13900000101,,,,10,10,', // same batch, same numbers
+        '13900000102,oWx_0102,,,20,0,',
+        ',oWx_0102,,,20,0,', // next batch, found by the openid the row above recorded
+        '13900000101,,,,11,10,', // third batch, other numbers
+      ),
+      { now, batchSize: 2 },
+    )
     expect(summary).toMatchObject({ total: 5, imported: 2, alreadyImported: 2, rejected: 1 })
-    expect(summary.rejects).toEqual([{ line: 6, row: expect.objectContaining({ phone: '13900000101', growth: '11' }), reason: expect.stringContaining('already imported') }])
-    expect(await accountBalances(t.db, (await memberBy('phone', '13900000101')).id)).toMatchObject({ growth: 10, points: 10 })
+    expect(summary.rejects).toEqual([
+      {
+        line: 6,
+        row: expect.objectContaining({ phone: '13900000101', growth: '11' }),
+        reason: expect.stringContaining('already imported'),
+      },
+    ])
+    expect(await accountBalances(t.db, (await memberBy('phone', '13900000101')).id)).toMatchObject({
+      growth: 10,
+      points: 10,
+    })
   })
 
   it('posts to a member who was already here through postEntry, joins and links them, and upgrades on the total', async () => {
     const token = await t.joinedMember('13900000201')
     const joined = await memberBy('phone', '13900000201')
-    await t.db.transaction().execute((trx) => postEntry(trx, {
-      memberId: joined.id, ledger: 'growth', amount: 1800, kind: 'task', reason: '测试', actor: 'system', ruleVersion: 1,
-      businessDay: '2026-11-23', occurredAt: now, now, credit: { expiresAt: null },
-    }))
+    await t.db.transaction().execute((trx) =>
+      postEntry(trx, {
+        memberId: joined.id,
+        ledger: 'growth',
+        amount: 1800,
+        kind: 'task',
+        reason: '测试',
+        actor: 'system',
+        ruleVersion: 1,
+        businessDay: '2026-11-23',
+        occurredAt: now,
+        now,
+        credit: { expiresAt: null },
+      }),
+    )
     await t.json('POST', '/api/auth/local', { phone: '13900000202' }) // logged in, never joined
-    const summary = await importMembers(t.db, csv('13900000201,oWx_0201,新名字,1991-01-01,300,40,', '13900000202,,,,0,5,'), { now })
+    const summary = await importMembers(
+      t.db,
+      csv('13900000201,oWx_0201,新名字,1991-01-01,300,40,', '13900000202,,,,0,5,'),
+      { now },
+    )
     expect(summary).toMatchObject({ imported: 2, rejected: 0 })
 
     const after = await memberBy('phone', '13900000201')
-    expect(after).toMatchObject({ id: joined.id, nickname: joined.nickname, openid: 'oWx_0201', birthday: '1991-01-01', joined_at: joined.joined_at })
+    expect(after).toMatchObject({
+      id: joined.id,
+      nickname: joined.nickname,
+      openid: 'oWx_0201',
+      birthday: '1991-01-01',
+      joined_at: joined.joined_at,
+    })
     expect((await entriesOf(joined.id)).map((e) => [e.ledger, e.amount, e.balance_after, e.account_version])).toEqual([
-      ['growth', 1800, 1800, 1], ['growth', 300, 2100, 2], ['points', 40, 40, 1],
+      ['growth', 1800, 1800, 1],
+      ['growth', 300, 2100, 2],
+      ['points', 40, 40, 1],
     ])
     expect((await tierOf(joined.id)).changes.map((c) => c.kind)).toEqual(['join', 'upgrade'])
-    expect((await t.json('GET', '/api/me', undefined, token)).body).toMatchObject({ growth: 2100, tier: { id: 'gold' } })
+    expect((await t.json('GET', '/api/me', undefined, token)).body).toMatchObject({
+      growth: 2100,
+      tier: { id: 'gold' },
+    })
 
     const late = await memberBy('phone', '13900000202')
     expect(late).toMatchObject({ joined_at: now.toISOString(), source_channel: 'shop' })
@@ -160,6 +289,8 @@ describe('importMembers', () => {
     await importMembers(t.db, csv(',oWx_0301,,,1,1,'), { now })
     await t.json('POST', '/api/auth/local', { phone: '13900000301' })
     const summary = await importMembers(t.db, csv('13900000301,oWx_0301,,,1,1,'), { now })
-    expect(summary.rejects.map((r) => r.reason)).toEqual(['手机号与 openid 属于不同会员 / phone and openid belong to different members'])
+    expect(summary.rejects.map((r) => r.reason)).toEqual([
+      '手机号与 openid 属于不同会员 / phone and openid belong to different members',
+    ])
   })
 })

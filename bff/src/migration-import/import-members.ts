@@ -42,13 +42,28 @@ type ImportInput = string | ImportSource | Array<Partial<Record<ImportColumn, st
  * identity was imported before with the same numbers changes nothing, with other numbers it is refused. Throws
  * `CsvError` for a malformed file before writing anything, and passes database errors through.
  */
-export async function importMembers(db: Kysely<Database>, input: ImportInput, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importMembers(
+  db: Kysely<Database>,
+  input: ImportInput,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const source = typeof input === 'string' ? sourceFromCsv(input) : Array.isArray(input) ? sourceFromRows(input) : input
   const batchSize = options.batchSize ?? 500
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a whole number ≥ 1, got ${batchSize}`)
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batch size must be a whole number ≥ 1, got ${batchSize}`)
   const program = await publishedProgram(db)
-  const context: ImportContext = { program, time: importTime(options.now ?? new Date(), program.rules), writer: options.writer ?? 'bulk' }
-  const summary: ImportSummary = { total: source.rows.length, imported: 0, alreadyImported: 0, rejected: 0, rejects: [] }
+  const context: ImportContext = {
+    program,
+    time: importTime(options.now ?? new Date(), program.rules),
+    writer: options.writer ?? 'bulk',
+  }
+  const summary: ImportSummary = {
+    total: source.rows.length,
+    imported: 0,
+    alreadyImported: 0,
+    rejected: 0,
+    rejects: [],
+  }
   for (let start = 0; start < source.rows.length; start += batchSize) {
     const rows = source.rows.slice(start, start + batchSize)
     const outcomes = await importChunk(db, rows, start, context, options)
@@ -71,8 +86,16 @@ const maxAttempts = 3
  * our insert (possible on PostgreSQL, where two imports of overlapping files can also deadlock on each other's
  * new members); the whole batch rolled back, so it is simply run again and now sees them.
  */
-async function importChunk(db: Kysely<Database>, rows: SourceRow[], start: number, context: ImportContext, options: ImportOptions): Promise<RowOutcome[]> {
-  const checked = rows.map((source) => (source.problem ? { reason: source.problem } : validateRow(source.raw, context.time)))
+async function importChunk(
+  db: Kysely<Database>,
+  rows: SourceRow[],
+  start: number,
+  context: ImportContext,
+  options: ImportOptions,
+): Promise<RowOutcome[]> {
+  const checked = rows.map((source) =>
+    source.problem ? { reason: source.problem } : validateRow(source.raw, context.time),
+  )
   const valid = checked.flatMap((result): ImportRow[] => ('row' in result ? [result.row] : []))
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -82,7 +105,9 @@ async function importChunk(db: Kysely<Database>, rows: SourceRow[], start: numbe
         return outcomes
       })
       let next = 0
-      return checked.map((result): RowOutcome => ('row' in result ? written[next++] : { kind: 'rejected', reason: result.reason }))
+      return checked.map(
+        (result): RowOutcome => ('row' in result ? written[next++] : { kind: 'rejected', reason: result.reason }),
+      )
     } catch (error) {
       if (attempt >= maxAttempts || !isRetryable(error)) throw error
     }

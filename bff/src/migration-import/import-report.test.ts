@@ -29,7 +29,11 @@ describe('import progress and summary', () => {
     progress.update(500, 1000)
     progress.update(1000, 1000)
     progress.finish()
-    expect(writes).toEqual(['\r[#####-----] 50% 500/1,000 rows\u001b[K', '\r[##########] 100% 1,000/1,000 rows\u001b[K', '\n'])
+    expect(writes).toEqual([
+      '\r[#####-----] 50% 500/1,000 rows\u001b[K',
+      '\r[##########] 100% 1,000/1,000 rows\u001b[K',
+      '\n',
+    ])
   })
 
   it('writes one line per tenth done elsewhere, however the batches fall', () => {
@@ -42,8 +46,11 @@ describe('import progress and summary', () => {
     expect(writes.at(-1)).toBe('[##########] 100% 10,000/10,000 rows\n')
   })
 
-  it('writes rejects in the file\'s column order with line and reason, readable back', () => {
-    const text = rejectsCsv(['openid', 'phone'], [{ line: 7, row: { phone: '123', openid: 'o,"x"' }, reason: '手机号格式不正确 / invalid phone' }])
+  it("writes rejects in the file's column order with line and reason, readable back", () => {
+    const text = rejectsCsv(
+      ['openid', 'phone'],
+      [{ line: 7, row: { phone: '123', openid: 'o,"x"' }, reason: '手机号格式不正确 / invalid phone' }],
+    )
     expect(parseCsv(text).map((r) => r.fields)).toEqual([
       ['openid', 'phone', 'line', 'reason'],
       ['o,"x"', '123', '7', '手机号格式不正确 / invalid phone'],

@@ -14,8 +14,10 @@ export function progressLine(done: number, total: number): string {
 
 /** `imported 9,990 · already imported 0 · rejected 10 · 3,456 rows/s` */
 export function summaryLine(summary: ImportSummary, rowsPerSecond: number): string {
-  return `imported ${count(summary.imported)} · already imported ${count(summary.alreadyImported)} · ` +
+  return (
+    `imported ${count(summary.imported)} · already imported ${count(summary.alreadyImported)} · ` +
     `rejected ${count(summary.rejected)} · ${count(Math.round(rowsPerSecond))} rows/s`
+  )
 }
 
 /**
@@ -47,6 +49,10 @@ export function progressReporter(stream: { isTTY?: boolean; write(text: string):
 export function rejectsCsv(columns: ImportColumn[], rejects: ImportReject[]): string {
   return toCsv([
     [...columns, 'line', 'reason'],
-    ...rejects.map((reject) => [...columns.map((column) => reject.row[column] ?? ''), String(reject.line), reject.reason]),
+    ...rejects.map((reject) => [
+      ...columns.map((column) => reject.row[column] ?? ''),
+      String(reject.line),
+      reject.reason,
+    ]),
   ])
 }

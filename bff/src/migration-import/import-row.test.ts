@@ -4,7 +4,15 @@ import { importTime, validateRow, type RawRow } from './import-row'
 
 // 2026-11-23 10:00 in Shanghai.
 const time = importTime(new Date('2026-11-23T02:00:00.000Z'), fmcgTemplate)
-const good: RawRow = { phone: '13800001234', openid: '', name: '', birthday: '', growth: '600', points: '120', points_expires_on: '' }
+const good: RawRow = {
+  phone: '13800001234',
+  openid: '',
+  name: '',
+  birthday: '',
+  growth: '600',
+  points: '120',
+  points_expires_on: '',
+}
 const reasonFor = (change: RawRow) => {
   const result = validateRow({ ...good, ...change }, time)
   return 'reason' in result ? result.reason : null
@@ -15,10 +23,17 @@ describe('validateRow', () => {
     const result = validateRow({ ...good, phone: ' 13800001234 ', growth: ' 600 ' }, time)
     expect(result).toEqual({
       row: {
-        phone: '13800001234', openid: null, nickname: '会员1234', birthday: null, growth: 600, points: 120,
-        pointsExpiresOn: null, pointsExpiresAt: '2027-12-31T16:00:00.000Z', // FMCG: end of the following year, Shanghai
+        phone: '13800001234',
+        openid: null,
+        nickname: '会员1234',
+        birthday: null,
+        growth: 600,
+        points: 120,
+        pointsExpiresOn: null,
+        pointsExpiresAt: '2027-12-31T16:00:00.000Z', // FMCG: end of the following year, Shanghai
         refusedIfNew: null,
-        identityKey: 'phone:13800001234', identityKeys: ['phone:13800001234'],
+        identityKey: 'phone:13800001234',
+        identityKeys: ['phone:13800001234'],
       },
     })
   })
@@ -47,8 +62,16 @@ describe('validateRow', () => {
     ['a short phone', { phone: '1380000123' }, '手机号格式不正确 / invalid phone'],
     ['a landline', { phone: '02188886666' }, '手机号格式不正确 / invalid phone'],
     ['a phone with a country code', { phone: '+8613800001234' }, '手机号格式不正确 / invalid phone'],
-    ['an openid with spaces inside', { openid: 'o abc' }, 'openid 格式不正确 / invalid openid (1–64 letters, digits, _ or -)'],
-    ['an overlong openid', { openid: 'o'.repeat(65) }, 'openid 格式不正确 / invalid openid (1–64 letters, digits, _ or -)'],
+    [
+      'an openid with spaces inside',
+      { openid: 'o abc' },
+      'openid 格式不正确 / invalid openid (1–64 letters, digits, _ or -)',
+    ],
+    [
+      'an overlong openid',
+      { openid: 'o'.repeat(65) },
+      'openid 格式不正确 / invalid openid (1–64 letters, digits, _ or -)',
+    ],
     ['a 33-character name', { name: '名'.repeat(33) }, '昵称最多 32 个字 / name is longer than 32 characters'],
     ['a name with a line break', { name: '林\n小夏' }, '昵称不能含换行等控制字符 / name contains control characters'],
     ['a birthday with slashes', { birthday: '1990/05/06' }, '生日格式应为 YYYY-MM-DD / birthday must be YYYY-MM-DD'],
@@ -57,11 +80,19 @@ describe('validateRow', () => {
     ['a birthday in the future', { birthday: '2026-11-24' }, '生日不能晚于今天 / birthday is in the future'],
     ['negative growth', { growth: '-5' }, '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0'],
     ['fractional growth', { growth: '10.5' }, '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0'],
-    ['growth with a thousands separator', { growth: '1,000' }, '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0'],
+    [
+      'growth with a thousands separator',
+      { growth: '1,000' },
+      '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0',
+    ],
     ['absurd growth', { growth: '100000001' }, '成长值不能超过 100000000 / growth must be at most 100000000'],
     ['points as words', { points: 'ten' }, '积分必须是不小于 0 的整数 / points must be a whole number ≥ 0'],
     ['points in exponent form', { points: '1e3' }, '积分必须是不小于 0 的整数 / points must be a whole number ≥ 0'],
-    ['an expiry that is no date', { points_expires_on: '2027-13-01' }, '积分过期日期格式应为 YYYY-MM-DD / points_expires_on must be YYYY-MM-DD'],
+    [
+      'an expiry that is no date',
+      { points_expires_on: '2027-13-01' },
+      '积分过期日期格式应为 YYYY-MM-DD / points_expires_on must be YYYY-MM-DD',
+    ],
   ])('rejects %s', (_, change, reason) => {
     expect(reasonFor(change)).toBe(reason)
   })
@@ -71,15 +102,18 @@ describe('validateRow', () => {
       row: { refusedIfNew: '积分过期日期已过 / points_expires_on is in the past' },
     })
     expect(reasonFor({ growth: 'x', points_expires_on: '2026-11-22' })).toBe(
-      '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0；积分过期日期已过 / points_expires_on is in the past')
+      '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0；积分过期日期已过 / points_expires_on is in the past',
+    )
   })
 
   it('reports every problem of a row at once', () => {
-    expect(reasonFor({ phone: '123', growth: '-1', points_expires_on: 'soon' })).toBe([
-      '手机号格式不正确 / invalid phone',
-      '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0',
-      '积分过期日期格式应为 YYYY-MM-DD / points_expires_on must be YYYY-MM-DD',
-    ].join('；'))
+    expect(reasonFor({ phone: '123', growth: '-1', points_expires_on: 'soon' })).toBe(
+      [
+        '手机号格式不正确 / invalid phone',
+        '成长值必须是不小于 0 的整数 / growth must be a whole number ≥ 0',
+        '积分过期日期格式应为 YYYY-MM-DD / points_expires_on must be YYYY-MM-DD',
+      ].join('；'),
+    )
   })
 
   it('reads blank balances as 0 and accepts a birthday of today', () => {

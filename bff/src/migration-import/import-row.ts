@@ -1,5 +1,12 @@
 import {
-  addDays, businessDayOf, businessDayStart, growthCountsUntil, isBusinessDay, PhoneNumber, pointsExpiresAt, type ProgramRules,
+  addDays,
+  businessDayOf,
+  businessDayStart,
+  growthCountsUntil,
+  isBusinessDay,
+  PhoneNumber,
+  pointsExpiresAt,
+  type ProgramRules,
 } from '@mc/shared'
 
 /** The CSV columns an import file may have, by header name; any order, unknown names are refused. */
@@ -33,7 +40,11 @@ export interface ImportRow {
 }
 
 /** The opening numbers a re-run must match exactly to count as already imported, named as the CSV names them. */
-export const openingOf = (row: ImportRow) => ({ growth: row.growth, points: row.points, points_expires_on: row.pointsExpiresOn })
+export const openingOf = (row: ImportRow) => ({
+  growth: row.growth,
+  points: row.points,
+  points_expires_on: row.pointsExpiresOn,
+})
 
 /** The import time and what follows from it under the rules; every row of one import shares it. */
 export interface ImportTime {
@@ -53,12 +64,14 @@ export interface ImportTime {
 export function importTime(now: Date, rules: ProgramRules): ImportTime {
   const ends = new Map<string, Date>()
   return {
-    now, rules, today: businessDayOf(now, rules.calendar),
+    now,
+    rules,
+    today: businessDayOf(now, rules.calendar),
     growthExpiresAt: growthCountsUntil(rules, now).toISOString(),
     defaultPointsExpiresAt: pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null,
     endOf(day) {
       let end = ends.get(day)
-      if (!end) ends.set(day, end = businessDayStart(addDays(day, 1), rules.calendar))
+      if (!end) ends.set(day, (end = businessDayStart(addDays(day, 1), rules.calendar)))
       return end
     },
   }
@@ -80,7 +93,8 @@ export function validateRow(raw: RawRow, time: ImportTime): { row: ImportRow } |
   const openid = text('openid') || null
   if (!phone && !openid) problems.push('手机号和 openid 至少填一个 / phone or openid is required')
   if (phone && !PhoneNumber.safeParse(phone).success) problems.push('手机号格式不正确 / invalid phone')
-  if (openid && !openidPattern.test(openid)) problems.push('openid 格式不正确 / invalid openid (1–64 letters, digits, _ or -)')
+  if (openid && !openidPattern.test(openid))
+    problems.push('openid 格式不正确 / invalid openid (1–64 letters, digits, _ or -)')
 
   const name = text('name')
   if ([...name].length > 32) problems.push('昵称最多 32 个字 / name is longer than 32 characters')
@@ -98,12 +112,22 @@ export function validateRow(raw: RawRow, time: ImportTime): { row: ImportRow } |
   const lapsed = expiry.lapsed ? '积分过期日期已过 / points_expires_on is in the past' : null
 
   if (problems.length > 0) return { reason: [...problems, ...(lapsed ? [lapsed] : [])].join('；') }
-  const identityKeys = [phone && `phone:${phone}`, openid && `openid:${openid}`].filter((key): key is string => Boolean(key))
+  const identityKeys = [phone && `phone:${phone}`, openid && `openid:${openid}`].filter((key): key is string =>
+    Boolean(key),
+  )
   return {
     row: {
-      phone, openid, birthday, growth, points, pointsExpiresOn, pointsExpiresAt: expiry.expiresAt, refusedIfNew: lapsed,
+      phone,
+      openid,
+      birthday,
+      growth,
+      points,
+      pointsExpiresOn,
+      pointsExpiresAt: expiry.expiresAt,
+      refusedIfNew: lapsed,
       nickname: name || `会员${(phone ?? openid!).slice(-4)}`,
-      identityKey: identityKeys[0], identityKeys,
+      identityKey: identityKeys[0],
+      identityKeys,
     },
   }
 }
@@ -124,7 +148,11 @@ function wholeNumber(value: string, zh: string, en: string, problems: string[]):
  * day after it starts, so the points are usable through that whole day; a day already over is refused, since
  * importing points that are dead on arrival would only show up as a surprise expiry.
  */
-function pointsExpiry(day: string | null, time: ImportTime, problems: string[]): { expiresAt: string | null; lapsed: boolean } {
+function pointsExpiry(
+  day: string | null,
+  time: ImportTime,
+  problems: string[],
+): { expiresAt: string | null; lapsed: boolean } {
   if (day === null) return { expiresAt: time.defaultPointsExpiresAt, lapsed: false }
   if (!isBusinessDay(day)) {
     problems.push('积分过期日期格式应为 YYYY-MM-DD / points_expires_on must be YYYY-MM-DD')

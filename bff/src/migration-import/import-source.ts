@@ -23,11 +23,18 @@ const rejectsFileColumns = new Set(['line', 'reason'])
  */
 export function sourceFromCsv(text: string): ImportSource {
   const [header, ...records] = parseCsv(text)
-  if (!header) throw new CsvError(1, 'the file is empty; expected a header row (phone,openid,name,birthday,growth,points,points_expires_on)')
+  if (!header)
+    throw new CsvError(
+      1,
+      'the file is empty; expected a header row (phone,openid,name,birthday,growth,points,points_expires_on)',
+    )
   const names = header.fields.map((name) => name.trim().toLowerCase())
   names.forEach((name, i) => {
     if (!rejectsFileColumns.has(name) && !(importColumns as readonly string[]).includes(name)) {
-      throw new CsvError(header.line, `unknown column "${header.fields[i]}" in the header (expected ${importColumns.join(', ')})`)
+      throw new CsvError(
+        header.line,
+        `unknown column "${header.fields[i]}" in the header (expected ${importColumns.join(', ')})`,
+      )
     }
     if (names.indexOf(name) !== i) throw new CsvError(header.line, `column "${name}" appears twice in the header`)
   })
@@ -40,8 +47,10 @@ export function sourceFromCsv(text: string): ImportSource {
     names.forEach((name, i) => {
       if (i < record.fields.length && !rejectsFileColumns.has(name)) raw[name as ImportColumn] = record.fields[i]
     })
-    const problem = record.fields.length === names.length ? null
-      : `列数与表头不符：应为 ${names.length} 列，实际 ${record.fields.length} 列 / expected ${names.length} fields, got ${record.fields.length}`
+    const problem =
+      record.fields.length === names.length
+        ? null
+        : `列数与表头不符：应为 ${names.length} 列，实际 ${record.fields.length} 列 / expected ${names.length} fields, got ${record.fields.length}`
     return { line: record.line, raw, problem }
   })
   return { columns, rows }
@@ -53,7 +62,11 @@ export function sourceFromRows(rows: Array<Partial<Record<ImportColumn, string |
     columns: [...importColumns],
     rows: rows.map((row, i) => ({
       line: i + 2,
-      raw: Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)])),
+      raw: Object.fromEntries(
+        Object.entries(row)
+          .filter(([, v]) => v !== null && v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ),
       problem: null,
     })),
   }

@@ -13,13 +13,23 @@ import { entryTierState, openingCredits, type ImportContext, type ImportTarget }
  * standing the member already held in the old system, so "恭喜升级" on migration day would announce something
  * that did not happen, and a million-row import would fill a million inboxes. The writers spec checks both agree.
  */
-export async function postOpening(trx: Transaction<Database>, target: ImportTarget, context: ImportContext): Promise<void> {
+export async function postOpening(
+  trx: Transaction<Database>,
+  target: ImportTarget,
+  context: ImportContext,
+): Promise<void> {
   const { member } = target
   const { program } = context
   const { now } = context.time
-  const joinedNow = member.fresh || await updateExistingMember(trx, target, context)
+  const joinedNow = member.fresh || (await updateExistingMember(trx, target, context))
   if (joinedNow) {
-    await recordTierChange(trx, { memberId: member.id, change: { kind: 'join', state: entryTierState(program) }, growth: 0, program, now })
+    await recordTierChange(trx, {
+      memberId: member.id,
+      change: { kind: 'join', state: entryTierState(program) },
+      growth: 0,
+      program,
+      now,
+    })
   }
   const credits = openingCredits(target, context)
   if (credits.length > 0) await earn(trx, { credits, program, now, congratulate: false })
@@ -30,7 +40,11 @@ export async function postOpening(trx: Transaction<Database>, target: ImportTarg
  * them from the shop if they never joined, links a phone or openid they did not have, fills an unknown birthday.
  * Returns whether this call joined them. The `joined_at IS NULL` guard keeps a join racing the app's join to one.
  */
-async function updateExistingMember(trx: Transaction<Database>, target: ImportTarget, context: ImportContext): Promise<boolean> {
+async function updateExistingMember(
+  trx: Transaction<Database>,
+  target: ImportTarget,
+  context: ImportContext,
+): Promise<boolean> {
   const { member, row, link } = target
   const fill = {
     ...(link.phone ? { phone: link.phone } : {}),
@@ -39,9 +53,11 @@ async function updateExistingMember(trx: Transaction<Database>, target: ImportTa
   }
   if (Object.keys(fill).length > 0) await trx.updateTable('members').set(fill).where('id', '=', member.id).execute()
   if (member.joinedAt) return false
-  const joined = await trx.updateTable('members')
+  const joined = await trx
+    .updateTable('members')
     .set({ joined_at: context.time.now.toISOString(), source_channel: 'shop' })
-    .where('id', '=', member.id).where('joined_at', 'is', null)
+    .where('id', '=', member.id)
+    .where('joined_at', 'is', null)
     .executeTakeFirst()
   return joined.numUpdatedRows > 0n
 }

@@ -1,4 +1,12 @@
-import { businessDayOf, orderGrowth, orderPoints, refundReversal, tierByKey, type OrderEvent, type OrderEventOutcome } from '@mc/shared'
+import {
+  businessDayOf,
+  orderGrowth,
+  orderPoints,
+  refundReversal,
+  tierByKey,
+  type OrderEvent,
+  type OrderEventOutcome,
+} from '@mc/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { memberTierState } from '../tiers/member-tier'
@@ -13,16 +21,34 @@ export interface EventContext {
   source: 'online' | 'outlet'
 }
 
-const outcome = (event: OrderEvent, status: OrderEventOutcome['status'], memberId: string | null): OrderEventOutcome =>
-  ({ eventId: event.id, orderId: event.data.orderId, status, memberId, growth: 0, points: 0, tier: null })
+const outcome = (
+  event: OrderEvent,
+  status: OrderEventOutcome['status'],
+  memberId: string | null,
+): OrderEventOutcome => ({
+  eventId: event.id,
+  orderId: event.data.orderId,
+  status,
+  memberId,
+  growth: 0,
+  points: 0,
+  tier: null,
+})
 
 /**
  * Applies one order event inside the caller's transaction. A refund or completion whose payment has not
  * arrived yet is parked (202) and applied, in arrival order, right after that payment.
  */
-export async function applyOrderEvent(ctx: EventContext, event: OrderEvent): Promise<{ status: 200 | 202; body: OrderEventOutcome }> {
+export async function applyOrderEvent(
+  ctx: EventContext,
+  event: OrderEvent,
+): Promise<{ status: 200 | 202; body: OrderEventOutcome }> {
   const member = await resolveOrderMember(ctx.trx, event.data.member)
-  const order = await ctx.trx.selectFrom('orders').selectAll().where('order_id', '=', event.data.orderId).executeTakeFirst()
+  const order = await ctx.trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('order_id', '=', event.data.orderId)
+    .executeTakeFirst()
   if (event.type === 'order.paid') {
     if (order) return { status: 200, body: outcome(event, 'applied', order.member_id) } // another event id re-sent the payment
     const body = await applyPaid(ctx, event, member)
@@ -30,26 +56,50 @@ export async function applyOrderEvent(ctx: EventContext, event: OrderEvent): Pro
     return { status: 200, body }
   }
   if (!order) {
-    await ctx.trx.insertInto('parked_order_events').values({
-      event_id: event.id, order_id: event.data.orderId, body: JSON.stringify(event), received_at: ctx.now.toISOString(), applied_at: null,
-    }).execute()
+    await ctx.trx
+      .insertInto('parked_order_events')
+      .values({
+        event_id: event.id,
+        order_id: event.data.orderId,
+        body: JSON.stringify(event),
+        received_at: ctx.now.toISOString(),
+        applied_at: null,
+      })
+      .execute()
     return { status: 202, body: outcome(event, 'parked', member.id) }
   }
-  const body = event.type === 'order.refunded' ? await applyRefund(ctx, event, order) : await applyCompleted(ctx, event, order)
+  const body =
+    event.type === 'order.refunded' ? await applyRefund(ctx, event, order) : await applyCompleted(ctx, event, order)
   return { status: 200, body }
 }
 
-async function applyPaid(ctx: EventContext, event: OrderEvent, member: { id: string; birthday: string | null }): Promise<OrderEventOutcome> {
+async function applyPaid(
+  ctx: EventContext,
+  event: OrderEvent,
+  member: { id: string; birthday: string | null },
+): Promise<OrderEventOutcome> {
   const { rules, version } = ctx.program
   const occurredAt = new Date(event.occurredAt)
   const tier = tierByKey(rules, (await memberTierState(ctx.trx, member.id, ctx.program)).key)
   const month = businessDayOf(occurredAt, rules.calendar).slice(5, 7)
   const birthdayMonth = member.birthday !== null && member.birthday.slice(-5, -3) === month
   const order: OrderRow = {
-    order_id: event.data.orderId, member_id: member.id, status: 'paid', paid_fen: event.data.amountFen, refunded_fen: 0,
-    growth_earned: orderGrowth(rules, event.data.amountFen), points_earned: orderPoints(rules, event.data.amountFen, tier, birthdayMonth),
-    growth_credited: 0, points_credited: 0, growth_entry_id: null, points_entry_id: null, rule_version: version,
-    outlet_id: event.data.outletId ?? null, source: ctx.source, paid_at: occurredAt.toISOString(), completed_at: null,
+    order_id: event.data.orderId,
+    member_id: member.id,
+    status: 'paid',
+    paid_fen: event.data.amountFen,
+    refunded_fen: 0,
+    growth_earned: orderGrowth(rules, event.data.amountFen),
+    points_earned: orderPoints(rules, event.data.amountFen, tier, birthdayMonth),
+    growth_credited: 0,
+    points_credited: 0,
+    growth_entry_id: null,
+    points_entry_id: null,
+    rule_version: version,
+    outlet_id: event.data.outletId ?? null,
+    source: ctx.source,
+    paid_at: occurredAt.toISOString(),
+    completed_at: null,
   }
   await ctx.trx.insertInto('orders').values(order).execute()
   const result = outcome(event, 'applied', member.id)
@@ -59,12 +109,29 @@ async function applyPaid(ctx: EventContext, event: OrderEvent, member: { id: str
 }
 
 /** Credits one ledger's share of an order (net of refunds so far), records it on the order and in `result`. */
-async function credit(ctx: EventContext, order: OrderRow, ledger: 'growth' | 'points', occurredAt: Date, result: OrderEventOutcome) {
+async function credit(
+  ctx: EventContext,
+  order: OrderRow,
+  ledger: 'growth' | 'points',
+  occurredAt: Date,
+  result: OrderEventOutcome,
+) {
   const earned = ledger === 'growth' ? order.growth_earned : order.points_earned
-  const amount = earned - refundReversal({ earned, paidFen: order.paid_fen, refundedBeforeFen: 0, refundFen: order.refunded_fen })
+  const amount =
+    earned - refundReversal({ earned, paidFen: order.paid_fen, refundedBeforeFen: 0, refundFen: order.refunded_fen })
   if (amount <= 0) return
-  const { entryId, tier } = await creditOrder(ctx.trx, { order, ledger, amount, program: ctx.program, occurredAt, now: ctx.now })
-  const set = ledger === 'growth' ? { growth_credited: amount, growth_entry_id: entryId } : { points_credited: amount, points_entry_id: entryId }
+  const { entryId, tier } = await creditOrder(ctx.trx, {
+    order,
+    ledger,
+    amount,
+    program: ctx.program,
+    occurredAt,
+    now: ctx.now,
+  })
+  const set =
+    ledger === 'growth'
+      ? { growth_credited: amount, growth_entry_id: entryId }
+      : { points_credited: amount, points_entry_id: entryId }
   await ctx.trx.updateTable('orders').set(set).where('order_id', '=', order.order_id).execute()
   Object.assign(order, set)
   result[ledger] = amount
@@ -73,8 +140,12 @@ async function credit(ctx: EventContext, order: OrderRow, ledger: 'growth' | 'po
 
 async function applyRefund(ctx: EventContext, event: OrderEvent, order: OrderRow): Promise<OrderEventOutcome> {
   const refundId = event.data.refundId!
-  const seen = await ctx.trx.selectFrom('order_refunds').select('refund_id')
-    .where('order_id', '=', order.order_id).where('refund_id', '=', refundId).executeTakeFirst()
+  const seen = await ctx.trx
+    .selectFrom('order_refunds')
+    .select('refund_id')
+    .where('order_id', '=', order.order_id)
+    .where('refund_id', '=', refundId)
+    .executeTakeFirst()
   if (seen) return outcome(event, 'duplicate_refund', order.member_id)
   // Refunds beyond what was paid take nothing more.
   const refundFen = Math.min(event.data.refundAmountFen!, order.paid_fen - order.refunded_fen)
@@ -82,11 +153,32 @@ async function applyRefund(ctx: EventContext, event: OrderEvent, order: OrderRow
   const result = outcome(event, 'applied', order.member_id)
   for (const ledger of ['growth', 'points'] as const) {
     const earned = ledger === 'growth' ? order.growth_earned : order.points_earned
-    const reversal = refundReversal({ earned, paidFen: order.paid_fen, refundedBeforeFen: order.refunded_fen, refundFen })
-    result[ledger] = -(await reverseOrderCredit(ctx.trx, { order, ledger, amount: reversal, refundId, refundFen, program: ctx.program, occurredAt, now: ctx.now }))
+    const reversal = refundReversal({
+      earned,
+      paidFen: order.paid_fen,
+      refundedBeforeFen: order.refunded_fen,
+      refundFen,
+    })
+    result[ledger] = -(await reverseOrderCredit(ctx.trx, {
+      order,
+      ledger,
+      amount: reversal,
+      refundId,
+      refundFen,
+      program: ctx.program,
+      occurredAt,
+      now: ctx.now,
+    }))
   }
-  await ctx.trx.insertInto('order_refunds').values({ order_id: order.order_id, refund_id: refundId, amount_fen: refundFen, applied_at: ctx.now.toISOString() }).execute()
-  await ctx.trx.updateTable('orders').set({ refunded_fen: order.refunded_fen + refundFen }).where('order_id', '=', order.order_id).execute()
+  await ctx.trx
+    .insertInto('order_refunds')
+    .values({ order_id: order.order_id, refund_id: refundId, amount_fen: refundFen, applied_at: ctx.now.toISOString() })
+    .execute()
+  await ctx.trx
+    .updateTable('orders')
+    .set({ refunded_fen: order.refunded_fen + refundFen })
+    .where('order_id', '=', order.order_id)
+    .execute()
   order.refunded_fen += refundFen
   return result
 }
@@ -95,7 +187,11 @@ async function applyCompleted(ctx: EventContext, event: OrderEvent, order: Order
   const result = outcome(event, 'applied', order.member_id)
   if (order.status === 'completed') return result
   const occurredAt = new Date(event.occurredAt)
-  await ctx.trx.updateTable('orders').set({ status: 'completed', completed_at: occurredAt.toISOString() }).where('order_id', '=', order.order_id).execute()
+  await ctx.trx
+    .updateTable('orders')
+    .set({ status: 'completed', completed_at: occurredAt.toISOString() })
+    .where('order_id', '=', order.order_id)
+    .execute()
   // Whatever was waiting for completion is credited now, whichever rule version made it wait.
   if (order.growth_entry_id === null) await credit(ctx, order, 'growth', occurredAt, result)
   if (order.points_entry_id === null) await credit(ctx, order, 'points', occurredAt, result)
@@ -103,13 +199,27 @@ async function applyCompleted(ctx: EventContext, event: OrderEvent, order: Order
 }
 
 async function applyParked(ctx: EventContext, orderId: string): Promise<void> {
-  const parked = await ctx.trx.selectFrom('parked_order_events').select(['event_id', 'body'])
-    .where('order_id', '=', orderId).where('applied_at', 'is', null).orderBy('received_at').orderBy('event_id').execute()
+  const parked = await ctx.trx
+    .selectFrom('parked_order_events')
+    .select(['event_id', 'body'])
+    .where('order_id', '=', orderId)
+    .where('applied_at', 'is', null)
+    .orderBy('received_at')
+    .orderBy('event_id')
+    .execute()
   for (const row of parked) {
     const event = JSON.parse(row.body) as OrderEvent
-    const order = await ctx.trx.selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirstOrThrow()
+    const order = await ctx.trx
+      .selectFrom('orders')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow()
     if (event.type === 'order.refunded') await applyRefund(ctx, event, order)
     else await applyCompleted(ctx, event, order)
-    await ctx.trx.updateTable('parked_order_events').set({ applied_at: ctx.now.toISOString() }).where('event_id', '=', row.event_id).execute()
+    await ctx.trx
+      .updateTable('parked_order_events')
+      .set({ applied_at: ctx.now.toISOString() })
+      .where('event_id', '=', row.event_id)
+      .execute()
   }
 }

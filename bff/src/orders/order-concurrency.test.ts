@@ -13,7 +13,9 @@ describe('order events under concurrency and in any order', () => {
     const token = await t.joinedMember(`1330000${String(phoneSeq).padStart(4, '0')}`)
     return (await t.json('GET', '/api/me', undefined, token)).body.member.id as string
   }
-  beforeAll(async () => { t = await createTestApp() })
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()
@@ -32,43 +34,56 @@ describe('order events under concurrency and in any order', () => {
   it('100 parallel distinct events for one member leave exactly their sum', async () => {
     const memberId = await newMemberId()
     const amounts = Array.from({ length: 100 }, (_, i) => 1_000 + i * 137)
-    const answers = await Promise.all(amounts.map((fen, i) => sendOrderEvent(t, orderEvent('order.paid', `C-2-${i}`, { memberId }, fen))))
+    const answers = await Promise.all(
+      amounts.map((fen, i) => sendOrderEvent(t, orderEvent('order.paid', `C-2-${i}`, { memberId }, fen))),
+    )
     expect(answers.every((a) => a.status === 200)).toBe(true)
     const expected = amounts.reduce((sum, fen) => sum + Math.floor(fen / 100), 0)
     expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: expected })
-    const versions = await t.db.selectFrom('ledger_entries').select('account_version').where('member_id', '=', memberId).orderBy('account_version').execute()
+    const versions = await t.db
+      .selectFrom('ledger_entries')
+      .select('account_version')
+      .where('member_id', '=', memberId)
+      .orderBy('account_version')
+      .execute()
     expect(versions.map((v) => v.account_version)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
   })
 
   it('ends with the same balances for every arrival order of paid, partial refunds and completion', async () => {
     const results = new Map<string, string>()
     let run = 0
-    await fc.assert(fc.asyncProperty(
-      fc.integer({ min: 100, max: 500_000 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }),
-      fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
-      async (paidFen, pct1, pct2, order) => {
-        run += 1
-        const memberId = await newMemberId()
-        const orderId = `P-${run}`
-        const refund1 = Math.floor((paidFen * pct1) / 100) || 1
-        const refund2 = Math.floor((paidFen * pct2) / 100) || 1
-        const events = [
-          orderEvent('order.paid', orderId, { memberId }, paidFen),
-          orderEvent('order.refunded', orderId, { memberId }, paidFen, { refundId: 'a', refundAmountFen: refund1 }),
-          orderEvent('order.refunded', orderId, { memberId }, paidFen, { refundId: 'b', refundAmountFen: refund2 }),
-          orderEvent('order.completed', orderId, { memberId }, paidFen),
-        ]
-        for (const index of order) expect((await sendOrderEvent(t, events[index])).status).toBeLessThan(300)
-        const balances = await accountBalances(t.db, memberId)
-        const key = `${paidFen}/${refund1}/${refund2}`
-        const earned = Math.floor(paidFen / 100)
-        const refunded = Math.min(paidFen, refund1 + refund2)
-        const expected = earned - Math.floor((earned * refunded) / paidFen)
-        expect(balances.growth).toBe(expected)
-        expect(balances.points).toBe(expected) // regular tier, not a birthday month: 1 point per yuan
-        const seen = results.get(key)
-        if (seen) expect(JSON.stringify(balances)).toBe(seen)
-        results.set(key, JSON.stringify(balances))
-      }), { numRuns: 40 })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 500_000 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
+        async (paidFen, pct1, pct2, order) => {
+          run += 1
+          const memberId = await newMemberId()
+          const orderId = `P-${run}`
+          const refund1 = Math.floor((paidFen * pct1) / 100) || 1
+          const refund2 = Math.floor((paidFen * pct2) / 100) || 1
+          const events = [
+            orderEvent('order.paid', orderId, { memberId }, paidFen),
+            orderEvent('order.refunded', orderId, { memberId }, paidFen, { refundId: 'a', refundAmountFen: refund1 }),
+            orderEvent('order.refunded', orderId, { memberId }, paidFen, { refundId: 'b', refundAmountFen: refund2 }),
+            orderEvent('order.completed', orderId, { memberId }, paidFen),
+          ]
+          for (const index of order) expect((await sendOrderEvent(t, events[index])).status).toBeLessThan(300)
+          const balances = await accountBalances(t.db, memberId)
+          const key = `${paidFen}/${refund1}/${refund2}`
+          const earned = Math.floor(paidFen / 100)
+          const refunded = Math.min(paidFen, refund1 + refund2)
+          const expected = earned - Math.floor((earned * refunded) / paidFen)
+          expect(balances.growth).toBe(expected)
+          expect(balances.points).toBe(expected) // regular tier, not a birthday month: 1 point per yuan
+          const seen = results.get(key)
+          if (seen) expect(JSON.stringify(balances)).toBe(seen)
+          results.set(key, JSON.stringify(balances))
+        },
+      ),
+      { numRuns: 40 },
+    )
   }, 60_000)
 })

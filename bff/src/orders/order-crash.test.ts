@@ -14,14 +14,27 @@ async function startServer(url: string, schema: string | null, fault?: string) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: join(import.meta.dirname, '../..'),
     env: {
-      PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: url, WEBHOOK_SECRET: secret, JOBS_ENABLED: 'false',
-      LOCAL_LOGIN_ENABLED: 'true', ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}), ...(fault ? { MC_FAULT_KILL_AT: fault } : {}),
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      WEBHOOK_SECRET: secret,
+      JOBS_ENABLED: 'false',
+      LOCAL_LOGIN_ENABLED: 'true',
+      ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}),
+      ...(fault ? { MC_FAULT_KILL_AT: fault } : {}),
     },
   })
   let output = ''
-  child.stdout!.on('data', (d: Buffer) => { output += d })
-  child.stderr!.on('data', (d: Buffer) => { output += d })
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)))
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d
+  })
+  child.stderr!.on('data', (d: Buffer) => {
+    output += d
+  })
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  )
   for (let i = 0; i < 200 && !/"port":(\d+)/.test(output); i += 1) await new Promise((r) => setTimeout(r, 100))
   const port = /"port":(\d+)/.exec(output)?.[1]
   if (!port) throw new Error(`server did not start: ${output}`)
@@ -29,8 +42,12 @@ async function startServer(url: string, schema: string | null, fault?: string) {
 }
 
 async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
-  return { status: response.status, body: await response.json() as any }
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as any }
 }
 
 describe('a server killed right after commit, before replying', () => {
@@ -39,16 +56,21 @@ describe('a server killed right after commit, before replying', () => {
   beforeAll(async () => {
     database = await openTestDatabase()
     await withSchemaLock('shared', () => prepareDatabase(database.db))
-    if (database.kind === 'postgres') schema = (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0].s
+    if (database.kind === 'postgres')
+      schema = (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0].s
   })
-  afterAll(async () => { await database.drop() })
+  afterAll(async () => {
+    await database.drop()
+  })
 
   it('replays the committed result to the retried request after restart, with no drift', async () => {
     const first = await startServer(database.url, schema, 'order_event:after_commit')
     const login = await post(first.base, '/api/auth/local', { phone: '13912340000' })
     await post(first.base, '/api/members/join', {}, { authorization: `Bearer ${login.body.token}` })
     const event = {
-      id: 'evt_crash_1', type: 'order.paid', occurredAt: new Date().toISOString(),
+      id: 'evt_crash_1',
+      type: 'order.paid',
+      occurredAt: new Date().toISOString(),
       data: { orderId: 'crash-1', member: { memberId: login.body.member.id }, amountFen: 88_800 },
     }
     const raw = JSON.stringify(event)
@@ -56,7 +78,13 @@ describe('a server killed right after commit, before replying', () => {
       const timestamp = String(Math.floor(Date.now() / 1000))
       return { 'x-mc-timestamp': timestamp, 'x-mc-signature': signWebhook(secret, timestamp, raw) }
     }
-    await expect(fetch(`${first.base}/webhooks/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...signed() }, body: raw })).rejects.toThrow()
+    await expect(
+      fetch(`${first.base}/webhooks/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signed() },
+        body: raw,
+      }),
+    ).rejects.toThrow()
     expect(await first.exited).toBe('SIGKILL')
 
     const entries = await database.db.selectFrom('ledger_entries').select(['amount']).execute()
@@ -65,7 +93,11 @@ describe('a server killed right after commit, before replying', () => {
 
     const second = await startServer(database.url, schema)
     try {
-      const retried = await fetch(`${second.base}/webhooks/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...signed() }, body: raw })
+      const retried = await fetch(`${second.base}/webhooks/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signed() },
+        body: raw,
+      })
       expect(retried.status).toBe(200)
       expect(await retried.json()).toMatchObject({ eventId: 'evt_crash_1', status: 'applied', growth: 888 })
       expect(await database.db.selectFrom('ledger_entries').select('id').execute()).toHaveLength(1)

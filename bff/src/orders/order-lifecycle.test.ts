@@ -14,7 +14,9 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const me = await t.json('GET', '/api/me', undefined, token)
     return { token, memberId: me.body.member.id as string }
   }
-  beforeAll(async () => { t = await createTestApp() })
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()
@@ -24,9 +26,17 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const { memberId, token } = await newMember()
     await sendOrderEvent(t, orderEvent('order.paid', 'L-1', { memberId }, 20_000))
     expect((await t.json('GET', '/api/me', undefined, token)).body.points.balance).toBe(0)
-    const done = await sendOrderEvent(t, orderEvent('order.completed', 'L-1', { memberId }, 20_000, { occurredAt: '2026-11-25T02:00:00.000Z' }))
+    const done = await sendOrderEvent(
+      t,
+      orderEvent('order.completed', 'L-1', { memberId }, 20_000, { occurredAt: '2026-11-25T02:00:00.000Z' }),
+    )
     expect(done.body).toMatchObject({ status: 'applied', points: 200, growth: 0 })
-    const lot = await t.db.selectFrom('ledger_lots').select(['remaining', 'expires_at']).where('member_id', '=', memberId).where('ledger', '=', 'points').executeTakeFirstOrThrow()
+    const lot = await t.db
+      .selectFrom('ledger_lots')
+      .select(['remaining', 'expires_at'])
+      .where('member_id', '=', memberId)
+      .where('ledger', '=', 'points')
+      .executeTakeFirstOrThrow()
     expect(lot).toEqual({ remaining: 200, expires_at: '2027-12-31T16:00:00.000Z' })
     const again = await sendOrderEvent(t, orderEvent('order.completed', 'L-1', { memberId }, 20_000))
     expect(again.body).toMatchObject({ status: 'applied', points: 0 })
@@ -36,14 +46,29 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const { memberId } = await newMember()
     await sendOrderEvent(t, orderEvent('order.paid', 'L-2', { memberId }, 30_000))
     await sendOrderEvent(t, orderEvent('order.completed', 'L-2', { memberId }, 30_000))
-    const r1 = await sendOrderEvent(t, orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r1', refundAmountFen: 10_000 }))
+    const r1 = await sendOrderEvent(
+      t,
+      orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r1', refundAmountFen: 10_000 }),
+    )
     expect(r1.body).toMatchObject({ growth: -100, points: -100 })
     expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 200, points: 200 })
-    const dup = await sendOrderEvent(t, orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r1', refundAmountFen: 10_000 }))
+    const dup = await sendOrderEvent(
+      t,
+      orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r1', refundAmountFen: 10_000 }),
+    )
     expect(dup.body).toMatchObject({ status: 'duplicate_refund', growth: 0, points: 0 })
-    await sendOrderEvent(t, orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r2', refundAmountFen: 50_000 }))
+    await sendOrderEvent(
+      t,
+      orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r2', refundAmountFen: 50_000 }),
+    )
     expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 0, points: 0 })
-    const refunds = await t.db.selectFrom('ledger_entries').select(['amount', 'reason']).where('member_id', '=', memberId).where('kind', '=', 'refund').orderBy('id').execute()
+    const refunds = await t.db
+      .selectFrom('ledger_entries')
+      .select(['amount', 'reason'])
+      .where('member_id', '=', memberId)
+      .where('kind', '=', 'refund')
+      .orderBy('id')
+      .execute()
     expect(refunds.map((e) => e.reason)).toContain('订单 L-2 退款 ¥100.00')
   })
 
@@ -56,7 +81,13 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     await sendOrderEvent(t, orderEvent('order.paid', 'L-3', { memberId }, 10_000))
     expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 60 })
     expect(await sendOrderEvent(t, refund)).toEqual(parked) // the first outcome, replayed
-    const negativeEarnings = await t.db.selectFrom('ledger_entries').select('id').where('member_id', '=', memberId).where('kind', '=', 'order').where('amount', '<', 0).execute()
+    const negativeEarnings = await t.db
+      .selectFrom('ledger_entries')
+      .select('id')
+      .where('member_id', '=', memberId)
+      .where('kind', '=', 'order')
+      .where('amount', '<', 0)
+      .execute()
     expect(negativeEarnings).toEqual([])
   })
 
@@ -64,19 +95,40 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const { memberId, token } = await newMember()
     await sendOrderEvent(t, orderEvent('order.paid', 'L-4', { memberId }, 10_000))
     await sendOrderEvent(t, orderEvent('order.completed', 'L-4', { memberId }, 10_000))
-    const spend = (points: number) => t.db.transaction().execute((trx) => postEntry(trx, {
-      memberId, ledger: 'points', amount: -points, kind: 'redeem', reason: '积分兑换', actor: 'member', ruleVersion: 1,
-      businessDay: '2026-11-23', occurredAt: t.clock.now(), now: t.clock.now(), debit: { from: 'earliest_expiry', respectHeld: true },
-    }))
+    const spend = (points: number) =>
+      t.db.transaction().execute((trx) =>
+        postEntry(trx, {
+          memberId,
+          ledger: 'points',
+          amount: -points,
+          kind: 'redeem',
+          reason: '积分兑换',
+          actor: 'member',
+          ruleVersion: 1,
+          businessDay: '2026-11-23',
+          occurredAt: t.clock.now(),
+          now: t.clock.now(),
+          debit: { from: 'earliest_expiry', respectHeld: true },
+        }),
+      )
     await spend(80)
-    await sendOrderEvent(t, orderEvent('order.refunded', 'L-4', { memberId }, 10_000, { refundId: 'r1', refundAmountFen: 10_000 }))
+    await sendOrderEvent(
+      t,
+      orderEvent('order.refunded', 'L-4', { memberId }, 10_000, { refundId: 'r1', refundAmountFen: 10_000 }),
+    )
     const me = (await t.json('GET', '/api/me', undefined, token)).body
     expect(me.points).toMatchObject({ balance: -80, available: 0, debt: 80 })
     await expect(spend(1)).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' })
     await sendOrderEvent(t, orderEvent('order.paid', 'L-5', { memberId }, 10_000))
     await sendOrderEvent(t, orderEvent('order.completed', 'L-5', { memberId }, 10_000))
     expect(await accountBalances(t.db, memberId)).toMatchObject({ points: 20 })
-    const lots = await t.db.selectFrom('ledger_lots').select(['amount', 'remaining']).where('member_id', '=', memberId).where('ledger', '=', 'points').orderBy('id').execute()
+    const lots = await t.db
+      .selectFrom('ledger_lots')
+      .select(['amount', 'remaining'])
+      .where('member_id', '=', memberId)
+      .where('ledger', '=', 'points')
+      .orderBy('id')
+      .execute()
     expect(lots.at(-1)).toEqual({ amount: 20, remaining: 20 }) // only what was left after repaying the debt is spendable
   })
 
@@ -86,15 +138,31 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     expect(paid.body.tier).toEqual({ from: 'regular', to: 'silver' })
     const me = (await t.json('GET', '/api/me', undefined, token)).body
     expect(me).toMatchObject({
-      growth: 1800, tier: { id: 'silver', name: '白银会员' }, validUntil: '2027-11-23', nextTier: { id: 'gold' }, growthNeeded: 200, percent: 86,
-      paths: [{ kind: 'order', amountFen: 20_000 }, { kind: 'sign_in', days: 100 }],
+      growth: 1800,
+      tier: { id: 'silver', name: '白银会员' },
+      validUntil: '2027-11-23',
+      nextTier: { id: 'gold' },
+      growthNeeded: 200,
+      percent: 86,
+      paths: [
+        { kind: 'order', amountFen: 20_000 },
+        { kind: 'sign_in', days: 100 },
+      ],
       // All of today's growth leaves the 365-day window the day before validity ends, so all of it is at
       // risk and keeping 白银 takes 400 new growth by then.
       atRiskGrowth: 1800,
       retain: { threshold: 400, byDay: '2027-11-23', growthShort: 400 },
     })
-    const changes = await t.db.selectFrom('tier_changes').select(['kind', 'from_key', 'to_key']).where('member_id', '=', memberId).orderBy('id').execute()
-    expect(changes).toEqual([{ kind: 'join', from_key: null, to_key: 'regular' }, { kind: 'upgrade', from_key: 'regular', to_key: 'silver' }])
+    const changes = await t.db
+      .selectFrom('tier_changes')
+      .select(['kind', 'from_key', 'to_key'])
+      .where('member_id', '=', memberId)
+      .orderBy('id')
+      .execute()
+    expect(changes).toEqual([
+      { kind: 'join', from_key: null, to_key: 'regular' },
+      { kind: 'upgrade', from_key: 'regular', to_key: 'silver' },
+    ])
   })
 
   it('shows growth from paid-but-not-completed orders as pending when growth waits for completion', async () => {

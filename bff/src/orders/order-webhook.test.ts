@@ -18,8 +18,15 @@ describe('POST /webhooks/orders: signature and replay', () => {
 
   it('applies a paid order: growth at once (FMCG), points waiting for completion', async () => {
     const paid = await sendOrderEvent(t, orderEvent('order.paid', 'o-1', { memberId }, 9_950))
-    expect(paid).toMatchObject({ status: 200, body: { status: 'applied', orderId: 'o-1', memberId, growth: 99, points: 0, tier: null } })
-    const entries = await t.db.selectFrom('ledger_entries').select(['ledger', 'amount', 'reason', 'rule_version']).where('member_id', '=', memberId).execute()
+    expect(paid).toMatchObject({
+      status: 200,
+      body: { status: 'applied', orderId: 'o-1', memberId, growth: 99, points: 0, tier: null },
+    })
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select(['ledger', 'amount', 'reason', 'rule_version'])
+      .where('member_id', '=', memberId)
+      .execute()
     expect(entries).toEqual([{ ledger: 'growth', amount: 99, reason: '订单 o-1 实付 ¥99.50', rule_version: 1 }])
   })
 
@@ -37,7 +44,12 @@ describe('POST /webhooks/orders: signature and replay', () => {
     await sendOrderEvent(t, event)
     const before = await ledgerFootprint(t)
     const changed = await sendOrderEvent(t, { ...event, data: { ...event.data, amountFen: 100_000, outletId: 'x' } })
-    expect(changed).toMatchObject({ status: 409, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', details: { differingFields: ['data.amountFen', 'data.outletId'] } } } })
+    expect(changed).toMatchObject({
+      status: 409,
+      body: {
+        error: { code: 'IDEMPOTENCY_KEY_REUSED', details: { differingFields: ['data.amountFen', 'data.outletId'] } },
+      },
+    })
     expect(await ledgerFootprint(t)).toEqual(before)
   })
 
@@ -68,10 +80,16 @@ describe('POST /webhooks/orders: signature and replay', () => {
 
   it.each([
     ['not JSON', '{"id":'],
-    ['an unknown type', JSON.stringify({ ...orderEvent('order.paid', 'o-x', { memberId: 'mbr_x' }, 1), type: 'order.lost' })],
+    [
+      'an unknown type',
+      JSON.stringify({ ...orderEvent('order.paid', 'o-x', { memberId: 'mbr_x' }, 1), type: 'order.lost' }),
+    ],
     ['no member key', JSON.stringify(orderEvent('order.paid', 'o-x', {}, 1))],
     ['a fractional amount', JSON.stringify(orderEvent('order.paid', 'o-x', { memberId: 'mbr_x' }, 1.5))],
-    ['a refund without refundId', JSON.stringify(orderEvent('order.refunded', 'o-x', { memberId: 'mbr_x' }, 100, { refundAmountFen: 10 }))],
+    [
+      'a refund without refundId',
+      JSON.stringify(orderEvent('order.refunded', 'o-x', { memberId: 'mbr_x' }, 100, { refundAmountFen: 10 })),
+    ],
   ])('answers 400 for %s and writes nothing', async (_label, rawBody) => {
     const before = await ledgerFootprint(t)
     const response = await sendOrderEvent(t, null, { rawBody })

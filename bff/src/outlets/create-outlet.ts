@@ -26,12 +26,22 @@ export async function createOutlet(deps: Deps, body: CreateOutletBody): Promise<
   const row = { id: newOutletId(), name: body.name, created_at: now.toISOString() }
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('outlets').values(row).execute()
-    await audit(trx, { actor: 'admin', action: 'outlet.create', targetType: 'outlet', targetId: row.id, detail: { name: row.name }, now })
+    await audit(trx, {
+      actor: 'admin',
+      action: 'outlet.create',
+      targetType: 'outlet',
+      targetId: row.id,
+      detail: { name: row.name },
+      now,
+    })
   })
   return adminOutletView(deps.qrSceneSecret, row)
 }
 
-export async function listOutlets(db: Kysely<Database>, secret: string | null): Promise<{ outlets: AdminOutletView[] }> {
+export async function listOutlets(
+  db: Kysely<Database>,
+  secret: string | null,
+): Promise<{ outlets: AdminOutletView[] }> {
   const rows = await db.selectFrom('outlets').selectAll().orderBy('created_at').orderBy('id').execute()
   return { outlets: rows.map((row) => adminOutletView(secret, row)) }
 }

@@ -1,9 +1,19 @@
-import { AppError, formatOutletScene, joinPagePath, maxSceneOutletIdLength, parseOutletScene, sceneSignatureLength } from '@mc/shared'
+import {
+  AppError,
+  formatOutletScene,
+  joinPagePath,
+  maxSceneOutletIdLength,
+  parseOutletScene,
+  sceneSignatureLength,
+} from '@mc/shared'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 /** The signed text is labelled, so this MAC can never be mistaken for another use of the same secret. */
 const sceneSignature = (secret: string, outletId: string) =>
-  createHmac('sha256', secret).update(`mc-outlet-scene:v1:${outletId}`).digest('base64url').slice(0, sceneSignatureLength)
+  createHmac('sha256', secret)
+    .update(`mc-outlet-scene:v1:${outletId}`)
+    .digest('base64url')
+    .slice(0, sceneSignatureLength)
 
 /** The join-QR scene of a store, or null when no secret is configured or the id is too long to fit 32 characters. */
 export function outletScene(secret: string | null, outletId: string): string | null {

@@ -8,10 +8,24 @@ import { documentRoute } from '../openapi/document-route'
 
 /** Merchant console: stores and the signed scenes their join QR codes carry. */
 export const outletAdminRoutes = new Hono<AppEnv>()
-  .post('/outlets', documentRoute({
-    summary: 'Open a store; answers its signed join-QR scene (at most 32 characters) and H5 join URL; audited', auth: 'admin',
-    ok: { 201: 'AdminOutletView { id, name, scene, joinUrl, createdAt }' },
-  }), requireAdmin, validate('json', CreateOutletBody), async (c) =>
-    c.json(await createOutlet(c.var.deps, c.req.valid('json')), 201))
-  .get('/outlets', documentRoute({ summary: 'Stores with their join-QR scenes and H5 join URLs', auth: 'admin', ok: { 200: '{ outlets: AdminOutletView[] }' } }), requireAdmin, async (c) =>
-    c.json(await listOutlets(c.var.deps.db, c.var.deps.qrSceneSecret), 200))
+  .post(
+    '/outlets',
+    documentRoute({
+      summary: 'Open a store; answers its signed join-QR scene (at most 32 characters) and H5 join URL; audited',
+      auth: 'admin',
+      ok: { 201: 'AdminOutletView { id, name, scene, joinUrl, createdAt }' },
+    }),
+    requireAdmin,
+    validate('json', CreateOutletBody),
+    async (c) => c.json(await createOutlet(c.var.deps, c.req.valid('json')), 201),
+  )
+  .get(
+    '/outlets',
+    documentRoute({
+      summary: 'Stores with their join-QR scenes and H5 join URLs',
+      auth: 'admin',
+      ok: { 200: '{ outlets: AdminOutletView[] }' },
+    }),
+    requireAdmin,
+    async (c) => c.json(await listOutlets(c.var.deps.db, c.var.deps.qrSceneSecret), 200),
+  )

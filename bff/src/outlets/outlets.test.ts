@@ -6,17 +6,29 @@ import { outletIdFromScene, outletScene } from './outlet-scene'
 describe('stores and their signed join QR scenes', () => {
   let t: TestApp
   let phoneSeq = 0
-  const newShopper = async () => (await t.json('POST', '/api/auth/local', { phone: `1360000${String(++phoneSeq).padStart(4, '0')}` })).body.token as string
+  const newShopper = async () =>
+    (await t.json('POST', '/api/auth/local', { phone: `1360000${String(++phoneSeq).padStart(4, '0')}` })).body
+      .token as string
   const createOutlet = (name: string) => t.json('POST', '/api/admin/outlets', { name }, testAdminToken)
   const sceneLookup = (scene: string) => t.json('GET', `/api/outlets/scene/${encodeURIComponent(scene)}`)
-  const invalidScene = { status: 400, body: { error: { code: 'OUTLET_SCENE_INVALID', message: '二维码无效或已被篡改' } } }
+  const invalidScene = {
+    status: 400,
+    body: { error: { code: 'OUTLET_SCENE_INVALID', message: '二维码无效或已被篡改' } },
+  }
 
-  beforeAll(async () => { t = await createTestApp() })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('creates a store with a scene of at most 32 characters and its H5 join URL, audited', async () => {
     const created = await createOutlet('陆家嘴店')
-    expect(created).toMatchObject({ status: 201, body: { id: expect.stringMatching(/^out_[0-9A-Z]{10}$/), name: '陆家嘴店' } })
+    expect(created).toMatchObject({
+      status: 201,
+      body: { id: expect.stringMatching(/^out_[0-9A-Z]{10}$/), name: '陆家嘴店' },
+    })
     const { id, scene, joinUrl } = created.body
     expect(scene).toMatch(/^o=out_[0-9A-Z]{10}&s=[A-Za-z0-9_-]{10}$/)
     expect(scene.length).toBeLessThanOrEqual(maxSceneLength)
@@ -25,7 +37,13 @@ describe('stores and their signed join QR scenes', () => {
     expect(audit).toMatchObject({ actor: 'admin', action: 'outlet.create', target_type: 'outlet' })
     const list = await t.json('GET', '/api/admin/outlets', undefined, testAdminToken)
     expect(list.status).toBe(200)
-    expect(list.body.outlets).toContainEqual({ id, name: '陆家嘴店', scene, joinUrl, createdAt: t.clock.now().toISOString() })
+    expect(list.body.outlets).toContainEqual({
+      id,
+      name: '陆家嘴店',
+      scene,
+      joinUrl,
+      createdAt: t.clock.now().toISOString(),
+    })
   })
 
   it('signs the demo stores too, each scene within 32 characters', () => {
@@ -39,7 +57,9 @@ describe('stores and their signed join QR scenes', () => {
   it('names the store a genuine scene points to, raw or URL-encoded', async () => {
     const { body: outlet } = await createOutlet('五角场店')
     expect(await sceneLookup(outlet.scene)).toEqual({ status: 200, body: { id: outlet.id, name: '五角场店' } })
-    expect(await t.json('GET', `/api/outlets/scene/${encodeURIComponent(encodeURIComponent(outlet.scene))}`)).toMatchObject({ status: 200 })
+    expect(
+      await t.json('GET', `/api/outlets/scene/${encodeURIComponent(encodeURIComponent(outlet.scene))}`),
+    ).toMatchObject({ status: 200 })
   })
 
   it('refuses forged and altered scenes', async () => {
@@ -59,14 +79,24 @@ describe('stores and their signed join QR scenes', () => {
     const otherSecret = outletScene('another_secret_0123456789', a.id)!
     expect(await sceneLookup(otherSecret)).toEqual(invalidScene)
     const unknownStore = outletScene(testQrSceneSecret, 'out_ZZZZZZZZZZ')!
-    expect(await sceneLookup(unknownStore)).toMatchObject({ status: 404, body: { error: { code: 'OUTLET_NOT_FOUND' } } })
+    expect(await sceneLookup(unknownStore)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'OUTLET_NOT_FOUND' } },
+    })
   })
 
   it('joins through a scene and records the store as the source channel', async () => {
     const { body: outlet } = await createOutlet('徐家汇店')
     const join = await t.json('POST', '/api/members/join', { scene: outlet.scene }, await newShopper())
-    expect(join).toMatchObject({ status: 200, body: { joinedNow: true, member: { sourceOutlet: { id: outlet.id, name: '徐家汇店' } } } })
-    const row = await t.db.selectFrom('members').select(['source_outlet_id', 'source_channel']).where('id', '=', join.body.member.id).executeTakeFirstOrThrow()
+    expect(join).toMatchObject({
+      status: 200,
+      body: { joinedNow: true, member: { sourceOutlet: { id: outlet.id, name: '徐家汇店' } } },
+    })
+    const row = await t.db
+      .selectFrom('members')
+      .select(['source_outlet_id', 'source_channel'])
+      .where('id', '=', join.body.member.id)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ source_outlet_id: outlet.id, source_channel: 'outlet_qr' })
   })
 
@@ -87,14 +117,21 @@ describe('stores and their signed join QR scenes', () => {
     const shopper = await newShopper()
     expect((await t.json('POST', '/api/admin/outlets', { name: 'x' }, shopper)).status).toBe(403)
     expect((await t.json('GET', '/api/admin/outlets')).status).toBe(401)
-    expect(await t.json('POST', '/api/admin/outlets', { name: '' }, testAdminToken)).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } })
+    expect(await t.json('POST', '/api/admin/outlets', { name: '' }, testAdminToken)).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_REQUEST' } },
+    })
   })
 })
 
 describe('without QR_SCENE_SECRET', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ qrSceneSecret: null }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp({ qrSceneSecret: null })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('issues no scenes and accepts none', async () => {
     const created = await t.json('POST', '/api/admin/outlets', { name: '无密钥店' }, testAdminToken)

@@ -1,10 +1,22 @@
-import { addDays, businessDayOf, businessDayStart, type GrowthSourceKind, type MemberReplay, type ProgramRules } from '@mc/shared'
+import {
+  addDays,
+  businessDayOf,
+  businessDayStart,
+  type GrowthSourceKind,
+  type MemberReplay,
+  type ProgramRules,
+} from '@mc/shared'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 
 /** Ledger entry kinds that a growth source produced, and the source that would re-award them under a draft. */
 const eventKinds: Record<string, GrowthSourceKind> = {
-  sign_in: 'signIn', share: 'share', review: 'review', profile_completed: 'profileCompleted', first_order: 'firstOrder', task: 'task',
+  sign_in: 'signIn',
+  share: 'share',
+  review: 'review',
+  profile_completed: 'profileCompleted',
+  first_order: 'firstOrder',
+  task: 'task',
 }
 
 /**
@@ -13,12 +25,22 @@ const eventKinds: Record<string, GrowthSourceKind> = {
  * window (per-order rounding kept, order daily caps not applied); other earning events are counted and
  * re-awarded; opening balances and manual adjustments count as they are.
  */
-export async function collectMemberReplays(db: Kysely<Database>, draft: ProgramRules, now: Date): Promise<MemberReplay[]> {
-  const windowStart = businessDayStart(addDays(businessDayOf(now, draft.calendar), -draft.growth.windowDays + 1), draft.calendar).toISOString()
+export async function collectMemberReplays(
+  db: Kysely<Database>,
+  draft: ProgramRules,
+  now: Date,
+): Promise<MemberReplay[]> {
+  const windowStart = businessDayStart(
+    addDays(businessDayOf(now, draft.calendar), -draft.growth.windowDays + 1),
+    draft.calendar,
+  ).toISOString()
   // Inlined as literals (they are validated whole numbers): SQLite binds JS numbers as REAL, which would turn
   // the integer division below into a fractional one.
   const { base, weightPercent } = draft.growth.sources.order
-  const counted = draft.growth.creditOn === 'paid' ? sql`o.paid_at >= ${windowStart}` : sql`o.status = 'completed' and o.completed_at >= ${windowStart}`
+  const counted =
+    draft.growth.creditOn === 'paid'
+      ? sql`o.paid_at >= ${windowStart}`
+      : sql`o.status = 'completed' and o.completed_at >= ${windowStart}`
   const [tiers, orders, events, fixed] = await Promise.all([
     sql<{ member_id: string; tier_key: string; balance: number | null }>`
       select t.member_id, t.tier_key, a.balance from member_tiers t
@@ -37,7 +59,13 @@ export async function collectMemberReplays(db: Kysely<Database>, draft: ProgramR
   ])
   const replays = new Map<string, MemberReplay>()
   for (const row of tiers.rows) {
-    replays.set(row.member_id, { currentTierKey: row.tier_key, countedGrowth: Number(row.balance ?? 0), orderGrowth: 0, eventCounts: {}, fixedGrowth: 0 })
+    replays.set(row.member_id, {
+      currentTierKey: row.tier_key,
+      countedGrowth: Number(row.balance ?? 0),
+      orderGrowth: 0,
+      eventCounts: {},
+      fixedGrowth: 0,
+    })
   }
   for (const row of orders.rows) {
     const replay = replays.get(row.member_id)

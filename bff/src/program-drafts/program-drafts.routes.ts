@@ -15,59 +15,182 @@ export const DraftPatch = z.record(z.string(), z.unknown())
 
 /** Merchant rules editing: template → draft → simulate → publish, with history and rollback. All audited. */
 export const programDraftRoutes = new Hono<AppEnv>()
-  .get('/program/templates', documentRoute({ summary: 'The five industry templates', auth: 'admin', ok: { 200: '{ templates: [{ key, name, rules }] }' } }), requireAdmin, (c) =>
-    c.json({ templates: Object.entries(programTemplates).map(([key, t]) => ({ key, name: t.name, rules: t.rules })) }, 200))
-  .post('/program/drafts', documentRoute({
-    summary: 'Start a draft from a template, a version, or the rules in force', auth: 'admin', ok: { 201: 'DraftView' }, errors: ['VERSION_NOT_FOUND'],
-  }), requireAdmin, validate('json', CreateDraftBody), async (c) =>
-    c.json(await createDraft(c.var.deps.db, c.req.valid('json'), 'admin', c.var.deps.clock.now()), 201))
-  .get('/program/drafts/:draftId', documentRoute({ summary: 'A draft with its field-level validation', auth: 'admin', ok: { 200: 'DraftView' }, errors: ['DRAFT_NOT_FOUND'] }), requireAdmin, validate('param', DraftParam), async (c) =>
-    c.json(draftView(await findDraft(c.var.deps.db, c.req.valid('param').draftId)), 200))
-  .patch('/program/drafts/:draftId', documentRoute({
-    summary: 'Edit a draft with a JSON merge patch; unknown fields are refused', auth: 'admin', ok: { 200: 'DraftView' }, errors: ['DRAFT_NOT_FOUND', 'DRAFT_NOT_OPEN'],
-  }), requireAdmin, validate('param', DraftParam), validate('json', DraftPatch), async (c) =>
-    c.json(await patchDraft(c.var.deps.db, c.req.valid('param').draftId, c.req.valid('json'), 'admin', c.var.deps.clock.now()), 200))
-  .post('/program/drafts/:draftId/simulate', documentRoute({
-    summary: 'Replay members under the draft: distributions, moves, cost, warnings', auth: 'admin', ok: { 200: 'SimulationResult' }, errors: ['DRAFT_NOT_FOUND', 'DRAFT_INVALID'],
-  }), requireAdmin, validate('param', DraftParam), async (c) =>
-    c.json(await simulateDraft(c.var.deps.db, c.req.valid('param').draftId, c.var.deps.clock.now()), 200))
-  .post('/program/drafts/:draftId/publish', documentRoute({
-    summary: 'Publish a valid draft as a new version in one transaction', auth: 'admin', ok: { 201: 'PublishOutcome' },
-    errors: ['DRAFT_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED', 'DRAFT_NOT_OPEN', 'DRAFT_INVALID'],
-  }), requireAdmin, validate('param', DraftParam), validate('json', PublishBody), async (c) => {
-    const { db, clock } = c.var.deps
-    const { draftId } = c.req.valid('param')
-    const body = c.req.valid('json')
-    const draft = await findDraft(db, draftId)
-    const outcome = await publishRules(db, {
-      rules: JSON.parse(draft.rules), source: draftId, template: draft.template, note: body.note ?? null, demotions: body.demotions,
-      actor: 'admin', now: clock.now(),
-      // Claim the draft inside the publishing transaction, so two publishes of one draft cannot both succeed.
-      beforePublish: async (trx) => {
-        const claimed = await trx.updateTable('program_drafts').set({ status: 'published', updated_at: clock.now().toISOString() })
-          .where('id', '=', draftId).where('status', '=', 'open').executeTakeFirst()
-        if (claimed.numUpdatedRows === 0n) throw new AppError('DRAFT_NOT_OPEN', { draftId })
-      },
-    })
-    await db.updateTable('program_drafts').set({ published_version: outcome.version }).where('id', '=', draftId).execute()
-    return c.json(outcome, 201)
-  })
-  .get('/program/versions', documentRoute({ summary: 'Published versions: who, when, source and demotion choice', auth: 'admin', ok: { 200: '{ versions }' } }), requireAdmin, async (c) => {
-    const rows = await c.var.deps.db.selectFrom('program_versions')
-      .select(['version', 'template', 'note', 'published_by', 'published_at', 'demotions', 'source']).orderBy('version', 'desc').execute()
-    return c.json({ versions: rows.map((r) => ({ version: r.version, template: r.template, note: r.note, publishedBy: r.published_by, publishedAt: r.published_at, demotions: r.demotions, source: r.source })) }, 200)
-  })
-  .post('/program/versions/:version/rollback', documentRoute({
-    summary: 'Publish an older version again as a new version', auth: 'admin', ok: { 201: 'PublishOutcome' }, errors: ['VERSION_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED'],
-  }), requireAdmin, validate('param', VersionParam), validate('json', PublishBody), async (c) => {
-    const { db, clock } = c.var.deps
-    const { version } = c.req.valid('param')
-    const row = await db.selectFrom('program_versions').select(['rules', 'template']).where('version', '=', version).executeTakeFirst()
-    if (!row) throw new AppError('VERSION_NOT_FOUND', { version })
-    const body = c.req.valid('json')
-    const outcome = await publishRules(db, {
-      rules: JSON.parse(row.rules), source: `rollback:${version}`, template: row.template, note: body.note ?? `回滚到版本 ${version}`,
-      demotions: body.demotions, actor: 'admin', now: clock.now(),
-    })
-    return c.json(outcome, 201)
-  })
+  .get(
+    '/program/templates',
+    documentRoute({
+      summary: 'The five industry templates',
+      auth: 'admin',
+      ok: { 200: '{ templates: [{ key, name, rules }] }' },
+    }),
+    requireAdmin,
+    (c) =>
+      c.json(
+        { templates: Object.entries(programTemplates).map(([key, t]) => ({ key, name: t.name, rules: t.rules })) },
+        200,
+      ),
+  )
+  .post(
+    '/program/drafts',
+    documentRoute({
+      summary: 'Start a draft from a template, a version, or the rules in force',
+      auth: 'admin',
+      ok: { 201: 'DraftView' },
+      errors: ['VERSION_NOT_FOUND'],
+    }),
+    requireAdmin,
+    validate('json', CreateDraftBody),
+    async (c) => c.json(await createDraft(c.var.deps.db, c.req.valid('json'), 'admin', c.var.deps.clock.now()), 201),
+  )
+  .get(
+    '/program/drafts/:draftId',
+    documentRoute({
+      summary: 'A draft with its field-level validation',
+      auth: 'admin',
+      ok: { 200: 'DraftView' },
+      errors: ['DRAFT_NOT_FOUND'],
+    }),
+    requireAdmin,
+    validate('param', DraftParam),
+    async (c) => c.json(draftView(await findDraft(c.var.deps.db, c.req.valid('param').draftId)), 200),
+  )
+  .patch(
+    '/program/drafts/:draftId',
+    documentRoute({
+      summary: 'Edit a draft with a JSON merge patch; unknown fields are refused',
+      auth: 'admin',
+      ok: { 200: 'DraftView' },
+      errors: ['DRAFT_NOT_FOUND', 'DRAFT_NOT_OPEN'],
+    }),
+    requireAdmin,
+    validate('param', DraftParam),
+    validate('json', DraftPatch),
+    async (c) =>
+      c.json(
+        await patchDraft(
+          c.var.deps.db,
+          c.req.valid('param').draftId,
+          c.req.valid('json'),
+          'admin',
+          c.var.deps.clock.now(),
+        ),
+        200,
+      ),
+  )
+  .post(
+    '/program/drafts/:draftId/simulate',
+    documentRoute({
+      summary: 'Replay members under the draft: distributions, moves, cost, warnings',
+      auth: 'admin',
+      ok: { 200: 'SimulationResult' },
+      errors: ['DRAFT_NOT_FOUND', 'DRAFT_INVALID'],
+    }),
+    requireAdmin,
+    validate('param', DraftParam),
+    async (c) => c.json(await simulateDraft(c.var.deps.db, c.req.valid('param').draftId, c.var.deps.clock.now()), 200),
+  )
+  .post(
+    '/program/drafts/:draftId/publish',
+    documentRoute({
+      summary: 'Publish a valid draft as a new version in one transaction',
+      auth: 'admin',
+      ok: { 201: 'PublishOutcome' },
+      errors: ['DRAFT_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED', 'DRAFT_NOT_OPEN', 'DRAFT_INVALID'],
+    }),
+    requireAdmin,
+    validate('param', DraftParam),
+    validate('json', PublishBody),
+    async (c) => {
+      const { db, clock } = c.var.deps
+      const { draftId } = c.req.valid('param')
+      const body = c.req.valid('json')
+      const draft = await findDraft(db, draftId)
+      const outcome = await publishRules(db, {
+        rules: JSON.parse(draft.rules),
+        source: draftId,
+        template: draft.template,
+        note: body.note ?? null,
+        demotions: body.demotions,
+        actor: 'admin',
+        now: clock.now(),
+        // Claim the draft inside the publishing transaction, so two publishes of one draft cannot both succeed.
+        beforePublish: async (trx) => {
+          const claimed = await trx
+            .updateTable('program_drafts')
+            .set({ status: 'published', updated_at: clock.now().toISOString() })
+            .where('id', '=', draftId)
+            .where('status', '=', 'open')
+            .executeTakeFirst()
+          if (claimed.numUpdatedRows === 0n) throw new AppError('DRAFT_NOT_OPEN', { draftId })
+        },
+      })
+      await db
+        .updateTable('program_drafts')
+        .set({ published_version: outcome.version })
+        .where('id', '=', draftId)
+        .execute()
+      return c.json(outcome, 201)
+    },
+  )
+  .get(
+    '/program/versions',
+    documentRoute({
+      summary: 'Published versions: who, when, source and demotion choice',
+      auth: 'admin',
+      ok: { 200: '{ versions }' },
+    }),
+    requireAdmin,
+    async (c) => {
+      const rows = await c.var.deps.db
+        .selectFrom('program_versions')
+        .select(['version', 'template', 'note', 'published_by', 'published_at', 'demotions', 'source'])
+        .orderBy('version', 'desc')
+        .execute()
+      return c.json(
+        {
+          versions: rows.map((r) => ({
+            version: r.version,
+            template: r.template,
+            note: r.note,
+            publishedBy: r.published_by,
+            publishedAt: r.published_at,
+            demotions: r.demotions,
+            source: r.source,
+          })),
+        },
+        200,
+      )
+    },
+  )
+  .post(
+    '/program/versions/:version/rollback',
+    documentRoute({
+      summary: 'Publish an older version again as a new version',
+      auth: 'admin',
+      ok: { 201: 'PublishOutcome' },
+      errors: ['VERSION_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED'],
+    }),
+    requireAdmin,
+    validate('param', VersionParam),
+    validate('json', PublishBody),
+    async (c) => {
+      const { db, clock } = c.var.deps
+      const { version } = c.req.valid('param')
+      const row = await db
+        .selectFrom('program_versions')
+        .select(['rules', 'template'])
+        .where('version', '=', version)
+        .executeTakeFirst()
+      if (!row) throw new AppError('VERSION_NOT_FOUND', { version })
+      const body = c.req.valid('json')
+      const outcome = await publishRules(db, {
+        rules: JSON.parse(row.rules),
+        source: `rollback:${version}`,
+        template: row.template,
+        note: body.note ?? `回滚到版本 ${version}`,
+        demotions: body.demotions,
+        actor: 'admin',
+        now: clock.now(),
+      })
+      return c.json(outcome, 201)
+    },
+  )

@@ -1,5 +1,11 @@
 import {
-  addDays, AppError, businessDayOf, publishDayOutcome, type DemotionChoice, type TierChange, type TierState,
+  addDays,
+  AppError,
+  businessDayOf,
+  publishDayOutcome,
+  type DemotionChoice,
+  type TierChange,
+  type TierState,
 } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
@@ -21,23 +27,53 @@ export interface PublishOutcome {
  * counted growth reaches a higher tier go up at once. Publishing never silently demotes: when the new
  * thresholds would lower anyone, the caller must choose to keep their tiers until validity ends or apply now.
  */
-export async function publishRules(db: Kysely<Database>, input: {
-  rules: unknown; source: string; template: string | null; note: string | null; demotions?: DemotionChoice; actor: string; now: Date
-  beforePublish?: (trx: Transaction<Database>) => Promise<void>
-}): Promise<PublishOutcome> {
+export async function publishRules(
+  db: Kysely<Database>,
+  input: {
+    rules: unknown
+    source: string
+    template: string | null
+    note: string | null
+    demotions?: DemotionChoice
+    actor: string
+    now: Date
+    beforePublish?: (trx: Transaction<Database>) => Promise<void>
+  },
+): Promise<PublishOutcome> {
   const draft = validDraftRules(input.rules)
   return db.transaction().execute(async (trx) => {
     await input.beforePublish?.(trx)
     const current = await publishedProgram(trx)
-    const members = await trx.selectFrom('member_tiers')
-      .leftJoin('ledger_accounts', (join) => join.onRef('ledger_accounts.member_id', '=', 'member_tiers.member_id').on('ledger_accounts.ledger', '=', 'growth'))
-      .select(['member_tiers.member_id', 'member_tiers.tier_key', 'member_tiers.valid_until', 'ledger_accounts.balance']).execute()
-    const outcomes = members.map((m) => ({ ...m, growth: Number(m.balance ?? 0), ...publishDayOutcome(current.rules, draft, m.tier_key, Number(m.balance ?? 0)) }))
+    const members = await trx
+      .selectFrom('member_tiers')
+      .leftJoin('ledger_accounts', (join) =>
+        join
+          .onRef('ledger_accounts.member_id', '=', 'member_tiers.member_id')
+          .on('ledger_accounts.ledger', '=', 'growth'),
+      )
+      .select([
+        'member_tiers.member_id',
+        'member_tiers.tier_key',
+        'member_tiers.valid_until',
+        'ledger_accounts.balance',
+      ])
+      .execute()
+    const outcomes = members.map((m) => ({
+      ...m,
+      growth: Number(m.balance ?? 0),
+      ...publishDayOutcome(current.rules, draft, m.tier_key, Number(m.balance ?? 0)),
+    }))
     const lowered = outcomes.filter((o) => o.applyNow < o.held).length
     if (lowered > 0 && !input.demotions) throw new AppError('DEMOTION_CHOICE_REQUIRED', { membersLowered: lowered })
     const demotions = lowered > 0 ? input.demotions! : null
     const version = await publishProgramVersion(trx, {
-      rules: draft, template: input.template, note: input.note, publishedBy: input.actor, now: input.now, demotions, source: input.source,
+      rules: draft,
+      template: input.template,
+      note: input.note,
+      publishedBy: input.actor,
+      now: input.now,
+      demotions,
+      source: input.source,
     })
     const program: PublishedProgram = { version, rules: draft }
     const today = businessDayOf(input.now, draft.calendar)
@@ -52,7 +88,11 @@ export async function publishRules(db: Kysely<Database>, input: {
       else result.remapped += 1
     }
     await audit(trx, {
-      actor: input.actor, action: 'program.publish', targetType: 'program_version', targetId: String(version), now: input.now,
+      actor: input.actor,
+      action: 'program.publish',
+      targetType: 'program_version',
+      targetId: String(version),
+      now: input.now,
       detail: { source: input.source, note: input.note, ...result, previousVersion: current.version },
     })
     return result
@@ -60,12 +100,22 @@ export async function publishRules(db: Kysely<Database>, input: {
 }
 
 /** The tier change one member gets on publish day, or null when their tier stands as it is. */
-function tierChangeFor(program: PublishedProgram, o: { tier_key: string; valid_until: string | null; held: number }, target: number, today: string): TierChange | null {
+function tierChangeFor(
+  program: PublishedProgram,
+  o: { tier_key: string; valid_until: string | null; held: number },
+  target: number,
+  today: string,
+): TierChange | null {
   const tiers = program.rules.tiers
   const to = tiers[target]
-  const stateFor = (validUntil: string | null): TierState => ({ key: to.key, validUntil: target === 0 ? null : validUntil })
-  if (target > o.held) return { kind: 'upgrade', from: o.tier_key, to: to.key, state: stateFor(addDays(today, to.validityDays)) }
-  if (target < o.held) return { kind: 'downgrade', from: o.tier_key, to: to.key, state: stateFor(addDays(today, to.validityDays)) }
+  const stateFor = (validUntil: string | null): TierState => ({
+    key: to.key,
+    validUntil: target === 0 ? null : validUntil,
+  })
+  if (target > o.held)
+    return { kind: 'upgrade', from: o.tier_key, to: to.key, state: stateFor(addDays(today, to.validityDays)) }
+  if (target < o.held)
+    return { kind: 'downgrade', from: o.tier_key, to: to.key, state: stateFor(addDays(today, to.validityDays)) }
   // Same rank: only a tier key the new program no longer has needs rewriting; its validity is kept.
   if (to.key === o.tier_key) return null
   return { kind: 'retain', tier: o.tier_key, state: { key: to.key, validUntil: target === 0 ? null : o.valid_until } }

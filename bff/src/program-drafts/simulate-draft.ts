@@ -6,7 +6,11 @@ import { findDraft, validDraftRules } from './program-drafts'
 import { publishedProgram } from '../program/published-program'
 
 /** Replays every member under a draft and predicts what publishing it would do; writes nothing. */
-export async function simulateDraft(db: Kysely<Database>, draftId: string, now: Date): Promise<SimulationResult & { elapsedMs: number }> {
+export async function simulateDraft(
+  db: Kysely<Database>,
+  draftId: string,
+  now: Date,
+): Promise<SimulationResult & { elapsedMs: number }> {
   const startedMs = performance.now()
   const row = await findDraft(db, draftId)
   const draft = validDraftRules(JSON.parse(row.rules))

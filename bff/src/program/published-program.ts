@@ -12,8 +12,12 @@ export interface PublishedProgram {
 const parsedVersions = new Map<string, Rules>()
 
 export async function publishedProgram(db: Kysely<Database>): Promise<PublishedProgram> {
-  const row = await db.selectFrom('program_versions').select(['version', 'rules'])
-    .orderBy('version', 'desc').limit(1).executeTakeFirst()
+  const row = await db
+    .selectFrom('program_versions')
+    .select(['version', 'rules'])
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   if (!row) throw new Error('no program rules are published; run the migrations and seed')
   let rules = parsedVersions.get(row.rules)
   if (!rules) {
@@ -23,17 +27,36 @@ export async function publishedProgram(db: Kysely<Database>): Promise<PublishedP
   return { version: row.version, rules }
 }
 
-export async function publishProgramVersion(db: Kysely<Database>, input: {
-  rules: Rules; template: string | null; note: string | null; publishedBy: string; now: Date
-  demotions?: 'keep_until_validity_end' | 'apply_now' | null; source?: string | null
-}): Promise<number> {
+export async function publishProgramVersion(
+  db: Kysely<Database>,
+  input: {
+    rules: Rules
+    template: string | null
+    note: string | null
+    publishedBy: string
+    now: Date
+    demotions?: 'keep_until_validity_end' | 'apply_now' | null
+    source?: string | null
+  },
+): Promise<number> {
   const rules = ProgramRules.parse(input.rules)
-  const latest = await db.selectFrom('program_versions').select((eb) => eb.fn.max('version').as('max')).executeTakeFirst()
+  const latest = await db
+    .selectFrom('program_versions')
+    .select((eb) => eb.fn.max('version').as('max'))
+    .executeTakeFirst()
   const version = Number(latest?.max ?? 0) + 1
-  await db.insertInto('program_versions').values({
-    version, rules: JSON.stringify(rules), template: input.template, note: input.note,
-    published_by: input.publishedBy, published_at: input.now.toISOString(),
-    demotions: input.demotions ?? null, source: input.source ?? null,
-  }).execute()
+  await db
+    .insertInto('program_versions')
+    .values({
+      version,
+      rules: JSON.stringify(rules),
+      template: input.template,
+      note: input.note,
+      published_by: input.publishedBy,
+      published_at: input.now.toISOString(),
+      demotions: input.demotions ?? null,
+      source: input.source ?? null,
+    })
+    .execute()
   return version
 }

@@ -5,12 +5,47 @@ import { MallItemInput } from '@mc/shared'
  * a first start. Prices sit around what the demo shoppers hold (a few hundred to a few thousand points).
  */
 export const demoMallItems = [
-  { title: '品牌帆布袋', description: '加厚帆布，容量 12 升。兑换后凭取货码到任一门店领取。', pointsPrice: 300, stock: 50, perMemberLimit: 2, fulfilment: 'pickup' },
   {
-    title: '满50减5元券', description: '全场通用，兑换后立即发放到「我的优惠券」，30 天内有效。', pointsPrice: 100, stock: 500, perMemberLimit: 5,
-    fulfilment: 'coupon', coupon: { name: '满50减5', kind: 'cash_off', thresholdFen: 5000, discountFen: 500, validDays: 30 },
+    title: '品牌帆布袋',
+    description: '加厚帆布，容量 12 升。兑换后凭取货码到任一门店领取。',
+    pointsPrice: 300,
+    stock: 50,
+    perMemberLimit: 2,
+    fulfilment: 'pickup',
   },
-  { title: '不锈钢保温杯', description: '500 毫升，12 小时保温。积分加现金兑换，包邮到家。', pointsPrice: 800, cashFen: 1990, stock: 20, perMemberLimit: 1, fulfilment: 'delivery' },
-  { title: '精品咖啡豆 250g', description: '门店现磨，积分加现金兑换，到店自提。', pointsPrice: 500, cashFen: 990, stock: 30, fulfilment: 'pickup' },
-  { title: '黄金会员专享礼盒', description: '黄金会员及以上可兑，限量供应。', pointsPrice: 1500, stock: 10, perMemberLimit: 1, minTierKey: 'gold', fulfilment: 'pickup' },
+  {
+    title: '满50减5元券',
+    description: '全场通用，兑换后立即发放到「我的优惠券」，30 天内有效。',
+    pointsPrice: 100,
+    stock: 500,
+    perMemberLimit: 5,
+    fulfilment: 'coupon',
+    coupon: { name: '满50减5', kind: 'cash_off', thresholdFen: 5000, discountFen: 500, validDays: 30 },
+  },
+  {
+    title: '不锈钢保温杯',
+    description: '500 毫升，12 小时保温。积分加现金兑换，包邮到家。',
+    pointsPrice: 800,
+    cashFen: 1990,
+    stock: 20,
+    perMemberLimit: 1,
+    fulfilment: 'delivery',
+  },
+  {
+    title: '精品咖啡豆 250g',
+    description: '门店现磨，积分加现金兑换，到店自提。',
+    pointsPrice: 500,
+    cashFen: 990,
+    stock: 30,
+    fulfilment: 'pickup',
+  },
+  {
+    title: '黄金会员专享礼盒',
+    description: '黄金会员及以上可兑，限量供应。',
+    pointsPrice: 1500,
+    stock: 10,
+    perMemberLimit: 1,
+    minTierKey: 'gold',
+    fulfilment: 'pickup',
+  },
 ].map((item) => MallItemInput.parse(item))

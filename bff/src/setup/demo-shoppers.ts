@@ -9,9 +9,27 @@ export interface DemoShopper {
 
 /** Three named shoppers to log in as, one per FMCG tier. */
 const namedShoppers: DemoShopper[] = [
-  { phone: '13800000001', nickname: '林小夏', outlet: 'outlet_xuhui', birthday: '1992-03-14', orders: [68_000, 99_000, 45_600, 38_800].map((amountFen, i) => ({ amountFen, daysAgo: 84 - i * 21 })) },
-  { phone: '13800000002', nickname: '陈一鸣', outlet: 'outlet_jingan', birthday: null, orders: [32_000, 29_900, 12_800].map((amountFen, i) => ({ amountFen, daysAgo: 63 - i * 21 })) },
-  { phone: '13800000003', nickname: '王悦', outlet: null, birthday: '1998-11-02', orders: [8_800, 3_500].map((amountFen, i) => ({ amountFen, daysAgo: 42 - i * 21 })) },
+  {
+    phone: '13800000001',
+    nickname: '林小夏',
+    outlet: 'outlet_xuhui',
+    birthday: '1992-03-14',
+    orders: [68_000, 99_000, 45_600, 38_800].map((amountFen, i) => ({ amountFen, daysAgo: 84 - i * 21 })),
+  },
+  {
+    phone: '13800000002',
+    nickname: '陈一鸣',
+    outlet: 'outlet_jingan',
+    birthday: null,
+    orders: [32_000, 29_900, 12_800].map((amountFen, i) => ({ amountFen, daysAgo: 63 - i * 21 })),
+  },
+  {
+    phone: '13800000003',
+    nickname: '王悦',
+    outlet: null,
+    birthday: '1998-11-02',
+    orders: [8_800, 3_500].map((amountFen, i) => ({ amountFen, daysAgo: 42 - i * 21 })),
+  },
 ]
 
 /** mulberry32: a tiny seeded generator, so every first start (and every test) sees the same crowd. */
@@ -41,7 +59,10 @@ export function demoShoppers(count: number, seed = 20261123): DemoShopper[] {
       phone: `1370000${String(i + 1).padStart(4, '0')}`,
       nickname: surnames[Math.floor(random() * surnames.length)] + givenNames[Math.floor(random() * givenNames.length)],
       outlet: random() < 0.4 ? (random() < 0.5 ? 'outlet_xuhui' : 'outlet_jingan') : null,
-      birthday: random() < 0.6 ? `${1970 + Math.floor(random() * 35)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15` : null,
+      birthday:
+        random() < 0.6
+          ? `${1970 + Math.floor(random() * 35)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`
+          : null,
       orders: Array.from({ length: orderCount }, () => ({
         amountFen: (30 + Math.floor(random() * random() * 250)) * 100 + Math.floor(random() * 100),
         daysAgo: 1 + Math.floor(random() * 300),

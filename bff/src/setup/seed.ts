@@ -15,7 +15,13 @@ export const demoCrowdSize = 150
 export async function seedDefaults(db: Kysely<Database>, now: Date): Promise<void> {
   const existing = await db.selectFrom('program_versions').select('version').limit(1).execute()
   if (existing.length > 0) return
-  await publishProgramVersion(db, { rules: fmcgTemplate, template: 'fmcg', note: '初始版本：快消品模板', publishedBy: 'system', now })
+  await publishProgramVersion(db, {
+    rules: fmcgTemplate,
+    template: 'fmcg',
+    note: '初始版本：快消品模板',
+    publishedBy: 'system',
+    now,
+  })
 }
 
 export const demoOutlets = [
@@ -33,22 +39,47 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
   if (anyMember.length > 0) return false
   const createdAt = now.toISOString()
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('outlets').values(demoOutlets.map((o) => ({ ...o, created_at: createdAt })))
-      .onConflict((oc) => oc.column('id').doNothing()).execute()
+    await trx
+      .insertInto('outlets')
+      .values(demoOutlets.map((o) => ({ ...o, created_at: createdAt })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
     const program = await publishedProgram(trx)
     for (const [m, member] of demoShoppers(demoCrowdSize).entries()) {
       const id = newId('mbr', now.getTime())
-      await trx.insertInto('members').values({
-        id, openid: null, unionid: null, phone: member.phone, nickname: member.nickname, birthday: member.birthday,
-        joined_at: createdAt, source_outlet_id: member.outlet, source_channel: member.outlet ? 'outlet_qr' : 'shop', created_at: createdAt,
-      }).execute()
-      await recordTierChange(trx, { memberId: id, change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } }, growth: 0, program, now })
+      await trx
+        .insertInto('members')
+        .values({
+          id,
+          openid: null,
+          unionid: null,
+          phone: member.phone,
+          nickname: member.nickname,
+          birthday: member.birthday,
+          joined_at: createdAt,
+          source_outlet_id: member.outlet,
+          source_channel: member.outlet ? 'outlet_qr' : 'shop',
+          created_at: createdAt,
+        })
+        .execute()
+      await recordTierChange(trx, {
+        memberId: id,
+        change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } },
+        growth: 0,
+        program,
+        now,
+      })
       for (const [o, { amountFen, daysAgo }] of member.orders.entries()) {
         const occurredAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
         const orderId = `demo-${m + 1}-${o + 1}`
         const ctx = { trx, program, now, source: 'online' as const }
         for (const type of ['order.paid', 'order.completed'] as const) {
-          await applyOrderEvent(ctx, { id: `evt_${orderId}_${type}`, type, occurredAt, data: { orderId, member: { memberId: id }, amountFen } })
+          await applyOrderEvent(ctx, {
+            id: `evt_${orderId}_${type}`,
+            type,
+            occurredAt,
+            data: { orderId, member: { memberId: id }, amountFen },
+          })
         }
       }
     }

@@ -53,16 +53,33 @@ function creditOf(input: SignInCredit, entry: PartPosting): Credit {
   const { memberId, day } = input
   const bonus = entry.part === 'bonus'
   return {
-    memberId, ledger: entry.ledger, amount: entry.amount, kind: 'sign_in', reason: entry.reason, actor: 'member', actorId: memberId,
+    memberId,
+    ledger: entry.ledger,
+    amount: entry.amount,
+    kind: 'sign_in',
+    reason: entry.reason,
+    actor: 'member',
+    actorId: memberId,
     ref: { type: bonus ? 'sign_in_bonus' : 'sign_in', id: day },
-    idempotencyKey: `sign_in:${memberId}:${day}:${bonus ? 'bonus:' : ''}${entry.ledger}`, businessDay: day,
+    idempotencyKey: `sign_in:${memberId}:${day}:${bonus ? 'bonus:' : ''}${entry.ledger}`,
+    businessDay: day,
   }
 }
 
 /** What the sign-in source already credited for the day; the cap is per business day, like every source's. */
-async function awardedForDay(db: Kysely<Database>, memberId: string, ledger: LedgerName, day: BusinessDay): Promise<number> {
-  const row = await db.selectFrom('ledger_entries').select((eb) => eb.fn.sum<number>('amount').as('total'))
-    .where('member_id', '=', memberId).where('ledger', '=', ledger)
-    .where('ref_type', '=', 'sign_in').where('ref_id', '=', day).executeTakeFirst()
+async function awardedForDay(
+  db: Kysely<Database>,
+  memberId: string,
+  ledger: LedgerName,
+  day: BusinessDay,
+): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.sum<number>('amount').as('total'))
+    .where('member_id', '=', memberId)
+    .where('ledger', '=', ledger)
+    .where('ref_type', '=', 'sign_in')
+    .where('ref_id', '=', day)
+    .executeTakeFirst()
   return Math.max(0, Number(row?.total ?? 0))
 }

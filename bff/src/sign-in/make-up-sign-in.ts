@@ -1,6 +1,14 @@
 import {
-  AppError, addDays, businessDayOf, chineseMonthDay, makeUpEffect, makeUpRefusal, makeUpsLeft, monthOf,
-  type BusinessDay, type MakeUpResponse,
+  AppError,
+  addDays,
+  businessDayOf,
+  chineseMonthDay,
+  makeUpEffect,
+  makeUpRefusal,
+  makeUpsLeft,
+  monthOf,
+  type BusinessDay,
+  type MakeUpResponse,
 } from '@mc/shared'
 import type { Deps } from '../deps'
 import { lockAccount } from '../ledger/accounts'
@@ -33,13 +41,22 @@ export async function makeUpSignIn(deps: Deps, memberId: string, day: BusinessDa
     await lockAccount(trx, memberId, 'points')
     const month = await signInsOfMonth(trx, memberId, monthOf(today))
     const makeUpsUsed = month.filter((s) => s.kind === 'make_up').length
-    const refusal = makeUpRefusal(rules.signIn, { day, today, joinedDay, signed: new Set(month.map((s) => s.day)), makeUpsUsed })
+    const refusal = makeUpRefusal(rules.signIn, {
+      day,
+      today,
+      joinedDay,
+      signed: new Set(month.map((s) => s.day)),
+      makeUpsUsed,
+    })
     if (refusal) {
       const message = refusal === 'ALREADY_SIGNED_IN' ? `${chineseMonthDay(day)}已签到` : undefined
       throw new AppError(refusal, { day, today, makeUpsLeft: makeUpsLeft(rules.signIn, makeUpsUsed) }, message)
     }
 
-    const signed = await signedDaysBack(trx, memberId, today, { extra: [day], runsEndingOn: [today, addDays(today, -1), day] })
+    const signed = await signedDaysBack(trx, memberId, today, {
+      extra: [day],
+      runsEndingOn: [today, addDays(today, -1), day],
+    })
     signed.delete(day)
     const effect = makeUpEffect(rules.signIn, signed, day, today)
     if (!(await insertSignIn(trx, { memberId, day, kind: 'make_up', cycleDay: effect.cycleDay, now }))) {
@@ -48,16 +65,38 @@ export async function makeUpSignIn(deps: Deps, memberId: string, day: BusinessDa
     const costPoints = rules.signIn.makeUp!.costPoints
     if (costPoints > 0) {
       await postDebit(trx, {
-        memberId, ledger: 'points', amount: -costPoints, kind: 'redeem', reason: `补签 ${chineseMonthDay(day)} 消耗积分`,
-        actor: 'member', actorId: memberId, ref: { type: 'make_up', id: day }, idempotencyKey: `make_up:${memberId}:${day}:points`,
-        ruleVersion: program.version, businessDay: today, occurredAt: now, now,
+        memberId,
+        ledger: 'points',
+        amount: -costPoints,
+        kind: 'redeem',
+        reason: `补签 ${chineseMonthDay(day)} 消耗积分`,
+        actor: 'member',
+        actorId: memberId,
+        ref: { type: 'make_up', id: day },
+        idempotencyKey: `make_up:${memberId}:${day}:points`,
+        ruleVersion: program.version,
+        businessDay: today,
+        occurredAt: now,
+        now,
         debit: { from: 'earliest_expiry', respectHeld: true },
       })
     }
-    const { rewards, tierChange } = await creditSignIn(trx, { memberId, day, reason: `补签 ${chineseMonthDay(day)}`, bonus: null, program, now })
+    const { rewards, tierChange } = await creditSignIn(trx, {
+      memberId,
+      day,
+      reason: `补签 ${chineseMonthDay(day)}`,
+      bonus: null,
+      program,
+      now,
+    })
     return {
-      day, cycleDay: effect.cycleDay, streak: effect.streak.streak, costPoints, rewards,
-      makeUpsLeft: makeUpsLeft(rules.signIn, makeUpsUsed + 1), tierChange,
+      day,
+      cycleDay: effect.cycleDay,
+      streak: effect.streak.streak,
+      costPoints,
+      rewards,
+      makeUpsLeft: makeUpsLeft(rules.signIn, makeUpsUsed + 1),
+      tierChange,
     }
   })
 }

@@ -8,33 +8,70 @@ import { at, entriesOf, grantPoints, makeUp, memberJoinedAt, signInOn, signInRow
 // FMCG rules: a make-up costs 20 points, twice a month, and earns the day's 2 growth and 5 points.
 describe('POST /api/sign-in/make-up', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 365 }) })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 * 365 })
+  })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()
   })
 
-  it('costs points, earns the day\'s reward without a streak bonus, and repairs the streak', async () => {
+  it("costs points, earns the day's reward without a streak bonus, and repairs the streak", async () => {
     const { token, memberId } = await memberJoinedAt(t, '13720000001', '2026-11-01 09:00')
     await grantPoints(t, memberId, 100)
     await signInOn(t, token, ['2026-11-20', '2026-11-21', '2026-11-23'])
     const answer = await makeUp(t, token, '2026-11-22')
     expect(answer.status).toBe(201)
     expect(answer.body).toEqual({
-      day: '2026-11-22', cycleDay: 3, streak: 4, costPoints: 20, rewards: { growth: 2, points: 5 }, makeUpsLeft: 1, tierChange: null,
+      day: '2026-11-22',
+      cycleDay: 3,
+      streak: 4,
+      costPoints: 20,
+      rewards: { growth: 2, points: 5 },
+      makeUpsLeft: 1,
+      tierChange: null,
     })
     const entries = (await entriesOf(t, memberId)).filter((e) => e.reason.includes('补签'))
     expect(entries).toEqual([
-      { ledger: 'growth', amount: 2, kind: 'sign_in', reason: '补签 11月22日', business_day: '2026-11-22', idempotency_key: `sign_in:${memberId}:2026-11-22:growth` },
-      { ledger: 'points', amount: -20, kind: 'redeem', reason: '补签 11月22日 消耗积分', business_day: '2026-11-23', idempotency_key: `make_up:${memberId}:2026-11-22:points` },
-      { ledger: 'points', amount: 5, kind: 'sign_in', reason: '补签 11月22日', business_day: '2026-11-22', idempotency_key: `sign_in:${memberId}:2026-11-22:points` },
+      {
+        ledger: 'growth',
+        amount: 2,
+        kind: 'sign_in',
+        reason: '补签 11月22日',
+        business_day: '2026-11-22',
+        idempotency_key: `sign_in:${memberId}:2026-11-22:growth`,
+      },
+      {
+        ledger: 'points',
+        amount: -20,
+        kind: 'redeem',
+        reason: '补签 11月22日 消耗积分',
+        business_day: '2026-11-23',
+        idempotency_key: `make_up:${memberId}:2026-11-22:points`,
+      },
+      {
+        ledger: 'points',
+        amount: 5,
+        kind: 'sign_in',
+        reason: '补签 11月22日',
+        business_day: '2026-11-22',
+        idempotency_key: `sign_in:${memberId}:2026-11-22:points`,
+      },
     ])
     expect((await entriesOf(t, memberId)).some((e) => e.reason.startsWith('连续签到'))).toBe(false) // cycle day 3, yet no bonus
-    expect((await signInRowsOf(t, memberId)).find((r) => r.business_day === '2026-11-22')).toEqual({ business_day: '2026-11-22', kind: 'make_up', cycle_day: 3 })
+    expect((await signInRowsOf(t, memberId)).find((r) => r.business_day === '2026-11-22')).toEqual({
+      business_day: '2026-11-22',
+      kind: 'make_up',
+      cycle_day: 3,
+    })
 
     const calendar = (await t.json('GET', '/api/sign-in/calendar', undefined, token)).body
     expect(calendar.streak).toBe(4)
-    expect(calendar.days.find((d: { day: string }) => d.day === '2026-11-22')).toEqual({ day: '2026-11-22', status: 'made_up', canMakeUp: false })
+    expect(calendar.days.find((d: { day: string }) => d.day === '2026-11-22')).toEqual({
+      day: '2026-11-22',
+      status: 'made_up',
+      canMakeUp: false,
+    })
     expect(calendar.makeUp).toEqual({ costPoints: 20, perMonth: 2, usedThisMonth: 1, left: 1 })
   })
 
@@ -63,13 +100,23 @@ describe('POST /api/sign-in/make-up', () => {
     expect(broke.body.error.code).toBe('POINTS_INSUFFICIENT')
 
     await grantPoints(t, memberId, 25)
-    await t.db.updateTable('ledger_accounts').set({ held: 10 }).where('member_id', '=', memberId).where('ledger', '=', 'points').execute()
+    await t.db
+      .updateTable('ledger_accounts')
+      .set({ held: 10 })
+      .where('member_id', '=', memberId)
+      .where('ledger', '=', 'points')
+      .execute()
     const held = await makeUp(t, token, '2026-11-20')
     expect(held.status).toBe(409)
     expect(held.body.error).toMatchObject({ code: 'POINTS_INSUFFICIENT', details: { available: 15, required: 20 } })
     expect(await signInRowsOf(t, memberId)).toEqual([])
     expect((await entriesOf(t, memberId)).map((e) => e.amount)).toEqual([25])
-    await t.db.updateTable('ledger_accounts').set({ held: 0 }).where('member_id', '=', memberId).where('ledger', '=', 'points').execute()
+    await t.db
+      .updateTable('ledger_accounts')
+      .set({ held: 0 })
+      .where('member_id', '=', memberId)
+      .where('ledger', '=', 'points')
+      .execute()
     expect((await makeUp(t, token, '2026-11-20')).status).toBe(201)
   })
 
@@ -100,10 +147,15 @@ describe('make-up turned off', () => {
     t = await createTestApp({ sessionTtlHours: 24 * 365 })
     await publishProgramVersion(t.db, {
       rules: { ...fmcgTemplate, signIn: { ...fmcgTemplate.signIn, makeUp: null } },
-      template: null, note: 'no make-up', publishedBy: 'test', now: t.clock.now(),
+      template: null,
+      note: 'no make-up',
+      publishedBy: 'test',
+      now: t.clock.now(),
     })
   })
-  afterAll(async () => { await t.close() })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('refuses with 409 MAKE_UP_DISABLED, and the calendar says so', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13720000099', '2026-11-01 09:00')

@@ -6,8 +6,12 @@ type Day = { day: string; status: string; canMakeUp: boolean }
 
 describe('GET /api/sign-in/calendar', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 365 }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 * 365 })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   const calendar = async (token: string, month?: string) =>
     t.json('GET', `/api/sign-in/calendar${month ? `?month=${month}` : ''}`, undefined, token)
@@ -28,10 +32,19 @@ describe('GET /api/sign-in/calendar', () => {
     expect(statusOf('2026-11-24')).toEqual({ day: '2026-11-24', status: 'future', canMakeUp: false })
     expect(body.streak).toBe(3)
     // Today would be day 4 of the streak; the next bonus is day 7, four sign-ins away: 再签 4 天得 5 成长值 30 积分.
-    expect(body.today).toEqual({ day: '2026-11-23', signed: false, cycleDay: 4, rewards: { growth: 2, points: 5 }, bonus: null })
+    expect(body.today).toEqual({
+      day: '2026-11-23',
+      signed: false,
+      cycleDay: 4,
+      rewards: { growth: 2, points: 5 },
+      bonus: null,
+    })
     expect(body.nextBonus).toEqual({ day: 7, growth: 5, points: 30, signInsNeeded: 4 })
     expect(body.cycleDays).toBe(7)
-    expect(body.bonuses).toEqual([{ day: 3, growth: 0, points: 10 }, { day: 7, growth: 5, points: 30 }])
+    expect(body.bonuses).toEqual([
+      { day: 3, growth: 0, points: 10 },
+      { day: 7, growth: 5, points: 30 },
+    ])
     expect(body.makeUp).toEqual({ costPoints: 20, perMonth: 2, usedThisMonth: 0, left: 2 })
   })
 
@@ -52,7 +65,10 @@ describe('GET /api/sign-in/calendar', () => {
     expect(december.streak).toBe(3)
     expect(december.today).toMatchObject({ signed: true, cycleDay: 3, bonus: { day: 3, growth: 0, points: 10 } })
     const november = (await calendar(token, '2026-11')).body
-    expect((november.days as Day[]).filter((d) => d.status === 'signed').map((d) => d.day)).toEqual(['2026-11-29', '2026-11-30'])
+    expect((november.days as Day[]).filter((d) => d.status === 'signed').map((d) => d.day)).toEqual([
+      '2026-11-29',
+      '2026-11-30',
+    ])
     expect((november.days as Day[]).some((d) => d.canMakeUp)).toBe(false)
   })
 

@@ -1,6 +1,16 @@
 import {
-  addDays, awardForEvent, bonusOn, businessDayOf, currentStreak, cycleDayOf, makeUpsLeft, monthCalendar, monthOf, runEndingOn,
-  upcomingBonus, type SignInCalendarResponse,
+  addDays,
+  awardForEvent,
+  bonusOn,
+  businessDayOf,
+  currentStreak,
+  cycleDayOf,
+  makeUpsLeft,
+  monthCalendar,
+  monthOf,
+  runEndingOn,
+  upcomingBonus,
+  type SignInCalendarResponse,
 } from '@mc/shared'
 import type { Deps } from '../deps'
 import { publishedProgram } from '../program/published-program'
@@ -10,7 +20,11 @@ import { joinedDayOf, signedDaysBack, signInsOfMonth } from './sign-in-days'
  * The sign-in page: a month of days with their status, the live streak, today's state and reward, the nearest
  * bonus ahead, the rules' bonuses and what make-up costs and has left this month. Read-only.
  */
-export async function signInCalendar(deps: Deps, memberId: string, requestedMonth: string | undefined): Promise<SignInCalendarResponse> {
+export async function signInCalendar(
+  deps: Deps,
+  memberId: string,
+  requestedMonth: string | undefined,
+): Promise<SignInCalendarResponse> {
   const { db } = deps
   const { rules } = await publishedProgram(db)
   const today = businessDayOf(deps.clock.now(), rules.calendar)
@@ -25,23 +39,33 @@ export async function signInCalendar(deps: Deps, memberId: string, requestedMont
   const { streak } = currentStreak(signed, today)
   const signedToday = signed.has(today)
   // Today's cycle day: the one it got when signed, or the one the next sign-in would get.
-  const cycleDay = cycleDayOf(signedToday ? streak : runEndingOn(signed, addDays(today, -1)) + 1, rules.signIn.cycleDays)
+  const cycleDay = cycleDayOf(
+    signedToday ? streak : runEndingOn(signed, addDays(today, -1)) + 1,
+    rules.signIn.cycleDays,
+  )
   const lastCycleDay = signedToday ? cycleDay : cycleDay - 1
   return {
     month,
     days: monthCalendar(rules.signIn, { month, today, joinedDay, signIns: shown, makeUpsUsed }),
     streak,
     today: {
-      day: today, signed: signedToday, cycleDay,
-      rewards: { growth: awardForEvent(rules.growth.sources.signIn), points: awardForEvent(rules.points.sources.signIn) },
+      day: today,
+      signed: signedToday,
+      cycleDay,
+      rewards: {
+        growth: awardForEvent(rules.growth.sources.signIn),
+        points: awardForEvent(rules.points.sources.signIn),
+      },
       bonus: bonusOn(rules.signIn, cycleDay),
     },
     nextBonus: upcomingBonus(rules.signIn, lastCycleDay),
     cycleDays: rules.signIn.cycleDays,
     bonuses: rules.signIn.streakBonuses.map((bonus) => ({ ...bonus })),
     makeUp: rules.signIn.makeUp && {
-      costPoints: rules.signIn.makeUp.costPoints, perMonth: rules.signIn.makeUp.perMonth,
-      usedThisMonth: makeUpsUsed, left: makeUpsLeft(rules.signIn, makeUpsUsed),
+      costPoints: rules.signIn.makeUp.costPoints,
+      perMonth: rules.signIn.makeUp.perMonth,
+      usedThisMonth: makeUpsUsed,
+      left: makeUpsLeft(rules.signIn, makeUpsUsed),
     },
   }
 }

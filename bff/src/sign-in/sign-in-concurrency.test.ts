@@ -5,7 +5,9 @@ import { at, entriesOf, grantPoints, makeUp, memberJoinedAt, signIn, signInOn, s
 
 describe('sign-ins racing', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 365 }) })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 * 365 })
+  })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()
@@ -19,9 +21,13 @@ describe('sign-ins racing', () => {
     expect(won).toHaveLength(1)
     expect(won[0].body).toMatchObject({ businessDay: '2026-11-23', streak: 1, rewards: { growth: 2, points: 5 } })
     expect(refused).toHaveLength(49)
-    for (const answer of refused) expect(answer.body.error).toMatchObject({ code: 'ALREADY_SIGNED_IN', message: '今天已签到' })
+    for (const answer of refused)
+      expect(answer.body.error).toMatchObject({ code: 'ALREADY_SIGNED_IN', message: '今天已签到' })
     expect(await signInRowsOf(t, memberId)).toHaveLength(1)
-    expect((await entriesOf(t, memberId)).map((e) => [e.ledger, e.amount])).toEqual([['growth', 2], ['points', 5]])
+    expect((await entriesOf(t, memberId)).map((e) => [e.ledger, e.amount])).toEqual([
+      ['growth', 2],
+      ['points', 5],
+    ])
     expect(await verifyLedgers(t.db)).toEqual([])
   }, 30_000)
 
@@ -30,15 +36,21 @@ describe('sign-ins racing', () => {
     await grantPoints(t, memberId, 500)
     t.clock.set(at('2026-11-23 10:00'))
     const days = ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13', '2026-11-14']
-    const answers = await Promise.all([...days.map((day) => makeUp(t, token, day)), ...Array.from({ length: 5 }, () => signIn(t, token))])
+    const answers = await Promise.all([
+      ...days.map((day) => makeUp(t, token, day)),
+      ...Array.from({ length: 5 }, () => signIn(t, token)),
+    ])
     const makeUps = answers.slice(0, 5)
     expect(makeUps.filter((a) => a.status === 201)).toHaveLength(2) // FMCG: two make-ups a month
-    for (const refused of makeUps.filter((a) => a.status !== 201)) expect(refused.body.error.code).toBe('MAKE_UP_LIMIT_REACHED')
+    for (const refused of makeUps.filter((a) => a.status !== 201))
+      expect(refused.body.error.code).toBe('MAKE_UP_LIMIT_REACHED')
     expect(answers.slice(5).filter((a) => a.status === 201)).toHaveLength(1)
     const rows = await signInRowsOf(t, memberId)
     expect(rows.filter((r) => r.kind === 'make_up')).toHaveLength(2)
     expect(rows.filter((r) => r.kind === 'daily')).toHaveLength(1)
-    const points = (await entriesOf(t, memberId)).filter((e) => e.ledger === 'points').reduce((sum, e) => sum + e.amount, 0)
+    const points = (await entriesOf(t, memberId))
+      .filter((e) => e.ledger === 'points')
+      .reduce((sum, e) => sum + e.amount, 0)
     expect(points).toBe(500 - 2 * 20 + 3 * 5)
   }, 30_000)
 

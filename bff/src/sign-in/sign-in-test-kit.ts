@@ -31,19 +31,40 @@ export async function signInOn(t: TestApp, token: string, days: string[]) {
 /** Gives the member points through the ledger, as an admin adjustment would. */
 export async function grantPoints(t: TestApp, memberId: string, points: number) {
   const now = t.clock.now()
-  await t.db.transaction().execute((trx) => postEntry(trx, {
-    memberId, ledger: 'points', amount: points, kind: 'adjustment', reason: '测试发放', actor: 'admin',
-    idempotencyKey: `test-grant:${memberId}:${now.getTime()}:${points}`, ruleVersion: 1, businessDay: now.toISOString().slice(0, 10),
-    occurredAt: now, now, credit: { expiresAt: null },
-  }))
+  await t.db.transaction().execute((trx) =>
+    postEntry(trx, {
+      memberId,
+      ledger: 'points',
+      amount: points,
+      kind: 'adjustment',
+      reason: '测试发放',
+      actor: 'admin',
+      idempotencyKey: `test-grant:${memberId}:${now.getTime()}:${points}`,
+      ruleVersion: 1,
+      businessDay: now.toISOString().slice(0, 10),
+      occurredAt: now,
+      now,
+      credit: { expiresAt: null },
+    }),
+  )
 }
 
 /** The member's ledger entries: growth, then points, each in the order written. */
 export function entriesOf(t: TestApp, memberId: string) {
-  return t.db.selectFrom('ledger_entries').select(['ledger', 'amount', 'kind', 'reason', 'business_day', 'idempotency_key'])
-    .where('member_id', '=', memberId).orderBy('ledger').orderBy('account_version').execute()
+  return t.db
+    .selectFrom('ledger_entries')
+    .select(['ledger', 'amount', 'kind', 'reason', 'business_day', 'idempotency_key'])
+    .where('member_id', '=', memberId)
+    .orderBy('ledger')
+    .orderBy('account_version')
+    .execute()
 }
 
 export function signInRowsOf(t: TestApp, memberId: string) {
-  return t.db.selectFrom('sign_ins').select(['business_day', 'kind', 'cycle_day']).where('member_id', '=', memberId).orderBy('business_day').execute()
+  return t.db
+    .selectFrom('sign_ins')
+    .select(['business_day', 'kind', 'cycle_day'])
+    .where('member_id', '=', memberId)
+    .orderBy('business_day')
+    .execute()
 }

@@ -19,7 +19,8 @@ export async function signInToday(deps: Deps, memberId: string): Promise<SignInR
     // A clock that went back (NTP step, a failover to a host behind) must not reopen a day already left behind:
     // once the member has signed a later day, today counts as signed.
     const latest = await latestSignInDay(trx, memberId)
-    if (latest !== null && latest >= today) throw new AppError('ALREADY_SIGNED_IN', { businessDay: today, latestSignedDay: latest })
+    if (latest !== null && latest >= today)
+      throw new AppError('ALREADY_SIGNED_IN', { businessDay: today, latestSignedDay: latest })
 
     const signed = await signedDaysBack(trx, memberId, addDays(today, -1))
     const streak = runEndingOn(signed, addDays(today, -1)) + 1
@@ -28,7 +29,14 @@ export async function signInToday(deps: Deps, memberId: string): Promise<SignInR
       throw new AppError('ALREADY_SIGNED_IN', { businessDay: today })
     }
     const bonus = bonusOn(rules.signIn, cycleDay)
-    const { rewards, tierChange } = await creditSignIn(trx, { memberId, day: today, reason: '每日签到', bonus, program, now })
+    const { rewards, tierChange } = await creditSignIn(trx, {
+      memberId,
+      day: today,
+      reason: '每日签到',
+      bonus,
+      program,
+      now,
+    })
     return { businessDay: today, streak, cycleDay, rewards, ...(bonus ? { bonus } : {}), tierChange }
   })
 }

@@ -13,18 +13,48 @@ import { documentRoute } from '../openapi/document-route'
  * of a sign-in makes a retry answer ALREADY_SIGNED_IN instead of crediting twice.
  */
 export const signInRoutes = new Hono<AppEnv>()
-  .post('/sign-in', documentRoute({
-    summary: 'Sign in for today (merchant business day); no body or {}; 409 when today is already signed', auth: 'member',
-    ok: { 201: 'SignInResponse { businessDay, streak, cycleDay, rewards, bonus?, tierChange }' }, errors: ['MEMBER_NOT_JOINED', 'ALREADY_SIGNED_IN'],
-  }), requireMember, validate('json', SignInBody), async (c) =>
-    c.json(await signInToday(c.var.deps, c.var.memberId), 201))
-  .get('/sign-in/calendar', documentRoute({
-    summary: 'Month calendar (default this month): day statuses, streak, today, next bonus, make-ups left', auth: 'member',
-    ok: { 200: 'SignInCalendarResponse' }, errors: ['MEMBER_NOT_JOINED'],
-  }), requireMember, validate('query', SignInCalendarQuery), async (c) =>
-    c.json(await signInCalendar(c.var.deps, c.var.memberId, c.req.valid('query').month), 200))
-  .post('/sign-in/make-up', documentRoute({
-    summary: 'Make up (补签) a missed day of this month for points, within the monthly limit', auth: 'member', ok: { 201: 'MakeUpResponse' },
-    errors: ['MAKE_UP_DAY_NOT_PAST', 'MAKE_UP_DAY_NOT_THIS_MONTH', 'MAKE_UP_DAY_BEFORE_JOIN', 'MEMBER_NOT_JOINED', 'ALREADY_SIGNED_IN', 'MAKE_UP_LIMIT_REACHED', 'MAKE_UP_DISABLED', 'POINTS_INSUFFICIENT'],
-  }), requireMember, validate('json', MakeUpBody), async (c) =>
-    c.json(await makeUpSignIn(c.var.deps, c.var.memberId, c.req.valid('json').day), 201))
+  .post(
+    '/sign-in',
+    documentRoute({
+      summary: 'Sign in for today (merchant business day); no body or {}; 409 when today is already signed',
+      auth: 'member',
+      ok: { 201: 'SignInResponse { businessDay, streak, cycleDay, rewards, bonus?, tierChange }' },
+      errors: ['MEMBER_NOT_JOINED', 'ALREADY_SIGNED_IN'],
+    }),
+    requireMember,
+    validate('json', SignInBody),
+    async (c) => c.json(await signInToday(c.var.deps, c.var.memberId), 201),
+  )
+  .get(
+    '/sign-in/calendar',
+    documentRoute({
+      summary: 'Month calendar (default this month): day statuses, streak, today, next bonus, make-ups left',
+      auth: 'member',
+      ok: { 200: 'SignInCalendarResponse' },
+      errors: ['MEMBER_NOT_JOINED'],
+    }),
+    requireMember,
+    validate('query', SignInCalendarQuery),
+    async (c) => c.json(await signInCalendar(c.var.deps, c.var.memberId, c.req.valid('query').month), 200),
+  )
+  .post(
+    '/sign-in/make-up',
+    documentRoute({
+      summary: 'Make up (补签) a missed day of this month for points, within the monthly limit',
+      auth: 'member',
+      ok: { 201: 'MakeUpResponse' },
+      errors: [
+        'MAKE_UP_DAY_NOT_PAST',
+        'MAKE_UP_DAY_NOT_THIS_MONTH',
+        'MAKE_UP_DAY_BEFORE_JOIN',
+        'MEMBER_NOT_JOINED',
+        'ALREADY_SIGNED_IN',
+        'MAKE_UP_LIMIT_REACHED',
+        'MAKE_UP_DISABLED',
+        'POINTS_INSUFFICIENT',
+      ],
+    }),
+    requireMember,
+    validate('json', MakeUpBody),
+    async (c) => c.json(await makeUpSignIn(c.var.deps, c.var.memberId, c.req.valid('json').day), 201),
+  )

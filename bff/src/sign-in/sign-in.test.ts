@@ -11,7 +11,9 @@ const week = (first: string) => Array.from({ length: 7 }, (_, i) => addDays(firs
 
 describe('POST /api/sign-in', () => {
   let t: TestApp
-  beforeAll(async () => { t = await createTestApp({ sessionTtlHours: 24 * 365 }) })
+  beforeAll(async () => {
+    t = await createTestApp({ sessionTtlHours: 24 * 365 })
+  })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
     await t.close()
@@ -21,11 +23,31 @@ describe('POST /api/sign-in', () => {
     const { token, memberId } = await memberJoinedAt(t, '13700000001', '2026-11-23 09:00')
     const first = await signIn(t, token)
     expect(first.status).toBe(201)
-    expect(first.body).toEqual({ businessDay: '2026-11-23', streak: 1, cycleDay: 1, rewards: { growth: 2, points: 5 }, tierChange: null })
+    expect(first.body).toEqual({
+      businessDay: '2026-11-23',
+      streak: 1,
+      cycleDay: 1,
+      rewards: { growth: 2, points: 5 },
+      tierChange: null,
+    })
     const entries = await entriesOf(t, memberId)
     expect(entries).toEqual([
-      { ledger: 'growth', amount: 2, kind: 'sign_in', reason: '每日签到', business_day: '2026-11-23', idempotency_key: `sign_in:${memberId}:2026-11-23:growth` },
-      { ledger: 'points', amount: 5, kind: 'sign_in', reason: '每日签到', business_day: '2026-11-23', idempotency_key: `sign_in:${memberId}:2026-11-23:points` },
+      {
+        ledger: 'growth',
+        amount: 2,
+        kind: 'sign_in',
+        reason: '每日签到',
+        business_day: '2026-11-23',
+        idempotency_key: `sign_in:${memberId}:2026-11-23:growth`,
+      },
+      {
+        ledger: 'points',
+        amount: 5,
+        kind: 'sign_in',
+        reason: '每日签到',
+        business_day: '2026-11-23',
+        idempotency_key: `sign_in:${memberId}:2026-11-23:points`,
+      },
     ])
 
     t.clock.set(at('2026-11-23 23:59'))
@@ -41,8 +63,15 @@ describe('POST /api/sign-in', () => {
     const answers = await signInOn(t, token, [...week('2026-11-27'), '2026-12-04', '2026-12-05'])
     expect(answers.map((a) => a.status)).toEqual(Array(9).fill(201))
     expect(answers.map((a) => [a.body.businessDay, a.body.streak, a.body.cycleDay])).toEqual([
-      ['2026-11-27', 1, 1], ['2026-11-28', 2, 2], ['2026-11-29', 3, 3], ['2026-11-30', 4, 4],
-      ['2026-12-01', 5, 5], ['2026-12-02', 6, 6], ['2026-12-03', 7, 7], ['2026-12-04', 8, 1], ['2026-12-05', 9, 2],
+      ['2026-11-27', 1, 1],
+      ['2026-11-28', 2, 2],
+      ['2026-11-29', 3, 3],
+      ['2026-11-30', 4, 4],
+      ['2026-12-01', 5, 5],
+      ['2026-12-02', 6, 6],
+      ['2026-12-03', 7, 7],
+      ['2026-12-04', 8, 1],
+      ['2026-12-05', 9, 2],
     ])
     expect(answers[2].body.bonus).toEqual({ day: 3, growth: 0, points: 10 })
     expect(answers[6].body.bonus).toEqual({ day: 7, growth: 5, points: 30 })
@@ -50,9 +79,30 @@ describe('POST /api/sign-in', () => {
 
     const bonusEntries = (await entriesOf(t, memberId)).filter((e) => e.reason.startsWith('连续签到'))
     expect(bonusEntries).toEqual([
-      { ledger: 'growth', amount: 5, kind: 'sign_in', reason: '连续签到第 7 天奖励', business_day: '2026-12-03', idempotency_key: `sign_in:${memberId}:2026-12-03:bonus:growth` },
-      { ledger: 'points', amount: 10, kind: 'sign_in', reason: '连续签到第 3 天奖励', business_day: '2026-11-29', idempotency_key: `sign_in:${memberId}:2026-11-29:bonus:points` },
-      { ledger: 'points', amount: 30, kind: 'sign_in', reason: '连续签到第 7 天奖励', business_day: '2026-12-03', idempotency_key: `sign_in:${memberId}:2026-12-03:bonus:points` },
+      {
+        ledger: 'growth',
+        amount: 5,
+        kind: 'sign_in',
+        reason: '连续签到第 7 天奖励',
+        business_day: '2026-12-03',
+        idempotency_key: `sign_in:${memberId}:2026-12-03:bonus:growth`,
+      },
+      {
+        ledger: 'points',
+        amount: 10,
+        kind: 'sign_in',
+        reason: '连续签到第 3 天奖励',
+        business_day: '2026-11-29',
+        idempotency_key: `sign_in:${memberId}:2026-11-29:bonus:points`,
+      },
+      {
+        ledger: 'points',
+        amount: 30,
+        kind: 'sign_in',
+        reason: '连续签到第 7 天奖励',
+        business_day: '2026-12-03',
+        idempotency_key: `sign_in:${memberId}:2026-12-03:bonus:points`,
+      },
     ])
     const me = (await t.json('GET', '/api/me', undefined, token)).body
     expect(me.growth).toBe(9 * 2 + 5)
@@ -87,10 +137,22 @@ describe('POST /api/sign-in', () => {
   it('upgrades at once when the sign-in growth reaches the next threshold', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13700000005', '2026-11-23 09:00')
     const now = t.clock.now()
-    await t.db.transaction().execute((trx) => postEntry(trx, {
-      memberId, ledger: 'growth', amount: 499, kind: 'adjustment', reason: '测试', actor: 'admin', idempotencyKey: `test:${memberId}`,
-      ruleVersion: 1, businessDay: '2026-11-23', occurredAt: now, now, credit: { expiresAt: null },
-    }))
+    await t.db.transaction().execute((trx) =>
+      postEntry(trx, {
+        memberId,
+        ledger: 'growth',
+        amount: 499,
+        kind: 'adjustment',
+        reason: '测试',
+        actor: 'admin',
+        idempotencyKey: `test:${memberId}`,
+        ruleVersion: 1,
+        businessDay: '2026-11-23',
+        occurredAt: now,
+        now,
+        credit: { expiresAt: null },
+      }),
+    )
     const answer = await signIn(t, token)
     expect(answer.body.tierChange).toEqual({ from: 'regular', to: 'silver' })
     expect((await t.json('GET', '/api/me', undefined, token)).body.tier.id).toBe('silver')
@@ -109,7 +171,10 @@ describe('POST /api/sign-in', () => {
 
   it('accepts a request with no body at all', async () => {
     const { token } = await memberJoinedAt(t, '13700000008', '2026-11-23 09:00')
-    const response = await t.app.request('/api/sign-in', { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+    const response = await t.app.request('/api/sign-in', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(response.status).toBe(201)
   })
 })
@@ -120,7 +185,10 @@ describe('the business day with a 04:00 day start', () => {
     t = await createTestApp({ sessionTtlHours: 24 * 365 })
     await publishProgramVersion(t.db, {
       rules: { ...fmcgTemplate, calendar: { timeZone: 'Asia/Shanghai', dayStartMinute: 240 } },
-      template: null, note: 'late-night shop', publishedBy: 'test', now: t.clock.now(),
+      template: null,
+      note: 'late-night shop',
+      publishedBy: 'test',
+      now: t.clock.now(),
     })
   })
   afterAll(async () => {
@@ -141,7 +209,12 @@ describe('the business day with a 04:00 day start', () => {
     expect(early.body).toMatchObject({ businessDay: '2026-11-25', streak: 2, cycleDay: 2 })
     const entries = await entriesOf(t, memberId)
     expect(entries.map((e) => e.business_day)).toEqual(['2026-11-24', '2026-11-25', '2026-11-24', '2026-11-25'])
-    const versions = await t.db.selectFrom('ledger_entries').select('rule_version').distinct().where('member_id', '=', memberId).execute()
+    const versions = await t.db
+      .selectFrom('ledger_entries')
+      .select('rule_version')
+      .distinct()
+      .where('member_id', '=', memberId)
+      .execute()
     expect(versions).toEqual([{ rule_version: 2 }])
   })
 })

@@ -8,11 +8,25 @@ import { hashPin } from './pin-hash'
 
 /** A staff account with its outlet's name; the phone is masked wherever it is shown. */
 export async function staffView(db: Kysely<Database>, staffId: string): Promise<StaffView> {
-  const row = await db.selectFrom('staff').innerJoin('outlets', 'outlets.id', 'staff.outlet_id')
-    .select(['staff.id', 'staff.name', 'staff.phone', 'staff.created_at', 'outlets.id as outlet_id', 'outlets.name as outlet_name'])
-    .where('staff.id', '=', staffId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('staff')
+    .innerJoin('outlets', 'outlets.id', 'staff.outlet_id')
+    .select([
+      'staff.id',
+      'staff.name',
+      'staff.phone',
+      'staff.created_at',
+      'outlets.id as outlet_id',
+      'outlets.name as outlet_name',
+    ])
+    .where('staff.id', '=', staffId)
+    .executeTakeFirstOrThrow()
   return {
-    id: row.id, name: row.name, phoneMasked: maskPhone(row.phone)!, outlet: { id: row.outlet_id, name: row.outlet_name }, createdAt: row.created_at,
+    id: row.id,
+    name: row.name,
+    phoneMasked: maskPhone(row.phone)!,
+    outlet: { id: row.outlet_id, name: row.outlet_name },
+    createdAt: row.created_at,
   }
 }
 
@@ -28,13 +42,26 @@ export async function createStaff(deps: Deps, body: CreateStaffBody): Promise<St
   await db.transaction().execute(async (trx) => {
     const outlet = await trx.selectFrom('outlets').select('id').where('id', '=', body.outletId).executeTakeFirst()
     if (!outlet) throw new AppError('OUTLET_NOT_FOUND', { outletId: body.outletId })
-    const inserted = await trx.insertInto('staff').values({
-      id, name: body.name, phone: body.phone, outlet_id: body.outletId, pin_hash: pinHash, created_at: now.toISOString(),
-    }).onConflict((oc) => oc.column('phone').doNothing()).executeTakeFirst()
+    const inserted = await trx
+      .insertInto('staff')
+      .values({
+        id,
+        name: body.name,
+        phone: body.phone,
+        outlet_id: body.outletId,
+        pin_hash: pinHash,
+        created_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.column('phone').doNothing())
+      .executeTakeFirst()
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError('STAFF_PHONE_TAKEN')
     await audit(trx, {
-      actor: 'admin', action: 'staff.create', targetType: 'staff', targetId: id,
-      detail: { name: body.name, phoneMasked: maskPhone(body.phone), outletId: body.outletId }, now,
+      actor: 'admin',
+      action: 'staff.create',
+      targetType: 'staff',
+      targetId: id,
+      detail: { name: body.name, phoneMasked: maskPhone(body.phone), outletId: body.outletId },
+      now,
     })
   })
   return staffView(db, id)

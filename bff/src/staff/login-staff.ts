@@ -13,8 +13,12 @@ export async function loginStaff(deps: Deps, body: StaffLoginBody): Promise<Staf
   const { db, clock } = deps
   const now = clock.now()
   await assertNotThrottled(db, 'staff_login', body.phone, now)
-  const staff = await db.selectFrom('staff').select(['id', 'pin_hash']).where('phone', '=', body.phone).executeTakeFirst()
-  const pinMatches = await verifyPin(body.pin, staff?.pin_hash ?? await decoyPinHash())
+  const staff = await db
+    .selectFrom('staff')
+    .select(['id', 'pin_hash'])
+    .where('phone', '=', body.phone)
+    .executeTakeFirst()
+  const pinMatches = await verifyPin(body.pin, staff?.pin_hash ?? (await decoyPinHash()))
   if (!staff || !pinMatches) {
     await recordFailure(db, 'staff_login', body.phone, now)
     throw new AppError('STAFF_LOGIN_FAILED')

@@ -4,8 +4,12 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const cost = { N: 16384, r: 8, p: 1 }
 const keyLength = 32
 
-const derive = (pin: string, salt: Buffer, options: ScryptOptions) => new Promise<Buffer>((resolve, reject) =>
-  scrypt(pin, salt, keyLength, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))))
+const derive = (pin: string, salt: Buffer, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(pin, salt, keyLength, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  )
 
 /** `scrypt$N$r$p$<salt>$<key>`, both base64url; the parameters travel with the hash so they can be raised later. */
 export async function hashPin(pin: string): Promise<string> {

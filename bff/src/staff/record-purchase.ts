@@ -17,37 +17,72 @@ import type { StaffIdentity } from '../auth/staff-sessions'
  * the idempotency key, so a replay (or twenty at once) posts once and answers the first outcome; the same
  * receipt with another amount or member is 409 IDEMPOTENCY_KEY_REUSED. A replay needs no fresh code.
  */
-export async function recordStaffPurchase(deps: Deps, staff: StaffIdentity, body: StaffPurchaseBody): Promise<IdempotentResult<StaffPurchaseOutcome>> {
+export async function recordStaffPurchase(
+  deps: Deps,
+  staff: StaffIdentity,
+  body: StaffPurchaseBody,
+): Promise<IdempotentResult<StaffPurchaseOutcome>> {
   const { db, clock } = deps
   const now = clock.now()
   const { code } = body
   if (code !== undefined) await assertNotThrottled(db, 'member_code', staff.id, now)
   return withGuessesCounted(deps, staff, now, async () => {
-    const memberId = body.memberId ?? await memberIdForCode(db, code!)
+    const memberId = body.memberId ?? (await memberIdForCode(db, code!))
     const request = { memberId, amountFen: body.amountFen, receiptNo: body.receiptNo }
-    return runIdempotent(db, { scope: 'staff_purchase', key: `${staff.outletId}:${body.receiptNo}`, body: request, now }, async (trx) => {
-      const orderId = `pos:${staff.outletId}:${body.receiptNo}`
-      if (code !== undefined) await consumeMemberCode(trx, { code, staff, now, purchaseOrderId: orderId })
-      else await spendVerification(trx, { memberId, staff, now, purchaseOrderId: orderId })
-      return { status: 201, body: await postPurchase(trx, { orderId, memberId, staff, amountFen: body.amountFen, receiptNo: body.receiptNo, now }) }
-    })
+    return runIdempotent(
+      db,
+      { scope: 'staff_purchase', key: `${staff.outletId}:${body.receiptNo}`, body: request, now },
+      async (trx) => {
+        const orderId = `pos:${staff.outletId}:${body.receiptNo}`
+        if (code !== undefined) await consumeMemberCode(trx, { code, staff, now, purchaseOrderId: orderId })
+        else await spendVerification(trx, { memberId, staff, now, purchaseOrderId: orderId })
+        return {
+          status: 201,
+          body: await postPurchase(trx, {
+            orderId,
+            memberId,
+            staff,
+            amountFen: body.amountFen,
+            receiptNo: body.receiptNo,
+            now,
+          }),
+        }
+      },
+    )
   })
 }
 
-async function postPurchase(trx: Transaction<Database>, input: {
-  orderId: string; memberId: string; staff: StaffIdentity; amountFen: number; receiptNo: string; now: Date
-}): Promise<StaffPurchaseOutcome> {
+async function postPurchase(
+  trx: Transaction<Database>,
+  input: {
+    orderId: string
+    memberId: string
+    staff: StaffIdentity
+    amountFen: number
+    receiptNo: string
+    now: Date
+  },
+): Promise<StaffPurchaseOutcome> {
   const { orderId, memberId, staff, amountFen, now } = input
   const program = await publishedProgram(trx)
   const ctx = { trx, program, now, source: 'outlet' as const }
   const data: OrderEvent['data'] = { orderId, member: { memberId }, amountFen, outletId: staff.outletId }
   const occurredAt = now.toISOString()
   const paid = await applyOrderEvent(ctx, { id: `${orderId}:paid`, type: 'order.paid', occurredAt, data })
-  const completed = await applyOrderEvent(ctx, { id: `${orderId}:completed`, type: 'order.completed', occurredAt, data })
+  const completed = await applyOrderEvent(ctx, {
+    id: `${orderId}:completed`,
+    type: 'order.completed',
+    occurredAt,
+    data,
+  })
   const change = paid.body.tier ?? completed.body.tier
   const named = (key: string) => ({ id: key, name: tierByKey(program.rules, key).name })
   return {
-    orderId, outletId: staff.outletId, receiptNo: input.receiptNo, amountFen, memberId,
+    orderId,
+    outletId: staff.outletId,
+    receiptNo: input.receiptNo,
+    amountFen,
+    memberId,
     growth: paid.body.growth + completed.body.growth,
     points: paid.body.points + completed.body.points,
     upgrade: change && { from: named(change.from), to: named(change.to) },

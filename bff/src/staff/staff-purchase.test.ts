@@ -9,9 +9,16 @@ describe('in-store purchases recorded by staff', () => {
   let till: Awaited<ReturnType<typeof outletWithStaff>>
   let phoneSeq = 0
   const newMember = () => memberWithCode(t, `1370000${String(++phoneSeq).padStart(4, '0')}`)
-  const purchase = (body: Record<string, unknown>, token = till.token) => t.json('POST', '/api/staff/purchases', body, token)
-  const entriesOf = async (memberId: string) => (await t.db.selectFrom('ledger_entries').select(['ledger', 'amount', 'kind', 'rule_version'])
-    .where('member_id', '=', memberId).orderBy('ledger').orderBy('id').execute())
+  const purchase = (body: Record<string, unknown>, token = till.token) =>
+    t.json('POST', '/api/staff/purchases', body, token)
+  const entriesOf = async (memberId: string) =>
+    await t.db
+      .selectFrom('ledger_entries')
+      .select(['ledger', 'amount', 'kind', 'rule_version'])
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .orderBy('id')
+      .execute()
 
   beforeAll(async () => {
     t = await createTestApp()
@@ -28,19 +35,46 @@ describe('in-store purchases recorded by staff', () => {
     await sendOrderEvent(t, orderEvent('order.completed', 'WEB-1', { memberId: online.memberId }, 88_800))
     const inStore = await newMember()
     const answer = await purchase({ code: await inStore.code(), amountFen: 88_800, receiptNo: 'R-0001' })
-    expect(answer).toEqual({ status: 201, body: {
-      orderId: `pos:${till.outletId}:R-0001`, outletId: till.outletId, receiptNo: 'R-0001', amountFen: 88_800, memberId: inStore.memberId,
-      growth: 888, points: expect.any(Number),
-      upgrade: { from: { id: expect.any(String), name: '普通会员' }, to: { id: expect.any(String), name: '白银会员' } },
-      member: expect.objectContaining({ memberId: inStore.memberId, tier: expect.objectContaining({ name: '白银会员' }), pointsAvailable: answer.body.points }),
-    } })
-    const strip = (entries: Awaited<ReturnType<typeof entriesOf>>) => entries.map(({ ledger, amount, kind, rule_version }) => ({ ledger, amount, kind, rule_version }))
+    expect(answer).toEqual({
+      status: 201,
+      body: {
+        orderId: `pos:${till.outletId}:R-0001`,
+        outletId: till.outletId,
+        receiptNo: 'R-0001',
+        amountFen: 88_800,
+        memberId: inStore.memberId,
+        growth: 888,
+        points: expect.any(Number),
+        upgrade: {
+          from: { id: expect.any(String), name: '普通会员' },
+          to: { id: expect.any(String), name: '白银会员' },
+        },
+        member: expect.objectContaining({
+          memberId: inStore.memberId,
+          tier: expect.objectContaining({ name: '白银会员' }),
+          pointsAvailable: answer.body.points,
+        }),
+      },
+    })
+    const strip = (entries: Awaited<ReturnType<typeof entriesOf>>) =>
+      entries.map(({ ledger, amount, kind, rule_version }) => ({ ledger, amount, kind, rule_version }))
     expect(strip(await entriesOf(inStore.memberId))).toEqual(strip(await entriesOf(online.memberId)))
-    const [meOnline, meStore] = await Promise.all([online.token, inStore.token].map((token) => t.json('GET', '/api/me', undefined, token)))
-    for (const field of ['growth', 'tier', 'validUntil', 'points'] as const) expect(meStore.body[field]).toEqual(meOnline.body[field])
-    const order = await t.db.selectFrom('orders').selectAll().where('order_id', '=', answer.body.orderId).executeTakeFirstOrThrow()
+    const [meOnline, meStore] = await Promise.all(
+      [online.token, inStore.token].map((token) => t.json('GET', '/api/me', undefined, token)),
+    )
+    for (const field of ['growth', 'tier', 'validUntil', 'points'] as const)
+      expect(meStore.body[field]).toEqual(meOnline.body[field])
+    const order = await t.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('order_id', '=', answer.body.orderId)
+      .executeTakeFirstOrThrow()
     expect(order).toMatchObject({ source: 'outlet', outlet_id: till.outletId, status: 'completed', paid_fen: 88_800 })
-    const reasons = await t.db.selectFrom('ledger_entries').select('reason').where('member_id', '=', inStore.memberId).execute()
+    const reasons = await t.db
+      .selectFrom('ledger_entries')
+      .select('reason')
+      .where('member_id', '=', inStore.memberId)
+      .execute()
     expect(reasons[0].reason).toBe(`门店消费 pos:${till.outletId}:R-0001 实付 ¥888.00`)
   })
 
@@ -61,28 +95,48 @@ describe('in-store purchases recorded by staff', () => {
     await purchase({ code: await member.code(), amountFen: 5_000, receiptNo: 'R-0003' })
     const footprint = await ledgerFootprint(t)
     const otherAmount = await purchase({ code: await member.code(), amountFen: 5_001, receiptNo: 'R-0003' })
-    expect(otherAmount).toMatchObject({ status: 409, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', details: { differingFields: ['amountFen'] } } } })
+    expect(otherAmount).toMatchObject({
+      status: 409,
+      body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', details: { differingFields: ['amountFen'] } } },
+    })
     const other = await newMember()
-    expect(await purchase({ code: await other.code(), amountFen: 5_000, receiptNo: 'R-0003' })).toMatchObject({ status: 409, body: { error: { details: { differingFields: ['memberId'] } } } })
+    expect(await purchase({ code: await other.code(), amountFen: 5_000, receiptNo: 'R-0003' })).toMatchObject({
+      status: 409,
+      body: { error: { details: { differingFields: ['memberId'] } } },
+    })
     expect(await ledgerFootprint(t)).toEqual(footprint)
     const elsewhere = await outletWithStaff(t)
-    expect((await purchase({ code: await other.code(), amountFen: 5_000, receiptNo: 'R-0003' }, elsewhere.token)).status).toBe(201)
+    expect(
+      (await purchase({ code: await other.code(), amountFen: 5_000, receiptNo: 'R-0003' }, elsewhere.token)).status,
+    ).toBe(201)
   })
 
   it('takes a memberId only from a code this staff verified, for one purchase within ten minutes', async () => {
     const member = await newMember()
     const body = (receiptNo: string) => ({ memberId: member.memberId, amountFen: 1_000, receiptNo })
-    expect(await purchase(body('R-0010'))).toMatchObject({ status: 403, body: { error: { code: 'MEMBER_CODE_REQUIRED' } } })
+    expect(await purchase(body('R-0010'))).toMatchObject({
+      status: 403,
+      body: { error: { code: 'MEMBER_CODE_REQUIRED' } },
+    })
     const colleague = await outletWithStaff(t)
-    expect((await t.json('POST', '/api/staff/member-code/verify', { code: await member.code() }, colleague.token)).status).toBe(200)
+    expect(
+      (await t.json('POST', '/api/staff/member-code/verify', { code: await member.code() }, colleague.token)).status,
+    ).toBe(200)
     expect((await purchase(body('R-0011'))).status).toBe(403) // verified by someone else
     t.clock.advanceMs(30_000)
-    expect((await t.json('POST', '/api/staff/member-code/verify', { code: await member.code() }, till.token)).status).toBe(200)
+    expect(
+      (await t.json('POST', '/api/staff/member-code/verify', { code: await member.code() }, till.token)).status,
+    ).toBe(200)
     expect((await purchase(body('R-0012'))).status).toBe(201)
     expect((await purchase(body('R-0012'))).status).toBe(200) // a replay needs no new verification
-    expect(await purchase(body('R-0013'))).toMatchObject({ status: 403, body: { error: { code: 'MEMBER_CODE_REQUIRED' } } })
+    expect(await purchase(body('R-0013'))).toMatchObject({
+      status: 403,
+      body: { error: { code: 'MEMBER_CODE_REQUIRED' } },
+    })
     t.clock.advanceMs(30_000)
-    expect((await t.json('POST', '/api/staff/member-code/verify', { code: await member.code() }, till.token)).status).toBe(200)
+    expect(
+      (await t.json('POST', '/api/staff/member-code/verify', { code: await member.code() }, till.token)).status,
+    ).toBe(200)
     t.clock.advanceMs(600_000)
     expect((await purchase(body('R-0014'))).status).toBe(403)
   })
@@ -92,9 +146,16 @@ describe('in-store purchases recorded by staff', () => {
     const stale = await member.code()
     t.clock.advanceMs(60_000)
     const footprint = await ledgerFootprint(t)
-    expect(await purchase({ code: stale, amountFen: 2_000, receiptNo: 'R-0020' })).toMatchObject({ status: 404, body: { error: { code: 'MEMBER_CODE_INVALID' } } })
+    expect(await purchase({ code: stale, amountFen: 2_000, receiptNo: 'R-0020' })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'MEMBER_CODE_INVALID' } },
+    })
     expect(await ledgerFootprint(t)).toEqual(footprint)
-    const failures = await t.db.selectFrom('failed_attempts').select('subject').where('kind', '=', 'member_code').execute()
+    const failures = await t.db
+      .selectFrom('failed_attempts')
+      .select('subject')
+      .where('kind', '=', 'member_code')
+      .execute()
     expect(failures.map((f) => f.subject)).toContain(till.staffId)
     expect((await purchase({ code: await member.code(), amountFen: 2_000, receiptNo: 'R-0020' })).status).toBe(201)
   })

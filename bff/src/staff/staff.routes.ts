@@ -11,24 +11,56 @@ import { documentRoute } from '../openapi/document-route'
 
 /** The till: staff sign in, scan member codes and record purchases, always at their own outlet. */
 export const staffRoutes = new Hono<StaffEnv>()
-  .post('/login', documentRoute({
-    summary: 'Staff sign in with phone and PIN; five failures in ten minutes lock the phone for the rest of the window', auth: 'none',
-    ok: { 200: 'StaffLoginResponse { token, expiresAt, staff }' }, errors: ['STAFF_LOGIN_FAILED', 'STAFF_LOGIN_THROTTLED'],
-  }), validate('json', StaffLoginBody), async (c) => c.json(await loginStaff(c.var.deps, c.req.valid('json')), 200))
-  .post('/logout', documentRoute({ summary: 'End this staff session', auth: 'staff', ok: { 200: { description: 'Logged out', schema: LoggedOutSchema } } }), requireStaff, async (c) => {
-    await revokeStaffSession(c.var.deps.db, bearerToken(c.req.header('authorization')), c.var.deps.clock.now())
-    return c.json({ loggedOut: true as const }, 200)
-  })
-  .post('/member-code/verify', documentRoute({
-    summary: 'Scan a member code (current or previous 30 s step, each code once) and get the member card', auth: 'staff',
-    ok: { 200: 'MemberCodeVerification { member: MemberCard, purchaseAllowedUntil }' }, errors: ['MEMBER_CODE_INVALID', 'MEMBER_CODE_THROTTLED'],
-  }), requireStaff, validate('json', VerifyMemberCodeBody), async (c) =>
-    c.json(await verifyMemberCode(c.var.deps, c.var.staff, c.req.valid('json').code), 200))
-  .post('/purchases', documentRoute({
-    summary: 'Record a till purchase (by code, or memberId of a code this staff just verified) through the order earning pipeline; idempotent by outlet and receipt number',
-    auth: 'staff', ok: { 201: 'StaffPurchaseOutcome', 200: 'Replayed outcome' },
-    errors: ['MEMBER_CODE_REQUIRED', 'MEMBER_CODE_INVALID', 'IDEMPOTENCY_KEY_REUSED', 'MEMBER_CODE_THROTTLED'],
-  }), requireStaff, validate('json', StaffPurchaseBody), async (c) => {
-    const result = await recordStaffPurchase(c.var.deps, c.var.staff, c.req.valid('json'))
-    return c.json(result.body, result.replayed ? 200 : 201)
-  })
+  .post(
+    '/login',
+    documentRoute({
+      summary:
+        'Staff sign in with phone and PIN; five failures in ten minutes lock the phone for the rest of the window',
+      auth: 'none',
+      ok: { 200: 'StaffLoginResponse { token, expiresAt, staff }' },
+      errors: ['STAFF_LOGIN_FAILED', 'STAFF_LOGIN_THROTTLED'],
+    }),
+    validate('json', StaffLoginBody),
+    async (c) => c.json(await loginStaff(c.var.deps, c.req.valid('json')), 200),
+  )
+  .post(
+    '/logout',
+    documentRoute({
+      summary: 'End this staff session',
+      auth: 'staff',
+      ok: { 200: { description: 'Logged out', schema: LoggedOutSchema } },
+    }),
+    requireStaff,
+    async (c) => {
+      await revokeStaffSession(c.var.deps.db, bearerToken(c.req.header('authorization')), c.var.deps.clock.now())
+      return c.json({ loggedOut: true as const }, 200)
+    },
+  )
+  .post(
+    '/member-code/verify',
+    documentRoute({
+      summary: 'Scan a member code (current or previous 30 s step, each code once) and get the member card',
+      auth: 'staff',
+      ok: { 200: 'MemberCodeVerification { member: MemberCard, purchaseAllowedUntil }' },
+      errors: ['MEMBER_CODE_INVALID', 'MEMBER_CODE_THROTTLED'],
+    }),
+    requireStaff,
+    validate('json', VerifyMemberCodeBody),
+    async (c) => c.json(await verifyMemberCode(c.var.deps, c.var.staff, c.req.valid('json').code), 200),
+  )
+  .post(
+    '/purchases',
+    documentRoute({
+      summary:
+        'Record a till purchase (by code, or memberId of a code this staff just verified) through the order earning pipeline; idempotent by outlet and receipt number',
+      auth: 'staff',
+      ok: { 201: 'StaffPurchaseOutcome', 200: 'Replayed outcome' },
+      errors: ['MEMBER_CODE_REQUIRED', 'MEMBER_CODE_INVALID', 'IDEMPOTENCY_KEY_REUSED', 'MEMBER_CODE_THROTTLED'],
+    }),
+    requireStaff,
+    validate('json', StaffPurchaseBody),
+    async (c) => {
+      const result = await recordStaffPurchase(c.var.deps, c.var.staff, c.req.valid('json'))
+      return c.json(result.body, result.replayed ? 200 : 201)
+    },
+  )

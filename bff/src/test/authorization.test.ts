@@ -22,35 +22,113 @@ interface IdRouteCase {
 
 const noRedemption = 'rdm_00000000000000000000000000'
 
-interface Context { otherNotificationId: string; otherRedemptionId: string }
+interface Context {
+  otherNotificationId: string
+  otherRedemptionId: string
+}
 
 const idRoutes: Record<string, IdRouteCase> = {
   'POST /api/me/benefits/:key/claim': { as: 'member', unknown: '/api/me/benefits/no_such_benefit/claim' },
-  'POST /api/me/inbox/:id/read': { as: 'member', unknown: '/api/me/inbox/ntf_00000000000000000000000000/read', foreign: (c) => `/api/me/inbox/${c.otherNotificationId}/read` },
+  'POST /api/me/inbox/:id/read': {
+    as: 'member',
+    unknown: '/api/me/inbox/ntf_00000000000000000000000000/read',
+    foreign: (c) => `/api/me/inbox/${c.otherNotificationId}/read`,
+  },
   'GET /api/shop/coupons/:code': { as: 'shop', unknown: '/api/shop/coupons/NOSUCHCOUPON0000' },
-  'POST /api/shop/coupons/:code/use': { as: 'shop', unknown: '/api/shop/coupons/NOSUCHCOUPON0000/use', body: { orderId: 'o-1', orderAmountFen: 10_000 } },
-  'GET /api/shop/members/:memberId/pricing': { as: 'shop', unknown: '/api/shop/members/mbr_00000000000000000000000000/pricing' },
-  'GET /api/outlets/scene/:scene': { as: 'public', unknown: `/api/outlets/scene/${encodeURIComponent(outletScene(testQrSceneSecret, 'out_missing')!)}` },
+  'POST /api/shop/coupons/:code/use': {
+    as: 'shop',
+    unknown: '/api/shop/coupons/NOSUCHCOUPON0000/use',
+    body: { orderId: 'o-1', orderAmountFen: 10_000 },
+  },
+  'GET /api/shop/members/:memberId/pricing': {
+    as: 'shop',
+    unknown: '/api/shop/members/mbr_00000000000000000000000000/pricing',
+  },
+  'GET /api/outlets/scene/:scene': {
+    as: 'public',
+    unknown: `/api/outlets/scene/${encodeURIComponent(outletScene(testQrSceneSecret, 'out_missing')!)}`,
+  },
   'GET /api/outlets/:outletId': { as: 'public', unknown: '/api/outlets/out_missing' },
-  'POST /api/admin/members/:memberId/adjustments': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments', body: { ledger: 'points', amount: 1, reason: '测试调整' } },
-  'GET /api/admin/members/:memberId/ledger': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/ledger?ledger=points' },
-  'POST /api/admin/members/:memberId/entries/:entryId/reversal': { as: 'admin', unknown: '/api/admin/members/mbr_00000000000000000000000000/entries/pte_00000000000000000000000000/reversal', body: { reason: '测试冲正' } },
+  'POST /api/admin/members/:memberId/adjustments': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments',
+    body: { ledger: 'points', amount: 1, reason: '测试调整' },
+  },
+  'GET /api/admin/members/:memberId/ledger': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/ledger?ledger=points',
+  },
+  'POST /api/admin/members/:memberId/entries/:entryId/reversal': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/entries/pte_00000000000000000000000000/reversal',
+    body: { reason: '测试冲正' },
+  },
   'GET /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing' },
-  'PATCH /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing', body: {} },
-  'POST /api/admin/program/drafts/:draftId/simulate': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/simulate' },
-  'POST /api/admin/program/drafts/:draftId/publish': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing/publish', body: {} },
-  'POST /api/admin/program/versions/:version/rollback': { as: 'admin', unknown: '/api/admin/program/versions/999/rollback', body: {} },
+  'PATCH /api/admin/program/drafts/:draftId': {
+    as: 'admin',
+    unknown: '/api/admin/program/drafts/drf_missing',
+    body: {},
+  },
+  'POST /api/admin/program/drafts/:draftId/simulate': {
+    as: 'admin',
+    unknown: '/api/admin/program/drafts/drf_missing/simulate',
+  },
+  'POST /api/admin/program/drafts/:draftId/publish': {
+    as: 'admin',
+    unknown: '/api/admin/program/drafts/drf_missing/publish',
+    body: {},
+  },
+  'POST /api/admin/program/versions/:version/rollback': {
+    as: 'admin',
+    unknown: '/api/admin/program/versions/999/rollback',
+    body: {},
+  },
   'GET /api/mall/items/:itemId': { as: 'member', unknown: '/api/mall/items/itm_missing' },
-  'GET /api/me/redemptions/:redemptionId': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}` },
-  'POST /api/me/redemptions/:redemptionId/cancel': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}/cancel`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/cancel` },
-  'POST /api/me/redemptions/:redemptionId/payment': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}/payment`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/payment` },
-  'POST /api/me/redemptions/:redemptionId/local-pay': { as: 'member', unknown: `/api/me/redemptions/${noRedemption}/local-pay`, foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/local-pay` },
-  'PATCH /api/admin/mall/items/:itemId': { as: 'admin', unknown: '/api/admin/mall/items/itm_missing', body: { title: '新名字' } },
-  'POST /api/admin/mall/items/:itemId/stock': { as: 'admin', unknown: '/api/admin/mall/items/itm_missing/stock', body: { delta: 1 } },
-  'POST /api/admin/mall/redemptions/:redemptionId/refund': { as: 'admin', unknown: `/api/admin/mall/redemptions/${noRedemption}/refund`, body: { reason: '测试退款' } },
+  'GET /api/me/redemptions/:redemptionId': {
+    as: 'member',
+    unknown: `/api/me/redemptions/${noRedemption}`,
+    foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}`,
+  },
+  'POST /api/me/redemptions/:redemptionId/cancel': {
+    as: 'member',
+    unknown: `/api/me/redemptions/${noRedemption}/cancel`,
+    foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/cancel`,
+  },
+  'POST /api/me/redemptions/:redemptionId/payment': {
+    as: 'member',
+    unknown: `/api/me/redemptions/${noRedemption}/payment`,
+    foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/payment`,
+  },
+  'POST /api/me/redemptions/:redemptionId/local-pay': {
+    as: 'member',
+    unknown: `/api/me/redemptions/${noRedemption}/local-pay`,
+    foreign: (c) => `/api/me/redemptions/${c.otherRedemptionId}/local-pay`,
+  },
+  'PATCH /api/admin/mall/items/:itemId': {
+    as: 'admin',
+    unknown: '/api/admin/mall/items/itm_missing',
+    body: { title: '新名字' },
+  },
+  'POST /api/admin/mall/items/:itemId/stock': {
+    as: 'admin',
+    unknown: '/api/admin/mall/items/itm_missing/stock',
+    body: { delta: 1 },
+  },
+  'POST /api/admin/mall/redemptions/:redemptionId/refund': {
+    as: 'admin',
+    unknown: `/api/admin/mall/redemptions/${noRedemption}/refund`,
+    body: { reason: '测试退款' },
+  },
 }
 
-const publicRoutes = new Set(['/api/health', '/api/auth/local', '/api/auth/wechat', '/api/program/tiers', '/api/openapi.json', '/api/staff/login'])
+const publicRoutes = new Set([
+  '/api/health',
+  '/api/auth/local',
+  '/api/auth/wechat',
+  '/api/program/tiers',
+  '/api/openapi.json',
+  '/api/staff/login',
+])
 
 describe('authorization, decided from the route table', () => {
   let t: TestApp
@@ -70,46 +148,78 @@ describe('authorization, decided from the route table', () => {
     // Give the other member a notification of their own: an upgrade congratulation.
     const otherId = (await t.json('GET', '/api/me', undefined, otherToken)).body.member.id
     await t.app.request(`/api/admin/members/${otherId}/adjustments`, {
-      method: 'POST', body: JSON.stringify({ ledger: 'growth', amount: 600, reason: '测试升级' }),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}`, 'idempotency-key': 'authz-upgrade-1' },
+      method: 'POST',
+      body: JSON.stringify({ ledger: 'growth', amount: 600, reason: '测试升级' }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${testAdminToken}`,
+        'idempotency-key': 'authz-upgrade-1',
+      },
     })
     ctx.otherNotificationId = (await t.json('GET', '/api/me/inbox', undefined, otherToken)).body.notifications[0].id
     // And a pending points-plus-cash redemption of their own.
-    const item = await adminCall(t, 'POST', '/api/admin/mall/items', { title: '测试商品', pointsPrice: 1, cashFen: 100, stock: 5, fulfilment: 'pickup' })
-    await adminCall(t, 'POST', `/api/admin/members/${otherId}/adjustments`, { ledger: 'points', amount: 10, reason: '测试积分' }, 'authz-points-1')
+    const item = await adminCall(t, 'POST', '/api/admin/mall/items', {
+      title: '测试商品',
+      pointsPrice: 1,
+      cashFen: 100,
+      stock: 5,
+      fulfilment: 'pickup',
+    })
+    await adminCall(
+      t,
+      'POST',
+      `/api/admin/members/${otherId}/adjustments`,
+      { ledger: 'points', amount: 10, reason: '测试积分' },
+      'authz-points-1',
+    )
     ctx.otherRedemptionId = (await redeem(t, otherToken, { itemId: item.body.item.id })).body.redemption.id
   })
-  afterAll(async () => { await t.close() })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('covers every route that takes an id', () => {
-    const withIds = served().filter((route) => route.includes('/:')).sort()
+    const withIds = served()
+      .filter((route) => route.includes('/:'))
+      .sort()
     expect(withIds).toEqual(Object.keys(idRoutes).sort())
   })
 
-  it.each(Object.entries(idRoutes))('%s: an unknown id is 404, and another member\'s id is the same 404', async (_route, c) => {
-    const method = _route.split(' ')[0]
-    const call: Caller = async (app, path) => {
-      if (c.as === 'shop') return shopRequest(app, method as 'GET' | 'POST', path, c.body)
-      const token = c.as === 'member' ? memberToken : c.as === 'admin' ? testAdminToken : undefined
-      if (c.as === 'admin' && method !== 'GET') {
-        const response = await app.app.request(path, {
-          method, body: JSON.stringify(c.body ?? {}),
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'authz-unknown-1' },
-        })
-        return { status: response.status, body: await response.json() as any }
+  it.each(Object.entries(idRoutes))(
+    "%s: an unknown id is 404, and another member's id is the same 404",
+    async (_route, c) => {
+      const method = _route.split(' ')[0]
+      const call: Caller = async (app, path) => {
+        if (c.as === 'shop') return shopRequest(app, method as 'GET' | 'POST', path, c.body)
+        const token = c.as === 'member' ? memberToken : c.as === 'admin' ? testAdminToken : undefined
+        if (c.as === 'admin' && method !== 'GET') {
+          const response = await app.app.request(path, {
+            method,
+            body: JSON.stringify(c.body ?? {}),
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              'idempotency-key': 'authz-unknown-1',
+            },
+          })
+          return { status: response.status, body: (await response.json()) as any }
+        }
+        return app.json(method, path, method === 'GET' ? undefined : (c.body ?? {}), token)
       }
-      return app.json(method, path, method === 'GET' ? undefined : (c.body ?? {}), token)
-    }
-    const unknown = await call(t, c.unknown)
-    expect(unknown.status, JSON.stringify(unknown.body)).toBe(404)
-    expect(Object.keys(unknown.body)).toEqual(['error'])
-    expect(unknown.body.error.code).toMatch(/^[A-Z_]+_NOT_FOUND$/)
-    if (c.foreign) {
-      const foreign = await call(t, c.foreign(ctx))
-      expect(foreign.status).toBe(404)
-      expect({ code: foreign.body.error.code, message: foreign.body.error.message }).toEqual({ code: unknown.body.error.code, message: unknown.body.error.message })
-    }
-  })
+      const unknown = await call(t, c.unknown)
+      expect(unknown.status, JSON.stringify(unknown.body)).toBe(404)
+      expect(Object.keys(unknown.body)).toEqual(['error'])
+      expect(unknown.body.error.code).toMatch(/^[A-Z_]+_NOT_FOUND$/)
+      if (c.foreign) {
+        const foreign = await call(t, c.foreign(ctx))
+        expect(foreign.status).toBe(404)
+        expect({ code: foreign.body.error.code, message: foreign.body.error.message }).toEqual({
+          code: unknown.body.error.code,
+          message: unknown.body.error.message,
+        })
+      }
+    },
+  )
 
   it('refuses shopper and staff tokens on every admin route, and staff cannot touch the rules', async () => {
     const adminRoutes = served().filter((r) => r.split(' ')[1].startsWith('/api/admin/'))
@@ -123,7 +233,9 @@ describe('authorization, decided from the route table', () => {
   })
 
   it('refuses shopper tokens on every staff route', async () => {
-    const staffRoutes = served().filter((r) => r.split(' ')[1].startsWith('/api/staff/') && !publicRoutes.has(r.split(' ')[1]))
+    const staffRoutes = served().filter(
+      (r) => r.split(' ')[1].startsWith('/api/staff/') && !publicRoutes.has(r.split(' ')[1]),
+    )
     expect(staffRoutes.length).toBeGreaterThan(2)
     for (const route of staffRoutes) {
       const [method, path] = route.split(' ')
@@ -135,7 +247,13 @@ describe('authorization, decided from the route table', () => {
   it('refuses anonymous and staff callers on every member route', async () => {
     const memberRoutes = served().filter((r) => {
       const path = r.split(' ')[1]
-      return (path.startsWith('/api/me') || path.startsWith('/api/members/') || path.startsWith('/api/sign-in') || path.startsWith('/api/mall/') || path === '/api/auth/logout')
+      return (
+        path.startsWith('/api/me') ||
+        path.startsWith('/api/members/') ||
+        path.startsWith('/api/sign-in') ||
+        path.startsWith('/api/mall/') ||
+        path === '/api/auth/logout'
+      )
     })
     expect(memberRoutes.length).toBeGreaterThan(10)
     for (const route of memberRoutes) {

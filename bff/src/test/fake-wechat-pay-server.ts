@@ -60,10 +60,18 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
   }
 
   function createJsapi(input: Record<string, any>): Answer {
-    if (input.mchid !== options.mchid || input.appid !== options.appid) return wechatError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配')
+    if (input.mchid !== options.mchid || input.appid !== options.appid)
+      return wechatError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配')
     const total = input.amount?.total
-    if (!Number.isSafeInteger(total) || total <= 0 || !input.payer?.openid || !input.out_trade_no || !input.description ||
-      !input.notify_url || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(input.time_expire ?? '')) {
+    if (
+      !Number.isSafeInteger(total) ||
+      total <= 0 ||
+      !input.payer?.openid ||
+      !input.out_trade_no ||
+      !input.description ||
+      !input.notify_url ||
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(input.time_expire ?? '')
+    ) {
       return wechatError(400, 'PARAM_ERROR', '参数错误')
     }
     const existing = orders.get(input.out_trade_no)
@@ -75,10 +83,16 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     }
     const prepayId = `wx${Date.now()}${randomBytes(8).toString('hex')}`
     orders.set(input.out_trade_no, {
-      prepayId, description: input.description,
+      prepayId,
+      description: input.description,
       transaction: {
-        appid: options.appid, mchid: options.mchid, out_trade_no: input.out_trade_no, trade_type: 'JSAPI',
-        trade_state: 'NOTPAY', trade_state_desc: '订单未支付', payer: { openid: input.payer.openid },
+        appid: options.appid,
+        mchid: options.mchid,
+        out_trade_no: input.out_trade_no,
+        trade_type: 'JSAPI',
+        trade_state: 'NOTPAY',
+        trade_state_desc: '订单未支付',
+        payer: { openid: input.payer.openid },
         amount: { total, payer_total: total, currency: 'CNY', payer_currency: 'CNY' },
       },
     })
@@ -90,17 +104,28 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     if (!order) return wechatError(404, 'RESOURCE_NOT_EXISTS', '订单不存在')
     const { trade_state: state, amount } = order.transaction
     if (state !== 'SUCCESS' && state !== 'REFUND') return wechatError(400, 'INVALID_REQUEST', '订单未支付')
-    if (input.amount?.total !== amount?.total || !(input.amount?.refund > 0) || input.amount.refund > input.amount.total) {
+    if (
+      input.amount?.total !== amount?.total ||
+      !(input.amount?.refund > 0) ||
+      input.amount.refund > input.amount.total
+    ) {
       return wechatError(400, 'PARAM_ERROR', '退款金额有误')
     }
     order.transaction.trade_state = 'REFUND'
     order.transaction.trade_state_desc = '转入退款'
-    return [200, {
-      refund_id: `50000${Date.now()}${randomBytes(4).toString('hex')}`, out_refund_no: input.out_refund_no,
-      transaction_id: order.transaction.transaction_id, out_trade_no: input.out_trade_no, channel: 'ORIGINAL',
-      status: 'PROCESSING', create_time: beijingTime(new Date()),
-      amount: { refund: input.amount.refund, total: input.amount.total, currency: 'CNY' },
-    }]
+    return [
+      200,
+      {
+        refund_id: `50000${Date.now()}${randomBytes(4).toString('hex')}`,
+        out_refund_no: input.out_refund_no,
+        transaction_id: order.transaction.transaction_id,
+        out_trade_no: input.out_trade_no,
+        channel: 'ORIGINAL',
+        status: 'PROCESSING',
+        create_time: beijingTime(new Date()),
+        amount: { refund: input.amount.refund, total: input.amount.total, currency: 'CNY' },
+      },
+    ]
   }
 
   function route(method: string, url: URL, input: Record<string, any>): Answer {
@@ -114,7 +139,8 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     if (!order) return wechatError(404, 'ORDER_NOT_EXIST', '订单不存在')
     if (method === 'GET' && !byNo[2]) return [200, order.transaction]
     if (method !== 'POST' || !byNo[2]) return wechatError(404, 'NOT_FOUND', '接口不存在')
-    if (order.transaction.trade_state === 'SUCCESS' || order.transaction.trade_state === 'REFUND') return wechatError(400, 'ORDERPAID', '订单已支付')
+    if (order.transaction.trade_state === 'SUCCESS' || order.transaction.trade_state === 'REFUND')
+      return wechatError(400, 'ORDERPAID', '订单已支付')
     order.transaction.trade_state = 'CLOSED'
     order.transaction.trade_state_desc = '订单已关闭'
     return [204]
@@ -122,9 +148,17 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
 
   function send(res: ServerResponse, [status, body]: Answer) {
     const text = body === undefined ? '' : JSON.stringify(body)
-    const signer = { platformPrivateKey: options.platformPrivateKeyPem, serial: options.platformSerial, now: new Date() }
+    const signer = {
+      platformPrivateKey: options.platformPrivateKeyPem,
+      serial: options.platformSerial,
+      now: new Date(),
+    }
     const headers = signing === 'none' ? {} : wechatpaySignatureHeaders(signing === 'bad' ? `${text} ` : text, signer)
-    res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), 'Request-ID': randomBytes(8).toString('hex'), ...headers })
+    res.writeHead(status, {
+      ...(text ? { 'Content-Type': 'application/json' } : {}),
+      'Request-ID': randomBytes(8).toString('hex'),
+      ...headers,
+    })
     res.end(text)
   }
 
@@ -157,11 +191,17 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       const order = orders.get(outTradeNo)
       if (!order) throw new Error(`fake WeChat Pay has no order ${outTradeNo}`)
       Object.assign(order.transaction, {
-        trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: beijingTime(now),
+        trade_state: 'SUCCESS',
+        trade_state_desc: '支付成功',
+        bank_type: 'OTHERS',
+        success_time: beijingTime(now),
         transaction_id: order.transaction.transaction_id ?? `4200000000${Date.now()}${randomBytes(3).toString('hex')}`,
       })
       return buildNotice(order.transaction, {
-        platformPrivateKey: options.platformPrivateKeyPem, serial: options.platformSerial, apiV3Key: options.apiV3Key, now,
+        platformPrivateKey: options.platformPrivateKeyPem,
+        serial: options.platformSerial,
+        apiV3Key: options.apiV3Key,
+        now,
       })
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -3,18 +3,33 @@ import { orderEvent, sendOrderEvent } from './order-events'
 import { testWebhookSecret, type TestApp } from './test-app'
 
 /** A signed server-to-server call from the shop, as its coupon and pricing client would make it; `options` breaks it. */
-export async function shopRequest(t: TestApp, method: 'GET' | 'POST', path: string, body?: unknown, options: {
-  secret?: string; timestamp?: string; signature?: string | null
-} = {}) {
+export async function shopRequest(
+  t: TestApp,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  options: {
+    secret?: string
+    timestamp?: string
+    signature?: string | null
+  } = {},
+) {
   const rawBody = body === undefined ? '' : JSON.stringify(body)
   const timestamp = options.timestamp ?? String(Math.floor(t.clock.now().getTime() / 1000))
-  const signature = options.signature === undefined ? signWebhook(options.secret ?? testWebhookSecret, timestamp, rawBody) : options.signature
+  const signature =
+    options.signature === undefined
+      ? signWebhook(options.secret ?? testWebhookSecret, timestamp, rawBody)
+      : options.signature
   const response = await t.app.request(path, {
     method,
-    headers: { 'content-type': 'application/json', 'x-mc-timestamp': timestamp, ...(signature === null ? {} : { 'x-mc-signature': signature }) },
+    headers: {
+      'content-type': 'application/json',
+      'x-mc-timestamp': timestamp,
+      ...(signature === null ? {} : { 'x-mc-signature': signature }),
+    },
     body: body === undefined ? undefined : rawBody,
   })
-  return { status: response.status, body: await response.json() as any }
+  return { status: response.status, body: (await response.json()) as any }
 }
 
 let phones = 0
@@ -30,7 +45,12 @@ export async function memberOnTier(t: TestApp, growth: 0 | 600 | 2500 = 0, birth
   const id = (await t.json('GET', '/api/me', undefined, token)).body.member.id as string
   if (birthday) await t.db.updateTable('members').set({ birthday }).where('id', '=', id).execute()
   if (growth > 0) {
-    const paid = await sendOrderEvent(t, orderEvent('order.paid', `ORD-${phone}`, { memberId: id }, growth * 100, { occurredAt: t.clock.now().toISOString() }))
+    const paid = await sendOrderEvent(
+      t,
+      orderEvent('order.paid', `ORD-${phone}`, { memberId: id }, growth * 100, {
+        occurredAt: t.clock.now().toISOString(),
+      }),
+    )
     if (paid.status !== 200) throw new Error(`order event failed: ${JSON.stringify(paid.body)}`)
   }
   return { token, id }

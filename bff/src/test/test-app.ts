@@ -59,7 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-    return { status: response.status, body: await response.json() as any }
+    return { status: response.status, body: (await response.json()) as any }
   }
 
   /** Logs in with the local provider and joins; returns the session token. */
@@ -69,7 +69,18 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return login.body.token as string
   }
 
-  return { app, db: database.db, url: database.url, kind: database.kind, clock, logLines, deps, json, joinedMember, close: database.drop }
+  return {
+    app,
+    db: database.db,
+    url: database.url,
+    kind: database.kind,
+    clock,
+    logLines,
+    deps,
+    json,
+    joinedMember,
+    close: database.drop,
+  }
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>

@@ -25,14 +25,18 @@ export async function withSchemaLock<T>(mode: 'shared' | 'exclusive', work: () =
   const client = new pg.Client({ connectionString: testPgUrl() })
   await client.connect()
   try {
-    await client.query(mode === 'shared' ? 'select pg_advisory_lock_shared(7210001)' : 'select pg_advisory_lock(7210001)')
+    await client.query(
+      mode === 'shared' ? 'select pg_advisory_lock_shared(7210001)' : 'select pg_advisory_lock(7210001)',
+    )
     return await work()
   } finally {
     await client.end()
   }
 }
 
-export async function openTestDatabase(kind = testDatabaseKind()): Promise<OpenDatabase & { url: string; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  kind = testDatabaseKind(),
+): Promise<OpenDatabase & { url: string; drop(): Promise<void> }> {
   const suffix = randomBytes(6).toString('hex')
   if (kind === 'sqlite') {
     const file = join(tmpdir(), `mc-test-${suffix}.db`)

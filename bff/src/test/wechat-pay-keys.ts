@@ -40,10 +40,27 @@ function platformCertificate(): WechatPayTestKeys['platform'] {
   const dir = mkdtempSync(join(tmpdir(), 'wechat-pay-keys-'))
   try {
     const serialHex = `1${randomBytes(19).toString('hex').slice(1)}`.padEnd(40, '0')
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-      '-days', '3650', '-subj', '/C=CN/O=Tenpay.com/CN=Tenpay.com Test Platform', '-set_serial', `0x${serialHex}`,
-    ], { stdio: 'pipe' })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '3650',
+        '-subj',
+        '/C=CN/O=Tenpay.com/CN=Tenpay.com Test Platform',
+        '-set_serial',
+        `0x${serialHex}`,
+      ],
+      { stdio: 'pipe' },
+    )
     const privateKeyPem = readFileSync(join(dir, 'key.pem'), 'utf8')
     const certificatePem = readFileSync(join(dir, 'cert.pem'), 'utf8')
     return {

@@ -6,9 +6,19 @@ import type { PublishedProgram } from '../program/published-program'
 import { tierChangeRow, tierStateRow, type RecordedChange } from './tier-change-rows'
 
 /** A member's tier now; a member without a row yet stands on the entry tier. */
-export async function memberTierState(db: Kysely<Database>, memberId: string, program: PublishedProgram): Promise<TierState> {
-  const row = await db.selectFrom('member_tiers').select(['tier_key', 'valid_until']).where('member_id', '=', memberId).executeTakeFirst()
-  return row ? { key: row.tier_key, validUntil: row.valid_until } : { key: program.rules.tiers[0].key, validUntil: null }
+export async function memberTierState(
+  db: Kysely<Database>,
+  memberId: string,
+  program: PublishedProgram,
+): Promise<TierState> {
+  const row = await db
+    .selectFrom('member_tiers')
+    .select(['tier_key', 'valid_until'])
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()
+  return row
+    ? { key: row.tier_key, validUntil: row.valid_until }
+    : { key: program.rules.tiers[0].key, validUntil: null }
 }
 
 /** Whether an upgrade writes its congratulation to the inbox; an import's openings do not (see `postOpening`). */
@@ -21,17 +31,43 @@ export interface UpgradeNotice {
  * an upgrade also writes its congratulation to the member's inbox there unless told not to.
  * `recordTierChanges` (tier-changes.ts) is its bulk twin; both build their rows with tier-change-rows.ts.
  */
-export async function recordTierChange(trx: Transaction<Database>, input: {
-  memberId: string; change: RecordedChange; growth: number; program: PublishedProgram; now: Date
-} & UpgradeNotice): Promise<void> {
+export async function recordTierChange(
+  trx: Transaction<Database>,
+  input: {
+    memberId: string
+    change: RecordedChange
+    growth: number
+    program: PublishedProgram
+    now: Date
+  } & UpgradeNotice,
+): Promise<void> {
   const { memberId, change, program, now } = input
   const state = tierStateRow(memberId, change, program, now)
-  await trx.insertInto('member_tiers').values(state).onConflict((oc) => oc.column('member_id').doUpdateSet({
-    tier_key: state.tier_key, valid_until: state.valid_until, since: state.since, rule_version: state.rule_version,
-  })).execute()
-  await trx.insertInto('tier_changes').values(tierChangeRow(input, program, now)).execute()
+  await trx
+    .insertInto('member_tiers')
+    .values(state)
+    .onConflict((oc) =>
+      oc.column('member_id').doUpdateSet({
+        tier_key: state.tier_key,
+        valid_until: state.valid_until,
+        since: state.since,
+        rule_version: state.rule_version,
+      }),
+    )
+    .execute()
+  await trx
+    .insertInto('tier_changes')
+    .values(tierChangeRow(input, program, now))
+    .execute()
   if (change.kind === 'upgrade' && input.congratulate !== false) {
-    await congratulateUpgrade(trx, { memberId, from: change.from, to: change.state.key, validUntil: change.state.validUntil, program, now })
+    await congratulateUpgrade(trx, {
+      memberId,
+      from: change.from,
+      to: change.state.key,
+      validUntil: change.state.validUntil,
+      program,
+      now,
+    })
   }
 }
 
@@ -39,8 +75,14 @@ export async function recordTierChange(trx: Transaction<Database>, input: {
  * Upgrade is immediate: called by `earn` (earning/earn.ts) after every growth credit, with the account already
  * locked by that posting, so no domain has to remember it.
  */
-export async function upgradeIfReached(trx: Transaction<Database>, memberId: string, growth: number, program: PublishedProgram, now: Date,
-  notice: UpgradeNotice = {}) {
+export async function upgradeIfReached(
+  trx: Transaction<Database>,
+  memberId: string,
+  growth: number,
+  program: PublishedProgram,
+  now: Date,
+  notice: UpgradeNotice = {},
+) {
   const state = await memberTierState(trx, memberId, program)
   const change = evaluateUpgrade(program.rules, state, growth, businessDayOf(now, program.rules.calendar))
   if (change) await recordTierChange(trx, { memberId, change, growth, program, now, ...notice })

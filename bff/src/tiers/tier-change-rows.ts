@@ -17,18 +17,39 @@ export interface MemberTierChange {
  * The one definition of the two rows a tier change writes, for every writer (`recordTierChange` one member at a
  * time, `recordTierChanges` many at once): the member's tier state after it, and the line in their tier history.
  */
-export function tierStateRow(memberId: string, change: RecordedChange, program: PublishedProgram, now: Date): Insertable<MemberTiersTable> {
-  return { member_id: memberId, tier_key: change.state.key, valid_until: change.state.validUntil, since: now.toISOString(), rule_version: program.version }
+export function tierStateRow(
+  memberId: string,
+  change: RecordedChange,
+  program: PublishedProgram,
+  now: Date,
+): Insertable<MemberTiersTable> {
+  return {
+    member_id: memberId,
+    tier_key: change.state.key,
+    valid_until: change.state.validUntil,
+    since: now.toISOString(),
+    rule_version: program.version,
+  }
 }
 
 /** `businessDay` is `now`'s, passed in by bulk writers that compute it once for many rows. */
-export function tierChangeRow(input: MemberTierChange, program: PublishedProgram, now: Date,
-  businessDay = businessDayOf(now, program.rules.calendar)): Insertable<TierChangesTable> {
+export function tierChangeRow(
+  input: MemberTierChange,
+  program: PublishedProgram,
+  now: Date,
+  businessDay = businessDayOf(now, program.rules.calendar),
+): Insertable<TierChangesTable> {
   const { change } = input
   return {
-    id: newId('tch', now.getTime()), member_id: input.memberId, kind: change.kind,
+    id: newId('tch', now.getTime()),
+    member_id: input.memberId,
+    kind: change.kind,
     from_key: 'from' in change ? change.from : change.kind === 'retain' ? change.tier : null,
-    to_key: change.state.key, valid_until: change.state.validUntil, growth: input.growth,
-    business_day: businessDay, rule_version: program.version, created_at: now.toISOString(),
+    to_key: change.state.key,
+    valid_until: change.state.validUntil,
+    growth: input.growth,
+    business_day: businessDay,
+    rule_version: program.version,
+    created_at: now.toISOString(),
   }
 }

@@ -23,20 +23,62 @@ const members: Array<{ id: string; tier: string; validUntil: string | null; grow
 async function seed(t: TestApp, prefix: string) {
   for (const [i, m] of members.entries()) {
     const id = `${prefix}${m.id}`
-    await t.db.insertInto('members').values({ id, openid: null, unionid: null, phone: `139${prefix === 'x_' ? 1 : 2}000000${i}`, nickname: m.id,
-      joined_at: at, source_outlet_id: null, source_channel: 'shop', birthday: null, created_at: at }).execute()
-    await t.db.insertInto('member_tiers').values({ member_id: id, tier_key: m.tier, valid_until: m.validUntil, since: at, rule_version: 1 }).execute()
-    if (m.growth !== null) await t.db.insertInto('ledger_accounts').values({ member_id: id, ledger: 'growth', balance: m.growth, held: 0, version: 1 }).execute()
+    await t.db
+      .insertInto('members')
+      .values({
+        id,
+        openid: null,
+        unionid: null,
+        phone: `139${prefix === 'x_' ? 1 : 2}000000${i}`,
+        nickname: m.id,
+        joined_at: at,
+        source_outlet_id: null,
+        source_channel: 'shop',
+        birthday: null,
+        created_at: at,
+      })
+      .execute()
+    await t.db
+      .insertInto('member_tiers')
+      .values({ member_id: id, tier_key: m.tier, valid_until: m.validUntil, since: at, rule_version: 1 })
+      .execute()
+    if (m.growth !== null)
+      await t.db
+        .insertInto('ledger_accounts')
+        .values({ member_id: id, ledger: 'growth', balance: m.growth, held: 0, version: 1 })
+        .execute()
   }
 }
 
 /** One writer's rows with the prefix taken off, so the two copies compare. */
-const snapshot = async (t: TestApp, prefix: string) => JSON.parse(JSON.stringify([
-  await t.db.selectFrom('member_tiers').selectAll().where('member_id', 'like', `${prefix}%`).orderBy('member_id').execute(),
-  await t.db.selectFrom('tier_changes')
-    .select(['member_id', 'kind', 'from_key', 'to_key', 'valid_until', 'growth', 'business_day', 'rule_version', 'created_at'])
-    .where('member_id', 'like', `${prefix}%`).orderBy('member_id').orderBy('id').execute(),
-]).replaceAll(`"${prefix}`, '"'))
+const snapshot = async (t: TestApp, prefix: string) =>
+  JSON.parse(
+    JSON.stringify([
+      await t.db
+        .selectFrom('member_tiers')
+        .selectAll()
+        .where('member_id', 'like', `${prefix}%`)
+        .orderBy('member_id')
+        .execute(),
+      await t.db
+        .selectFrom('tier_changes')
+        .select([
+          'member_id',
+          'kind',
+          'from_key',
+          'to_key',
+          'valid_until',
+          'growth',
+          'business_day',
+          'rule_version',
+          'created_at',
+        ])
+        .where('member_id', 'like', `${prefix}%`)
+        .orderBy('member_id')
+        .orderBy('id')
+        .execute(),
+    ]).replaceAll(`"${prefix}`, '"'),
+  )
 
 describe('tier changes written in bulk', () => {
   let t: TestApp
@@ -45,7 +87,9 @@ describe('tier changes written in bulk', () => {
     await seed(t, 'x_') // moved on member by member through recordTierChange: the reference
     await seed(t, 'y_') // moved on by the sweep's bulk writer
   })
-  afterAll(async () => { await t.close() })
+  afterAll(async () => {
+    await t.close()
+  })
 
   it('write exactly the rows recordTierChange writes member by member', async () => {
     const program = await publishedProgram(t.db)
@@ -53,7 +97,12 @@ describe('tier changes written in bulk', () => {
     const today = businessDayOf(now, program.rules.calendar)
     for (const m of members) {
       const change = evaluateValidityEnd(program.rules, { key: m.tier, validUntil: m.validUntil }, m.growth ?? 0, today)
-      if (change) await t.db.transaction().execute((trx) => recordTierChange(trx, { memberId: `x_${m.id}`, change, growth: m.growth ?? 0, program, now }))
+      if (change)
+        await t.db
+          .transaction()
+          .execute((trx) =>
+            recordTierChange(trx, { memberId: `x_${m.id}`, change, growth: m.growth ?? 0, program, now }),
+          )
     }
     // Then the sweep, which now finds only the other copy due.
     expect(await sweepTiers(t.db, program, now, 2)).toMatchObject({ evaluated: 5 })

@@ -17,11 +17,18 @@ export type { MemberTierChange } from './tier-change-rows'
  * sweep's are, so the upsert `recordTierChange` does is an update; or 'new' members created in the caller's
  * uncommitted transaction, who have no row yet and whom nobody else can see, so it is an insert.
  */
-export async function recordTierChanges(trx: Transaction<Database>, changes: MemberTierChange[], program: PublishedProgram, now: Date,
-  members: 'existing' | 'new' = 'existing') {
+export async function recordTierChanges(
+  trx: Transaction<Database>,
+  changes: MemberTierChange[],
+  program: PublishedProgram,
+  now: Date,
+  members: 'existing' | 'new' = 'existing',
+) {
   if (changes.length === 0) return
   const businessDay = businessDayOf(now, program.rules.calendar)
-  const finalStates = new Map(changes.map(({ memberId, change }) => [memberId, tierStateRow(memberId, change, program, now)]))
+  const finalStates = new Map(
+    changes.map(({ memberId, change }) => [memberId, tierStateRow(memberId, change, program, now)]),
+  )
   const states = [...finalStates.values()]
   const history = changes.map((change) => tierChangeRow(change, program, now, businessDay))
   if (members === 'new') await bulkInsert(trx, 'member_tiers', states)
@@ -40,5 +47,6 @@ async function moveTierStates(trx: Transaction<Database>, states: ReturnType<typ
       from (select value ->> 'member_id' as member_id, value ->> 'tier_key' as tier_key, value ->> 'valid_until' as valid_until,
         value ->> 'since' as since, value ->> 'rule_version' as rule_version from json_each(?)) as v
       where member_tiers.member_id = v.member_id`)
-  if (Number(result.numAffectedRows ?? 0n) !== states.length) throw new Error('a swept member has no tier row to move on')
+  if (Number(result.numAffectedRows ?? 0n) !== states.length)
+    throw new Error('a swept member has no tier row to move on')
 }

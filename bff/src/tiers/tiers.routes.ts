@@ -6,9 +6,15 @@ import { publishedProgram } from '../program/published-program'
 import { documentRoute } from '../openapi/document-route'
 
 /** Public: the tier ladder a visitor sees before joining (names, thresholds, colours, benefits). */
-export const tierRoutes = new Hono<AppEnv>()
-  .get('/program/tiers', documentRoute({ summary: 'The published tier ladder', auth: 'none', ok: { 200: '{ version, tiers: TierView[] }' } }), async (c) => {
+export const tierRoutes = new Hono<AppEnv>().get(
+  '/program/tiers',
+  documentRoute({ summary: 'The published tier ladder', auth: 'none', ok: { 200: '{ version, tiers: TierView[] }' } }),
+  async (c) => {
     const { rules, version } = await publishedProgram(c.var.deps.db)
-    const body: { version: number; tiers: TierView[] } = { version, tiers: rules.tiers.map((tier) => tierView(tier, rules)) }
+    const body: { version: number; tiers: TierView[] } = {
+      version,
+      tiers: rules.tiers.map((tier) => tierView(tier, rules)),
+    }
     return c.json(body, 200)
-  })
+  },
+)

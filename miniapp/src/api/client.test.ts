@@ -6,9 +6,11 @@ import { stubFetch } from '../../test/fetch-stub'
 
 const fetchMock = stubFetch()
 
-
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e)
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(ApiError)
   return error as ApiError
 }
@@ -35,7 +37,10 @@ describe('call', () => {
     fetchMock.mockImplementation(async () => jsonResponse(200, {}))
     await call((api) => api.outlets.scene[':scene'].$get({ param: { scene: 'a/b' } }))
     await call((api) => api.me.coupons.$get({ query: { status: 'available', limit: '50' } }))
-    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/outlets/scene/a%2Fb', '/api/me/coupons?status=available&limit=50'])
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([
+      '/api/outlets/scene/a%2Fb',
+      '/api/me/coupons?status=available&limit=50',
+    ])
   })
 
   it('sends no Authorization header without a live session', async () => {
@@ -48,7 +53,10 @@ describe('call', () => {
   it('uses a per-call token instead of the session and sends extra headers, which never override Authorization', async () => {
     saveSession({ token: 'tok_member', expiresAt: '2099-01-01T00:00:00.000Z' })
     fetchMock.mockResolvedValue(jsonResponse(200, { loggedOut: true }))
-    await call((api) => api.staff.logout.$post(), { token: 'mcst_1', headers: { Authorization: 'Bearer forged', 'X-Trace': 't1' } })
+    await call((api) => api.staff.logout.$post(), {
+      token: 'mcst_1',
+      headers: { Authorization: 'Bearer forged', 'X-Trace': 't1' },
+    })
     expect(headersOf(0).get('Authorization')).toBe('Bearer mcst_1')
     expect(headersOf(0).get('X-Trace')).toBe('t1')
   })
@@ -65,7 +73,9 @@ describe('call', () => {
   })
 
   it('keeps the details of an error body', async () => {
-    fetchMock.mockResolvedValue(jsonResponse(409, { error: { code: 'PICKUP_CODE_USED', message: '已核销', details: { pickedUpAt: 'x' } } }))
+    fetchMock.mockResolvedValue(
+      jsonResponse(409, { error: { code: 'PICKUP_CODE_USED', message: '已核销', details: { pickedUpAt: 'x' } } }),
+    )
     expect((await failure(loadMe())).details).toEqual({ pickedUpAt: 'x' })
   })
 
@@ -96,7 +106,9 @@ describe('call', () => {
     saveSession({ token: 'tok_1', expiresAt: '2099-01-01T00:00:00.000Z' })
     const expired = vi.fn()
     const stop = onSessionExpired(expired)
-    fetchMock.mockResolvedValue(jsonResponse(401, { error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' } }))
+    fetchMock.mockResolvedValue(
+      jsonResponse(401, { error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' } }),
+    )
 
     expect((await failure(loadMe())).code).toBe('SESSION_EXPIRED')
     expect(readSession()).toBeNull()

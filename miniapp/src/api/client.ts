@@ -7,13 +7,21 @@ import { expireSession, readSession } from './session'
 import { isRecord } from './storage'
 import { transportFetch } from './transport'
 
-export { ApiError, errorFromResponse, failureOf, networkErrorMessage, type ApiErrorCode, type ApiFailure } from './failure'
+export {
+  ApiError,
+  errorFromResponse,
+  failureOf,
+  networkErrorMessage,
+  type ApiErrorCode,
+  type ApiFailure,
+} from './failure'
 
 /** The BFF's `/api` routes as Hono's typed client: `api.me.benefits[':key'].claim.$post({ param: { key } })`. */
 export type Api = ReturnType<typeof hc<AppType>>['api']
 
 /** The body of a 2xx answer among `R`, the responses an `hc` call may give; other answers are thrown as ApiError. */
-export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+export type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
 
 /**
  * Per-call settings: `token` replaces the member session (the staff till has a session of its own); `headers`
@@ -30,7 +38,10 @@ export interface RequestOptions {
  * NETWORK when no answer came, INTERNAL for a 2xx that is not JSON (e.g. a static server's index.html).
  */
 // biome-ignore lint/suspicious/noExplicitAny: any response of any route; OkBody picks out the 2xx ones.
-export async function call<R extends ClientResponse<any, number, any>>(send: (api: Api) => Promise<R>, options: RequestOptions = {}): Promise<OkBody<R>> {
+export async function call<R extends ClientResponse<any, number, any>>(
+  send: (api: Api) => Promise<R>,
+  options: RequestOptions = {},
+): Promise<OkBody<R>> {
   const ownToken = options.token !== undefined
   const token = ownToken ? options.token : readSession()?.token
   const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' }
@@ -56,7 +67,9 @@ function encodingParams<T>(client: T): T {
     apply: (target, self, args: unknown[]) => {
       const [request, ...rest] = args
       if (!isRecord(request) || !isRecord(request.param)) return Reflect.apply(target as () => unknown, self, args)
-      const param = Object.fromEntries(Object.entries(request.param).map(([name, value]) => [name, encodeURIComponent(String(value))]))
+      const param = Object.fromEntries(
+        Object.entries(request.param).map(([name, value]) => [name, encodeURIComponent(String(value))]),
+      )
       return Reflect.apply(target as () => unknown, self, [{ ...request, param }, ...rest])
     },
   })

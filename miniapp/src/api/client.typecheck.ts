@@ -1,10 +1,29 @@
 // A type-level spec, checked by `pnpm --filter miniapp typecheck` and never run or bundled: it proves that the
 // client's paths, parameters and answers come from the BFF's routes (AppType), so a change there fails here.
 import type {
-  ClaimResponse, CouponsPage, ExpiringPoints, HistoryPage, InboxPage, JoinResponse, LoginResponse, MakeUpResponse,
-  MallItemView, MeResponse, MemberBenefitsResponse, MemberCodeResponse, MemberCodeVerification, NotificationView,
-  PickupVerification, RedeemResponse, RedemptionsPage, RedemptionView, SignInCalendarResponse, SignInResponse,
-  StaffLoginResponse, StaffPurchaseOutcome, TierView,
+  ClaimResponse,
+  CouponsPage,
+  ExpiringPoints,
+  HistoryPage,
+  InboxPage,
+  JoinResponse,
+  LoginResponse,
+  MakeUpResponse,
+  MallItemView,
+  MeResponse,
+  MemberBenefitsResponse,
+  MemberCodeResponse,
+  MemberCodeVerification,
+  NotificationView,
+  PickupVerification,
+  RedeemResponse,
+  RedemptionsPage,
+  RedemptionView,
+  SignInCalendarResponse,
+  SignInResponse,
+  StaffLoginResponse,
+  StaffPurchaseOutcome,
+  TierView,
 } from '@mc/shared'
 import { call, type Api, type OkBody } from './client'
 

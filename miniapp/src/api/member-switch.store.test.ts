@@ -15,8 +15,10 @@ import { initialSignInState, useSignInStore } from '../sign-in/sign-in.store'
 // any store, and an answer still on its way for A must be dropped when it lands.
 
 /** One store as this test uses it: its state now, and a reset to its initial state. */
-const tracked = <S>(store: { getState(): S; setState(partial: Partial<S>): void }, initial: () => Partial<S>) =>
-  ({ state: () => store.getState(), reset: () => store.setState(initial()) })
+const tracked = <S>(store: { getState(): S; setState(partial: Partial<S>): void }, initial: () => Partial<S>) => ({
+  state: () => store.getState(),
+  reset: () => store.setState(initial()),
+})
 
 const stores = {
   membership: tracked(useMembershipStore, initialMembershipState),
@@ -31,7 +33,8 @@ const stores = {
 }
 
 /** Every store's data (not its functions) as one JSON text, to search for the other member's marks. */
-const snapshot = () => JSON.stringify(Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.state()])))
+const snapshot = () =>
+  JSON.stringify(Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.state()])))
 
 const fetchMock = vi.fn<typeof fetch>()
 /** Answers held back until the test releases them, by path. */
@@ -48,13 +51,32 @@ function bff(url: string, init: RequestInit | undefined): Promise<Response> {
 }
 
 function bodyFor(path: string, body: unknown, mark: string): unknown {
-  const member = { id: mark, nickname: mark, phoneMasked: null, joinedAt: '2026-11-01T00:00:00.000Z', sourceOutlet: null }
-  const entry = { id: mark, amount: 10, kind: 'order', kindLabel: mark, reason: mark, balanceAfter: 10, occurredAt: '', businessDay: '' }
+  const member = {
+    id: mark,
+    nickname: mark,
+    phoneMasked: null,
+    joinedAt: '2026-11-01T00:00:00.000Z',
+    sourceOutlet: null,
+  }
+  const entry = {
+    id: mark,
+    amount: 10,
+    kind: 'order',
+    kindLabel: mark,
+    reason: mark,
+    balanceAfter: 10,
+    occurredAt: '',
+    businessDay: '',
+  }
   const redemption = { id: mark, itemId: mark, itemTitle: mark, status: 'completed' }
   if (path === '/api/auth/local') {
     const phone = (JSON.parse(String(body)) as { phone: string }).phone
     // Login answers for the phone number, whatever session the phone still sends.
-    return { token: `tok${phone}`, expiresAt: '2099-01-01T00:00:00.000Z', member: { ...member, id: `mbr${phone}`, nickname: phone } }
+    return {
+      token: `tok${phone}`,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      member: { ...member, id: `mbr${phone}`, nickname: phone },
+    }
   }
   const bodies: Record<string, unknown> = {
     '/api/me': { member, tier: { name: mark }, growth: 1 },
@@ -143,7 +165,9 @@ describe('another member logs in on the same phone', () => {
   it('an expired session resets every store too', async () => {
     await useMembershipStore.getState().loginWithPhone('A')
     await loadEverything('secret-of-tokA')
-    fetchMock.mockImplementationOnce(async () => jsonResponse(401, { error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' } }))
+    fetchMock.mockImplementationOnce(async () =>
+      jsonResponse(401, { error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' } }),
+    )
     await useInboxStore.getState().loadInbox()
     expect(useMembershipStore.getState()).toMatchObject({ session: null, error: { code: 'SESSION_EXPIRED' } })
     expect(snapshot()).not.toContain('secret-of-tokA')

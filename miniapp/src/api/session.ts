@@ -67,5 +67,7 @@ function changeSession(write: () => void): void {
 const storedToken = () => readStored(storageKey, isSession)?.token ?? null
 
 function isSession(value: unknown): value is Session {
-  return isRecord(value) && typeof value.token === 'string' && value.token.length > 0 && typeof value.expiresAt === 'string'
+  return (
+    isRecord(value) && typeof value.token === 'string' && value.token.length > 0 && typeof value.expiresAt === 'string'
+  )
 }

@@ -15,4 +15,5 @@ export function readStored<T>(key: string, isValid: (value: unknown) => value is
 }
 
 /** True for a non-null object, so its fields can be checked one by one. */
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null

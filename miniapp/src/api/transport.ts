@@ -23,25 +23,43 @@ export async function transportFetch(input: RequestInfo | URL, init: RequestInit
   })
 }
 
-async function requestWithTaro(url: string, method: string, header: Record<string, string>, data: string | undefined): Promise<Response> {
+async function requestWithTaro(
+  url: string,
+  method: string,
+  header: Record<string, string>,
+  data: string | undefined,
+): Promise<Response> {
   const response = await Taro.request({
-    url, method: method as keyof Taro.request.Method, header, data, dataType: 'json', timeout: timeoutMs,
+    url,
+    method: method as keyof Taro.request.Method,
+    header,
+    data,
+    dataType: 'json',
+    timeout: timeoutMs,
   })
   const payload: unknown = response.data
   // Taro hands back the raw string when the body was not JSON, and the parsed value when it was.
-  const text = typeof payload === 'string' ? payload : payload === undefined || payload === null ? '' : JSON.stringify(payload)
+  const text =
+    typeof payload === 'string' ? payload : payload === undefined || payload === null ? '' : JSON.stringify(payload)
   // `call` reads only `status` and `text()`, so this small object stands in for a Response.
-  return { status: response.statusCode, ok: response.statusCode >= 200 && response.statusCode < 300, text: async () => text } as unknown as Response
+  return {
+    status: response.statusCode,
+    ok: response.statusCode >= 200 && response.statusCode < 300,
+    text: async () => text,
+  } as unknown as Response
 }
 
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
   const record: Record<string, string> = {}
   if (headers === undefined) return record
   if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) {
-    ;(headers as Headers).forEach((value, name) => { record[name] = value })
+    ;(headers as Headers).forEach((value, name) => {
+      record[name] = value
+    })
     return record
   }
-  for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) record[name.toLowerCase()] = value
+  for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers))
+    record[name.toLowerCase()] = value
   return record
 }
 

@@ -32,7 +32,13 @@ interface BenefitsThunks {
 
 export type BenefitsStore = BenefitsState & BenefitsEvents & BenefitsThunks
 
-export const initialBenefitsState = (): BenefitsState => ({ benefits: null, coupons: [], pending: false, claiming: null, error: null })
+export const initialBenefitsState = (): BenefitsState => ({
+  benefits: null,
+  coupons: [],
+  pending: false,
+  claiming: null,
+  error: null,
+})
 
 export const useBenefitsStore = create<BenefitsStore>()((set, get) => ({
   ...initialBenefitsState(),
@@ -45,14 +51,18 @@ export const useBenefitsStore = create<BenefitsStore>()((set, get) => ({
   sessionChanged: () => set(initialBenefitsState()),
 
   loadBenefits: async () => {
-    const loaded = await attempt(() => Promise.all([
-      call((api) => api.me.benefits.$get()),
-      call((api) => api.me.coupons.$get({ query: { status: 'available', limit: '50' } })),
-    ]), {
-      started: get().benefitsRequested,
-      done: ([benefits, coupons]) => get().benefitsLoaded(benefits, coupons.coupons),
-      failed: get().benefitsFailed,
-    })
+    const loaded = await attempt(
+      () =>
+        Promise.all([
+          call((api) => api.me.benefits.$get()),
+          call((api) => api.me.coupons.$get({ query: { status: 'available', limit: '50' } })),
+        ]),
+      {
+        started: get().benefitsRequested,
+        done: ([benefits, coupons]) => get().benefitsLoaded(benefits, coupons.coupons),
+        failed: get().benefitsFailed,
+      },
+    )
     return loaded !== null
   },
   claim: async (key) => {

@@ -30,21 +30,35 @@ interface InboxThunks {
 
 export type InboxStore = InboxState & InboxEvents & InboxThunks
 
-export const initialInboxState = (): InboxState => ({ notifications: [], unreadCount: 0, loaded: false, pending: false, error: null })
+export const initialInboxState = (): InboxState => ({
+  notifications: [],
+  unreadCount: 0,
+  loaded: false,
+  pending: false,
+  error: null,
+})
 
 export const useInboxStore = create<InboxStore>()((set, get) => ({
   ...initialInboxState(),
   inboxRequested: () => set({ pending: true, error: null }),
-  inboxLoaded: (page) => set({ notifications: page.notifications, unreadCount: page.unreadCount, loaded: true, pending: false, error: null }),
+  inboxLoaded: (page) =>
+    set({
+      notifications: page.notifications,
+      unreadCount: page.unreadCount,
+      loaded: true,
+      pending: false,
+      error: null,
+    }),
   inboxFailed: (failure) => set({ pending: false, error: failure }),
-  notificationOpened: (id, readAt) => set((s) => {
-    const target = s.notifications.find((n) => n.id === id)
-    if (!target || target.readAt !== null) return {}
-    return {
-      notifications: s.notifications.map((n) => (n.id === id ? { ...n, readAt } : n)),
-      unreadCount: Math.max(0, s.unreadCount - 1),
-    }
-  }),
+  notificationOpened: (id, readAt) =>
+    set((s) => {
+      const target = s.notifications.find((n) => n.id === id)
+      if (!target || target.readAt !== null) return {}
+      return {
+        notifications: s.notifications.map((n) => (n.id === id ? { ...n, readAt } : n)),
+        unreadCount: Math.max(0, s.unreadCount - 1),
+      }
+    }),
   sessionChanged: () => set(initialInboxState()),
   loadInbox: async () => {
     const page = await attempt(() => call((api) => api.me.inbox.$get({ query: { limit: '50' } })), {

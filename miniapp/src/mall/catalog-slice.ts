@@ -4,23 +4,32 @@ import { call } from '../api/client'
 import type { CatalogSlice, CatalogState, MallStore } from './mall-types'
 
 export const initialCatalogState = (): CatalogState => ({
-  items: [], itemsLoaded: false, itemsPending: false, itemsError: null, itemsById: {}, itemPending: null, itemError: null,
+  items: [],
+  itemsLoaded: false,
+  itemsPending: false,
+  itemsError: null,
+  itemsById: {},
+  itemPending: null,
+  itemError: null,
 })
 
-export const byId = <T extends { id: string }>(list: readonly T[]): Record<string, T> => Object.fromEntries(list.map((x) => [x.id, x]))
+export const byId = <T extends { id: string }>(list: readonly T[]): Record<string, T> =>
+  Object.fromEntries(list.map((x) => [x.id, x]))
 
 export const createCatalogSlice: StateCreator<MallStore, [], [], CatalogSlice> = (set, get) => ({
   ...initialCatalogState(),
 
   catalogRequested: () => set({ itemsPending: true, itemsError: null }),
-  catalogLoaded: (items) => set((s) => ({ items, itemsLoaded: true, itemsPending: false, itemsById: { ...s.itemsById, ...byId(items) } })),
+  catalogLoaded: (items) =>
+    set((s) => ({ items, itemsLoaded: true, itemsPending: false, itemsById: { ...s.itemsById, ...byId(items) } })),
   catalogFailed: (failure) => set({ itemsPending: false, itemsError: failure }),
   itemRequested: (itemId) => set({ itemPending: itemId, itemError: null }),
-  itemLoaded: (item) => set((s) => ({
-    itemPending: null,
-    itemsById: { ...s.itemsById, [item.id]: item },
-    items: s.items.map((x) => (x.id === item.id ? item : x)),
-  })),
+  itemLoaded: (item) =>
+    set((s) => ({
+      itemPending: null,
+      itemsById: { ...s.itemsById, [item.id]: item },
+      items: s.items.map((x) => (x.id === item.id ? item : x)),
+    })),
   itemFailed: (failure) => set({ itemPending: null, itemError: failure }),
 
   loadItems: async () => {

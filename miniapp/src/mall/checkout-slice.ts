@@ -9,8 +9,13 @@ export const initialCheckoutState = (): CheckoutState => ({ action: null, action
 
 /** Refusals that mean the item on screen is out of date; the item is fetched again so its state is the server's. */
 const staleItemCodes = new Set<string>([
-  'MALL_ITEM_SOLD_OUT', 'MALL_ITEM_TIER_LOCKED', 'MALL_LIMIT_REACHED', 'MALL_ITEM_NOT_STARTED', 'MALL_ITEM_ENDED',
-  'MALL_ITEM_OFF_SALE', 'POINTS_INSUFFICIENT',
+  'MALL_ITEM_SOLD_OUT',
+  'MALL_ITEM_TIER_LOCKED',
+  'MALL_LIMIT_REACHED',
+  'MALL_ITEM_NOT_STARTED',
+  'MALL_ITEM_ENDED',
+  'MALL_ITEM_OFF_SALE',
+  'POINTS_INSUFFICIENT',
 ] satisfies ErrorCode[])
 
 /** A 4xx is the server's final word on that key; no answer (status 0) or a 5xx may not have been applied. */
@@ -19,21 +24,23 @@ const isDefiniteRefusal = (error: unknown) => error instanceof ApiError && error
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export const createCheckoutSlice: StateCreator<MallStore, [], [], CheckoutSlice> = (set, get) => {
-  const act = <T>(action: MallAction, request: () => Promise<T>) => attempt(request, {
-    started: () => get().actionStarted(action),
-    done: get().actionDone,
-    failed: get().actionFailed,
-  })
+  const act = <T>(action: MallAction, request: () => Promise<T>) =>
+    attempt(request, {
+      started: () => get().actionStarted(action),
+      done: get().actionDone,
+      failed: get().actionFailed,
+    })
 
   /** One of a redemption's actions; the fresh redemption in its answer replaces the one shown. */
-  const actOn = <T extends { redemption: RedemptionView }>(action: MallAction, request: () => Promise<T>) => attempt(request, {
-    started: () => get().actionStarted(action),
-    done: (answer) => {
-      get().redemptionLoaded(answer.redemption)
-      get().actionDone()
-    },
-    failed: get().actionFailed,
-  })
+  const actOn = <T extends { redemption: RedemptionView }>(action: MallAction, request: () => Promise<T>) =>
+    attempt(request, {
+      started: () => get().actionStarted(action),
+      done: (answer) => {
+        get().redemptionLoaded(answer.redemption)
+        get().actionDone()
+      },
+      failed: get().actionFailed,
+    })
 
   return {
     ...initialCheckoutState(),
@@ -42,17 +49,23 @@ export const createCheckoutSlice: StateCreator<MallStore, [], [], CheckoutSlice>
     actionFailed: (failure) => set({ action: null, actionError: failure }),
     actionDone: () => set({ action: null }),
     // The new redemption goes on top of "我的兑换" if that list is loaded, as the BFF lists newest first.
-    redeemed: ({ redemption }) => set((s) => ({
-      redemptionsById: { ...s.redemptionsById, [redemption.id]: redemption },
-      redemptions: s.redemptionsLoaded && !s.redemptions.some((r) => r.id === redemption.id) ? [redemption, ...s.redemptions] : s.redemptions,
-    })),
+    redeemed: ({ redemption }) =>
+      set((s) => ({
+        redemptionsById: { ...s.redemptionsById, [redemption.id]: redemption },
+        redemptions:
+          s.redemptionsLoaded && !s.redemptions.some((r) => r.id === redemption.id)
+            ? [redemption, ...s.redemptions]
+            : s.redemptions,
+      })),
     watchStopped: () => set({ watching: null }),
 
     redeem: async (body) => {
       const key = redeemKeyFor(body)
       const response = await act('redeem', async () => {
         try {
-          const answer = await call((api) => api.mall.redemptions.$post({ header: { 'idempotency-key': key }, json: body }))
+          const answer = await call((api) =>
+            api.mall.redemptions.$post({ header: { 'idempotency-key': key }, json: body }),
+          )
           clearRedeemKey(body.itemId)
           return answer
         } catch (error) {
@@ -65,13 +78,19 @@ export const createCheckoutSlice: StateCreator<MallStore, [], [], CheckoutSlice>
       return response
     },
     cancelRedemption: async (redemptionId) => {
-      const answer = await actOn('cancel', () => call((api) => api.me.redemptions[':redemptionId'].cancel.$post({ param: { redemptionId } })))
+      const answer = await actOn('cancel', () =>
+        call((api) => api.me.redemptions[':redemptionId'].cancel.$post({ param: { redemptionId } })),
+      )
       return answer?.redemption ?? null
     },
     requestPayment: (redemptionId) =>
-      actOn('payment', () => call((api) => api.me.redemptions[':redemptionId'].payment.$post({ param: { redemptionId } }))),
+      actOn('payment', () =>
+        call((api) => api.me.redemptions[':redemptionId'].payment.$post({ param: { redemptionId } })),
+      ),
     confirmLocalPayment: async (redemptionId) => {
-      const answer = await actOn('local-pay', () => call((api) => api.me.redemptions[':redemptionId']['local-pay'].$post({ param: { redemptionId } })))
+      const answer = await actOn('local-pay', () =>
+        call((api) => api.me.redemptions[':redemptionId']['local-pay'].$post({ param: { redemptionId } })),
+      )
       return answer?.redemption ?? null
     },
 

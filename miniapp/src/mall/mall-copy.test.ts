@@ -1,24 +1,50 @@
 import { describe, expect, it } from 'vitest'
 import {
-  activePeriodText, checkDelivery, countdownText, couponSpecText, groupCouponCode, groupPickupCode, imageSrc, limitBadge, priceLabel,
-  secondsUntil, statusHint, statusTone, stockText, tierBadge, yuanWithCents,
+  activePeriodText,
+  checkDelivery,
+  countdownText,
+  couponSpecText,
+  groupCouponCode,
+  groupPickupCode,
+  imageSrc,
+  limitBadge,
+  priceLabel,
+  secondsUntil,
+  statusHint,
+  statusTone,
+  stockText,
+  tierBadge,
+  yuanWithCents,
 } from './mall-copy'
 
 describe('prices', () => {
-  it.each([[0, '¥0.00'], [5, '¥0.05'], [990, '¥9.90'], [1000, '¥10.00'], [120000, '¥1,200.00'], [-50, '¥0.00'], [99.6, '¥1.00']])(
-    'yuanWithCents(%d) is %s', (fen, text) => expect(yuanWithCents(fen)).toBe(text))
+  it.each([
+    [0, '¥0.00'],
+    [5, '¥0.05'],
+    [990, '¥9.90'],
+    [1000, '¥10.00'],
+    [120000, '¥1,200.00'],
+    [-50, '¥0.00'],
+    [99.6, '¥1.00'],
+  ])('yuanWithCents(%d) is %s', (fen, text) => expect(yuanWithCents(fen)).toBe(text))
 
   it.each([
     [1200, 0, 1, '1200 积分'],
     [800, 990, 1, '800 积分 + ¥9.90'],
     [800, 990, 3, '2400 积分 + ¥29.70'],
     [50, 0, 10, '500 积分'],
-  ])('priceLabel(%d, %d, ×%d) is %s', (points, cash, quantity, text) => expect(priceLabel(points, cash, quantity)).toBe(text))
+  ])('priceLabel(%d, %d, ×%d) is %s', (points, cash, quantity, text) =>
+    expect(priceLabel(points, cash, quantity)).toBe(text),
+  )
 })
 
 describe('badges', () => {
-  it.each([['黄金会员', '黄金及以上'], ['白银会员', '白银及以上'], ['钻石', '钻石及以上'], ['会员', '会员及以上']])(
-    'tierBadge(%s) is %s', (name, text) => expect(tierBadge(name)).toBe(text))
+  it.each([
+    ['黄金会员', '黄金及以上'],
+    ['白银会员', '白银及以上'],
+    ['钻石', '钻石及以上'],
+    ['会员', '会员及以上'],
+  ])('tierBadge(%s) is %s', (name, text) => expect(tierBadge(name)).toBe(text))
 
   it('limitBadge and stockText', () => {
     expect(limitBadge(null)).toBeNull()
@@ -46,28 +72,59 @@ describe('active period (Asia/Shanghai)', () => {
 })
 
 describe('codes', () => {
-  it.each([['1234567890', '123 456 7890'], ['0012300000', '001 230 0000'], ['123456789', '123456789'], ['12345678901', '12345678901'], ['abcdefghij', 'abcdefghij'], ['', '']])(
-    'groupPickupCode(%j) is %j', (code, text) => expect(groupPickupCode(code)).toBe(text))
+  it.each([
+    ['1234567890', '123 456 7890'],
+    ['0012300000', '001 230 0000'],
+    ['123456789', '123456789'],
+    ['12345678901', '12345678901'],
+    ['abcdefghij', 'abcdefghij'],
+    ['', ''],
+  ])('groupPickupCode(%j) is %j', (code, text) => expect(groupPickupCode(code)).toBe(text))
 
-  it.each([['ABCDEFGHJKMNPQRS', 'ABCD EFGH JKMN PQRS'], ['ABCDE', 'ABCD E'], ['ABCD', 'ABCD'], ['', '']])(
-    'groupCouponCode(%j) is %j', (code, text) => expect(groupCouponCode(code)).toBe(text))
+  it.each([
+    ['ABCDEFGHJKMNPQRS', 'ABCD EFGH JKMN PQRS'],
+    ['ABCDE', 'ABCD E'],
+    ['ABCD', 'ABCD'],
+    ['', ''],
+  ])('groupCouponCode(%j) is %j', (code, text) => expect(groupCouponCode(code)).toBe(text))
 })
 
 describe('countdown', () => {
   const expiresAt = '2026-11-02T00:15:00.000Z'
   const start = Date.parse('2026-11-02T00:00:00.000Z')
-  it.each([[0, 900], [1, 900], [999, 900], [1000, 899], [899_001, 1], [900_000, 0], [1_000_000, 0]])(
-    'secondsUntil at +%ims is %i', (elapsed, left) => expect(secondsUntil(expiresAt, start + elapsed)).toBe(left))
+  it.each([
+    [0, 900],
+    [1, 900],
+    [999, 900],
+    [1000, 899],
+    [899_001, 1],
+    [900_000, 0],
+    [1_000_000, 0],
+  ])('secondsUntil at +%ims is %i', (elapsed, left) => expect(secondsUntil(expiresAt, start + elapsed)).toBe(left))
 
   it('secondsUntil of an unreadable time is 0', () => expect(secondsUntil('soon', start)).toBe(0))
 
-  it.each([[900, '15:00'], [899, '14:59'], [61, '01:01'], [9, '00:09'], [0, '00:00'], [-5, '00:00'], [3600, '1:00:00'], [3725, '1:02:05'], [59.9, '00:59']])(
-    'countdownText(%d) is %s', (seconds, text) => expect(countdownText(seconds)).toBe(text))
+  it.each([
+    [900, '15:00'],
+    [899, '14:59'],
+    [61, '01:01'],
+    [9, '00:09'],
+    [0, '00:00'],
+    [-5, '00:00'],
+    [3600, '1:00:00'],
+    [3725, '1:02:05'],
+    [59.9, '00:59'],
+  ])('countdownText(%d) is %s', (seconds, text) => expect(countdownText(seconds)).toBe(text))
 })
 
 describe('status', () => {
-  it.each([['pending_payment', 'pending'], ['completed', 'done'], ['expired', 'closed'], ['cancelled', 'closed'], ['refunded', 'closed']] as const)(
-    '%s reads as %s', (status, tone) => expect(statusTone(status)).toBe(tone))
+  it.each([
+    ['pending_payment', 'pending'],
+    ['completed', 'done'],
+    ['expired', 'closed'],
+    ['cancelled', 'closed'],
+    ['refunded', 'closed'],
+  ] as const)('%s reads as %s', (status, tone) => expect(statusTone(status)).toBe(tone))
 
   it('statusHint explains what happens next', () => {
     expect(statusHint('completed', 'pickup', null)).toBe('凭取货码到门店领取，请向店员出示')
@@ -90,7 +147,10 @@ describe('checkDelivery', () => {
     [{ ...good, address: '上海' }, { address: '请填写详细地址' }],
     [{ ...good, name: '张'.repeat(21) }, { name: '收货人最多 20 个字' }],
     [{ ...good, address: '路'.repeat(121) }, { address: '详细地址最多 120 个字' }],
-    [{ name: '', phone: '', address: '' }, { name: '请填写收货人', phone: '请输入正确的 11 位手机号', address: '请填写详细地址' }],
+    [
+      { name: '', phone: '', address: '' },
+      { name: '请填写收货人', phone: '请输入正确的 11 位手机号', address: '请填写详细地址' },
+    ],
   ])('refuses %j with Chinese messages per field', (form, problems) => {
     expect(checkDelivery(form)).toEqual({ ok: false, problems })
   })

@@ -34,7 +34,11 @@ export function stockText(stock: number): string {
 export const fulfilmentGlyphs: Record<FulfilmentKind, string> = { coupon: '券', delivery: '礼', pickup: '店' }
 
 /** What the shopper receives, in two words. */
-export const fulfilmentTitles: Record<FulfilmentKind, string> = { coupon: '优惠券', delivery: '快递到家', pickup: '到店自提' }
+export const fulfilmentTitles: Record<FulfilmentKind, string> = {
+  coupon: '优惠券',
+  delivery: '快递到家',
+  pickup: '到店自提',
+}
 
 /** How the item reaches the shopper after redeeming. */
 export const fulfilmentNotes: Record<FulfilmentKind, string> = {
@@ -45,9 +49,12 @@ export const fulfilmentNotes: Record<FulfilmentKind, string> = {
 
 /** A coupon item's face: "满 ¥50 减 ¥10 · 领取后 30 天内有效", "无门槛减 ¥5 · …", "包邮券 · …". */
 export function couponSpecText(coupon: MallCouponSpec): string {
-  const face = coupon.kind === 'free_shipping' ? '包邮券'
-    : coupon.thresholdFen > 0 ? `满 ${yuanFromFen(coupon.thresholdFen)} 减 ${yuanFromFen(coupon.discountFen)}`
-      : `无门槛减 ${yuanFromFen(coupon.discountFen)}`
+  const face =
+    coupon.kind === 'free_shipping'
+      ? '包邮券'
+      : coupon.thresholdFen > 0
+        ? `满 ${yuanFromFen(coupon.thresholdFen)} 减 ${yuanFromFen(coupon.discountFen)}`
+        : `无门槛减 ${yuanFromFen(coupon.discountFen)}`
   return `${face} · 兑换后 ${coupon.validDays} 天内有效`
 }
 
@@ -98,7 +105,8 @@ export function statusHint(status: RedemptionStatus, fulfilment: FulfilmentKind,
   if (status === 'expired') return '订单已超时未支付，积分已退回'
   if (status === 'cancelled') return '订单已取消，积分已退回'
   if (status === 'refunded') return '订单已退款，积分与现金已原路退回'
-  if (fulfilment === 'pickup') return pickedUpAt ? `已于 ${shanghaiDateTime(pickedUpAt)} 在门店领取` : '凭取货码到门店领取，请向店员出示'
+  if (fulfilment === 'pickup')
+    return pickedUpAt ? `已于 ${shanghaiDateTime(pickedUpAt)} 在门店领取` : '凭取货码到门店领取，请向店员出示'
   if (fulfilment === 'coupon') return '优惠券已发放到「我的优惠券」'
   return '商家将尽快安排发货'
 }
@@ -122,13 +130,21 @@ export function checkDelivery(form: DeliveryForm): DeliveryCheck {
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof DeliveryForm
     if (problems[field] !== undefined) continue
-    problems[field] = issue.code === 'too_big' ? tooLong[field] : chineseHalf(issue.message) ?? missing[field]
+    problems[field] = issue.code === 'too_big' ? tooLong[field] : (chineseHalf(issue.message) ?? missing[field])
   }
   return { ok: false, problems }
 }
 
-const missing: Record<keyof DeliveryForm, string> = { name: '请填写收货人', phone: '请输入正确的 11 位手机号', address: '请填写详细地址' }
-const tooLong: Record<keyof DeliveryForm, string> = { name: '收货人最多 20 个字', phone: '请输入正确的 11 位手机号', address: '详细地址最多 120 个字' }
+const missing: Record<keyof DeliveryForm, string> = {
+  name: '请填写收货人',
+  phone: '请输入正确的 11 位手机号',
+  address: '请填写详细地址',
+}
+const tooLong: Record<keyof DeliveryForm, string> = {
+  name: '收货人最多 20 个字',
+  phone: '请输入正确的 11 位手机号',
+  address: '详细地址最多 120 个字',
+}
 
 /** Shared's messages read "中文 / English"; the shopper sees the Chinese half, or null when there is none. */
 function chineseHalf(message: string): string | null {

@@ -1,4 +1,11 @@
-import type { MallItemView, PaymentParams, RedeemBody, RedeemResponse, RedemptionsPage, RedemptionView } from '@mc/shared'
+import type {
+  MallItemView,
+  PaymentParams,
+  RedeemBody,
+  RedeemResponse,
+  RedemptionsPage,
+  RedemptionView,
+} from '@mc/shared'
 import type { ApiFailure } from '../api/failure'
 
 // The mall store's shape, apart from its code: the slices and the store import these types, and this file
@@ -107,7 +114,10 @@ export interface CheckoutThunks {
    * Fetches the redemption now and then every `intervalMs` while it awaits payment, for up to `timeoutMs`,
    * until the payment notice has settled it or `watchStopped()` is called. Resolves to the last copy fetched.
    */
-  watchRedemption(redemptionId: string, options?: { intervalMs?: number; timeoutMs?: number }): Promise<RedemptionView | null>
+  watchRedemption(
+    redemptionId: string,
+    options?: { intervalMs?: number; timeoutMs?: number },
+  ): Promise<RedemptionView | null>
 }
 
 export type CheckoutSlice = CheckoutState & CheckoutEvents & CheckoutThunks
@@ -118,7 +128,9 @@ export type CheckoutSlice = CheckoutState & CheckoutEvents & CheckoutThunks
  */
 export type MallState = CatalogState & RedemptionsState & CheckoutState
 
-export type MallStore = CatalogSlice & RedemptionsSlice & CheckoutSlice & {
-  /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
-  sessionChanged(): void
-}
+export type MallStore = CatalogSlice &
+  RedemptionsSlice &
+  CheckoutSlice & {
+    /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
+    sessionChanged(): void
+  }

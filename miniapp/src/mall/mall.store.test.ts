@@ -15,21 +15,57 @@ const savedKey = (itemId: string) => Taro.getStorageSync(`mc.mall.redeem-key.${i
 
 function item(id: string, over: Partial<MallItemView> = {}): MallItemView {
   return {
-    id, title: `商品 ${id}`, description: '', images: [], pointsPrice: 800, cashFen: 0, fulfilment: 'pickup', coupon: null, stock: 10,
-    perMemberLimit: null, redeemedByMe: 0, minTier: null, activeFrom: null, activeUntil: null,
-    availability: { redeemable: true, maxQuantity: 3 }, ...over,
+    id,
+    title: `商品 ${id}`,
+    description: '',
+    images: [],
+    pointsPrice: 800,
+    cashFen: 0,
+    fulfilment: 'pickup',
+    coupon: null,
+    stock: 10,
+    perMemberLimit: null,
+    redeemedByMe: 0,
+    minTier: null,
+    activeFrom: null,
+    activeUntil: null,
+    availability: { redeemable: true, maxQuantity: 3 },
+    ...over,
   }
 }
 
 function redemption(id: string, over: Partial<RedemptionView> = {}): RedemptionView {
   return {
-    id, itemId: 'itm_1', itemTitle: '帆布袋', itemImage: null, quantity: 1, pointsCost: 800, cashFen: 0, fulfilment: 'pickup',
-    status: 'completed', statusLabel: '待自提', paymentExpiresAt: null, pickupCode: '1234567890', pickedUpAt: null, couponCodes: [],
-    delivery: null, createdAt: '2026-11-02T00:00:00.000Z', paidAt: null, closedAt: null, ...over,
+    id,
+    itemId: 'itm_1',
+    itemTitle: '帆布袋',
+    itemImage: null,
+    quantity: 1,
+    pointsCost: 800,
+    cashFen: 0,
+    fulfilment: 'pickup',
+    status: 'completed',
+    statusLabel: '待自提',
+    paymentExpiresAt: null,
+    pickupCode: '1234567890',
+    pickedUpAt: null,
+    couponCodes: [],
+    delivery: null,
+    createdAt: '2026-11-02T00:00:00.000Z',
+    paidAt: null,
+    closedAt: null,
+    ...over,
   }
 }
 
-const pending = (id: string) => redemption(id, { status: 'pending_payment', statusLabel: '待支付', cashFen: 990, pickupCode: null, paymentExpiresAt: '2026-11-02T00:15:00.000Z' })
+const pending = (id: string) =>
+  redemption(id, {
+    status: 'pending_payment',
+    statusLabel: '待支付',
+    cashFen: 990,
+    pickupCode: null,
+    paymentExpiresAt: '2026-11-02T00:15:00.000Z',
+  })
 const body: RedeemBody = { itemId: 'itm_1', quantity: 1 }
 const error = (status: number, code: string) => jsonResponse(status, { error: { code, message: code } })
 
@@ -52,7 +88,11 @@ describe('catalogue', () => {
     expect(mallSelectors.itemsEmpty(store())).toBe(false)
     expect(mallSelectors.item(store(), 'itm_2')?.title).toBe('商品 itm_2')
 
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { item: item('itm_2', { stock: 0, availability: { redeemable: false, reason: 'sold_out', message: '已兑完' } }) }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, {
+        item: item('itm_2', { stock: 0, availability: { redeemable: false, reason: 'sold_out', message: '已兑完' } }),
+      }),
+    )
     await store().loadItem('itm_2')
     expect(call(1).url).toBe('/api/mall/items/itm_2')
     expect(store().items[1].stock).toBe(0)
@@ -88,7 +128,10 @@ describe('redeem', () => {
     })
     const response = await store().redeem(body)
     expect(response?.redemption.id).toBe('rdm_1')
-    expect(call(0)).toMatchObject({ url: '/api/mall/redemptions', init: { method: 'POST', body: JSON.stringify(body) } })
+    expect(call(0)).toMatchObject({
+      url: '/api/mall/redemptions',
+      init: { method: 'POST', body: JSON.stringify(body) },
+    })
     expect(keyOf(0)).toMatch(/^mall_[0-9a-z]+_[0-9a-z]{16}$/)
     expect(storedWhileSending).toMatchObject({ key: keyOf(0) })
     expect(savedKey('itm_1')).toBe('')
@@ -112,8 +155,11 @@ describe('redeem', () => {
   })
 
   it('a 4xx is final: the key is dropped and a stale item is fetched again', async () => {
-    fetchMock.mockResolvedValueOnce(error(409, 'MALL_ITEM_SOLD_OUT'))
-      .mockResolvedValueOnce(jsonResponse(200, { item: item('itm_1', { stock: 0, availability: { redeemable: false, reason: 'sold_out', message: '已兑完' } }) }))
+    fetchMock.mockResolvedValueOnce(error(409, 'MALL_ITEM_SOLD_OUT')).mockResolvedValueOnce(
+      jsonResponse(200, {
+        item: item('itm_1', { stock: 0, availability: { redeemable: false, reason: 'sold_out', message: '已兑完' } }),
+      }),
+    )
     expect(await store().redeem(body)).toBeNull()
     expect(store().actionError?.code).toBe('MALL_ITEM_SOLD_OUT')
     expect(savedKey('itm_1')).toBe('')
@@ -131,7 +177,12 @@ describe('redeem', () => {
   it('a new redemption goes on top of a loaded list', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemptions: [redemption('rdm_1')], nextCursor: null }))
     await store().openRedemptions()
-    fetchMock.mockResolvedValueOnce(jsonResponse(201, { redemption: pending('rdm_2'), payment: { provider: 'local', outTradeNo: 'rdm_2', amountFen: 990, description: '帆布袋' } }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(201, {
+        redemption: pending('rdm_2'),
+        payment: { provider: 'local', outTradeNo: 'rdm_2', amountFen: 990, description: '帆布袋' },
+      }),
+    )
     const response = await store().redeem(body)
     expect(response?.payment?.provider).toBe('local')
     expect(store().redemptions.map((r) => r.id)).toEqual(['rdm_2', 'rdm_1'])
@@ -146,13 +197,17 @@ describe('redeem key', () => {
     const first = redeemKeyFor({ itemId: 'itm_9', quantity: 1, delivery })
     expect(first.length).toBeGreaterThanOrEqual(8)
     expect(redeemKeyFor({ itemId: 'itm_9', quantity: 1, delivery: { ...delivery } })).toBe(first)
-    expect(redeemKeyFor({ itemId: 'itm_9', quantity: 1, delivery: { ...delivery, address: '上海市静安区南京西路 1 号' } })).not.toBe(first)
+    expect(
+      redeemKeyFor({ itemId: 'itm_9', quantity: 1, delivery: { ...delivery, address: '上海市静安区南京西路 1 号' } }),
+    ).not.toBe(first)
   })
 })
 
 describe('my redemptions', () => {
   it('pages by cursor and stops at the last page', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemptions: [redemption('rdm_3'), redemption('rdm_2')], nextCursor: 'rdm_2' }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, { redemptions: [redemption('rdm_3'), redemption('rdm_2')], nextCursor: 'rdm_2' }),
+    )
     await store().openRedemptions()
     expect(call(0).url).toBe('/api/me/redemptions?limit=20')
     expect(mallSelectors.hasMoreRedemptions(store())).toBe(true)
@@ -169,9 +224,16 @@ describe('my redemptions', () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemptions: [redemption('rdm_2')], nextCursor: 'rdm_2' }))
     await store().openRedemptions()
     let answerMore!: (r: Response) => void
-    fetchMock.mockImplementationOnce(() => new Promise((resolve) => { answerMore = resolve }))
+    fetchMock.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answerMore = resolve
+        }),
+    )
     const more = store().loadMoreRedemptions()
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemptions: [redemption('rdm_4'), redemption('rdm_2')], nextCursor: null }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, { redemptions: [redemption('rdm_4'), redemption('rdm_2')], nextCursor: null }),
+    )
     await store().refreshRedemptions()
     answerMore(jsonResponse(200, { redemptions: [redemption('rdm_1')], nextCursor: null }))
     await more
@@ -196,11 +258,18 @@ describe('paying and cancelling', () => {
   })
 
   it('cancel, payment and local-pay replace the redemption wherever it is shown', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemption: pending('rdm_1'), payment: { provider: 'local', outTradeNo: 'rdm_1', amountFen: 990, description: '' } }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, {
+        redemption: pending('rdm_1'),
+        payment: { provider: 'local', outTradeNo: 'rdm_1', amountFen: 990, description: '' },
+      }),
+    )
     expect((await store().requestPayment('rdm_1'))?.payment.provider).toBe('local')
     expect(call(0)).toMatchObject({ url: '/api/me/redemptions/rdm_1/payment', init: { method: 'POST' } })
 
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemption: redemption('rdm_1', { cashFen: 990, paidAt: '2026-11-02T00:01:00.000Z' }) }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, { redemption: redemption('rdm_1', { cashFen: 990, paidAt: '2026-11-02T00:01:00.000Z' }) }),
+    )
     expect((await store().confirmLocalPayment('rdm_1'))?.status).toBe('completed')
     expect(call(1).url).toBe('/api/me/redemptions/rdm_1/local-pay')
     expect(store().redemptions[0].status).toBe('completed')
@@ -208,7 +277,9 @@ describe('paying and cancelling', () => {
   })
 
   it('cancelRedemption; REDEMPTION_NOT_PENDING lands in actionError', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemption: { ...pending('rdm_1'), status: 'cancelled', statusLabel: '已取消' } }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, { redemption: { ...pending('rdm_1'), status: 'cancelled', statusLabel: '已取消' } }),
+    )
     expect((await store().cancelRedemption('rdm_1'))?.statusLabel).toBe('已取消')
     expect(call(0).url).toBe('/api/me/redemptions/rdm_1/cancel')
     expect(store().redemptions[0].status).toBe('cancelled')
@@ -221,7 +292,8 @@ describe('paying and cancelling', () => {
 
   it('watchRedemption polls every 2 s until the payment notice settled the order', async () => {
     vi.useFakeTimers()
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { redemption: pending('rdm_1') }))
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse(200, { redemption: pending('rdm_1') }))
       .mockResolvedValueOnce(jsonResponse(200, { redemption: pending('rdm_1') }))
       .mockResolvedValueOnce(jsonResponse(200, { redemption: redemption('rdm_1') }))
     const watched = store().watchRedemption('rdm_1')

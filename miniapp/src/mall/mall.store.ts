@@ -9,7 +9,11 @@ export type { FeedLoad, MallAction, MallState, MallStore } from './mall-types'
 export { redemptionsPageSize } from './redemptions-slice'
 
 // One store made of three slices (zustand's slices pattern) to keep files short; their types are in mall-types.ts.
-export const initialMallState = (): MallState => ({ ...initialCatalogState(), ...initialRedemptionsState(), ...initialCheckoutState() })
+export const initialMallState = (): MallState => ({
+  ...initialCatalogState(),
+  ...initialRedemptionsState(),
+  ...initialCheckoutState(),
+})
 
 export const useMallStore = create<MallStore>()((set, get, api) => ({
   ...createCatalogSlice(set, get, api),

@@ -8,8 +8,15 @@ import type { FeedLoad, MallStore, RedemptionsSlice, RedemptionsState } from './
 export const redemptionsPageSize = 20
 
 export const initialRedemptionsState = (): RedemptionsState => ({
-  redemptions: [], redemptionsCursor: null, redemptionsLoaded: false, redemptionsPending: null, redemptionsError: null,
-  redemptionsGeneration: 0, redemptionsById: {}, redemptionPending: null, redemptionError: null,
+  redemptions: [],
+  redemptionsCursor: null,
+  redemptionsLoaded: false,
+  redemptionsPending: null,
+  redemptionsError: null,
+  redemptionsGeneration: 0,
+  redemptionsById: {},
+  redemptionPending: null,
+  redemptionError: null,
 })
 
 /** The query of one page of redemptions: the first without a cursor, the next after `cursor`. */
@@ -33,31 +40,36 @@ export const createRedemptionsSlice: StateCreator<MallStore, [], [], Redemptions
   return {
     ...initialRedemptionsState(),
 
-    redemptionsRequested: (load) => set((s) => ({
-      ...(load === 'first' ? { redemptions: [], redemptionsCursor: null, redemptionsLoaded: false } : {}),
-      redemptionsPending: load,
-      redemptionsError: null,
-      redemptionsGeneration: load === 'more' ? s.redemptionsGeneration : s.redemptionsGeneration + 1,
-    })),
-    redemptionsPageLoaded: (load, page, generation) => set((s) => {
-      if (generation !== s.redemptionsGeneration) return {}
-      return {
-        redemptions: load === 'more' ? [...s.redemptions, ...page.redemptions] : page.redemptions,
-        redemptionsCursor: page.nextCursor,
-        redemptionsLoaded: true,
-        redemptionsPending: null,
-        redemptionsById: { ...s.redemptionsById, ...byId(page.redemptions) },
-      }
-    }),
+    redemptionsRequested: (load) =>
+      set((s) => ({
+        ...(load === 'first' ? { redemptions: [], redemptionsCursor: null, redemptionsLoaded: false } : {}),
+        redemptionsPending: load,
+        redemptionsError: null,
+        redemptionsGeneration: load === 'more' ? s.redemptionsGeneration : s.redemptionsGeneration + 1,
+      })),
+    redemptionsPageLoaded: (load, page, generation) =>
+      set((s) => {
+        if (generation !== s.redemptionsGeneration) return {}
+        return {
+          redemptions: load === 'more' ? [...s.redemptions, ...page.redemptions] : page.redemptions,
+          redemptionsCursor: page.nextCursor,
+          redemptionsLoaded: true,
+          redemptionsPending: null,
+          redemptionsById: { ...s.redemptionsById, ...byId(page.redemptions) },
+        }
+      }),
     // What was already shown stays: a failed refresh or next page only adds the error.
     redemptionsFailed: (failure, generation) =>
-      set((s) => (generation === s.redemptionsGeneration ? { redemptionsPending: null, redemptionsError: failure } : {})),
+      set((s) =>
+        generation === s.redemptionsGeneration ? { redemptionsPending: null, redemptionsError: failure } : {},
+      ),
     redemptionRequested: (redemptionId) => set({ redemptionPending: redemptionId, redemptionError: null }),
-    redemptionLoaded: (redemption) => set((s) => ({
-      redemptionPending: s.redemptionPending === redemption.id ? null : s.redemptionPending,
-      redemptionsById: { ...s.redemptionsById, [redemption.id]: redemption },
-      redemptions: s.redemptions.map((r) => (r.id === redemption.id ? redemption : r)),
-    })),
+    redemptionLoaded: (redemption) =>
+      set((s) => ({
+        redemptionPending: s.redemptionPending === redemption.id ? null : s.redemptionPending,
+        redemptionsById: { ...s.redemptionsById, [redemption.id]: redemption },
+        redemptions: s.redemptions.map((r) => (r.id === redemption.id ? redemption : r)),
+      })),
     redemptionFailed: (failure) => set({ redemptionPending: null, redemptionError: failure }),
 
     openRedemptions: () => fetchPage('first'),
@@ -68,11 +80,14 @@ export const createRedemptionsSlice: StateCreator<MallStore, [], [], Redemptions
     },
     refreshRedemptions: () => fetchPage(get().redemptionsLoaded ? 'refresh' : 'first'),
     loadRedemption: async (redemptionId) => {
-      const answer = await attempt(() => call((api) => api.me.redemptions[':redemptionId'].$get({ param: { redemptionId } })), {
-        started: () => get().redemptionRequested(redemptionId),
-        done: ({ redemption }) => get().redemptionLoaded(redemption),
-        failed: get().redemptionFailed,
-      })
+      const answer = await attempt(
+        () => call((api) => api.me.redemptions[':redemptionId'].$get({ param: { redemptionId } })),
+        {
+          started: () => get().redemptionRequested(redemptionId),
+          done: ({ redemption }) => get().redemptionLoaded(redemption),
+          failed: get().redemptionFailed,
+        },
+      )
       return answer?.redemption ?? null
     },
   }

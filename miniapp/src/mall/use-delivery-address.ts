@@ -29,7 +29,11 @@ export function useDeliveryAddress(memberId: string | null, needsAddress: boolea
 
   // A field's problem goes away as soon as the shopper edits that field; the others stay until the next try.
   const edit = (next: DeliveryForm) => {
-    setProblems((current) => Object.fromEntries(Object.entries(current).filter(([key]) => next[key as keyof DeliveryForm] === form[key as keyof DeliveryForm])))
+    setProblems((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(([key]) => next[key as keyof DeliveryForm] === form[key as keyof DeliveryForm]),
+      ),
+    )
     setForm(next)
   }
 

@@ -27,7 +27,8 @@ export async function payWithWechat(params: Extract<PaymentParams, { provider: '
     })
     return 'paid'
   } catch (error) {
-    const message = typeof error === 'object' && error !== null ? String((error as { errMsg?: unknown }).errMsg ?? '') : ''
+    const message =
+      typeof error === 'object' && error !== null ? String((error as { errMsg?: unknown }).errMsg ?? '') : ''
     return message.includes('cancel') ? 'cancelled' : 'failed'
   }
 }

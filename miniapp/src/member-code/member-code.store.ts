@@ -34,11 +34,12 @@ export const useMemberCodeStore = create<MemberCodeStore>()((set, get) => ({
   // A failed refresh drops the old code too: an expired code on screen would only be refused at the till.
   codeFailed: (failure) => set({ code: null, pending: false, error: failure }),
   codeHidden: () => set(initialMemberCodeState()),
-  loadCode: () => attempt(() => call((api) => api.me['member-code'].$get()), {
-    started: get().codeRequested,
-    done: get().codeIssued,
-    failed: get().codeFailed,
-  }),
+  loadCode: () =>
+    attempt(() => call((api) => api.me['member-code'].$get()), {
+      started: get().codeRequested,
+      done: get().codeIssued,
+      failed: get().codeFailed,
+    }),
 }))
 
 // Another member's code must never be shown, nor one issued to the member who just logged out.

@@ -15,7 +15,8 @@ export function qrSvgDataUrl(text: string): string {
     }
   }
   const side = modules.size + quiet * 2
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">`
-    + `<rect width="${side}" height="${side}" fill="#fff"/><path d="${path}" fill="#111"/></svg>`
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+    `<rect width="${side}" height="${side}" fill="#fff"/><path d="${path}" fill="#111"/></svg>`
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
 }

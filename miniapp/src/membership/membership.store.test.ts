@@ -8,7 +8,6 @@ import { stubFetch } from '../../test/fetch-stub'
 const fetchMock = stubFetch(() => useMembershipStore.setState(initialMembershipState()))
 const store = () => useMembershipStore.getState()
 
-
 function answer(status: number, body: unknown) {
   fetchMock.mockResolvedValueOnce(jsonResponse(status, body))
 }

@@ -3,7 +3,14 @@ import { create } from 'zustand'
 import { errorMessages, type JoinResponse, type LoginResponse, type MeResponse, type MemberProfile } from '@mc/shared'
 import { attempt } from '../api/attempt'
 import { ApiError, call, type ApiFailure } from '../api/client'
-import { onSessionChanged, onSessionExpired, readSession, removeSession, saveSession, type Session } from '../api/session'
+import {
+  onSessionChanged,
+  onSessionExpired,
+  readSession,
+  removeSession,
+  saveSession,
+  type Session,
+} from '../api/session'
 import { progressSentence } from './tier-display'
 
 /** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
@@ -57,8 +64,11 @@ export const initialMembershipState = (): MembershipState => ({
 })
 
 export const useMembershipStore = create<MembershipStore>()((set, get) => {
-  const steps = <T>(request: MembershipRequest, done: (result: T) => void) =>
-    ({ started: () => get().requestStarted(request), done, failed: get().requestFailed })
+  const steps = <T>(request: MembershipRequest, done: (result: T) => void) => ({
+    started: () => get().requestStarted(request),
+    done,
+    failed: get().requestFailed,
+  })
 
   return {
     ...initialMembershipState(),
@@ -81,11 +91,17 @@ export const useMembershipStore = create<MembershipStore>()((set, get) => {
       attempt(() => call((api) => api.auth.local.$post({ json: { phone } })), steps('login', get().loggedIn)),
     loginWithWechat: () => attempt(loginThroughWechat, steps('login', get().loggedIn)),
     join: (scene) =>
-      attempt(() => call((api) => api.members.join.$post({ json: scene ? { scene } : {} })), steps('join', get().joined)),
+      attempt(
+        () => call((api) => api.members.join.$post({ json: scene ? { scene } : {} })),
+        steps('join', get().joined),
+      ),
     loadMe: () => attempt(() => call((api) => api.me.$get()), steps('me', get().meLoaded)),
     logout: async () => {
       // Forget the session locally even if the BFF cannot be reached; the token expires on its own.
-      await attempt(() => call((api) => api.auth.logout.$post()), steps('logout', () => undefined))
+      await attempt(
+        () => call((api) => api.auth.logout.$post()),
+        steps('logout', () => undefined),
+      )
       get().loggedOut()
     },
   }

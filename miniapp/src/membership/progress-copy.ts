@@ -6,7 +6,9 @@ import { chineseDate, yuanFromFen } from '../format'
 
 /** The cheapest ways up in plain words: 再下一单满 ¥200 或签到 100 天即可升级. */
 export function pathsSentence(paths: readonly NextTierPath[]): string | null {
-  const ways = paths.map((path) => (path.kind === 'order' ? `下一单满 ${yuanFromFen(path.amountFen)}` : `签到 ${path.days} 天`))
+  const ways = paths.map((path) =>
+    path.kind === 'order' ? `下一单满 ${yuanFromFen(path.amountFen)}` : `签到 ${path.days} 天`,
+  )
   if (ways.length === 0) return null
   // A space wherever a number meets Chinese text, as in the rest of the copy: 满 ¥200 或签到.
   return `再${ways.join('或')}即可升级`.replace(/(\d)(?=[\u4e00-\u9fff])/g, '$1 ')

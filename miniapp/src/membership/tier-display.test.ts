@@ -24,7 +24,12 @@ describe('tierPalette', () => {
 })
 
 describe('clampPercent', () => {
-  it.each([[-5, 0], [42.4, 42], [140, 100], [Number.NaN, 0]])('%d → %d', (percent, expected) => {
+  it.each([
+    [-5, 0],
+    [42.4, 42],
+    [140, 100],
+    [Number.NaN, 0],
+  ])('%d → %d', (percent, expected) => {
     expect(clampPercent(percent)).toBe(expected)
   })
 })

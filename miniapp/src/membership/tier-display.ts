@@ -30,7 +30,9 @@ export function mixColor(color: string, target: 'black' | 'white', weight: numbe
   let mixed = '#'
   for (let i = 1; i < 7; i += 2) {
     const channel = parseInt(hex.slice(i, i + 2), 16)
-    mixed += Math.round(channel + (goal - channel) * w).toString(16).padStart(2, '0')
+    mixed += Math.round(channel + (goal - channel) * w)
+      .toString(16)
+      .padStart(2, '0')
   }
   return mixed
 }

@@ -4,7 +4,13 @@ import { ladderPosition, thresholdText, tierBenefitRows, tierStatusText } from '
 
 describe('ladderPosition', () => {
   it.each([
-    [0, 0], [250, 25], [500, 50], [1250, 75], [2000, 100], [9000, 100], [-5, 0],
+    [0, 0],
+    [250, 25],
+    [500, 50],
+    [1250, 75],
+    [2000, 100],
+    [9000, 100],
+    [-5, 0],
   ])('growth %i sits at %d%% of a 0 / 500 / 2000 ladder', (growth, percent) => {
     expect(ladderPosition(tiers, growth)).toBeCloseTo(percent)
   })
@@ -16,7 +22,9 @@ describe('ladderPosition', () => {
 
 describe('tier card copy', () => {
   it.each([
-    [0, '当前等级'], [1, '还差 380 成长值'], [2, '还差 1880 成长值'],
+    [0, '当前等级'],
+    [1, '还差 380 成长值'],
+    [2, '还差 1880 成长值'],
   ])('for growth 120, tier %i reads %s', (index, text) => {
     expect(tierStatusText(tiers[index], meFixture(120))).toBe(text)
   })
@@ -30,7 +38,8 @@ describe('tier card copy', () => {
   })
 
   it('lists every benefit on every card: its own first (新增 where the tier adds it), then the locked ones', () => {
-    const rows = (index: number) => tierBenefitRows(tiers, index).map((r) => [r.benefit.key, r.included, r.isNew, r.unlockedBy])
+    const rows = (index: number) =>
+      tierBenefitRows(tiers, index).map((r) => [r.benefit.key, r.included, r.isNew, r.unlockedBy])
     expect(rows(0)).toEqual([
       ['birthday_gift', true, false, null],
       ['coupon_pack_monthly', false, false, '白银会员'],
@@ -38,8 +47,16 @@ describe('tier card copy', () => {
       ['free_shipping', false, false, '黄金会员'],
       ['exclusive_service', false, false, '黄金会员'],
     ])
-    expect(rows(1).filter(([, , isNew]) => isNew).map(([key]) => key)).toEqual(['coupon_pack_monthly', 'member_price'])
+    expect(
+      rows(1)
+        .filter(([, , isNew]) => isNew)
+        .map(([key]) => key),
+    ).toEqual(['coupon_pack_monthly', 'member_price'])
     expect(rows(2).every(([, included]) => included)).toBe(true)
-    expect(rows(2).filter(([, , isNew]) => isNew).map(([key]) => key)).toEqual(['free_shipping', 'exclusive_service'])
+    expect(
+      rows(2)
+        .filter(([, , isNew]) => isNew)
+        .map(([key]) => key),
+    ).toEqual(['free_shipping', 'exclusive_service'])
   })
 })

@@ -41,7 +41,8 @@ export interface TierBenefitRow {
  */
 export function tierBenefitRows(tiers: readonly TierView[], index: number): TierBenefitRow[] {
   const all = new Map<string, BenefitView>()
-  for (const tier of tiers) for (const benefit of tier.benefits) if (!all.has(benefit.key)) all.set(benefit.key, benefit)
+  for (const tier of tiers)
+    for (const benefit of tier.benefits) if (!all.has(benefit.key)) all.set(benefit.key, benefit)
   const has = (i: number, key: string) => tiers[i]?.benefits.some((b) => b.key === key) ?? false
   const rows = [...all.values()].map((benefit): TierBenefitRow => {
     const included = has(index, benefit.key)

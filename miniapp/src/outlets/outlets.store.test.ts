@@ -6,14 +6,14 @@ import { stubFetch } from '../../test/fetch-stub'
 const fetchMock = stubFetch(() => useOutletsStore.setState(initialOutletsState()))
 const store = () => useOutletsStore.getState()
 
-
 describe('outlets store', () => {
   it('lookupOutlet finds the store a QR code names', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { id: 'outlet_xuhui', name: '徐汇旗舰店' }))
     await store().lookupOutlet('outlet_xuhui')
     expect(fetchMock.mock.calls[0][0]).toBe('/api/outlets/scene/outlet_xuhui')
     expect(outletsSelectors.lookup(store(), 'outlet_xuhui')).toEqual({
-      status: 'found', outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' },
+      status: 'found',
+      outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' },
     })
   })
 
@@ -28,8 +28,14 @@ describe('outlets store', () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'))
     expect(await store().lookupOutlet('outlet_forged')).toBeNull()
     expect(await store().lookupOutlet('outlet_offline')).toBeNull()
-    expect(outletsSelectors.lookup(store(), 'outlet_forged')).toMatchObject({ status: 'missing', failure: { message: '门店不存在' } })
-    expect(outletsSelectors.lookup(store(), 'outlet_offline')).toMatchObject({ status: 'failed', failure: { code: 'NETWORK' } })
+    expect(outletsSelectors.lookup(store(), 'outlet_forged')).toMatchObject({
+      status: 'missing',
+      failure: { message: '门店不存在' },
+    })
+    expect(outletsSelectors.lookup(store(), 'outlet_offline')).toMatchObject({
+      status: 'failed',
+      failure: { code: 'NETWORK' },
+    })
   })
 
   it('reads no lookup without an outlet id', () => {

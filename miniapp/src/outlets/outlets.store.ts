@@ -50,18 +50,23 @@ export const useOutletsStore = create<OutletsStore>()((set, get) => {
     outletRequested: (outletId) => record(outletId, { status: 'loading' }),
     outletLoaded: (outletId, outlet) => record(outletId, { status: 'found', outlet }),
     outletFailed: (outletId, failure) =>
-      record(outletId, failure.code === 'OUTLET_NOT_FOUND' || failure.code === 'OUTLET_SCENE_INVALID'
-        ? { status: 'missing', failure } : { status: 'failed', failure }),
+      record(
+        outletId,
+        failure.code === 'OUTLET_NOT_FOUND' || failure.code === 'OUTLET_SCENE_INVALID'
+          ? { status: 'missing', failure }
+          : { status: 'failed', failure },
+      ),
 
     sessionChanged: () => set(initialOutletsState()),
 
     // A store's name is the same for every member, so an answer that lands after a login is still good to show.
-    lookupOutlet: (outletId) => attempt(() => call((api) => api.outlets.scene[':scene'].$get({ param: { scene: outletId } })), {
-      memberBound: false,
-      started: () => get().outletRequested(outletId),
-      done: (outlet) => get().outletLoaded(outletId, outlet),
-      failed: (failure) => get().outletFailed(outletId, failure),
-    }),
+    lookupOutlet: (outletId) =>
+      attempt(() => call((api) => api.outlets.scene[':scene'].$get({ param: { scene: outletId } })), {
+        memberBound: false,
+        started: () => get().outletRequested(outletId),
+        done: (outlet) => get().outletLoaded(outletId, outlet),
+        failed: (failure) => get().outletFailed(outletId, failure),
+      }),
   }
 })
 

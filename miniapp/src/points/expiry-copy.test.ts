@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeft, daysLeftText, expiringDays, expiringDayText, expiringNote, expiryRuleText, lastUsableDay } from './expiry-copy'
+import {
+  daysLeft,
+  daysLeftText,
+  expiringDays,
+  expiringDayText,
+  expiringNote,
+  expiryRuleText,
+  lastUsableDay,
+} from './expiry-copy'
 
 describe('expiry copy', () => {
   it('reads the instant points lapse as the last day they can be used, in Shanghai', () => {
@@ -14,7 +22,10 @@ describe('expiry copy', () => {
       { points: 120, expiresAt: '2027-06-30T16:00:00.000Z' },
       { points: 1000, expiresAt: '2027-12-31T12:00:00.000Z' },
     ])
-    expect(days).toEqual([{ day: '2027-06-30', points: 120 }, { day: '2027-12-31', points: 1600 }])
+    expect(days).toEqual([
+      { day: '2027-06-30', points: 120 },
+      { day: '2027-12-31', points: 1600 },
+    ])
     expect(expiringDayText({ day: '2027-12-31', points: 600 })).toBe('2027年12月31日 过期 600 积分')
     expect(expiringDayText(days[1])).toBe('2027年12月31日 过期 1,600 积分')
   })
@@ -27,14 +38,26 @@ describe('expiry copy', () => {
   })
 
   it('explains a year-end rule when every lot lapses on 31 December, and a generic rule otherwise', () => {
-    expect(expiryRuleText([{ day: '2027-12-31', points: 600 }, { day: '2028-12-31', points: 5 }])).toBe('积分按自然年度清零：每年获得的积分有效期至次年12月31日，到期未使用将自动失效。')
-    expect(expiryRuleText([{ day: '2027-06-30', points: 600 }])).toBe('每笔积分都有各自的有效期，到期未使用的积分将自动失效，请在到期前使用。')
+    expect(
+      expiryRuleText([
+        { day: '2027-12-31', points: 600 },
+        { day: '2028-12-31', points: 5 },
+      ]),
+    ).toBe('积分按自然年度清零：每年获得的积分有效期至次年12月31日，到期未使用将自动失效。')
+    expect(expiryRuleText([{ day: '2027-06-30', points: 600 }])).toBe(
+      '每笔积分都有各自的有效期，到期未使用的积分将自动失效，请在到期前使用。',
+    )
     expect(expiryRuleText([])).not.toContain('12月31日')
   })
 
   it('sums up when the points lapse under the total', () => {
     expect(expiringNote([])).toBe('您的积分暂无到期安排')
     expect(expiringNote([{ day: '2027-12-31', points: 600 }])).toBe('将于 2027年12月31日 到期，请及时使用')
-    expect(expiringNote([{ day: '2027-06-30', points: 1200 }, { day: '2027-12-31', points: 600 }])).toBe('最近一批 1,200 积分将于 2027年6月30日 到期')
+    expect(
+      expiringNote([
+        { day: '2027-06-30', points: 1200 },
+        { day: '2027-12-31', points: 600 },
+      ]),
+    ).toBe('最近一批 1,200 积分将于 2027年6月30日 到期')
   })
 })

@@ -4,7 +4,11 @@ import { balanceAfterText, groupByMonth, historyTypeFromParam, kindMark, signedA
 
 describe('history copy', () => {
   it.each([
-    ['points', 1188, '+1,188'], ['points', -80, '-80'], ['points', -12345, '-12,345'], ['growth', 2514, '+2514'], ['growth', -5, '-5'],
+    ['points', 1188, '+1,188'],
+    ['points', -80, '-80'],
+    ['points', -12345, '-12,345'],
+    ['growth', 2514, '+2514'],
+    ['growth', -5, '-5'],
   ] as const)('%s %i reads %s', (type, amount, text) => expect(signedAmountText(type, amount)).toBe(text))
 
   it('names the balance after an entry per ledger', () => {
@@ -13,7 +17,10 @@ describe('history copy', () => {
   })
 
   it.each([
-    ['points', 'points'], ['growth', 'growth'], [undefined, 'growth'], ['coupons', 'growth'],
+    ['points', 'points'],
+    ['growth', 'growth'],
+    [undefined, 'growth'],
+    ['coupons', 'growth'],
   ] as const)('type=%s opens the %s history', (param, type) => expect(historyTypeFromParam(param)).toBe(type))
 
   it('marks each kind with one character, falling back to the label', () => {
@@ -28,6 +35,9 @@ describe('history copy', () => {
       historyEntry(2, { occurredAt: '2026-10-31T17:00:00Z' }),
       historyEntry(1, { occurredAt: '2026-10-31T15:00:00Z' }),
     ]
-    expect(groupByMonth(entries).map((g) => [g.month, g.entries.length])).toEqual([['2026年11月', 2], ['2026年10月', 1]])
+    expect(groupByMonth(entries).map((g) => [g.month, g.entries.length])).toEqual([
+      ['2026年11月', 2],
+      ['2026年10月', 1],
+    ])
   })
 })

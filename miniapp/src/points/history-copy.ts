@@ -3,7 +3,8 @@ import { groupThousands, shanghaiMonth } from '../format'
 import type { HistoryType } from './points.store'
 
 // Growth values stay ungrouped as everywhere else in the app (再得 500 成长值…); points get thousands separators.
-const amountText = (type: HistoryType, value: number) => (type === 'points' ? groupThousands(value) : String(Math.trunc(value)))
+const amountText = (type: HistoryType, value: number) =>
+  type === 'points' ? groupThousands(value) : String(Math.trunc(value))
 
 /** The page title and tab label of each history. */
 export const historyTitles: Record<HistoryType, string> = { growth: '成长值明细', points: '积分明细' }
@@ -27,8 +28,20 @@ export function balanceAfterText(type: HistoryType, balanceAfter: number): strin
 // One character per kind, shown in a tinted square like the home page's notes: NutUI's icons would each embed an
 // SVG, and a character reads just as well.
 const kindMarks: Record<EntryKind, string> = {
-  order: '购', sign_in: '签', share: '享', review: '评', profile_completed: '资', first_order: '首', task: '任',
-  opening: '初', join_gift: '礼', adjustment: '调', refund: '退', redeem: '兑', expiry: '期', reversal: '冲',
+  order: '购',
+  sign_in: '签',
+  share: '享',
+  review: '评',
+  profile_completed: '资',
+  first_order: '首',
+  task: '任',
+  opening: '初',
+  join_gift: '礼',
+  adjustment: '调',
+  refund: '退',
+  redeem: '兑',
+  expiry: '期',
+  reversal: '冲',
 }
 
 export function kindMark(kind: string, kindLabel: string): string {

@@ -9,7 +9,6 @@ const fetchMock = stubFetch(() => usePointsStore.setState(initialPointsState()))
 const store = () => usePointsStore.getState()
 const ids = (type: 'growth' | 'points' = 'points') => store().histories[type].entries.map((e) => e.id.slice(-4))
 
-
 function answer(status: number, body: unknown) {
   fetchMock.mockResolvedValueOnce(jsonResponse(status, body))
 }
@@ -94,7 +93,11 @@ describe('history refresh', () => {
     answer(200, historyPage(50, 20))
     await store().openHistory('points')
     let answerMore!: (response: Response) => void
-    fetchMock.mockReturnValueOnce(new Promise((resolve) => { answerMore = resolve }))
+    fetchMock.mockReturnValueOnce(
+      new Promise((resolve) => {
+        answerMore = resolve
+      }),
+    )
     const more = store().loadMoreHistory('points')
     answer(200, historyPage(51, 20))
     await store().refreshHistory('points')

@@ -63,7 +63,14 @@ interface PointsThunks {
 
 export type PointsStore = PointsState & PointsEvents & PointsThunks
 
-const emptyFeed = (): HistoryFeed => ({ entries: [], nextCursor: null, loaded: false, pending: null, error: null, generation: 0 })
+const emptyFeed = (): HistoryFeed => ({
+  entries: [],
+  nextCursor: null,
+  loaded: false,
+  pending: null,
+  error: null,
+  generation: 0,
+})
 
 export const initialPointsState = (): PointsState => ({
   histories: { growth: emptyFeed(), points: emptyFeed() },
@@ -82,31 +89,36 @@ export const usePointsStore = create<PointsStore>()((set, get) => {
   async function fetchPage(type: HistoryType, load: HistoryLoad): Promise<boolean> {
     let generation = 0
     const query = pageQuery(load === 'more' ? get().histories[type].nextCursor : null)
-    const page = await attempt(() => call((api) => (type === 'growth' ? api.me.growth : api.me.points).$get({ query })), {
-      started: () => {
-        get().historyRequested(type, load)
-        generation = get().histories[type].generation
+    const page = await attempt(
+      () => call((api) => (type === 'growth' ? api.me.growth : api.me.points).$get({ query })),
+      {
+        started: () => {
+          get().historyRequested(type, load)
+          generation = get().histories[type].generation
+        },
+        done: (answer) => get().historyPageLoaded(type, load, answer, generation),
+        failed: (failure) => get().historyFailed(type, failure, generation),
       },
-      done: (answer) => get().historyPageLoaded(type, load, answer, generation),
-      failed: (failure) => get().historyFailed(type, failure, generation),
-    })
+    )
     return page !== null
   }
 
   return {
     ...initialPointsState(),
 
-    historyRequested: (type, load) => updateFeed(type, (feed) => ({
-      ...(load === 'first' ? { ...emptyFeed() } : {}),
-      pending: load,
-      error: null,
-      generation: load === 'more' ? feed.generation : feed.generation + 1,
-    })),
-    historyPageLoaded: (type, load, page, generation) => updateFeed(type, (feed) => {
-      if (generation !== feed.generation) return {}
-      const entries = load === 'more' ? [...feed.entries, ...page.entries] : page.entries
-      return { entries, nextCursor: page.nextCursor, loaded: true, pending: null, error: null }
-    }),
+    historyRequested: (type, load) =>
+      updateFeed(type, (feed) => ({
+        ...(load === 'first' ? { ...emptyFeed() } : {}),
+        pending: load,
+        error: null,
+        generation: load === 'more' ? feed.generation : feed.generation + 1,
+      })),
+    historyPageLoaded: (type, load, page, generation) =>
+      updateFeed(type, (feed) => {
+        if (generation !== feed.generation) return {}
+        const entries = load === 'more' ? [...feed.entries, ...page.entries] : page.entries
+        return { entries, nextCursor: page.nextCursor, loaded: true, pending: null, error: null }
+      }),
     // What was already shown stays: a failed refresh or next page only adds the error.
     historyFailed: (type, failure, generation) =>
       updateFeed(type, (feed) => (generation === feed.generation ? { pending: null, error: failure } : {})),
@@ -114,13 +126,14 @@ export const usePointsStore = create<PointsStore>()((set, get) => {
     expiringLoaded: (expiring) => set({ expiring, expiringPending: false, expiringError: null }),
     expiringFailed: (failure) => set({ expiringPending: false, expiringError: failure }),
     // Generations keep counting up, so a page still in flight for the previous member is dropped on arrival.
-    sessionChanged: () => set((s) => ({
-      ...initialPointsState(),
-      histories: {
-        growth: { ...emptyFeed(), generation: s.histories.growth.generation + 1 },
-        points: { ...emptyFeed(), generation: s.histories.points.generation + 1 },
-      },
-    })),
+    sessionChanged: () =>
+      set((s) => ({
+        ...initialPointsState(),
+        histories: {
+          growth: { ...emptyFeed(), generation: s.histories.growth.generation + 1 },
+          points: { ...emptyFeed(), generation: s.histories.points.generation + 1 },
+        },
+      })),
 
     openHistory: (type) => fetchPage(type, 'first'),
     loadMoreHistory: async (type) => {
@@ -150,7 +163,8 @@ export const pointsSelectors = {
   /** Loaded, and the ledger has no entries at all. */
   isEmpty: (s: PointsState, type: HistoryType) => s.histories[type].loaded && s.histories[type].entries.length === 0,
   /** Nothing to show yet because the first page is on its way. */
-  isLoadingFirst: (s: PointsState, type: HistoryType) => !s.histories[type].loaded && s.histories[type].pending !== null,
+  isLoadingFirst: (s: PointsState, type: HistoryType) =>
+    !s.histories[type].loaded && s.histories[type].pending !== null,
   isLoadingMore: (s: PointsState, type: HistoryType) => s.histories[type].pending === 'more',
   isRefreshing: (s: PointsState, type: HistoryType) => s.histories[type].pending === 'refresh',
   /** The first page failed, so there is nothing to show but the error. */

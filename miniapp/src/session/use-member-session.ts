@@ -11,7 +11,11 @@ export type OnSession = () => void | (() => void)
  * carry a QR scene along); with one, `onSession` runs, again whenever the session or one of `deps` changes.
  * Returns whether a session is there, for effects that wait for it.
  */
-export function useMemberSession(onSession?: OnSession, deps: DependencyList = [], loginUrl: string = routes.login): boolean {
+export function useMemberSession(
+  onSession?: OnSession,
+  deps: DependencyList = [],
+  loginUrl: string = routes.login,
+): boolean {
   const session = useMembershipStore((s) => s.session)
   useEffect(() => {
     if (session === null) {

@@ -17,7 +17,9 @@ export function signInToast(rewards: SignInRewards, bonus?: StreakBonus | null):
 /** "再签 2 天得 30 积分"; the next sign-in itself earning it reads "明日签到得 …" / "今日签到得 …". */
 export function nextBonusHint(next: UpcomingBonus | null, signedToday: boolean): string | null {
   if (!next) return null
-  const what = [next.growth > 0 ? `${next.growth} 成长值` : '', next.points > 0 ? `${next.points} 积分` : ''].filter(Boolean).join(' ')
+  const what = [next.growth > 0 ? `${next.growth} 成长值` : '', next.points > 0 ? `${next.points} 积分` : '']
+    .filter(Boolean)
+    .join(' ')
   if (next.signInsNeeded === 1) return `${signedToday ? '明日' : '今日'}签到得 ${what}`
   return `再签 ${next.signInsNeeded} 天得 ${what}`
 }

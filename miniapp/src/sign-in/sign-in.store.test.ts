@@ -10,7 +10,10 @@ const store = () => useSignInStore.getState()
 
 const calendar = (signed: boolean): SignInCalendarResponse => ({
   month: '2026-11',
-  days: [{ day: '2026-11-01', status: 'missed', canMakeUp: true }, { day: '2026-11-02', status: signed ? 'signed' : 'today', canMakeUp: false }],
+  days: [
+    { day: '2026-11-01', status: 'missed', canMakeUp: true },
+    { day: '2026-11-02', status: signed ? 'signed' : 'today', canMakeUp: false },
+  ],
   streak: signed ? 1 : 0,
   today: { day: '2026-11-02', signed, cycleDay: 1, rewards: { growth: 2, points: 5 }, bonus: null },
   nextBonus: { day: 3, growth: 0, points: 10, signInsNeeded: signed ? 2 : 3 },
@@ -19,13 +22,20 @@ const calendar = (signed: boolean): SignInCalendarResponse => ({
   makeUp: { costPoints: 20, perMonth: 2, usedThisMonth: 0, left: 2 },
 })
 
-
 describe('sign-in store', () => {
   it('signInCompleted: signs in, then refetches the calendar of the month on screen', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, calendar(false)))
     await store().loadCalendar()
     expect(signInSelectors.signedToday(store())).toBe(false)
-    fetchMock.mockResolvedValueOnce(jsonResponse(201, { businessDay: '2026-11-02', streak: 1, cycleDay: 1, rewards: { growth: 2, points: 5 }, tierChange: null }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(201, {
+        businessDay: '2026-11-02',
+        streak: 1,
+        cycleDay: 1,
+        rewards: { growth: 2, points: 5 },
+        tierChange: null,
+      }),
+    )
     fetchMock.mockResolvedValueOnce(jsonResponse(200, calendar(true)))
     const response = await store().signIn()
     expect(response?.rewards).toEqual({ growth: 2, points: 5 })
@@ -55,7 +65,11 @@ describe('sign-in store', () => {
 describe('sign-in copy', () => {
   it.each([
     [{ growth: 2, points: 5 }, undefined, '签到成功 +2 成长值 +5 积分'],
-    [{ growth: 2, points: 5 }, { day: 3, growth: 0, points: 10 }, '签到成功 +2 成长值 +5 积分\n连签第 3 天奖励 +10 积分'],
+    [
+      { growth: 2, points: 5 },
+      { day: 3, growth: 0, points: 10 },
+      '签到成功 +2 成长值 +5 积分\n连签第 3 天奖励 +10 积分',
+    ],
   ])('toast for %j', (rewards, bonus, text) => {
     expect(signInToast(rewards, bonus)).toBe(text)
   })

@@ -37,11 +37,20 @@ interface SignInThunks {
 
 export type SignInStore = SignInState & SignInEvents & SignInThunks
 
-export const initialSignInState = (): SignInState => ({ calendar: null, pending: null, error: null, lastSignIn: null, lastMakeUp: null })
+export const initialSignInState = (): SignInState => ({
+  calendar: null,
+  pending: null,
+  error: null,
+  lastSignIn: null,
+  lastMakeUp: null,
+})
 
 export const useSignInStore = create<SignInStore>()((set, get) => {
-  const steps = <T>(request: SignInRequest, done: (result: T) => void) =>
-    ({ started: () => get().requestStarted(request), done, failed: get().requestFailed })
+  const steps = <T>(request: SignInRequest, done: (result: T) => void) => ({
+    started: () => get().requestStarted(request),
+    done,
+    failed: get().requestFailed,
+  })
   const refreshMonth = () => get().loadCalendar(get().calendar?.month)
 
   return {
@@ -54,9 +63,15 @@ export const useSignInStore = create<SignInStore>()((set, get) => {
     sessionChanged: () => set(initialSignInState()),
 
     loadCalendar: (month) =>
-      attempt(() => call((api) => api['sign-in'].calendar.$get({ query: month ? { month } : {} })), steps('calendar', get().calendarLoaded)),
+      attempt(
+        () => call((api) => api['sign-in'].calendar.$get({ query: month ? { month } : {} })),
+        steps('calendar', get().calendarLoaded),
+      ),
     signIn: async () => {
-      const response = await attempt(() => call((api) => api['sign-in'].$post({ json: {} })), steps('sign-in', get().signInCompleted))
+      const response = await attempt(
+        () => call((api) => api['sign-in'].$post({ json: {} })),
+        steps('sign-in', get().signInCompleted),
+      )
       // ALREADY_SIGNED_IN means the calendar on screen is stale (signed on another device): refetch it too.
       if (response || get().error?.code === 'ALREADY_SIGNED_IN') {
         const error = get().error
@@ -66,7 +81,10 @@ export const useSignInStore = create<SignInStore>()((set, get) => {
       return response
     },
     makeUp: async (day) => {
-      const response = await attempt(() => call((api) => api['sign-in']['make-up'].$post({ json: { day } })), steps('make-up', get().makeUpCompleted))
+      const response = await attempt(
+        () => call((api) => api['sign-in']['make-up'].$post({ json: { day } })),
+        steps('make-up', get().makeUpCompleted),
+      )
       if (response) await refreshMonth()
       return response
     },

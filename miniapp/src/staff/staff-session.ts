@@ -26,5 +26,7 @@ export function removeStaffSession(): void {
 }
 
 function isStaffSession(value: unknown): value is StaffSession {
-  return isRecord(value) && typeof value.token === 'string' && typeof value.expiresAt === 'string' && Boolean(value.staff)
+  return (
+    isRecord(value) && typeof value.token === 'string' && typeof value.expiresAt === 'string' && Boolean(value.staff)
+  )
 }

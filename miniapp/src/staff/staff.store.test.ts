@@ -7,10 +7,21 @@ import { stubFetch } from '../../test/fetch-stub'
 
 const fetchMock = stubFetch(() => useStaffStore.setState(initialStaffState()))
 const store = () => useStaffStore.getState()
-const staff = { id: 'stf_1', name: '王店员', phoneMasked: '137****0001', outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' }, createdAt: '2026-11-01T00:00:00Z' }
-const card = { memberId: 'mbr_1', nickname: '小程', phoneMasked: '138****0000', tier: { id: 'regular', name: '普通会员' }, pointsAvailable: 0 }
+const staff = {
+  id: 'stf_1',
+  name: '王店员',
+  phoneMasked: '137****0001',
+  outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' },
+  createdAt: '2026-11-01T00:00:00Z',
+}
+const card = {
+  memberId: 'mbr_1',
+  nickname: '小程',
+  phoneMasked: '138****0000',
+  tier: { id: 'regular', name: '普通会员' },
+  pointsAvailable: 0,
+}
 const headerOf = (call: number) => new Headers(fetchMock.mock.calls[call][1]!.headers).get('Authorization') ?? undefined
-
 
 describe('staff store', () => {
   it('staffLoggedIn keeps its own session, apart from the member session', async () => {
@@ -27,9 +38,15 @@ describe('staff store', () => {
     expect(headerOf(1)).toBe('Bearer mcst_abc')
     expect(JSON.parse(fetchMock.mock.calls[1][1]!.body as string)).toEqual({ code: '912345678901234567' })
 
-    fetchMock.mockResolvedValueOnce(jsonResponse(201, { growth: 86, points: 86, upgrade: null, member: card, amountFen: 8650, receiptNo: 'R1' }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(201, { growth: 86, points: 86, upgrade: null, member: card, amountFen: 8650, receiptNo: 'R1' }),
+    )
     await store().recordPurchase(8650, ' R1 ')
-    expect(JSON.parse(fetchMock.mock.calls[2][1]!.body as string)).toEqual({ memberId: 'mbr_1', amountFen: 8650, receiptNo: 'R1' })
+    expect(JSON.parse(fetchMock.mock.calls[2][1]!.body as string)).toEqual({
+      memberId: 'mbr_1',
+      amountFen: 8650,
+      receiptNo: 'R1',
+    })
     expect(store().outcome?.growth).toBe(86)
     store().tillCleared()
     expect(store().verification).toBeNull()
@@ -45,7 +62,9 @@ describe('staff store', () => {
   })
 
   it('reports MEMBER_CODE_INVALID', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(404, { error: { code: 'MEMBER_CODE_INVALID', message: '会员码无效或已过期，请让会员刷新后再扫' } }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(404, { error: { code: 'MEMBER_CODE_INVALID', message: '会员码无效或已过期，请让会员刷新后再扫' } }),
+    )
     expect(await store().verifyCode('912345678901234567')).toBeNull()
     expect(store().error?.code).toBe('MEMBER_CODE_INVALID')
   })
@@ -53,7 +72,13 @@ describe('staff store', () => {
 
 describe('pickup verification', () => {
   beforeEach(() => useStaffStore.setState({ session: { token: 'mcst_abc', expiresAt: '2099-01-01T00:00:00Z', staff } }))
-  const verified = { redemptionId: 'rdm_1', itemTitle: '帆布袋', quantity: 2, memberNickname: '小程', pickedUpAt: '2026-11-02T08:00:00.000Z' }
+  const verified = {
+    redemptionId: 'rdm_1',
+    itemTitle: '帆布袋',
+    quantity: 2,
+    memberNickname: '小程',
+    pickedUpAt: '2026-11-02T08:00:00.000Z',
+  }
 
   it('pickupVerified with the staff token; pickupCleared makes room for the next code', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, verified))
@@ -67,14 +92,25 @@ describe('pickup verification', () => {
   })
 
   it('PICKUP_CODE_USED keeps when the code was picked up', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(409, { error: { code: 'PICKUP_CODE_USED', message: '该取货码已核销', details: { pickedUpAt: '2026-11-01T08:00:00.000Z' } } }))
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(409, {
+        error: {
+          code: 'PICKUP_CODE_USED',
+          message: '该取货码已核销',
+          details: { pickedUpAt: '2026-11-01T08:00:00.000Z' },
+        },
+      }),
+    )
     expect(await store().verifyPickup('1234567890')).toBeNull()
     expect(store().error?.code).toBe('PICKUP_CODE_USED')
     expect(store().pickupUsedAt).toBe('2026-11-01T08:00:00.000Z')
     expect(staffSelectors.isLoading(store(), 'pickup')).toBe(false)
   })
 
-  it.each([[404, 'PICKUP_CODE_INVALID'], [429, 'PICKUP_THROTTLED']])('a %i %s is reported without a pickup time', async (status, code) => {
+  it.each([
+    [404, 'PICKUP_CODE_INVALID'],
+    [429, 'PICKUP_THROTTLED'],
+  ])('a %i %s is reported without a pickup time', async (status, code) => {
     useStaffStore.setState({ pickupUsedAt: '2026-11-01T08:00:00.000Z' })
     fetchMock.mockResolvedValueOnce(jsonResponse(status, { error: { code, message: code } }))
     expect(await store().verifyPickup('1234567890')).toBeNull()
@@ -84,6 +120,16 @@ describe('pickup verification', () => {
 })
 
 describe('fenFromYuan', () => {
-  it.each([['86', 8600], ['86.5', 8650], ['86.05', 8605], [' 0.01 ', 1], ['0', null], ['86.555', null], ['-1', null], ['abc', null], ['', null], ['1e3', null]])(
-    '%j → %s', (text, fen) => expect(fenFromYuan(text)).toBe(fen))
+  it.each([
+    ['86', 8600],
+    ['86.5', 8650],
+    ['86.05', 8605],
+    [' 0.01 ', 1],
+    ['0', null],
+    ['86.555', null],
+    ['-1', null],
+    ['abc', null],
+    ['', null],
+    ['1e3', null],
+  ])('%j → %s', (text, fen) => expect(fenFromYuan(text)).toBe(fen))
 })

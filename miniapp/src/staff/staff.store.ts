@@ -49,7 +49,13 @@ interface StaffThunks {
 export type StaffStore = StaffState & StaffEvents & StaffThunks
 
 export const initialStaffState = (): StaffState => ({
-  session: readStaffSession(), verification: null, outcome: null, pickup: null, pickupUsedAt: null, pending: null, error: null,
+  session: readStaffSession(),
+  verification: null,
+  outcome: null,
+  pickup: null,
+  pickupUsedAt: null,
+  pending: null,
+  error: null,
 })
 
 export const useStaffStore = create<StaffStore>()((set, get) => {
@@ -57,7 +63,11 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
    * One till request with the staff token (never the member's). The till is not the member's, so its answers
    * are kept whoever logs in as a member meanwhile, and a member login or logout leaves the till as it is.
    */
-  const attemptAsStaff = <T>(request: StaffRequest, send: (token: string | null) => Promise<T>, done: (result: T) => void) =>
+  const attemptAsStaff = <T>(
+    request: StaffRequest,
+    send: (token: string | null) => Promise<T>,
+    done: (result: T) => void,
+  ) =>
     attempt(() => send(get().session?.token ?? null), {
       memberBound: false,
       started: () => get().requestStarted(request),
@@ -88,34 +98,67 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
     pickupCleared: () => set({ pickup: null, pickupUsedAt: null, error: null }),
     staffLoggedOut: () => {
       removeStaffSession()
-      set({ session: null, verification: null, outcome: null, pickup: null, pickupUsedAt: null, pending: null, error: null })
+      set({
+        session: null,
+        verification: null,
+        outcome: null,
+        pickup: null,
+        pickupUsedAt: null,
+        pending: null,
+        error: null,
+      })
     },
 
     login: (phone, pin) =>
-      attemptAsStaff('login', (token) => call((api) => api.staff.login.$post({ json: { phone, pin } }), { token }), get().staffLoggedIn),
+      attemptAsStaff(
+        'login',
+        (token) => call((api) => api.staff.login.$post({ json: { phone, pin } }), { token }),
+        get().staffLoggedIn,
+      ),
     verifyCode: (code) =>
-      attemptAsStaff('verify', (token) =>
-        call((api) => api.staff['member-code'].verify.$post({ json: { code: code.replace(/[\s-]/g, '') } }), { token }),
-      get().memberVerified),
+      attemptAsStaff(
+        'verify',
+        (token) =>
+          call((api) => api.staff['member-code'].verify.$post({ json: { code: code.replace(/[\s-]/g, '') } }), {
+            token,
+          }),
+        get().memberVerified,
+      ),
     recordPurchase: (amountFen, receiptNo) => {
       const memberId = get().verification?.member.memberId
-      return attemptAsStaff('purchase', (token) =>
-        call((api) => api.staff.purchases.$post({ json: { memberId, amountFen, receiptNo: receiptNo.trim() } }), { token }),
-      get().purchaseRecorded)
+      return attemptAsStaff(
+        'purchase',
+        (token) =>
+          call((api) => api.staff.purchases.$post({ json: { memberId, amountFen, receiptNo: receiptNo.trim() } }), {
+            token,
+          }),
+        get().purchaseRecorded,
+      )
     },
     verifyPickup: (code) => {
       set({ pickup: null, pickupUsedAt: null })
-      return attemptAsStaff('pickup', async (token) => {
-        try {
-          return await call((api) => api.staff.pickups.verify.$post({ json: { code: code.replace(/[\s-]/g, '') } }), { token })
-        } catch (error) {
-          if (error instanceof ApiError && error.code === 'PICKUP_CODE_USED') get().pickupAlreadyUsed(pickedUpAtOf(error.details))
-          throw error
-        }
-      }, get().pickupVerified)
+      return attemptAsStaff(
+        'pickup',
+        async (token) => {
+          try {
+            return await call((api) => api.staff.pickups.verify.$post({ json: { code: code.replace(/[\s-]/g, '') } }), {
+              token,
+            })
+          } catch (error) {
+            if (error instanceof ApiError && error.code === 'PICKUP_CODE_USED')
+              get().pickupAlreadyUsed(pickedUpAtOf(error.details))
+            throw error
+          }
+        },
+        get().pickupVerified,
+      )
     },
     logout: async () => {
-      await attemptAsStaff('logout', (token) => call((api) => api.staff.logout.$post(), { token }), () => undefined)
+      await attemptAsStaff(
+        'logout',
+        (token) => call((api) => api.staff.logout.$post(), { token }),
+        () => undefined,
+      )
       get().staffLoggedOut()
     },
   }

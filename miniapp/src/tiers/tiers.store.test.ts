@@ -6,7 +6,6 @@ import { stubFetch } from '../../test/fetch-stub'
 const fetchMock = stubFetch(() => useTiersStore.setState(initialTiersState()))
 const store = () => useTiersStore.getState()
 
-
 describe('tiers store', () => {
   it('loadTiers keeps the public ladder without needing a session', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { version: 3, tiers }))

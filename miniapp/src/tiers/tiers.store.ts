@@ -43,12 +43,13 @@ export const useTiersStore = create<TiersStore>()((set, get) => ({
   sessionChanged: () => set(initialTiersState()),
 
   // The ladder is the same for every member, so an answer that lands after a login is still good to show.
-  loadTiers: () => attempt(() => call((api) => api.program.tiers.$get()), {
-    memberBound: false,
-    started: get().tiersRequested,
-    done: get().tiersLoaded,
-    failed: get().tiersFailed,
-  }),
+  loadTiers: () =>
+    attempt(() => call((api) => api.program.tiers.$get()), {
+      memberBound: false,
+      started: get().tiersRequested,
+      done: get().tiersLoaded,
+      failed: get().tiersFailed,
+    }),
 }))
 
 onSessionChanged(() => useTiersStore.getState().sessionChanged())

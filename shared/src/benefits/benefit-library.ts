@@ -1,8 +1,15 @@
 import { z } from 'zod'
 
 export const benefitKinds = [
-  'coupon_pack', 'birthday_gift', 'first_order_discount', 'free_shipping', 'member_price',
-  'exclusive_service', 'early_access', 'annual_gift', 'seasonal_pack',
+  'coupon_pack',
+  'birthday_gift',
+  'first_order_discount',
+  'free_shipping',
+  'member_price',
+  'exclusive_service',
+  'early_access',
+  'annual_gift',
+  'seasonal_pack',
 ] as const
 export type BenefitKind = (typeof benefitKinds)[number]
 
@@ -20,23 +27,33 @@ export const CouponSpec = z.strictObject({
 export type CouponSpec = z.infer<typeof CouponSpec>
 
 /** MM-DD of a day that exists in some year (02-29 included). */
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 MM-DD / date must be MM-DD' })
-  .refine((value) => Number(value.slice(3)) <= new Date(Date.UTC(2024, Number(value.slice(0, 2)), 0)).getUTCDate(), { error: '日期不存在 / no such day' })
+const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 MM-DD / date must be MM-DD' })
+  .refine((value) => Number(value.slice(3)) <= new Date(Date.UTC(2024, Number(value.slice(0, 2)), 0)).getUTCDate(), {
+    error: '日期不存在 / no such day',
+  })
 
 /**
  * How a claimable benefit is granted: once per period (calendar month, quarter or year in the merchant's
  * calendar, once ever, once a year in the birthday month, or once per season between two MM-DD dates).
  */
-export const BenefitGrant = z.strictObject({
-  period: z.enum(['month', 'quarter', 'year', 'once', 'birthday_month', 'season']),
-  season: z.strictObject({ startsOn: monthDay, endsOn: monthDay }).optional(),
-  coupons: z.array(CouponSpec).min(1).max(5),
-}).superRefine((grant, ctx) => {
-  // A seasonal grant without dates could never be claimed.
-  if (grant.period === 'season' && grant.season === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['season'], message: '按季节发放时必须填写起止日期 / a seasonal grant needs its dates' })
-  }
-})
+export const BenefitGrant = z
+  .strictObject({
+    period: z.enum(['month', 'quarter', 'year', 'once', 'birthday_month', 'season']),
+    season: z.strictObject({ startsOn: monthDay, endsOn: monthDay }).optional(),
+    coupons: z.array(CouponSpec).min(1).max(5),
+  })
+  .superRefine((grant, ctx) => {
+    // A seasonal grant without dates could never be claimed.
+    if (grant.period === 'season' && grant.season === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['season'],
+        message: '按季节发放时必须填写起止日期 / a seasonal grant needs its dates',
+      })
+    }
+  })
 export type BenefitGrant = z.infer<typeof BenefitGrant>
 
 /**

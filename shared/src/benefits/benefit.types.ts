@@ -12,7 +12,10 @@ export const BenefitKeyParam = z.strictObject({ key: z.string().min(1).max(64) }
 /** GET /api/me/coupons: optionally one status, newest first, by cursor. */
 export const CouponsQuery = z.strictObject({
   status: z.enum(couponStatuses).optional(),
-  cursor: z.string().regex(/^cpn_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^cpn_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 })
 export type CouponsQuery = z.infer<typeof CouponsQuery>

@@ -23,27 +23,41 @@ describe('claimWindow: calendar periods', () => {
   })
 
   it('gives every day of a year exactly one month and quarter key, changing only on the first of a period', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 3650 }), (offset) => {
-      const day = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10)
-      const next = new Date(Date.UTC(2026, 0, 1) + (offset + 1) * 86_400_000).toISOString().slice(0, 10)
-      for (const period of ['month', 'quarter', 'year'] as const) {
-        const a = claimWindow({ period }, day, null)
-        const b = claimWindow({ period }, next, null)
-        if (!a.open || !b.open) throw new Error('calendar periods are always open')
-        expect(a.periodKey !== b.periodKey).toBe(a.endsOn === day)
-        if (a.periodKey !== b.periodKey) expect(a.nextStartsOn).toBe(next)
-      }
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), (offset) => {
+        const day = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10)
+        const next = new Date(Date.UTC(2026, 0, 1) + (offset + 1) * 86_400_000).toISOString().slice(0, 10)
+        for (const period of ['month', 'quarter', 'year'] as const) {
+          const a = claimWindow({ period }, day, null)
+          const b = claimWindow({ period }, next, null)
+          if (!a.open || !b.open) throw new Error('calendar periods are always open')
+          expect(a.periodKey !== b.periodKey).toBe(a.endsOn === day)
+          if (a.periodKey !== b.periodKey) expect(a.nextStartsOn).toBe(next)
+        }
+      }),
+    )
   })
 })
 
 describe('claimWindow: birthday month', () => {
   it.each([
-    ['1990-11-05', '2026-11-01', { open: true, periodKey: 'birthday-2026', endsOn: '2026-11-30', nextStartsOn: '2027-11-01' }],
-    ['1990-11-05', '2026-11-30', { open: true, periodKey: 'birthday-2026', endsOn: '2026-11-30', nextStartsOn: '2027-11-01' }],
+    [
+      '1990-11-05',
+      '2026-11-01',
+      { open: true, periodKey: 'birthday-2026', endsOn: '2026-11-30', nextStartsOn: '2027-11-01' },
+    ],
+    [
+      '1990-11-05',
+      '2026-11-30',
+      { open: true, periodKey: 'birthday-2026', endsOn: '2026-11-30', nextStartsOn: '2027-11-01' },
+    ],
     ['1990-12-25', '2026-11-30', { open: false, reason: 'NOT_BIRTHDAY_MONTH', nextStartsOn: '2026-12-01' }],
     ['1990-01-25', '2026-11-30', { open: false, reason: 'NOT_BIRTHDAY_MONTH', nextStartsOn: '2027-01-01' }],
-    ['1992-02-29', '2027-02-01', { open: true, periodKey: 'birthday-2027', endsOn: '2027-02-28', nextStartsOn: '2028-02-01' }],
+    [
+      '1992-02-29',
+      '2027-02-01',
+      { open: true, periodKey: 'birthday-2027', endsOn: '2027-02-28', nextStartsOn: '2028-02-01' },
+    ],
     [null, '2026-11-30', { open: false, reason: 'BIRTHDAY_UNKNOWN', nextStartsOn: null }],
     ['not a date', '2026-11-30', { open: false, reason: 'BIRTHDAY_UNKNOWN', nextStartsOn: null }],
   ] as const)('birthday %s on %s', (birthday, today, expected) => {

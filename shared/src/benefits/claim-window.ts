@@ -9,26 +9,35 @@ import type { BenefitGrant } from './benefit-library'
  */
 export type ClaimWindow =
   | {
-    open: true
-    periodKey: string
-    /** Last business day of this period; null for a once-only grant. */
-    endsOn: BusinessDay | null
-    /** First business day of the next period; null when there is none (once-only). */
-    nextStartsOn: BusinessDay | null
-  }
+      open: true
+      periodKey: string
+      /** Last business day of this period; null for a once-only grant. */
+      endsOn: BusinessDay | null
+      /** First business day of the next period; null when there is none (once-only). */
+      nextStartsOn: BusinessDay | null
+    }
   | {
-    open: false
-    /** The code a claim gets today. */
-    reason: 'BIRTHDAY_UNKNOWN' | 'NOT_BIRTHDAY_MONTH' | 'BENEFIT_NOT_IN_SEASON'
-    nextStartsOn: BusinessDay | null
-  }
+      open: false
+      /** The code a claim gets today. */
+      reason: 'BIRTHDAY_UNKNOWN' | 'NOT_BIRTHDAY_MONTH' | 'BENEFIT_NOT_IN_SEASON'
+      nextStartsOn: BusinessDay | null
+    }
 
-export function claimWindow(grant: Pick<BenefitGrant, 'period' | 'season'>, today: BusinessDay, birthday: string | null): ClaimWindow {
+export function claimWindow(
+  grant: Pick<BenefitGrant, 'period' | 'season'>,
+  today: BusinessDay,
+  birthday: string | null,
+): ClaimWindow {
   const year = Number(today.slice(0, 4))
   const month = Number(today.slice(5, 7))
   switch (grant.period) {
     case 'month':
-      return { open: true, periodKey: today.slice(0, 7), endsOn: addDays(firstOfMonth(year, month + 1), -1), nextStartsOn: firstOfMonth(year, month + 1) }
+      return {
+        open: true,
+        periodKey: today.slice(0, 7),
+        endsOn: addDays(firstOfMonth(year, month + 1), -1),
+        nextStartsOn: firstOfMonth(year, month + 1),
+      }
     case 'quarter': {
       const quarter = Math.ceil(month / 3)
       const next = firstOfMonth(year, quarter * 3 + 1)
@@ -46,12 +55,18 @@ export function claimWindow(grant: Pick<BenefitGrant, 'period' | 'season'>, toda
 }
 
 function birthdayWindow(today: BusinessDay, birthday: string | null): ClaimWindow {
-  if (!birthday || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(birthday)) return { open: false, reason: 'BIRTHDAY_UNKNOWN', nextStartsOn: null }
+  if (!birthday || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(birthday))
+    return { open: false, reason: 'BIRTHDAY_UNKNOWN', nextStartsOn: null }
   const year = Number(today.slice(0, 4))
   const month = Number(today.slice(5, 7))
   const birthdayMonth = Number(birthday.slice(5, 7))
   if (month === birthdayMonth) {
-    return { open: true, periodKey: `birthday-${year}`, endsOn: addDays(firstOfMonth(year, month + 1), -1), nextStartsOn: firstOfMonth(year + 1, birthdayMonth) }
+    return {
+      open: true,
+      periodKey: `birthday-${year}`,
+      endsOn: addDays(firstOfMonth(year, month + 1), -1),
+      nextStartsOn: firstOfMonth(year + 1, birthdayMonth),
+    }
   }
   const nextYear = month < birthdayMonth ? year : year + 1
   return { open: false, reason: 'NOT_BIRTHDAY_MONTH', nextStartsOn: firstOfMonth(nextYear, birthdayMonth) }
@@ -70,9 +85,18 @@ function seasonWindow(today: BusinessDay, season: BenefitGrant['season']): Claim
   const startsOn = onDate(startYear, season.startsOn)
   const endsOn = onDate(wraps ? startYear + 1 : startYear, season.endsOn)
   if (today >= startsOn && today <= endsOn) {
-    return { open: true, periodKey: `season-${startYear}`, endsOn, nextStartsOn: onDate(startYear + 1, season.startsOn) }
+    return {
+      open: true,
+      periodKey: `season-${startYear}`,
+      endsOn,
+      nextStartsOn: onDate(startYear + 1, season.startsOn),
+    }
   }
-  return { open: false, reason: 'BENEFIT_NOT_IN_SEASON', nextStartsOn: onDate(today < startsOn ? startYear : startYear + 1, season.startsOn) }
+  return {
+    open: false,
+    reason: 'BENEFIT_NOT_IN_SEASON',
+    nextStartsOn: onDate(today < startsOn ? startYear : startYear + 1, season.startsOn),
+  }
 }
 
 /** The first day of a month; month 13 is January of the next year. */

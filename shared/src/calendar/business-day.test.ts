@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, businessDayOf, businessDayStart, daysBetween, isBusinessDay, type BusinessCalendar } from './business-day'
+import {
+  addDays,
+  businessDayOf,
+  businessDayStart,
+  daysBetween,
+  isBusinessDay,
+  type BusinessCalendar,
+} from './business-day'
 
 const shanghai: BusinessCalendar = { timeZone: 'Asia/Shanghai', dayStartMinute: 0 }
 const lateNight: BusinessCalendar = { timeZone: 'Asia/Shanghai', dayStartMinute: 4 * 60 }
@@ -31,12 +38,17 @@ describe('businessDayOf', () => {
   })
 
   it('every instant lies in the business day that starts at or before it and ends after it', () => {
-    const calendars = fc.constantFrom(shanghai, lateNight, newYork, { timeZone: 'Asia/Shanghai', dayStartMinute: 23 * 60 + 59 })
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), calendars, (ms, calendar) => {
-      const day = businessDayOf(new Date(ms), calendar)
-      expect(businessDayStart(day, calendar).getTime()).toBeLessThanOrEqual(ms)
-      expect(businessDayStart(addDays(day, 1), calendar).getTime()).toBeGreaterThan(ms)
-    }))
+    const calendars = fc.constantFrom(shanghai, lateNight, newYork, {
+      timeZone: 'Asia/Shanghai',
+      dayStartMinute: 23 * 60 + 59,
+    })
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), calendars, (ms, calendar) => {
+        const day = businessDayOf(new Date(ms), calendar)
+        expect(businessDayStart(day, calendar).getTime()).toBeLessThanOrEqual(ms)
+        expect(businessDayStart(addDays(day, 1), calendar).getTime()).toBeGreaterThan(ms)
+      }),
+    )
   })
 })
 
@@ -49,9 +61,11 @@ describe('day arithmetic', () => {
   })
 
   it('addDays and daysBetween agree', () => {
-    fc.assert(fc.property(fc.integer({ min: -100_000, max: 100_000 }), (n) => {
-      expect(daysBetween('2026-11-23', addDays('2026-11-23', n))).toBe(n)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 100_000 }), (n) => {
+        expect(daysBetween('2026-11-23', addDays('2026-11-23', n))).toBe(n)
+      }),
+    )
   })
 
   it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', ''])('%j is not a day', (value) => {

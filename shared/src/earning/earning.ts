@@ -2,7 +2,8 @@ import { addDays, businessDayOf, businessDayStart, type BusinessCalendar } from 
 import type { EarningSource, PointsExpiry, ProgramRules, TierRule } from '../program/program-rules'
 
 const assertWhole = (name: string, value: number) => {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
 }
 
 /** Caps an award by what the source may still give today. */
@@ -27,11 +28,22 @@ export function orderGrowth(rules: ProgramRules, amountFen: number, awardedToday
 }
 
 /** Points for a paid amount: per yuan, weighted, times the tier multiplier and, in the birthday month, that one. */
-export function orderPoints(rules: ProgramRules, amountFen: number, tier: TierRule, birthdayMonth: boolean, awardedToday = 0): number {
+export function orderPoints(
+  rules: ProgramRules,
+  amountFen: number,
+  tier: TierRule,
+  birthdayMonth: boolean,
+  awardedToday = 0,
+): number {
   assertWhole('amountFen', amountFen)
   const source = rules.points.sources.order
   const birthday = birthdayMonth ? rules.points.birthdayMonthMultiplierPercent : 100
-  const raw = BigInt(amountFen) * BigInt(source.base) * BigInt(source.weightPercent) * BigInt(tier.pointsMultiplierPercent) * BigInt(birthday)
+  const raw =
+    BigInt(amountFen) *
+    BigInt(source.base) *
+    BigInt(source.weightPercent) *
+    BigInt(tier.pointsMultiplierPercent) *
+    BigInt(birthday)
   return capForToday(source, Number(raw / 100_000_000n), awardedToday)
 }
 

@@ -17,6 +17,9 @@ describe('upgradeCongratulation', () => {
 
   it('says the tier is in force when it adds no benefit', () => {
     const rules = { ...fmcgTemplate, tiers: fmcgTemplate.tiers.map((t) => ({ ...t, benefits: ['birthday_gift'] })) }
-    expect(upgradeCongratulation(rules, 'regular', 'silver', null)).toEqual({ title: '恭喜升级为白银会员', body: '白银会员权益已生效' })
+    expect(upgradeCongratulation(rules, 'regular', 'silver', null)).toEqual({
+      title: '恭喜升级为白银会员',
+      body: '白银会员权益已生效',
+    })
   })
 })

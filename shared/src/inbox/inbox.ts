@@ -25,7 +25,10 @@ export interface InboxPage {
 }
 
 export const InboxQuery = z.strictObject({
-  cursor: z.string().regex(/^ntf_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^ntf_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 })
 export type InboxQuery = z.infer<typeof InboxQuery>
@@ -36,7 +39,12 @@ export const NotificationIdParam = z.strictObject({ id: z.string().min(1).max(64
  * The congratulation an upgrade writes: the new tier's name and the benefits it adds over the tier left behind,
  * by their names in the merchant's library, e.g. 恭喜升级为白银会员 / 新解锁：每月领券、会员价.
  */
-export function upgradeCongratulation(rules: ProgramRules, fromKey: string | null, toKey: string, validUntil: string | null) {
+export function upgradeCongratulation(
+  rules: ProgramRules,
+  fromKey: string | null,
+  toKey: string,
+  validUntil: string | null,
+) {
   const to = tierByKey(rules, toKey)
   const had = new Set(fromKey === null ? [] : tierByKey(rules, fromKey).benefits)
   const added = to.benefits.filter((key) => !had.has(key)).map((key) => rules.benefits[key]?.name ?? key)

@@ -25,4 +25,5 @@ export const entryKinds = Object.keys(entryKindLabels) as EntryKind[]
 export type LedgerName = 'growth' | 'points'
 
 /** Yuan with two decimals from fen, for reasons shown to members: 9900 → "99.00". */
-export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
+export const yuan = (fen: number) =>
+  `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`

@@ -3,7 +3,10 @@ import type { EntryKind } from './entry-kinds'
 
 /** Query of a history page: newest first, `cursor` is the last id of the previous page. */
 export const HistoryQuery = z.strictObject({
-  cursor: z.string().regex(/^[a-z]{3}_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^[a-z]{3}_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 })
 export type HistoryQuery = z.infer<typeof HistoryQuery>

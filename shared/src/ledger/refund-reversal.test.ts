@@ -16,22 +16,30 @@ describe('refundReversal', () => {
   })
 
   it.each([{ earned: -1 }, { paidFen: 1.5 }, { refundFen: Number.NaN }])('refuses %j', (bad) => {
-    expect(() => refundReversal({ earned: 10, paidFen: 100, refundedBeforeFen: 0, refundFen: 10, ...bad })).toThrow(RangeError)
+    expect(() => refundReversal({ earned: 10, paidFen: 100, refundedBeforeFen: 0, refundFen: 10, ...bad })).toThrow(
+      RangeError,
+    )
   })
 
   it('never reverses more than was earned, whatever the partial refunds', () => {
-    fc.assert(fc.property(fc.nat({ max: 1_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.array(fc.nat({ max: 5_000_000 }), { maxLength: 10 }),
-      (earned, paidFen, refunds) => {
-        let refunded = 0
-        let reversed = 0
-        for (const refundFen of refunds) {
-          const step = refundReversal({ earned, paidFen, refundedBeforeFen: refunded, refundFen })
-          expect(step).toBeGreaterThanOrEqual(0)
-          reversed += step
-          refunded += refundFen
-        }
-        expect(reversed).toBeLessThanOrEqual(earned)
-        if (refunded >= paidFen) expect(reversed).toBe(earned)
-      }))
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 1_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.array(fc.nat({ max: 5_000_000 }), { maxLength: 10 }),
+        (earned, paidFen, refunds) => {
+          let refunded = 0
+          let reversed = 0
+          for (const refundFen of refunds) {
+            const step = refundReversal({ earned, paidFen, refundedBeforeFen: refunded, refundFen })
+            expect(step).toBeGreaterThanOrEqual(0)
+            reversed += step
+            refunded += refundFen
+          }
+          expect(reversed).toBeLessThanOrEqual(earned)
+          if (refunded >= paidFen) expect(reversed).toBe(earned)
+        },
+      ),
+    )
   })
 })

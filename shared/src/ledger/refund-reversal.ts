@@ -11,7 +11,8 @@ export function refundReversal(input: {
 }): number {
   const { earned, paidFen, refundedBeforeFen, refundFen } = input
   for (const [name, value] of Object.entries(input)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
   }
   if (paidFen === 0) return 0
   const refundedAfterFen = Math.min(paidFen, refundedBeforeFen + refundFen)

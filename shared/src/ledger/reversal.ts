@@ -6,7 +6,11 @@ import { z } from 'zod'
  */
 export const EntryReversalBody = z.strictObject({
   reason: z.string().trim().min(2, { error: '请填写冲正原因 / a reason is required' }).max(100),
-  amount: z.number().int({ error: '冲正数量必须是整数 / amount must be whole' }).min(1, { error: '冲正数量必须大于 0 / amount must be positive' })
-    .max(10_000_000).optional(),
+  amount: z
+    .number()
+    .int({ error: '冲正数量必须是整数 / amount must be whole' })
+    .min(1, { error: '冲正数量必须大于 0 / amount must be positive' })
+    .max(10_000_000)
+    .optional(),
 })
 export type EntryReversalBody = z.infer<typeof EntryReversalBody>

@@ -1,5 +1,12 @@
 /** Why a member cannot redeem an item right now, in the order the checks apply. */
-export type UnavailableReason = 'off_sale' | 'not_started' | 'ended' | 'sold_out' | 'tier_locked' | 'limit_reached' | 'points_short'
+export type UnavailableReason =
+  | 'off_sale'
+  | 'not_started'
+  | 'ended'
+  | 'sold_out'
+  | 'tier_locked'
+  | 'limit_reached'
+  | 'points_short'
 
 export type ItemAvailability =
   | { redeemable: true; maxQuantity: number }
@@ -41,7 +48,8 @@ export function itemAvailability(item: AvailabilityItem, member: AvailabilityMem
   if (item.activeFrom && now.getTime() < Date.parse(item.activeFrom)) return no('not_started', '兑换尚未开始')
   if (item.activeUntil && now.getTime() >= Date.parse(item.activeUntil)) return no('ended', '兑换已结束')
   if (item.stock <= 0) return no('sold_out', '已兑完')
-  if (item.minTierRank !== null && member.tierRank < item.minTierRank) return no('tier_locked', `${item.minTierName ?? '更高等级会员'}及以上专享`)
+  if (item.minTierRank !== null && member.tierRank < item.minTierRank)
+    return no('tier_locked', `${item.minTierName ?? '更高等级会员'}及以上专享`)
   const limitLeft = item.perMemberLimit === null ? Infinity : item.perMemberLimit - member.redeemedCount
   if (limitLeft <= 0) return no('limit_reached', `每人限兑 ${item.perMemberLimit} 件，已达上限`)
   const affordable = Math.floor(member.availablePoints / item.pointsPrice)

@@ -22,8 +22,21 @@ const itemFields = {
   title: z.string().trim().min(1, { error: '请填写商品名称 / title is required' }).max(40),
   description: z.string().max(2000),
   /** Image addresses (https, or a site-relative path to the merchant's own files), first one is the cover. */
-  images: z.array(z.string().trim().regex(/^(https:\/\/|\/)[^\s]{1,500}$/, { error: '图片地址应为 https 或站内路径 / image must be an https URL or a site path' })).max(9),
-  pointsPrice: z.number().int({ error: '积分价须为整数 / pointsPrice must be a whole number' }).min(1, { error: '积分价至少为 1 / pointsPrice must be at least 1' }).max(10_000_000),
+  images: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^(https:\/\/|\/)[^\s]{1,500}$/, {
+          error: '图片地址应为 https 或站内路径 / image must be an https URL or a site path',
+        }),
+    )
+    .max(9),
+  pointsPrice: z
+    .number()
+    .int({ error: '积分价须为整数 / pointsPrice must be a whole number' })
+    .min(1, { error: '积分价至少为 1 / pointsPrice must be at least 1' })
+    .max(10_000_000),
   /** Cash part in fen; 0 means points only. */
   cashFen: points(10_000_000),
   perMemberLimit: z.number().int().min(1).max(100).nullable(),
@@ -37,29 +50,42 @@ const itemFields = {
 }
 
 /** Rules that need several fields at once; run on a new item and on an item after a patch is applied. */
-export function checkItemConsistency(item: Pick<MallItemInput, 'fulfilment' | 'coupon' | 'activeFrom' | 'activeUntil'>, ctx: z.RefinementCtx) {
+export function checkItemConsistency(
+  item: Pick<MallItemInput, 'fulfilment' | 'coupon' | 'activeFrom' | 'activeUntil'>,
+  ctx: z.RefinementCtx,
+) {
   if ((item.fulfilment === 'coupon') !== (item.coupon !== null)) {
-    ctx.addIssue({ code: 'custom', path: ['coupon'], message: '券类商品须填写券面，其他商品不能填写 / coupon is required exactly when fulfilment is coupon' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['coupon'],
+      message: '券类商品须填写券面，其他商品不能填写 / coupon is required exactly when fulfilment is coupon',
+    })
   }
   if (item.activeFrom && item.activeUntil && Date.parse(item.activeUntil) <= Date.parse(item.activeFrom)) {
-    ctx.addIssue({ code: 'custom', path: ['activeUntil'], message: '结束时间须晚于开始时间 / activeUntil must be after activeFrom' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['activeUntil'],
+      message: '结束时间须晚于开始时间 / activeUntil must be after activeFrom',
+    })
   }
 }
 
 /** POST /api/admin/mall/items. */
-export const MallItemInput = z.strictObject({
-  ...itemFields,
-  description: itemFields.description.default(''),
-  images: itemFields.images.default([]),
-  cashFen: itemFields.cashFen.default(0),
-  perMemberLimit: itemFields.perMemberLimit.default(null),
-  minTierKey: itemFields.minTierKey.default(null),
-  activeFrom: itemFields.activeFrom.default(null),
-  activeUntil: itemFields.activeUntil.default(null),
-  coupon: itemFields.coupon.default(null),
-  onSale: itemFields.onSale.default(true),
-  stock: z.number().int().min(0).max(1_000_000),
-}).superRefine(checkItemConsistency)
+export const MallItemInput = z
+  .strictObject({
+    ...itemFields,
+    description: itemFields.description.default(''),
+    images: itemFields.images.default([]),
+    cashFen: itemFields.cashFen.default(0),
+    perMemberLimit: itemFields.perMemberLimit.default(null),
+    minTierKey: itemFields.minTierKey.default(null),
+    activeFrom: itemFields.activeFrom.default(null),
+    activeUntil: itemFields.activeUntil.default(null),
+    coupon: itemFields.coupon.default(null),
+    onSale: itemFields.onSale.default(true),
+    stock: z.number().int().min(0).max(1_000_000),
+  })
+  .superRefine(checkItemConsistency)
 export type MallItemInput = z.infer<typeof MallItemInput>
 
 /** PATCH /api/admin/mall/items/:itemId: any item field but stock, which only moves through POST …/stock. */
@@ -68,7 +94,12 @@ export type MallItemPatch = z.infer<typeof MallItemPatch>
 
 /** POST /api/admin/mall/items/:itemId/stock: adds (or, negative, removes) units; stock never goes below zero. */
 export const StockChangeBody = z.strictObject({
-  delta: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, { error: '变动数量不能为 0 / delta must not be 0' }),
+  delta: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((n) => n !== 0, { error: '变动数量不能为 0 / delta must not be 0' }),
 })
 export type StockChangeBody = z.infer<typeof StockChangeBody>
 
@@ -100,7 +131,12 @@ export const AdminRedemptionsQuery = RedemptionsQuery.extend({
 })
 
 /** Pickup codes are 10 digits, shown to the member and typed or scanned by staff. */
-export const PickupCodeBody = z.strictObject({ code: z.string().trim().regex(/^\d{10}$/, { error: '取货码为 10 位数字 / code must be 10 digits' }) })
+export const PickupCodeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, { error: '取货码为 10 位数字 / code must be 10 digits' }),
+})
 export type PickupCodeBody = z.infer<typeof PickupCodeBody>
 
 /** POST /api/admin/mall/redemptions/:redemptionId/refund. */

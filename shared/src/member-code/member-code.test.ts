@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatMemberCode, memberCodeStep, memberCodeStepEndsAt, parseMemberCode, truncateToDigits } from './member-code'
+import {
+  formatMemberCode,
+  memberCodeStep,
+  memberCodeStepEndsAt,
+  parseMemberCode,
+  truncateToDigits,
+} from './member-code'
 
 const hex = (value: string) => Uint8Array.from(value.match(/../g)!.map((byte) => parseInt(byte, 16)))
 

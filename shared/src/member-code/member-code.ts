@@ -22,7 +22,7 @@ export const memberCodeStepEndsAt = (step: number): Date => new Date((step + 1) 
 export function truncateToDigits(hmac: Uint8Array, digits: number): string {
   if (hmac.length < 20) throw new RangeError('an HOTP value needs at least a 20-byte HMAC')
   const offset = hmac[hmac.length - 1] & 0x0f
-  const binary = ((hmac[offset] & 0x7f) * 2 ** 24) + (hmac[offset + 1] << 16) + (hmac[offset + 2] << 8) + hmac[offset + 3]
+  const binary = (hmac[offset] & 0x7f) * 2 ** 24 + (hmac[offset + 1] << 16) + (hmac[offset + 2] << 8) + hmac[offset + 3]
   return String(binary % 10 ** digits).padStart(digits, '0')
 }
 

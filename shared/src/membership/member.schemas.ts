@@ -1,7 +1,10 @@
 import { z } from 'zod'
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
-export const PhoneNumber = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
 
 export const LocalLoginBody = z.strictObject({ phone: PhoneNumber })
 export type LocalLoginBody = z.infer<typeof LocalLoginBody>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatOutletScene, joinPagePath, maxSceneLength, maxSceneOutletIdLength, parseOutletScene } from './outlet-scene'
+import {
+  formatOutletScene,
+  joinPagePath,
+  maxSceneLength,
+  maxSceneOutletIdLength,
+  parseOutletScene,
+} from './outlet-scene'
 
 describe('outlet join scenes', () => {
   it('fit the 32 characters wxacode.getUnlimited allows, with the longest outlet id a scene can carry', () => {

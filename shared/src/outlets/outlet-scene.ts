@@ -10,7 +10,9 @@ export const maxSceneLength = 32
 export const sceneSignatureLength = 10
 export const maxSceneOutletIdLength = maxSceneLength - 'o=&s='.length - sceneSignatureLength
 
-const scenePattern = new RegExp(`^o=([A-Za-z0-9_-]{1,${maxSceneOutletIdLength}})&s=([A-Za-z0-9_-]{${sceneSignatureLength}})$`)
+const scenePattern = new RegExp(
+  `^o=([A-Za-z0-9_-]{1,${maxSceneOutletIdLength}})&s=([A-Za-z0-9_-]{${sceneSignatureLength}})$`,
+)
 
 export const formatOutletScene = (outletId: string, signature: string): string => `o=${outletId}&s=${signature}`
 
@@ -32,7 +34,8 @@ export function parseOutletScene(scene: string): { outletId: string; signature: 
 }
 
 /** The H5 join page for a scene, relative to wherever the H5 app is served. */
-export const joinPagePath = (scene: string): string => `/#/membership/pages/join/index?scene=${encodeURIComponent(scene)}`
+export const joinPagePath = (scene: string): string =>
+  `/#/membership/pages/join/index?scene=${encodeURIComponent(scene)}`
 
 export const CreateOutletBody = z.strictObject({ name: z.string().trim().min(1).max(32) })
 export type CreateOutletBody = z.infer<typeof CreateOutletBody>

@@ -17,7 +17,8 @@ export interface LotTake {
  * lots do not cover the spend; an expired lot is never touched, even if its expiry sweep has not run yet.
  */
 export function planLotConsumption(lots: readonly PointsLot[], points: number, now: Date): LotTake[] | null {
-  if (!Number.isSafeInteger(points) || points <= 0) throw new RangeError(`points to spend must be a whole number > 0, got ${points}`)
+  if (!Number.isSafeInteger(points) || points <= 0)
+    throw new RangeError(`points to spend must be a whole number > 0, got ${points}`)
   const nowIso = now.toISOString()
   const live = lots
     .filter((lot) => lot.remaining > 0 && (lot.expiresAt === null || lot.expiresAt > nowIso))

@@ -2,10 +2,14 @@ import { z } from 'zod'
 import { programTemplateKeys } from './templates/index'
 
 /** Start a draft from a template, from a published version, or (empty body) from the version in force. */
-export const CreateDraftBody = z.strictObject({
-  template: z.enum(programTemplateKeys as [string, ...string[]]).optional(),
-  fromVersion: z.number().int().min(1).optional(),
-}).refine((b) => !(b.template && b.fromVersion), { error: '只能选择模板或版本之一 / choose a template or a version, not both' })
+export const CreateDraftBody = z
+  .strictObject({
+    template: z.enum(programTemplateKeys as [string, ...string[]]).optional(),
+    fromVersion: z.number().int().min(1).optional(),
+  })
+  .refine((b) => !(b.template && b.fromVersion), {
+    error: '只能选择模板或版本之一 / choose a template or a version, not both',
+  })
 export type CreateDraftBody = z.infer<typeof CreateDraftBody>
 
 /** What to do with members the new thresholds would lower; required only when someone would be lowered. */

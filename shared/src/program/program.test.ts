@@ -18,12 +18,42 @@ describe('ProgramRules schema', () => {
 
   it.each([
     ['two tiers', { tiers: rules.tiers.slice(0, 2) }, 'tiers', '至少需要 3 个等级'],
-    ['descending thresholds', { tiers: [regular, gold, { ...silver, threshold: 100 }] }, 'tiers.2.threshold', '逐级升高'],
+    [
+      'descending thresholds',
+      { tiers: [regular, gold, { ...silver, threshold: 100 }] },
+      'tiers.2.threshold',
+      '逐级升高',
+    ],
     ['first tier not at 0', { tiers: [{ ...regular, threshold: 10 }, silver, gold] }, 'tiers.0.threshold', '必须为 0'],
-    ['retain above threshold', { tiers: [regular, { ...silver, retainThreshold: 600 }, gold] }, 'tiers.1.retainThreshold', 'retain threshold must not exceed'],
+    [
+      'retain above threshold',
+      { tiers: [regular, { ...silver, retainThreshold: 600 }, gold] },
+      'tiers.1.retainThreshold',
+      'retain threshold must not exceed',
+    ],
     ['duplicate keys', { tiers: [regular, silver, { ...gold, key: 'silver' }] }, 'tiers.2.key', '重复'],
-    ['negative weight', { growth: { ...rules.growth, sources: { ...rules.growth.sources, signIn: { base: 2, weightPercent: -5, dailyCap: null } } } }, 'growth.sources.signIn.weightPercent', '不能小于 0'],
-    ['fractional base', { growth: { ...rules.growth, sources: { ...rules.growth.sources, order: { base: 1.5, weightPercent: 100, dailyCap: null } } } }, 'growth.sources.order.base', '整数'],
+    [
+      'negative weight',
+      {
+        growth: {
+          ...rules.growth,
+          sources: { ...rules.growth.sources, signIn: { base: 2, weightPercent: -5, dailyCap: null } },
+        },
+      },
+      'growth.sources.signIn.weightPercent',
+      '不能小于 0',
+    ],
+    [
+      'fractional base',
+      {
+        growth: {
+          ...rules.growth,
+          sources: { ...rules.growth.sources, order: { base: 1.5, weightPercent: 100, dailyCap: null } },
+        },
+      },
+      'growth.sources.order.base',
+      '整数',
+    ],
     ['unknown zone', { calendar: { timeZone: 'Mars/Base', dayStartMinute: 0 } }, 'calendar.timeZone', '未知的时区'],
     ['unknown field', { surprise: true }, '', ''],
   ])('rejects %s at the field, in Chinese and English', (_label, change, path, message) => {
@@ -37,13 +67,20 @@ describe('ProgramRules schema', () => {
 
 describe('earning', () => {
   it.each([
-    [9900, 99], [9999, 99], [1, 0], [0, 0], [100_000_00, 100_000],
+    [9900, 99],
+    [9999, 99],
+    [1, 0],
+    [0, 0],
+    [100_000_00, 100_000],
   ])('an order of %i fen earns %i growth', (fen, growth) => {
     expect(orderGrowth(rules, fen)).toBe(growth)
   })
 
   it.each([
-    [10_000, regular, false, 100], [10_000, silver, false, 120], [10_000, gold, true, 300], [199, gold, false, 2],
+    [10_000, regular, false, 100],
+    [10_000, silver, false, 120],
+    [10_000, gold, true, 300],
+    [199, gold, false, 2],
   ])('an order of %i fen at %o (birthday %s) earns %i points', (fen, tier, birthday, points) => {
     expect(orderPoints(rules, fen, tier, birthday)).toBe(points)
   })
@@ -57,20 +94,29 @@ describe('earning', () => {
   })
 
   it('never awards a negative, fractional or over-cap amount', () => {
-    fc.assert(fc.property(fc.nat({ max: 10_000 }), fc.nat({ max: 1000 }), fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }), fc.nat({ max: 20_000 }),
-      (base, weightPercent, dailyCap, awardedToday) => {
-        const award = awardForEvent({ base, weightPercent, dailyCap }, awardedToday)
-        expect(Number.isInteger(award) && award >= 0).toBe(true)
-        if (dailyCap !== null) expect(award + awardedToday).toBeLessThanOrEqual(Math.max(dailyCap, awardedToday))
-      }))
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 10_000 }),
+        fc.nat({ max: 1000 }),
+        fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }),
+        fc.nat({ max: 20_000 }),
+        (base, weightPercent, dailyCap, awardedToday) => {
+          const award = awardForEvent({ base, weightPercent, dailyCap }, awardedToday)
+          expect(Number.isInteger(award) && award >= 0).toBe(true)
+          if (dailyCap !== null) expect(award + awardedToday).toBeLessThanOrEqual(Math.max(dailyCap, awardedToday))
+        },
+      ),
+    )
   })
 
   it('order earnings grow with the amount', () => {
-    fc.assert(fc.property(fc.nat({ max: 1e9 }), fc.nat({ max: 1e9 }), (a, b) => {
-      const [low, high] = a <= b ? [a, b] : [b, a]
-      expect(orderGrowth(rules, low)).toBeLessThanOrEqual(orderGrowth(rules, high))
-      expect(orderPoints(rules, low, gold, true)).toBeLessThanOrEqual(orderPoints(rules, high, gold, true))
-    }))
+    fc.assert(
+      fc.property(fc.nat({ max: 1e9 }), fc.nat({ max: 1e9 }), (a, b) => {
+        const [low, high] = a <= b ? [a, b] : [b, a]
+        expect(orderGrowth(rules, low)).toBeLessThanOrEqual(orderGrowth(rules, high))
+        expect(orderPoints(rules, low, gold, true)).toBeLessThanOrEqual(orderPoints(rules, high, gold, true))
+      }),
+    )
   })
 
   it.each([
@@ -88,10 +134,13 @@ describe('earning', () => {
 })
 
 describe('tier evaluation', () => {
-  it('upgrades at once when growth reaches a higher threshold, valid for that tier\'s days', () => {
+  it("upgrades at once when growth reaches a higher threshold, valid for that tier's days", () => {
     expect(evaluateUpgrade(rules, { key: 'regular', validUntil: null }, 499, '2026-11-23')).toBeNull()
     expect(evaluateUpgrade(rules, { key: 'regular', validUntil: null }, 2000, '2026-11-23')).toEqual({
-      kind: 'upgrade', from: 'regular', to: 'gold', state: { key: 'gold', validUntil: '2027-11-23' },
+      kind: 'upgrade',
+      from: 'regular',
+      to: 'gold',
+      state: { key: 'gold', validUntil: '2027-11-23' },
     })
     expect(evaluateUpgrade(rules, { key: 'gold', validUntil: '2027-01-01' }, 600, '2026-11-23')).toBeNull()
   })
@@ -99,36 +148,79 @@ describe('tier evaluation', () => {
   it('does nothing before validity ends, then retains or downgrades by retain thresholds', () => {
     const goldState = { key: 'gold', validUntil: '2026-11-23' }
     expect(evaluateValidityEnd(rules, goldState, 0, '2026-11-23')).toBeNull()
-    expect(evaluateValidityEnd(rules, goldState, 1600, '2026-11-24')).toEqual({ kind: 'retain', tier: 'gold', state: { key: 'gold', validUntil: '2027-11-23' } })
-    expect(evaluateValidityEnd(rules, goldState, 1599, '2026-11-24')).toEqual({ kind: 'downgrade', from: 'gold', to: 'silver', state: { key: 'silver', validUntil: '2027-11-24' } })
-    expect(evaluateValidityEnd(rules, goldState, 399, '2026-11-24')).toEqual({ kind: 'downgrade', from: 'gold', to: 'regular', state: { key: 'regular', validUntil: null } })
+    expect(evaluateValidityEnd(rules, goldState, 1600, '2026-11-24')).toEqual({
+      kind: 'retain',
+      tier: 'gold',
+      state: { key: 'gold', validUntil: '2027-11-23' },
+    })
+    expect(evaluateValidityEnd(rules, goldState, 1599, '2026-11-24')).toEqual({
+      kind: 'downgrade',
+      from: 'gold',
+      to: 'silver',
+      state: { key: 'silver', validUntil: '2027-11-24' },
+    })
+    expect(evaluateValidityEnd(rules, goldState, 399, '2026-11-24')).toEqual({
+      kind: 'downgrade',
+      from: 'gold',
+      to: 'regular',
+      state: { key: 'regular', validUntil: null },
+    })
     expect(evaluateValidityEnd(rules, { key: 'regular', validUntil: null }, 0, '2030-01-01')).toBeNull()
   })
 
   it('is monotonic in growth: more growth never reaches or keeps a lower tier', () => {
-    fc.assert(fc.property(fc.nat({ max: 5000 }), fc.nat({ max: 5000 }), fc.constantFrom('regular', 'silver', 'gold'), (a, b, key) => {
-      const [low, high] = a <= b ? [a, b] : [b, a]
-      expect(tierRank(rules, tierReached(rules, low).key)).toBeLessThanOrEqual(tierRank(rules, tierReached(rules, high).key))
-      const state = { key, validUntil: key === 'regular' ? null : '2026-01-01' }
-      const after = (g: number) => evaluateValidityEnd(rules, state, g, '2026-06-01')?.state.key ?? key
-      expect(tierRank(rules, after(low))).toBeLessThanOrEqual(tierRank(rules, after(high)))
-    }))
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 5000 }),
+        fc.nat({ max: 5000 }),
+        fc.constantFrom('regular', 'silver', 'gold'),
+        (a, b, key) => {
+          const [low, high] = a <= b ? [a, b] : [b, a]
+          expect(tierRank(rules, tierReached(rules, low).key)).toBeLessThanOrEqual(
+            tierRank(rules, tierReached(rules, high).key),
+          )
+          const state = { key, validUntil: key === 'regular' ? null : '2026-01-01' }
+          const after = (g: number) => evaluateValidityEnd(rules, state, g, '2026-06-01')?.state.key ?? key
+          expect(tierRank(rules, after(low))).toBeLessThanOrEqual(tierRank(rules, after(high)))
+        },
+      ),
+    )
   })
 })
 
 describe('explainProgress', () => {
   it('says how much growth is missing and the cheapest concrete paths', () => {
-    const progress = explainProgress(rules, { state: { key: 'silver', validUntil: '2027-06-30' }, countedGrowth: 1800, atRiskGrowth: 300 })
+    const progress = explainProgress(rules, {
+      state: { key: 'silver', validUntil: '2027-06-30' },
+      countedGrowth: 1800,
+      atRiskGrowth: 300,
+    })
     expect(progress).toMatchObject({
-      tier: { key: 'silver' }, nextTier: { key: 'gold' }, growthNeeded: 200, percent: 86,
-      paths: [{ kind: 'order', amountFen: 20_000 }, { kind: 'sign_in', days: 100 }],
+      tier: { key: 'silver' },
+      nextTier: { key: 'gold' },
+      growthNeeded: 200,
+      percent: 86,
+      paths: [
+        { kind: 'order', amountFen: 20_000 },
+        { kind: 'sign_in', days: 100 },
+      ],
       retain: { threshold: 400, byDay: '2027-06-30', growthShort: 0 },
     })
   })
 
   it('at the top tier there is nothing left to reach', () => {
-    const progress = explainProgress(rules, { state: { key: 'gold', validUntil: '2027-06-30' }, countedGrowth: 900, atRiskGrowth: 500 })
-    expect(progress).toMatchObject({ nextTier: null, growthNeeded: 0, percent: 100, paths: [], retain: { threshold: 1600, growthShort: 1200 } })
+    const progress = explainProgress(rules, {
+      state: { key: 'gold', validUntil: '2027-06-30' },
+      countedGrowth: 900,
+      atRiskGrowth: 500,
+    })
+    expect(progress).toMatchObject({
+      nextTier: null,
+      growthNeeded: 0,
+      percent: 100,
+      paths: [],
+      retain: { threshold: 1600, growthShort: 1200 },
+    })
   })
 })
 
@@ -140,7 +232,10 @@ describe('industry templates', () => {
   })
 
   it('rejects a tier benefit missing from the library, at the field', () => {
-    const broken = { ...fmcgTemplate, tiers: [fmcgTemplate.tiers[0], fmcgTemplate.tiers[1], { ...fmcgTemplate.tiers[2], benefits: ['spa_day'] }] }
+    const broken = {
+      ...fmcgTemplate,
+      tiers: [fmcgTemplate.tiers[0], fmcgTemplate.tiers[1], { ...fmcgTemplate.tiers[2], benefits: ['spa_day'] }],
+    }
     const issue = ProgramRules.safeParse(broken).error!.issues[0]
     expect(issue.path.join('.')).toBe('tiers.2.benefits.0')
     expect(issue.message).toContain('spa_day')

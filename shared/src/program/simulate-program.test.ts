@@ -6,11 +6,20 @@ import { fmcgTemplate } from './templates/fmcg'
 import type { ProgramRules } from './program-rules'
 
 /** A member whose ledger today holds exactly what the replay gives (orders at 1 growth per yuan + sign-ins). */
-const member = (currentTierKey: string, orderGrowth: number, signIns = 0): MemberReplay =>
-  ({ currentTierKey, countedGrowth: orderGrowth + signIns * 2, orderGrowth, eventCounts: { signIn: signIns }, fixedGrowth: 0 })
+const member = (currentTierKey: string, orderGrowth: number, signIns = 0): MemberReplay => ({
+  currentTierKey,
+  countedGrowth: orderGrowth + signIns * 2,
+  orderGrowth,
+  eventCounts: { signIn: signIns },
+  fixedGrowth: 0,
+})
 
 const higher: ProgramRules = mergePatch(fmcgTemplate, {
-  tiers: fmcgTemplate.tiers.map((tier, i) => ({ ...tier, threshold: [0, 1000, 4000][i], retainThreshold: [0, 800, 3200][i] })),
+  tiers: fmcgTemplate.tiers.map((tier, i) => ({
+    ...tier,
+    threshold: [0, 1000, 4000][i],
+    retainThreshold: [0, 800, 3200][i],
+  })),
 }) as ProgramRules
 
 describe('mergePatch', () => {
@@ -25,7 +34,13 @@ describe('mergePatch', () => {
 })
 
 describe('simulateProgram', () => {
-  const members = [member('regular', 100), member('silver', 600), member('silver', 900, 50), member('gold', 2500), member('gold', 5000)]
+  const members = [
+    member('regular', 100),
+    member('silver', 600),
+    member('silver', 900, 50),
+    member('gold', 2500),
+    member('gold', 5000),
+  ]
 
   it('predicts day one under both choices, moves, closeness and cost', () => {
     const result = simulateProgram(fmcgTemplate, higher, members)
@@ -41,27 +56,48 @@ describe('simulateProgram', () => {
   })
 
   it('warns when the top tier would hold more than 30%', () => {
-    const result = simulateProgram(fmcgTemplate, fmcgTemplate, [member('gold', 2500), member('gold', 3000), member('silver', 600), member('regular', 10)])
+    const result = simulateProgram(fmcgTemplate, fmcgTemplate, [
+      member('gold', 2500),
+      member('gold', 3000),
+      member('silver', 600),
+      member('regular', 10),
+    ])
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'TOP_TIER_CROWDED', tier: 'gold' }))
   })
 
   it('under "keep" never lowers anyone, and every member is counted once', () => {
-    fc.assert(fc.property(fc.array(fc.record({
-      key: fc.constantFrom('regular', 'silver', 'gold'), growth: fc.nat({ max: 6000 }), signIns: fc.nat({ max: 300 }),
-    }), { maxLength: 50 }), (list) => {
-      const replay = list.map((m) => member(m.key, m.growth, m.signIns))
-      const result = simulateProgram(fmcgTemplate, higher, replay)
-      for (const table of [result.today, result.keep, result.applyNow]) expect(table.reduce((s, t) => s + t.members, 0)).toBe(list.length)
-      // Nobody lowered: for every rank, at least as many members stand at or above it as today.
-      for (let rank = 0; rank < 3; rank += 1) {
-        const atOrAbove = (table: { members: number }[]) => table.slice(rank).reduce((sum, t) => sum + t.members, 0)
-        expect(atOrAbove(result.keep)).toBeGreaterThanOrEqual(atOrAbove(result.today))
-      }
-    }))
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            key: fc.constantFrom('regular', 'silver', 'gold'),
+            growth: fc.nat({ max: 6000 }),
+            signIns: fc.nat({ max: 300 }),
+          }),
+          { maxLength: 50 },
+        ),
+        (list) => {
+          const replay = list.map((m) => member(m.key, m.growth, m.signIns))
+          const result = simulateProgram(fmcgTemplate, higher, replay)
+          for (const table of [result.today, result.keep, result.applyNow])
+            expect(table.reduce((s, t) => s + t.members, 0)).toBe(list.length)
+          // Nobody lowered: for every rank, at least as many members stand at or above it as today.
+          for (let rank = 0; rank < 3; rank += 1) {
+            const atOrAbove = (table: { members: number }[]) => table.slice(rank).reduce((sum, t) => sum + t.members, 0)
+            expect(atOrAbove(result.keep)).toBeGreaterThanOrEqual(atOrAbove(result.today))
+          }
+        },
+      ),
+    )
   })
 
   it('counts members within 20% of their next threshold', () => {
-    const result = simulateProgram(fmcgTemplate, higher, [member('silver', 3200), member('silver', 3199), member('regular', 800), member('regular', 10)])
+    const result = simulateProgram(fmcgTemplate, higher, [
+      member('silver', 3200),
+      member('silver', 3199),
+      member('regular', 800),
+      member('regular', 10),
+    ])
     expect(result.nearNextTierPercent).toBe(50) // 3200 of 4000 and 800 of 1000 are within 20%
   })
 

@@ -16,7 +16,12 @@ export interface MemberReplay {
   fixedGrowth: number
 }
 
-export interface TierCount { key: string; name: string; members: number; percent: number }
+export interface TierCount {
+  key: string
+  name: string
+  members: number
+  percent: number
+}
 
 export interface SimulationWarning {
   code: 'TOP_TIER_CROWDED' | 'TIER_EMPTY' | 'TIER_KEY_REMOVED'
@@ -58,10 +63,16 @@ export function mappedRank(current: ProgramRules, draft: ProgramRules, key: stri
 }
 
 /** Predicts what publishing `draft` does to today's members: pure, so it is fast and testable. */
-export function simulateProgram(current: ProgramRules, draft: ProgramRules, members: readonly MemberReplay[]): SimulationResult {
+export function simulateProgram(
+  current: ProgramRules,
+  draft: ProgramRules,
+  members: readonly MemberReplay[],
+): SimulationResult {
   const counts = {
-    today: new Array(current.tiers.length).fill(0), predicted: new Array(draft.tiers.length).fill(0),
-    keep: new Array(draft.tiers.length).fill(0), applyNow: new Array(draft.tiers.length).fill(0),
+    today: new Array(current.tiers.length).fill(0),
+    predicted: new Array(draft.tiers.length).fill(0),
+    keep: new Array(draft.tiers.length).fill(0),
+    applyNow: new Array(draft.tiers.length).fill(0),
   }
   let movesUp = 0
   let movesDown = 0
@@ -78,8 +89,13 @@ export function simulateProgram(current: ProgramRules, draft: ProgramRules, memb
     if (next && member.countedGrowth * 5 >= next.threshold * 4) nearNext += 1
   }
   const total = members.length
-  const table = (rules: ProgramRules, list: number[]): TierCount[] => rules.tiers.map((tier, i) =>
-    ({ key: tier.key, name: tier.name, members: list[i], percent: total === 0 ? 0 : Math.round((list[i] * 1000) / total) / 10 }))
+  const table = (rules: ProgramRules, list: number[]): TierCount[] =>
+    rules.tiers.map((tier, i) => ({
+      key: tier.key,
+      name: tier.name,
+      members: list[i],
+      percent: total === 0 ? 0 : Math.round((list[i] * 1000) / total) / 10,
+    }))
   const predicted = table(draft, counts.predicted)
   return {
     members: total,
@@ -91,7 +107,8 @@ export function simulateProgram(current: ProgramRules, draft: ProgramRules, memb
     movesDownIfApplied: movesDown,
     nearNextTierPercent: total === 0 ? 0 : Math.round((nearNext * 100) / total),
     monthlyBenefitCostFen: { current: monthlyCost(current, counts.today), draft: monthlyCost(draft, counts.keep) },
-    costBasis: '按权益面值、年发放次数和预设使用率估算（尚无实际使用数据）/ face value × grants per year × assumed usage (no usage data yet)',
+    costBasis:
+      '按权益面值、年发放次数和预设使用率估算（尚无实际使用数据）/ face value × grants per year × assumed usage (no usage data yet)',
     warnings: distributionWarnings(current, draft, predicted, total),
   }
 }
@@ -103,31 +120,53 @@ export function simulateProgram(current: ProgramRules, draft: ProgramRules, memb
 export function publishDayOutcome(current: ProgramRules, draft: ProgramRules, tierKey: string, growth: number) {
   const held = mappedRank(current, draft, tierKey)
   const reached = tierRank(draft, tierReached(draft, growth).key)
-  const retained = draft.tiers.slice(0, held + 1).reduce((best, tier, rank) => (growth >= tier.retainThreshold ? rank : best), 0)
+  const retained = draft.tiers
+    .slice(0, held + 1)
+    .reduce((best, tier, rank) => (growth >= tier.retainThreshold ? rank : best), 0)
   return { held, keep: Math.max(held, reached), applyNow: Math.max(retained, reached) }
 }
 
 function monthlyCost(rules: ProgramRules, tierCounts: number[]): number {
-  const yearly = rules.tiers.reduce((sum, tier, i) =>
-    sum + tierCounts[i] * tier.benefits.reduce((s, key) => s + yearlyBenefitCostFen(rules.benefits[key]), 0), 0)
+  const yearly = rules.tiers.reduce(
+    (sum, tier, i) =>
+      sum + tierCounts[i] * tier.benefits.reduce((s, key) => s + yearlyBenefitCostFen(rules.benefits[key]), 0),
+    0,
+  )
   return Math.round(yearly / 12)
 }
 
 /** The distribution guardrails: a crowded top tier means thresholds too low, an empty tier too high. */
-export function distributionWarnings(current: ProgramRules, draft: ProgramRules, distribution: TierCount[], total: number): SimulationWarning[] {
+export function distributionWarnings(
+  current: ProgramRules,
+  draft: ProgramRules,
+  distribution: TierCount[],
+  total: number,
+): SimulationWarning[] {
   const warnings: SimulationWarning[] = []
   const top = distribution[distribution.length - 1]
   if (total > 0 && top.percent > 30) {
-    warnings.push({ code: 'TOP_TIER_CROWDED', tier: top.key, message: `${top.name}占会员 ${top.percent}%，超过 30%，门槛可能过低 / top tier holds ${top.percent}% of members: thresholds may be too low` })
+    warnings.push({
+      code: 'TOP_TIER_CROWDED',
+      tier: top.key,
+      message: `${top.name}占会员 ${top.percent}%，超过 30%，门槛可能过低 / top tier holds ${top.percent}% of members: thresholds may be too low`,
+    })
   }
   for (const tier of distribution.slice(1)) {
     if (total > 0 && tier.members === 0) {
-      warnings.push({ code: 'TIER_EMPTY', tier: tier.key, message: `${tier.name}没有会员，门槛可能过高 / no member would be in ${tier.key}: threshold may be too high` })
+      warnings.push({
+        code: 'TIER_EMPTY',
+        tier: tier.key,
+        message: `${tier.name}没有会员，门槛可能过高 / no member would be in ${tier.key}: threshold may be too high`,
+      })
     }
   }
   for (const tier of current.tiers) {
     if (!draft.tiers.some((t) => t.key === tier.key)) {
-      warnings.push({ code: 'TIER_KEY_REMOVED', tier: tier.key, message: `${tier.name}在新方案中不存在，持有者按同一级位对应 / ${tier.key} is removed; its holders map to the tier at the same rank` })
+      warnings.push({
+        code: 'TIER_KEY_REMOVED',
+        tier: tier.key,
+        message: `${tier.name}在新方案中不存在，持有者按同一级位对应 / ${tier.key} is removed; its holders map to the tier at the same rank`,
+      })
     }
   }
   return warnings

@@ -7,8 +7,14 @@ import { currentStreak, type SignInRules } from './streak'
 
 const rules: SignInRules = fmcgTemplate.signIn // make-up costs 20 points, twice a month
 const today = '2026-11-23'
-const ask = (over: Partial<MakeUpQuestion>): MakeUpQuestion =>
-  ({ day: '2026-11-20', today, joinedDay: '2026-11-01', signed: new Set(['2026-11-21', '2026-11-22']), makeUpsUsed: 0, ...over })
+const ask = (over: Partial<MakeUpQuestion>): MakeUpQuestion => ({
+  day: '2026-11-20',
+  today,
+  joinedDay: '2026-11-01',
+  signed: new Set(['2026-11-21', '2026-11-22']),
+  makeUpsUsed: 0,
+  ...over,
+})
 
 describe('makeUpRefusal', () => {
   it.each([
@@ -39,7 +45,12 @@ describe('makeUpRefusal', () => {
 })
 
 describe('makeUpsLeft', () => {
-  it.each([[0, 2], [1, 1], [2, 0], [5, 0]])('%i used → %i left', (used, left) => {
+  it.each([
+    [0, 2],
+    [1, 1],
+    [2, 0],
+    [5, 0],
+  ])('%i used → %i left', (used, left) => {
     expect(makeUpsLeft(rules, used)).toBe(left)
   })
   it('is 0 when make-up is off', () => {
@@ -54,7 +65,13 @@ describe('makeUpEffect', () => {
     ['fills the day before yesterday with today open', ['2026-11-20', '2026-11-22'], '2026-11-21', 2, 3],
     ['an isolated day starts its own run and leaves the streak alone', ['2026-11-23'], '2026-11-10', 1, 1],
     ['a day that extends an old run only', ['2026-11-05', '2026-11-06', '2026-11-23'], '2026-11-07', 3, 1],
-    ['a run longer than the cycle wraps', [...Array.from({ length: 8 }, (_, i) => addDays('2026-11-12', i)), '2026-11-21', '2026-11-22', '2026-11-23'], '2026-11-20', 2, 12],
+    [
+      'a run longer than the cycle wraps',
+      [...Array.from({ length: 8 }, (_, i) => addDays('2026-11-12', i)), '2026-11-21', '2026-11-22', '2026-11-23'],
+      '2026-11-20',
+      2,
+      12,
+    ],
   ])('%s', (_, signed, day, cycleDay, streak) => {
     const effect = makeUpEffect(rules, new Set(signed as string[]), day as string, today)
     expect(effect.cycleDay).toBe(cycleDay)
@@ -62,17 +79,21 @@ describe('makeUpEffect', () => {
   })
 
   it('never shortens the streak and never adds more than the two runs it joins, plus the day', () => {
-    const days = fc.uniqueArray(fc.integer({ min: 1, max: 22 }), { maxLength: 22 }).map((ns) => ns.map((n) => addDays(today, -n)))
-    fc.assert(fc.property(days, fc.integer({ min: 1, max: 22 }), (signedList, gap) => {
-      const signed = new Set(signedList)
-      const day = addDays(today, -gap)
-      fc.pre(!signed.has(day))
-      const before = currentStreak(signed, today).streak
-      const after = makeUpEffect(rules, signed, day, today).streak.streak
-      expect(after).toBeGreaterThanOrEqual(before)
-      expect(after).toBeLessThanOrEqual(signed.size + 1)
-      // A day that does not touch the live run cannot change it.
-      if (after !== before) expect(after).toBeGreaterThan(before)
-    }))
+    const days = fc
+      .uniqueArray(fc.integer({ min: 1, max: 22 }), { maxLength: 22 })
+      .map((ns) => ns.map((n) => addDays(today, -n)))
+    fc.assert(
+      fc.property(days, fc.integer({ min: 1, max: 22 }), (signedList, gap) => {
+        const signed = new Set(signedList)
+        const day = addDays(today, -gap)
+        fc.pre(!signed.has(day))
+        const before = currentStreak(signed, today).streak
+        const after = makeUpEffect(rules, signed, day, today).streak.streak
+        expect(after).toBeGreaterThanOrEqual(before)
+        expect(after).toBeLessThanOrEqual(signed.size + 1)
+        // A day that does not touch the live run cannot change it.
+        if (after !== before) expect(after).toBeGreaterThan(before)
+      }),
+    )
   })
 })

@@ -3,9 +3,15 @@ import type { ErrorCode } from '../errors'
 import { currentStreak, cycleDayOf, runEndingOn, type LiveStreak, type SignInRules } from './streak'
 
 /** Why a make-up sign-in (补签) is refused; each is a stable error code. */
-export type MakeUpRefusal = Extract<ErrorCode,
-  'MAKE_UP_DISABLED' | 'MAKE_UP_DAY_NOT_PAST' | 'MAKE_UP_DAY_NOT_THIS_MONTH' | 'MAKE_UP_DAY_BEFORE_JOIN'
-  | 'ALREADY_SIGNED_IN' | 'MAKE_UP_LIMIT_REACHED'>
+export type MakeUpRefusal = Extract<
+  ErrorCode,
+  | 'MAKE_UP_DISABLED'
+  | 'MAKE_UP_DAY_NOT_PAST'
+  | 'MAKE_UP_DAY_NOT_THIS_MONTH'
+  | 'MAKE_UP_DAY_BEFORE_JOIN'
+  | 'ALREADY_SIGNED_IN'
+  | 'MAKE_UP_LIMIT_REACHED'
+>
 
 export interface MakeUpQuestion {
   /** The day the member wants to make up. */
@@ -52,7 +58,12 @@ export interface MakeUpEffect {
  * A make-up fills one gap: the run before the day and the run after it become one. The made-up day takes its
  * place in the cycle, and the live streak is recounted over the days with the gap filled.
  */
-export function makeUpEffect(rules: SignInRules, signed: ReadonlySet<BusinessDay>, day: BusinessDay, today: BusinessDay): MakeUpEffect {
+export function makeUpEffect(
+  rules: SignInRules,
+  signed: ReadonlySet<BusinessDay>,
+  day: BusinessDay,
+  today: BusinessDay,
+): MakeUpEffect {
   const filled = new Set(signed).add(day)
   return { cycleDay: cycleDayOf(runEndingOn(filled, day), rules.cycleDays), streak: currentStreak(filled, today) }
 }

@@ -7,7 +7,13 @@ import { chineseMonthDay, daysOfMonth, isCalendarMonth, monthCalendar, type Sign
 const rules = fmcgTemplate.signIn
 
 describe('daysOfMonth', () => {
-  it.each([['2026-11', 30], ['2026-12', 31], ['2026-02', 28], ['2028-02', 29], ['2027-01', 31]])('%s has %i days', (month, count) => {
+  it.each([
+    ['2026-11', 30],
+    ['2026-12', 31],
+    ['2026-02', 28],
+    ['2028-02', 29],
+    ['2027-01', 31],
+  ])('%s has %i days', (month, count) => {
     const days = daysOfMonth(month)
     expect(days).toHaveLength(count)
     expect(days[0]).toBe(`${month}-01`)
@@ -28,7 +34,14 @@ describe('monthCalendar', () => {
     { day: '2026-11-23', kind: 'daily' },
   ]
   const calendar = (over: { today?: string; makeUpsUsed?: number; month?: string; signIns?: SignedDay[] } = {}) =>
-    monthCalendar(rules, { month: '2026-11', today: '2026-11-23', joinedDay: '2026-11-10', signIns, makeUpsUsed: 1, ...over })
+    monthCalendar(rules, {
+      month: '2026-11',
+      today: '2026-11-23',
+      joinedDay: '2026-11-10',
+      signIns,
+      makeUpsUsed: 1,
+      ...over,
+    })
   const statusOf = (days: ReturnType<typeof calendar>, day: string) => days.find((d) => d.day === day)
 
   it.each([
@@ -50,7 +63,7 @@ describe('monthCalendar', () => {
     expect(statusOf(calendar({ signIns: [] }), '2026-11-23')?.status).toBe('today')
   })
 
-  it('offers no make-up once the month\'s make-ups are used', () => {
+  it("offers no make-up once the month's make-ups are used", () => {
     expect(calendar({ makeUpsUsed: 2 }).some((d) => d.canMakeUp)).toBe(false)
   })
 
@@ -62,22 +75,42 @@ describe('monthCalendar', () => {
 
   it('gives every day exactly one status, and only missed days can be made up', () => {
     const offsets = fc.uniqueArray(fc.integer({ min: 0, max: 29 }), { maxLength: 30 })
-    fc.assert(fc.property(offsets, fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 3 }), (signed, todayOffset, used) => {
-      const today = addDays('2026-11-01', todayOffset)
-      const list: SignedDay[] = signed.map((n, i) => ({ day: addDays('2026-11-01', n), kind: i % 3 === 0 ? 'make_up' : 'daily' }))
-      const days = monthCalendar(rules, { month: '2026-11', today, joinedDay: '2026-11-05', signIns: list, makeUpsUsed: used })
-      expect(days).toHaveLength(30)
-      for (const d of days) {
-        const recorded = list.find((s) => s.day === d.day)
-        if (recorded) expect(d.status).toBe(recorded.kind === 'daily' ? 'signed' : 'made_up')
-        if (d.canMakeUp) expect(d.status === 'missed' && d.day < today && used < 2).toBe(true)
-      }
-    }))
+    fc.assert(
+      fc.property(
+        offsets,
+        fc.integer({ min: 0, max: 29 }),
+        fc.integer({ min: 0, max: 3 }),
+        (signed, todayOffset, used) => {
+          const today = addDays('2026-11-01', todayOffset)
+          const list: SignedDay[] = signed.map((n, i) => ({
+            day: addDays('2026-11-01', n),
+            kind: i % 3 === 0 ? 'make_up' : 'daily',
+          }))
+          const days = monthCalendar(rules, {
+            month: '2026-11',
+            today,
+            joinedDay: '2026-11-05',
+            signIns: list,
+            makeUpsUsed: used,
+          })
+          expect(days).toHaveLength(30)
+          for (const d of days) {
+            const recorded = list.find((s) => s.day === d.day)
+            if (recorded) expect(d.status).toBe(recorded.kind === 'daily' ? 'signed' : 'made_up')
+            if (d.canMakeUp) expect(d.status === 'missed' && d.day < today && used < 2).toBe(true)
+          }
+        },
+      ),
+    )
   })
 })
 
 describe('chineseMonthDay', () => {
-  it.each([['2026-11-20', '11月20日'], ['2026-01-05', '1月5日'], ['2026-12-31', '12月31日']])('%s → %s', (day, text) => {
+  it.each([
+    ['2026-11-20', '11月20日'],
+    ['2026-01-05', '1月5日'],
+    ['2026-12-31', '12月31日'],
+  ])('%s → %s', (day, text) => {
     expect(chineseMonthDay(day)).toBe(text)
   })
 })

@@ -39,17 +39,41 @@ export function daysOfMonth(month: CalendarMonth): BusinessDay[] {
  * up), today, future days and days before joining. A day signed "in the future" (only when a clock went back)
  * still shows as signed: what was recorded is what the member got.
  */
-export function monthCalendar(rules: SignInRules, input: {
-  month: CalendarMonth; today: BusinessDay; joinedDay: BusinessDay; signIns: readonly SignedDay[]; makeUpsUsed: number
-}): SignInCalendarDay[] {
+export function monthCalendar(
+  rules: SignInRules,
+  input: {
+    month: CalendarMonth
+    today: BusinessDay
+    joinedDay: BusinessDay
+    signIns: readonly SignedDay[]
+    makeUpsUsed: number
+  },
+): SignInCalendarDay[] {
   const kindOf = new Map(input.signIns.map((s) => [s.day, s.kind]))
   const signed = new Set(kindOf.keys())
   return daysOfMonth(input.month).map((day) => {
     const kind = kindOf.get(day)
-    const status: SignInDayStatus = kind === 'daily' ? 'signed' : kind === 'make_up' ? 'made_up'
-      : day === input.today ? 'today' : day > input.today ? 'future' : day < input.joinedDay ? 'before_join' : 'missed'
-    const canMakeUp = status === 'missed' &&
-      makeUpRefusal(rules, { day, today: input.today, joinedDay: input.joinedDay, signed, makeUpsUsed: input.makeUpsUsed }) === null
+    const status: SignInDayStatus =
+      kind === 'daily'
+        ? 'signed'
+        : kind === 'make_up'
+          ? 'made_up'
+          : day === input.today
+            ? 'today'
+            : day > input.today
+              ? 'future'
+              : day < input.joinedDay
+                ? 'before_join'
+                : 'missed'
+    const canMakeUp =
+      status === 'missed' &&
+      makeUpRefusal(rules, {
+        day,
+        today: input.today,
+        joinedDay: input.joinedDay,
+        signed,
+        makeUpsUsed: input.makeUpsUsed,
+      }) === null
     return { day, status, canMakeUp }
   })
 }

@@ -9,7 +9,10 @@ export type SignInBody = z.infer<typeof SignInBody>
 
 /** `month` defaults to the current business month. */
 export const SignInCalendarQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM / month must be YYYY-MM' }).optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM / month must be YYYY-MM' })
+    .optional(),
 })
 export type SignInCalendarQuery = z.infer<typeof SignInCalendarQuery>
 

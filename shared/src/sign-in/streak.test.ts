@@ -38,12 +38,27 @@ describe('runEndingOn', () => {
 })
 
 describe('cycleDayOf', () => {
-  it.each([[1, 7, 1], [3, 7, 3], [7, 7, 7], [8, 7, 1], [14, 7, 7], [15, 7, 1], [31, 31, 31], [32, 31, 1], [5, 2, 1]])(
-    'streak %i in a cycle of %i is day %i', (streak, cycle, day) => {
-      expect(cycleDayOf(streak, cycle)).toBe(day)
-    })
+  it.each([
+    [1, 7, 1],
+    [3, 7, 3],
+    [7, 7, 7],
+    [8, 7, 1],
+    [14, 7, 7],
+    [15, 7, 1],
+    [31, 31, 31],
+    [32, 31, 1],
+    [5, 2, 1],
+  ])('streak %i in a cycle of %i is day %i', (streak, cycle, day) => {
+    expect(cycleDayOf(streak, cycle)).toBe(day)
+  })
 
-  it.each([[0, 7], [-1, 7], [1.5, 7], [1, 0], [Number.NaN, 7]])('refuses streak %s / cycle %s', (streak, cycle) => {
+  it.each([
+    [0, 7],
+    [-1, 7],
+    [1.5, 7],
+    [1, 0],
+    [Number.NaN, 7],
+  ])('refuses streak %s / cycle %s', (streak, cycle) => {
     expect(() => cycleDayOf(streak, cycle)).toThrow(RangeError)
   })
 })
@@ -59,7 +74,14 @@ describe('bonusOn', () => {
   })
 
   it('adds up two bonuses on one day and ignores a bonus worth nothing', () => {
-    const twice: SignInRules = { ...rules, streakBonuses: [{ day: 2, growth: 1, points: 2 }, { day: 2, growth: 3, points: 4 }, { day: 5, growth: 0, points: 0 }] }
+    const twice: SignInRules = {
+      ...rules,
+      streakBonuses: [
+        { day: 2, growth: 1, points: 2 },
+        { day: 2, growth: 3, points: 4 },
+        { day: 5, growth: 0, points: 0 },
+      ],
+    }
     expect(bonusOn(twice, 2)).toEqual({ day: 2, growth: 4, points: 6 })
     expect(bonusOn(twice, 5)).toBeNull()
   })
@@ -90,47 +112,56 @@ describe('streak properties', () => {
   const signedDays = fc.array(fc.integer({ min: -3, max: 60 }), { maxLength: 80 }).map((offsets) => offsets.map(back))
 
   it('never counts a day twice and never skips a missing day', () => {
-    fc.assert(fc.property(signedDays, (days) => {
-      const set = new Set(days)
-      const { streak, endDay } = currentStreak(days, today)
-      if (streak === 0) {
-        expect(set.has(today) || set.has(back(1))).toBe(false)
-        return
-      }
-      expect([today, back(1)]).toContain(endDay)
-      const counted = Array.from({ length: streak }, (_, i) => addDays(endDay!, -i))
-      expect(new Set(counted).size).toBe(streak) // each day once
-      for (const day of counted) expect(set.has(day)).toBe(true) // no missing day inside
-      expect(set.has(addDays(endDay!, -streak))).toBe(false) // and it stops at the first missing day
-      expect(streak).toBeLessThanOrEqual(new Set(days.filter((d) => d <= today)).size)
-      if (endDay === back(1)) expect(set.has(today)).toBe(false)
-    }))
+    fc.assert(
+      fc.property(signedDays, (days) => {
+        const set = new Set(days)
+        const { streak, endDay } = currentStreak(days, today)
+        if (streak === 0) {
+          expect(set.has(today) || set.has(back(1))).toBe(false)
+          return
+        }
+        expect([today, back(1)]).toContain(endDay)
+        const counted = Array.from({ length: streak }, (_, i) => addDays(endDay!, -i))
+        expect(new Set(counted).size).toBe(streak) // each day once
+        for (const day of counted) expect(set.has(day)).toBe(true) // no missing day inside
+        expect(set.has(addDays(endDay!, -streak))).toBe(false) // and it stops at the first missing day
+        expect(streak).toBeLessThanOrEqual(new Set(days.filter((d) => d <= today)).size)
+        if (endDay === back(1)) expect(set.has(today)).toBe(false)
+      }),
+    )
   })
 
   it('signing today adds exactly one to a streak that reached yesterday, and starts at 1 otherwise', () => {
-    fc.assert(fc.property(signedDays, (days) => {
-      const open = days.filter((d) => d !== today && d <= today)
-      const before = currentStreak(open, today)
-      const after = currentStreak([...open, today], today)
-      expect(after.streak).toBe(before.endDay === back(1) ? before.streak + 1 : 1)
-    }))
+    fc.assert(
+      fc.property(signedDays, (days) => {
+        const open = days.filter((d) => d !== today && d <= today)
+        const before = currentStreak(open, today)
+        const after = currentStreak([...open, today], today)
+        expect(after.streak).toBe(before.endDay === back(1) ? before.streak + 1 : 1)
+      }),
+    )
   })
 
   it('the cycle day runs 1..cycleDays and advances by one each day', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 31 }), (streak, cycle) => {
-      const day = cycleDayOf(streak, cycle)
-      expect(day).toBeGreaterThanOrEqual(1)
-      expect(day).toBeLessThanOrEqual(cycle)
-      expect(cycleDayOf(streak + 1, cycle)).toBe(day === cycle ? 1 : day + 1)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 31 }), (streak, cycle) => {
+        const day = cycleDayOf(streak, cycle)
+        expect(day).toBeGreaterThanOrEqual(1)
+        expect(day).toBeLessThanOrEqual(cycle)
+        expect(cycleDayOf(streak + 1, cycle)).toBe(day === cycle ? 1 : day + 1)
+      }),
+    )
   })
 
   it('the upcoming bonus is the one the next sign-ins actually reach', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 7 }), (last) => {
-      const next = upcomingBonus(rules, last)!
-      const reachedOn = cycleDayOf(last + next.signInsNeeded, rules.cycleDays)
-      expect(bonusOn(rules, reachedOn)).toEqual({ day: next.day, growth: next.growth, points: next.points })
-      for (let k = 1; k < next.signInsNeeded; k += 1) expect(bonusOn(rules, cycleDayOf(last + k, rules.cycleDays))).toBeNull()
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 7 }), (last) => {
+        const next = upcomingBonus(rules, last)!
+        const reachedOn = cycleDayOf(last + next.signInsNeeded, rules.cycleDays)
+        expect(bonusOn(rules, reachedOn)).toEqual({ day: next.day, growth: next.growth, points: next.points })
+        for (let k = 1; k < next.signInsNeeded; k += 1)
+          expect(bonusOn(rules, cycleDayOf(last + k, rules.cycleDays))).toBeNull()
+      }),
+    )
   })
 })

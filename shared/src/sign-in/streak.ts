@@ -41,8 +41,10 @@ export function currentStreak(signed: Iterable<BusinessDay>, today: BusinessDay)
 
 /** Day of the cycle a streak has reached: 1..cycleDays, then 1 again. */
 export function cycleDayOf(streak: number, cycleDays: number): number {
-  if (!Number.isSafeInteger(streak) || streak < 1) throw new RangeError(`streak must be a whole number ≥ 1, got ${streak}`)
-  if (!Number.isSafeInteger(cycleDays) || cycleDays < 1) throw new RangeError(`cycleDays must be a whole number ≥ 1, got ${cycleDays}`)
+  if (!Number.isSafeInteger(streak) || streak < 1)
+    throw new RangeError(`streak must be a whole number ≥ 1, got ${streak}`)
+  if (!Number.isSafeInteger(cycleDays) || cycleDays < 1)
+    throw new RangeError(`cycleDays must be a whole number ≥ 1, got ${cycleDays}`)
   return ((streak - 1) % cycleDays) + 1
 }
 

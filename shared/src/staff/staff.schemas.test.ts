@@ -27,8 +27,14 @@ describe('staff purchase bodies', () => {
   })
 
   it.each([
-    [{ amountFen: 0 }], [{ amountFen: 12.5 }], [{ amountFen: -1 }], [{ receiptNo: '' }], [{ receiptNo: '-lead' }],
-    [{ receiptNo: 'x'.repeat(49) }], [{ receiptNo: '小票1' }], [{ extra: true }],
+    [{ amountFen: 0 }],
+    [{ amountFen: 12.5 }],
+    [{ amountFen: -1 }],
+    [{ receiptNo: '' }],
+    [{ receiptNo: '-lead' }],
+    [{ receiptNo: 'x'.repeat(49) }],
+    [{ receiptNo: '小票1' }],
+    [{ extra: true }],
   ])('refuse %j', (over) => {
     expect(StaffPurchaseBody.safeParse({ ...base, memberId: 'mbr_1', ...over }).success).toBe(false)
   })

@@ -9,7 +9,9 @@ export function isTrivialPin(pin: string): boolean {
 }
 
 /** A staff PIN: six digits, not a trivial one. Only its scrypt hash is stored. */
-export const StaffPin = z.string().regex(/^\d{6}$/, { error: '密码应为 6 位数字 / PIN must be 6 digits' })
+export const StaffPin = z
+  .string()
+  .regex(/^\d{6}$/, { error: '密码应为 6 位数字 / PIN must be 6 digits' })
   .refine((pin) => !isTrivialPin(pin), { error: '密码过于简单 / PIN is too easy to guess' })
 
 export const CreateStaffBody = z.strictObject({
@@ -25,21 +27,27 @@ export const StaffLoginBody = z.strictObject({ phone: PhoneNumber, pin: z.string
 export type StaffLoginBody = z.infer<typeof StaffLoginBody>
 
 /** A till receipt number; with the outlet it is the purchase's idempotency key. */
-export const ReceiptNo = z.string().trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,47}$/, { error: '小票号为 1–48 位字母、数字或 _ . / - / receipt number: 1–48 letters, digits or _ . / -' })
+export const ReceiptNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,47}$/, {
+    error: '小票号为 1–48 位字母、数字或 _ . / - / receipt number: 1–48 letters, digits or _ . / -',
+  })
 
 /**
  * An in-store purchase names the member by a fresh member code, or by the `memberId` of a code this staff
  * verified within the last few minutes (one purchase per verification).
  */
-export const StaffPurchaseBody = z.strictObject({
-  code: z.string().trim().min(1).max(64).optional(),
-  memberId: z.string().trim().min(1).max(64).optional(),
-  amountFen: z.number().int({ error: '金额必须是整数分 / amount must be whole fen' }).min(1).max(100_000_000),
-  receiptNo: ReceiptNo,
-}).refine((body) => (body.code === undefined) !== (body.memberId === undefined), {
-  error: '请提供会员码或已核验的会员 ID 之一 / give exactly one of code or memberId',
-})
+export const StaffPurchaseBody = z
+  .strictObject({
+    code: z.string().trim().min(1).max(64).optional(),
+    memberId: z.string().trim().min(1).max(64).optional(),
+    amountFen: z.number().int({ error: '金额必须是整数分 / amount must be whole fen' }).min(1).max(100_000_000),
+    receiptNo: ReceiptNo,
+  })
+  .refine((body) => (body.code === undefined) !== (body.memberId === undefined), {
+    error: '请提供会员码或已核验的会员 ID 之一 / give exactly one of code or memberId',
+  })
 export type StaffPurchaseBody = z.infer<typeof StaffPurchaseBody>
 
 /** A staff account as the admin and the staff app see it. */

@@ -4,9 +4,7 @@ import type { ProgramRules, TierRule } from '../program/program-rules'
 import { tierByKey, tierRank, type TierState } from './tier-evaluation'
 
 /** A concrete way to reach the next tier, cheapest first. */
-export type NextTierPath =
-  | { kind: 'order'; amountFen: number }
-  | { kind: 'sign_in'; days: number }
+export type NextTierPath = { kind: 'order'; amountFen: number } | { kind: 'sign_in'; days: number }
 
 export interface TierProgressInput {
   state: TierState
@@ -31,13 +29,18 @@ export function explainProgress(rules: ProgramRules, input: TierProgressInput): 
   const nextTier = rules.tiers[tierRank(rules, tier.key) + 1] ?? null
   const growthNeeded = nextTier ? Math.max(0, nextTier.threshold - input.countedGrowth) : 0
   const band = nextTier ? nextTier.threshold - tier.threshold : 0
-  const percent = nextTier === null ? 100
-    : Math.min(100, Math.max(0, Math.floor(((input.countedGrowth - tier.threshold) * 100) / band)))
-  const retain = input.state.validUntil === null ? null : {
-    threshold: tier.retainThreshold,
-    byDay: input.state.validUntil,
-    growthShort: Math.max(0, tier.retainThreshold - (input.countedGrowth - input.atRiskGrowth)),
-  }
+  const percent =
+    nextTier === null
+      ? 100
+      : Math.min(100, Math.max(0, Math.floor(((input.countedGrowth - tier.threshold) * 100) / band)))
+  const retain =
+    input.state.validUntil === null
+      ? null
+      : {
+          threshold: tier.retainThreshold,
+          byDay: input.state.validUntil,
+          growthShort: Math.max(0, tier.retainThreshold - (input.countedGrowth - input.atRiskGrowth)),
+        }
   return { tier, nextTier, growthNeeded, percent, paths: pathsFor(rules, growthNeeded), retain }
 }
 

@@ -11,7 +11,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The tier ladder now lives in the versioned program rules.
   await db.schema.dropTable('tiers').execute()
 
-  await db.schema.createTable('program_versions')
+  await db.schema
+    .createTable('program_versions')
     .addColumn('version', 'integer', (c) => c.primaryKey())
     .addColumn('rules', 'text', (c) => c.notNull())
     .addColumn('template', 'varchar(32)')
@@ -20,7 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', ts, (c) => c.notNull())
     .execute()
 
-  await db.schema.createTable('ledger_accounts')
+  await db.schema
+    .createTable('ledger_accounts')
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('ledger', 'varchar(8)', (c) => c.notNull().check(sql`ledger in ('growth', 'points')`))
     .addColumn('balance', 'integer', (c) => c.notNull())
@@ -31,7 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('ledger_accounts_growth_not_negative', sql`ledger = 'points' or balance >= 0`)
     .execute()
 
-  await db.schema.createTable('ledger_entries')
+  await db.schema
+    .createTable('ledger_entries')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('ledger', 'varchar(8)', (c) => c.notNull().check(sql`ledger in ('growth', 'points')`))
@@ -56,10 +59,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Two writers that read the same account version cannot both append: the lost update is impossible by schema.
     .addUniqueConstraint('ledger_entries_account_version', ['member_id', 'ledger', 'account_version'])
     .execute()
-  await db.schema.createIndex('ledger_entries_member_history').on('ledger_entries').columns(['member_id', 'ledger', 'id']).execute()
+  await db.schema
+    .createIndex('ledger_entries_member_history')
+    .on('ledger_entries')
+    .columns(['member_id', 'ledger', 'id'])
+    .execute()
   await db.schema.createIndex('ledger_entries_ref').on('ledger_entries').columns(['ref_type', 'ref_id']).execute()
 
-  await db.schema.createTable('ledger_lots')
+  await db.schema
+    .createTable('ledger_lots')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('ledger', 'varchar(8)', (c) => c.notNull())
@@ -70,10 +78,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addCheckConstraint('ledger_lots_remaining', sql`remaining >= 0 and remaining <= amount`)
     .execute()
-  await db.schema.createIndex('ledger_lots_member').on('ledger_lots').columns(['member_id', 'ledger', 'expires_at']).execute()
+  await db.schema
+    .createIndex('ledger_lots_member')
+    .on('ledger_lots')
+    .columns(['member_id', 'ledger', 'expires_at'])
+    .execute()
   await db.schema.createIndex('ledger_lots_expiring').on('ledger_lots').columns(['expires_at', 'remaining']).execute()
 
-  await db.schema.createTable('points_holds')
+  await db.schema
+    .createTable('points_holds')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('points', 'integer', (c) => c.notNull().check(sql`points > 0`))
@@ -86,7 +99,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('points_holds_ref', ['ref_type', 'ref_id'])
     .execute()
 
-  await db.schema.createTable('member_tiers')
+  await db.schema
+    .createTable('member_tiers')
     .addColumn('member_id', id, (c) => c.primaryKey().references('members.id'))
     .addColumn('tier_key', 'varchar(32)', (c) => c.notNull())
     .addColumn('valid_until', 'varchar(10)')
@@ -95,7 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('member_tiers_valid_until').on('member_tiers').column('valid_until').execute()
 
-  await db.schema.createTable('tier_changes')
+  await db.schema
+    .createTable('tier_changes')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('kind', 'varchar(10)', (c) => c.notNull().check(sql`kind in ('join', 'upgrade', 'retain', 'downgrade')`))
@@ -109,7 +124,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('tier_changes_member').on('tier_changes').columns(['member_id', 'id']).execute()
 
-  await db.schema.createTable('orders')
+  await db.schema
+    .createTable('orders')
     .addColumn('order_id', 'varchar(128)', (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('status', 'varchar(10)', (c) => c.notNull().check(sql`status in ('paid', 'completed')`))
@@ -129,7 +145,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('orders_member').on('orders').columns(['member_id', 'status']).execute()
 
-  await db.schema.createTable('order_refunds')
+  await db.schema
+    .createTable('order_refunds')
     .addColumn('order_id', 'varchar(128)', (c) => c.notNull().references('orders.order_id'))
     .addColumn('refund_id', 'varchar(128)', (c) => c.notNull())
     .addColumn('amount_fen', 'integer', (c) => c.notNull())
@@ -138,16 +155,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 
   // Events that came before the payment they depend on; applied, in arrival order, when it comes.
-  await db.schema.createTable('parked_order_events')
+  await db.schema
+    .createTable('parked_order_events')
     .addColumn('event_id', 'varchar(128)', (c) => c.primaryKey())
     .addColumn('order_id', 'varchar(128)', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('received_at', ts, (c) => c.notNull())
     .addColumn('applied_at', ts)
     .execute()
-  await db.schema.createIndex('parked_order_events_order').on('parked_order_events').columns(['order_id', 'applied_at']).execute()
+  await db.schema
+    .createIndex('parked_order_events_order')
+    .on('parked_order_events')
+    .columns(['order_id', 'applied_at'])
+    .execute()
 
-  await db.schema.createTable('idempotency_records')
+  await db.schema
+    .createTable('idempotency_records')
     .addColumn('scope', 'varchar(32)', (c) => c.notNull())
     .addColumn('key', 'varchar(200)', (c) => c.notNull())
     .addColumn('request_hash', 'varchar(64)', (c) => c.notNull())
@@ -158,7 +181,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('idempotency_records_pk', ['scope', 'key'])
     .execute()
 
-  await db.schema.createTable('job_runs')
+  await db.schema
+    .createTable('job_runs')
     .addColumn('job', 'varchar(32)', (c) => c.notNull())
     .addColumn('business_day', 'varchar(10)', (c) => c.notNull())
     .addColumn('started_at', ts, (c) => c.notNull())
@@ -167,13 +191,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('job_runs_pk', ['job', 'business_day'])
     .execute()
 
-  await db.schema.createTable('job_leases')
+  await db.schema
+    .createTable('job_leases')
     .addColumn('job', 'varchar(32)', (c) => c.primaryKey())
     .addColumn('holder', 'varchar(64)', (c) => c.notNull())
     .addColumn('lease_until', ts, (c) => c.notNull())
     .execute()
 
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('actor', 'varchar(64)', (c) => c.notNull())
     .addColumn('action', 'varchar(64)', (c) => c.notNull())
@@ -198,16 +224,32 @@ async function forbidUpdatesAndDeletes(db: Kysely<any>): Promise<void> {
         for each row execute function mc_refuse_change()`.execute(db)
     } else {
       for (const op of ['update', 'delete']) {
-        await sql.raw(`create trigger ${table}_no_${op} before ${op} on ${table}
-          begin select raise(abort, '${table} is append-only'); end`).execute(db)
+        await sql
+          .raw(`create trigger ${table}_no_${op} before ${op} on ${table}
+          begin select raise(abort, '${table} is append-only'); end`)
+          .execute(db)
       }
     }
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_log', 'job_leases', 'job_runs', 'idempotency_records', 'parked_order_events', 'order_refunds',
-    'orders', 'tier_changes', 'member_tiers', 'points_holds', 'ledger_lots', 'ledger_entries', 'ledger_accounts', 'program_versions']) {
+  for (const table of [
+    'audit_log',
+    'job_leases',
+    'job_runs',
+    'idempotency_records',
+    'parked_order_events',
+    'order_refunds',
+    'orders',
+    'tier_changes',
+    'member_tiers',
+    'points_holds',
+    'ledger_lots',
+    'ledger_entries',
+    'ledger_accounts',
+    'program_versions',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
   await db.schema.alterTable('members').dropColumn('birthday').execute()

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('program_drafts')
+  await db.schema
+    .createTable('program_drafts')
     .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
     .addColumn('rules', 'text', (c) => c.notNull())
     .addColumn('base_version', 'integer')

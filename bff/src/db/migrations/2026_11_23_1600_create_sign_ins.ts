@@ -6,7 +6,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
  * Rows are history, so the database refuses UPDATE and DELETE, as for the ledgers.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('sign_ins')
+  await db.schema
+    .createTable('sign_ins')
     .addColumn('member_id', 'varchar(40)', (c) => c.notNull().references('members.id'))
     .addColumn('business_day', 'varchar(10)', (c) => c.notNull())
     .addColumn('kind', 'varchar(8)', (c) => c.notNull().check(sql`kind in ('daily', 'make_up')`))
@@ -21,8 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row execute function mc_refuse_change()`.execute(db)
   } else {
     for (const op of ['update', 'delete']) {
-      await sql.raw(`create trigger sign_ins_no_${op} before ${op} on sign_ins
-        begin select raise(abort, 'sign_ins is append-only'); end`).execute(db)
+      await sql
+        .raw(`create trigger sign_ins_no_${op} before ${op} on sign_ins
+        begin select raise(abort, 'sign_ins is append-only'); end`)
+        .execute(db)
     }
   }
 }

@@ -8,7 +8,8 @@ const appendOnlyTables = ['benefit_claims', 'benefit_events']
 
 export async function up(db: Kysely<any>): Promise<void> {
   // One row per member, benefit and period: the unique constraint is what makes a claim happen once per period.
-  await db.schema.createTable('benefit_claims')
+  await db.schema
+    .createTable('benefit_claims')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('benefit_key', 'varchar(32)', (c) => c.notNull())
@@ -20,7 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('benefit_claims_once_per_period', ['member_id', 'benefit_key', 'period_key'])
     .execute()
 
-  await db.schema.createTable('coupons')
+  await db.schema
+    .createTable('coupons')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('code', 'varchar(32)', (c) => c.notNull().unique())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
@@ -36,11 +38,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_at', ts)
     .addColumn('used_order_id', 'varchar(128)')
     .addColumn('created_at', ts, (c) => c.notNull())
-    .addCheckConstraint('coupons_used_has_order', sql`(status = 'used') = (used_at is not null and used_order_id is not null)`)
+    .addCheckConstraint(
+      'coupons_used_has_order',
+      sql`(status = 'used') = (used_at is not null and used_order_id is not null)`,
+    )
     .execute()
   await db.schema.createIndex('coupons_member').on('coupons').columns(['member_id', 'id']).execute()
 
-  await db.schema.createTable('benefit_events')
+  await db.schema
+    .createTable('benefit_events')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('benefit_key', 'varchar(32)', (c) => c.notNull())
@@ -54,10 +60,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A coupon is issued once and used once; a second event of either kind is a bug the schema refuses.
     .addUniqueConstraint('benefit_events_once_per_coupon', ['coupon_id', 'event'])
     .execute()
-  await db.schema.createIndex('benefit_events_report').on('benefit_events').columns(['benefit_key', 'event', 'business_day']).execute()
+  await db.schema
+    .createIndex('benefit_events_report')
+    .on('benefit_events')
+    .columns(['benefit_key', 'event', 'business_day'])
+    .execute()
   await db.schema.createIndex('benefit_events_member').on('benefit_events').columns(['member_id', 'id']).execute()
 
-  await db.schema.createTable('notifications')
+  await db.schema
+    .createTable('notifications')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('member_id', id, (c) => c.notNull().references('members.id'))
     .addColumn('kind', 'varchar(32)', (c) => c.notNull())
@@ -85,8 +96,10 @@ async function forbidUpdatesAndDeletes(db: Kysely<any>): Promise<void> {
         for each row execute function mc_refuse_change()`.execute(db)
     } else {
       for (const op of ['update', 'delete']) {
-        await sql.raw(`create trigger ${table}_no_${op} before ${op} on ${table}
-          begin select raise(abort, '${table} is append-only'); end`).execute(db)
+        await sql
+          .raw(`create trigger ${table}_no_${op} before ${op} on ${table}
+          begin select raise(abort, '${table} is append-only'); end`)
+          .execute(db)
       }
     }
   }

@@ -27,7 +27,13 @@ export interface AuthorizationParts {
 }
 
 /** The signed message: method, path with query, timestamp, nonce and body, each followed by a newline. */
-export function requestSignMessage(method: string, urlPath: string, timestamp: string, nonce: string, body: string): string {
+export function requestSignMessage(
+  method: string,
+  urlPath: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return `${method.toUpperCase()}\n${urlPath}\n${timestamp}\n${nonce}\n${body}\n`
 }
 
@@ -37,8 +43,10 @@ export function authorizationHeader(request: RequestToSign): string {
   const timestamp = request.timestamp ?? unixSeconds(new Date())
   const message = requestSignMessage(request.method, request.urlPath, timestamp, nonce, request.body)
   const signature = signMessage(request.privateKey, message)
-  return `${authorizationScheme} mchid="${request.mchid}",nonce_str="${nonce}",signature="${signature}",` +
+  return (
+    `${authorizationScheme} mchid="${request.mchid}",nonce_str="${nonce}",signature="${signature}",` +
     `timestamp="${timestamp}",serial_no="${request.serialNo}"`
+  )
 }
 
 /** Reads an Authorization header back into its parts; null when the scheme or any parameter is missing. */

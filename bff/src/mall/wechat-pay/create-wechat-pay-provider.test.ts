@@ -14,7 +14,10 @@ const mchid = '1230000109'
 const appid = 'wxd678efh567hg6787'
 
 async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e)
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(AppError)
   return error as AppError
 }
@@ -25,19 +28,34 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
   let pay: PaymentProvider
   let seq = 0
   const order = (overrides: Partial<PaymentOrderRequest> = {}): PaymentOrderRequest => ({
-    outTradeNo: `rdm_${++seq}_${Date.now()}`, description: '积分商城-保温杯', amountFen: 1990,
-    payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', expiresAt: new Date('2026-11-23T02:15:00.000Z'), ...overrides,
+    outTradeNo: `rdm_${++seq}_${Date.now()}`,
+    description: '积分商城-保温杯',
+    amountFen: 1990,
+    payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+    expiresAt: new Date('2026-11-23T02:15:00.000Z'),
+    ...overrides,
   })
 
   beforeAll(async () => {
     fake = await startFakeWechatPay({
-      mchid, appid, merchantPublicKeyPem: keys.merchant.publicKeyPem, merchantSerialNo: keys.merchant.serialNo,
-      platformPrivateKeyPem: keys.platform.privateKeyPem, platformSerial: keys.platform.certificateSerial, apiV3Key: keys.apiV3Key,
+      mchid,
+      appid,
+      merchantPublicKeyPem: keys.merchant.publicKeyPem,
+      merchantSerialNo: keys.merchant.serialNo,
+      platformPrivateKeyPem: keys.platform.privateKeyPem,
+      platformSerial: keys.platform.certificateSerial,
+      apiV3Key: keys.apiV3Key,
     })
     config = {
-      mchid, appid, merchantSerialNo: keys.merchant.serialNo, merchantPrivateKeyPem: keys.merchant.privateKeyPem,
-      apiV3Key: keys.apiV3Key, platformKeys: { [keys.platform.certificateSerial]: keys.platform.certificatePem },
-      notifyUrl: 'https://mc.example.com/api/mall/payments/wechat-notice', baseUrl: fake.url, timeoutMs: 2000,
+      mchid,
+      appid,
+      merchantSerialNo: keys.merchant.serialNo,
+      merchantPrivateKeyPem: keys.merchant.privateKeyPem,
+      apiV3Key: keys.apiV3Key,
+      platformKeys: { [keys.platform.certificateSerial]: keys.platform.certificatePem },
+      notifyUrl: 'https://mc.example.com/api/mall/payments/wechat-notice',
+      baseUrl: fake.url,
+      timeoutMs: 2000,
     }
     pay = createWechatPayProvider(config)
   })
@@ -56,8 +74,14 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     expect(sent).toMatchObject({ method: 'POST', url: '/v3/pay/transactions/jsapi' })
     expect(parseAuthorization(sent.authorization)).toMatchObject({ mchid, serial_no: keys.merchant.serialNo })
     expect(JSON.parse(sent.body)).toEqual({
-      appid, mchid, description: '积分商城-保温杯', out_trade_no: request.outTradeNo, time_expire: '2026-11-23T10:15:00+08:00',
-      notify_url: config.notifyUrl, amount: { total: 1990, currency: 'CNY' }, payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
+      appid,
+      mchid,
+      description: '积分商城-保温杯',
+      out_trade_no: request.outTradeNo,
+      time_expire: '2026-11-23T10:15:00+08:00',
+      notify_url: config.notifyUrl,
+      amount: { total: 1990, currency: 'CNY' },
+      payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
     })
     const again = await pay.createOrder(request)
     expect(again.provider === 'wechat' && again.package).toBe(params.package)
@@ -67,18 +91,34 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     const request = order()
     await pay.createOrder(request)
     expect(await pay.queryOrder(request.outTradeNo)).toEqual({
-      outTradeNo: request.outTradeNo, tradeState: 'NOTPAY', transactionId: null, amountFen: 1990, mchid, appid, successTime: null,
+      outTradeNo: request.outTradeNo,
+      tradeState: 'NOTPAY',
+      transactionId: null,
+      amountFen: 1990,
+      mchid,
+      appid,
+      successTime: null,
     })
     expect(fake.requests.at(-1)!.url).toBe(`/v3/pay/transactions/out-trade-no/${request.outTradeNo}?mchid=${mchid}`)
     const notice = fake.markPaid(request.outTradeNo)
     const paid = await pay.queryOrder(request.outTradeNo)
-    expect(paid).toMatchObject({ tradeState: 'SUCCESS', amountFen: 1990, transactionId: expect.stringMatching(/^4200/) })
+    expect(paid).toMatchObject({
+      tradeState: 'SUCCESS',
+      amountFen: 1990,
+      transactionId: expect.stringMatching(/^4200/),
+    })
     expect(pay.openNotice(notice, new Date())).toEqual(paid)
   })
 
   it('reports an order WeChat never saw as NOTPAY with nulls', async () => {
     expect(await pay.queryOrder('rdm_never_created')).toEqual({
-      outTradeNo: 'rdm_never_created', tradeState: 'NOTPAY', transactionId: null, amountFen: null, mchid, appid, successTime: null,
+      outTradeNo: 'rdm_never_created',
+      tradeState: 'NOTPAY',
+      transactionId: null,
+      amountFen: null,
+      mchid,
+      appid,
+      successTime: null,
     })
   })
 
@@ -86,7 +126,11 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     const unpaid = order()
     await pay.createOrder(unpaid)
     await pay.closeOrder(unpaid.outTradeNo)
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', url: `/v3/pay/transactions/out-trade-no/${unpaid.outTradeNo}/close`, body: `{"mchid":"${mchid}"}` })
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      url: `/v3/pay/transactions/out-trade-no/${unpaid.outTradeNo}/close`,
+      body: `{"mchid":"${mchid}"}`,
+    })
     expect((await pay.queryOrder(unpaid.outTradeNo)).tradeState).toBe('CLOSED')
     const paid = order()
     await pay.createOrder(paid)
@@ -99,10 +143,19 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     const request = order()
     await pay.createOrder(request)
     fake.markPaid(request.outTradeNo)
-    const refund = await pay.refund({ outTradeNo: request.outTradeNo, outRefundNo: `rf_${request.outTradeNo}`, refundFen: 1990, totalFen: 1990, reason: '兑换取消' })
+    const refund = await pay.refund({
+      outTradeNo: request.outTradeNo,
+      outRefundNo: `rf_${request.outTradeNo}`,
+      refundFen: 1990,
+      totalFen: 1990,
+      reason: '兑换取消',
+    })
     expect(refund).toEqual({ refundId: expect.stringMatching(/^50000/), status: 'PROCESSING' })
     expect(JSON.parse(fake.requests.at(-1)!.body)).toEqual({
-      out_trade_no: request.outTradeNo, out_refund_no: `rf_${request.outTradeNo}`, reason: '兑换取消', amount: { refund: 1990, total: 1990, currency: 'CNY' },
+      out_trade_no: request.outTradeNo,
+      out_refund_no: `rf_${request.outTradeNo}`,
+      reason: '兑换取消',
+      amount: { refund: 1990, total: 1990, currency: 'CNY' },
     })
     expect((await pay.queryOrder(request.outTradeNo)).tradeState).toBe('REFUND')
   })
@@ -113,7 +166,9 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     const error = await appErrorOf(pay.createOrder({ ...request, amountFen: 2990 }))
     expect(error.code).toBe('PAYMENT_UNAVAILABLE')
     expect(error.details).toEqual({ status: 400, wechatCode: 'INVALID_REQUEST' })
-    const refund = await appErrorOf(pay.refund({ outTradeNo: request.outTradeNo, outRefundNo: 'rf_x', refundFen: 1, totalFen: 1990, reason: 'r' }))
+    const refund = await appErrorOf(
+      pay.refund({ outTradeNo: request.outTradeNo, outRefundNo: 'rf_x', refundFen: 1, totalFen: 1990, reason: 'r' }),
+    )
     expect(refund.details).toEqual({ status: 400, wechatCode: 'INVALID_REQUEST' })
   })
 
@@ -127,7 +182,8 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     const error = await appErrorOf(impostor.createOrder(order()))
     expect(error).toMatchObject({ code: 'PAYMENT_UNAVAILABLE', details: { status: 401, wechatCode: 'SIGN_ERROR' } })
     const shown = JSON.stringify({ message: error.message, details: error.details })
-    for (const secret of [keys.stranger.privateKeyPem, keys.apiV3Key, 'BEGIN', 'signature=']) expect(shown).not.toContain(secret)
+    for (const secret of [keys.stranger.privateKeyPem, keys.apiV3Key, 'BEGIN', 'signature='])
+      expect(shown).not.toContain(secret)
   })
 
   it.each(['bad', 'none'] as const)('refuses a 2xx answer whose signature is %s', async (mode) => {
@@ -142,7 +198,10 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
   })
 
   it('refuses an answer signed by a platform key it was not configured with', async () => {
-    const other = createWechatPayProvider({ ...config, platformKeys: { [keys.platform.certificateSerial]: keys.stranger.publicKeyPem } })
+    const other = createWechatPayProvider({
+      ...config,
+      platformKeys: { [keys.platform.certificateSerial]: keys.stranger.publicKeyPem },
+    })
     const request = order()
     await pay.createOrder(request)
     const error = await appErrorOf(other.queryOrder(request.outTradeNo))
@@ -152,9 +211,14 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
   it('turns network failures and timeouts into PAYMENT_UNAVAILABLE', async () => {
     const down = createWechatPayProvider({ ...config, baseUrl: 'http://127.0.0.1:1' })
     expect((await appErrorOf(down.queryOrder('rdm_x'))).details).toEqual({ status: null, reason: 'network error' })
-    const slow = createWechatPayProvider({ ...config, timeoutMs: 50, fetch: (_url, init) => new Promise((_, reject) => {
-      init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))
-    }) })
+    const slow = createWechatPayProvider({
+      ...config,
+      timeoutMs: 50,
+      fetch: (_url, init) =>
+        new Promise((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))
+        }),
+    })
     expect((await appErrorOf(slow.queryOrder('rdm_x'))).details).toEqual({ status: null, reason: 'timeout' })
   })
 

@@ -31,7 +31,7 @@ export interface WechatPayConfig {
 }
 
 const unavailable = (details: Record<string, unknown>) => new AppError('PAYMENT_UNAVAILABLE', details)
-const wechatCodeOf = (error: unknown) => error instanceof AppError ? error.details?.wechatCode : undefined
+const wechatCodeOf = (error: unknown) => (error instanceof AppError ? error.details?.wechatCode : undefined)
 const pathSegment = (value: string) => encodeURIComponent(value)
 
 /**
@@ -45,9 +45,14 @@ export function createWechatPayProvider(config: WechatPayConfig): PaymentProvide
   const platformKeys = loadPlatformKeys(config.platformKeys)
   if (platformKeys.size === 0) throw new Error('WeChat Pay needs at least one platform key')
   const call = createWechatPayClient({
-    mchid, merchantSerialNo: config.merchantSerialNo, merchantPrivateKey, platformKeys,
-    baseUrl: config.baseUrl ?? 'https://api.mch.weixin.qq.com', fetch: config.fetch ?? fetch,
-    timeoutMs: config.timeoutMs ?? 5000, now: config.now ?? (() => new Date()),
+    mchid,
+    merchantSerialNo: config.merchantSerialNo,
+    merchantPrivateKey,
+    platformKeys,
+    baseUrl: config.baseUrl ?? 'https://api.mch.weixin.qq.com',
+    fetch: config.fetch ?? fetch,
+    timeoutMs: config.timeoutMs ?? 5000,
+    now: config.now ?? (() => new Date()),
   })
   const noticeKeys = { platformKeys, apiV3Key: config.apiV3Key }
 
@@ -58,9 +63,14 @@ export function createWechatPayProvider(config: WechatPayConfig): PaymentProvide
     async createOrder(order) {
       if (!order.payerOpenid) throw unavailable({ reason: 'openid required' })
       const { json } = await call('POST', '/v3/pay/transactions/jsapi', {
-        appid, mchid, description: order.description, out_trade_no: order.outTradeNo,
-        time_expire: beijingTime(order.expiresAt), notify_url: config.notifyUrl,
-        amount: { total: order.amountFen, currency: 'CNY' }, payer: { openid: order.payerOpenid },
+        appid,
+        mchid,
+        description: order.description,
+        out_trade_no: order.outTradeNo,
+        time_expire: beijingTime(order.expiresAt),
+        notify_url: config.notifyUrl,
+        amount: { total: order.amountFen, currency: 'CNY' },
+        payer: { openid: order.payerOpenid },
       })
       const prepayId = (json as { prepay_id?: unknown } | null)?.prepay_id
       if (typeof prepayId !== 'string' || prepayId === '') throw unavailable({ status: 200, reason: 'no prepay_id' })
@@ -69,14 +79,18 @@ export function createWechatPayProvider(config: WechatPayConfig): PaymentProvide
     async queryOrder(outTradeNo) {
       let json: unknown
       try {
-        ({ json } = await call('GET', `/v3/pay/transactions/out-trade-no/${pathSegment(outTradeNo)}?mchid=${pathSegment(mchid)}`))
+        ;({ json } = await call(
+          'GET',
+          `/v3/pay/transactions/out-trade-no/${pathSegment(outTradeNo)}?mchid=${pathSegment(mchid)}`,
+        ))
       } catch (error) {
         // An order WeChat never saw was never paid; the mall treats it like one still waiting.
         if (wechatCodeOf(error) === 'ORDER_NOT_EXIST') return notPaid(outTradeNo, mchid, appid)
         throw error
       }
       const report = tradeReportFrom(json)
-      if (!report || report.outTradeNo !== outTradeNo) throw unavailable({ status: 200, reason: 'malformed transaction' })
+      if (!report || report.outTradeNo !== outTradeNo)
+        throw unavailable({ status: 200, reason: 'malformed transaction' })
       return report
     },
     async closeOrder(outTradeNo) {
@@ -90,7 +104,9 @@ export function createWechatPayProvider(config: WechatPayConfig): PaymentProvide
     },
     async refund(request) {
       const { json } = await call('POST', '/v3/refund/domestic/refunds', {
-        out_trade_no: request.outTradeNo, out_refund_no: request.outRefundNo, reason: request.reason,
+        out_trade_no: request.outTradeNo,
+        out_refund_no: request.outRefundNo,
+        reason: request.reason,
         amount: { refund: request.refundFen, total: request.totalFen, currency: 'CNY' },
       })
       const answer = json as { refund_id?: unknown; status?: unknown } | null

@@ -15,9 +15,17 @@ const noticeKeys = { platformKeys: loadPlatformKeys({ [serial]: keys.platform.pu
 const signer = { platformPrivateKey: keys.platform.privateKeyPem, serial, apiV3Key: keys.apiV3Key, now }
 
 const transaction: WechatTransaction = {
-  appid: 'wxd678efh567hg6787', mchid: '1230000109', out_trade_no: 'rdm_01JCK9', transaction_id: '1217752501201407033233368018',
-  trade_type: 'JSAPI', trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'CMC', attach: '',
-  success_time: '2026-11-23T09:59:30+08:00', payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
+  appid: 'wxd678efh567hg6787',
+  mchid: '1230000109',
+  out_trade_no: 'rdm_01JCK9',
+  transaction_id: '1217752501201407033233368018',
+  trade_type: 'JSAPI',
+  trade_state: 'SUCCESS',
+  trade_state_desc: '支付成功',
+  bank_type: 'CMC',
+  attach: '',
+  success_time: '2026-11-23T09:59:30+08:00',
+  payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
   amount: { total: 990, payer_total: 990, currency: 'CNY', payer_currency: 'CNY' },
 }
 
@@ -46,14 +54,22 @@ describe('payment notices', () => {
     const notice = buildNotice(transaction, signer)
     const envelope = JSON.parse(notice.body) as WechatNoticeBody
     expect(envelope).toMatchObject({
-      resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功', create_time: '2026-11-23T10:00:00+08:00',
+      resource_type: 'encrypt-resource',
+      event_type: 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      create_time: '2026-11-23T10:00:00+08:00',
       resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', associated_data: 'transaction' },
     })
     expect(envelope.resource.nonce).toHaveLength(12)
     expect(notice.body).not.toContain('rdm_01JCK9')
     expect(openNotice(notice, noticeKeys, now)).toEqual({
-      outTradeNo: 'rdm_01JCK9', tradeState: 'SUCCESS', transactionId: '1217752501201407033233368018', amountFen: 990,
-      mchid: '1230000109', appid: 'wxd678efh567hg6787', successTime: '2026-11-23T09:59:30+08:00',
+      outTradeNo: 'rdm_01JCK9',
+      tradeState: 'SUCCESS',
+      transactionId: '1217752501201407033233368018',
+      amountFen: 990,
+      mchid: '1230000109',
+      appid: 'wxd678efh567hg6787',
+      successTime: '2026-11-23T09:59:30+08:00',
     })
   })
 
@@ -67,7 +83,10 @@ describe('payment notices', () => {
 
   it('verifies with a platform certificate configured under its serial', () => {
     const certSerial = keys.platform.certificateSerial
-    const certKeys = { platformKeys: loadPlatformKeys({ [certSerial.toLowerCase()]: keys.platform.certificatePem }), apiV3Key: keys.apiV3Key }
+    const certKeys = {
+      platformKeys: loadPlatformKeys({ [certSerial.toLowerCase()]: keys.platform.certificatePem }),
+      apiV3Key: keys.apiV3Key,
+    }
     const notice = buildNotice(transaction, { ...signer, serial: certSerial })
     expect(openNotice(notice, certKeys, now).tradeState).toBe('SUCCESS')
   })
@@ -79,38 +98,103 @@ describe('payment notices', () => {
   })
 
   it.each<[string, string, () => RawNotice, Date?]>([
-    ['a tampered body', 'bad signature', () => {
-      const notice = buildNotice(transaction, signer)
-      return { ...notice, body: notice.body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.REFUND') }
-    }],
-    ['a wrong serial', 'unknown platform serial', () => buildNotice(transaction, { ...signer, serial: 'PUB_KEY_ID_UNKNOWN' })],
-    ['a key nobody trusts under the right serial', 'bad signature', () => buildNotice(transaction, { ...signer, platformPrivateKey: keys.stranger.privateKeyPem })],
+    [
+      'a tampered body',
+      'bad signature',
+      () => {
+        const notice = buildNotice(transaction, signer)
+        return { ...notice, body: notice.body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.REFUND') }
+      },
+    ],
+    [
+      'a wrong serial',
+      'unknown platform serial',
+      () => buildNotice(transaction, { ...signer, serial: 'PUB_KEY_ID_UNKNOWN' }),
+    ],
+    [
+      'a key nobody trusts under the right serial',
+      'bad signature',
+      () => buildNotice(transaction, { ...signer, platformPrivateKey: keys.stranger.privateKeyPem }),
+    ],
     ['a stale timestamp', 'stale timestamp', () => buildNotice(transaction, signer), new Date(now.getTime() + 301_000)],
-    ['a timestamp from the future', 'stale timestamp', () => buildNotice(transaction, signer), new Date(now.getTime() - 301_000)],
-    ['a wrong APIv3 key', 'cannot decrypt resource', () => buildNotice(transaction, { ...signer, apiV3Key: 'b'.repeat(32) })],
-    ['a missing signature header', 'missing Wechatpay-* header', () => {
-      const notice = buildNotice(transaction, signer)
-      return { ...notice, headers: { ...notice.headers, 'Wechatpay-Signature': undefined } }
-    }],
-    ['no headers at all', 'missing Wechatpay-* header', () => ({ headers: {}, body: buildNotice(transaction, signer).body })],
+    [
+      'a timestamp from the future',
+      'stale timestamp',
+      () => buildNotice(transaction, signer),
+      new Date(now.getTime() - 301_000),
+    ],
+    [
+      'a wrong APIv3 key',
+      'cannot decrypt resource',
+      () => buildNotice(transaction, { ...signer, apiV3Key: 'b'.repeat(32) }),
+    ],
+    [
+      'a missing signature header',
+      'missing Wechatpay-* header',
+      () => {
+        const notice = buildNotice(transaction, signer)
+        return { ...notice, headers: { ...notice.headers, 'Wechatpay-Signature': undefined } }
+      },
+    ],
+    [
+      'no headers at all',
+      'missing Wechatpay-* header',
+      () => ({ headers: {}, body: buildNotice(transaction, signer).body }),
+    ],
   ])('refuses %s (%s)', (_, reason, make, at = now) => {
     expect(reasonOf(() => openNotice(make(), noticeKeys, at))).toBe(reason)
   })
 
   it.each<[string, string, (envelope: WechatNoticeBody) => object]>([
-    ['a truncated tag', 'cannot decrypt resource', (e) => {
-      const ciphertext = Buffer.from(e.resource.ciphertext, 'base64').subarray(0, -4).toString('base64')
-      return { ...e, resource: { ...e.resource, ciphertext } }
-    }],
-    ['a ciphertext shorter than a tag', 'cannot decrypt resource', (e) => ({ ...e, resource: { ...e.resource, ciphertext: Buffer.alloc(12).toString('base64') } })],
-    ['changed associated data', 'cannot decrypt resource', (e) => ({ ...e, resource: { ...e.resource, associated_data: 'refund' } })],
-    ['another algorithm', 'cannot decrypt resource', (e) => ({ ...e, resource: { ...e.resource, algorithm: 'AEAD_AES_128_GCM' } })],
+    [
+      'a truncated tag',
+      'cannot decrypt resource',
+      (e) => {
+        const ciphertext = Buffer.from(e.resource.ciphertext, 'base64').subarray(0, -4).toString('base64')
+        return { ...e, resource: { ...e.resource, ciphertext } }
+      },
+    ],
+    [
+      'a ciphertext shorter than a tag',
+      'cannot decrypt resource',
+      (e) => ({ ...e, resource: { ...e.resource, ciphertext: Buffer.alloc(12).toString('base64') } }),
+    ],
+    [
+      'changed associated data',
+      'cannot decrypt resource',
+      (e) => ({ ...e, resource: { ...e.resource, associated_data: 'refund' } }),
+    ],
+    [
+      'another algorithm',
+      'cannot decrypt resource',
+      (e) => ({ ...e, resource: { ...e.resource, algorithm: 'AEAD_AES_128_GCM' } }),
+    ],
     ['no resource', 'missing resource', (e) => ({ ...e, resource: undefined })],
-    ['a resource of the wrong type', 'cannot decrypt resource', (e) => ({ ...e, resource: { ...e.resource, ciphertext: 42 } })],
-    ['plaintext that is not JSON', 'malformed transaction', (e) => ({ ...e, resource: encryptResource('not json', keys.apiV3Key, 'transaction', 'transaction') })],
-    ['a transaction without trade_state', 'malformed transaction', (e) => ({ ...e, resource: sealed({ ...transaction, trade_state: undefined }) })],
-    ['an unknown trade_state', 'malformed transaction', (e) => ({ ...e, resource: sealed({ ...transaction, trade_state: 'PAID' }) })],
-    ['a fractional amount', 'malformed transaction', (e) => ({ ...e, resource: sealed({ ...transaction, amount: { total: 9.9 } }) })],
+    [
+      'a resource of the wrong type',
+      'cannot decrypt resource',
+      (e) => ({ ...e, resource: { ...e.resource, ciphertext: 42 } }),
+    ],
+    [
+      'plaintext that is not JSON',
+      'malformed transaction',
+      (e) => ({ ...e, resource: encryptResource('not json', keys.apiV3Key, 'transaction', 'transaction') }),
+    ],
+    [
+      'a transaction without trade_state',
+      'malformed transaction',
+      (e) => ({ ...e, resource: sealed({ ...transaction, trade_state: undefined }) }),
+    ],
+    [
+      'an unknown trade_state',
+      'malformed transaction',
+      (e) => ({ ...e, resource: sealed({ ...transaction, trade_state: 'PAID' }) }),
+    ],
+    [
+      'a fractional amount',
+      'malformed transaction',
+      (e) => ({ ...e, resource: sealed({ ...transaction, amount: { total: 9.9 } }) }),
+    ],
   ])('refuses a genuinely signed notice with %s (%s)', (_, reason, change) => {
     const envelope = JSON.parse(buildNotice(transaction, signer).body) as WechatNoticeBody
     expect(reasonOf(() => openNotice(resigned(change(envelope)), noticeKeys, now))).toBe(reason)
@@ -118,7 +202,9 @@ describe('payment notices', () => {
 
   it('refuses a signed body that is not JSON, and never throws anything but AppError', () => {
     const text = 'not json'
-    expect(reasonOf(() => openNotice({ headers: wechatpaySignatureHeaders(text, signer), body: text }, noticeKeys, now))).toBe('malformed notice body')
+    expect(
+      reasonOf(() => openNotice({ headers: wechatpaySignatureHeaders(text, signer), body: text }, noticeKeys, now)),
+    ).toBe('malformed notice body')
     expect(reasonOf(() => openNotice(null as unknown as RawNotice, noticeKeys, now))).toBe('unreadable notice')
   })
 

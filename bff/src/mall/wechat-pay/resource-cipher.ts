@@ -26,17 +26,34 @@ export function decryptResource(resource: EncryptedResource, apiV3Key: string): 
   if (resource.algorithm !== 'AEAD_AES_256_GCM') throw new Error('unsupported algorithm')
   const sealed = Buffer.from(resource.ciphertext, 'base64')
   if (sealed.length <= tagBytes) throw new Error('ciphertext too short')
-  const decipher = createDecipheriv('aes-256-gcm', apiV3KeyBytes(apiV3Key), Buffer.from(resource.nonce, 'utf8'), { authTagLength: tagBytes })
+  const decipher = createDecipheriv('aes-256-gcm', apiV3KeyBytes(apiV3Key), Buffer.from(resource.nonce, 'utf8'), {
+    authTagLength: tagBytes,
+  })
   decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes))
   decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'))
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]).toString('utf8')
+  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]).toString(
+    'utf8',
+  )
 }
 
 /** Encrypts a resource as WeChat does (12-character nonce), for the local provider and tests. */
-export function encryptResource(plaintext: string, apiV3Key: string, originalType: string, associatedData: string): EncryptedResource {
+export function encryptResource(
+  plaintext: string,
+  apiV3Key: string,
+  originalType: string,
+  associatedData: string,
+): EncryptedResource {
   const nonce = randomBytes(6).toString('hex')
-  const cipher = createCipheriv('aes-256-gcm', apiV3KeyBytes(apiV3Key), Buffer.from(nonce, 'utf8'), { authTagLength: tagBytes })
+  const cipher = createCipheriv('aes-256-gcm', apiV3KeyBytes(apiV3Key), Buffer.from(nonce, 'utf8'), {
+    authTagLength: tagBytes,
+  })
   cipher.setAAD(Buffer.from(associatedData, 'utf8'))
   const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])
-  return { original_type: originalType, algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.toString('base64'), associated_data: associatedData, nonce }
+  return {
+    original_type: originalType,
+    algorithm: 'AEAD_AES_256_GCM',
+    ciphertext: sealed.toString('base64'),
+    associated_data: associatedData,
+    nonce,
+  }
 }

@@ -32,15 +32,28 @@ describe('SHA256withRSA signatures', () => {
 
 describe('the Authorization header', () => {
   const request = {
-    method: 'post', urlPath: '/v3/pay/transactions/jsapi?x=1', body: '{"a":1}', mchid: '1900000001',
-    serialNo: keys.merchant.serialNo, privateKey: keys.merchant.privateKeyPem, nonce: 'NONCE123', timestamp: '1700000000',
+    method: 'post',
+    urlPath: '/v3/pay/transactions/jsapi?x=1',
+    body: '{"a":1}',
+    mchid: '1900000001',
+    serialNo: keys.merchant.serialNo,
+    privateKey: keys.merchant.privateKeyPem,
+    nonce: 'NONCE123',
+    timestamp: '1700000000',
   }
 
   it('signs method, path with query, timestamp, nonce and body, and parses back', () => {
     const header = authorizationHeader(request)
-    expect(header).toMatch(/^WECHATPAY2-SHA256-RSA2048 mchid="1900000001",nonce_str="NONCE123",signature="[A-Za-z0-9+/=]+",timestamp="1700000000",serial_no="[0-9A-F]{40}"$/)
+    expect(header).toMatch(
+      /^WECHATPAY2-SHA256-RSA2048 mchid="1900000001",nonce_str="NONCE123",signature="[A-Za-z0-9+/=]+",timestamp="1700000000",serial_no="[0-9A-F]{40}"$/,
+    )
     const parts = parseAuthorization(header)!
-    expect(parts).toMatchObject({ mchid: '1900000001', nonce_str: 'NONCE123', timestamp: '1700000000', serial_no: keys.merchant.serialNo })
+    expect(parts).toMatchObject({
+      mchid: '1900000001',
+      nonce_str: 'NONCE123',
+      timestamp: '1700000000',
+      serial_no: keys.merchant.serialNo,
+    })
     const expectedMessage = 'POST\n/v3/pay/transactions/jsapi?x=1\n1700000000\nNONCE123\n{"a":1}\n'
     expect(requestSignMessage('post', request.urlPath, '1700000000', 'NONCE123', '{"a":1}')).toBe(expectedMessage)
     // PKCS#1 v1.5 is deterministic, so the header carries exactly the signature of the expected message.
@@ -57,7 +70,10 @@ describe('the Authorization header', () => {
   })
 
   it.each([
-    undefined, '', 'Bearer abc', 'WECHATPAY2-SHA256-RSA2048 mchid="1",nonce_str="n",timestamp="1",serial_no="s"',
+    undefined,
+    '',
+    'Bearer abc',
+    'WECHATPAY2-SHA256-RSA2048 mchid="1",nonce_str="n",timestamp="1",serial_no="s"',
   ])('does not parse %j', (header) => {
     expect(parseAuthorization(header)).toBeNull()
   })
@@ -65,11 +81,20 @@ describe('the Authorization header', () => {
 
 describe('wx.requestPayment parameters', () => {
   it('signs app id, timeStamp, nonceStr and package with the merchant key', () => {
-    const params = paymentParamsFor('wx201410272009395522657a690389285100', { appid: 'wxd678efh567hg6787', merchantPrivateKey: keys.merchant.privateKeyPem })
-    expect(params).toMatchObject({ provider: 'wechat', package: 'prepay_id=wx201410272009395522657a690389285100', signType: 'RSA' })
+    const params = paymentParamsFor('wx201410272009395522657a690389285100', {
+      appid: 'wxd678efh567hg6787',
+      merchantPrivateKey: keys.merchant.privateKeyPem,
+    })
+    expect(params).toMatchObject({
+      provider: 'wechat',
+      package: 'prepay_id=wx201410272009395522657a690389285100',
+      signType: 'RSA',
+    })
     expect(params.timeStamp).toMatch(/^\d{10}$/)
     const message = paySignMessage('wxd678efh567hg6787', params.timeStamp, params.nonceStr, params.package)
-    expect(message).toBe(`wxd678efh567hg6787\n${params.timeStamp}\n${params.nonceStr}\nprepay_id=wx201410272009395522657a690389285100\n`)
+    expect(message).toBe(
+      `wxd678efh567hg6787\n${params.timeStamp}\n${params.nonceStr}\nprepay_id=wx201410272009395522657a690389285100\n`,
+    )
     expect(verifyMessage(merchantPublic, message, params.paySign)).toBe(true)
     expect(verifyMessage(merchantPublic, message.replace('wxd678', 'wxd679'), params.paySign)).toBe(false)
   })

@@ -19,7 +19,15 @@ export interface WechatTransaction {
   amount?: { total?: number; payer_total?: number; currency?: string; payer_currency?: string }
 }
 
-const tradeStates: ReadonlySet<string> = new Set<TradeState>(['SUCCESS', 'REFUND', 'NOTPAY', 'CLOSED', 'REVOKED', 'USERPAYING', 'PAYERROR'])
+const tradeStates: ReadonlySet<string> = new Set<TradeState>([
+  'SUCCESS',
+  'REFUND',
+  'NOTPAY',
+  'CLOSED',
+  'REVOKED',
+  'USERPAYING',
+  'PAYERROR',
+])
 
 const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0
 const optionalString = (value: unknown) => value === undefined || isString(value)

@@ -36,7 +36,12 @@ export function createWechatPayClient(config: WechatPayClientConfig): WechatPayC
   return async (method, urlPath, body) => {
     const bodyText = body === undefined ? '' : JSON.stringify(body)
     const authorization = authorizationHeader({
-      method, urlPath, body: bodyText, mchid: config.mchid, serialNo: config.merchantSerialNo, privateKey: config.merchantPrivateKey,
+      method,
+      urlPath,
+      body: bodyText,
+      mchid: config.mchid,
+      serialNo: config.merchantSerialNo,
+      privateKey: config.merchantPrivateKey,
     })
     let response: Response
     let text: string
@@ -44,7 +49,9 @@ export function createWechatPayClient(config: WechatPayClientConfig): WechatPayC
       response = await config.fetch(new URL(urlPath, config.baseUrl), {
         method,
         headers: {
-          authorization, accept: 'application/json', 'user-agent': 'mc-bff wechatpay-apiv3',
+          authorization,
+          accept: 'application/json',
+          'user-agent': 'mc-bff wechatpay-apiv3',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : bodyText,
@@ -58,7 +65,12 @@ export function createWechatPayClient(config: WechatPayClientConfig): WechatPayC
     if (response.status < 200 || response.status > 299) {
       throw unavailable({ status: response.status, wechatCode: wechatErrorCode(text) })
     }
-    const problem = wechatpaySignatureProblem(Object.fromEntries(response.headers), text, config.platformKeys, config.now())
+    const problem = wechatpaySignatureProblem(
+      Object.fromEntries(response.headers),
+      text,
+      config.platformKeys,
+      config.now(),
+    )
     if (problem) throw unavailable({ status: response.status, reason: `response not verified: ${problem}` })
     try {
       return { status: response.status, json: text === '' ? null : JSON.parse(text) }

@@ -14,7 +14,8 @@ export type LooseHeaders = Record<string, string | undefined>
 
 function lowerCaseHeaders(headers: LooseHeaders): Map<string, string> {
   const lower = new Map<string, string>()
-  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') lower.set(name.toLowerCase(), value)
+  for (const [name, value] of Object.entries(headers))
+    if (typeof value === 'string') lower.set(name.toLowerCase(), value)
   return lower
 }
 
@@ -23,7 +24,12 @@ function lowerCaseHeaders(headers: LooseHeaders): Map<string, string> {
  * key for the given serial signed this body within the tolerance. Callers pick the error code: a bad notice and a
  * bad API response mean different things to the mall.
  */
-export function wechatpaySignatureProblem(headers: LooseHeaders, body: string, keys: PlatformKeys, now: Date): string | null {
+export function wechatpaySignatureProblem(
+  headers: LooseHeaders,
+  body: string,
+  keys: PlatformKeys,
+  now: Date,
+): string | null {
   const lower = lowerCaseHeaders(headers)
   const timestamp = lower.get('wechatpay-timestamp')
   const nonce = lower.get('wechatpay-nonce')

@@ -25,7 +25,11 @@ export function MemberShortcuts() {
         <View key={entry.key} className='shortcuts__item' onClick={() => void Taro.navigateTo({ url: entry.url })}>
           <View className={`shortcuts__icon shortcuts__icon--${entry.tone}`}>
             <Text>{entry.glyph}</Text>
-            {entry.key === 'inbox' && badge && <Text className='shortcuts__badge' aria-label={`${badge} 条未读`}>{badge}</Text>}
+            {entry.key === 'inbox' && badge && (
+              <Text className='shortcuts__badge' aria-label={`${badge} 条未读`}>
+                {badge}
+              </Text>
+            )}
           </View>
           <Text className='shortcuts__label'>{entry.label}</Text>
         </View>

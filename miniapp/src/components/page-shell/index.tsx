@@ -18,14 +18,23 @@ export interface PagePlaceholderProps {
 }
 
 /** The page frame with the failure and a retry once the first load failed, or a 加载中… line until then. */
-export function PagePlaceholder({ className, loadingClassName, failure, retrying, onRetry, children }: PagePlaceholderProps) {
+export function PagePlaceholder({
+  className,
+  loadingClassName,
+  failure,
+  retrying,
+  onRetry,
+  children,
+}: PagePlaceholderProps) {
   return (
     <View className={`page-shell ${className}`}>
       {children}
       {failure !== null ? (
         <ErrorState message={failure} retrying={retrying} onRetry={onRetry} />
       ) : (
-        <View className={`page-shell__loading ${loadingClassName}`}><Text>加载中…</Text></View>
+        <View className={`page-shell__loading ${loadingClassName}`}>
+          <Text>加载中…</Text>
+        </View>
       )}
     </View>
   )

@@ -19,14 +19,22 @@ export function CancelDialog({ visible, cancelling, onConfirm, onClose }: Cancel
       content='取消后积分将退回账户，库存释放给其他会员。确定要取消吗？'
       onClose={onClose}
       onCancel={onClose}
-      footer={(
+      footer={
         <View className='cancel-dialog__footer'>
-          <ActionButton className='cancel-dialog__button' data-testid='cancel-dismiss' onClick={onClose}>再想想</ActionButton>
-          <ActionButton className='cancel-dialog__button' type='primary' data-testid='cancel-confirm' loading={cancelling} onClick={onConfirm}>
+          <ActionButton className='cancel-dialog__button' data-testid='cancel-dismiss' onClick={onClose}>
+            再想想
+          </ActionButton>
+          <ActionButton
+            className='cancel-dialog__button'
+            type='primary'
+            data-testid='cancel-confirm'
+            loading={cancelling}
+            onClick={onConfirm}
+          >
             确认取消
           </ActionButton>
         </View>
-      )}
+      }
     />
   )
 }

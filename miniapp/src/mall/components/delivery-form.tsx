@@ -23,9 +23,16 @@ export function DeliveryForm({ value, problems, onChange }: DeliveryFormProps) {
         <View key={field.key} className='delivery-form__item'>
           <View className={`delivery-form__field${problems[field.key] ? ' delivery-form__field--bad' : ''}`}>
             <Text className='delivery-form__label'>{field.label}</Text>
-            <Input className='delivery-form__input' type={field.type} name={`delivery-${field.key}`} data-testid={`delivery-${field.key}`}
-              placeholder={field.placeholder} maxLength={field.maxLength} value={value[field.key]}
-              onChange={(text) => onChange({ ...value, [field.key]: text })} />
+            <Input
+              className='delivery-form__input'
+              type={field.type}
+              name={`delivery-${field.key}`}
+              data-testid={`delivery-${field.key}`}
+              placeholder={field.placeholder}
+              maxLength={field.maxLength}
+              value={value[field.key]}
+              onChange={(text) => onChange({ ...value, [field.key]: text })}
+            />
           </View>
           {problems[field.key] && <Text className='delivery-form__problem'>{problems[field.key]}</Text>}
         </View>

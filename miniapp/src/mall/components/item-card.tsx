@@ -11,8 +11,11 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
   const soldOut = !availability.redeemable && availability.reason === 'sold_out'
   const limit = limitBadge(item.perMemberLimit)
   return (
-    <View className={`item-card${availability.redeemable ? '' : ' item-card--off'}`} data-testid={`mall-item-${item.id}`}
-      onClick={() => onOpen(item)}>
+    <View
+      className={`item-card${availability.redeemable ? '' : ' item-card--off'}`}
+      data-testid={`mall-item-${item.id}`}
+      onClick={() => onOpen(item)}
+    >
       <View className='item-card__cover'>
         <ItemCover image={item.images[0] ?? null} fulfilment={item.fulfilment} size='card' />
         {item.minTier && (
@@ -21,7 +24,11 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
             <Text className='item-card__tier-name'>{tierBadge(item.minTier.name)}</Text>
           </View>
         )}
-        {soldOut && <View className='item-card__stamp'><Text>已兑完</Text></View>}
+        {soldOut && (
+          <View className='item-card__stamp'>
+            <Text>已兑完</Text>
+          </View>
+        )}
       </View>
       <View className='item-card__body'>
         <Text className='clamp-2 item-card__title'>{item.title}</Text>
@@ -32,7 +39,11 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
         </View>
         <View className='item-card__foot'>
           {availability.redeemable ? (
-            limit ? <Text className='item-card__tag'>{limit}</Text> : <Text className='item-card__hint'>剩余 {item.stock} 件</Text>
+            limit ? (
+              <Text className='item-card__tag'>{limit}</Text>
+            ) : (
+              <Text className='item-card__hint'>剩余 {item.stock} 件</Text>
+            )
           ) : (
             <Text className='item-card__reason'>{availability.message}</Text>
           )}

@@ -24,7 +24,9 @@ export function ItemCover({ image, fulfilment, size, className = '' }: ItemCover
   return (
     <View className={classes} aria-label={fulfilmentTitles[fulfilment]}>
       <View className='item-cover__ring' />
-      <View className='item-cover__glyph'><Text>{fulfilmentGlyphs[fulfilment]}</Text></View>
+      <View className='item-cover__glyph'>
+        <Text>{fulfilmentGlyphs[fulfilment]}</Text>
+      </View>
       {size !== 'thumb' && <Text className='item-cover__caption'>{fulfilmentTitles[fulfilment]}</Text>}
     </View>
   )

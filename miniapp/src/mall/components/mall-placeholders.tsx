@@ -7,8 +7,12 @@ export function ItemPlaceholder({ itemId }: { itemId: string }) {
   const error = useMallStore((s) => s.itemError)
   const pending = useMallStore((s) => s.itemPending === itemId)
   return (
-    <PagePlaceholder className='mall-page' loadingClassName='mall-loading' failure={error && !pending ? error.message : null}
-      onRetry={() => void useMallStore.getState().loadItem(itemId)} />
+    <PagePlaceholder
+      className='mall-page'
+      loadingClassName='mall-loading'
+      failure={error && !pending ? error.message : null}
+      onRetry={() => void useMallStore.getState().loadItem(itemId)}
+    />
   )
 }
 
@@ -17,8 +21,12 @@ export function RedemptionPlaceholder({ redemptionId, children }: { redemptionId
   const error = useMallStore((s) => s.redemptionError)
   const loading = useMallStore((s) => s.redemptionPending === redemptionId)
   return (
-    <PagePlaceholder className='mall-page' loadingClassName='mall-loading' failure={error && !loading ? error.message : null}
-      onRetry={() => void useMallStore.getState().loadRedemption(redemptionId)}>
+    <PagePlaceholder
+      className='mall-page'
+      loadingClassName='mall-loading'
+      failure={error && !loading ? error.message : null}
+      onRetry={() => void useMallStore.getState().loadRedemption(redemptionId)}
+    >
       {children}
     </PagePlaceholder>
   )

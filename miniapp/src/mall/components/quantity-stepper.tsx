@@ -14,13 +14,27 @@ export function QuantityStepper({ value, max, disabled = false, onChange }: Quan
   const canMore = !disabled && value < max
   return (
     <View className='stepper'>
-      <View className={`stepper__button${canLess ? '' : ' stepper__button--off'}`} data-testid='quantity-minus' role='button' aria-label='减少'
-        aria-disabled={!canLess} onClick={() => canLess && onChange(value - 1)}>
+      <View
+        className={`stepper__button${canLess ? '' : ' stepper__button--off'}`}
+        data-testid='quantity-minus'
+        role='button'
+        aria-label='减少'
+        aria-disabled={!canLess}
+        onClick={() => canLess && onChange(value - 1)}
+      >
         <Text>−</Text>
       </View>
-      <Text className='stepper__value' data-testid='quantity-value'>{value}</Text>
-      <View className={`stepper__button${canMore ? '' : ' stepper__button--off'}`} data-testid='quantity-plus' role='button' aria-label='增加'
-        aria-disabled={!canMore} onClick={() => canMore && onChange(value + 1)}>
+      <Text className='stepper__value' data-testid='quantity-value'>
+        {value}
+      </Text>
+      <View
+        className={`stepper__button${canMore ? '' : ' stepper__button--off'}`}
+        data-testid='quantity-plus'
+        role='button'
+        aria-label='增加'
+        aria-disabled={!canMore}
+        onClick={() => canMore && onChange(value + 1)}
+      >
         <Text>+</Text>
       </View>
     </View>

@@ -17,7 +17,9 @@ export function RedemptionStatusCard({ redemption: r }: { redemption: Redemption
   const left = pending && r.paymentExpiresAt ? secondsUntil(r.paymentExpiresAt, now) : null
   return (
     <View className={`redemption-status redemption-status--${statusTone(r.status)}`}>
-      <Text className='redemption-status__label' data-testid='redemption-status'>{r.statusLabel}</Text>
+      <Text className='redemption-status__label' data-testid='redemption-status'>
+        {r.statusLabel}
+      </Text>
       <Text className='redemption-status__hint'>
         {watching ? '正在确认支付结果，请稍候…' : statusHint(r.status, r.fulfilment, r.pickedUpAt)}
       </Text>
@@ -38,7 +40,9 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
         <View className='mall-section'>
           <Text className='mall-section__title'>券码</Text>
           {r.couponCodes.map((code) => (
-            <Text key={code} className='redemption-coupon' data-testid='coupon-code' selectable>{groupCouponCode(code)}</Text>
+            <Text key={code} className='redemption-coupon' data-testid='coupon-code' selectable>
+              {groupCouponCode(code)}
+            </Text>
           ))}
           <Text className='redemption-link' onClick={() => void Taro.navigateTo({ url: routes.benefits })}>
             在「我的权益 · 我的优惠券」中查看 ›
@@ -48,7 +52,9 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
       {r.delivery && (
         <View className='mall-section'>
           <Text className='mall-section__title'>收货信息</Text>
-          <Text className='redemption-address__who'>{r.delivery.name}  {r.delivery.phone}</Text>
+          <Text className='redemption-address__who'>
+            {r.delivery.name} {r.delivery.phone}
+          </Text>
           <Text className='redemption-address__where'>{r.delivery.address}</Text>
         </View>
       )}

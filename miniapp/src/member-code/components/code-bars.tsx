@@ -10,7 +10,11 @@ export function CodeBars({ code }: { code: string }) {
   return (
     <View className='code-bars' aria-hidden>
       {elements.map((width, i) => (
-        <View key={i} className={i % 2 === 0 ? 'code-bars__bar' : 'code-bars__space'} style={{ width: `${(width * 100) / total}%` }} />
+        <View
+          key={i}
+          className={i % 2 === 0 ? 'code-bars__bar' : 'code-bars__space'}
+          style={{ width: `${(width * 100) / total}%` }}
+        />
       ))}
     </View>
   )

@@ -45,7 +45,14 @@ export function PhoneLoginForm({ submitting, onSubmit }: PhoneLoginFormProps) {
         />
       </View>
       <Text className='phone-form__problem'>{problem ?? ' '}</Text>
-      <ActionButton className='phone-form__submit' type='primary' size='large' block loading={submitting} onClick={submit}>
+      <ActionButton
+        className='phone-form__submit'
+        type='primary'
+        size='large'
+        block
+        loading={submitting}
+        onClick={submit}
+      >
         登录
       </ActionButton>
     </View>

@@ -24,11 +24,17 @@ export function TierCards({ me }: TierCardsProps) {
           const status = tierStatus(tier, me)
           const palette = tierPalette(tier.color)
           return (
-            <View key={tier.id} className={`tier-cards__card tier-cards__card--${status}`} aria-current={status === 'current'}>
+            <View
+              key={tier.id}
+              className={`tier-cards__card tier-cards__card--${status}`}
+              aria-current={status === 'current'}
+            >
               <View className='tier-cards__head' style={{ background: palette.card }}>
                 <View className='tier-cards__title'>
                   <Text className='tier-cards__name'>{tier.name}</Text>
-                  <Text className={`pill tier-cards__status tier-cards__status--${status}`}>{tierStatusText(tier, me)}</Text>
+                  <Text className={`pill tier-cards__status tier-cards__status--${status}`}>
+                    {tierStatusText(tier, me)}
+                  </Text>
                 </View>
                 <Text className='tier-cards__threshold'>{thresholdText(tier)}</Text>
               </View>
@@ -37,7 +43,10 @@ export function TierCards({ me }: TierCardsProps) {
                   {tier.benefits.length > 0 ? `专享权益 · ${tier.benefits.length} 项` : '暂无专属权益'}
                 </Text>
                 {tierBenefitRows(me.tiers, index).map(({ benefit, included, isNew, unlockedBy }) => (
-                  <View key={benefit.key} className={`tier-cards__benefit${included ? '' : ' tier-cards__benefit--locked'}`}>
+                  <View
+                    key={benefit.key}
+                    className={`tier-cards__benefit${included ? '' : ' tier-cards__benefit--locked'}`}
+                  >
                     <Text
                       className='tier-cards__mark'
                       style={included ? { color: palette.badgeText, background: palette.badgeBackground } : undefined}
@@ -52,7 +61,11 @@ export function TierCards({ me }: TierCardsProps) {
                       {included && benefit.description !== '' && (
                         <Text className='tier-cards__benefit-desc'>{benefit.description}</Text>
                       )}
-                      {!included && <Text className='tier-cards__benefit-desc'>{unlockedBy ? `${unlockedBy}可享` : '该等级不含此权益'}</Text>}
+                      {!included && (
+                        <Text className='tier-cards__benefit-desc'>
+                          {unlockedBy ? `${unlockedBy}可享` : '该等级不含此权益'}
+                        </Text>
+                      )}
                     </View>
                   </View>
                 ))}

@@ -44,7 +44,11 @@ export function TierPosition({ me }: TierPositionProps) {
             </View>
           )
         })}
-        <View className='tier-position__me' style={{ left: `${position}%` }} aria-label={`我的位置：成长值 ${me.growth}`}>
+        <View
+          className='tier-position__me'
+          style={{ left: `${position}%` }}
+          aria-label={`我的位置：成长值 ${me.growth}`}
+        >
           <Text className='tier-position__me-bubble'>我</Text>
         </View>
       </View>

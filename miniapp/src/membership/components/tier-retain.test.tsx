@@ -19,7 +19,10 @@ describe('TierRetain', () => {
   })
 
   it('says how much is short, and why when growth leaves the window first', () => {
-    const me = meFixture(2514, { atRiskGrowth: 2514, retain: { threshold: 1600, byDay: '2027-11-23', growthShort: 1600 } })
+    const me = meFixture(2514, {
+      atRiskGrowth: 2514,
+      retain: { threshold: 1600, byDay: '2027-11-23', growthShort: 1600 },
+    })
     render(<TierRetain me={me} />)
     expect(screen.getByText('2027年11月23日前累计成长值达到 1600，即可保持黄金会员')).toBeTruthy()
     expect(screen.getByText('还差 1600 成长值')).toBeTruthy()

@@ -21,7 +21,9 @@ export function TierSteps({ tiers }: TierStepsProps) {
             <View className={`tier-steps__line${index === tiers.length - 1 ? ' tier-steps__line--hidden' : ''}`} />
           </View>
           <Text className='tier-steps__name'>{tier.name}</Text>
-          <Text className='tier-steps__threshold'>{tier.threshold === 0 ? '开通即享' : `成长值 ${tier.threshold}`}</Text>
+          <Text className='tier-steps__threshold'>
+            {tier.threshold === 0 ? '开通即享' : `成长值 ${tier.threshold}`}
+          </Text>
         </View>
       ))}
     </View>

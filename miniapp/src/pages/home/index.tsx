@@ -48,7 +48,13 @@ function HomePlaceholder() {
   const error = useMembershipStore((s) => s.error)
   const retrying = useMembershipStore((s) => s.pending === 'me')
   if (!error || error.code === 'MEMBER_NOT_JOINED') return <HomeSkeleton />
-  return <ErrorState message={error.message} retrying={retrying} onRetry={() => void useMembershipStore.getState().loadMe()} />
+  return (
+    <ErrorState
+      message={error.message}
+      retrying={retrying}
+      onRetry={() => void useMembershipStore.getState().loadMe()}
+    />
+  )
 }
 
 /** The member's cards, shortcuts and tier ladder, with the logout button at the foot. */
@@ -70,7 +76,12 @@ function MemberHome({ me }: { me: MeResponse }) {
         <TierLadder tiers={me.tiers} current={me.tier} growth={me.growth} />
       </View>
       <View className='home__footer'>
-        <ActionButton className='home__logout' block loading={loggingOut} onClick={() => void useMembershipStore.getState().logout()}>
+        <ActionButton
+          className='home__logout'
+          block
+          loading={loggingOut}
+          onClick={() => void useMembershipStore.getState().logout()}
+        >
           退出登录
         </ActionButton>
       </View>

@@ -7,5 +7,7 @@ export function HistoryFooter({ type }: { type: HistoryType }) {
   const hasMore = usePointsStore((s) => pointsSelectors.hasMore(s, type))
   const failed = usePointsStore((s) => s.histories[type].error !== null && s.histories[type].pending === null)
   const loadMoreHistory = usePointsStore((s) => s.loadMoreHistory)
-  return <ListFooter loadingMore={loadingMore} hasMore={hasMore} failed={failed} onMore={() => void loadMoreHistory(type)} />
+  return (
+    <ListFooter loadingMore={loadingMore} hasMore={hasMore} failed={failed} onMore={() => void loadMoreHistory(type)} />
+  )
 }

@@ -5,7 +5,12 @@ import { HistoryRow } from './history-row'
 
 describe('HistoryRow', () => {
   it('shows the reason, the Shanghai date and time, a green signed gain and the balance after it', () => {
-    const entry = historyEntry(4, { amount: 1188, balanceAfter: 2997, reason: '订单 demo-1-2 实付 ¥990.00', occurredAt: '2026-09-21T15:59:27.007Z' })
+    const entry = historyEntry(4, {
+      amount: 1188,
+      balanceAfter: 2997,
+      reason: '订单 demo-1-2 实付 ¥990.00',
+      occurredAt: '2026-09-21T15:59:27.007Z',
+    })
     const { container } = render(<HistoryRow type='points' entry={entry} />)
     expect(screen.getByText('订单 demo-1-2 实付 ¥990.00')).toBeTruthy()
     // 15:59 UTC is 23:59 the same day in Shanghai.
@@ -17,7 +22,13 @@ describe('HistoryRow', () => {
   })
 
   it('shows a deduction with its minus sign in the grey style', () => {
-    const entry = historyEntry(5, { amount: -80, kind: 'refund', kindLabel: '订单退款', reason: '订单 demo-1-2 退款 ¥80.00', balanceAfter: 2434 })
+    const entry = historyEntry(5, {
+      amount: -80,
+      kind: 'refund',
+      kindLabel: '订单退款',
+      reason: '订单 demo-1-2 退款 ¥80.00',
+      balanceAfter: 2434,
+    })
     const { container } = render(<HistoryRow type='growth' entry={entry} />)
     expect(screen.getByText('-80')).toBeTruthy()
     // Growth is never grouped in thousands, as on the home card.

@@ -24,11 +24,15 @@ export function SignInCalendar({ month, days, onMakeUp }: SignInCalendarProps) {
     <View className='sign-cal'>
       <View className='sign-cal__row'>
         {weekdays.map((w) => (
-          <Text key={w} className='sign-cal__weekday'>{w}</Text>
+          <Text key={w} className='sign-cal__weekday'>
+            {w}
+          </Text>
         ))}
       </View>
       <View className='sign-cal__grid'>
-        {blanks.map((i) => <View key={`b${i}`} className='sign-cal__cell' />)}
+        {blanks.map((i) => (
+          <View key={`b${i}`} className='sign-cal__cell' />
+        ))}
         {days.map((d) => (
           <View
             key={d.day}

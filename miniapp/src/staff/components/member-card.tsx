@@ -6,10 +6,14 @@ import { groupThousands } from '../../format'
 export function StaffMemberCard({ member }: { member: MemberCard }) {
   return (
     <View className='staff__member'>
-      <View className='staff__avatar'><Text>{member.nickname.slice(0, 1) || '会'}</Text></View>
+      <View className='staff__avatar'>
+        <Text>{member.nickname.slice(0, 1) || '会'}</Text>
+      </View>
       <View className='staff__member-who'>
         <Text className='staff__member-name'>{member.nickname}</Text>
-        <Text className='staff__member-phone'>{member.phoneMasked ?? '未绑定手机号'} · 可用积分 {groupThousands(member.pointsAvailable)}</Text>
+        <Text className='staff__member-phone'>
+          {member.phoneMasked ?? '未绑定手机号'} · 可用积分 {groupThousands(member.pointsAvailable)}
+        </Text>
       </View>
       <Text className='staff__tier'>{member.tier.name}</Text>
     </View>

@@ -21,15 +21,31 @@ export default function InboxPage() {
   })
 
   if (!loaded) {
-    return <PagePlaceholder className='inbox' loadingClassName='inbox__loading' failure={error?.message ?? null} retrying={pending} onRetry={() => void loadInbox()} />
+    return (
+      <PagePlaceholder
+        className='inbox'
+        loadingClassName='inbox__loading'
+        failure={error?.message ?? null}
+        retrying={pending}
+        onRetry={() => void loadInbox()}
+      />
+    )
   }
-  if (notifications.length === 0) return <View className='page-shell inbox'><EmptyState description='暂无消息' /></View>
+  if (notifications.length === 0)
+    return (
+      <View className='page-shell inbox'>
+        <EmptyState description='暂无消息' />
+      </View>
+    )
   return (
     <View className='page-shell inbox'>
       <View className='inbox__list'>
         {notifications.map((n) => (
-          <View key={n.id} className={`inbox__item${n.readAt ? '' : ' inbox__item--unread'}`}
-            onClick={() => void useInboxStore.getState().markRead(n.id)}>
+          <View
+            key={n.id}
+            className={`inbox__item${n.readAt ? '' : ' inbox__item--unread'}`}
+            onClick={() => void useInboxStore.getState().markRead(n.id)}
+          >
             <View className='inbox__head'>
               {!n.readAt && <View className='inbox__dot' aria-label='未读' />}
               <Text className='inbox__title'>{n.title}</Text>

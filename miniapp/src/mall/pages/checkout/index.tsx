@@ -50,7 +50,10 @@ function Checkout({ item }: { item: MallItemView }) {
   const confirm = async () => {
     const address = needsAddress ? delivery.checked() : undefined
     if (address === null) return
-    await redeemAndPay(address ? { itemId: item.id, quantity: count, delivery: address } : { itemId: item.id, quantity: count }, memberId)
+    await redeemAndPay(
+      address ? { itemId: item.id, quantity: count, delivery: address } : { itemId: item.id, quantity: count },
+      memberId,
+    )
   }
 
   const cashTotal = item.cashFen * count
@@ -58,7 +61,11 @@ function Checkout({ item }: { item: MallItemView }) {
     <View className='page-shell mall-page mall-page--with-bar checkout'>
       <Toast id={toastId} />
       <CheckoutItem item={item} />
-      {!availability.redeemable && <View className='checkout__blocked' role='alert'><Text>{availability.message}</Text></View>}
+      {!availability.redeemable && (
+        <View className='checkout__blocked' role='alert'>
+          <Text>{availability.message}</Text>
+        </View>
+      )}
       <View className='mall-section'>
         <View className='checkout__quantity'>
           <View className='checkout__quantity-text'>
@@ -75,7 +82,10 @@ function Checkout({ item }: { item: MallItemView }) {
         </View>
       )}
       <CheckoutTotals pointsTotal={item.pointsPrice * count} cashTotal={cashTotal} />
-      <Text className='checkout__note'>{fulfilmentNotes[item.fulfilment]}{cashTotal > 0 ? '现金部分需在下单后限时内支付，超时订单自动取消，积分退回。' : ''}</Text>
+      <Text className='checkout__note'>
+        {fulfilmentNotes[item.fulfilment]}
+        {cashTotal > 0 ? '现金部分需在下单后限时内支付，超时订单自动取消，积分退回。' : ''}
+      </Text>
       <CheckoutBar item={item} count={count} onConfirm={() => void confirm()} />
     </View>
   )
@@ -121,12 +131,16 @@ function CheckoutTotals({ pointsTotal, cashTotal }: { pointsTotal: number; cashT
     <View className='mall-section'>
       <View className='mall-row'>
         <Text className='mall-row__label'>积分合计</Text>
-        <Text className='mall-row__value mall-row__value--accent' data-testid='checkout-points-total'>{pointsTotal} 积分</Text>
+        <Text className='mall-row__value mall-row__value--accent' data-testid='checkout-points-total'>
+          {pointsTotal} 积分
+        </Text>
       </View>
       {cashTotal > 0 && (
         <View className='mall-row'>
           <Text className='mall-row__label'>现金合计</Text>
-          <Text className='mall-row__value mall-row__value--accent' data-testid='checkout-cash-total'>{yuanWithCents(cashTotal)}</Text>
+          <Text className='mall-row__value mall-row__value--accent' data-testid='checkout-cash-total'>
+            {yuanWithCents(cashTotal)}
+          </Text>
         </View>
       )}
       <View className='mall-row mall-row--total'>
@@ -135,7 +149,9 @@ function CheckoutTotals({ pointsTotal, cashTotal }: { pointsTotal: number; cashT
       </View>
       <View className='mall-row'>
         <Text className='mall-row__label'>兑换后剩余</Text>
-        <Text className='mall-row__value' data-testid='checkout-points-after'>{available === null ? '--' : groupThousands(available - pointsTotal)}</Text>
+        <Text className='mall-row__value' data-testid='checkout-points-after'>
+          {available === null ? '--' : groupThousands(available - pointsTotal)}
+        </Text>
       </View>
     </View>
   )
@@ -151,8 +167,14 @@ function CheckoutBar({ item, count, onConfirm }: { item: MallItemView; count: nu
         <Text className='mall-bar__label'>合计</Text>
         <Text className='mall-bar__total'>{priceLabel(item.pointsPrice, item.cashFen, count)}</Text>
       </View>
-      <ActionButton className={`mall-bar__button${redeemable ? '' : ' mall-bar__button--off'}`} type='primary'
-        data-testid='checkout-confirm' loading={redeeming} disabled={!redeemable} onClick={onConfirm}>
+      <ActionButton
+        className={`mall-bar__button${redeemable ? '' : ' mall-bar__button--off'}`}
+        type='primary'
+        data-testid='checkout-confirm'
+        loading={redeeming}
+        disabled={!redeemable}
+        onClick={onConfirm}
+      >
         {item.cashFen * count > 0 ? '兑换并支付' : '确认兑换'}
       </ActionButton>
     </View>

@@ -10,7 +10,15 @@ import { useMemberSession } from '../../../session/use-member-session'
 import { ItemCover } from '../../components/item-cover'
 import { ItemPlaceholder } from '../../components/mall-placeholders'
 import {
-  activePeriodText, couponSpecText, fulfilmentNotes, fulfilmentTitles, limitBadge, priceLabel, stockText, tierBadge, yuanWithCents,
+  activePeriodText,
+  couponSpecText,
+  fulfilmentNotes,
+  fulfilmentTitles,
+  limitBadge,
+  priceLabel,
+  stockText,
+  tierBadge,
+  yuanWithCents,
 } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../mall-pages.css'
@@ -42,7 +50,9 @@ export default function MallItemPage() {
         </View>
         <Text className='mall-item__title'>{item.title}</Text>
         <View className='mall-item__badges'>
-          {item.minTier && <Text className='mall-item__badge mall-item__badge--tier'>会员专享 · {tierBadge(item.minTier.name)}</Text>}
+          {item.minTier && (
+            <Text className='mall-item__badge mall-item__badge--tier'>会员专享 · {tierBadge(item.minTier.name)}</Text>
+          )}
           <Text className='mall-item__badge'>{fulfilmentTitles[item.fulfilment]}</Text>
           {item.perMemberLimit !== null && <Text className='mall-item__badge'>{limitBadge(item.perMemberLimit)}</Text>}
         </View>
@@ -50,7 +60,11 @@ export default function MallItemPage() {
       <ItemFacts item={item} />
       <View className='mall-section'>
         <Text className='mall-section__title'>兑换说明</Text>
-        {item.coupon && <Text className='mall-item__coupon'>{item.coupon.name}：{couponSpecText(item.coupon)}</Text>}
+        {item.coupon && (
+          <Text className='mall-item__coupon'>
+            {item.coupon.name}：{couponSpecText(item.coupon)}
+          </Text>
+        )}
         <Text className='mall-section__text'>{fulfilmentNotes[item.fulfilment]}</Text>
       </View>
       {item.description.trim() !== '' && (
@@ -96,9 +110,13 @@ function RedeemBar({ item }: { item: MallItemView }) {
         <Text className='mall-bar__label'>兑换所需</Text>
         <Text className='mall-bar__total'>{priceLabel(item.pointsPrice, item.cashFen)}</Text>
       </View>
-      <ActionButton className={`mall-bar__button${availability.redeemable ? '' : ' mall-bar__button--off'}`} type='primary'
-        data-testid='redeem-button' disabled={!availability.redeemable}
-        onClick={() => void Taro.navigateTo({ url: mallCheckoutRoute(item.id) })}>
+      <ActionButton
+        className={`mall-bar__button${availability.redeemable ? '' : ' mall-bar__button--off'}`}
+        type='primary'
+        data-testid='redeem-button'
+        disabled={!availability.redeemable}
+        onClick={() => void Taro.navigateTo({ url: mallCheckoutRoute(item.id) })}
+      >
         {availability.redeemable ? '立即兑换' : availability.message}
       </ActionButton>
     </View>

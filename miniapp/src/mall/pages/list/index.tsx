@@ -71,14 +71,20 @@ function ItemsOnSale() {
         {loaded && items.length > 0 && <Text className='mall-list__count'>共 {items.length} 件</Text>}
       </View>
       {!loaded ? (
-        error ? <ErrorState message={error.message} retrying={pending} onRetry={() => void refresh()} /> : <GridSkeleton />
+        error ? (
+          <ErrorState message={error.message} retrying={pending} onRetry={() => void refresh()} />
+        ) : (
+          <GridSkeleton />
+        )
       ) : empty ? (
         <View className='mall-list__empty'>
           <EmptyState description='商品正在上架中，敬请期待' />
         </View>
       ) : (
         <View className='mall-list__grid'>
-          {items.map((item) => <ItemCard key={item.id} item={item} onOpen={open} />)}
+          {items.map((item) => (
+            <ItemCard key={item.id} item={item} onOpen={open} />
+          ))}
         </View>
       )}
     </>
@@ -92,13 +98,21 @@ function BalanceCard() {
     <View className='mall-balance'>
       <View className='mall-balance__main'>
         <Text className='mall-balance__label'>可用积分</Text>
-        <Text className='mall-balance__value' data-testid='mall-balance'>{available === null ? '--' : groupThousands(available)}</Text>
+        <Text className='mall-balance__value' data-testid='mall-balance'>
+          {available === null ? '--' : groupThousands(available)}
+        </Text>
         <Text className='mall-balance__sub' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
           {held > 0 ? `冻结 ${groupThousands(held)} · ` : ''}积分明细 ›
         </Text>
       </View>
-      <View className='mall-balance__orders' data-testid='mall-my-redemptions' onClick={() => void Taro.navigateTo({ url: routes.myRedemptions })}>
-        <View className='mall-balance__orders-icon'><Text>单</Text></View>
+      <View
+        className='mall-balance__orders'
+        data-testid='mall-my-redemptions'
+        onClick={() => void Taro.navigateTo({ url: routes.myRedemptions })}
+      >
+        <View className='mall-balance__orders-icon'>
+          <Text>单</Text>
+        </View>
         <Text className='mall-balance__orders-text'>我的兑换</Text>
       </View>
     </View>

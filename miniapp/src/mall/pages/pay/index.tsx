@@ -29,7 +29,11 @@ export default function LocalPayPage() {
 
   useMemberSession(() => void useMallStore.getState().loadRedemption(redemptionId), [redemptionId])
 
-  return redemption === null ? <RedemptionPlaceholder redemptionId={redemptionId} /> : <Cashier redemption={redemption} />
+  return redemption === null ? (
+    <RedemptionPlaceholder redemptionId={redemptionId} />
+  ) : (
+    <Cashier redemption={redemption} />
+  )
 }
 
 function Cashier({ redemption }: { redemption: RedemptionView }) {
@@ -59,36 +63,71 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
       <Toast id={toastId} />
       <View className='cashier__card'>
         <Text className='cashier__label'>需支付</Text>
-        <Text className='cashier__amount' data-testid='pay-amount'>{yuanWithCents(redemption.cashFen)}</Text>
-        <Text className='cashier__item'>{redemption.itemTitle} × {redemption.quantity}</Text>
+        <Text className='cashier__amount' data-testid='pay-amount'>
+          {yuanWithCents(redemption.cashFen)}
+        </Text>
+        <Text className='cashier__item'>
+          {redemption.itemTitle} × {redemption.quantity}
+        </Text>
         <Text className='cashier__points'>另需 {redemption.pointsCost} 积分（已冻结，取消或超时后退回）</Text>
-        <View className={`cashier__timer${expired || !pending ? ' cashier__timer--over' : ''}`} data-testid='pay-countdown'>
+        <View
+          className={`cashier__timer${expired || !pending ? ' cashier__timer--over' : ''}`}
+          data-testid='pay-countdown'
+        >
           <Text>
-            {!pending ? `当前状态：${redemption.statusLabel}` : expired ? '订单已超时，请重新兑换'
-              : left === null ? '请尽快完成支付' : `支付剩余时间 ${countdownText(left)}`}
+            {!pending
+              ? `当前状态：${redemption.statusLabel}`
+              : expired
+                ? '订单已超时，请重新兑换'
+                : left === null
+                  ? '请尽快完成支付'
+                  : `支付剩余时间 ${countdownText(left)}`}
           </Text>
         </View>
       </View>
       <LocalPayMethod />
       {pending && !expired ? (
         <View className='cashier__actions'>
-          <ActionButton className='cashier__pay' type='primary' block data-testid='pay-confirm' loading={paying} disabled={cancelling}
-            onClick={() => void pay()}>
+          <ActionButton
+            className='cashier__pay'
+            type='primary'
+            block
+            data-testid='pay-confirm'
+            loading={paying}
+            disabled={cancelling}
+            onClick={() => void pay()}
+          >
             确认支付 {yuanWithCents(redemption.cashFen)}
           </ActionButton>
-          <ActionButton className='cashier__cancel' block data-testid='pay-cancel' disabled={paying} onClick={() => setAsking(true)}>
+          <ActionButton
+            className='cashier__cancel'
+            block
+            data-testid='pay-cancel'
+            disabled={paying}
+            onClick={() => setAsking(true)}
+          >
             取消订单
           </ActionButton>
         </View>
       ) : (
         <View className='cashier__actions'>
-          <ActionButton className='cashier__pay' type='primary' block data-testid='pay-view-redemption'
-            onClick={() => void Taro.redirectTo({ url: redemptionRoute(redemption.id) })}>
+          <ActionButton
+            className='cashier__pay'
+            type='primary'
+            block
+            data-testid='pay-view-redemption'
+            onClick={() => void Taro.redirectTo({ url: redemptionRoute(redemption.id) })}
+          >
             查看兑换详情
           </ActionButton>
         </View>
       )}
-      <CancelDialog visible={asking} cancelling={cancelling} onConfirm={() => void cancel()} onClose={() => setAsking(false)} />
+      <CancelDialog
+        visible={asking}
+        cancelling={cancelling}
+        onConfirm={() => void cancel()}
+        onClose={() => setAsking(false)}
+      />
     </View>
   )
 }
@@ -98,7 +137,9 @@ function LocalPayMethod() {
   return (
     <View className='cashier__method'>
       <View className='cashier__method-head'>
-        <View className='cashier__method-icon'><Text>模</Text></View>
+        <View className='cashier__method-icon'>
+          <Text>模</Text>
+        </View>
         <Text className='cashier__method-name'>本地模拟支付</Text>
         <Text className='cashier__method-tag'>开发 / 演示</Text>
       </View>

@@ -101,16 +101,30 @@ function PendingBar({ redemption }: { redemption: RedemptionView }) {
 
   return (
     <View className='mall-bar'>
-      <ActionButton className='mall-bar__secondary' data-testid='redemption-cancel' disabled={requesting || watching || expired}
-        onClick={() => setAsking(true)}>
+      <ActionButton
+        className='mall-bar__secondary'
+        data-testid='redemption-cancel'
+        disabled={requesting || watching || expired}
+        onClick={() => setAsking(true)}
+      >
         取消订单
       </ActionButton>
-      <ActionButton className={`mall-bar__button mall-bar__button--wide${expired ? ' mall-bar__button--off' : ''}`} type='primary'
+      <ActionButton
+        className={`mall-bar__button mall-bar__button--wide${expired ? ' mall-bar__button--off' : ''}`}
+        type='primary'
         data-testid='redemption-pay'
-        loading={requesting || watching} disabled={cancelling || expired} onClick={() => void pay()}>
+        loading={requesting || watching}
+        disabled={cancelling || expired}
+        onClick={() => void pay()}
+      >
         {watching ? '确认支付结果…' : expired ? '订单已超时' : `去支付 ${yuanWithCents(redemption.cashFen)}`}
       </ActionButton>
-      <CancelDialog visible={asking} cancelling={cancelling} onConfirm={() => void cancel()} onClose={() => setAsking(false)} />
+      <CancelDialog
+        visible={asking}
+        cancelling={cancelling}
+        onConfirm={() => void cancel()}
+        onClose={() => setAsking(false)}
+      />
     </View>
   )
 }

@@ -38,31 +38,48 @@ export default function RedemptionsPage() {
   })
   useReachBottom(() => void useMallStore.getState().loadMoreRedemptions())
   usePullDownRefresh(() => {
-    void useMallStore.getState().refreshRedemptions().then((ok) => {
-      Taro.stopPullDownRefresh()
-      const s = useMallStore.getState()
-      if (!ok && s.redemptionsLoaded && s.redemptionsError) Toast.show(toastId, { content: s.redemptionsError.message })
-    })
+    void useMallStore
+      .getState()
+      .refreshRedemptions()
+      .then((ok) => {
+        Taro.stopPullDownRefresh()
+        const s = useMallStore.getState()
+        if (!ok && s.redemptionsLoaded && s.redemptionsError)
+          Toast.show(toastId, { content: s.redemptionsError.message })
+      })
   })
 
   return (
     <View className='page-shell mall-page redemptions'>
       <Toast id={toastId} />
       {loadingFirst ? (
-        <View className='page-shell__loading mall-loading'><Text>加载中…</Text></View>
+        <View className='page-shell__loading mall-loading'>
+          <Text>加载中…</Text>
+        </View>
       ) : firstFailed ? (
-        <ErrorState message={error?.message ?? '加载失败'} onRetry={() => void useMallStore.getState().refreshRedemptions()} />
+        <ErrorState
+          message={error?.message ?? '加载失败'}
+          onRetry={() => void useMallStore.getState().refreshRedemptions()}
+        />
       ) : empty ? (
         <View className='redemptions__empty'>
           <EmptyState description='还没有兑换记录'>
-            <Text className='redemptions__empty-link' onClick={() => void Taro.redirectTo({ url: routes.mall })}>去积分商城逛逛 ›</Text>
+            <Text className='redemptions__empty-link' onClick={() => void Taro.redirectTo({ url: routes.mall })}>
+              去积分商城逛逛 ›
+            </Text>
           </EmptyState>
         </View>
       ) : (
         <>
-          {redemptions.map((r) => <RedemptionRow key={r.id} redemption={r} />)}
-          <ListFooter loadingMore={loadingMore} hasMore={hasMore} failed={error !== null}
-            onMore={() => void useMallStore.getState().loadMoreRedemptions()} />
+          {redemptions.map((r) => (
+            <RedemptionRow key={r.id} redemption={r} />
+          ))}
+          <ListFooter
+            loadingMore={loadingMore}
+            hasMore={hasMore}
+            failed={error !== null}
+            onMore={() => void useMallStore.getState().loadMoreRedemptions()}
+          />
         </>
       )}
     </View>
@@ -71,7 +88,11 @@ export default function RedemptionsPage() {
 
 function RedemptionRow({ redemption: r }: { redemption: RedemptionView }) {
   return (
-    <View className='redemption-row' data-testid={`redemption-row-${r.id}`} onClick={() => void Taro.navigateTo({ url: redemptionRoute(r.id) })}>
+    <View
+      className='redemption-row'
+      data-testid={`redemption-row-${r.id}`}
+      onClick={() => void Taro.navigateTo({ url: redemptionRoute(r.id) })}
+    >
       <View className='split-row redemption-row__head'>
         <Text className='redemption-row__time'>{shanghaiDateTime(r.createdAt)}</Text>
         <Text className={`mall-status mall-status--${statusTone(r.status)}`}>{r.statusLabel}</Text>

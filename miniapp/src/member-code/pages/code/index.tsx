@@ -81,7 +81,9 @@ function CodePanel({ left, percent }: Countdown) {
       <>
         <Image className='member-code__qr' src={qrSvgDataUrl(code)} mode='aspectFit' aria-label='会员二维码' />
         <CodeBars code={code} />
-        <Text className='member-code__digits' aria-label='会员码'>{grouped}</Text>
+        <Text className='member-code__digits' aria-label='会员码'>
+          {grouped}
+        </Text>
         <View className='member-code__timer'>
           <View className='member-code__track'>
             <View className='member-code__bar' style={{ width: `${percent}%` }} />
@@ -95,11 +97,20 @@ function CodePanel({ left, percent }: Countdown) {
     return (
       <View className='member-code__error'>
         <Text className='member-code__error-text'>{error.message}</Text>
-        <ActionButton type='primary' size='small' loading={pending} onClick={() => void useMemberCodeStore.getState().loadCode()}>
+        <ActionButton
+          type='primary'
+          size='small'
+          loading={pending}
+          onClick={() => void useMemberCodeStore.getState().loadCode()}
+        >
           重新获取
         </ActionButton>
       </View>
     )
   }
-  return <View className='member-code__placeholder'><Text>会员码生成中…</Text></View>
+  return (
+    <View className='member-code__placeholder'>
+      <Text>会员码生成中…</Text>
+    </View>
+  )
 }

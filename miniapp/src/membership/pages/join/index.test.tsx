@@ -66,7 +66,9 @@ describe('JoinPage', () => {
   it('shows the alert when joining itself finds the store gone, and does not join without asking', async () => {
     fetchMock.mockImplementationOnce(async () => jsonResponse(200, { version: 1, tiers }))
     fetchMock.mockImplementationOnce(async () => jsonResponse(200, { id: 'outlet_gone', name: '已关店' }))
-    fetchMock.mockImplementationOnce(async () => jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } }))
+    fetchMock.mockImplementationOnce(async () =>
+      jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } }),
+    )
     openWith({ scene: 'outlet_gone' })
     await screen.findByText('已关店 邀请您加入会员')
     await act(async () => void fireEvent.click(screen.getByText('立即开通会员')))

@@ -74,7 +74,8 @@ function JoinButton({ scene, outletMissing }: { scene: string | undefined; outle
       return
     }
     const error = useMembershipStore.getState().error
-    if ((error?.code === 'OUTLET_NOT_FOUND' || error?.code === 'OUTLET_SCENE_INVALID') && viaOutlet) useOutletsStore.getState().outletFailed(viaOutlet, error)
+    if ((error?.code === 'OUTLET_NOT_FOUND' || error?.code === 'OUTLET_SCENE_INVALID') && viaOutlet)
+      useOutletsStore.getState().outletFailed(viaOutlet, error)
     else if (error) Toast.show(toastId, { content: error.message, icon: 'fail' })
   }
   return (

@@ -28,11 +28,7 @@ export default function TiersPage() {
   if (me === null) {
     return (
       <View className='page-shell tiers tiers--padded'>
-        {error && !loadingMe ? (
-          <ErrorState message={error.message} onRetry={() => void loadMe()} />
-        ) : (
-          <HomeSkeleton />
-        )}
+        {error && !loadingMe ? <ErrorState message={error.message} onRetry={() => void loadMe()} /> : <HomeSkeleton />}
       </View>
     )
   }

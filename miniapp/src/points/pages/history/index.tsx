@@ -86,7 +86,12 @@ function HistoryBody({ type }: { type: HistoryType }) {
   const errorMessage = usePointsStore((s) => pointsSelectors.errorMessage(s, type))
   if (loadingFirst) return <HistorySkeleton />
   if (firstLoadFailed) {
-    return <ErrorState message={errorMessage ?? '加载失败'} onRetry={() => void usePointsStore.getState().refreshHistory(type)} />
+    return (
+      <ErrorState
+        message={errorMessage ?? '加载失败'}
+        onRetry={() => void usePointsStore.getState().refreshHistory(type)}
+      />
+    )
   }
   if (isEmpty) {
     return (

@@ -35,7 +35,13 @@ function CalendarPlaceholder() {
   const retrying = useSignInStore((s) => s.pending === 'calendar')
   const failure = useSignInStore((s) => s.error?.message ?? null)
   return (
-    <PagePlaceholder className='sign-in' loadingClassName='sign-in__loading' failure={failure} retrying={retrying} onRetry={loadCalendar}>
+    <PagePlaceholder
+      className='sign-in'
+      loadingClassName='sign-in__loading'
+      failure={failure}
+      retrying={retrying}
+      onRetry={loadCalendar}
+    >
       <Toast id={toastId} />
     </PagePlaceholder>
   )
@@ -48,7 +54,8 @@ function StreakHero({ calendar }: { calendar: SignInCalendarResponse }) {
   const hint = nextBonusHint(calendar.nextBonus, signedToday)
   const signIn = async () => {
     const response = await useSignInStore.getState().signIn()
-    if (response) Toast.show(toastId, { content: signInToast(response.rewards, response.bonus), icon: 'success', duration: 2.5 })
+    if (response)
+      Toast.show(toastId, { content: signInToast(response.rewards, response.bonus), icon: 'success', duration: 2.5 })
     else Toast.show(toastId, { content: useSignInStore.getState().error?.message ?? '签到失败，请重试', icon: 'fail' })
   }
   return (
@@ -59,12 +66,20 @@ function StreakHero({ calendar }: { calendar: SignInCalendarResponse }) {
         <Text className='sign-in__streak-unit'>天</Text>
       </View>
       {hint && <Text className='sign-in__hint'>{hint}</Text>}
-      <ActionButton className='sign-in__button' type='primary' block disabled={signedToday} loading={pending === 'sign-in'}
-        onClick={() => void signIn()}>
+      <ActionButton
+        className='sign-in__button'
+        type='primary'
+        block
+        disabled={signedToday}
+        loading={pending === 'sign-in'}
+        onClick={() => void signIn()}
+      >
         {signedToday ? '今日已签到' : '签到'}
       </ActionButton>
       <Text className='sign-in__today'>
-        {signedToday ? `今日已得 ${rewardParts(calendar.today.rewards)}` : `今日签到可得 ${rewardParts(calendar.today.rewards)}`}
+        {signedToday
+          ? `今日已得 ${rewardParts(calendar.today.rewards)}`
+          : `今日签到可得 ${rewardParts(calendar.today.rewards)}`}
       </Text>
     </View>
   )
@@ -77,8 +92,14 @@ function MonthSection({ calendar, onMakeUp }: { calendar: SignInCalendarResponse
   return (
     <View className='sign-in__section'>
       <View className='sign-in__section-head'>
-        <Text className='sign-in__section-title'>{year}年{month}月</Text>
-        {makeUp && <Text className='sign-in__section-hint'>本月可补签 {makeUp.left}/{makeUp.perMonth} 次</Text>}
+        <Text className='sign-in__section-title'>
+          {year}年{month}月
+        </Text>
+        {makeUp && (
+          <Text className='sign-in__section-hint'>
+            本月可补签 {makeUp.left}/{makeUp.perMonth} 次
+          </Text>
+        )}
       </View>
       <SignInCalendar month={calendar.month} days={calendar.days} onMakeUp={onMakeUp} />
     </View>
@@ -93,15 +114,29 @@ function SignInRules({ calendar }: { calendar: SignInCalendarResponse }) {
       <Text className='sign-in__section-title'>签到规则</Text>
       <Text className='sign-in__rule'>每天签到 1 次，{calendar.cycleDays} 天为一个周期，连签奖励：</Text>
       {calendar.bonuses.map((b) => (
-        <Text key={b.day} className='sign-in__rule'>· 连签第 {b.day} 天额外 {rewardParts(b)}</Text>
+        <Text key={b.day} className='sign-in__rule'>
+          · 连签第 {b.day} 天额外 {rewardParts(b)}
+        </Text>
       ))}
-      {makeUp && <Text className='sign-in__rule'>· 本月漏签的日期可补签，每次消耗 {makeUp.costPoints} 积分，每月最多 {makeUp.perMonth} 次</Text>}
+      {makeUp && (
+        <Text className='sign-in__rule'>
+          · 本月漏签的日期可补签，每次消耗 {makeUp.costPoints} 积分，每月最多 {makeUp.perMonth} 次
+        </Text>
+      )}
     </View>
   )
 }
 
 /** Asks before a make-up spends points, then makes up `day` and toasts the outcome. */
-function MakeUpDialog({ day, makeUp, onClose }: { day: string | null; makeUp: SignInCalendarResponse['makeUp']; onClose(): void }) {
+function MakeUpDialog({
+  day,
+  makeUp,
+  onClose,
+}: {
+  day: string | null
+  makeUp: SignInCalendarResponse['makeUp']
+  onClose(): void
+}) {
   const confirm = async () => {
     onClose()
     if (!day) return

@@ -40,14 +40,38 @@ export default function StaffLoginPage() {
       <View className='staff__panel'>
         <View className='staff__field'>
           <Text className='staff__label'>手机号</Text>
-          <Input className='staff__input' type='tel' name='staff-phone' placeholder='店员手机号' maxLength={11} value={phone} onChange={setPhone} />
+          <Input
+            className='staff__input'
+            type='tel'
+            name='staff-phone'
+            placeholder='店员手机号'
+            maxLength={11}
+            value={phone}
+            onChange={setPhone}
+          />
         </View>
         <View className='staff__field'>
           <Text className='staff__label'>密码</Text>
-          <Input className='staff__input' type='password' name='staff-pin' placeholder='6 位数字密码' maxLength={6} value={pin} onChange={setPin} onConfirm={() => void submit()} />
+          <Input
+            className='staff__input'
+            type='password'
+            name='staff-pin'
+            placeholder='6 位数字密码'
+            maxLength={6}
+            value={pin}
+            onChange={setPin}
+            onConfirm={() => void submit()}
+          />
         </View>
         <Text className='staff__problem'>{problem ?? ' '}</Text>
-        <ActionButton className='staff__submit' type='primary' size='large' block loading={loggingIn} onClick={() => void submit()}>
+        <ActionButton
+          className='staff__submit'
+          type='primary'
+          size='large'
+          block
+          loading={loggingIn}
+          onClick={() => void submit()}
+        >
           登录收银台
         </ActionButton>
       </View>

@@ -32,8 +32,12 @@ export default function StaffPickupPage() {
   return (
     <View className='page-shell staff pickup__page'>
       <View className='staff__bar'>
-        <Text className='staff__who'>{outletName} · {staffName}</Text>
-        <Text className='staff__link' onClick={backToTill}>返回收银</Text>
+        <Text className='staff__who'>
+          {outletName} · {staffName}
+        </Text>
+        <Text className='staff__link' onClick={backToTill}>
+          返回收银
+        </Text>
       </View>
       {pickup ? <PickupResult /> : <PickupForm />}
     </View>
@@ -63,25 +67,53 @@ function PickupForm() {
     }
   }
 
-  const failure = problem ?? (error?.code === 'PICKUP_CODE_USED' && usedAt ? `该取货码已于 ${shanghaiDateTime(usedAt)} 核销，请勿重复发放` : error?.message ?? null)
+  const failure =
+    problem ??
+    (error?.code === 'PICKUP_CODE_USED' && usedAt
+      ? `该取货码已于 ${shanghaiDateTime(usedAt)} 核销，请勿重复发放`
+      : (error?.message ?? null))
   return (
     <View className='staff__panel'>
       <Text className='staff__panel-title'>核销取货码</Text>
       <Text className='pickup__intro'>请会员打开「我的兑换」中的订单出示取货码，核对无误后核销并交付商品。</Text>
       {isWeapp && (
-        <ActionButton className='staff__submit' type='primary' size='large' block data-testid='pickup-scan' loading={verifying}
-          onClick={() => void scan()}>
+        <ActionButton
+          className='staff__submit'
+          type='primary'
+          size='large'
+          block
+          data-testid='pickup-scan'
+          loading={verifying}
+          onClick={() => void scan()}
+        >
           扫码核销
         </ActionButton>
       )}
       <View className='staff__field' style={isWeapp ? { marginTop: '24px' } : undefined}>
-        <Input className='staff__input pickup__input' type='number' name='pickup-code' data-testid='pickup-input'
-          placeholder='输入 10 位取货码' maxLength={13} value={code} onChange={(text) => { setCode(text); setProblem(null) }}
-          onConfirm={() => void verify(code)} />
+        <Input
+          className='staff__input pickup__input'
+          type='number'
+          name='pickup-code'
+          data-testid='pickup-input'
+          placeholder='输入 10 位取货码'
+          maxLength={13}
+          value={code}
+          onChange={(text) => {
+            setCode(text)
+            setProblem(null)
+          }}
+          onConfirm={() => void verify(code)}
+        />
       </View>
       {failure && <AlertNote className='pickup__error' text={failure} testId='pickup-error' />}
-      <ActionButton className={isWeapp ? 'staff__secondary' : 'staff__submit'} type={isWeapp ? 'default' : 'primary'} block
-        data-testid='pickup-submit' loading={verifying && !isWeapp} onClick={() => void verify(code)}>
+      <ActionButton
+        className={isWeapp ? 'staff__secondary' : 'staff__submit'}
+        type={isWeapp ? 'default' : 'primary'}
+        block
+        data-testid='pickup-submit'
+        loading={verifying && !isWeapp}
+        onClick={() => void verify(code)}
+      >
         核销
       </ActionButton>
     </View>
@@ -92,7 +124,9 @@ function PickupResult() {
   const pickup = useStaffStore((s) => s.pickup!)
   return (
     <View className='staff__panel pickup__done' data-testid='pickup-result'>
-      <View className='pickup__check'><Text>✓</Text></View>
+      <View className='pickup__check'>
+        <Text>✓</Text>
+      </View>
       <Text className='staff__done-title'>核销成功</Text>
       <Text className='staff__done-sub'>请将商品交给会员</Text>
       <View className='pickup__facts'>
@@ -101,8 +135,15 @@ function PickupResult() {
         <Fact label='会员' value={pickup.memberNickname ?? '会员'} />
         <Fact label='核销时间' value={shanghaiDateTime(pickup.pickedUpAt)} />
       </View>
-      <ActionButton className='staff__submit' type='primary' size='large' block style={{ marginTop: '32px', alignSelf: 'stretch' }}
-        data-testid='pickup-next' onClick={() => useStaffStore.getState().pickupCleared()}>
+      <ActionButton
+        className='staff__submit'
+        type='primary'
+        size='large'
+        block
+        style={{ marginTop: '32px', alignSelf: 'stretch' }}
+        data-testid='pickup-next'
+        onClick={() => useStaffStore.getState().pickupCleared()}
+      >
         继续核销
       </ActionButton>
     </View>
