@@ -120,14 +120,19 @@ try {
   writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 
   console.log(
-    `\nMember center benchmark, ${started.toISOString()} — ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before / ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after`,
+    `\nMember center benchmark, ${started.toISOString()} — ${machine.cpus} × ${machine.model}, Node ${machine.node}, ` +
+      `load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before / ` +
+      `${loadAfter.map((l) => l.toFixed(2)).join(' ')} after`,
   )
   console.log(
-    `HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`,
+    `HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ` +
+      `${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`,
   )
   console.log(table(figures))
   console.log(
-    `\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`,
+    `\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ` +
+      `${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ` +
+      `${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`,
   )
   console.log(`Results: bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`)
 } finally {

@@ -27,7 +27,8 @@ export interface ServerProcess {
 
 /**
  * Node with the tsx loader, the way `pnpm start` runs the product, minus the extra tsx wrapper process.
- * BENCH_CHILD_NODE_ARGS adds node flags to every child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where time goes.
+ * BENCH_CHILD_NODE_ARGS adds node flags to every child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where time
+ * goes.
  */
 function spawnTs(script: string, args: string[], env: Record<string, string>, stdio: 'ignore' | 'pipe'): ChildProcess {
   const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)

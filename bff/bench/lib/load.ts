@@ -1,7 +1,9 @@
 import autocannon, { type RequestSpec } from 'autocannon'
 import { readFileSync } from 'node:fs'
 
-/** How hard and how long every HTTP figure is driven; the same for all of them, so their ratios compare like with like. */
+/**
+ * How hard and how long every HTTP figure is driven; the same for all of them, so their ratios compare like with like.
+ */
 export interface LoadSettings {
   connections: number
   warmupSeconds: number

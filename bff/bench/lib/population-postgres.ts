@@ -25,28 +25,30 @@ export async function populatePostgres(db: Kysely<Database>, members: number, da
       (1 + (${h} / 1000) % 5000)::int as points,
       i % 365 as growth_day, (i * 7 + 100) % 365 as points_day, (i * 13 + 50) % 365 as validity_day
       from generate_series(0, ${members - 1}) as i`)
-    await run(`insert into members (id, openid, unionid, phone, nickname, joined_at, source_outlet_id, source_channel, birthday, created_at)
-      select id, null, null, '13' || lpad(i::text, 9, '0'), '会员' || i, ${earned}, null, 'shop', null, ${earned} from bench_pop`)
+    await run(`insert into members (id, openid, unionid, phone, nickname, joined_at, source_outlet_id, source_channel,
+        birthday, created_at)
+      select id, null, null, '13' || lpad(i::text, 9, '0'), '会员' || i, ${earned}, null, 'shop', null, ${earned}
+      from bench_pop`)
     for (const [ledger, entry, lot, amount, dayColumn] of [
       ['growth', 'gre', 'glt', 'growth', 'growth_day'],
       ['points', 'pte', 'plt', 'points', 'points_day'],
     ] as const) {
       const n = `lpad(i::text, 8, '0')`
-      await run(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type, ref_id,
-          idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after, account_version,
-          business_day, occurred_at, created_at)
+      await run(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id,
+          ref_type, ref_id, idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after,
+          account_version, business_day, occurred_at, created_at)
         select '${entry}_' || ${n}, id, '${ledger}', ${amount}, 'order', '订单 GEN-' || i, 'system', null, 'order',
           'GEN-' || ${n}, 'order:GEN-' || ${n} || ':${ledger}', null, null, '${lot}_' || ${n}, 1, ${amount}, 1,
           ${earnedDay}, ${earned}, ${earned} from bench_pop`)
       await run(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
         select '${lot}_' || ${n}, id, '${ledger}', '${entry}_' || ${n}, ${amount}, ${amount},
           ${iso(`${start} + ${dayColumn} * 86400`)}, ${earned} from bench_pop`)
-      await run(
-        `insert into ledger_accounts (member_id, ledger, balance, held, version) select id, '${ledger}', ${amount}, 0, 1 from bench_pop`,
-      )
+      await run(`insert into ledger_accounts (member_id, ledger, balance, held, version)
+        select id, '${ledger}', ${amount}, 0, 1 from bench_pop`)
     }
     await run(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version)
-      select id, tier, case when tier = 'regular' then null else to_char(date '${day.yesterday}' + validity_day, 'YYYY-MM-DD') end,
+      select id, tier,
+        case when tier = 'regular' then null else to_char(date '${day.yesterday}' + validity_day, 'YYYY-MM-DD') end,
         ${earned}, 1 from bench_pop`)
     await run('drop table bench_pop')
     await run('commit')

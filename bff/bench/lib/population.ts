@@ -65,29 +65,31 @@ export function populateSqlite(path: string, members: number, day: SweepDay): vo
   const earned = iso(`${start} - 200 * 86400`)
   const earnedDay = `date(${start} + 8 * 3600 - 200 * 86400, 'unixepoch')`
   db.transaction(() => {
-    db.exec(`create temp table pop as with recursive s(i) as (select 0 union all select i + 1 from s where i + 1 < ${members})
+    db.exec(`create temp table pop as
+      with recursive s(i) as (select 0 union all select i + 1 from s where i + 1 < ${members})
       select ${columns('i', '((i * 2654435761) % 4294967296)')} from s`)
-    db.exec(`insert into members (id, openid, unionid, phone, nickname, joined_at, source_outlet_id, source_channel, birthday, created_at)
+    db.exec(`insert into members (id, openid, unionid, phone, nickname, joined_at, source_outlet_id, source_channel,
+        birthday, created_at)
       select id, null, null, printf('13%09d', i), '会员' || i, ${earned}, null, 'shop', null, ${earned} from pop`)
     for (const [ledger, entry, lot, amount, dayColumn] of [
       ['growth', 'gre', 'glt', 'growth', 'growth_day'],
       ['points', 'pte', 'plt', 'points', 'points_day'],
     ] as const) {
-      db.exec(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type, ref_id,
-          idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after, account_version,
-          business_day, occurred_at, created_at)
+      db.exec(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id,
+          ref_type, ref_id, idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after,
+          account_version, business_day, occurred_at, created_at)
         select printf('${entry}_%08d', i), id, '${ledger}', ${amount}, 'order', '订单 GEN-' || i, 'system', null, 'order',
-          printf('GEN-%08d', i), printf('order:GEN-%08d:${ledger}', i), null, null, printf('${lot}_%08d', i), 1, ${amount}, 1,
-          ${earnedDay}, ${earned}, ${earned} from pop`)
+          printf('GEN-%08d', i), printf('order:GEN-%08d:${ledger}', i), null, null, printf('${lot}_%08d', i), 1,
+          ${amount}, 1, ${earnedDay}, ${earned}, ${earned} from pop`)
       db.exec(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
         select printf('${lot}_%08d', i), id, '${ledger}', printf('${entry}_%08d', i), ${amount}, ${amount},
           ${iso(`${start} + ${dayColumn} * 86400`)}, ${earned} from pop`)
-      db.exec(
-        `insert into ledger_accounts (member_id, ledger, balance, held, version) select id, '${ledger}', ${amount}, 0, 1 from pop`,
-      )
+      db.exec(`insert into ledger_accounts (member_id, ledger, balance, held, version)
+        select id, '${ledger}', ${amount}, 0, 1 from pop`)
     }
     db.exec(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version)
-      select id, tier, case when tier = 'regular' then null else date('${day.yesterday}', '+' || validity_day || ' days') end,
+      select id, tier,
+        case when tier = 'regular' then null else date('${day.yesterday}', '+' || validity_day || ' days') end,
         ${earned}, 1 from pop`)
     db.exec('drop table pop')
   })()
@@ -117,9 +119,9 @@ export async function driftAfterExpiry(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*) as n from ledger_accounts a
     where a.member_id in (select member_id from ledger_entries where kind = 'expiry')
-      and (a.balance <> (select sum(e.amount) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger)
-        or a.balance <> (select coalesce(sum(l.remaining), 0) from ledger_lots l where l.member_id = a.member_id and l.ledger = a.ledger))`.execute(
-    db,
-  )
+      and (a.balance <> (select sum(e.amount) from ledger_entries e
+          where e.member_id = a.member_id and e.ledger = a.ledger)
+        or a.balance <> (select coalesce(sum(l.remaining), 0) from ledger_lots l
+          where l.member_id = a.member_id and l.ledger = a.ledger))`.execute(db)
   return Number(rows[0].n)
 }

@@ -51,7 +51,9 @@ export function sweepFigures(sweeps: SweepResult, b: number, engine: string): Fi
       ratioTo: 'b',
       target: '< 1 s',
       met: full && sweeps.tierSeconds < 1,
-      note: `${sweeps.tiers.evaluated.toLocaleString('en-US')} evaluated: ${sweeps.tiers.retained} kept, ${sweeps.tiers.downgraded} down${scaled}`,
+      note:
+        `${sweeps.tiers.evaluated.toLocaleString('en-US')} evaluated: ` +
+        `${sweeps.tiers.retained} kept, ${sweeps.tiers.downgraded} down${scaled}`,
     },
   ]
 }

@@ -27,7 +27,8 @@ const q = {
   commit: db.prepare('commit'),
   rollback: db.prepare('rollback'),
   claim:
-    db.prepare(`insert into idempotency_records (scope, key, request_hash, request_body, response_status, response_body, created_at)
+    db.prepare(`insert into idempotency_records (scope, key, request_hash, request_body, response_status, response_body,
+    created_at)
     values ('order_event', ?, ?, ?, null, null, ?) on conflict (scope, key) do nothing`),
   replay: db.prepare(
     `select response_status, response_body from idempotency_records where scope = 'order_event' and key = ?`,
@@ -38,16 +39,18 @@ const q = {
   tier: db.prepare('select tier_key, valid_until from member_tiers where member_id = ?'),
   insertOrder:
     db.prepare(`insert into orders (order_id, member_id, status, paid_fen, refunded_fen, growth_earned, points_earned,
-    growth_credited, points_credited, growth_entry_id, points_entry_id, rule_version, outlet_id, source, paid_at, completed_at)
+    growth_credited, points_credited, growth_entry_id, points_entry_id, rule_version, outlet_id, source, paid_at,
+    completed_at)
     values (?, ?, 'paid', ?, 0, ?, ?, 0, 0, null, null, ?, null, 'online', ?, null)`),
   account: db.prepare(`select * from ledger_accounts where member_id = ? and ledger = 'growth'`),
   openAccount:
     db.prepare(`insert into ledger_accounts (member_id, ledger, balance, held, version) values (?, 'growth', 0, 0, 0)
     on conflict (member_id, ledger) do nothing`),
   insertEntry:
-    db.prepare(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type, ref_id,
-    idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after, account_version, business_day,
-    occurred_at, created_at) values (?, ?, 'growth', ?, 'order', ?, 'system', null, 'order', ?, ?, null, null, ?, ?, ?, ?, ?, ?, ?)`),
+    db.prepare(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type,
+    ref_id, idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after, account_version,
+    business_day, occurred_at, created_at)
+    values (?, ?, 'growth', ?, 'order', ?, 'system', null, 'order', ?, ?, null, null, ?, ?, ?, ?, ?, ?, ?)`),
   insertLot:
     db.prepare(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
     values (?, ?, 'growth', ?, ?, ?, ?, ?)`),
@@ -56,8 +59,8 @@ const q = {
   ),
   upsertTier:
     db.prepare(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version) values (?, ?, ?, ?, ?)
-    on conflict (member_id) do update set tier_key = excluded.tier_key, valid_until = excluded.valid_until, since = excluded.since,
-    rule_version = excluded.rule_version`),
+    on conflict (member_id) do update set tier_key = excluded.tier_key, valid_until = excluded.valid_until,
+    since = excluded.since, rule_version = excluded.rule_version`),
   tierChange:
     db.prepare(`insert into tier_changes (id, member_id, kind, from_key, to_key, valid_until, growth, business_day,
     rule_version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),

@@ -24,7 +24,8 @@ function csv(count: number): string {
         : ''
     const expires = h % 10 === 0 ? addDays(today, 30 + (h % 300)) : ''
     lines.push(
-      `15${String(i).padStart(9, '0')},${h % 4 === 0 ? '' : `导入会员${i}`},${birthday},${h % 3000},${Math.floor(h / 256) % 5000},${expires}`,
+      `15${String(i).padStart(9, '0')},${h % 4 === 0 ? '' : `导入会员${i}`},${birthday},` +
+        `${h % 3000},${Math.floor(h / 256) % 5000},${expires}`,
     )
   }
   return `${lines.join('\n')}\n`

@@ -23,10 +23,13 @@ try {
   const raw = new BetterSqlite3(path)
   raw.pragma('synchronous = OFF')
   // Three paid orders per member over the last 300 days, amounts from a hash of (member, order) so runs repeat.
-  raw.exec(`insert into orders (order_id, member_id, status, paid_fen, refunded_fen, growth_earned, points_earned, growth_credited,
-      points_credited, growth_entry_id, points_entry_id, rule_version, outlet_id, source, paid_at, completed_at)
-    select printf('SIM-%s-%d', m.id, k.n), m.id, 'completed', 3000 + ((rowid * 2654435761 + k.n * 40503) % 4294967296) % 60000, 0, 0, 0, 0, 0,
-      null, null, 1, null, 'online', strftime('%Y-%m-%dT%H:%M:%fZ', ${day.dayStartSeconds} - (k.n * 97 % 300) * 86400, 'unixepoch'),
+  raw.exec(`insert into orders (order_id, member_id, status, paid_fen, refunded_fen, growth_earned, points_earned,
+      growth_credited, points_credited, growth_entry_id, points_entry_id, rule_version, outlet_id, source, paid_at,
+      completed_at)
+    select printf('SIM-%s-%d', m.id, k.n), m.id, 'completed',
+      3000 + ((rowid * 2654435761 + k.n * 40503) % 4294967296) % 60000, 0, 0, 0, 0, 0,
+      null, null, 1, null, 'online',
+      strftime('%Y-%m-%dT%H:%M:%fZ', ${day.dayStartSeconds} - (k.n * 97 % 300) * 86400, 'unixepoch'),
       strftime('%Y-%m-%dT%H:%M:%fZ', ${day.dayStartSeconds} - (k.n * 97 % 300) * 86400 + 86400 * 3, 'unixepoch')
     from members m, (select 1 as n union all select 2 union all select 3) k`)
   raw.close()

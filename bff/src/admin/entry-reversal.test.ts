@@ -41,7 +41,7 @@ describe('admin reversal of a ledger entry', () => {
     await t.close()
   })
 
-  it('reverses a credit once, referencing it; a second reversal is 409 ALREADY_REVERSED and writes nothing', async () => {
+  it('reverses a credit once, referencing it; reversing again is 409 ALREADY_REVERSED, writing nothing', async () => {
     const credit = await adjust(memberId, { ledger: 'points', amount: 300, reason: '误发补偿' }, 'rev-credit-1')
     const first = await reverse(credit.body.entryId, { reason: '补偿发错了' }, 'rev-0001')
     expect(first).toMatchObject({
@@ -159,7 +159,7 @@ describe('admin reversal of a ledger entry', () => {
     expect(await accountBalances(t.db, id)).toMatchObject({ growth: 0, points: 0 })
   })
 
-  it('of 10 concurrent reversals of one entry exactly one succeeds, and the balance is the sum of the entries', async () => {
+  it('of 10 concurrent reversals of an entry exactly one succeeds; the balance is the sum of the entries', async () => {
     const credit = await adjust(otherId, { ledger: 'points', amount: 70, reason: '并发测试' }, 'rev-race-credit')
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>

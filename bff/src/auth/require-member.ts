@@ -9,7 +9,9 @@ export function bearerToken(header: string | undefined): string {
   return match[1]
 }
 
-/** Sets `memberId` from the bearer token; every member route sits behind it, so a member only reaches their own data. */
+/**
+ * Sets `memberId` from the bearer token; every member route sits behind it, so a member only reaches their own data.
+ */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   const { db, clock } = c.var.deps
   c.set('memberId', await memberIdForToken(db, bearerToken(c.req.header('authorization')), clock.now()))

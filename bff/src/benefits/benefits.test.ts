@@ -65,7 +65,7 @@ describe('member benefits and claims', () => {
     await t.close()
   })
 
-  it("lists every benefit: unlocked ones with this period's claim state, locked ones with the tier that unlocks them", async () => {
+  it("lists every benefit: unlocked with this period's claim state, locked with the tier that unlocks it", async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const silver = await memberOnTier(t, 600)
     const { status, body } = await t.json('GET', '/api/me/benefits', undefined, silver.token)
@@ -110,7 +110,7 @@ describe('member benefits and claims', () => {
     })
   })
 
-  it('issues real coupons once per month and again next month, the month ending at 04:00 on the 1st, Shanghai time', async () => {
+  it('issues real coupons once a month, again next month; months end at 04:00 on the 1st, Shanghai time', async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const m = await memberOnTier(t, 600)
     t.clock.set('2026-11-30T19:59:59.000Z') // 03:59:59 on 1 December in Shanghai: still business day 30 November

@@ -74,7 +74,9 @@ export async function claimBenefit(
   })
 }
 
-/** The benefit's grant, after the checks that do not depend on the period: it exists, it is unlocked, it is claimable. */
+/**
+ * The benefit's grant, after the checks that do not depend on the period: it exists, it is unlocked, it is claimable.
+ */
 function claimableGrant(ctx: BenefitContext, key: string): BenefitGrant {
   const { rules } = ctx.program
   const benefit = Object.hasOwn(rules.benefits, key) ? rules.benefits[key] : undefined
@@ -94,7 +96,8 @@ function claimableGrant(ctx: BenefitContext, key: string): BenefitGrant {
 
 /**
  * Writes the grant's coupons and one `claimed` effectiveness record per coupon (its face value); the points
- * mall issues its coupon items through here too. A coupon is valid from now through the end of business day `today + validDays − 1`.
+ * mall issues its coupon items through here too. A coupon is valid from now through the end of business day
+ * `today + validDays − 1`.
  */
 export async function issueCoupons(
   trx: Transaction<Database>,

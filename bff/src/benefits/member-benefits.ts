@@ -49,7 +49,9 @@ export function unlockingTier(rules: ProgramRules, current: TierRule, key: strin
   return offering.find((tier) => tierRank(rules, tier.key) > tierRank(rules, current.key)) ?? offering[0] ?? null
 }
 
-/** Every benefit in the library: the member's own first in their tier's order, then the locked ones by unlocking tier. */
+/**
+ * Every benefit in the library: the member's own first in their tier's order, then the locked ones by unlocking tier.
+ */
 export async function memberBenefits(
   db: Kysely<Database>,
   memberId: string,

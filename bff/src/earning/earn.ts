@@ -21,9 +21,13 @@ export interface Credit {
   idempotencyKey: string
   /** When it was earned; the lot's expiry counts from here (default: now). */
   occurredAt?: Date
-  /** The business day it belongs to (default: the day of `occurredAt`); a made-up sign-in belongs to the day made up. */
+  /**
+   * The business day it belongs to (default: the day of `occurredAt`); a made-up sign-in belongs to the day made up.
+   */
   businessDay?: string
-  /** The rules version that computed the amount (default: the program's); an order keeps the version it was paid under. */
+  /**
+   * The rules version that computed the amount (default: the program's); an order keeps the version it was paid under.
+   */
   ruleVersion?: number
   /** Overrides the program's expiry, for openings that carry the old system's dates. */
   expiresAt?: string | null

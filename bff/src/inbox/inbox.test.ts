@@ -77,7 +77,7 @@ describe('member inbox', () => {
     ])
   })
 
-  it("writes the congratulation inside the upgrade's transaction, and once per member, tier and business day", async () => {
+  it("writes the congratulation in the upgrade's transaction, once per member, tier and business day", async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     const m = await memberOnTier(t)
     const program = await publishedProgram(t.db)

@@ -11,7 +11,9 @@ export const notificationFromRow = (row: Selectable<NotificationsTable>): Notifi
   createdAt: row.created_at,
 })
 
-/** One page of the member's inbox, newest first by keyset on the time-ordered id, with the whole inbox's unread count. */
+/**
+ * One page of the member's inbox, newest first by keyset on the time-ordered id, with the whole inbox's unread count.
+ */
 export async function inboxPage(db: Kysely<Database>, memberId: string, query: InboxQuery): Promise<InboxPage> {
   const rows = await db
     .selectFrom('notifications')

@@ -59,7 +59,8 @@ describe('daily expiry and tier sweeps', () => {
       expiry: { growthLots: 1, growthExpired: 600, pointsLots: 0 },
       tiers: { evaluated: 0 },
     })
-    expect(await tier()).toMatchObject({ growth: 0, tier: { id: 'silver' }, validUntil: '2027-11-23' }) // still valid today
+    // still valid today
+    expect(await tier()).toMatchObject({ growth: 0, tier: { id: 'silver' }, validUntil: '2027-11-23' })
     t.clock.set('2027-11-23T16:00:00.000Z') // 2027-11-24: validity is over and 0 < 400 retain threshold
     const day2 = await runDailyJobs(t.db, t.clock.now(), 'test')
     expect(day2).toMatchObject({ ran: true, tiers: { evaluated: 1, downgraded: 1 } })

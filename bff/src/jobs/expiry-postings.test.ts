@@ -11,7 +11,10 @@ const now = new Date('2027-06-01T02:00:00.000Z')
 const earned = '2026-06-01T02:00:00.000Z'
 const due = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
 
-/** Lots with fixed ids, written twice under two prefixes: several due per member, both ledgers, one partly spent, one spent, one not due. */
+/**
+ * Lots with fixed ids, written twice under two prefixes: several due per member, both ledgers, one partly spent, one
+ * spent, one not due.
+ */
 const lots: Array<Omit<DueLot, 'remaining'> & { amount: number }> = [
   { id: 'plt_a1', member_id: 'mbr_a', ledger: 'points', amount: 300, created_at: earned, expires_at: due(1) },
   { id: 'plt_a2', member_id: 'mbr_a', ledger: 'points', amount: 200, created_at: earned, expires_at: due(3) },

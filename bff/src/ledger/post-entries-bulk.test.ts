@@ -59,7 +59,9 @@ async function seed(t: TestApp, prefix: string): Promise<string> {
   })
 }
 
-/** Covered in bulk (credits to sound accounts, a debit from a named lot) and not (a new account, an account in debt). */
+/**
+ * Covered in bulk (credits to sound accounts, a debit from a named lot) and not (a new account, an account in debt).
+ */
 const postings = (prefix: string, lotId: string): Posting[] => [
   credit(`${prefix}m1`, 'growth', 100, `${prefix}p1`),
   credit(`${prefix}m1`, 'points', 30, `${prefix}p2`),
@@ -117,7 +119,7 @@ describe('postEntriesBulk', () => {
     await t.close()
   })
 
-  it('writes exactly the rows postEntry writes one by one, posting what it does not cover through postEntry itself', async () => {
+  it('writes exactly the rows postEntry writes one by one, posting what it does not cover via postEntry', async () => {
     const xLot = await seed(t, 'x_')
     const yLot = await seed(t, 'y_')
     for (const posting of postings('x_', xLot)) await t.db.transaction().execute((trx) => postEntry(trx, posting))

@@ -11,7 +11,9 @@ export interface BulkAccount {
   version: number
   exists: boolean
 }
-/** The accounts a bulk write may post to, by member and ledger; one missing from the map is posted through `postEntry`. */
+/**
+ * The accounts a bulk write may post to, by member and ledger; one missing from the map is posted through `postEntry`.
+ */
 export type BulkAccounts = Map<string, BulkAccount>
 export const accountKey = (memberId: string, ledger: string) => `${memberId}\u0000${ledger}`
 
@@ -39,7 +41,10 @@ export function newAccounts(postings: Posting[]): BulkAccounts {
   return new Map(postings.map((p) => [accountKey(p.memberId, p.ledger), { balance: 0, version: 0, exists: false }]))
 }
 
-/** An account the pending rows move: the map's own object, so its figures are the latest and writing can mark it as existing. */
+/**
+ * An account the pending rows move: the map's own object, so its figures are the latest and writing can mark it as
+ * existing.
+ */
 type MovedAccount = { member_id: string; ledger: LedgerName; account: BulkAccount }
 interface Pending {
   entries: LedgerEntryRow[]

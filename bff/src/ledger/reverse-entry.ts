@@ -23,9 +23,14 @@ export interface Reversal {
   actor: LedgerActor
   actorId?: string | null
   ref?: { type: string; id: string }
-  /** A refund clawback of points: may spill over other lots, ignore holds and run the balance into debt (DESIGN.md §3). */
+  /**
+   * A refund clawback of points: may spill over other lots, ignore holds and run the balance into debt (DESIGN.md §3).
+   */
   clawback?: boolean
-  /** The program in force: a reversed debit comes back as a new lot under its expiry rules, the old lots may have lapsed. */
+  /**
+   * The program in force: a reversed debit comes back as a new lot under its expiry rules, the old lots may have
+   * lapsed.
+   */
   program: PublishedProgram
   /** Default: the program's version. */
   ruleVersion?: number
@@ -42,7 +47,8 @@ export interface Reversal {
  */
 export async function reverseEntry(trx: Transaction<Database>, reversal: Reversal): Promise<LedgerEntryRow> {
   const entry = await correct(trx, reversal, 'refuse')
-  if (!entry) throw new Error(`reversal of ${reversal.entryId} wrote nothing`) // 'refuse' throws instead of returning null
+  // 'refuse' throws instead of returning null
+  if (!entry) throw new Error(`reversal of ${reversal.entryId} wrote nothing`)
   return entry
 }
 

@@ -14,7 +14,8 @@ try {
   for (const d of drifts)
     console.log(`DRIFT ${d.memberId} ${d.ledger}: ${d.problem} (stored ${d.stored}, derived ${d.derived})`)
   console.log(
-    `verify-ledgers (${kind}): ${Number(accounts.n)} accounts checked, ${drifts.length} drift${drifts.length === 1 ? '' : 's'}`,
+    `verify-ledgers (${kind}): ${Number(accounts.n)} accounts checked, ` +
+      `${drifts.length} drift${drifts.length === 1 ? '' : 's'}`,
   )
   process.exitCode = drifts.length === 0 ? 0 : 1
 } finally {

@@ -30,7 +30,8 @@ export async function verifyLedgers(db: Kysely<Database>): Promise<Drift[]> {
     lot_sum: number | null
   }>`
     select a.member_id, a.ledger, a.balance, a.version, a.held,
-      (select sum(h.points) from points_holds h where h.member_id = a.member_id and h.status = 'held' and a.ledger = 'points') as open_holds,
+      (select sum(h.points) from points_holds h
+         where h.member_id = a.member_id and h.status = 'held' and a.ledger = 'points') as open_holds,
       (select sum(e.amount) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger) as entry_sum,
       (select count(*) from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger) as entry_count,
       (select e.balance_after from ledger_entries e where e.member_id = a.member_id and e.ledger = a.ledger

@@ -54,7 +54,8 @@ export const mallRoutes = new Hono<AppEnv>()
     '/mall/redemptions',
     documentRoute({
       summary:
-        'Redeem: holds the points and takes the stock in one transaction; points only completes at once, points + cash returns payment parameters and expires unpaid',
+        'Redeem: holds the points and takes the stock in one transaction; points only completes at once, ' +
+        'points + cash returns payment parameters and expires unpaid',
       auth: 'member',
       ok: { 201: 'RedeemResponse', 200: 'Replayed RedeemResponse' },
       errors: [
@@ -196,7 +197,8 @@ export const paymentNoticeRoutes = new Hono<AppEnv>().post(
   '/payments/wechat',
   documentRoute({
     summary:
-      'WeChat Pay API v3 payment notices: platform signature over the raw body, AES-256-GCM resource; duplicates settle once',
+      'WeChat Pay API v3 payment notices: platform signature over the raw body, AES-256-GCM resource; ' +
+      'duplicates settle once',
     auth: 'wechatpay-signature',
     ok: { 200: '{ code: SUCCESS, message, settlement }' },
     errors: ['PAYMENT_NOTICE_MISMATCH', 'PAYMENT_UNAVAILABLE'],

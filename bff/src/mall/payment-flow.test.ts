@@ -120,7 +120,7 @@ describe('points plus cash', () => {
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 20, held: 0, stock: 2 })
   })
 
-  it('points that lapse while the shopper pays: the cash is refunded and the redemption flagged, nothing lost', async () => {
+  it('points lapsing while the shopper pays: cash is refunded and the redemption flagged, nothing lost', async () => {
     const item = await mallItem(t, { pointsPrice: 80, cashFen: 990, stock: 3 })
     const { token, memberId } = await memberWithPoints(t, 0)
     await t.db.transaction().execute((trx) =>

@@ -4,7 +4,10 @@ import { createLocalPaymentProvider } from './local-payment-provider'
 import type { PaymentProvider } from './payment-provider'
 import { createWechatPayProvider } from './wechat-pay/create-wechat-pay-provider'
 
-/** WeChat Pay when its settings are given (env.ts makes them all-or-nothing), the local provider when enabled, else none. */
+/**
+ * WeChat Pay when its settings are given (env.ts makes them all-or-nothing), the local provider when enabled, else
+ * none.
+ */
 export function paymentProviderFromEnv(env: Env): PaymentProvider | null {
   if (env.WECHAT_PAY_MCHID && env.WECHAT_APP_ID) {
     return createWechatPayProvider({

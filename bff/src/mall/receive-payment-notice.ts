@@ -1,6 +1,6 @@
 import { AppError } from '@mc/shared'
 import type { Deps } from '../deps'
-import type { RawNotice } from './payment-provider'
+import type { RawNotice, TradeReport } from './payment-provider'
 import { settleTradeReport, type Settlement } from './settle-payment'
 
 /**
@@ -14,7 +14,7 @@ export async function receivePaymentNotice(
   now: Date,
 ): Promise<Settlement> {
   if (!deps.payments) throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'no payment provider configured' })
-  let report
+  let report: TradeReport
   try {
     report = deps.payments.openNotice(notice, now)
   } catch (error) {

@@ -47,7 +47,7 @@ describe('redeeming a points-only item', () => {
     expect(await verifyLedgers(t.db)).toEqual([])
   })
 
-  it('replays the same Idempotency-Key with the first answer and writes nothing more; other content is a 409', async () => {
+  it("replays a repeated Idempotency-Key's first answer and writes nothing more; other content is a 409", async () => {
     const item = await mallItem(t, { pointsPrice: 10 })
     const { token, memberId } = await memberWithPoints(t, 100)
     const first = await redeem(t, token, { itemId: item.id }, 'redeem-key-0001')

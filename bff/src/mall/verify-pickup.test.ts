@@ -27,7 +27,7 @@ async function pickupCode() {
 }
 
 describe('pickup at the till', () => {
-  it('verifies a code once, shows what to hand over, and refuses it the second time with when it was used', async () => {
+  it('verifies a code once, shows what to hand over, refuses it the second time with when it was used', async () => {
     const { code, token, redemptionId } = await pickupCode()
     const first = await verify(code)
     expect(first.status).toBe(200)

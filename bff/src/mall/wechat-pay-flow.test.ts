@@ -140,7 +140,7 @@ async function paymentEvents(redemptionId: string) {
 const pastPaymentWindow = () => t.clock.advanceMs(15 * 60_000 + 1000)
 
 describe('placing a points-plus-cash redemption', () => {
-  it('creates a JSAPI order for the payer and hands back wx.requestPayment parameters signed by the merchant', async () => {
+  it('creates a JSAPI order for the payer, returning wx.requestPayment parameters signed by the merchant', async () => {
     const { openid, redemptionId, redemption, payment } = await pendingRedemption()
     const [create, ...others] = callsFor(redemptionId)
     expect(others).toEqual([])
@@ -201,7 +201,7 @@ describe('payment notices', () => {
     expect(await verifyLedgers(t.db)).toEqual([])
   })
 
-  it('a notice signed with a key WeChat does not hold, or sent too long ago, gets 401 and changes nothing', async () => {
+  it("a notice signed with a key WeChat doesn't hold, or sent too long ago, gets 401 and changes nothing", async () => {
     const { item, memberId, redemptionId } = await pendingRedemption()
     const before = await pointsAndStock(t, memberId, item.id)
     const forged = await postNotice(

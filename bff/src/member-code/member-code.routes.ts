@@ -9,7 +9,8 @@ export const memberCodeRoutes = new Hono<AppEnv>().get(
   '/me/member-code',
   documentRoute({
     summary:
-      'The rotating member code (18 digits: 9, card number, 8-digit TOTP) for the QR code and barcode; fetch again at expiresAt',
+      'The rotating member code (18 digits: 9, card number, 8-digit TOTP) for the QR code and barcode; ' +
+      'fetch again at expiresAt',
     auth: 'member',
     ok: { 200: '{ code, step, expiresAt, periodSeconds: 30 }' },
     errors: ['MEMBER_NOT_JOINED'],

@@ -7,8 +7,9 @@ import { findMember, memberProfile } from './member-profile'
 import { recordTierChange } from '../tiers/member-tier'
 
 /**
- * Turns a logged-in shopper into a member on the entry tier, with the new-member gift if the rules give one. Joining again changes nothing (the first source
- * channel stays), and the `joined_at IS NULL` guard makes two racing joins record one source and one tier row.
+ * Turns a logged-in shopper into a member on the entry tier, with the new-member gift if the rules give one. Joining
+ * again changes nothing (the first source channel stays), and the `joined_at IS NULL` guard makes two racing joins
+ * record one source and one tier row.
  */
 export async function joinMember(deps: Deps, memberId: string, body: JoinBody): Promise<JoinResponse> {
   const { db, clock } = deps

@@ -113,7 +113,7 @@ describe('importMembers: batches, rejects and the two writers', () => {
     expect(Number(entries.n)).toBe(80)
   })
 
-  it('the bulk writers leave exactly the ledger, tier and inbox rows earn and recordTierChange leave, one by one', async () => {
+  it('bulk writing leaves the same ledger, tier and inbox rows as earn and recordTierChange one by one', async () => {
     const now = t.clock.now()
     const rows = (phonePrefix: string, openidPrefix: string) =>
       csv(

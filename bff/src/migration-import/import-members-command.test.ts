@@ -13,7 +13,8 @@ const header = 'phone,openid,name,birthday,growth,points,points_expires_on'
 
 /** Row i of the crash file: every row valid, with growth and points, some with an openid or an expiry day. */
 const crashRow = (i: number) =>
-  `1360000${String(i).padStart(4, '0')},${i % 3 === 0 ? `oCrash_${i}` : ''},${i % 5 === 0 ? `"会员, ${i}"` : ''},,${(i % 2500) + 1},${(i % 400) + 1},${i % 4 === 0 ? '2027-06-30' : ''}`
+  `1360000${String(i).padStart(4, '0')},${i % 3 === 0 ? `oCrash_${i}` : ''},${i % 5 === 0 ? `"会员, ${i}"` : ''},,` +
+  `${(i % 2500) + 1},${(i % 400) + 1},${i % 4 === 0 ? '2027-06-30' : ''}`
 
 describe('import-members command', () => {
   let t: TestApp
@@ -71,7 +72,7 @@ describe('import-members command', () => {
     return Number(n.n)
   }
 
-  it('killed by SIGKILL inside the third batch, keeps whole batches only; a re-run imports the rest exactly once', async () => {
+  it('killed by SIGKILL in batch 3, keeps whole batches only; a re-run imports the rest exactly once', async () => {
     const file = join(dir, 'crash.csv')
     writeFileSync(file, [header, ...Array.from({ length: 2000 }, (_, i) => crashRow(i))].join('\r\n'))
 
@@ -98,7 +99,7 @@ describe('import-members command', () => {
     expect(await verifyLedgers(t.db)).toEqual([])
   }, 120_000)
 
-  it('exits 0 with rejects written beside the file, 1 for a malformed or missing file, 2 for a wrong command line', async () => {
+  it('exits 0 with rejects beside the file, 1 for a malformed or missing file, 2 for a bad command line', async () => {
     const file = join(dir, 'mixed.csv')
     writeFileSync(file, `\ufeff${header}\n13500000001,,,,10,10,\n12345,,,,10,10,\n13500000003,,,,-1,0,\n`)
     const mixed = await run([file])

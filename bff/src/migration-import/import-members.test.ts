@@ -123,7 +123,8 @@ describe('importMembers', () => {
     )
     expect(await lotsOf(lin.id)).toEqual([
       { ledger: 'growth', amount: 2500, remaining: 2500, expires_at: '2027-11-22T16:00:00.000Z' }, // 365-day window
-      { ledger: 'points', amount: 300, remaining: 300, expires_at: '2027-06-30T16:00:00.000Z' }, // through 06-30 in Shanghai
+      // through 06-30 in Shanghai
+      { ledger: 'points', amount: 300, remaining: 300, expires_at: '2027-06-30T16:00:00.000Z' },
     ])
     expect(await tierOf(lin.id)).toEqual({
       state: { tier_key: 'gold', valid_until: '2027-11-23' },
@@ -209,7 +210,7 @@ describe('importMembers', () => {
     })
   })
 
-  it('counts a repeated identity in one file once, across batches too, and refuses a repeat with other numbers', async () => {
+  it('counts an identity repeated in a file once, across batches too; refuses repeats with other numbers', async () => {
     const summary = await importMembers(
       t.db,
       csv(
@@ -235,7 +236,7 @@ describe('importMembers', () => {
     })
   })
 
-  it('posts to a member who was already here through postEntry, joins and links them, and upgrades on the total', async () => {
+  it('posts to a member already here through postEntry, joins and links them, and upgrades on the total', async () => {
     const token = await t.joinedMember('13900000201')
     const joined = await memberBy('phone', '13900000201')
     await t.db.transaction().execute((trx) =>

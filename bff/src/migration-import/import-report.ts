@@ -9,7 +9,8 @@ const barWidth = 10
 export function progressLine(done: number, total: number): string {
   const ratio = total === 0 ? 1 : Math.min(1, done / total)
   const filled = Math.floor(ratio * barWidth)
-  return `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${Math.floor(ratio * 100)}% ${count(done)}/${count(total)} rows`
+  const bar = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]`
+  return `${bar} ${Math.floor(ratio * 100)}% ${count(done)}/${count(total)} rows`
 }
 
 /** `imported 9,990 · already imported 0 · rejected 10 · 3,456 rows/s` */
@@ -45,7 +46,10 @@ export function progressReporter(stream: { isTTY?: boolean; write(text: string):
   }
 }
 
-/** The rejected rows as the file had them, plus `line` and `reason`; the importer ignores those two columns on the way back in. */
+/**
+ * The rejected rows as the file had them, plus `line` and `reason`; the importer ignores those two columns on the way
+ * back in.
+ */
 export function rejectsCsv(columns: ImportColumn[], rejects: ImportReject[]): string {
   return toCsv([
     [...columns, 'line', 'reason'],

@@ -71,7 +71,10 @@ export function importTime(now: Date, rules: ProgramRules): ImportTime {
     defaultPointsExpiresAt: pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null,
     endOf(day) {
       let end = ends.get(day)
-      if (!end) ends.set(day, (end = businessDayStart(addDays(day, 1), rules.calendar)))
+      if (!end) {
+        end = businessDayStart(addDays(day, 1), rules.calendar)
+        ends.set(day, end)
+      }
       return end
     },
   }
@@ -80,6 +83,7 @@ export function importTime(now: Date, rules: ProgramRules): ImportTime {
 // Far above any real balance, and far below PostgreSQL's 32-bit integer, so later earnings cannot overflow it.
 const maxOpening = 100_000_000
 const openidPattern = /^[A-Za-z0-9_-]{1,64}$/
+// biome-ignore lint/suspicious/noControlCharactersInRegex: deliberate, CSV fields with control characters are refused
 const controlCharacters = /[\u0000-\u001f\u007f]/
 
 /**

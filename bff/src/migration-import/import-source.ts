@@ -50,7 +50,8 @@ export function sourceFromCsv(text: string): ImportSource {
     const problem =
       record.fields.length === names.length
         ? null
-        : `列数与表头不符：应为 ${names.length} 列，实际 ${record.fields.length} 列 / expected ${names.length} fields, got ${record.fields.length}`
+        : `列数与表头不符：应为 ${names.length} 列，实际 ${record.fields.length} 列 / ` +
+          `expected ${names.length} fields, got ${record.fields.length}`
     return { line: record.line, raw, problem }
   })
   return { columns, rows }

@@ -50,7 +50,8 @@ export async function applyOrderEvent(
     .where('order_id', '=', event.data.orderId)
     .executeTakeFirst()
   if (event.type === 'order.paid') {
-    if (order) return { status: 200, body: outcome(event, 'applied', order.member_id) } // another event id re-sent the payment
+    // another event id re-sent the payment
+    if (order) return { status: 200, body: outcome(event, 'applied', order.member_id) }
     const body = await applyPaid(ctx, event, member)
     await applyParked(ctx, event.data.orderId)
     return { status: 200, body }

@@ -129,7 +129,8 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
       .where('ledger', '=', 'points')
       .orderBy('id')
       .execute()
-    expect(lots.at(-1)).toEqual({ amount: 20, remaining: 20 }) // only what was left after repaying the debt is spendable
+    // only what was left after repaying the debt is spendable
+    expect(lots.at(-1)).toEqual({ amount: 20, remaining: 20 })
   })
 
   it('upgrades at once when an order takes growth over a threshold, and /api/me explains the rest', async () => {

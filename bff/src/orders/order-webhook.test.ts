@@ -97,7 +97,7 @@ describe('POST /webhooks/orders: signature and replay', () => {
     expect(await ledgerFootprint(t)).toEqual(before)
   })
 
-  it('answers 404 for an unknown member, writes nothing, and accepts the same event once the member exists', async () => {
+  it('answers 404 for an unknown member, writes nothing, and takes the same event once the member exists', async () => {
     const event = orderEvent('order.paid', 'o-later', { phone: '13500000099' }, 5_000)
     const before = await ledgerFootprint(t)
     expect(await sendOrderEvent(t, event)).toMatchObject({ status: 404, body: { error: { code: 'MEMBER_NOT_FOUND' } } })

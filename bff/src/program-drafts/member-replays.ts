@@ -46,11 +46,14 @@ export async function collectMemberReplays(
       select t.member_id, t.tier_key, a.balance from member_tiers t
       left join ledger_accounts a on a.member_id = t.member_id and a.ledger = 'growth'`.execute(db),
     sql<{ member_id: string; growth: number }>`
-      select o.member_id, sum(cast(o.paid_fen - o.refunded_fen as bigint) * ${sql.lit(base)} * ${sql.lit(weightPercent)} / 10000) as growth
+      select o.member_id,
+        sum(cast(o.paid_fen - o.refunded_fen as bigint) * ${sql.lit(base)} * ${sql.lit(weightPercent)} / 10000)
+          as growth
       from orders o where ${counted} group by o.member_id`.execute(db),
     sql<{ member_id: string; kind: string; n: number }>`
       select member_id, kind, count(*) as n from ledger_entries
-      where ledger = 'growth' and amount > 0 and occurred_at >= ${windowStart} and kind in (${sql.join(Object.keys(eventKinds))})
+      where ledger = 'growth' and amount > 0 and occurred_at >= ${windowStart}
+        and kind in (${sql.join(Object.keys(eventKinds))})
       group by member_id, kind`.execute(db),
     sql<{ member_id: string; growth: number }>`
       select member_id, sum(amount) as growth from ledger_entries

@@ -84,7 +84,8 @@ describe('program rules: templates, drafts, simulation, publishing', () => {
       .where('target_id', '=', draft.id)
       .orderBy('id')
       .execute()
-    expect(trail.map((a) => a.action)).toEqual(['program.draft.create', 'program.draft.edit']) // the refused edit is not recorded
+    // the refused edit is not recorded
+    expect(trail.map((a) => a.action)).toEqual(['program.draft.create', 'program.draft.edit'])
     expect(JSON.parse(trail[1].detail).patch.tiers[2].threshold).toBe(100)
   })
 

@@ -58,7 +58,8 @@ describe('POST /api/sign-in/make-up', () => {
         idempotency_key: `sign_in:${memberId}:2026-11-22:points`,
       },
     ])
-    expect((await entriesOf(t, memberId)).some((e) => e.reason.startsWith('连续签到'))).toBe(false) // cycle day 3, yet no bonus
+    // cycle day 3, yet no bonus
+    expect((await entriesOf(t, memberId)).some((e) => e.reason.startsWith('连续签到'))).toBe(false)
     expect((await signInRowsOf(t, memberId)).find((r) => r.business_day === '2026-11-22')).toEqual({
       business_day: '2026-11-22',
       kind: 'make_up',
@@ -92,7 +93,7 @@ describe('POST /api/sign-in/make-up', () => {
     expect((await makeUp(t, token, '2026-12-01')).status).toBe(201)
   })
 
-  it('refuses too few available points with 409 POINTS_INSUFFICIENT and writes nothing, counting held points as unavailable', async () => {
+  it('refuses too few available points, held ones not counted: 409 POINTS_INSUFFICIENT, writing nothing', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13720000003', '2026-11-01 09:00')
     t.clock.set(at('2026-11-23 10:00'))
     const broke = await makeUp(t, token, '2026-11-20')

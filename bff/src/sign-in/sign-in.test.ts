@@ -6,7 +6,8 @@ import { publishProgramVersion } from '../program/published-program'
 import { createTestApp, type TestApp } from '../test/test-app'
 import { at, entriesOf, memberJoinedAt, signIn, signInOn, signInRowsOf } from './sign-in-test-kit'
 
-// FMCG rules: a sign-in gives 2 growth and 5 points; a cycle of 7 days; day 3 adds 10 points, day 7 adds 5 growth + 30 points.
+// FMCG rules: a sign-in gives 2 growth and 5 points; a cycle of 7 days; day 3 adds 10 points,
+// day 7 adds 5 growth + 30 points.
 const week = (first: string) => Array.from({ length: 7 }, (_, i) => addDays(first, i))
 
 describe('POST /api/sign-in', () => {
@@ -19,7 +20,7 @@ describe('POST /api/sign-in', () => {
     await t.close()
   })
 
-  it('signs in once per business day: the first answers the reward, the second 409 ALREADY_SIGNED_IN and writes nothing', async () => {
+  it('signs in once per business day: first the reward, then 409 ALREADY_SIGNED_IN, writing nothing', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13700000001', '2026-11-23 09:00')
     const first = await signIn(t, token)
     expect(first.status).toBe(201)
@@ -58,7 +59,7 @@ describe('POST /api/sign-in', () => {
     expect(await signInRowsOf(t, memberId)).toEqual([{ business_day: '2026-11-23', kind: 'daily', cycle_day: 1 }])
   })
 
-  it('continues a streak across a month end and starts a new cycle after cycleDays, with bonuses on day 3 and day 7', async () => {
+  it('continues a streak across a month end, starts a new cycle after cycleDays, bonuses on days 3 and 7', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13700000002', '2026-11-20 09:00')
     const answers = await signInOn(t, token, [...week('2026-11-27'), '2026-12-04', '2026-12-05'])
     expect(answers.map((a) => a.status)).toEqual(Array(9).fill(201))

@@ -52,7 +52,8 @@ export const staffRoutes = new Hono<StaffEnv>()
     '/purchases',
     documentRoute({
       summary:
-        'Record a till purchase (by code, or memberId of a code this staff just verified) through the order earning pipeline; idempotent by outlet and receipt number',
+        'Record a till purchase (by code, or memberId of a code this staff just verified) ' +
+        'through the order earning pipeline; idempotent by outlet and receipt number',
       auth: 'staff',
       ok: { 201: 'StaffPurchaseOutcome', 200: 'Replayed outcome' },
       errors: ['MEMBER_CODE_REQUIRED', 'MEMBER_CODE_INVALID', 'IDEMPOTENCY_KEY_REUSED', 'MEMBER_CODE_THROTTLED'],

@@ -2,7 +2,9 @@ import { signWebhook } from '../http/webhook-signature'
 import { orderEvent, sendOrderEvent } from './order-events'
 import { testWebhookSecret, type TestApp } from './test-app'
 
-/** A signed server-to-server call from the shop, as its coupon and pricing client would make it; `options` breaks it. */
+/**
+ * A signed server-to-server call from the shop, as its coupon and pricing client would make it; `options` breaks it.
+ */
 export async function shopRequest(
   t: TestApp,
   method: 'GET' | 'POST',

@@ -36,15 +36,21 @@ export async function recordTierChanges(
   await bulkInsert(trx, 'tier_changes', history)
 }
 
-/** The update half of `recordTierChanges`, with its rows as one JSON parameter so its prepared statement never changes. */
+/**
+ * The update half of `recordTierChanges`, with its rows as one JSON parameter so its prepared statement never changes.
+ */
 async function moveTierStates(trx: Transaction<Database>, states: ReturnType<typeof tierStateRow>[]) {
   const run = (text: string) => trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(states)]))
   const result = isPostgres(trx)
-    ? await run(`update member_tiers t set tier_key = v.tier_key, valid_until = v.valid_until, since = v.since, rule_version = v.rule_version
-      from json_to_recordset($1::json) as v(member_id text, tier_key text, valid_until text, since text, rule_version integer)
+    ? await run(`update member_tiers t
+      set tier_key = v.tier_key, valid_until = v.valid_until, since = v.since, rule_version = v.rule_version
+      from json_to_recordset($1::json)
+        as v(member_id text, tier_key text, valid_until text, since text, rule_version integer)
       where t.member_id = v.member_id`)
-    : await run(`update member_tiers set tier_key = v.tier_key, valid_until = v.valid_until, since = v.since, rule_version = v.rule_version
-      from (select value ->> 'member_id' as member_id, value ->> 'tier_key' as tier_key, value ->> 'valid_until' as valid_until,
+    : await run(`update member_tiers
+      set tier_key = v.tier_key, valid_until = v.valid_until, since = v.since, rule_version = v.rule_version
+      from (select value ->> 'member_id' as member_id, value ->> 'tier_key' as tier_key,
+        value ->> 'valid_until' as valid_until,
         value ->> 'since' as since, value ->> 'rule_version' as rule_version from json_each(?)) as v
       where member_tiers.member_id = v.member_id`)
   if (Number(result.numAffectedRows ?? 0n) !== states.length)

@@ -50,7 +50,7 @@ describe('call', () => {
     expect(headersOf(0).has('Authorization')).toBe(false)
   })
 
-  it('uses a per-call token instead of the session and sends extra headers, which never override Authorization', async () => {
+  it('uses a per-call token over the session and sends extra headers, which never override Authorization', async () => {
     saveSession({ token: 'tok_member', expiresAt: '2099-01-01T00:00:00.000Z' })
     fetchMock.mockResolvedValue(jsonResponse(200, { loggedOut: true }))
     await call((api) => api.staff.logout.$post(), {

@@ -27,7 +27,10 @@ export function removeSession(): void {
   changeSession(() => Taro.removeStorageSync(storageKey))
 }
 
-/** Called when the BFF rejects the token: forget it and tell the membership store why, which sends the shopper back to login. */
+/**
+ * Called when the BFF rejects the token: forget it and tell the membership store why, which sends the shopper back to
+ * login.
+ */
 export function expireSession(failure: ApiFailure): void {
   removeSession()
   for (const listener of expiredListeners) listener(failure)

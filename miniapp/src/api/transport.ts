@@ -76,7 +76,9 @@ class MiniHeaders {
     return this.values.get(name.toLowerCase()) ?? null
   }
   forEach(callback: (value: string, name: string) => void): void {
-    this.values.forEach((value, name) => callback(value, name))
+    this.values.forEach((value, name) => {
+      callback(value, name)
+    })
   }
 }
 

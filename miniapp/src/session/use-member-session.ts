@@ -17,13 +17,14 @@ export function useMemberSession(
   loginUrl: string = routes.login,
 ): boolean {
   const session = useMembershipStore((s) => s.session)
+  // `onSession` is a fresh closure each render, so it cannot be a dependency; its callers' `deps` lists are checked.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `onSession` reads in `deps`
   useEffect(() => {
     if (session === null) {
       void Taro.redirectTo({ url: loginUrl })
       return undefined
     }
     return onSession?.()
-    // `onSession` is a fresh closure each render; the caller lists what it reads in `deps`.
   }, [session, loginUrl, ...deps])
   return session !== null
 }

@@ -20,10 +20,14 @@ export const CouponsQuery = z.strictObject({
 })
 export type CouponsQuery = z.infer<typeof CouponsQuery>
 
-/** Coupon codes are 16 Crockford base32 characters (80 random bits), read case-insensitively; unknown ones are a 404. */
+/**
+ * Coupon codes are 16 Crockford base32 characters (80 random bits), read case-insensitively; unknown ones are a 404.
+ */
 export const CouponCodeParam = z.strictObject({ code: z.string().min(1).max(64) })
 
-/** POST /api/shop/coupons/:code/use: the shop's order the coupon pays into, and that order's amount before the coupon. */
+/**
+ * POST /api/shop/coupons/:code/use: the shop's order the coupon pays into, and that order's amount before the coupon.
+ */
 export const CouponUseBody = z.strictObject({
   orderId: z.string().trim().min(1).max(128),
   orderAmountFen: z.number().int().min(0).max(10_000_000_000),

@@ -121,7 +121,8 @@ describe('earning', () => {
 
   it.each([
     [{ kind: 'end_of_following_year' as const }, '2026-03-10T05:00:00Z', '2027-12-31T16:00:00.000Z'],
-    [{ kind: 'end_of_following_year' as const }, '2026-12-31T16:30:00Z', '2028-12-31T16:00:00.000Z'], // already 2027 in Shanghai
+    // already 2027 in Shanghai
+    [{ kind: 'end_of_following_year' as const }, '2026-12-31T16:30:00Z', '2028-12-31T16:00:00.000Z'],
     [{ kind: 'days_after_earning' as const, days: 30 }, '2026-11-23T02:00:00Z', '2026-12-23T16:00:00.000Z'],
     [{ kind: 'never' as const }, '2026-11-23T02:00:00Z', null],
   ])('points under %j earned %s lapse at %s', (expiry, earned, lapses) => {
@@ -180,8 +181,8 @@ describe('tier evaluation', () => {
             tierRank(rules, tierReached(rules, high).key),
           )
           const state = { key, validUntil: key === 'regular' ? null : '2026-01-01' }
-          const after = (g: number) => evaluateValidityEnd(rules, state, g, '2026-06-01')?.state.key ?? key
-          expect(tierRank(rules, after(low))).toBeLessThanOrEqual(tierRank(rules, after(high)))
+          const keyAfter = (g: number) => evaluateValidityEnd(rules, state, g, '2026-06-01')?.state.key ?? key
+          expect(tierRank(rules, keyAfter(low))).toBeLessThanOrEqual(tierRank(rules, keyAfter(high)))
         },
       ),
     )

@@ -148,7 +148,9 @@ export function distributionWarnings(
     warnings.push({
       code: 'TOP_TIER_CROWDED',
       tier: top.key,
-      message: `${top.name}占会员 ${top.percent}%，超过 30%，门槛可能过低 / top tier holds ${top.percent}% of members: thresholds may be too low`,
+      message:
+        `${top.name}占会员 ${top.percent}%，超过 30%，门槛可能过低 / ` +
+        `top tier holds ${top.percent}% of members: thresholds may be too low`,
     })
   }
   for (const tier of distribution.slice(1)) {
@@ -165,7 +167,9 @@ export function distributionWarnings(
       warnings.push({
         code: 'TIER_KEY_REMOVED',
         tier: tier.key,
-        message: `${tier.name}在新方案中不存在，持有者按同一级位对应 / ${tier.key} is removed; its holders map to the tier at the same rank`,
+        message:
+          `${tier.name}在新方案中不存在，持有者按同一级位对应 / ` +
+          `${tier.key} is removed; its holders map to the tier at the same rank`,
       })
     }
   }

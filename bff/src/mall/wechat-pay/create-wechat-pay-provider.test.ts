@@ -177,7 +177,7 @@ describe('the WeChat Pay provider against a fake WeChat Pay', () => {
     expect(error).toMatchObject({ code: 'PAYMENT_UNAVAILABLE', details: { reason: 'openid required' } })
   })
 
-  it('is refused by WeChat when it signs with a key WeChat does not know, and says so without leaking keys', async () => {
+  it('is refused by WeChat when it signs with a key unknown to WeChat, and says so without leaking keys', async () => {
     const impostor = createWechatPayProvider({ ...config, merchantPrivateKeyPem: keys.stranger.privateKeyPem })
     const error = await appErrorOf(impostor.createOrder(order()))
     expect(error).toMatchObject({ code: 'PAYMENT_UNAVAILABLE', details: { status: 401, wechatCode: 'SIGN_ERROR' } })

@@ -36,7 +36,9 @@ export function unixSeconds(now: Date): string {
   return String(Math.floor(now.getTime() / 1000))
 }
 
-/** RFC 3339 in Beijing time (`2026-11-23T10:00:00+08:00`), the form WeChat uses for `time_expire` and `success_time`. */
+/**
+ * RFC 3339 in Beijing time (`2026-11-23T10:00:00+08:00`), the form WeChat uses for `time_expire` and `success_time`.
+ */
 export function beijingTime(at: Date): string {
   return `${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`
 }

@@ -13,7 +13,10 @@ const entries = [
   { key: 'inbox', label: '消息', glyph: '信', url: routes.inbox, tone: 'blue' },
 ] as const
 
-/** The home screen's row of shortcuts: sign-in, member code, benefits, the points mall and the inbox with its unread count. */
+/**
+ * The home screen's row of shortcuts: sign-in, member code, benefits, the points mall and the inbox with its unread
+ * count.
+ */
 export function MemberShortcuts() {
   const badge = useInboxStore(inboxSelectors.unreadBadge)
   useEffect(() => {

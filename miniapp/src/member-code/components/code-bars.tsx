@@ -11,6 +11,7 @@ export function CodeBars({ code }: { code: string }) {
     <View className='code-bars' aria-hidden>
       {elements.map((width, i) => (
         <View
+          // biome-ignore lint/suspicious/noArrayIndexKey: the bars are fixed positions that are never reordered
           key={i}
           className={i % 2 === 0 ? 'code-bars__bar' : 'code-bars__space'}
           style={{ width: `${(width * 100) / total}%` }}

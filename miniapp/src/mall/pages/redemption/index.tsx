@@ -32,9 +32,11 @@ export default function RedemptionPage() {
 
   const loadRedemption = () => useMallStore.getState().loadRedemption(redemptionId)
 
+  // The store's action itself, not the `loadRedemption` closure above, which is new every render: listing that
+  // would run the effect (and load again) after every render.
   useMemberSession(() => {
     if (watch) void watchPayment(redemptionId)
-    else void loadRedemption()
+    else void useMallStore.getState().loadRedemption(redemptionId)
     return () => useMallStore.getState().watchStopped()
   }, [redemptionId, watch])
 
