@@ -29,6 +29,11 @@ export interface Deps {
     /** An unpaid points-plus-cash redemption expires this long after it was placed. */
     paymentTimeoutMinutes: number
   }
+  /**
+   * Tests and the browser tests' server set this: every successful JSON answer is then checked against the
+   * schema its route documents, so the OpenAPI document cannot drift from what is sent.
+   */
+  checkResponses?: boolean
   auth: {
     localLoginEnabled: boolean
     sessionTtlHours: number

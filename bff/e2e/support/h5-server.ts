@@ -43,6 +43,7 @@ export async function startH5Server() {
     qrSceneSecret: e2eQrSceneSecret,
     payments: createLocalPaymentProvider(),
     mall: { paymentTimeoutMinutes: 15 },
+    checkResponses: true,
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

@@ -1,7 +1,9 @@
 import type { ErrorCode } from '@mc/shared'
 import type { MiddlewareHandler } from 'hono'
-import { describeRoute, resolver } from 'hono-openapi'
+import { resolver, uniqueSymbol } from 'hono-openapi'
 import type { ZodType } from 'zod'
+import type { AppEnv } from '../deps'
+import { checkDocumentedAnswer } from './check-documented-answer'
 
 /** Who may call a route; each kind is one security scheme of the document (see `openapi-document.ts`). */
 export type Auth = 'none' | 'member' | 'admin' | 'staff' | 'webhook-signature' | 'wechatpay-signature'
@@ -58,9 +60,10 @@ const tags: Record<Auth, string> = {
 /**
  * Describes a route in the OpenAPI document; put it first among the route's handlers:
  * `.get('/me', documentRoute({ summary, auth: 'member', ok: { 200: … }, errors: [...] }), requireMember, …)`.
- * A route served without one fails `openapi.test.ts`. It does nothing at request time.
+ * A route served without one fails `openapi.test.ts`. At request time it does nothing, except where the deps ask
+ * for answers to be checked (tests): then a successful answer that its documented schema refuses becomes a 500.
  */
-export function documentRoute(route: RouteDescription): MiddlewareHandler {
+export function documentRoute(route: RouteDescription): MiddlewareHandler<AppEnv> {
   const responses = Object.fromEntries(
     Object.entries(route.ok).map(([status, success]) => {
       if (typeof success === 'string') return [status, { description: success }]
@@ -81,5 +84,14 @@ export function documentRoute(route: RouteDescription): MiddlewareHandler {
     responses,
     [errorCodesKey]: [...authErrors[route.auth], ...(route.errors ?? [])],
   }
-  return describeRoute(spec)
+  const schemas = new Map<number, ZodType>()
+  for (const [status, success] of Object.entries(route.ok)) {
+    if (typeof success !== 'string') schemas.set(Number(status), success.schema)
+  }
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await next()
+    if (c.var.deps.checkResponses) await checkDocumentedAnswer(c, schemas, route.summary)
+  }
+  // The mark hono-openapi's generateSpecs looks for on a route's handlers, as its own describeRoute sets it.
+  return Object.assign(middleware, { [uniqueSymbol]: { spec } })
 }

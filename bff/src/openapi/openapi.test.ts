@@ -152,6 +152,17 @@ describe('GET /api/openapi.json', () => {
     })
   })
 
+  it('gives every successful answer of every route a JSON schema, which tests hold each answer to', () => {
+    const withoutSchema = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).flatMap(([method, operation]) =>
+        Object.entries((operation as unknown as Operation).responses)
+          .filter(([status, response]) => status.startsWith('2') && !response.content?.['application/json'])
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    )
+    expect(withoutSchema).toEqual([])
+  })
+
   it('catches a route served without a description, validated or not', async () => {
     const app = createApp(t.deps)
     app.get('/api/test-undocumented', (c) => c.json({}, 200))
@@ -161,6 +172,50 @@ describe('GET /api/openapi.json', () => {
     )
     const fresh = await openApiDocument(app, 'test')
     expect(undocumentedRoutes(app, fresh)).toEqual(['GET /api/test-undocumented', 'GET /api/test-validated-only'])
+  })
+})
+
+describe('documented answers are checked in tests', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('turns a successful answer its documented schema refuses into a 500 naming the route and field', async () => {
+    const app = createApp(t.deps)
+    const Answer = z.strictObject({ count: z.number().int() })
+    const described = documentRoute({
+      summary: 'drifting',
+      auth: 'none',
+      ok: { 200: { description: 'x', schema: Answer } },
+    })
+    app.get('/api/test-matching', described, (c) => c.json({ count: 1 }, 200))
+    app.get('/api/test-renamed-field', described, (c) => c.json({ total: 1 }, 200))
+    app.get('/api/test-wrong-type', described, (c) => c.json({ count: '1' }, 200))
+
+    expect((await app.request('/api/test-matching')).status).toBe(200)
+    for (const path of ['/api/test-renamed-field', '/api/test-wrong-type']) {
+      const answer = await app.request(path)
+      expect(answer.status).toBe(500)
+      const body = (await answer.json()) as { error: { code: string; details: { route: string; issues: unknown[] } } }
+      expect(body.error.code).toBe('INTERNAL')
+      expect(body.error.details.route).toBe('drifting')
+      expect(body.error.details.issues.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('leaves answers alone where the deps do not ask for the check (production)', async () => {
+    const app = createApp({ ...t.deps, checkResponses: false })
+    const Answer = z.strictObject({ count: z.number().int() })
+    app.get(
+      '/api/test-unchecked',
+      documentRoute({ summary: 'x', auth: 'none', ok: { 200: { description: 'x', schema: Answer } } }),
+      (c) => c.json({ total: 1 }, 200),
+    )
+    expect((await app.request('/api/test-unchecked')).status).toBe(200)
   })
 })
 

@@ -45,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     qrSceneSecret: options.qrSceneSecret === undefined ? testQrSceneSecret : options.qrSceneSecret,
     payments: options.payments === undefined ? createLocalPaymentProvider() : options.payments,
     mall: { paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? 15 },
+    checkResponses: true,
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,

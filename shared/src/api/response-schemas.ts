@@ -10,7 +10,7 @@ import type { OrderEventOutcome } from '../orders/order-event'
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 
 /** `{ error: { code, message, details? } }`, the body of every error response (DESIGN.md §6). */
-export const ErrorBodySchema = z.object({
+export const ErrorBodySchema = z.strictObject({
   error: z.object({
     code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
@@ -19,7 +19,7 @@ export const ErrorBodySchema = z.object({
 })
 void (true satisfies Same<z.infer<typeof ErrorBodySchema>, ErrorBody>)
 
-export const HealthResponseSchema = z.object({
+export const HealthResponseSchema = z.strictObject({
   status: z.literal('ok'),
   version: z.string(),
   database: z.enum(['sqlite', 'postgres']),
@@ -27,7 +27,7 @@ export const HealthResponseSchema = z.object({
 void (true satisfies Same<z.infer<typeof HealthResponseSchema>, HealthResponse>)
 
 export const MemberProfileSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     nickname: z.string(),
     phoneMasked: z.string().nullable(),
@@ -37,25 +37,25 @@ export const MemberProfileSchema = z
   .meta({ id: 'MemberProfile' })
 void (true satisfies Same<z.infer<typeof MemberProfileSchema>, MemberProfile>)
 
-export const LoginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), member: MemberProfileSchema })
+export const LoginResponseSchema = z.strictObject({ token: z.string(), expiresAt: z.string(), member: MemberProfileSchema })
 void (true satisfies Same<z.infer<typeof LoginResponseSchema>, LoginResponse>)
 
-export const JoinResponseSchema = z.object({ member: MemberProfileSchema, joinedNow: z.boolean() })
+export const JoinResponseSchema = z.strictObject({ member: MemberProfileSchema, joinedNow: z.boolean() })
 void (true satisfies Same<z.infer<typeof JoinResponseSchema>, JoinResponse>)
 
 /** The answer to a logout (member or staff). */
-export const LoggedOutSchema = z.object({ loggedOut: z.literal(true) })
+export const LoggedOutSchema = z.strictObject({ loggedOut: z.literal(true) })
 
 /** A store as the join page greets the shopper with it. */
-export const OutletSummarySchema = z.object({ id: z.string(), name: z.string() })
+export const OutletSummarySchema = z.strictObject({ id: z.string(), name: z.string() })
 
-export const OrderEventOutcomeSchema = z.object({
+export const OrderEventOutcomeSchema = z.strictObject({
   eventId: z.string(),
   orderId: z.string(),
   status: z.enum(['applied', 'parked', 'duplicate_refund']),
   memberId: z.string().nullable(),
   growth: z.number().int(),
   points: z.number().int(),
-  tier: z.object({ from: z.string(), to: z.string() }).nullable(),
+  tier: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
 })
 void (true satisfies Same<z.infer<typeof OrderEventOutcomeSchema>, OrderEventOutcome>)
