@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyLedgers } from '../ledger/verify-ledgers'
-import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testAdminToken, useTestApp } from '../test/test-app'
 
 describe('admin adjustments and ledger view', () => {
-  let t: TestApp
+  const t = useTestApp()
   let memberId: string
   let memberToken: string
   const adjust = (body: unknown, key: string, token = testAdminToken, id = memberId) =>
@@ -16,13 +15,8 @@ describe('admin adjustments and ledger view', () => {
     ).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
 
   beforeAll(async () => {
-    t = await createTestApp()
     memberToken = await t.joinedMember('13100000001')
     memberId = (await t.json('GET', '/api/me', undefined, memberToken)).body.member.id
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it('credits points with the reason the member reads, audited, once per idempotency key', async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
-import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
+import { testAdminToken, useTestApp } from '../test/test-app'
 
 describe('admin reversal of a ledger entry', () => {
-  let t: TestApp
+  const t = useTestApp()
   let memberId: string
   let otherId: string
   const call = (path: string, body: unknown, key: string) =>
@@ -30,15 +30,10 @@ describe('admin reversal of a ledger entry', () => {
   })
 
   beforeAll(async () => {
-    t = await createTestApp()
     const idOf = async (phone: string) =>
       (await t.json('GET', '/api/me', undefined, await t.joinedMember(phone))).body.member.id as string
     memberId = await idOf('13100000101')
     otherId = await idOf('13100000102')
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it('reverses a credit once, referencing it; reversing again is 409 ALREADY_REVERSED, writing nothing', async () => {

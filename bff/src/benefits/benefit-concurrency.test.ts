@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { memberOnTier, shopRequest } from '../test/shop-requests'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
 describe('benefits under concurrency', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({}, { verifyLedgers: false })
 
   it('50 parallel claims of one coupon pack issue it once', async () => {
     const m = await memberOnTier(t, 600)

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { signWebhook } from '../http/webhook-signature'
 import { memberOnTier, shopRequest } from '../test/shop-requests'
-import { createTestApp, testWebhookSecret, type TestApp } from '../test/test-app'
+import { createTestApp, testWebhookSecret, useTestApp } from '../test/test-app'
 
 describe('shop coupon and pricing API', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 90 })
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({ sessionTtlHours: 24 * 90 }, { verifyLedgers: false })
 
   /** A silver member with this month's pack claimed: two 满50减5 coupons. */
   const memberWithCoupons = async () => {

@@ -1,33 +1,25 @@
-import { businessDayOf, type EntryKind, type TierChange } from '@mc/shared'
+import { businessDayOf, type TierChange } from '@mc/shared'
 import type { Transaction } from 'kysely'
-import type { Database, LedgerActor, LedgerName } from '../db/schema'
+import type { Database, LedgerName } from '../db/schema'
 import { lotExpiresAt } from '../ledger/lot-expiry'
 import { postEntry, type LedgerEntryRow, type Posting } from '../ledger/post-entry'
 import type { PublishedProgram } from '../program/published-program'
 import { upgradeIfReached, type UpgradeNotice } from '../tiers/member-tier'
 
-/** One credit of growth or points, as a domain describes it; the ledger details come from the program. */
-export interface Credit {
-  memberId: string
-  ledger: LedgerName
-  /** Positive and whole. */
-  amount: number
-  kind: EntryKind
-  /** The sentence the member reads, in Chinese. */
-  reason: string
-  actor: LedgerActor
-  actorId?: string | null
-  ref?: { type: string; id: string }
+/**
+ * One credit of growth or points, as a domain describes it (who, which ledger, how much, why, by whom, for what,
+ * under which key): the ledger details come from the program. `amount` is positive and whole.
+ */
+export type Credit = Pick<
+  Posting,
+  'memberId' | 'ledger' | 'amount' | 'kind' | 'reason' | 'actor' | 'actorId' | 'ref'
+> & {
   idempotencyKey: string
   /** When it was earned; the lot's expiry counts from here (default: now). */
   occurredAt?: Date
-  /**
-   * The business day it belongs to (default: the day of `occurredAt`); a made-up sign-in belongs to the day made up.
-   */
+  /** The business day it belongs to (default: the day of `occurredAt`); a made-up sign-in's is the day made up. */
   businessDay?: string
-  /**
-   * The rules version that computed the amount (default: the program's); an order keeps the version it was paid under.
-   */
+  /** The rules version that computed the amount (default: the program's); an order keeps the one it was paid under. */
   ruleVersion?: number
   /** Overrides the program's expiry, for openings that carry the old system's dates. */
   expiresAt?: string | null

@@ -1,17 +1,11 @@
 import { errorCodes } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 import { statusOf } from './errors'
 
 describe('the JSON error model', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({}, { verifyLedgers: false })
 
   it('gives every shared error code a status', () => {
     expect(Object.keys(statusOf).sort()).toEqual([...errorCodes].sort())
@@ -52,14 +46,10 @@ describe('the JSON error model', () => {
  * malformed and wrongly shaped bodies, and must answer a 4xx JSON error with a stable code, never a crash.
  */
 describe('bad input to every endpoint', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let token: string
   beforeAll(async () => {
-    t = await createTestApp()
     token = await t.joinedMember('13600000001')
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   // Logout reads no body at all, so any body is as good as none there.

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { orderEvent } from '../test/order-events'
-import { createTestApp, testWebhookSecret, type TestApp } from '../test/test-app'
+import { testWebhookSecret, useTestApp } from '../test/test-app'
 import { signWebhook } from './webhook-signature'
 
 /**
@@ -9,15 +9,11 @@ import { signWebhook } from './webhook-signature'
  * that is not JSON is answered exactly as before.
  */
 describe('POST /webhooks/orders: Content-Type and malformed bodies', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let memberId: string
   beforeAll(async () => {
-    t = await createTestApp()
     const token = await t.joinedMember('13500000301')
     memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   const post = async (rawBody: string, headers: Record<string, string>, secret = testWebhookSecret) => {

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { upgradeIfReached } from '../tiers/member-tier'
 import { publishedProgram } from '../program/published-program'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { memberOnTier } from '../test/shop-requests'
-import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
+import { testAdminToken, useTestApp } from '../test/test-app'
 import { congratulateUpgrade } from './congratulate-upgrade'
 import { notify } from './notify'
 
 describe('member inbox', () => {
-  let t: TestApp
+  const t = useTestApp({ sessionTtlHours: 24 * 30 }, { verifyLedgers: false })
   const inbox = (token: string, query = '') => t.json('GET', `/api/me/inbox${query}`, undefined, token)
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 30 })
-  })
-  afterAll(async () => {
-    await t.close()
-  })
 
   it('congratulates an upgrade once, naming the benefits the new tier unlocks', async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')

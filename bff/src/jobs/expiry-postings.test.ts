@@ -1,9 +1,9 @@
 import { businessDayOf } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { postEntry } from '../ledger/post-entry'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { publishedProgram } from '../program/published-program'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { type TestApp, useTestApp } from '../test/test-app'
 import { expireLots } from './expire-lots'
 import { expiryPosting, type DueLot } from './expiry-postings'
 
@@ -184,14 +184,10 @@ const snapshot = async (t: TestApp, prefix: string) =>
   )
 
 describe('expiry postings written in bulk', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   beforeAll(async () => {
-    t = await createTestApp()
     await seed(t, 'x_') // expired lot by lot through postEntry: the reference
     await seed(t, 'y_') // expired by the sweep's bulk writer
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   it('write exactly the rows postEntry writes lot by lot, in the same order', async () => {

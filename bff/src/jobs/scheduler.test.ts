@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyLedgers } from '../ledger/verify-ledgers'
+import { describe, expect, it } from 'vitest'
 import { mallItem, memberWithPoints, pointsAndStock, redeem } from '../test/mall-fixtures'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 import { acquireLease, releaseLease } from './job-lease'
 import { startScheduler } from './scheduler'
 
 describe('the scheduler sweeps unpaid redemptions under its lease', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
+  const t = useTestApp()
 
   /**
    * The real scheduler with the test as its timer: `tick()` does what the minutely interval would, and

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../db/database'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 import { testDatabaseKind } from '../test/test-database'
 import { accountBalances } from './accounts'
 import { postEntry } from './post-entry'
-import { verifyLedgers } from './verify-ledgers'
 
 const credit = (memberId: string, key: string) => ({
   memberId,
@@ -25,16 +24,11 @@ const credit = (memberId: string, key: string) => ({
 })
 
 describe('ledger postings from several writers', () => {
-  let t: TestApp
+  const t = useTestApp()
   let memberId: string
   beforeAll(async () => {
-    t = await createTestApp()
     const token = await t.joinedMember('13200000001')
     memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it.runIf(testDatabaseKind() === 'postgres')(

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
 describe('member histories', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let token: string
   let otherToken: string
   beforeAll(async () => {
-    t = await createTestApp()
     token = await t.joinedMember('13000000001')
     otherToken = await t.joinedMember('13000000002')
     const memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
@@ -20,9 +19,6 @@ describe('member histories', () => {
         }),
       )
     }
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   it('pages growth newest first by cursor, each entry with its Chinese reason, until the last page', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { describe, expect, it } from 'vitest'
+import { type TestApp, useTestApp } from '../test/test-app'
 import { postEntriesBulk, readAccounts } from './post-entries-bulk'
 import { postEntry, type Posting } from './post-entry'
 import { verifyLedgers } from './verify-ledgers'
@@ -111,13 +111,7 @@ const snapshot = async (t: TestApp, prefix: string) =>
   )
 
 describe('postEntriesBulk', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({}, { verifyLedgers: false })
 
   it('writes exactly the rows postEntry writes one by one, posting what it does not cover via postEntry', async () => {
     const xLot = await seed(t, 'x_')

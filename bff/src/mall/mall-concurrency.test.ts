@@ -1,15 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { mallItem, memberWithPoints, pointsAndStock, redeem } from '../test/mall-fixtures'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-})
-afterAll(async () => {
-  await t.close()
-})
+const t = useTestApp({}, { verifyLedgers: false })
 afterEach(() => {
   delete process.env.MC_FAULT_THROW_AT
 })

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { adminCall, mallItem, memberWithPoints, redeem } from '../test/mall-fixtures'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-})
-afterAll(async () => {
-  await t.close()
-})
+const t = useTestApp({}, { verifyLedgers: false })
 
 describe('the merchant manages items', () => {
   it('patches fields, keeps the item consistent, and audits every change', async () => {

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { postEntry } from '../ledger/post-entry'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import type { LocalPaymentProvider } from './local-payment-provider'
 import { expireRedemptions } from './expire-redemptions'
 import { adminCall, mallItem, memberWithPoints, pointsAndStock, redeem } from '../test/mall-fixtures'
 import { postNotice } from '../test/payment-notices'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { createTestApp, useTestApp } from '../test/test-app'
 
-let t: TestApp
+const t = useTestApp({}, { verifyLedgers: false })
 let local: LocalPaymentProvider
 beforeAll(async () => {
-  t = await createTestApp()
   local = t.deps.payments as LocalPaymentProvider
-})
-afterAll(async () => {
-  await t.close()
 })
 
 /** A member who has placed a points-plus-cash redemption (80 points + ¥9.90) and not paid yet. */

@@ -1,19 +1,13 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import type { LocalPaymentProvider } from './local-payment-provider'
 import { expireRedemptions } from './expire-redemptions'
 import { adminCall, mallItem, memberWithPoints, redeem } from '../test/mall-fixtures'
 import { postNotice } from '../test/payment-notices'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-})
-afterAll(async () => {
-  await t.close()
-})
+const t = useTestApp({}, { verifyLedgers: false })
 
 /** One thing a shopper, WeChat, the merchant or the clock can do to the mall. */
 type Step =

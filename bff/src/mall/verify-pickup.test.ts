@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { mallItem, memberWithPoints, redeem } from '../test/mall-fixtures'
 import { outletWithStaff } from '../test/staff-fixtures'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
-let t: TestApp
+const t = useTestApp({}, { verifyLedgers: false })
 let staffToken: string
 beforeAll(async () => {
-  t = await createTestApp()
   staffToken = (await outletWithStaff(t)).token
-})
-afterAll(async () => {
-  await t.close()
 })
 
 const verify = (code: string, token = staffToken) => t.json('POST', '/api/staff/pickups/verify', { code }, token)

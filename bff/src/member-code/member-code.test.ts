@@ -1,10 +1,10 @@
 import { memberCodeStep } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { memberWithCode, outletWithStaff } from '../test/staff-fixtures'
-import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
+import { testAdminToken, useTestApp } from '../test/test-app'
 
 describe('member codes', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let staff: Awaited<ReturnType<typeof outletWithStaff>>
   let phoneSeq = 0
   const newMember = () => memberWithCode(t, `1350000${String(++phoneSeq).padStart(4, '0')}`)
@@ -15,11 +15,7 @@ describe('member codes', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp()
     staff = await outletWithStaff(t)
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   it('gives a joined member an 18-digit code for the current 30-second step', async () => {

@@ -1,14 +1,12 @@
 import { fmcgTemplate } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
-import { verifyLedgers } from '../ledger/verify-ledgers'
 import { publishProgramVersion } from '../program/published-program'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
 describe('the new-member gift', () => {
-  let t: TestApp
+  const t = useTestApp()
   beforeAll(async () => {
-    t = await createTestApp()
     await publishProgramVersion(t.db, {
       rules: { ...fmcgTemplate, joinGift: { points: 100, growth: 600 } },
       template: 'fmcg',
@@ -16,10 +14,6 @@ describe('the new-member gift', () => {
       publishedBy: 'test',
       now: t.clock.now(),
     })
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it('is posted once on joining, with its reason, and may lift the tier at once', async () => {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { outletScene } from '../outlets/outlet-scene'
-import { createTestApp, testQrSceneSecret, type TestApp } from '../test/test-app'
+import { testQrSceneSecret, useTestApp } from '../test/test-app'
 
 describe('local login and joining', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({}, { verifyLedgers: false })
 
   it('logs in by phone, then /api/me asks to join first', async () => {
     const login = await t.json('POST', '/api/auth/local', { phone: '13900000001' })
@@ -105,13 +99,7 @@ describe('local login and joining', () => {
 })
 
 describe('local login switched off', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ localLoginEnabled: false })
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({ localLoginEnabled: false }, { verifyLedgers: false })
 
   it('answers 403 LOCAL_LOGIN_DISABLED and creates nobody', async () => {
     const response = await t.json('POST', '/api/auth/local', { phone: '13900000001' })

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../test/test-app'
 
 describe('session tokens', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 })
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({ sessionTtlHours: 24 }, { verifyLedgers: false })
 
   it('are 256 random bits, unique, and stored only as a hash', async () => {
     const a = await t.json('POST', '/api/auth/local', { phone: '13700000001' })

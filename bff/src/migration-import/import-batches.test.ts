@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { type TestApp, useTestApp } from '../test/test-app'
 import { CsvError } from './csv'
 import { importMembers } from './import-members'
 
@@ -8,7 +8,7 @@ const header = 'phone,openid,name,birthday,growth,points,points_expires_on'
 const csv = (...rows: string[]) => `${[header, ...rows].join('\n')}\n`
 
 describe('importMembers: batches, rejects and the two writers', () => {
-  let t: TestApp
+  const t = useTestApp()
   const count = async (table: 'members' | 'ledger_entries' | 'idempotency_records') =>
     Number(
       (
@@ -18,13 +18,6 @@ describe('importMembers: batches, rejects and the two writers', () => {
           .executeTakeFirstOrThrow()
       ).n,
     )
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
 
   it('reports each reject with the line it starts on and its values as written, importing the rest', async () => {
     const summary = await importMembers(

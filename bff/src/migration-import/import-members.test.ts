@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
 import { postEntry } from '../ledger/post-entry'
 import { verifyLedgers } from '../ledger/verify-ledgers'
-import { createTestApp, type TestApp } from '../test/test-app'
-import { CsvError } from './csv'
+import { useTestApp } from '../test/test-app'
 import { importMembers } from './import-members'
 
 const header = 'phone,openid,name,birthday,growth,points,points_expires_on'
 const csv = (...rows: string[]) => `${[header, ...rows].join('\r\n')}\r\n`
 
 describe('importMembers', () => {
-  let t: TestApp
+  const t = useTestApp()
   let now: Date
   const memberBy = (column: 'phone' | 'openid', value: string) =>
     t.db.selectFrom('members').selectAll().where(column, '=', value).executeTakeFirstOrThrow()
@@ -66,12 +65,7 @@ describe('importMembers', () => {
     }
   }
   beforeAll(async () => {
-    t = await createTestApp()
     now = t.clock.now() // 2026-11-23 10:00 in Shanghai
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   const small = csv(

@@ -1,25 +1,17 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
-import { verifyLedgers } from '../ledger/verify-ledgers'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
 describe('order events under concurrency and in any order', () => {
-  let t: TestApp
+  const t = useTestApp()
   let phoneSeq = 0
   const newMemberId = async () => {
     phoneSeq += 1
     const token = await t.joinedMember(`1330000${String(phoneSeq).padStart(4, '0')}`)
     return (await t.json('GET', '/api/me', undefined, token)).body.member.id as string
   }
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
 
   it('100 parallel deliveries of one event post once, and every caller gets the same answer', async () => {
     const memberId = await newMemberId()

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
 import { postEntry } from '../ledger/post-entry'
-import { verifyLedgers } from '../ledger/verify-ledgers'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
 describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () => {
-  let t: TestApp
+  const t = useTestApp()
   let phoneSeq = 0
   const newMember = async () => {
     phoneSeq += 1
@@ -14,13 +13,6 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const me = await t.json('GET', '/api/me', undefined, token)
     return { token, memberId: me.body.member.id as string }
   }
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
 
   it('credits points on completion, with a lot that lapses when the following year ends', async () => {
     const { memberId, token } = await newMember()

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyLedgers } from '../ledger/verify-ledgers'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ledgerFootprint, orderEvent, sendOrderEvent } from '../test/order-events'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { createTestApp, useTestApp } from '../test/test-app'
 
 describe('POST /webhooks/orders: signature and replay', () => {
-  let t: TestApp
+  const t = useTestApp()
   let memberId: string
   beforeAll(async () => {
-    t = await createTestApp()
     const token = await t.joinedMember('13500000001')
     memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it('applies a paid order: growth at once (FMCG), points waiting for completion', async () => {

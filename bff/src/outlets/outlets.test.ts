@@ -1,10 +1,10 @@
 import { maxSceneLength } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, testAdminToken, testQrSceneSecret, type TestApp } from '../test/test-app'
+import { describe, expect, it } from 'vitest'
+import { testAdminToken, testQrSceneSecret, useTestApp } from '../test/test-app'
 import { outletIdFromScene, outletScene } from './outlet-scene'
 
 describe('stores and their signed join QR scenes', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let phoneSeq = 0
   const newShopper = async () =>
     (await t.json('POST', '/api/auth/local', { phone: `1360000${String(++phoneSeq).padStart(4, '0')}` })).body
@@ -15,13 +15,6 @@ describe('stores and their signed join QR scenes', () => {
     status: 400,
     body: { error: { code: 'OUTLET_SCENE_INVALID', message: '二维码无效或已被篡改' } },
   }
-
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    await t.close()
-  })
 
   it('creates a store with a scene of at most 32 characters and its H5 join URL, audited', async () => {
     const created = await createOutlet('陆家嘴店')
@@ -125,13 +118,7 @@ describe('stores and their signed join QR scenes', () => {
 })
 
 describe('without QR_SCENE_SECRET', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ qrSceneSecret: null })
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({ qrSceneSecret: null }, { verifyLedgers: false })
 
   it('issues no scenes and accepts none', async () => {
     const created = await t.json('POST', '/api/admin/outlets', { name: '无密钥店' }, testAdminToken)

@@ -1,20 +1,12 @@
 import { fmcgTemplate } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyLedgers } from '../ledger/verify-ledgers'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { publishProgramVersion } from '../program/published-program'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 import { at, entriesOf, grantPoints, makeUp, memberJoinedAt, signInOn, signInRowsOf } from './sign-in-test-kit'
 
 // FMCG rules: a make-up costs 20 points, twice a month, and earns the day's 2 growth and 5 points.
 describe('POST /api/sign-in/make-up', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 365 })
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
+  const t = useTestApp({ sessionTtlHours: 24 * 365 })
 
   it("costs points, earns the day's reward without a streak bonus, and repairs the streak", async () => {
     const { token, memberId } = await memberJoinedAt(t, '13720000001', '2026-11-01 09:00')
@@ -143,9 +135,8 @@ describe('POST /api/sign-in/make-up', () => {
 })
 
 describe('make-up turned off', () => {
-  let t: TestApp
+  const t = useTestApp({ sessionTtlHours: 24 * 365 }, { verifyLedgers: false })
   beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 365 })
     await publishProgramVersion(t.db, {
       rules: { ...fmcgTemplate, signIn: { ...fmcgTemplate.signIn, makeUp: null } },
       template: null,
@@ -153,9 +144,6 @@ describe('make-up turned off', () => {
       publishedBy: 'test',
       now: t.clock.now(),
     })
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   it('refuses with 409 MAKE_UP_DISABLED, and the calendar says so', async () => {

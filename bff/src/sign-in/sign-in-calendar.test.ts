@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../test/test-app'
 import { at, memberJoinedAt, signInOn } from './sign-in-test-kit'
 
 type Day = { day: string; status: string; canMakeUp: boolean }
 
 describe('GET /api/sign-in/calendar', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 365 })
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({ sessionTtlHours: 24 * 365 }, { verifyLedgers: false })
 
   const calendar = async (token: string, month?: string) =>
     t.json('GET', `/api/sign-in/calendar${month ? `?month=${month}` : ''}`, undefined, token)

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 import { at, entriesOf, grantPoints, makeUp, memberJoinedAt, signIn, signInOn, signInRowsOf } from './sign-in-test-kit'
 
 describe('sign-ins racing', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 365 })
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
+  const t = useTestApp({ sessionTtlHours: 24 * 365 })
 
   it('50 parallel sign-ins from one member: exactly one reward, 49 clear ALREADY_SIGNED_IN answers', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13710000001', '2026-11-23 09:00')

@@ -1,9 +1,8 @@
 import { addDays, fmcgTemplate } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { postEntry } from '../ledger/post-entry'
-import { verifyLedgers } from '../ledger/verify-ledgers'
 import { publishProgramVersion } from '../program/published-program'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 import { at, entriesOf, memberJoinedAt, signIn, signInOn, signInRowsOf } from './sign-in-test-kit'
 
 // FMCG rules: a sign-in gives 2 growth and 5 points; a cycle of 7 days; day 3 adds 10 points,
@@ -11,14 +10,7 @@ import { at, entriesOf, memberJoinedAt, signIn, signInOn, signInRowsOf } from '.
 const week = (first: string) => Array.from({ length: 7 }, (_, i) => addDays(first, i))
 
 describe('POST /api/sign-in', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 365 })
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
-  })
+  const t = useTestApp({ sessionTtlHours: 24 * 365 })
 
   it('signs in once per business day: first the reward, then 409 ALREADY_SIGNED_IN, writing nothing', async () => {
     const { token, memberId } = await memberJoinedAt(t, '13700000001', '2026-11-23 09:00')
@@ -181,9 +173,8 @@ describe('POST /api/sign-in', () => {
 })
 
 describe('the business day with a 04:00 day start', () => {
-  let t: TestApp
+  const t = useTestApp({ sessionTtlHours: 24 * 365 })
   beforeAll(async () => {
-    t = await createTestApp({ sessionTtlHours: 24 * 365 })
     await publishProgramVersion(t.db, {
       rules: { ...fmcgTemplate, calendar: { timeZone: 'Asia/Shanghai', dayStartMinute: 240 } },
       template: null,
@@ -191,10 +182,6 @@ describe('the business day with a 04:00 day start', () => {
       publishedBy: 'test',
       now: t.clock.now(),
     })
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it('03:59 still belongs to the day before; 04:00 starts a new day and continues the streak', async () => {

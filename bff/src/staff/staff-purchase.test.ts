@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyLedgers } from '../ledger/verify-ledgers'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ledgerFootprint, orderEvent, sendOrderEvent } from '../test/order-events'
 import { memberWithCode, outletWithStaff } from '../test/staff-fixtures'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { useTestApp } from '../test/test-app'
 
 describe('in-store purchases recorded by staff', () => {
-  let t: TestApp
+  const t = useTestApp()
   let till: Awaited<ReturnType<typeof outletWithStaff>>
   let phoneSeq = 0
   const newMember = () => memberWithCode(t, `1370000${String(++phoneSeq).padStart(4, '0')}`)
@@ -21,12 +20,7 @@ describe('in-store purchases recorded by staff', () => {
       .execute()
 
   beforeAll(async () => {
-    t = await createTestApp()
     till = await outletWithStaff(t)
-  })
-  afterAll(async () => {
-    expect(await verifyLedgers(t.db)).toEqual([])
-    await t.close()
   })
 
   it('earns growth and points exactly like the same online order, and says so with the upgrade', async () => {

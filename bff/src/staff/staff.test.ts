@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, testAdminToken, type TestApp } from '../test/test-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testAdminToken, useTestApp } from '../test/test-app'
 import { outletWithStaff } from '../test/staff-fixtures'
 
 describe('staff accounts, login and roles', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let outletId: string
   beforeAll(async () => {
-    t = await createTestApp()
     outletId = (await t.json('POST', '/api/admin/outlets', { name: '徐汇旗舰店' }, testAdminToken)).body.id
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   const createStaff = (body: Record<string, unknown>, token = testAdminToken) =>

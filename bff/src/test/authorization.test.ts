@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { outletScene } from '../outlets/outlet-scene'
 import { adminCall, redeem } from './mall-fixtures'
 import { shopRequest } from './shop-requests'
 import { outletWithStaff } from './staff-fixtures'
-import { createTestApp, testAdminToken, testQrSceneSecret, type TestApp } from './test-app'
+import { testAdminToken, testQrSceneSecret, type TestApp, useTestApp } from './test-app'
 
 type Caller = (t: TestApp, path: string) => Promise<{ status: number; body: any }>
 
@@ -131,7 +131,7 @@ const publicRoutes = new Set([
 ])
 
 describe('authorization, decided from the route table', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   let memberToken: string
   let otherToken: string
   let staffToken: string
@@ -141,7 +141,6 @@ describe('authorization, decided from the route table', () => {
     t.json(method, path.replace(/:(\w+)/g, 'x_$1'), body ?? (method === 'GET' ? undefined : {}), token)
 
   beforeAll(async () => {
-    t = await createTestApp()
     memberToken = await t.joinedMember('13811110001')
     otherToken = await t.joinedMember('13811110002')
     staffToken = (await outletWithStaff(t)).token
@@ -173,9 +172,6 @@ describe('authorization, decided from the route table', () => {
       'authz-points-1',
     )
     ctx.otherRedemptionId = (await redeem(t, otherToken, { itemId: item.body.item.id })).body.redemption.id
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   it('covers every route that takes an id', () => {

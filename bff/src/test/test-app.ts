@@ -1,9 +1,11 @@
 import pino from 'pino'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { createApp } from '../app'
 import { prepareDatabase } from '../setup/prepare-database'
 import type { Deps } from '../deps'
 import { logRedactPaths } from '../http/log-redact'
 import type { WechatLogin } from '../auth/wechat-login'
+import { verifyLedgers } from '../ledger/verify-ledgers'
 import { createLocalPaymentProvider } from '../mall/local-payment-provider'
 import type { PaymentProvider } from '../mall/payment-provider'
 import { TestClock } from './test-clock'
@@ -85,3 +87,21 @@ export async function createTestApp(options: TestAppOptions = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+/**
+ * The test app of one describe block: created before its tests; after them every balance is checked against its
+ * entries (`verifyLedgers`), unless the block says otherwise, and the database dropped. Read it inside tests and
+ * hooks registered after this call, which run once it is there.
+ */
+export function useTestApp(options: TestAppOptions = {}, after: { verifyLedgers: boolean } = { verifyLedgers: true }) {
+  const t = {} as TestApp
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(options))
+  })
+  afterAll(async () => {
+    if (!t.db) return
+    if (after.verifyLedgers) expect(await verifyLedgers(t.db)).toEqual([])
+    await t.close()
+  })
+  return t
+}

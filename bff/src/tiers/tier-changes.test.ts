@@ -1,8 +1,8 @@
 import { businessDayOf, evaluateValidityEnd } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { recordTierChange } from './member-tier'
 import { publishedProgram } from '../program/published-program'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { type TestApp, useTestApp } from '../test/test-app'
 import { sweepTiers } from '../jobs/sweep-tiers'
 
 const now = new Date('2027-06-01T02:00:00.000Z')
@@ -81,14 +81,10 @@ const snapshot = async (t: TestApp, prefix: string) =>
   )
 
 describe('tier changes written in bulk', () => {
-  let t: TestApp
+  const t = useTestApp({}, { verifyLedgers: false })
   beforeAll(async () => {
-    t = await createTestApp()
     await seed(t, 'x_') // moved on member by member through recordTierChange: the reference
     await seed(t, 'y_') // moved on by the sweep's bulk writer
-  })
-  afterAll(async () => {
-    await t.close()
   })
 
   it('write exactly the rows recordTierChange writes member by member', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../test/test-app'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../test/test-app'
 
 describe('public program and outlet lookups', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = useTestApp({}, { verifyLedgers: false })
 
   it('GET /api/program/tiers shows the published ladder without a login', async () => {
     const response = await t.json('GET', '/api/program/tiers')
