@@ -1,4 +1,4 @@
-import { AppError, businessDayOf, type AdjustmentBody } from '@mc/shared'
+import { AppError, businessDayOf, type AdjustmentBody, type AdjustmentResponse } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { earn } from '../earning/earn'
@@ -20,7 +20,7 @@ export async function adjustBalance(
     program: PublishedProgram
     now: Date
   },
-) {
+): Promise<AdjustmentResponse> {
   const { memberId, body, program, now } = input
   const member = await trx.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst()
   if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })

@@ -1,4 +1,13 @@
-import { AdjustmentBody, AppError, EntryReversalBody, HistoryQuery, IdempotencyHeader } from '@mc/shared'
+import {
+  AdjustmentBody,
+  AdjustmentResponse,
+  AppError,
+  EntryReversalBody,
+  EntryReversalResponse,
+  HistoryPage,
+  HistoryQuery,
+  IdempotencyHeader,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps'
@@ -22,7 +31,10 @@ export const adminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Audited manual adjustment of growth or points',
       auth: 'admin',
-      ok: { 201: 'Adjustment', 200: 'Replayed adjustment' },
+      ok: {
+        201: { description: 'The adjustment posted', schema: AdjustmentResponse },
+        200: { description: 'The first answer, replayed for the same Idempotency-Key', schema: AdjustmentResponse },
+      },
       errors: ['MEMBER_NOT_FOUND', 'POINTS_INSUFFICIENT', 'GROWTH_INSUFFICIENT', 'IDEMPOTENCY_KEY_REUSED'],
     }),
     requireAdmin,
@@ -58,7 +70,7 @@ export const adminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: "A member's full ledger",
       auth: 'admin',
-      ok: { 200: 'HistoryPage' },
+      ok: { 200: { description: 'One page of the ledger, newest first', schema: HistoryPage } },
       errors: ['MEMBER_NOT_FOUND'],
     }),
     requireAdmin,
@@ -81,7 +93,10 @@ export const adminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Audited reversal of one ledger entry, whole or in part',
       auth: 'admin',
-      ok: { 201: 'Reversal', 200: 'Replayed reversal' },
+      ok: {
+        201: { description: 'The reversing entry posted', schema: EntryReversalResponse },
+        200: { description: 'The first answer, replayed for the same Idempotency-Key', schema: EntryReversalResponse },
+      },
       errors: [
         'MEMBER_NOT_FOUND',
         'ENTRY_NOT_FOUND',

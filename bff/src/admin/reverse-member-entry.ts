@@ -1,4 +1,4 @@
-import { AppError, type EntryReversalBody } from '@mc/shared'
+import { AppError, type EntryReversalBody, type EntryReversalResponse } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import { audit } from '../audit/audit'
 import type { Database } from '../db/schema'
@@ -21,7 +21,7 @@ export async function reverseMemberEntry(
     program: PublishedProgram
     now: Date
   },
-) {
+): Promise<EntryReversalResponse> {
   const { memberId, entryId, body, program, now } = input
   const member = await trx.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst()
   if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })

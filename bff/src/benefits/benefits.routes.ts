@@ -1,4 +1,15 @@
-import { BenefitKeyParam, CouponCodeParam, CouponsQuery, CouponUseBody } from '@mc/shared'
+import {
+  BenefitKeyParam,
+  ClaimResponse,
+  CouponCodeParam,
+  CouponsPage,
+  CouponsQuery,
+  CouponUseBody,
+  CouponUseResponse,
+  MemberBenefitsResponse,
+  MemberPricingResponse,
+  ShopCouponResponse,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps'
@@ -20,7 +31,12 @@ export const memberBenefitRoutes = new Hono<AppEnv>()
       summary:
         "Every benefit in the library: unlocked with this period's claim state, locked with the tier that unlocks it",
       auth: 'member',
-      ok: { 200: 'MemberBenefitsResponse' },
+      ok: {
+        200: {
+          description: 'The tier, today and every benefit with its claim state',
+          schema: MemberBenefitsResponse,
+        },
+      },
       errors: ['MEMBER_NOT_JOINED'],
     }),
     requireMember,
@@ -31,7 +47,7 @@ export const memberBenefitRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: "Claim a benefit's coupons, once per member, benefit and period",
       auth: 'member',
-      ok: { 201: 'ClaimResponse' },
+      ok: { 201: { description: 'The claim and the coupons it issued', schema: ClaimResponse } },
       errors: [
         'BENEFIT_LOCKED',
         'MEMBER_NOT_JOINED',
@@ -53,7 +69,7 @@ export const memberBenefitRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: "The member's coupons, newest first, optionally of one status",
       auth: 'member',
-      ok: { 200: 'CouponsPage' },
+      ok: { 200: { description: 'A page of coupons, newest first', schema: CouponsPage } },
     }),
     requireMember,
     validate('query', CouponsQuery),
@@ -70,20 +86,25 @@ export const shopRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'A coupon with its owner, terms, status and whether it is usable (shop, signed over an empty body)',
       auth: 'webhook-signature',
-      ok: { 200: '{ coupon }' },
+      ok: { 200: { description: 'The coupon with its owner and whether it is usable', schema: ShopCouponResponse } },
       errors: ['COUPON_NOT_FOUND'],
     }),
     requireShopSignature,
     validate('param', CouponCodeParam),
     async (c) =>
-      c.json({ coupon: await couponByCode(c.var.deps.db, c.req.valid('param').code, c.var.deps.clock.now()) }, 200),
+      c.json(
+        {
+          coupon: await couponByCode(c.var.deps.db, c.req.valid('param').code, c.var.deps.clock.now()),
+        } satisfies ShopCouponResponse,
+        200,
+      ),
   )
   .post(
     '/coupons/:code/use',
     documentRoute({
       summary: 'Use a coupon on an order, once (shop, signed)',
       auth: 'webhook-signature',
-      ok: { 200: 'CouponUseResponse' },
+      ok: { 200: { description: 'The used coupon and the discount to apply', schema: CouponUseResponse } },
       errors: ['COUPON_NOT_FOUND', 'COUPON_ALREADY_USED', 'COUPON_EXPIRED', 'COUPON_THRESHOLD_NOT_MET'],
     }),
     requireShopSignature,
@@ -100,7 +121,7 @@ export const shopRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'The member-price discount percent to apply for a member, 0 if none (shop, signed over an empty body)',
       auth: 'webhook-signature',
-      ok: { 200: 'MemberPricingResponse' },
+      ok: { 200: { description: "The member's tier and member-price discount", schema: MemberPricingResponse } },
       errors: ['MEMBER_NOT_FOUND'],
     }),
     requireShopSignature,

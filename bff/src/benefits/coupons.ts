@@ -1,4 +1,11 @@
-import { AppError, type CouponStatus, type CouponsPage, type CouponsQuery, type CouponView } from '@mc/shared'
+import {
+  AppError,
+  type CouponStatus,
+  type CouponsPage,
+  type CouponsQuery,
+  type CouponView,
+  type ShopCoupon,
+} from '@mc/shared'
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import type { CouponsTable, Database } from '../db/schema'
@@ -71,11 +78,7 @@ export async function listCoupons(
 }
 
 /** A coupon as the shop checks it before an order: its owner, terms, status as of now and whether it can be used. */
-export async function couponByCode(
-  db: Kysely<Database>,
-  code: string,
-  now: Date,
-): Promise<CouponView & { memberId: string; usable: boolean }> {
+export async function couponByCode(db: Kysely<Database>, code: string, now: Date): Promise<ShopCoupon> {
   const row = await db.selectFrom('coupons').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst()
   if (!row) throw new AppError('COUPON_NOT_FOUND')
   const coupon = couponFromRow(row, now)

@@ -1,4 +1,10 @@
-import { InboxQuery, NotificationIdParam } from '@mc/shared'
+import {
+  InboxPageSchema,
+  InboxQuery,
+  NotificationIdParam,
+  NotificationReadSchema,
+  type NotificationRead,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
@@ -13,7 +19,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Inbox, newest first, by cursor, with the unread count',
       auth: 'member',
-      ok: { 200: 'InboxPage' },
+      ok: { 200: { description: 'One page of notifications and the unread count', schema: InboxPageSchema } },
     }),
     requireMember,
     validate('query', InboxQuery),
@@ -24,7 +30,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: "Mark one of the member's notifications read",
       auth: 'member',
-      ok: { 200: '{ notification }' },
+      ok: { 200: { description: 'The notification, read', schema: NotificationReadSchema } },
       errors: ['NOTIFICATION_NOT_FOUND'],
     }),
     requireMember,
@@ -33,7 +39,7 @@ export const inboxRoutes = new Hono<AppEnv>()
       c.json(
         {
           notification: await markRead(c.var.deps.db, c.var.memberId, c.req.valid('param').id, c.var.deps.clock.now()),
-        },
+        } satisfies NotificationRead,
         200,
       ),
   )

@@ -1,9 +1,13 @@
 import {
+  AdminMallItemResponse,
+  AdminMallItemsResponse,
   AdminRedemptionsQuery,
   MallItemIdParam,
   MallItemInput,
   MallItemPatch,
   RedemptionIdParam,
+  RedemptionResponse,
+  RedemptionsPage,
   RefundBody,
   StockChangeBody,
 } from '@mc/shared'
@@ -20,29 +24,38 @@ import { documentRoute } from '../openapi/document-route'
 export const mallAdminRoutes = new Hono<AppEnv>()
   .get(
     '/mall/items',
-    documentRoute({ summary: 'Every item, newest first', auth: 'admin', ok: { 200: '{ items: AdminMallItem[] }' } }),
+    documentRoute({
+      summary: 'Every item, newest first',
+      auth: 'admin',
+      ok: { 200: { description: 'Every item', schema: AdminMallItemsResponse } },
+    }),
     requireAdmin,
-    async (c) => c.json({ items: await listMallItems(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await listMallItems(c.var.deps.db) } satisfies AdminMallItemsResponse, 200),
   )
   .post(
     '/mall/items',
     documentRoute({
       summary: 'Create an item; audited',
       auth: 'admin',
-      ok: { 201: '{ item }' },
+      ok: { 201: { description: 'The new item', schema: AdminMallItemResponse } },
       errors: ['MALL_TIER_UNKNOWN'],
     }),
     requireAdmin,
     validate('json', MallItemInput),
     async (c) =>
-      c.json({ item: await createMallItem(c.var.deps.db, c.req.valid('json'), c.var.deps.clock.now()) }, 201),
+      c.json(
+        {
+          item: await createMallItem(c.var.deps.db, c.req.valid('json'), c.var.deps.clock.now()),
+        } satisfies AdminMallItemResponse,
+        201,
+      ),
   )
   .patch(
     '/mall/items/:itemId',
     documentRoute({
       summary: 'Change an item (not its stock); audited',
       auth: 'admin',
-      ok: { 200: '{ item }' },
+      ok: { 200: { description: 'The changed item', schema: AdminMallItemResponse } },
       errors: ['MALL_ITEM_NOT_FOUND', 'MALL_TIER_UNKNOWN'],
     }),
     requireAdmin,
@@ -57,7 +70,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
             c.req.valid('json'),
             c.var.deps.clock.now(),
           ),
-        },
+        } satisfies AdminMallItemResponse,
         200,
       ),
   )
@@ -66,7 +79,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Add or remove stock by a delta, never below zero; audited',
       auth: 'admin',
-      ok: { 200: '{ item }' },
+      ok: { 200: { description: 'The item with its new stock', schema: AdminMallItemResponse } },
       errors: ['MALL_ITEM_NOT_FOUND', 'MALL_STOCK_NEGATIVE'],
     }),
     requireAdmin,
@@ -81,7 +94,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
             c.req.valid('json'),
             c.var.deps.clock.now(),
           ),
-        },
+        } satisfies AdminMallItemResponse,
         200,
       ),
   )
@@ -90,7 +103,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Redemptions, newest first, by status or needing reconciliation',
       auth: 'admin',
-      ok: { 200: 'RedemptionsPage' },
+      ok: { 200: { description: 'A page of redemptions, newest first', schema: RedemptionsPage } },
     }),
     requireAdmin,
     validate('query', AdminRedemptionsQuery),
@@ -101,7 +114,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Refund a completed redemption: points back, cash refund asked of the provider; audited',
       auth: 'admin',
-      ok: { 200: '{ redemption }' },
+      ok: { 200: { description: 'The refunded redemption', schema: RedemptionResponse } },
       errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_REFUNDABLE'],
     }),
     requireAdmin,
@@ -116,7 +129,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
             c.req.valid('json').reason,
             c.var.deps.clock.now(),
           ),
-        },
+        } satisfies RedemptionResponse,
         200,
       ),
   )

@@ -1,7 +1,7 @@
 import {
   AppError,
   MallCouponSpec,
-  MallItemInput,
+  type MallItemInput,
   newId,
   checkItemConsistency,
   type AdminMallItem,

@@ -2,9 +2,17 @@ import {
   AppError,
   IdempotencyHeader,
   MallItemIdParam,
+  MallItemResponse,
+  MallItemsResponse,
+  PaymentNoticeAnswer,
+  PaymentRequestResponse,
   PickupCodeBody,
+  PickupVerification,
   RedeemBody,
+  RedeemResponse,
   RedemptionIdParam,
+  RedemptionResponse,
+  RedemptionsPage,
   RedemptionsQuery,
 } from '@mc/shared'
 import { Hono } from 'hono'
@@ -29,24 +37,32 @@ export const mallRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Items on sale, each with whether this member can redeem it now and why not',
       auth: 'member',
-      ok: { 200: '{ items: MallItemView[] }' },
+      ok: { 200: { description: 'Items on sale as this member sees them', schema: MallItemsResponse } },
     }),
     requireMember,
-    async (c) => c.json({ items: await mallItemsFor(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()) }, 200),
+    async (c) =>
+      c.json(
+        {
+          items: await mallItemsFor(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()),
+        } satisfies MallItemsResponse,
+        200,
+      ),
   )
   .get(
     '/mall/items/:itemId',
     documentRoute({
       summary: 'One item as this member sees it',
       auth: 'member',
-      ok: { 200: '{ item: MallItemView }' },
+      ok: { 200: { description: 'The item as this member sees it', schema: MallItemResponse } },
       errors: ['MALL_ITEM_NOT_FOUND'],
     }),
     requireMember,
     validate('param', MallItemIdParam),
     async (c) =>
       c.json(
-        { item: await mallItemFor(c.var.deps.db, c.var.memberId, c.req.valid('param').itemId, c.var.deps.clock.now()) },
+        {
+          item: await mallItemFor(c.var.deps.db, c.var.memberId, c.req.valid('param').itemId, c.var.deps.clock.now()),
+        } satisfies MallItemResponse,
         200,
       ),
   )
@@ -57,7 +73,10 @@ export const mallRoutes = new Hono<AppEnv>()
         'Redeem: holds the points and takes the stock in one transaction; points only completes at once, ' +
         'points + cash returns payment parameters and expires unpaid',
       auth: 'member',
-      ok: { 201: 'RedeemResponse', 200: 'Replayed RedeemResponse' },
+      ok: {
+        201: { description: 'The redemption, with payment parameters while cash is due', schema: RedeemResponse },
+        200: { description: 'The same answer, replayed for a repeated Idempotency-Key', schema: RedeemResponse },
+      },
       errors: [
         'DELIVERY_ADDRESS_REQUIRED',
         'MALL_ITEM_TIER_LOCKED',
@@ -86,7 +105,7 @@ export const mallRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'My redemptions, newest first, by cursor',
       auth: 'member',
-      ok: { 200: 'RedemptionsPage' },
+      ok: { 200: { description: 'A page of my redemptions, newest first', schema: RedemptionsPage } },
     }),
     requireMember,
     validate('query', RedemptionsQuery),
@@ -98,14 +117,16 @@ export const mallRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'One of my redemptions with its pickup code or coupons',
       auth: 'member',
-      ok: { 200: '{ redemption }' },
+      ok: { 200: { description: 'The redemption', schema: RedemptionResponse } },
       errors: ['REDEMPTION_NOT_FOUND'],
     }),
     requireMember,
     validate('param', RedemptionIdParam),
     async (c) =>
       c.json(
-        { redemption: await memberRedemption(c.var.deps.db, c.var.memberId, c.req.valid('param').redemptionId) },
+        {
+          redemption: await memberRedemption(c.var.deps.db, c.var.memberId, c.req.valid('param').redemptionId),
+        } satisfies RedemptionResponse,
         200,
       ),
   )
@@ -114,7 +135,7 @@ export const mallRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Cancel before paying: points and stock released',
       auth: 'member',
-      ok: { 200: '{ redemption }' },
+      ok: { 200: { description: 'The cancelled redemption', schema: RedemptionResponse } },
       errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_PENDING'],
     }),
     requireMember,
@@ -128,7 +149,7 @@ export const mallRoutes = new Hono<AppEnv>()
             c.req.valid('param').redemptionId,
             c.var.deps.clock.now(),
           ),
-        },
+        } satisfies RedemptionResponse,
         200,
       ),
   )
@@ -137,7 +158,7 @@ export const mallRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Payment parameters again for a pending redemption',
       auth: 'member',
-      ok: { 200: '{ redemption, payment }' },
+      ok: { 200: { description: 'The pending redemption and what to pay it with', schema: PaymentRequestResponse } },
       errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_PENDING', 'PAYMENT_UNAVAILABLE'],
     }),
     requireMember,
@@ -158,7 +179,7 @@ export const mallRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Pay through the local payment provider (development and H5 demo); settles through the notice path',
       auth: 'member',
-      ok: { 200: '{ redemption }' },
+      ok: { 200: { description: 'The redemption once the payment settled', schema: RedemptionResponse } },
       errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_PENDING', 'PAYMENT_UNAVAILABLE'],
     }),
     requireMember,
@@ -173,7 +194,10 @@ export const mallRoutes = new Hono<AppEnv>()
         throw new AppError('REDEMPTION_NOT_PENDING', { status: redemption.status })
       const now = deps.clock.now()
       await receivePaymentNotice(deps, (provider as LocalPaymentProvider).pay(redemptionId, now), now)
-      return c.json({ redemption: await memberRedemption(deps.db, c.var.memberId, redemptionId) }, 200)
+      return c.json(
+        { redemption: await memberRedemption(deps.db, c.var.memberId, redemptionId) } satisfies RedemptionResponse,
+        200,
+      )
     },
   )
 
@@ -183,7 +207,7 @@ export const mallStaffRoutes = new Hono<StaffEnv>().post(
   documentRoute({
     summary: 'Hand over a pickup item: the 10-digit code is accepted once',
     auth: 'staff',
-    ok: { 200: 'PickupVerification' },
+    ok: { 200: { description: 'The item handed over and to whom', schema: PickupVerification } },
     errors: ['PICKUP_CODE_INVALID', 'PICKUP_CODE_USED', 'PICKUP_THROTTLED'],
   }),
   requireStaff,
@@ -200,13 +224,13 @@ export const paymentNoticeRoutes = new Hono<AppEnv>().post(
       'WeChat Pay API v3 payment notices: platform signature over the raw body, AES-256-GCM resource; ' +
       'duplicates settle once',
     auth: 'wechatpay-signature',
-    ok: { 200: '{ code: SUCCESS, message, settlement }' },
+    ok: { 200: { description: "WeChat's success answer, with what the notice settled", schema: PaymentNoticeAnswer } },
     errors: ['PAYMENT_NOTICE_MISMATCH', 'PAYMENT_UNAVAILABLE'],
   }),
   async (c) => {
     const body = await c.req.text()
     const headers = Object.fromEntries(c.req.raw.headers.entries())
     const settlement = await receivePaymentNotice(c.var.deps, { headers, body }, c.var.deps.clock.now())
-    return c.json({ code: 'SUCCESS', message: '成功', settlement }, 200)
+    return c.json({ code: 'SUCCESS', message: '成功', settlement } satisfies PaymentNoticeAnswer, 200)
   },
 )

@@ -1,4 +1,4 @@
-import { AppError, type PaymentParams, type RedemptionView } from '@mc/shared'
+import { AppError, type PaymentRequestResponse } from '@mc/shared'
 import type { Deps } from '../deps'
 import { recordPaymentEvent } from './payment-events'
 import { releaseRedemption } from './release-redemption'
@@ -15,7 +15,7 @@ export async function requestPayment(
   redemptionId: string,
   now: Date,
   options = { releaseOnFailure: true },
-): Promise<{ redemption: RedemptionView; payment: PaymentParams }> {
+): Promise<PaymentRequestResponse> {
   const row = await deps.db
     .selectFrom('mall_redemptions')
     .selectAll()

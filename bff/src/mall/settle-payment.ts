@@ -1,4 +1,4 @@
-import { AppError } from '@mc/shared'
+import { AppError, type Settlement } from '@mc/shared'
 import type { Deps } from '../deps'
 import { holdPoints } from '../ledger/points-holds'
 import { publishedProgram } from '../program/published-program'
@@ -12,14 +12,8 @@ import { lockRedemption } from './redemption-view'
 
 type SettleDeps = Pick<Deps, 'db' | 'payments' | 'logger'>
 
-/** What settling a trade report did: the notice endpoint answers 200 to all of these. */
-export type Settlement =
-  | 'completed'
-  | 'already_settled'
-  | 'recompleted_late'
-  | 'refunded_late'
-  | 'not_paid'
-  | 'unknown_order'
+/** What settling a trade report did (declared in shared): the notice endpoint answers 200 to all of these. */
+export type { Settlement }
 
 /**
  * Applies what the payment service reports about an order (a verified notice, or our own query), under the

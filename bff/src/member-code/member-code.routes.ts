@@ -1,3 +1,4 @@
+import { MemberCodeResponse } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { requireMember } from '../auth/require-member'
@@ -12,7 +13,7 @@ export const memberCodeRoutes = new Hono<AppEnv>().get(
       'The rotating member code (18 digits: 9, card number, 8-digit TOTP) for the QR code and barcode; ' +
       'fetch again at expiresAt',
     auth: 'member',
-    ok: { 200: '{ code, step, expiresAt, periodSeconds: 30 }' },
+    ok: { 200: { description: 'The code of this 30-second step', schema: MemberCodeResponse } },
     errors: ['MEMBER_NOT_JOINED'],
   }),
   requireMember,

@@ -5,6 +5,7 @@ import {
   LocalLoginBody,
   LoggedOutSchema,
   LoginResponseSchema,
+  MeResponse,
   WechatLoginBody,
 } from '@mc/shared'
 import { Hono } from 'hono'
@@ -82,7 +83,7 @@ export const memberRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Tier, progress to the next tier, retain condition and points',
       auth: 'member',
-      ok: { 200: 'MeResponse' },
+      ok: { 200: { description: 'The member with tier, progress and points', schema: MeResponse } },
       errors: ['MEMBER_NOT_JOINED'],
     }),
     requireMember,

@@ -3,7 +3,8 @@ import type { ZodType } from 'zod'
 import { fieldIssues } from '../http/validate'
 
 /**
- * Holds a successful answer against the schema its route documents for that status. A mismatch replaces the
+ * Holds a successful answer against the schema its route documents for that status (a body documented as not
+ * JSON, such as the reference page, has none and is not checked). A mismatch replaces the
  * answer with a 500 that names the route and the fields, so the test that made the request fails on the spot.
  * Only tests ask for this: it costs a parse of every answer.
  */

@@ -8,8 +8,17 @@ import { checkDocumentedAnswer } from './check-documented-answer'
 /** Who may call a route; each kind is one security scheme of the document (see `openapi-document.ts`). */
 export type Auth = 'none' | 'member' | 'admin' | 'staff' | 'webhook-signature' | 'wechatpay-signature'
 
-/** A successful answer: its description, and the zod schema of its body where `shared/` has one. */
-export type Success = string | { description: string; schema: ZodType }
+/**
+ * A successful answer: its description, and the zod schema of its JSON body; or, for a body that is not JSON (a
+ * page, a script), its content type, documented as a string and not checked.
+ */
+export type Success =
+  | string
+  | { description: string; schema: ZodType }
+  | { description: string; contentType: NonJsonContentType }
+
+/** The content types of the answers that are not JSON: the API reference page and its script. */
+export type NonJsonContentType = 'text/html' | 'text/javascript'
 
 export interface RouteDescription {
   /** One line, shown in lists. */
@@ -67,6 +76,12 @@ export function documentRoute(route: RouteDescription): MiddlewareHandler<AppEnv
   const responses = Object.fromEntries(
     Object.entries(route.ok).map(([status, success]) => {
       if (typeof success === 'string') return [status, { description: success }]
+      if ('contentType' in success) {
+        return [
+          status,
+          { description: success.description, content: { [success.contentType]: { schema: { type: 'string' } } } },
+        ]
+      }
       return [
         status,
         {
@@ -86,7 +101,7 @@ export function documentRoute(route: RouteDescription): MiddlewareHandler<AppEnv
   }
   const schemas = new Map<number, ZodType>()
   for (const [status, success] of Object.entries(route.ok)) {
-    if (typeof success !== 'string') schemas.set(Number(status), success.schema)
+    if (typeof success !== 'string' && 'schema' in success) schemas.set(Number(status), success.schema)
   }
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next()

@@ -1,6 +1,7 @@
 import { ErrorBodySchema, errorMessages, type ErrorCode } from '@mc/shared'
 import type { Hono } from 'hono'
 import { generateSpecs } from 'hono-openapi'
+import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import { statusOf } from '../http/errors'
 import { errorCodesKey } from './document-route'
@@ -20,6 +21,18 @@ export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>
   components: Record<string, Record<string, unknown>>
 }
+
+/**
+ * The document as its route answers it, described only at the top: OpenAPI describes itself, and its operations
+ * are whatever the routes say. Loose on purpose, so an OpenAPI field this builder does not know still passes.
+ */
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string(), description: z.string().optional() }),
+  /** Path → method → operation. */
+  paths: z.record(z.string(), z.record(z.string(), z.looseObject({}))),
+  components: z.record(z.string(), z.record(z.string(), z.unknown())),
+})
 
 const description = [
   'The Member Center BFF. Generated from the route definitions: each request is described by the zod schema',
@@ -81,7 +94,10 @@ export async function openApiDocument(app: Hono<any, any, any>, version: string)
   })) as unknown as OpenApiDocument
   document.components.schemas = { ...document.components.schemas, ErrorBody: jsonSchema(ErrorBodySchema) }
   for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations)) addErrorResponses(operation)
+    for (const operation of Object.values(operations)) {
+      referenceNamedAnswers(operation, document.components.schemas)
+      addErrorResponses(operation)
+    }
   }
   return withoutSafeIntegerBounds(document)
 }
@@ -101,6 +117,24 @@ function withoutSafeIntegerBounds<T>(value: T): T {
       )
       .map(([key, v]) => [key, withoutSafeIntegerBounds(v)]),
   ) as T
+}
+
+/**
+ * hono-openapi writes an answer whose own schema has a `.meta({ id })` inline, with the id as a keyword; only schemas
+ * nested in it become components. Move such a root schema to the components too and refer to it, so a shape
+ * answered by several routes (DraftView, StaffView) is described once.
+ */
+function referenceNamedAnswers(operation: Operation, schemas: Record<string, unknown>) {
+  for (const response of Object.values(operation.responses ?? {})) {
+    const content = response.content as Record<string, { schema?: Record<string, unknown> }> | undefined
+    const json = content?.['application/json']
+    const id = json?.schema?.id
+    if (!json?.schema || typeof id !== 'string') continue
+    // Kept as hono-openapi writes its components, `id` included.
+    if (schemas[id] === undefined) schemas[id] = json.schema
+    else if (!isDeepStrictEqual(schemas[id], json.schema)) continue // another shape under the same id: leave it inline
+    json.schema = { $ref: `#/components/schemas/${id}` }
+  }
 }
 
 /** Each code the operation can answer, grouped under its status with the ErrorBody schema narrowed to those codes. */

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { AppEnv } from '../deps'
 import { documentRoute } from './document-route'
-import { openApiDocument, type OpenApiDocument } from './openapi-document'
+import { openApiDocument, OpenApiDocumentSchema, type OpenApiDocument } from './openapi-document'
 
 /** Scalar's self-contained browser bundle, served from node_modules: the page loads nothing from elsewhere. */
 const scalarBundlePath = join(
@@ -30,7 +30,7 @@ export function openApiRoutes(documentedApp: () => Hono<any, any, any>) {
       documentRoute({
         summary: 'This document: OpenAPI 3.1, generated from the routes and the schemas that validate them',
         auth: 'none',
-        ok: { 200: 'OpenAPI 3.1 document' },
+        ok: { 200: { description: 'OpenAPI 3.1 document', schema: OpenApiDocumentSchema } },
       }),
       async (c) => {
         document ??= openApiDocument(documentedApp(), c.var.deps.version).catch((err: unknown) => {
@@ -45,7 +45,7 @@ export function openApiRoutes(documentedApp: () => Hono<any, any, any>) {
       documentRoute({
         summary: 'Interactive API reference (Scalar) for this document; every asset is served from here',
         auth: 'none',
-        ok: { 200: 'HTML page' },
+        ok: { 200: { description: 'HTML page', contentType: 'text/html' } },
       }),
       Scalar({
         url: '/api/openapi.json',
@@ -64,7 +64,7 @@ export function openApiRoutes(documentedApp: () => Hono<any, any, any>) {
       documentRoute({
         summary: "The reference page's script (Scalar's standalone bundle from @scalar/api-reference)",
         auth: 'none',
-        ok: { 200: 'JavaScript' },
+        ok: { 200: { description: 'JavaScript', contentType: 'text/javascript' } },
       }),
       async (c) => {
         scalarBundle ??= readFile(scalarBundlePath)

@@ -1,4 +1,4 @@
-import type { AdminOutletView, CreateOutletBody } from '@mc/shared'
+import type { AdminOutletsResponse, AdminOutletView, CreateOutletBody } from '@mc/shared'
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import { audit } from '../audit/audit'
@@ -38,10 +38,7 @@ export async function createOutlet(deps: Deps, body: CreateOutletBody): Promise<
   return adminOutletView(deps.qrSceneSecret, row)
 }
 
-export async function listOutlets(
-  db: Kysely<Database>,
-  secret: string | null,
-): Promise<{ outlets: AdminOutletView[] }> {
+export async function listOutlets(db: Kysely<Database>, secret: string | null): Promise<AdminOutletsResponse> {
   const rows = await db.selectFrom('outlets').selectAll().orderBy('created_at').orderBy('id').execute()
   return { outlets: rows.map((row) => adminOutletView(secret, row)) }
 }

@@ -1,4 +1,4 @@
-import { CreateOutletBody } from '@mc/shared'
+import { AdminOutletsResponse, AdminOutletView, CreateOutletBody } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { requireAdmin } from '../auth/require-admin'
@@ -13,7 +13,7 @@ export const outletAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Open a store; answers its signed join-QR scene (at most 32 characters) and H5 join URL; audited',
       auth: 'admin',
-      ok: { 201: 'AdminOutletView { id, name, scene, joinUrl, createdAt }' },
+      ok: { 201: { description: 'The new store with its join-QR scene and URL', schema: AdminOutletView } },
     }),
     requireAdmin,
     validate('json', CreateOutletBody),
@@ -24,7 +24,7 @@ export const outletAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Stores with their join-QR scenes and H5 join URLs',
       auth: 'admin',
-      ok: { 200: '{ outlets: AdminOutletView[] }' },
+      ok: { 200: { description: 'Every store, oldest first', schema: AdminOutletsResponse } },
     }),
     requireAdmin,
     async (c) => c.json(await listOutlets(c.var.deps.db, c.var.deps.qrSceneSecret), 200),

@@ -1,4 +1,15 @@
-import { AppError, CreateDraftBody, PublishBody, programTemplates } from '@mc/shared'
+import {
+  AppError,
+  CreateDraftBody,
+  DraftSimulation,
+  DraftView,
+  PublishBody,
+  PublishOutcome,
+  ProgramTemplatesResponse,
+  ProgramVersionsResponse,
+  programTemplateKeys,
+  programTemplates,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireAdmin } from '../auth/require-admin'
@@ -20,21 +31,31 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'The five industry templates',
       auth: 'admin',
-      ok: { 200: '{ templates: [{ key, name, rules }] }' },
+      ok: {
+        200: {
+          description: 'Each template by key, with its name and complete rules',
+          schema: ProgramTemplatesResponse,
+        },
+      },
     }),
     requireAdmin,
-    (c) =>
-      c.json(
-        { templates: Object.entries(programTemplates).map(([key, t]) => ({ key, name: t.name, rules: t.rules })) },
-        200,
-      ),
+    (c) => {
+      const answer: ProgramTemplatesResponse = {
+        templates: programTemplateKeys.map((key) => ({
+          key,
+          name: programTemplates[key].name,
+          rules: programTemplates[key].rules,
+        })),
+      }
+      return c.json(answer, 200)
+    },
   )
   .post(
     '/program/drafts',
     documentRoute({
       summary: 'Start a draft from a template, a version, or the rules in force',
       auth: 'admin',
-      ok: { 201: 'DraftView' },
+      ok: { 201: { description: 'The new draft, with its validation', schema: DraftView } },
       errors: ['VERSION_NOT_FOUND'],
     }),
     requireAdmin,
@@ -46,7 +67,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'A draft with its field-level validation',
       auth: 'admin',
-      ok: { 200: 'DraftView' },
+      ok: { 200: { description: 'The draft as saved, with its field-level issues', schema: DraftView } },
       errors: ['DRAFT_NOT_FOUND'],
     }),
     requireAdmin,
@@ -58,7 +79,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Edit a draft with a JSON merge patch; unknown fields are refused',
       auth: 'admin',
-      ok: { 200: 'DraftView' },
+      ok: { 200: { description: 'The draft after the patch, with its validation', schema: DraftView } },
       errors: ['DRAFT_NOT_FOUND', 'DRAFT_NOT_OPEN'],
     }),
     requireAdmin,
@@ -81,7 +102,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Replay members under the draft: distributions, moves, cost, warnings',
       auth: 'admin',
-      ok: { 200: 'SimulationResult' },
+      ok: { 200: { description: 'The predicted distributions, moves, cost and warnings', schema: DraftSimulation } },
       errors: ['DRAFT_NOT_FOUND', 'DRAFT_INVALID'],
     }),
     requireAdmin,
@@ -93,7 +114,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Publish a valid draft as a new version in one transaction',
       auth: 'admin',
-      ok: { 201: 'PublishOutcome' },
+      ok: { 201: { description: 'The new version and what it did to members', schema: PublishOutcome } },
       errors: ['DRAFT_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED', 'DRAFT_NOT_OPEN', 'DRAFT_INVALID'],
     }),
     requireAdmin,
@@ -136,7 +157,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Published versions: who, when, source and demotion choice',
       auth: 'admin',
-      ok: { 200: '{ versions }' },
+      ok: { 200: { description: 'Published versions, newest first', schema: ProgramVersionsResponse } },
     }),
     requireAdmin,
     async (c) => {
@@ -145,20 +166,18 @@ export const programDraftRoutes = new Hono<AppEnv>()
         .select(['version', 'template', 'note', 'published_by', 'published_at', 'demotions', 'source'])
         .orderBy('version', 'desc')
         .execute()
-      return c.json(
-        {
-          versions: rows.map((r) => ({
-            version: r.version,
-            template: r.template,
-            note: r.note,
-            publishedBy: r.published_by,
-            publishedAt: r.published_at,
-            demotions: r.demotions,
-            source: r.source,
-          })),
-        },
-        200,
-      )
+      const answer: ProgramVersionsResponse = {
+        versions: rows.map((r) => ({
+          version: r.version,
+          template: r.template,
+          note: r.note,
+          publishedBy: r.published_by,
+          publishedAt: r.published_at,
+          demotions: r.demotions,
+          source: r.source,
+        })),
+      }
+      return c.json(answer, 200)
     },
   )
   .post(
@@ -166,7 +185,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Publish an older version again as a new version',
       auth: 'admin',
-      ok: { 201: 'PublishOutcome' },
+      ok: { 201: { description: 'The new version and what it did to members', schema: PublishOutcome } },
       errors: ['VERSION_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED'],
     }),
     requireAdmin,

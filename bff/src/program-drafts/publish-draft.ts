@@ -4,6 +4,7 @@ import {
   businessDayOf,
   publishDayOutcome,
   type DemotionChoice,
+  type PublishOutcome,
   type TierChange,
   type TierState,
 } from '@mc/shared'
@@ -13,14 +14,6 @@ import { audit } from '../audit/audit'
 import { recordTierChange } from '../tiers/member-tier'
 import { validDraftRules } from './program-drafts'
 import { publishedProgram, publishProgramVersion, type PublishedProgram } from '../program/published-program'
-
-export interface PublishOutcome {
-  version: number
-  upgraded: number
-  lowered: number
-  remapped: number
-  demotions: DemotionChoice | null
-}
 
 /**
  * Publishes rules as a new version in one transaction, so members never see half a program. Members whose

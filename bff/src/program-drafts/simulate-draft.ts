@@ -1,4 +1,4 @@
-import { simulateProgram, type SimulationResult } from '@mc/shared'
+import { simulateProgram, type DraftSimulation } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { collectMemberReplays } from './member-replays'
@@ -6,11 +6,7 @@ import { findDraft, validDraftRules } from './program-drafts'
 import { publishedProgram } from '../program/published-program'
 
 /** Replays every member under a draft and predicts what publishing it would do; writes nothing. */
-export async function simulateDraft(
-  db: Kysely<Database>,
-  draftId: string,
-  now: Date,
-): Promise<SimulationResult & { elapsedMs: number }> {
+export async function simulateDraft(db: Kysely<Database>, draftId: string, now: Date): Promise<DraftSimulation> {
   const startedMs = performance.now()
   const row = await findDraft(db, draftId)
   const draft = validDraftRules(JSON.parse(row.rules))

@@ -1,4 +1,11 @@
-import { MakeUpBody, SignInBody, SignInCalendarQuery } from '@mc/shared'
+import {
+  MakeUpBody,
+  MakeUpResponse,
+  SignInBody,
+  SignInCalendarQuery,
+  SignInCalendarResponse,
+  SignInResponse,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
@@ -18,7 +25,7 @@ export const signInRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Sign in for today (merchant business day); no body or {}; 409 when today is already signed',
       auth: 'member',
-      ok: { 201: 'SignInResponse { businessDay, streak, cycleDay, rewards, bonus?, tierChange }' },
+      ok: { 201: { description: 'Signed in: the day, streak, rewards and any bonus', schema: SignInResponse } },
       errors: ['MEMBER_NOT_JOINED', 'ALREADY_SIGNED_IN'],
     }),
     requireMember,
@@ -30,7 +37,7 @@ export const signInRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Month calendar (default this month): day statuses, streak, today, next bonus, make-ups left',
       auth: 'member',
-      ok: { 200: 'SignInCalendarResponse' },
+      ok: { 200: { description: 'The month as the sign-in page shows it', schema: SignInCalendarResponse } },
       errors: ['MEMBER_NOT_JOINED'],
     }),
     requireMember,
@@ -42,7 +49,7 @@ export const signInRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Make up (补签) a missed day of this month for points, within the monthly limit',
       auth: 'member',
-      ok: { 201: 'MakeUpResponse' },
+      ok: { 201: { description: 'The day made up, its cost and the streak after', schema: MakeUpResponse } },
       errors: [
         'MAKE_UP_DAY_NOT_PAST',
         'MAKE_UP_DAY_NOT_THIS_MONTH',

@@ -1,4 +1,4 @@
-import { CreateStaffBody } from '@mc/shared'
+import { CreateStaffBody, StaffView } from '@mc/shared'
 import { Hono } from 'hono'
 import { requireAdmin } from '../auth/require-admin'
 import type { AppEnv } from '../deps'
@@ -12,7 +12,7 @@ export const staffAdminRoutes = new Hono<AppEnv>().post(
   documentRoute({
     summary: 'Create a staff account at one store (PIN stored as a scrypt hash); audited',
     auth: 'admin',
-    ok: { 201: 'StaffView' },
+    ok: { 201: { description: 'The new account, phone masked, with its store', schema: StaffView } },
     errors: ['OUTLET_NOT_FOUND', 'STAFF_PHONE_TAKEN'],
   }),
   requireAdmin,

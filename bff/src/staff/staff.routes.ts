@@ -1,4 +1,12 @@
-import { LoggedOutSchema, StaffLoginBody, StaffPurchaseBody, VerifyMemberCodeBody } from '@mc/shared'
+import {
+  LoggedOutSchema,
+  MemberCodeVerification,
+  StaffLoginBody,
+  StaffLoginResponse,
+  StaffPurchaseBody,
+  StaffPurchaseOutcome,
+  VerifyMemberCodeBody,
+} from '@mc/shared'
 import { Hono } from 'hono'
 import { validate } from '../http/validate'
 import { verifyMemberCode } from '../member-code/verify-member-code'
@@ -17,7 +25,7 @@ export const staffRoutes = new Hono<StaffEnv>()
       summary:
         'Staff sign in with phone and PIN; five failures in ten minutes lock the phone for the rest of the window',
       auth: 'none',
-      ok: { 200: 'StaffLoginResponse { token, expiresAt, staff }' },
+      ok: { 200: { description: 'The staff session and account', schema: StaffLoginResponse } },
       errors: ['STAFF_LOGIN_FAILED', 'STAFF_LOGIN_THROTTLED'],
     }),
     validate('json', StaffLoginBody),
@@ -41,7 +49,12 @@ export const staffRoutes = new Hono<StaffEnv>()
     documentRoute({
       summary: 'Scan a member code (current or previous 30 s step, each code once) and get the member card',
       auth: 'staff',
-      ok: { 200: 'MemberCodeVerification { member: MemberCard, purchaseAllowedUntil }' },
+      ok: {
+        200: {
+          description: 'The member card, and until when a purchase may name the member',
+          schema: MemberCodeVerification,
+        },
+      },
       errors: ['MEMBER_CODE_INVALID', 'MEMBER_CODE_THROTTLED'],
     }),
     requireStaff,
@@ -55,7 +68,10 @@ export const staffRoutes = new Hono<StaffEnv>()
         'Record a till purchase (by code, or memberId of a code this staff just verified) ' +
         'through the order earning pipeline; idempotent by outlet and receipt number',
       auth: 'staff',
-      ok: { 201: 'StaffPurchaseOutcome', 200: 'Replayed outcome' },
+      ok: {
+        201: { description: 'The purchase recorded: what it earned and the card after', schema: StaffPurchaseOutcome },
+        200: { description: 'The first outcome, replayed for the same receipt', schema: StaffPurchaseOutcome },
+      },
       errors: ['MEMBER_CODE_REQUIRED', 'MEMBER_CODE_INVALID', 'IDEMPOTENCY_KEY_REUSED', 'MEMBER_CODE_THROTTLED'],
     }),
     requireStaff,

@@ -37,7 +37,11 @@ export const MemberProfileSchema = z
   .meta({ id: 'MemberProfile' })
 void (true satisfies Same<z.infer<typeof MemberProfileSchema>, MemberProfile>)
 
-export const LoginResponseSchema = z.strictObject({ token: z.string(), expiresAt: z.string(), member: MemberProfileSchema })
+export const LoginResponseSchema = z.strictObject({
+  token: z.string(),
+  expiresAt: z.string(),
+  member: MemberProfileSchema,
+})
 void (true satisfies Same<z.infer<typeof LoginResponseSchema>, LoginResponse>)
 
 export const JoinResponseSchema = z.strictObject({ member: MemberProfileSchema, joinedNow: z.boolean() })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import type { BusinessDay } from '../calendar/business-day'
-import type { BenefitKind, BenefitGrant, CouponSpec } from './benefit-library'
+import { BenefitGrant, benefitKinds, CouponSpec } from './benefit-library'
 
 /** A coupon as stored: `available` until used; an available coupon past `validUntil` reads as `expired`. */
 export type CouponStatus = 'available' | 'used' | 'expired'
@@ -34,91 +33,117 @@ export const CouponUseBody = z.strictObject({
 })
 export type CouponUseBody = z.infer<typeof CouponUseBody>
 
-/** One coupon: 满 thresholdFen 减 discountFen, usable from `validFrom` until (not including) `validUntil`. */
-export interface CouponView {
-  id: string
-  code: string
-  benefitKey: string
-  name: string
-  kind: CouponSpec['kind']
-  thresholdFen: number
-  discountFen: number
-  status: CouponStatus
-  validFrom: string
-  validUntil: string
-  usedAt: string | null
-  usedOrderId: string | null
-  createdAt: string
-}
+/** A `{ key, name }` reference to a tier, as the benefit answers name one. */
+const BenefitTierRef = z.strictObject({ key: z.string(), name: z.string() })
 
-export interface CouponsPage {
-  coupons: CouponView[]
-  nextCursor: string | null
-}
+/** One coupon: 满 thresholdFen 减 discountFen, usable from `validFrom` until (not including) `validUntil`. */
+export const CouponView = z
+  .strictObject({
+    id: z.string(),
+    code: z.string(),
+    benefitKey: z.string(),
+    name: z.string(),
+    kind: CouponSpec.shape.kind,
+    thresholdFen: z.number().int(),
+    discountFen: z.number().int(),
+    status: z.enum(couponStatuses),
+    validFrom: z.string(),
+    validUntil: z.string(),
+    usedAt: z.string().nullable(),
+    usedOrderId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CouponView' })
+export type CouponView = z.infer<typeof CouponView>
+
+/** GET /api/me/coupons. */
+export const CouponsPage = z.strictObject({
+  coupons: z.array(CouponView),
+  nextCursor: z.string().nullable(),
+})
+export type CouponsPage = z.infer<typeof CouponsPage>
 
 /** Claim state of an unlocked claimable benefit in the current period. */
-export interface BenefitClaimState {
+export const BenefitClaimState = z.strictObject({
   /** The period a claim now falls in; null while the window is closed (not the birthday month, out of season). */
-  periodKey: string | null
-  claimable: boolean
+  periodKey: z.string().nullable(),
+  claimable: z.boolean(),
   /** When this period's claim was made; null if not yet claimed. */
-  claimedAt: string | null
+  claimedAt: z.string().nullable(),
   /** What a claim now would be refused with; null when claimable. */
-  blockedBy: 'BENEFIT_ALREADY_CLAIMED' | 'BIRTHDAY_UNKNOWN' | 'NOT_BIRTHDAY_MONTH' | 'BENEFIT_NOT_IN_SEASON' | null
+  blockedBy: z
+    .enum(['BENEFIT_ALREADY_CLAIMED', 'BIRTHDAY_UNKNOWN', 'NOT_BIRTHDAY_MONTH', 'BENEFIT_NOT_IN_SEASON'])
+    .nullable(),
   /** Last business day of the current period; null when closed or once-only. */
-  periodEndsOn: BusinessDay | null
+  periodEndsOn: z.string().nullable(),
   /** First business day a new claim opens; null when there will be none. */
-  nextPeriodStartsOn: BusinessDay | null
-}
+  nextPeriodStartsOn: z.string().nullable(),
+})
+export type BenefitClaimState = z.infer<typeof BenefitClaimState>
 
 /** One benefit of the library as this member sees it. */
-export interface MemberBenefit {
-  key: string
-  kind: BenefitKind
-  name: string
-  description: string
-  unlocked: boolean
+export const MemberBenefit = z.strictObject({
+  key: z.string(),
+  kind: z.enum(benefitKinds),
+  name: z.string(),
+  description: z.string(),
+  unlocked: z.boolean(),
   /** For a locked benefit: the lowest tier that would unlock it; null when unlocked or no tier offers it. */
-  unlockTier: { key: string; name: string } | null
+  unlockTier: BenefitTierRef.nullable(),
   /** e.g. `解锁等级：黄金会员`; null when unlocked. */
-  unlockLabel: string | null
+  unlockLabel: z.string().nullable(),
   /** What a claim issues, or null for a standing right (member price, service, early access). */
-  grant: BenefitGrant | null
+  grant: BenefitGrant.nullable(),
   /** For an unlocked claimable benefit; null otherwise. */
-  claim: BenefitClaimState | null
+  claim: BenefitClaimState.nullable(),
   /** For member price: the discount in percent (5 = 95 折); null for other benefits. */
-  memberPriceDiscountPercent: number | null
-}
+  memberPriceDiscountPercent: z.number().int().nullable(),
+})
+export type MemberBenefit = z.infer<typeof MemberBenefit>
 
 /** GET /api/me/benefits. */
-export interface MemberBenefitsResponse {
-  tier: { key: string; name: string }
-  today: BusinessDay
-  benefits: MemberBenefit[]
-}
+export const MemberBenefitsResponse = z.strictObject({
+  tier: BenefitTierRef,
+  /** The business day (`YYYY-MM-DD`) the claim states are as of. */
+  today: z.string(),
+  benefits: z.array(MemberBenefit),
+})
+export type MemberBenefitsResponse = z.infer<typeof MemberBenefitsResponse>
 
 /** POST /api/me/benefits/:key/claim. */
-export interface ClaimResponse {
-  benefitKey: string
-  periodKey: string
-  claimedAt: string
-  coupons: CouponView[]
-  nextPeriodStartsOn: BusinessDay | null
-}
+export const ClaimResponse = z.strictObject({
+  benefitKey: z.string(),
+  periodKey: z.string(),
+  claimedAt: z.string(),
+  coupons: z.array(CouponView),
+  /** Business day (`YYYY-MM-DD`) the next period opens; null when there will be none. */
+  nextPeriodStartsOn: z.string().nullable(),
+})
+export type ClaimResponse = z.infer<typeof ClaimResponse>
+
+/** A coupon as the shop checks it before an order: its owner, terms, status as of now and whether it can be used. */
+export const ShopCoupon = CouponView.extend({ memberId: z.string(), usable: z.boolean() })
+export type ShopCoupon = z.infer<typeof ShopCoupon>
+
+/** GET /api/shop/coupons/:code. */
+export const ShopCouponResponse = z.strictObject({ coupon: ShopCoupon })
+export type ShopCouponResponse = z.infer<typeof ShopCouponResponse>
 
 /** POST /api/shop/coupons/:code/use: the used coupon and the discount the shop applies to the order. */
-export interface CouponUseResponse {
-  coupon: CouponView & { memberId: string }
-  discountFen: number
-}
+export const CouponUseResponse = z.strictObject({
+  coupon: CouponView.extend({ memberId: z.string() }),
+  discountFen: z.number().int(),
+})
+export type CouponUseResponse = z.infer<typeof CouponUseResponse>
 
 /** GET /api/shop/members/:memberId/pricing. */
-export interface MemberPricingResponse {
-  memberId: string
-  tier: { key: string; name: string } | null
+export const MemberPricingResponse = z.strictObject({
+  memberId: z.string(),
+  tier: BenefitTierRef.nullable(),
   /** Percent off member-priced items (5 = 95 折); 0 when the member's tier has no member price. */
-  memberPriceDiscountPercent: number
-}
+  memberPriceDiscountPercent: z.number().int(),
+})
+export type MemberPricingResponse = z.infer<typeof MemberPricingResponse>
 
 /** `解锁等级：黄金会员` */
 export const unlockLabel = (tierName: string) => `解锁等级：${tierName}`

@@ -24,6 +24,39 @@ export interface InboxPage {
   nextCursor: string | null
 }
 
+/** POST /api/me/inbox/{id}/read: the notification as it is now. */
+export interface NotificationRead {
+  notification: NotificationView
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+
+// Schemas of the answers above. `NotificationKind` keeps its named kind for editors, which a derived type would
+// lose (it would be plain string), so the interfaces stay and each schema is checked to be exactly its interface.
+export const NotificationViewSchema = z
+  .strictObject({
+    id: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    /** When the member opened it; null while unread. */
+    readAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'NotificationView' })
+void (true satisfies Same<z.infer<typeof NotificationViewSchema>, NotificationView>)
+
+export const InboxPageSchema = z.strictObject({
+  notifications: z.array(NotificationViewSchema),
+  unreadCount: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+})
+void (true satisfies Same<z.infer<typeof InboxPageSchema>, InboxPage>)
+
+export const NotificationReadSchema = z.strictObject({ notification: NotificationViewSchema })
+void (true satisfies Same<z.infer<typeof NotificationReadSchema>, NotificationRead>)
+
 export const InboxQuery = z.strictObject({
   cursor: z
     .string()

@@ -21,3 +21,15 @@ export const IdempotencyHeader = z.object({
     .min(8, { error: '缺少 Idempotency-Key / Idempotency-Key header is required (8–128 chars)' })
     .max(128),
 })
+
+/** The answer to an adjustment (and to its replay): the entry posted and, for growth, an upgrade it caused. */
+export const AdjustmentResponse = z.strictObject({
+  entryId: z.string(),
+  ledger: z.enum(['growth', 'points']),
+  /** Signed, as asked. */
+  amount: z.number().int(),
+  balanceAfter: z.number().int(),
+  /** Set when added growth lifted the member to a higher tier. */
+  tierChange: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+})
+export type AdjustmentResponse = z.infer<typeof AdjustmentResponse>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { EntryKind } from './entry-kinds'
+import { entryKinds, type EntryKind } from './entry-kinds'
 
 /** Query of a history page: newest first, `cursor` is the last id of the previous page. */
 export const HistoryQuery = z.strictObject({
@@ -12,26 +12,33 @@ export const HistoryQuery = z.strictObject({
 export type HistoryQuery = z.infer<typeof HistoryQuery>
 
 /** One ledger entry as the member sees it. */
-export interface HistoryEntry {
-  id: string
-  amount: number
-  kind: EntryKind
-  kindLabel: string
-  /** The Chinese sentence that explains the entry. */
-  reason: string
-  balanceAfter: number
-  occurredAt: string
-  businessDay: string
-}
+export const HistoryEntry = z
+  .strictObject({
+    id: z.string(),
+    amount: z.number().int(),
+    kind: z.enum(entryKinds as [EntryKind, ...EntryKind[]]),
+    kindLabel: z.string(),
+    /** The Chinese sentence that explains the entry. */
+    reason: z.string(),
+    balanceAfter: z.number().int(),
+    occurredAt: z.string(),
+    businessDay: z.string(),
+  })
+  .meta({ id: 'HistoryEntry' })
+export type HistoryEntry = z.infer<typeof HistoryEntry>
 
-export interface HistoryPage {
-  entries: HistoryEntry[]
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null
-}
+export const HistoryPage = z
+  .strictObject({
+    entries: z.array(HistoryEntry),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'HistoryPage' })
+export type HistoryPage = z.infer<typeof HistoryPage>
 
 /** Points that will lapse, grouped by the instant they lapse, soonest first. */
-export interface ExpiringPoints {
-  total: number
-  lots: { points: number; expiresAt: string }[]
-}
+export const ExpiringPoints = z.strictObject({
+  total: z.number().int(),
+  lots: z.array(z.strictObject({ points: z.number().int(), expiresAt: z.string() })),
+})
+export type ExpiringPoints = z.infer<typeof ExpiringPoints>

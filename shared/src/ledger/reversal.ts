@@ -14,3 +14,17 @@ export const EntryReversalBody = z.strictObject({
     .optional(),
 })
 export type EntryReversalBody = z.infer<typeof EntryReversalBody>
+
+/** The answer to a reversal (and to its replay): the reversing entry and the entry it corrects. */
+export const EntryReversalResponse = z.strictObject({
+  /** The reversing entry. */
+  entryId: z.string(),
+  reversedEntryId: z.string(),
+  ledger: z.enum(['growth', 'points']),
+  /** Signed: the opposite sign of the reversed entry. */
+  amount: z.number().int(),
+  balanceAfter: z.number().int(),
+  /** Set when growth given back lifted the member to a higher tier. */
+  tierChange: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+})
+export type EntryReversalResponse = z.infer<typeof EntryReversalResponse>

@@ -1,16 +1,23 @@
-/** Why a member cannot redeem an item right now, in the order the checks apply. */
-export type UnavailableReason =
-  | 'off_sale'
-  | 'not_started'
-  | 'ended'
-  | 'sold_out'
-  | 'tier_locked'
-  | 'limit_reached'
-  | 'points_short'
+import { z } from 'zod'
 
-export type ItemAvailability =
-  | { redeemable: true; maxQuantity: number }
-  | { redeemable: false; reason: UnavailableReason; message: string }
+/** Why a member cannot redeem an item right now, in the order the checks apply. */
+export const unavailableReasons = [
+  'off_sale',
+  'not_started',
+  'ended',
+  'sold_out',
+  'tier_locked',
+  'limit_reached',
+  'points_short',
+] as const
+export type UnavailableReason = (typeof unavailableReasons)[number]
+
+/** Whether this member can redeem an item now (and how many at most), or why not. */
+export const ItemAvailability = z.discriminatedUnion('redeemable', [
+  z.strictObject({ redeemable: z.literal(true), maxQuantity: z.number().int() }),
+  z.strictObject({ redeemable: z.literal(false), reason: z.enum(unavailableReasons), message: z.string() }),
+])
+export type ItemAvailability = z.infer<typeof ItemAvailability>
 
 /** What the availability rule needs to know about an item. */
 export interface AvailabilityItem {

@@ -37,28 +37,30 @@ export function parseMemberCode(code: string): { cardNo: string; otp: string } |
 }
 
 /** GET /api/me/member-code: the code for this step; `expiresAt` is when the app should fetch the next one. */
-export interface MemberCodeResponse {
-  code: string
-  step: number
-  expiresAt: string
-  periodSeconds: typeof memberCodePeriodSeconds
-}
+export const MemberCodeResponse = z.strictObject({
+  code: z.string(),
+  step: z.number().int(),
+  expiresAt: z.string(),
+  periodSeconds: z.literal(memberCodePeriodSeconds),
+})
+export type MemberCodeResponse = z.infer<typeof MemberCodeResponse>
 
 /** What staff see after scanning: enough to greet the member, never the whole phone number. */
-export interface MemberCard {
-  memberId: string
-  nickname: string
-  phoneMasked: string | null
-  tier: { id: string; name: string }
-  pointsAvailable: number
-}
+export const MemberCard = z
+  .strictObject({
+    memberId: z.string(),
+    nickname: z.string(),
+    phoneMasked: z.string().nullable(),
+    tier: z.strictObject({ id: z.string(), name: z.string() }),
+    pointsAvailable: z.number().int(),
+  })
+  .meta({ id: 'MemberCard' })
+export type MemberCard = z.infer<typeof MemberCard>
 
 /** Only the shape is checked here; whether the code is valid is the BFF's answer (404 MEMBER_CODE_INVALID). */
 export const VerifyMemberCodeBody = z.strictObject({ code: z.string().trim().min(1).max(64) })
 export type VerifyMemberCodeBody = z.infer<typeof VerifyMemberCodeBody>
 
 /** A verified code: the card, and until when the same staff may record one purchase by `memberId`. */
-export interface MemberCodeVerification {
-  member: MemberCard
-  purchaseAllowedUntil: string
-}
+export const MemberCodeVerification = z.strictObject({ member: MemberCard, purchaseAllowedUntil: z.string() })
+export type MemberCodeVerification = z.infer<typeof MemberCodeVerification>

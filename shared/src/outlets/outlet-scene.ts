@@ -41,10 +41,17 @@ export const CreateOutletBody = z.strictObject({ name: z.string().trim().min(1).
 export type CreateOutletBody = z.infer<typeof CreateOutletBody>
 
 /** A store as the merchant console lists it; `scene` and `joinUrl` are null when QR_SCENE_SECRET is not set. */
-export interface AdminOutletView {
-  id: string
-  name: string
-  scene: string | null
-  joinUrl: string | null
-  createdAt: string
-}
+export const AdminOutletView = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    scene: z.string().nullable(),
+    joinUrl: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AdminOutletView' })
+export type AdminOutletView = z.infer<typeof AdminOutletView>
+
+/** The merchant console's list of stores, oldest first. */
+export const AdminOutletsResponse = z.strictObject({ outlets: z.array(AdminOutletView) })
+export type AdminOutletsResponse = z.infer<typeof AdminOutletsResponse>

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { programTemplateKeys } from './templates/index'
+import { ProgramRules } from './program-rules'
+import { SimulationResult } from './simulate-program'
+import { programTemplateKeys, type ProgramTemplateKey } from './templates/index'
 
 /** Start a draft from a template, from a published version, or (empty body) from the version in force. */
 export const CreateDraftBody = z
@@ -23,19 +25,72 @@ export const PublishBody = z.strictObject({
 export type PublishBody = z.infer<typeof PublishBody>
 
 /** A field-level problem in a draft: `path` like `tiers.1.threshold`, message in Chinese / English. */
-export interface DraftIssue {
-  path: string
-  message: string
-}
+export const DraftIssue = z.strictObject({ path: z.string(), message: z.string() })
+export type DraftIssue = z.infer<typeof DraftIssue>
 
-export interface DraftView {
-  id: string
-  status: 'open' | 'published' | 'discarded'
-  baseVersion: number | null
-  template: string | null
-  publishedVersion: number | null
-  rules: unknown
-  validation: { valid: boolean; issues: DraftIssue[] }
-  createdAt: string
-  updatedAt: string
-}
+/** A draft as the merchant console edits it: the document as saved, and where it is not yet valid. */
+export const DraftView = z
+  .strictObject({
+    id: z.string(),
+    status: z.enum(['open', 'published', 'discarded']),
+    baseVersion: z.number().int().nullable(),
+    template: z.string().nullable(),
+    publishedVersion: z.number().int().nullable(),
+    /**
+     * The rules document as saved, not validated: a draft may be saved while still invalid (a merchant edits in
+     * steps), so it is any JSON object; `validation` says where it falls short of ProgramRules.
+     */
+    rules: z.record(z.string(), z.unknown()),
+    validation: z.strictObject({ valid: z.boolean(), issues: z.array(DraftIssue) }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'DraftView' })
+export type DraftView = z.infer<typeof DraftView>
+
+/** The answer to a simulation: what publishing the draft would do, and how long working it out took. */
+export const DraftSimulation = SimulationResult.extend({ elapsedMs: z.number().int() })
+export type DraftSimulation = z.infer<typeof DraftSimulation>
+
+/** What a publish (or a rollback, which publishes an older version again) did to members on the spot. */
+export const PublishOutcome = z
+  .strictObject({
+    version: z.number().int(),
+    upgraded: z.number().int(),
+    lowered: z.number().int(),
+    remapped: z.number().int(),
+    /** The choice applied to members the new thresholds would lower; null when nobody would be lowered. */
+    demotions: DemotionChoice.nullable(),
+  })
+  .meta({ id: 'PublishOutcome' })
+export type PublishOutcome = z.infer<typeof PublishOutcome>
+
+/** The industry templates a merchant starts a draft from. */
+export const ProgramTemplatesResponse = z.strictObject({
+  templates: z.array(
+    z.strictObject({
+      key: z.enum(programTemplateKeys as [ProgramTemplateKey, ...ProgramTemplateKey[]]),
+      name: z.string(),
+      rules: ProgramRules,
+    }),
+  ),
+})
+export type ProgramTemplatesResponse = z.infer<typeof ProgramTemplatesResponse>
+
+/** A published version of the rules, without the rules themselves. */
+export const ProgramVersionSummary = z.strictObject({
+  version: z.number().int(),
+  template: z.string().nullable(),
+  note: z.string().nullable(),
+  publishedBy: z.string(),
+  publishedAt: z.string(),
+  /** The merchant's choice for members the new thresholds would lower; null when nobody would be lowered. */
+  demotions: DemotionChoice.nullable(),
+  /** Where the rules came from: a draft id, or `rollback:<version>`. */
+  source: z.string().nullable(),
+})
+export type ProgramVersionSummary = z.infer<typeof ProgramVersionSummary>
+
+/** Published versions, newest first. */
+export const ProgramVersionsResponse = z.strictObject({ versions: z.array(ProgramVersionSummary) })
+export type ProgramVersionsResponse = z.infer<typeof ProgramVersionsResponse>

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { awardForEvent } from '../earning/earning'
 import { growthSourceKinds, type GrowthSourceKind, type ProgramRules } from './program-rules'
 import { yearlyBenefitCostFen } from '../benefits/benefit-library'
@@ -16,37 +17,43 @@ export interface MemberReplay {
   fixedGrowth: number
 }
 
-export interface TierCount {
-  key: string
-  name: string
-  members: number
-  percent: number
-}
+/** How many members one tier holds in a distribution, and their share (percent, one decimal). */
+export const TierCount = z
+  .strictObject({
+    key: z.string(),
+    name: z.string(),
+    members: z.number().int(),
+    percent: z.number(),
+  })
+  .meta({ id: 'TierCount' })
+export type TierCount = z.infer<typeof TierCount>
 
-export interface SimulationWarning {
-  code: 'TOP_TIER_CROWDED' | 'TIER_EMPTY' | 'TIER_KEY_REMOVED'
-  tier: string
-  message: string
-}
+export const SimulationWarning = z.strictObject({
+  code: z.enum(['TOP_TIER_CROWDED', 'TIER_EMPTY', 'TIER_KEY_REMOVED']),
+  tier: z.string(),
+  message: z.string(),
+})
+export type SimulationWarning = z.infer<typeof SimulationWarning>
 
-export interface SimulationResult {
-  members: number
-  today: TierCount[]
+export const SimulationResult = z.strictObject({
+  members: z.number().int(),
+  today: z.array(TierCount),
   /** Where members settle under the draft: their ledgers replayed as if the draft had always applied. */
-  predicted: TierCount[]
+  predicted: z.array(TierCount),
   /** Day one under "keep current tiers until their validity ends": upgrades only. */
-  keep: TierCount[]
+  keep: z.array(TierCount),
   /** Day one under "apply now": retain thresholds judged today. */
-  applyNow: TierCount[]
-  movesUp: number
+  applyNow: z.array(TierCount),
+  movesUp: z.number().int(),
   /** Members "apply now" would lower today; under "keep" this is zero. */
-  movesDownIfApplied: number
+  movesDownIfApplied: z.number().int(),
   /** Share of members (whole percent) within 20% of their next threshold under the draft on publish day. */
-  nearNextTierPercent: number
-  monthlyBenefitCostFen: { current: number; draft: number }
-  costBasis: string
-  warnings: SimulationWarning[]
-}
+  nearNextTierPercent: z.number().int(),
+  monthlyBenefitCostFen: z.strictObject({ current: z.number().int(), draft: z.number().int() }),
+  costBasis: z.string(),
+  warnings: z.array(SimulationWarning),
+})
+export type SimulationResult = z.infer<typeof SimulationResult>
 
 export function replayGrowth(draft: ProgramRules, member: MemberReplay): number {
   let growth = member.orderGrowth + member.fixedGrowth

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { addDays, type BusinessDay } from '../calendar/business-day'
 import { makeUpRefusal, monthOf } from './make-up'
 import type { SignInRules } from './streak'
@@ -6,15 +7,17 @@ import type { SignInRules } from './streak'
 export type CalendarMonth = string
 
 /** How one day of the month looks to the member. `before_join` days were never theirs to miss. */
-export type SignInDayStatus = 'signed' | 'made_up' | 'missed' | 'today' | 'future' | 'before_join'
+export const SignInDayStatus = z.enum(['signed', 'made_up', 'missed', 'today', 'future', 'before_join'])
+export type SignInDayStatus = z.infer<typeof SignInDayStatus>
 
 /** One day on the sign-in calendar. */
-export interface SignInCalendarDay {
-  day: BusinessDay
-  status: SignInDayStatus
+export const SignInCalendarDay = z.strictObject({
+  day: z.string(),
+  status: SignInDayStatus,
   /** A missed day the member may make up now (补签). */
-  canMakeUp: boolean
-}
+  canMakeUp: z.boolean(),
+})
+export type SignInCalendarDay = z.infer<typeof SignInCalendarDay>
 
 /** The member's sign-ins as the calendar needs them. */
 export interface SignedDay {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { isBusinessDay, type BusinessDay } from '../calendar/business-day'
-import type { SignInCalendarDay } from './month-calendar'
-import type { StreakBonus, UpcomingBonus } from './streak'
+import { isBusinessDay } from '../calendar/business-day'
+import { SignInCalendarDay } from './month-calendar'
+import { StreakBonus, UpcomingBonus } from './streak'
 
 /** POST /api/sign-in takes no fields: the day is the server's business day, never the client's. */
 export const SignInBody = z.strictObject({})
@@ -22,55 +22,65 @@ export const MakeUpBody = z.strictObject({
 export type MakeUpBody = z.infer<typeof MakeUpBody>
 
 /** Growth and points one sign-in credited (or would credit). */
-export interface SignInRewards {
-  growth: number
-  points: number
-}
+export const SignInRewards = z.strictObject({ growth: z.number().int(), points: z.number().int() })
+export type SignInRewards = z.infer<typeof SignInRewards>
+
+const TierChange = z.strictObject({ from: z.string(), to: z.string() })
 
 /** Answer to a daily sign-in. `rewards` is the day's own reward; `bonus` is the streak bonus on top, if any. */
-export interface SignInResponse {
-  businessDay: BusinessDay
-  streak: number
-  cycleDay: number
-  rewards: SignInRewards
-  bonus?: StreakBonus
+export const SignInResponse = z.strictObject({
+  businessDay: z.string(),
+  streak: z.number().int(),
+  cycleDay: z.number().int(),
+  rewards: SignInRewards,
+  bonus: StreakBonus.optional(),
   /** Set when the growth lifted the member to a higher tier. */
-  tierChange: { from: string; to: string } | null
-}
+  tierChange: TierChange.nullable(),
+})
+export type SignInResponse = z.infer<typeof SignInResponse>
 
 /** Answer to a make-up sign-in (补签). */
-export interface MakeUpResponse {
+export const MakeUpResponse = z.strictObject({
   /** The day made up. */
-  day: BusinessDay
+  day: z.string(),
   /** The day's place in the run it repaired. */
-  cycleDay: number
+  cycleDay: z.number().int(),
   /** The live streak after the gap was filled. */
-  streak: number
-  costPoints: number
-  rewards: SignInRewards
-  makeUpsLeft: number
-  tierChange: { from: string; to: string } | null
-}
+  streak: z.number().int(),
+  costPoints: z.number().int(),
+  rewards: SignInRewards,
+  makeUpsLeft: z.number().int(),
+  tierChange: TierChange.nullable(),
+})
+export type MakeUpResponse = z.infer<typeof MakeUpResponse>
 
 /** The month calendar with everything the sign-in page shows. */
-export interface SignInCalendarResponse {
-  month: string
-  days: SignInCalendarDay[]
+export const SignInCalendarResponse = z.strictObject({
+  month: z.string(),
+  days: z.array(SignInCalendarDay),
   /** Consecutive days ending today, or yesterday while today is open. */
-  streak: number
-  today: {
-    day: BusinessDay
-    signed: boolean
+  streak: z.number().int(),
+  today: z.strictObject({
+    day: z.string(),
+    signed: z.boolean(),
     /** Cycle day today's sign-in has (signed) or would have (not yet). */
-    cycleDay: number
+    cycleDay: z.number().int(),
     /** What today's sign-in gives before any bonus (a preview while not signed). */
-    rewards: SignInRewards
-    bonus: StreakBonus | null
-  }
+    rewards: SignInRewards,
+    bonus: StreakBonus.nullable(),
+  }),
   /** The nearest bonus ahead: "再签 2 天得 30 积分". */
-  nextBonus: UpcomingBonus | null
-  cycleDays: number
-  bonuses: StreakBonus[]
+  nextBonus: UpcomingBonus.nullable(),
+  cycleDays: z.number().int(),
+  bonuses: z.array(StreakBonus),
   /** Null when make-up is turned off. */
-  makeUp: { costPoints: number; perMonth: number; usedThisMonth: number; left: number } | null
-}
+  makeUp: z
+    .strictObject({
+      costPoints: z.number().int(),
+      perMonth: z.number().int(),
+      usedThisMonth: z.number().int(),
+      left: z.number().int(),
+    })
+    .nullable(),
+})
+export type SignInCalendarResponse = z.infer<typeof SignInCalendarResponse>

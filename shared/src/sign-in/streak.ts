@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { addDays, type BusinessDay } from '../calendar/business-day'
 import type { ProgramRules } from '../program/program-rules'
 
@@ -12,12 +13,13 @@ export interface LiveStreak {
 }
 
 /** An extra reward for reaching a given day of the cycle. */
-export interface StreakBonus {
+export const StreakBonus = z.strictObject({
   /** Day of the cycle (1..cycleDays) that earns it. */
-  day: number
-  growth: number
-  points: number
-}
+  day: z.number().int(),
+  growth: z.number().int(),
+  points: z.number().int(),
+})
+export type StreakBonus = z.infer<typeof StreakBonus>
 
 /** Consecutive signed days ending on `day`; 0 when `day` itself is not signed. */
 export function runEndingOn(signed: ReadonlySet<BusinessDay>, day: BusinessDay): number {
@@ -60,9 +62,8 @@ export function bonusOn(rules: SignInRules, cycleDay: number): StreakBonus | nul
 }
 
 /** The nearest bonus ahead and how many more sign-ins (the next one included) reach it: "再签 2 天得 30 积分". */
-export interface UpcomingBonus extends StreakBonus {
-  signInsNeeded: number
-}
+export const UpcomingBonus = StreakBonus.extend({ signInsNeeded: z.number().int() })
+export type UpcomingBonus = z.infer<typeof UpcomingBonus>
 
 /**
  * The nearest bonus still ahead, given the cycle day of the last sign-in in the live streak (0 when there is

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MemberCard } from '../member-code/member-code'
+import { MemberCard } from '../member-code/member-code'
 import { PhoneNumber } from '../membership/member.schemas'
 
 /** True for PINs anyone would try first: one digit repeated, or a straight run up or down (123456, 987654). */
@@ -51,31 +51,34 @@ export const StaffPurchaseBody = z
 export type StaffPurchaseBody = z.infer<typeof StaffPurchaseBody>
 
 /** A staff account as the admin and the staff app see it. */
-export interface StaffView {
-  id: string
-  name: string
-  phoneMasked: string
-  outlet: { id: string; name: string }
-  createdAt: string
-}
+export const StaffView = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    phoneMasked: z.string(),
+    outlet: z.strictObject({ id: z.string(), name: z.string() }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'StaffView' })
+export type StaffView = z.infer<typeof StaffView>
 
-export interface StaffLoginResponse {
-  token: string
-  expiresAt: string
-  staff: StaffView
-}
+export const StaffLoginResponse = z.strictObject({ token: z.string(), expiresAt: z.string(), staff: StaffView })
+export type StaffLoginResponse = z.infer<typeof StaffLoginResponse>
+
+const TierName = z.strictObject({ id: z.string(), name: z.string() })
 
 /** The answer to an in-store purchase, replayed identically for the same outlet and receipt number. */
-export interface StaffPurchaseOutcome {
-  orderId: string
-  outletId: string
-  receiptNo: string
-  amountFen: number
-  memberId: string
+export const StaffPurchaseOutcome = z.strictObject({
+  orderId: z.string(),
+  outletId: z.string(),
+  receiptNo: z.string(),
+  amountFen: z.number().int(),
+  memberId: z.string(),
   /** What this purchase earned now; zero while the program waits for something else to credit. */
-  growth: number
-  points: number
-  upgrade: { from: { id: string; name: string }; to: { id: string; name: string } } | null
+  growth: z.number().int(),
+  points: z.number().int(),
+  upgrade: z.strictObject({ from: TierName, to: TierName }).nullable(),
   /** The member's card right after the purchase. */
-  member: MemberCard
-}
+  member: MemberCard,
+})
+export type StaffPurchaseOutcome = z.infer<typeof StaffPurchaseOutcome>

@@ -1,10 +1,15 @@
+import { z } from 'zod'
 import type { BusinessDay } from '../calendar/business-day'
 import { awardForEvent } from '../earning/earning'
 import type { ProgramRules, TierRule } from '../program/program-rules'
 import { tierByKey, tierRank, type TierState } from './tier-evaluation'
 
 /** A concrete way to reach the next tier, cheapest first. */
-export type NextTierPath = { kind: 'order'; amountFen: number } | { kind: 'sign_in'; days: number }
+export const NextTierPath = z.union([
+  z.strictObject({ kind: z.literal('order'), amountFen: z.number().int() }),
+  z.strictObject({ kind: z.literal('sign_in'), days: z.number().int() }),
+])
+export type NextTierPath = z.infer<typeof NextTierPath>
 
 export interface TierProgressInput {
   state: TierState
