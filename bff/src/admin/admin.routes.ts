@@ -11,11 +11,10 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps'
-import { runIdempotent } from '../http/idempotency'
 import { validate } from '../http/validate'
 import { ledgerHistory } from '../ledger/ledger-history'
-import { publishedProgram } from '../program/published-program'
 import { adjustBalance } from './adjust-balance'
+import { idempotentAdminWrite } from './idempotent-admin-write'
 import { reverseMemberEntry } from './reverse-member-entry'
 import { requireAdmin } from '../auth/require-admin'
 import { documentRoute } from '../openapi/document-route'
@@ -42,27 +41,15 @@ export const adminRoutes = new Hono<AppEnv>()
     validate('header', IdempotencyHeader),
     validate('json', AdjustmentBody),
     async (c) => {
-      const { db, clock } = c.var.deps
       const { memberId } = c.req.valid('param')
       const key = c.req.valid('header')['idempotency-key']
       const body = c.req.valid('json')
-      const now = clock.now()
-      const result = await runIdempotent(
-        db,
-        { scope: 'admin_adjustment', key, body: { memberId, ...body }, now },
-        async (trx) => ({
-          status: 201,
-          body: await adjustBalance(trx, {
-            memberId,
-            body,
-            adminId: 'admin',
-            idempotencyKey: key,
-            program: await publishedProgram(trx),
-            now,
-          }),
-        }),
+      const answer = await idempotentAdminWrite(
+        c.var.deps,
+        { scope: 'admin_adjustment', key, body: { memberId, ...body } },
+        ({ trx, ...context }) => adjustBalance(trx, { memberId, body, ...context }),
       )
-      return c.json(result.body, result.replayed ? 200 : 201)
+      return c.json(answer.body, answer.status)
     },
   )
   .get(
@@ -111,27 +98,14 @@ export const adminRoutes = new Hono<AppEnv>()
     validate('header', IdempotencyHeader),
     validate('json', EntryReversalBody),
     async (c) => {
-      const { db, clock } = c.var.deps
       const { memberId, entryId } = c.req.valid('param')
       const key = c.req.valid('header')['idempotency-key']
       const body = c.req.valid('json')
-      const now = clock.now()
-      const result = await runIdempotent(
-        db,
-        { scope: 'admin_reversal', key, body: { memberId, entryId, ...body }, now },
-        async (trx) => ({
-          status: 201,
-          body: await reverseMemberEntry(trx, {
-            memberId,
-            entryId,
-            body,
-            adminId: 'admin',
-            idempotencyKey: key,
-            program: await publishedProgram(trx),
-            now,
-          }),
-        }),
+      const answer = await idempotentAdminWrite(
+        c.var.deps,
+        { scope: 'admin_reversal', key, body: { memberId, entryId, ...body } },
+        ({ trx, ...context }) => reverseMemberEntry(trx, { memberId, entryId, body, ...context }),
       )
-      return c.json(result.body, result.replayed ? 200 : 201)
+      return c.json(answer.body, answer.status)
     },
   )

@@ -9,6 +9,7 @@ import {
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import type { CouponsTable, Database } from '../db/schema'
+import { cursorPage } from '../db/cursor-page'
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: no I/L/O/U to misread at a till.
 
@@ -70,10 +71,10 @@ export async function listCoupons(
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute()
-  const page = rows.slice(0, query.limit)
+  const { page, nextCursor } = cursorPage(rows, query.limit)
   return {
     coupons: page.map((row) => couponFromRow(row, now)),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+    nextCursor,
   }
 }
 

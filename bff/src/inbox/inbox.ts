@@ -1,6 +1,7 @@
 import { AppError, type InboxPage, type InboxQuery, type NotificationView } from '@mc/shared'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, NotificationsTable } from '../db/schema'
+import { cursorPage } from '../db/cursor-page'
 
 export const notificationFromRow = (row: Selectable<NotificationsTable>): NotificationView => ({
   id: row.id,
@@ -29,11 +30,11 @@ export async function inboxPage(db: Kysely<Database>, memberId: string, query: I
     .where('member_id', '=', memberId)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow()
-  const page = rows.slice(0, query.limit)
+  const { page, nextCursor } = cursorPage(rows, query.limit)
   return {
     notifications: page.map(notificationFromRow),
     unreadCount: Number(unread.n),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+    nextCursor,
   }
 }
 

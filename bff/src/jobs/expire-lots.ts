@@ -3,6 +3,7 @@ import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
 import { readAccounts } from '../ledger/post-entries-bulk'
 import { postExpiries } from './expiry-postings'
+import { sweepInBatches } from './sweep-in-batches'
 
 export interface ExpirySummary {
   pointsLots: number
@@ -25,10 +26,9 @@ export async function expireLots(
   now: Date,
   batchSize = 500,
 ): Promise<ExpirySummary> {
-  const summary: ExpirySummary = { pointsLots: 0, pointsExpired: 0, growthLots: 0, growthExpired: 0 }
   const nowIso = now.toISOString()
-  let after = ''
-  for (;;) {
+  const total: ExpirySummary = { pointsLots: 0, pointsExpired: 0, growthLots: 0, growthExpired: 0 }
+  const due = async (after: string) => {
     const members = await db
       .selectFrom('ledger_lots')
       .select('member_id')
@@ -39,15 +39,9 @@ export async function expireLots(
       .orderBy('member_id')
       .limit(batchSize)
       .execute()
-    if (members.length === 0) return summary
-    const memberIds = members.map((m) => m.member_id)
-    const batch = await db.transaction().execute((trx) => expireBatch(trx, memberIds, program, now))
-    summary.pointsLots += batch.pointsLots
-    summary.pointsExpired += batch.pointsExpired
-    summary.growthLots += batch.growthLots
-    summary.growthExpired += batch.growthExpired
-    after = memberIds[memberIds.length - 1]
+    return members.map((m) => m.member_id)
   }
+  return sweepInBatches(db, total, due, (trx, memberIds) => expireBatch(trx, memberIds, program, now))
 }
 
 /** Expires the due lots of these members, each member's earliest first, and counts what went. */

@@ -4,6 +4,7 @@ import { forUpdate } from '../db/engine'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
 import { recordTierChanges, type MemberTierChange } from '../tiers/tier-changes'
+import { sweepInBatches } from './sweep-in-batches'
 
 export interface TierSweepSummary {
   evaluated: number
@@ -26,10 +27,9 @@ export async function sweepTiers(
   batchSize = 500,
 ): Promise<TierSweepSummary> {
   const today = businessDayOf(now, program.rules.calendar)
-  const summary: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
-  let after = ''
-  for (;;) {
-    const due = await db
+  const total: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
+  const due = async (after: string) => {
+    const rows = await db
       .selectFrom('member_tiers')
       .select('member_id')
       .where('valid_until', '<', today)
@@ -37,14 +37,9 @@ export async function sweepTiers(
       .orderBy('member_id')
       .limit(batchSize)
       .execute()
-    if (due.length === 0) return summary
-    const memberIds = due.map((row) => row.member_id)
-    const batch = await db.transaction().execute((trx) => sweepBatch(trx, memberIds, program, now, today))
-    summary.evaluated += batch.evaluated
-    summary.retained += batch.retained
-    summary.downgraded += batch.downgraded
-    after = memberIds[memberIds.length - 1]
+    return rows.map((row) => row.member_id)
   }
+  return sweepInBatches(db, total, due, (trx, memberIds) => sweepBatch(trx, memberIds, program, now, today))
 }
 
 /** Evaluates these members on their state read under lock, and records what changed, in member order. */

@@ -1,6 +1,7 @@
 import { entryKindLabels, type EntryKind, type ExpiringPoints, type HistoryPage, type HistoryQuery } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
+import { cursorPage } from '../db/cursor-page'
 
 /** One page of a member's entries on one ledger, newest first, by keyset on the time-ordered id. */
 export async function ledgerHistory(
@@ -18,7 +19,7 @@ export async function ledgerHistory(
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute()
-  const page = rows.slice(0, query.limit)
+  const { page, nextCursor } = cursorPage(rows, query.limit)
   return {
     entries: page.map((row) => ({
       id: row.id,
@@ -30,7 +31,7 @@ export async function ledgerHistory(
       occurredAt: row.occurred_at,
       businessDay: row.business_day,
     })),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+    nextCursor,
   }
 }
 

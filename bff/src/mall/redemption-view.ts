@@ -2,6 +2,7 @@ import { AppError, DeliveryAddress, redemptionStatusLabel, type RedemptionsPage,
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database, MallRedemptionsTable } from '../db/schema'
+import { cursorPage } from '../db/cursor-page'
 
 export type RedemptionRow = Selectable<MallRedemptionsTable>
 type Db = Kysely<Database> | Transaction<Database>
@@ -99,9 +100,9 @@ export async function redemptionsPage(
   if (filter.reconciliation) query = query.where('needs_reconciliation', '=', 1)
   if (filter.cursor) query = query.where('id', '<', filter.cursor)
   const rows = await query.execute()
-  const page = rows.slice(0, filter.limit)
+  const { page, nextCursor } = cursorPage(rows, filter.limit)
   return {
     redemptions: await redemptionViews(db, page),
-    nextCursor: rows.length > filter.limit ? page[page.length - 1].id : null,
+    nextCursor,
   }
 }
