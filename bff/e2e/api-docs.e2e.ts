@@ -1,20 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPhone, screenshotDir } from './support/browser'
-import { startH5Server } from './support/h5-server'
+import { describe, expect, it } from 'vitest'
+import { screenshotDir } from './support/browser'
+import { useServerAndPhone } from './support/server-and-phone'
 
 describe('the API reference at /api/docs', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let browser: Awaited<ReturnType<typeof openPhone>>
-  beforeAll(async () => {
-    server = await startH5Server()
-    browser = await openPhone()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const { server, phone: browser } = useServerAndPhone()
 
   it('renders the generated document from this server alone: the title and the operations', async () => {
     const { page } = browser

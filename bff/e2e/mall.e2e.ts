@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { verifyLedgers } from '../src/ledger/verify-ledgers'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot } from './support/browser'
-import { e2eAdminToken, startH5Server } from './support/h5-server'
+import { expectNoHorizontalOverflow, loginAndJoin, screenshot } from './support/browser'
+import { e2eAdminToken } from './support/h5-server'
+import { useServerAndPhone } from './support/server-and-phone'
 
 const phoneNo = '13900000061'
 const staffPhone = '13700000061'
 const staffPin = '246135'
 
 describe('H5: the points mall, from redeeming to the pickup at the till', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let phone: Awaited<ReturnType<typeof openPhone>>
+  const { server, phone } = useServerAndPhone()
   let page: Page
   let memberId: string
   const pickupCodes: string[] = []
@@ -26,14 +26,8 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
       .where('ledger', '=', 'points')
       .executeTakeFirstOrThrow()
 
-  beforeAll(async () => {
-    server = await startH5Server()
-    phone = await openPhone()
+  beforeAll(() => {
     page = phone.page
-  })
-  afterAll(async () => {
-    await phone?.close()
-    await server?.close()
   })
 
   it('joins, gets points, and opens the mall from home', async () => {

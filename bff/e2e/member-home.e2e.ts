@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoHorizontalOverflow, openPhone, screenshot } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { expectNoHorizontalOverflow, screenshot } from './support/browser'
 import { outletJoinUrl, outletScene } from '../src/outlets/outlet-scene'
-import { e2eQrSceneSecret, startH5Server } from './support/h5-server'
+import { e2eQrSceneSecret } from './support/h5-server'
+import { useServerAndPhone } from './support/server-and-phone'
 
 describe('H5: a shopper logs in, joins from a store and sees tier and progress', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let phone: Awaited<ReturnType<typeof openPhone>>
-  beforeAll(async () => {
-    server = await startH5Server()
-    phone = await openPhone()
-  })
-  afterAll(async () => {
-    await phone?.close()
-    await server?.close()
-  })
+  const { server, phone } = useServerAndPhone()
 
   it('serves the API and the H5 app on one port', async () => {
     const health = await fetch(`${server.baseUrl}/api/health`)

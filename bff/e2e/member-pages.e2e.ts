@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoHorizontalOverflow, openPhone, screenshot, settle } from './support/browser'
-import { startH5Server } from './support/h5-server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectNoHorizontalOverflow, screenshot, settle } from './support/browser'
 import { completeOrder, refundOrder } from './support/shop-orders'
+import { useServerAndPhone } from './support/server-and-phone'
 
 // The first named demo shopper: gold tier, four demo orders (demo-1-1 … demo-1-4), points lapsing at a year's end.
 const memberPhone = '13800000001'
@@ -10,18 +10,11 @@ const memberPhone = '13800000001'
 const extraOrders = 21
 
 describe('H5: a member browses tiers, histories and expiring points', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let phone: Awaited<ReturnType<typeof openPhone>>
+  const { server, phone } = useServerAndPhone()
   beforeAll(async () => {
-    server = await startH5Server()
-    phone = await openPhone()
     for (let n = 1; n <= extraOrders; n += 1)
       await completeOrder(server.baseUrl, memberPhone, `e2e-${n}`, 1000 + n * 137)
     await refundOrder(server.baseUrl, memberPhone, 'e2e-3', 1000 + 3 * 137, 800)
-  })
-  afterAll(async () => {
-    await phone?.close()
-    await server?.close()
   })
 
   async function logIn(page: Page, phoneNumber: string) {

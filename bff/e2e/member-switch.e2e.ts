@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPhone, screenshot, waitForPage } from './support/browser'
-import { startH5Server } from './support/h5-server'
+import { describe, expect, it } from 'vitest'
+import { screenshot, waitForPage } from './support/browser'
+import { useServerAndPhone } from './support/server-and-phone'
 
 // Two demo shoppers: 林小夏 (gold, orders demo-1-1 … demo-1-4) and 陈一鸣 (silver, orders demo-2-1 … demo-2-3).
 const first = { phone: '13800000001', nickname: '林小夏', orderMark: 'demo-1-', upgradedTo: '恭喜升级为黄金会员' }
@@ -21,16 +21,7 @@ async function go(page: Page, route: string) {
 }
 
 describe('H5: one member logs out and another logs in on the same phone', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let phone: Awaited<ReturnType<typeof openPhone>>
-  beforeAll(async () => {
-    server = await startH5Server()
-    phone = await openPhone()
-  })
-  afterAll(async () => {
-    await phone?.close()
-    await server?.close()
-  })
+  const { server, phone } = useServerAndPhone()
 
   async function logIn(page: Page, phoneNumber: string, nickname: string) {
     await page.getByPlaceholder('请输入手机号').fill(phoneNumber)

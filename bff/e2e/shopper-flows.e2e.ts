@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot, waitForPage } from './support/browser'
+import { expectNoHorizontalOverflow, loginAndJoin, screenshot, waitForPage } from './support/browser'
 import { e2eClock, e2eMonthStart } from './support/e2e-clock'
-import { e2eAdminToken, startH5Server } from './support/h5-server'
+import { e2eAdminToken } from './support/h5-server'
+import { useServerAndPhone } from './support/server-and-phone'
 
 const phoneNo = '13900000001'
 const staffPhone = '13700000001'
 const staffPin = '135790'
 
 describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let phone: Awaited<ReturnType<typeof openPhone>>
+  const { server, phone } = useServerAndPhone()
   let memberId: string
   let memberToken: string
   let page: Page
   const api = apiCaller(() => server.baseUrl)
   const shownCode = async () => (await page.getByLabel('会员码').textContent())!.replace(/\s/g, '')
 
-  beforeAll(async () => {
-    server = await startH5Server()
-    phone = await openPhone()
+  beforeAll(() => {
     page = phone.page
-  })
-  afterAll(async () => {
-    await phone?.close()
-    await server?.close()
   })
 
   it('joins and finds the shortcuts on home', async () => {
