@@ -1,18 +1,16 @@
 import { AppError } from '@mc/shared'
-import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+import { newBearerToken, tokenHash } from './bearer-tokens'
 
 /** Opaque bearer token: 256 random bits; only its hash is stored. */
 export async function issueSession(db: Kysely<Database>, memberId: string, now: Date, ttlHours: number) {
-  const token = `mcs_${randomBytes(32).toString('base64url')}`
+  const { token, tokenHash: hash } = newBearerToken('mcs_')
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString()
   await db
     .insertInto('sessions')
     .values({
-      token_hash: hashToken(token),
+      token_hash: hash,
       member_id: memberId,
       created_at: now.toISOString(),
       expires_at: expiresAt,
@@ -27,7 +25,7 @@ export async function memberIdForToken(db: Kysely<Database>, token: string, now:
   const session = await db
     .selectFrom('sessions')
     .select(['member_id', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', tokenHash(token))
     .executeTakeFirst()
   if (!session || session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
   if (session.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
@@ -38,7 +36,7 @@ export async function revokeSession(db: Kysely<Database>, token: string, now: Da
   await db
     .updateTable('sessions')
     .set({ revoked_at: now.toISOString() })
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', tokenHash(token))
     .where('revoked_at', 'is', null)
     .execute()
 }

@@ -1,13 +1,10 @@
 import { AppError } from '@mc/shared'
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { newBearerToken, sameSecret, tokenHash } from './bearer-tokens'
 
 /** One shift: staff sign in again each working day. */
 export const staffSessionHours = 12
-
-const digest = (value: string) => createHash('sha256').update(value).digest()
-const hashToken = (token: string) => digest(token).toString('hex')
 
 /** Who is behind a staff token, and the outlet every purchase they record is booked to. */
 export interface StaffIdentity {
@@ -18,12 +15,12 @@ export interface StaffIdentity {
 
 /** Opaque bearer token, `mcst_` and 256 random bits; only its hash is stored. */
 export async function issueStaffSession(db: Kysely<Database>, staffId: string, now: Date) {
-  const token = `mcst_${randomBytes(32).toString('base64url')}`
+  const { token, tokenHash: hash } = newBearerToken('mcst_')
   const expiresAt = new Date(now.getTime() + staffSessionHours * 3_600_000).toISOString()
   await db
     .insertInto('staff_sessions')
     .values({
-      token_hash: hashToken(token),
+      token_hash: hash,
       staff_id: staffId,
       created_at: now.toISOString(),
       expires_at: expiresAt,
@@ -43,20 +40,20 @@ export async function staffForToken(
   now: Date,
   adminToken: string | null,
 ): Promise<StaffIdentity> {
-  const tokenHash = hashToken(token)
+  const hash = tokenHash(token)
   const session = await db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
     .select(['staff.id', 'staff.name', 'staff.outlet_id', 'staff_sessions.expires_at', 'staff_sessions.revoked_at'])
-    .where('staff_sessions.token_hash', '=', tokenHash)
+    .where('staff_sessions.token_hash', '=', hash)
     .executeTakeFirst()
   if (!session) {
     const memberSession = await db
       .selectFrom('sessions')
       .select('member_id')
-      .where('token_hash', '=', tokenHash)
+      .where('token_hash', '=', hash)
       .executeTakeFirst()
-    const isAdmin = adminToken !== null && timingSafeEqual(digest(token), digest(adminToken))
+    const isAdmin = adminToken !== null && sameSecret(token, adminToken)
     throw new AppError(memberSession || isAdmin ? 'FORBIDDEN' : 'UNAUTHENTICATED')
   }
   if (session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
@@ -68,7 +65,7 @@ export async function revokeStaffSession(db: Kysely<Database>, token: string, no
   await db
     .updateTable('staff_sessions')
     .set({ revoked_at: now.toISOString() })
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', tokenHash(token))
     .where('revoked_at', 'is', null)
     .execute()
 }
