@@ -96,9 +96,8 @@ if (command === 'start') {
       SEED_DEMO: env.SEED_DEMO ?? 'true',
       H5_DIR: env.H5_DIR ?? join(root, 'miniapp/dist/h5'),
       DATABASE_URL: env.DATABASE_URL ?? join(root, 'data/member-center.db'),
-      // Demo-only credentials so the order webhook and admin API can be tried; production sets its own.
+      // Demo-only secrets so the order webhook and store QR codes work; production sets its own.
       WEBHOOK_SECRET: env.WEBHOOK_SECRET ?? 'whsec_demo_change_me_0000',
-      ADMIN_TOKEN: env.ADMIN_TOKEN ?? 'admin_demo_change_me_000000000',
       QR_SCENE_SECRET: env.QR_SCENE_SECRET ?? 'qrscene_demo_change_me_0000',
     },
   })

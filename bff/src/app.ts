@@ -3,6 +3,11 @@ import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '@mc/shared'
 import type { AppEnv, Deps } from './deps'
 import { adminRoutes } from './admin/admin.routes'
+import { auditLogRoutes } from './analytics/audit-log.routes'
+import { dashboardRoutes } from './analytics/dashboard.routes'
+import { memberAdminRoutes } from './member-admin/member-admin.routes'
+import { operatorRoutes } from './operators/operator.routes'
+import { operatorsAdminRoutes } from './operators/operators-admin.routes'
 import { memberBenefitRoutes, shopRoutes } from './benefits/benefits.routes'
 import { handleError, handleNotFound } from './http/errors'
 import { requestLog } from './http/request-log'
@@ -11,6 +16,7 @@ import { inboxRoutes } from './inbox/inbox.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
 import { mallRoutes, mallStaffRoutes, paymentNoticeRoutes } from './mall/mall.routes'
 import { mallAdminRoutes } from './mall/mall-admin.routes'
+import { mallOpsRoutes } from './mall/mall-ops.routes'
 import { memberCodeRoutes } from './member-code/member-code.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
@@ -19,6 +25,8 @@ import { outletRoutes } from './outlets/outlets.routes'
 import { outletAdminRoutes } from './outlets/outlets-admin.routes'
 import { programDraftRoutes } from './program-drafts/program-drafts.routes'
 import { tierRoutes } from './tiers/tiers.routes'
+import { uploadAdminRoutes, uploadFileRoutes, uploadRequestPath } from './uploads/uploads.routes'
+import { outletQrRoutes } from './outlets/outlet-qr.routes'
 import { signInRoutes } from './sign-in/sign-in.routes'
 import { staffAdminRoutes } from './staff/staff-admin.routes'
 import { staffRoutes } from './staff/staff.routes'
@@ -36,13 +44,28 @@ const api = new Hono<AppEnv>()
   .route('/', outletRoutes)
   .route('/', signInRoutes)
   .route('/', mallRoutes)
+  .route('/operator', operatorRoutes)
   .route('/admin', adminRoutes)
+  .route('/admin', operatorsAdminRoutes)
   .route('/admin', programDraftRoutes)
   .route('/admin', outletAdminRoutes)
+  .route('/admin', outletQrRoutes)
+  .route('/admin', uploadAdminRoutes)
   .route('/admin', staffAdminRoutes)
   .route('/admin', mallAdminRoutes)
+  .route('/admin', memberAdminRoutes)
+  .route('/admin', dashboardRoutes)
+  .route('/admin', auditLogRoutes)
+  .route('/admin', mallOpsRoutes)
   .route('/staff', staffRoutes)
   .route('/staff', mallStaffRoutes)
+
+const apiBodyLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new AppError('PAYLOAD_TOO_LARGE')
+  },
+})
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {
@@ -53,14 +76,9 @@ export function createApp(deps: Deps) {
       await next()
     })
     .use(requestLog)
-    .use(
-      '/api/*',
-      bodyLimit({
-        maxSize: 64 * 1024,
-        onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE')
-        },
-      }),
+    // Image uploads have their own, larger limit on their route; every other API body stays within 64 KB.
+    .use('/api/*', (c, next) =>
+      c.req.method === 'POST' && c.req.path === uploadRequestPath ? next() : apiBodyLimit(c, next),
     )
     .use(
       '/webhooks/*',
@@ -78,6 +96,7 @@ export function createApp(deps: Deps) {
     )
     .route('/webhooks', orderWebhookRoutes)
     .route('/webhooks', paymentNoticeRoutes)
+    .route('/', uploadFileRoutes)
     .notFound(handleNotFound)
     .onError(handleError)
   return app

@@ -4,6 +4,8 @@ import type { DatabaseKind } from './db/database'
 import type { Database } from './db/schema'
 import type { PaymentProvider } from './mall/payment-provider'
 import type { WechatLogin } from './auth/wechat-login'
+import type { Principal } from './auth/operator-principal'
+import type { ImageStore } from './uploads/image-store'
 
 /** Time comes from here, never from `new Date()` in domain code, so tests can stand on either side of a boundary. */
 export interface Clock {
@@ -19,12 +21,18 @@ export interface Deps {
   version: string
   /** Shared secret for POST /webhooks/orders; null answers 503 there. */
   webhookSecret: string | null
-  /** Bearer credential for /api/admin; null refuses every admin call. */
-  adminToken: string | null
   /** HMAC secret that signs store join-QR scenes; null issues no scenes and refuses every scene. */
   qrSceneSecret: string | null
   /** WeChat Pay, or the local provider in development and demos; null refuses points-plus-cash redemptions. */
   payments: PaymentProvider | null
+  /** Uploaded images' bytes (the `uploads` table keeps what is known about each). */
+  images: ImageStore
+  /** How store join QR codes are drawn: a WeChat mini-program code when `wechat` is set, else a QR of the H5 URL. */
+  joinQr: {
+    /** Where the H5 app is reached from outside, without a trailing slash; join URLs start with it. */
+    publicBaseUrl: string
+    wechat: { appId: string; appSecret: string; apiBase: string; envVersion: 'release' | 'trial' | 'develop' } | null
+  }
   mall: {
     /** An unpaid points-plus-cash redemption expires this long after it was placed. */
     paymentTimeoutMinutes: number
@@ -43,7 +51,7 @@ export interface Deps {
 }
 
 export interface AppEnv {
-  Variables: { deps: Deps; memberId: string; requestId: string }
+  Variables: { deps: Deps; memberId: string; requestId: string; principal: Principal }
 }
 
 export const systemClock: Clock = { now: () => new Date() }

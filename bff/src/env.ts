@@ -29,8 +29,16 @@ const EnvSchema = z
       .optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     H5_DIR: z.string().min(1).optional(),
+    /** Where uploaded images are kept; unset: an `uploads` folder beside the SQLite file (or ./data/uploads). */
+    UPLOADS_DIR: z.string().min(1).optional(),
+    /** Where shoppers reach the H5 app (join-QR links point here); unset: http://localhost:<PORT>. */
+    PUBLIC_BASE_URL: z
+      .url()
+      .regex(/^https?:\/\/[^/]+(\/.*[^/])?$/, 'must be an http(s) URL without a trailing slash')
+      .optional(),
+    /** Which mini-program version a store's join code opens (wxacode env_version). */
+    WECHAT_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-    ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
     QR_SCENE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     SEED_DEMO: flag.default(false),
     /** The in-process payment provider for development and the H5 demo; never with real WeChat Pay settings. */

@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server'
 import pino from 'pino'
 import { createApp } from './app'
-import { openDatabase } from './db/database'
+import { openDatabase, sqlitePath } from './db/database'
 import { prepareDatabase } from './setup/prepare-database'
-import { seedDemo } from './setup/seed'
+import { demoOwner, seedDemo } from './setup/seed'
 import { systemClock, type Deps } from './deps'
 import { loadEnvOrExit } from './env'
 import { serveH5 } from './http/serve-h5'
@@ -11,7 +11,9 @@ import { startScheduler } from './jobs/scheduler'
 import { createWechatLogin } from './auth/wechat-login'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { logRedactPaths } from './http/log-redact'
+import { createDiskImageStore } from './uploads/image-store'
 import packageJson from '../package.json' with { type: 'json' }
+import { dirname, join } from 'node:path'
 
 const env = loadEnvOrExit()
 const logger = pino({ level: env.LOG_LEVEL, redact: logRedactPaths })
@@ -19,7 +21,13 @@ const { db, kind, close } = openDatabase(env.DATABASE_URL)
 
 const applied = await prepareDatabase(db)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
-if (env.SEED_DEMO && (await seedDemo(db, systemClock.now()))) logger.info('demo data seeded')
+if (env.SEED_DEMO && (await seedDemo(db, systemClock.now()))) {
+  logger.info(`demo data seeded; merchant console login: ${demoOwner.login} / ${demoOwner.password} (demo only)`)
+}
+
+// Uploaded images live beside the SQLite file unless told otherwise (PostgreSQL: ./data/uploads).
+const uploadsDir =
+  env.UPLOADS_DIR ?? (kind === 'sqlite' ? join(dirname(sqlitePath(env.DATABASE_URL)), 'uploads') : './data/uploads')
 
 const deps: Deps = {
   db,
@@ -28,9 +36,21 @@ const deps: Deps = {
   logger,
   version: packageJson.version,
   webhookSecret: env.WEBHOOK_SECRET ?? null,
-  adminToken: env.ADMIN_TOKEN ?? null,
   qrSceneSecret: env.QR_SCENE_SECRET ?? null,
   payments: paymentProviderFromEnv(env),
+  images: createDiskImageStore(uploadsDir),
+  joinQr: {
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+    wechat:
+      env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
+        ? {
+            appId: env.WECHAT_APP_ID,
+            appSecret: env.WECHAT_APP_SECRET,
+            apiBase: env.WECHAT_API_BASE,
+            envVersion: env.WECHAT_ENV_VERSION,
+          }
+        : null,
+  },
   mall: { paymentTimeoutMinutes: env.MALL_PAYMENT_TIMEOUT_MINUTES },
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,

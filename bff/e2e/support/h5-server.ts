@@ -1,13 +1,18 @@
 import { serve, type ServerType } from '@hono/node-server'
+import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { permissions } from '@mc/shared'
 import pino from 'pino'
+import { storeApiKey } from '../../src/auth/api-keys'
 import { createApp } from '../../src/app'
 import { prepareDatabase } from '../../src/setup/prepare-database'
 import { seedDemo } from '../../src/setup/seed'
 import type { Deps } from '../../src/deps'
 import { serveH5 } from '../../src/http/serve-h5'
 import { createLocalPaymentProvider } from '../../src/mall/local-payment-provider'
+import { createDiskImageStore } from '../../src/uploads/image-store'
 import { openTestDatabase } from '../../src/test/test-database'
 import { e2eClock } from './e2e-clock'
 
@@ -19,7 +24,7 @@ export const h5Dir = join(import.meta.dirname, '../../../miniapp/dist/h5')
 /** Signs the order events browser tests post to /webhooks/orders, as a shop system would. */
 export const e2eWebhookSecret = 'whsec_e2e_0123456789abcdef'
 
-/** Bearer credential for /api/admin in browser tests (creating staff accounts, adjusting balances). */
+/** An API key with every permission, for browser tests' own admin calls (creating staff, adjusting balances). */
 export const e2eAdminToken = 'admin_e2e_0123456789abcdef'
 
 /**
@@ -32,6 +37,14 @@ export async function startH5Server() {
   const database = await openTestDatabase('sqlite')
   await prepareDatabase(database.db, e2eClock.now())
   await seedDemo(database.db, e2eClock.now())
+  await storeApiKey(database.db, {
+    name: 'e2e',
+    permissions,
+    createdBy: null,
+    now: e2eClock.now(),
+    secret: e2eAdminToken,
+  })
+  const imagesDir = await mkdtemp(join(tmpdir(), 'mc-e2e-uploads-'))
   const deps: Deps = {
     db: database.db,
     databaseKind: 'sqlite',
@@ -39,9 +52,10 @@ export async function startH5Server() {
     logger: pino({ level: 'warn' }),
     version: 'e2e',
     webhookSecret: e2eWebhookSecret,
-    adminToken: e2eAdminToken,
     qrSceneSecret: e2eQrSceneSecret,
     payments: createLocalPaymentProvider(),
+    images: createDiskImageStore(imagesDir),
+    joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null },
     mall: { paymentTimeoutMinutes: 15 },
     checkResponses: true,
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
@@ -52,6 +66,8 @@ export async function startH5Server() {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   const { port } = server.address() as AddressInfo
+  // Join URLs and QR codes name this server, known only once it listens.
+  deps.joinQr.publicBaseUrl = `http://127.0.0.1:${port}`
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     db: database.db,
@@ -59,6 +75,7 @@ export async function startH5Server() {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await database.drop()
+      await rm(imagesDir, { recursive: true, force: true })
     },
   }
 }

@@ -15,7 +15,8 @@ export async function adjustBalance(
   input: {
     memberId: string
     body: AdjustmentBody
-    adminId: string
+    /** Who asked, as the audit log records it. */
+    actor: string
     idempotencyKey: string
     program: PublishedProgram
     now: Date
@@ -31,7 +32,7 @@ export async function adjustBalance(
     kind: 'adjustment' as const,
     reason: `人工调整：${body.reason}`,
     actor: 'admin' as const,
-    actorId: input.adminId,
+    actorId: input.actor,
     ref: { type: 'adjustment', id: input.idempotencyKey },
     idempotencyKey: `adjustment:${input.idempotencyKey}`,
   }
@@ -55,7 +56,7 @@ export async function adjustBalance(
           tierChange: null,
         }
   await audit(trx, {
-    actor: input.adminId,
+    actor: input.actor,
     action: 'ledger.adjust',
     targetType: 'member',
     targetId: memberId,

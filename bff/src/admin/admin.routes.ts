@@ -1,10 +1,10 @@
 import {
   AdjustmentBody,
   AdjustmentResponse,
+  AdminHistoryPage,
   AppError,
   EntryReversalBody,
   EntryReversalResponse,
-  HistoryPage,
   HistoryQuery,
   IdempotencyHeader,
 } from '@mc/shared'
@@ -12,11 +12,11 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
-import { ledgerHistory } from '../ledger/ledger-history'
+import { adminLedgerHistory } from '../ledger/ledger-history'
 import { adjustBalance } from './adjust-balance'
 import { idempotentAdminWrite } from './idempotent-admin-write'
 import { reverseMemberEntry } from './reverse-member-entry'
-import { requireAdmin } from '../auth/require-admin'
+import { requirePermission } from '../auth/require-permission'
 import { documentRoute } from '../openapi/document-route'
 
 const MemberParam = z.object({ memberId: z.string().min(1).max(64) })
@@ -30,13 +30,14 @@ export const adminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Audited manual adjustment of growth or points',
       auth: 'admin',
+      permission: 'members.adjust',
       ok: {
         201: { description: 'The adjustment posted', schema: AdjustmentResponse },
         200: { description: 'The first answer, replayed for the same Idempotency-Key', schema: AdjustmentResponse },
       },
       errors: ['MEMBER_NOT_FOUND', 'POINTS_INSUFFICIENT', 'GROWTH_INSUFFICIENT', 'IDEMPOTENCY_KEY_REUSED'],
     }),
-    requireAdmin,
+    requirePermission('members.adjust'),
     validate('param', MemberParam),
     validate('header', IdempotencyHeader),
     validate('json', AdjustmentBody),
@@ -46,7 +47,7 @@ export const adminRoutes = new Hono<AppEnv>()
       const body = c.req.valid('json')
       const answer = await idempotentAdminWrite(
         c.var.deps,
-        { scope: 'admin_adjustment', key, body: { memberId, ...body } },
+        { scope: 'admin_adjustment', key, body: { memberId, ...body }, actor: c.var.principal.actor },
         ({ trx, ...context }) => adjustBalance(trx, { memberId, body, ...context }),
       )
       return c.json(answer.body, answer.status)
@@ -57,10 +58,16 @@ export const adminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: "A member's full ledger",
       auth: 'admin',
-      ok: { 200: { description: 'One page of the ledger, newest first', schema: HistoryPage } },
+      permission: 'members.read',
+      ok: {
+        200: {
+          description: 'One page of the ledger, newest first, with rule versions and who posted',
+          schema: AdminHistoryPage,
+        },
+      },
       errors: ['MEMBER_NOT_FOUND'],
     }),
-    requireAdmin,
+    requirePermission('members.read'),
     validate('param', MemberParam),
     validate('query', LedgerQuery),
     async (c) => {
@@ -72,7 +79,7 @@ export const adminRoutes = new Hono<AppEnv>()
         .where('id', '=', memberId)
         .executeTakeFirst()
       if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })
-      return c.json(await ledgerHistory(c.var.deps.db, memberId, ledger, page), 200)
+      return c.json(await adminLedgerHistory(c.var.deps.db, memberId, ledger, page), 200)
     },
   )
   .post(
@@ -80,6 +87,7 @@ export const adminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Audited reversal of one ledger entry, whole or in part',
       auth: 'admin',
+      permission: 'members.adjust',
       ok: {
         201: { description: 'The reversing entry posted', schema: EntryReversalResponse },
         200: { description: 'The first answer, replayed for the same Idempotency-Key', schema: EntryReversalResponse },
@@ -93,7 +101,7 @@ export const adminRoutes = new Hono<AppEnv>()
         'IDEMPOTENCY_KEY_REUSED',
       ],
     }),
-    requireAdmin,
+    requirePermission('members.adjust'),
     validate('param', EntryParam),
     validate('header', IdempotencyHeader),
     validate('json', EntryReversalBody),
@@ -103,7 +111,7 @@ export const adminRoutes = new Hono<AppEnv>()
       const body = c.req.valid('json')
       const answer = await idempotentAdminWrite(
         c.var.deps,
-        { scope: 'admin_reversal', key, body: { memberId, entryId, ...body } },
+        { scope: 'admin_reversal', key, body: { memberId, entryId, ...body }, actor: c.var.principal.actor },
         ({ trx, ...context }) => reverseMemberEntry(trx, { memberId, entryId, body, ...context }),
       )
       return c.json(answer.body, answer.status)

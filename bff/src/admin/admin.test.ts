@@ -44,6 +44,21 @@ describe('admin adjustments and ledger view', () => {
     expect(audit[0]).toMatchObject({ action: 'ledger.adjust', target_id: memberId })
   })
 
+  it('shows the console each entry with its rule version and who posted it', async () => {
+    const ledger = await t.json('GET', `/api/admin/members/${memberId}/ledger?ledger=points`, undefined, testAdminToken)
+    expect(ledger.status).toBe(200)
+    expect(ledger.body.entries).toEqual([
+      expect.objectContaining({
+        amount: 300,
+        reason: '人工调整：客服补偿',
+        ruleVersion: 1,
+        actor: 'admin',
+        actorId: expect.stringMatching(/^api_key:/),
+        reversesEntryId: null,
+      }),
+    ])
+  })
+
   it('refuses a debit beyond the balance and writes nothing', async () => {
     const refused = await adjust({ ledger: 'growth', amount: -1, reason: '测试扣减' }, 'adj-0002')
     expect(refused).toMatchObject({ status: 409, body: { error: { code: 'GROWTH_INSUFFICIENT' } } })

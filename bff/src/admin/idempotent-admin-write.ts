@@ -10,7 +10,8 @@ export interface AdminWrite {
   program: PublishedProgram
   now: Date
   idempotencyKey: string
-  adminId: string
+  /** Who asked, as the audit log records it (`c.var.principal.actor`). */
+  actor: string
 }
 
 /**
@@ -19,13 +20,14 @@ export interface AdminWrite {
  */
 export async function idempotentAdminWrite<T>(
   deps: Deps,
-  request: { scope: string; key: string; body: unknown },
+  request: { scope: string; key: string; body: unknown; actor: string },
   write: (context: AdminWrite) => Promise<T>,
 ) {
   const now = deps.clock.now()
-  const result = await runIdempotent(deps.db, { ...request, now }, async (trx) => {
+  const { actor, ...idempotent } = request
+  const result = await runIdempotent(deps.db, { ...idempotent, now }, async (trx) => {
     const program = await publishedProgram(trx)
-    return { status: 201, body: await write({ trx, program, now, idempotencyKey: request.key, adminId: 'admin' }) }
+    return { status: 201, body: await write({ trx, program, now, idempotencyKey: request.key, actor }) }
   })
   return { body: result.body, status: result.replayed ? (200 as const) : (201 as const) }
 }

@@ -16,7 +16,8 @@ export async function reverseMemberEntry(
     memberId: string
     entryId: string
     body: EntryReversalBody
-    adminId: string
+    /** Who asked, as the audit log records it. */
+    actor: string
     idempotencyKey: string
     program: PublishedProgram
     now: Date
@@ -37,7 +38,7 @@ export async function reverseMemberEntry(
     amount: body.amount,
     reason: `冲正：${body.reason}`,
     actor: 'admin',
-    actorId: input.adminId,
+    actorId: input.actor,
     ref: { type: 'reversal', id: input.idempotencyKey },
     idempotencyKey: `reversal:${input.idempotencyKey}`,
     program,
@@ -49,7 +50,7 @@ export async function reverseMemberEntry(
       ? await upgradeIfReached(trx, memberId, reversal.balance_after, program, now)
       : null
   await audit(trx, {
-    actor: input.adminId,
+    actor: input.actor,
     action: 'ledger.reverse',
     targetType: 'member',
     targetId: memberId,

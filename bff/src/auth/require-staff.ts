@@ -8,9 +8,9 @@ export interface StaffEnv {
   Variables: AppEnv['Variables'] & { staff: StaffIdentity }
 }
 
-/** Sets `staff` from a staff session token; member and admin credentials are refused with 403. */
+/** Sets `staff` from a staff session token; member and operator credentials are refused with 403. */
 export const requireStaff = createMiddleware<StaffEnv>(async (c, next) => {
-  const { db, clock, adminToken } = c.var.deps
-  c.set('staff', await staffForToken(db, bearerToken(c.req.header('authorization')), clock.now(), adminToken))
+  const { db, clock } = c.var.deps
+  c.set('staff', await staffForToken(db, bearerToken(c.req.header('authorization')), clock.now()))
   await next()
 })

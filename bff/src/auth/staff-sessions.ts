@@ -1,7 +1,7 @@
 import { AppError } from '@mc/shared'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { newBearerToken, sameSecret, tokenHash } from './bearer-tokens'
+import { newBearerToken, tokenHash } from './bearer-tokens'
 
 /** One shift: staff sign in again each working day. */
 export const staffSessionHours = 12
@@ -31,32 +31,34 @@ export async function issueStaffSession(db: Kysely<Database>, staffId: string, n
 }
 
 /**
- * The staff a token belongs to. Another role's credential (a shopper's session, the admin token) is 403
+ * The staff a token belongs to. Another role's credential (a shopper's session, an operator's or an API key) is 403
  * FORBIDDEN, so the caller can tell "not allowed here" from "not logged in"; anything else unknown is 401.
  */
-export async function staffForToken(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-  adminToken: string | null,
-): Promise<StaffIdentity> {
+export async function staffForToken(db: Kysely<Database>, token: string, now: Date): Promise<StaffIdentity> {
   const hash = tokenHash(token)
   const session = await db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.outlet_id', 'staff_sessions.expires_at', 'staff_sessions.revoked_at'])
+    .select([
+      'staff.id',
+      'staff.name',
+      'staff.outlet_id',
+      'staff.disabled_at',
+      'staff_sessions.expires_at',
+      'staff_sessions.revoked_at',
+    ])
     .where('staff_sessions.token_hash', '=', hash)
     .executeTakeFirst()
   if (!session) {
-    const memberSession = await db
-      .selectFrom('sessions')
-      .select('member_id')
-      .where('token_hash', '=', hash)
-      .executeTakeFirst()
-    const isAdmin = adminToken !== null && sameSecret(token, adminToken)
-    throw new AppError(memberSession || isAdmin ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+    const [memberSession, operatorSession, apiKey] = await Promise.all([
+      db.selectFrom('sessions').select('member_id').where('token_hash', '=', hash).executeTakeFirst(),
+      db.selectFrom('operator_sessions').select('operator_id').where('token_hash', '=', hash).executeTakeFirst(),
+      db.selectFrom('api_keys').select('id').where('key_hash', '=', hash).executeTakeFirst(),
+    ])
+    throw new AppError(memberSession || operatorSession || apiKey ? 'FORBIDDEN' : 'UNAUTHENTICATED')
   }
-  if (session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
+  // Disabling ends the sessions too; checking the account as well keeps a token minted in the same instant out.
+  if (session.revoked_at !== null || session.disabled_at !== null) throw new AppError('UNAUTHENTICATED')
   if (session.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
   return { id: session.id, name: session.name, outletId: session.outlet_id }
 }
@@ -68,4 +70,20 @@ export async function revokeStaffSession(db: Kysely<Database>, token: string, no
     .where('token_hash', '=', tokenHash(token))
     .where('revoked_at', 'is', null)
     .execute()
+}
+
+/** Ends every open session of one staff account (disabled, or given a new PIN); answers how many ended. */
+export async function revokeStaffSessions(
+  db: Kysely<Database> | Transaction<Database>,
+  staffId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

@@ -21,6 +21,9 @@ describe('migrations', () => {
       '2026_11_23_1610_create_staff_and_codes',
       '2026_11_23_1620_create_benefits_and_inbox',
       '2026_11_30_0900_create_mall',
+      '2026_12_03_0900_create_operators',
+      '2026_12_03_1100_staff_status_and_shipments',
+      '2026_12_03_1900_console_lookup_indexes',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

@@ -7,6 +7,9 @@ import * as createSignIns from './migrations/2026_11_23_1600_create_sign_ins'
 import * as createStaffAndCodes from './migrations/2026_11_23_1610_create_staff_and_codes'
 import * as createBenefitsAndInbox from './migrations/2026_11_23_1620_create_benefits_and_inbox'
 import * as createMall from './migrations/2026_11_30_0900_create_mall'
+import * as createOperators from './migrations/2026_12_03_0900_create_operators'
+import * as staffStatusAndShipments from './migrations/2026_12_03_1100_staff_status_and_shipments'
+import * as consoleLookupIndexes from './migrations/2026_12_03_1900_console_lookup_indexes'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -20,6 +23,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_1610_create_staff_and_codes': createStaffAndCodes,
   '2026_11_23_1620_create_benefits_and_inbox': createBenefitsAndInbox,
   '2026_11_30_0900_create_mall': createMall,
+  '2026_12_03_0900_create_operators': createOperators,
+  '2026_12_03_1100_staff_status_and_shipments': staffStatusAndShipments,
+  '2026_12_03_1900_console_lookup_indexes': consoleLookupIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -291,6 +291,8 @@ export interface StaffTable {
   outlet_id: string
   pin_hash: string
   created_at: Frozen<Timestamp>
+  /** Set while the account is disabled: it cannot log in and its sessions were ended when it was set. */
+  disabled_at: Timestamp | null
 }
 
 /** Staff sessions, apart from member sessions so the two roles never mix; only the token's SHA-256 is stored. */
@@ -323,7 +325,7 @@ export interface MemberCodeUsesTable {
 /** Wrong staff PINs (`staff_login`, by phone), wrong member codes and pickup codes (by staff id), for throttling. */
 export interface FailedAttemptsTable {
   id: string
-  kind: 'staff_login' | 'member_code' | 'pickup_code'
+  kind: 'staff_login' | 'member_code' | 'pickup_code' | 'operator_login' | 'operator_client'
   subject: string
   failed_at: Timestamp
 }
@@ -387,6 +389,11 @@ export interface MallRedemptionsTable {
   refund_no: string | null
   refund_reason: string | null
   needs_reconciliation: ColumnType<number, number | undefined, number>
+  /** Delivery items: carrier and tracking number, written once by the merchant. */
+  shipped_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  shipping_carrier: ColumnType<string | null, string | null | undefined, string | null>
+  tracking_no: ColumnType<string | null, string | null | undefined, string | null>
+  shipped_by: ColumnType<string | null, string | null | undefined, string | null>
   business_day: string
   created_at: Timestamp
   updated_at: Timestamp
@@ -400,6 +407,10 @@ export interface PaymentEventsTable {
   event: string
   detail: string
   created_at: Timestamp
+  /** Unknown orders and mismatches wait for a person; these say who looked at it, when, and what they found. */
+  resolved_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>
+  resolution_note: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface Database {
@@ -435,4 +446,56 @@ export interface Database {
   mall_items: MallItemsTable
   mall_redemptions: MallRedemptionsTable
   payment_events: PaymentEventsTable
+  operators: OperatorsTable
+  operator_sessions: OperatorSessionsTable
+  api_keys: ApiKeysTable
+  uploads: UploadsTable
+}
+
+/** A person of the merchant; `role` is one of shared's roles, `outlet_id` set exactly for a store manager. */
+export interface OperatorsTable {
+  id: string
+  login: string
+  name: string
+  role: 'owner' | 'operator' | 'analyst' | 'store_manager'
+  outlet_id: string | null
+  password_hash: string
+  /** 1 while the account still has the one-time password it was created with. */
+  must_change_password: number
+  disabled_at: Timestamp | null
+  created_at: Frozen<Timestamp>
+  last_login_at: Timestamp | null
+}
+
+export interface OperatorSessionsTable {
+  token_hash: string
+  operator_id: string
+  created_at: Frozen<Timestamp>
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+/** A script's credential: only the key's SHA-256 is kept; `permissions` is a JSON array of shared's permissions. */
+export interface ApiKeysTable {
+  id: string
+  name: string
+  prefix: string
+  key_hash: string
+  permissions: string
+  created_by: string | null
+  created_at: Frozen<Timestamp>
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+/** An uploaded image; the bytes live in the image store (a folder under the data directory), named by `id`. */
+export interface UploadsTable {
+  id: string
+  content_type: string
+  byte_size: number
+  sha256: string
+  width: number
+  height: number
+  created_by: string
+  created_at: Frozen<Timestamp>
 }

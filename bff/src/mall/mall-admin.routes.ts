@@ -1,4 +1,5 @@
 import {
+  AdminMallItemsQuery,
   AdminMallItemResponse,
   AdminMallItemsResponse,
   AdminRedemptionsQuery,
@@ -13,7 +14,7 @@ import {
 } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
-import { requireAdmin } from '../auth/require-admin'
+import { requirePermission } from '../auth/require-permission'
 import { validate } from '../http/validate'
 import { changeStock, createMallItem, listMallItems, updateMallItem } from './mall-items'
 import { refundRedemption } from './refund-redemption'
@@ -25,27 +26,31 @@ export const mallAdminRoutes = new Hono<AppEnv>()
   .get(
     '/mall/items',
     documentRoute({
-      summary: 'Every item, newest first',
+      summary: 'Items newest first: on or off sale, by fulfilment kind, title search',
       auth: 'admin',
-      ok: { 200: { description: 'Every item', schema: AdminMallItemsResponse } },
+      permission: 'mall.read',
+      ok: { 200: { description: 'The matching items', schema: AdminMallItemsResponse } },
     }),
-    requireAdmin,
-    async (c) => c.json({ items: await listMallItems(c.var.deps.db) } satisfies AdminMallItemsResponse, 200),
+    requirePermission('mall.read'),
+    validate('query', AdminMallItemsQuery),
+    async (c) =>
+      c.json({ items: await listMallItems(c.var.deps.db, c.req.valid('query')) } satisfies AdminMallItemsResponse, 200),
   )
   .post(
     '/mall/items',
     documentRoute({
       summary: 'Create an item; audited',
       auth: 'admin',
+      permission: 'mall.edit',
       ok: { 201: { description: 'The new item', schema: AdminMallItemResponse } },
       errors: ['MALL_TIER_UNKNOWN'],
     }),
-    requireAdmin,
+    requirePermission('mall.edit'),
     validate('json', MallItemInput),
     async (c) =>
       c.json(
         {
-          item: await createMallItem(c.var.deps.db, c.req.valid('json'), c.var.deps.clock.now()),
+          item: await createMallItem(c.var.deps.db, c.var.principal.actor, c.req.valid('json'), c.var.deps.clock.now()),
         } satisfies AdminMallItemResponse,
         201,
       ),
@@ -55,10 +60,11 @@ export const mallAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Change an item (not its stock); audited',
       auth: 'admin',
+      permission: 'mall.edit',
       ok: { 200: { description: 'The changed item', schema: AdminMallItemResponse } },
       errors: ['MALL_ITEM_NOT_FOUND', 'MALL_TIER_UNKNOWN'],
     }),
-    requireAdmin,
+    requirePermission('mall.edit'),
     validate('param', MallItemIdParam),
     validate('json', MallItemPatch),
     async (c) =>
@@ -66,6 +72,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
         {
           item: await updateMallItem(
             c.var.deps.db,
+            c.var.principal.actor,
             c.req.valid('param').itemId,
             c.req.valid('json'),
             c.var.deps.clock.now(),
@@ -79,10 +86,11 @@ export const mallAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Add or remove stock by a delta, never below zero; audited',
       auth: 'admin',
+      permission: 'mall.edit',
       ok: { 200: { description: 'The item with its new stock', schema: AdminMallItemResponse } },
       errors: ['MALL_ITEM_NOT_FOUND', 'MALL_STOCK_NEGATIVE'],
     }),
-    requireAdmin,
+    requirePermission('mall.edit'),
     validate('param', MallItemIdParam),
     validate('json', StockChangeBody),
     async (c) =>
@@ -90,6 +98,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
         {
           item: await changeStock(
             c.var.deps.db,
+            c.var.principal.actor,
             c.req.valid('param').itemId,
             c.req.valid('json'),
             c.var.deps.clock.now(),
@@ -101,11 +110,12 @@ export const mallAdminRoutes = new Hono<AppEnv>()
   .get(
     '/mall/redemptions',
     documentRoute({
-      summary: 'Redemptions, newest first, by status or needing reconciliation',
+      summary: 'Redemptions newest first: by status (or to ship / shipped), fulfilment, or needing reconciliation',
       auth: 'admin',
+      permission: 'mall.read',
       ok: { 200: { description: 'A page of redemptions, newest first', schema: RedemptionsPage } },
     }),
-    requireAdmin,
+    requirePermission('mall.read'),
     validate('query', AdminRedemptionsQuery),
     async (c) => c.json(await redemptionsPage(c.var.deps.db, c.req.valid('query')), 200),
   )
@@ -114,10 +124,11 @@ export const mallAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Refund a completed redemption: points back, cash refund asked of the provider; audited',
       auth: 'admin',
+      permission: 'mall.edit',
       ok: { 200: { description: 'The refunded redemption', schema: RedemptionResponse } },
       errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_REFUNDABLE'],
     }),
-    requireAdmin,
+    requirePermission('mall.edit'),
     validate('param', RedemptionIdParam),
     validate('json', RefundBody),
     async (c) =>
@@ -125,6 +136,7 @@ export const mallAdminRoutes = new Hono<AppEnv>()
         {
           redemption: await refundRedemption(
             c.var.deps,
+            c.var.principal.actor,
             c.req.valid('param').redemptionId,
             c.req.valid('json').reason,
             c.var.deps.clock.now(),

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@mc/shared'
+import type { ErrorCode, Permission } from '@mc/shared'
 import type { MiddlewareHandler } from 'hono'
 import { resolver, uniqueSymbol } from 'hono-openapi'
 import type { ZodType } from 'zod'
@@ -6,7 +6,7 @@ import type { AppEnv } from '../deps'
 import { checkDocumentedAnswer } from './check-documented-answer'
 
 /** Who may call a route; each kind is one security scheme of the document (see `openapi-document.ts`). */
-export type Auth = 'none' | 'member' | 'admin' | 'staff' | 'webhook-signature' | 'wechatpay-signature'
+export type Auth = 'none' | 'member' | 'admin' | 'operator' | 'staff' | 'webhook-signature' | 'wechatpay-signature'
 
 /**
  * A successful answer: its description, and the zod schema of its JSON body; or, for a body that is not JSON (a
@@ -17,8 +17,8 @@ export type Success =
   | { description: string; schema: ZodType }
   | { description: string; contentType: NonJsonContentType }
 
-/** The content types of the answers that are not JSON: the API reference page and its script. */
-export type NonJsonContentType = 'text/html' | 'text/javascript'
+/** The content types of the answers that are not JSON: the API reference page and its script, QR images. */
+export type NonJsonContentType = 'text/html' | 'text/javascript' | 'image/png'
 
 export interface RouteDescription {
   /** One line, shown in lists. */
@@ -26,6 +26,11 @@ export interface RouteDescription {
   /** More, when the summary is not enough (Markdown). */
   description?: string
   auth: Auth
+  /**
+   * For `auth: 'admin'`, the one permission the route's `requirePermission` checks; the role-matrix spec calls
+   * every admin route as every role and holds the answer to this.
+   */
+  permission?: Permission
   /** Successful statuses: `{ 200: 'MeResponse' }` or `{ 201: { description, schema } }`. */
   ok: Partial<Record<200 | 201 | 202, Success>>
   /**
@@ -36,13 +41,17 @@ export interface RouteDescription {
   errors?: readonly ErrorCode[]
 }
 
+/** Where an admin operation names the permission it needs. */
+export const permissionKey = 'x-permission'
+
 /** Where an operation keeps its error codes; the document builder turns them into responses and keeps the list. */
 export const errorCodesKey = 'x-error-codes'
 
 const authErrors: Record<Auth, readonly ErrorCode[]> = {
   none: [],
   member: ['UNAUTHENTICATED', 'SESSION_EXPIRED'],
-  admin: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  admin: ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED'],
+  operator: ['UNAUTHENTICATED', 'SESSION_EXPIRED'],
   staff: ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN'],
   'webhook-signature': ['WEBHOOK_SIGNATURE_INVALID', 'WEBHOOK_TIMESTAMP_STALE', 'WEBHOOK_NOT_CONFIGURED'],
   'wechatpay-signature': ['PAYMENT_NOTICE_INVALID'],
@@ -52,6 +61,7 @@ const security: Record<Auth, Record<string, string[]>[]> = {
   none: [],
   member: [{ session: [] }],
   admin: [{ admin: [] }],
+  operator: [{ operatorSession: [] }],
   staff: [{ staffSession: [] }],
   'webhook-signature': [{ webhookSignature: [], webhookTimestamp: [] }],
   'wechatpay-signature': [{ wechatpaySignature: [] }],
@@ -61,6 +71,7 @@ const tags: Record<Auth, string> = {
   none: 'Public',
   member: 'Member',
   admin: 'Admin',
+  operator: 'Operator',
   staff: 'Staff',
   'webhook-signature': 'Shop (signed)',
   'wechatpay-signature': 'WeChat Pay',
@@ -96,6 +107,7 @@ export function documentRoute(route: RouteDescription): MiddlewareHandler<AppEnv
     ...(route.description ? { description: route.description } : {}),
     tags: [tags[route.auth]],
     security: security[route.auth],
+    ...(route.permission ? { [permissionKey]: route.permission } : {}),
     responses,
     [errorCodesKey]: [...authErrors[route.auth], ...(route.errors ?? [])],
   }

@@ -1,10 +1,10 @@
-import { ErrorBodySchema, errorMessages, type ErrorCode } from '@mc/shared'
+import { ErrorBodySchema, errorMessages, type ErrorCode, type Permission } from '@mc/shared'
 import type { Hono } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import { statusOf } from '../http/errors'
-import { errorCodesKey } from './document-route'
+import { errorCodesKey, permissionKey } from './document-route'
 
 /** The parts of an operation the builder reads; hono-openapi fills in the rest. */
 interface Operation {
@@ -13,6 +13,7 @@ interface Operation {
   requestBody?: unknown
   responses?: Record<string, { description?: string; content?: unknown }>
   [errorCodesKey]?: ErrorCode[]
+  [permissionKey]?: Permission
 }
 
 export interface OpenApiDocument {
@@ -56,14 +57,23 @@ export async function openApiDocument(app: Hono<any, any, any>, version: string)
         { name: 'Public', description: 'No credentials' },
         { name: 'Member', description: 'The shopper, with a session token from /api/auth/*' },
         { name: 'Staff', description: 'The till, with a staff session token from /api/staff/login' },
-        { name: 'Admin', description: 'The merchant console, with ADMIN_TOKEN' },
+        {
+          name: 'Admin',
+          description: "The merchant console: an operator's session or an API key; each route names its permission",
+        },
+        { name: 'Operator', description: "An operator's own account: login, logout, password" },
         { name: 'Shop (signed)', description: 'Server-to-server calls from the shop, HMAC-signed (DESIGN.md §6)' },
         { name: 'WeChat Pay', description: 'Payment notices from WeChat Pay' },
       ],
       components: {
         securitySchemes: {
           session: { type: 'http', scheme: 'bearer', description: 'BFF session token from /api/auth/*' },
-          admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN from configuration' },
+          admin: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An operator session token from /api/operator/login, or an API key an owner issued',
+          },
+          operatorSession: { type: 'http', scheme: 'bearer', description: 'Operator session from /api/operator/login' },
           staffSession: { type: 'http', scheme: 'bearer', description: 'Staff session token from /api/staff/login' },
           webhookSignature: {
             type: 'apiKey',

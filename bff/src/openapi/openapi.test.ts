@@ -168,8 +168,10 @@ describe('GET /api/openapi.json', () => {
           ),
       ),
     )
-    // Only the reference page and its script answer something else than JSON, documented by their content type.
+    // Only the reference page, its script and store QR images answer something else than JSON, documented by
+    // their content type.
     expect(withoutSchema).toEqual([
+      'GET /api/admin/outlets/{outletId}/qr.png 200 image/png',
       'GET /api/docs 200 text/html',
       'GET /api/docs/assets/scalar-standalone.js 200 text/javascript',
     ])

@@ -1,7 +1,7 @@
 import { AdminOutletsResponse, AdminOutletView, CreateOutletBody } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
-import { requireAdmin } from '../auth/require-admin'
+import { requirePermission } from '../auth/require-permission'
 import { validate } from '../http/validate'
 import { createOutlet, listOutlets } from './create-outlet'
 import { documentRoute } from '../openapi/document-route'
@@ -13,19 +13,21 @@ export const outletAdminRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Open a store; answers its signed join-QR scene (at most 32 characters) and H5 join URL; audited',
       auth: 'admin',
+      permission: 'outlets.edit',
       ok: { 201: { description: 'The new store with its join-QR scene and URL', schema: AdminOutletView } },
     }),
-    requireAdmin,
+    requirePermission('outlets.edit'),
     validate('json', CreateOutletBody),
-    async (c) => c.json(await createOutlet(c.var.deps, c.req.valid('json')), 201),
+    async (c) => c.json(await createOutlet(c.var.deps, c.var.principal.actor, c.req.valid('json')), 201),
   )
   .get(
     '/outlets',
     documentRoute({
-      summary: 'Stores with their join-QR scenes and H5 join URLs',
+      summary: "Stores with their join-QR scenes and H5 join URLs; a store manager's own store only",
       auth: 'admin',
-      ok: { 200: { description: 'Every store, oldest first', schema: AdminOutletsResponse } },
+      permission: 'outlets.read',
+      ok: { 200: { description: "Every store (or the manager's own), oldest first", schema: AdminOutletsResponse } },
     }),
-    requireAdmin,
-    async (c) => c.json(await listOutlets(c.var.deps.db, c.var.deps.qrSceneSecret), 200),
+    requirePermission('outlets.read'),
+    async (c) => c.json(await listOutlets(c.var.deps.db, c.var.deps.qrSceneSecret, c.var.principal.outletId), 200),
   )

@@ -6,13 +6,15 @@ import {
   PublishBody,
   PublishOutcome,
   ProgramTemplatesResponse,
+  ProgramVersionDetail,
   ProgramVersionsResponse,
+  ProgramRules,
   programTemplateKeys,
   programTemplates,
 } from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { requireAdmin } from '../auth/require-admin'
+import { requirePermission } from '../auth/require-permission'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { createDraft, draftView, findDraft, patchDraft } from './program-drafts'
@@ -31,6 +33,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'The five industry templates',
       auth: 'admin',
+      permission: 'program.read',
       ok: {
         200: {
           description: 'Each template by key, with its name and complete rules',
@@ -38,7 +41,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
         },
       },
     }),
-    requireAdmin,
+    requirePermission('program.read'),
     (c) => {
       const answer: ProgramTemplatesResponse = {
         templates: programTemplateKeys.map((key) => ({
@@ -55,22 +58,25 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Start a draft from a template, a version, or the rules in force',
       auth: 'admin',
+      permission: 'program.edit',
       ok: { 201: { description: 'The new draft, with its validation', schema: DraftView } },
       errors: ['VERSION_NOT_FOUND'],
     }),
-    requireAdmin,
+    requirePermission('program.edit'),
     validate('json', CreateDraftBody),
-    async (c) => c.json(await createDraft(c.var.deps.db, c.req.valid('json'), 'admin', c.var.deps.clock.now()), 201),
+    async (c) =>
+      c.json(await createDraft(c.var.deps.db, c.req.valid('json'), c.var.principal.actor, c.var.deps.clock.now()), 201),
   )
   .get(
     '/program/drafts/:draftId',
     documentRoute({
       summary: 'A draft with its field-level validation',
       auth: 'admin',
+      permission: 'program.read',
       ok: { 200: { description: 'The draft as saved, with its field-level issues', schema: DraftView } },
       errors: ['DRAFT_NOT_FOUND'],
     }),
-    requireAdmin,
+    requirePermission('program.read'),
     validate('param', DraftParam),
     async (c) => c.json(draftView(await findDraft(c.var.deps.db, c.req.valid('param').draftId)), 200),
   )
@@ -79,10 +85,11 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Edit a draft with a JSON merge patch; unknown fields are refused',
       auth: 'admin',
+      permission: 'program.edit',
       ok: { 200: { description: 'The draft after the patch, with its validation', schema: DraftView } },
       errors: ['DRAFT_NOT_FOUND', 'DRAFT_NOT_OPEN'],
     }),
-    requireAdmin,
+    requirePermission('program.edit'),
     validate('param', DraftParam),
     validate('json', DraftPatch),
     async (c) =>
@@ -91,7 +98,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
           c.var.deps.db,
           c.req.valid('param').draftId,
           c.req.valid('json'),
-          'admin',
+          c.var.principal.actor,
           c.var.deps.clock.now(),
         ),
         200,
@@ -102,10 +109,11 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Replay members under the draft: distributions, moves, cost, warnings',
       auth: 'admin',
+      permission: 'program.read',
       ok: { 200: { description: 'The predicted distributions, moves, cost and warnings', schema: DraftSimulation } },
       errors: ['DRAFT_NOT_FOUND', 'DRAFT_INVALID'],
     }),
-    requireAdmin,
+    requirePermission('program.read'),
     validate('param', DraftParam),
     async (c) => c.json(await simulateDraft(c.var.deps.db, c.req.valid('param').draftId, c.var.deps.clock.now()), 200),
   )
@@ -114,10 +122,11 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Publish a valid draft as a new version in one transaction',
       auth: 'admin',
+      permission: 'program.edit',
       ok: { 201: { description: 'The new version and what it did to members', schema: PublishOutcome } },
       errors: ['DRAFT_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED', 'DRAFT_NOT_OPEN', 'DRAFT_INVALID'],
     }),
-    requireAdmin,
+    requirePermission('program.edit'),
     validate('param', DraftParam),
     validate('json', PublishBody),
     async (c) => {
@@ -131,7 +140,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
         template: draft.template,
         note: body.note ?? null,
         demotions: body.demotions,
-        actor: 'admin',
+        actor: c.var.principal.actor,
         now: clock.now(),
         // Claim the draft inside the publishing transaction, so two publishes of one draft cannot both succeed.
         beforePublish: async (trx) => {
@@ -157,9 +166,10 @@ export const programDraftRoutes = new Hono<AppEnv>()
     documentRoute({
       summary: 'Published versions: who, when, source and demotion choice',
       auth: 'admin',
+      permission: 'program.read',
       ok: { 200: { description: 'Published versions, newest first', schema: ProgramVersionsResponse } },
     }),
-    requireAdmin,
+    requirePermission('program.read'),
     async (c) => {
       const rows = await c.var.deps.db
         .selectFrom('program_versions')
@@ -180,15 +190,48 @@ export const programDraftRoutes = new Hono<AppEnv>()
       return c.json(answer, 200)
     },
   )
+  .get(
+    '/program/versions/:version',
+    documentRoute({
+      summary: 'One published version with its rules',
+      auth: 'admin',
+      permission: 'program.read',
+      ok: { 200: { description: 'The version, who published it, and its rules', schema: ProgramVersionDetail } },
+      errors: ['VERSION_NOT_FOUND'],
+    }),
+    requirePermission('program.read'),
+    validate('param', VersionParam),
+    async (c) => {
+      const { version } = c.req.valid('param')
+      const row = await c.var.deps.db
+        .selectFrom('program_versions')
+        .select(['version', 'template', 'note', 'published_by', 'published_at', 'demotions', 'source', 'rules'])
+        .where('version', '=', version)
+        .executeTakeFirst()
+      if (!row) throw new AppError('VERSION_NOT_FOUND', { version })
+      const answer: ProgramVersionDetail = {
+        version: row.version,
+        template: row.template,
+        note: row.note,
+        publishedBy: row.published_by,
+        publishedAt: row.published_at,
+        demotions: row.demotions,
+        source: row.source,
+        rules: ProgramRules.parse(JSON.parse(row.rules)),
+      }
+      return c.json(answer, 200)
+    },
+  )
   .post(
     '/program/versions/:version/rollback',
     documentRoute({
       summary: 'Publish an older version again as a new version',
       auth: 'admin',
+      permission: 'program.edit',
       ok: { 201: { description: 'The new version and what it did to members', schema: PublishOutcome } },
       errors: ['VERSION_NOT_FOUND', 'DEMOTION_CHOICE_REQUIRED'],
     }),
-    requireAdmin,
+    requirePermission('program.edit'),
     validate('param', VersionParam),
     validate('json', PublishBody),
     async (c) => {
@@ -207,7 +250,7 @@ export const programDraftRoutes = new Hono<AppEnv>()
         template: row.template,
         note: body.note ?? `回滚到版本 ${version}`,
         demotions: body.demotions,
-        actor: 'admin',
+        actor: c.var.principal.actor,
         now: clock.now(),
       })
       return c.json(outcome, 201)

@@ -6,6 +6,7 @@ import { publishedProgram, publishProgramVersion } from '../program/published-pr
 import { createMallItem } from '../mall/mall-items'
 import { demoMallItems } from './demo-mall-items'
 import { demoShoppers } from './demo-shoppers'
+import { createOperator } from '../operators/manage-operators'
 import type { Database } from '../db/schema'
 
 /** Generated shoppers beside the three named ones: enough for tier distributions to mean something. */
@@ -84,6 +85,20 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
       }
     }
   })
-  for (const item of demoMallItems) await createMallItem(db, item, now)
+  for (const item of demoMallItems) await createMallItem(db, 'system', item, now)
+  await createDemoOwner(db, now)
   return true
+}
+
+/** The console login `npm start` prints: a known password is a demo's convenience, so it is never seeded elsewhere. */
+export const demoOwner = { login: 'owner', password: 'demo-owner-2026', name: '演示店主' } as const
+
+async function createDemoOwner(db: Kysely<Database>, now: Date) {
+  const { operator } = await createOperator(
+    db,
+    { login: demoOwner.login, name: demoOwner.name, role: 'owner', outletId: null },
+    { actor: 'system', now },
+    demoOwner.password,
+  )
+  await db.updateTable('operators').set({ must_change_password: 0 }).where('id', '=', operator.id).execute()
 }

@@ -4,7 +4,9 @@ import { audit } from '../audit/audit'
 import type { Database } from '../db/schema'
 import type { Deps } from '../deps'
 import { maskPhone } from '../membership/member-profile'
-import { hashPin } from './pin-hash'
+import { hashSecret } from '../auth/secret-hash'
+import type { Principal } from '../auth/operator-principal'
+import { assertOutletInScope } from '../auth/outlet-scope'
 
 /** A staff account with its outlet's name; the phone is masked wherever it is shown. */
 export async function staffView(db: Kysely<Database>, staffId: string): Promise<StaffView> {
@@ -16,28 +18,50 @@ export async function staffView(db: Kysely<Database>, staffId: string): Promise<
       'staff.name',
       'staff.phone',
       'staff.created_at',
+      'staff.disabled_at',
       'outlets.id as outlet_id',
       'outlets.name as outlet_name',
     ])
     .where('staff.id', '=', staffId)
     .executeTakeFirstOrThrow()
+  return staffFromRow(row)
+}
+
+/** One staff row joined with its outlet, as the admin and the staff app see it. */
+export function staffFromRow(row: {
+  id: string
+  name: string
+  phone: string
+  created_at: string
+  disabled_at: string | null
+  outlet_id: string
+  outlet_name: string
+}): StaffView {
   return {
     id: row.id,
     name: row.name,
     phoneMasked: maskPhone(row.phone)!,
     outlet: { id: row.outlet_id, name: row.outlet_name },
+    disabled: row.disabled_at !== null,
+    disabledAt: row.disabled_at,
     createdAt: row.created_at,
   }
 }
 
 /**
  * Creates a staff account at one outlet; audited without the PIN. The PIN is hashed before the transaction
- * (scrypt is slow on purpose), and a phone that already has an account is 409 STAFF_PHONE_TAKEN.
+ * (scrypt is slow on purpose), and a phone that already has an account is 409 STAFF_PHONE_TAKEN. A store
+ * manager creates staff only at their own store.
  */
-export async function createStaff(deps: Deps, body: CreateStaffBody): Promise<StaffView> {
+export async function createStaff(
+  deps: Deps,
+  principal: Pick<Principal, 'actor' | 'outletId'>,
+  body: CreateStaffBody,
+): Promise<StaffView> {
+  assertOutletInScope(principal, body.outletId)
   const { db, clock } = deps
   const now = clock.now()
-  const pinHash = await hashPin(body.pin)
+  const pinHash = await hashSecret(body.pin)
   const id = newId('stf', now.getTime())
   await db.transaction().execute(async (trx) => {
     const outlet = await trx.selectFrom('outlets').select('id').where('id', '=', body.outletId).executeTakeFirst()
@@ -56,7 +80,7 @@ export async function createStaff(deps: Deps, body: CreateStaffBody): Promise<St
       .executeTakeFirst()
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError('STAFF_PHONE_TAKEN')
     await audit(trx, {
-      actor: 'admin',
+      actor: principal.actor,
       action: 'staff.create',
       targetType: 'staff',
       targetId: id,

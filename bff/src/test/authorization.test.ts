@@ -49,6 +49,9 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: `/api/outlets/scene/${encodeURIComponent(outletScene(testQrSceneSecret, 'out_missing')!)}`,
   },
   'GET /api/outlets/:outletId': { as: 'public', unknown: '/api/outlets/out_missing' },
+  'GET /api/admin/outlets/:outletId/join': { as: 'admin', unknown: '/api/admin/outlets/out_missing/join' },
+  'GET /api/admin/outlets/:outletId/qr.png': { as: 'admin', unknown: '/api/admin/outlets/out_missing/qr.png' },
+  'GET /uploads/:id': { as: 'public', unknown: `/uploads/upl_${'0'.repeat(32)}` },
   'POST /api/admin/members/:memberId/adjustments': {
     as: 'admin',
     unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments',
@@ -62,6 +65,22 @@ const idRoutes: Record<string, IdRouteCase> = {
     as: 'admin',
     unknown: '/api/admin/members/mbr_00000000000000000000000000/entries/pte_00000000000000000000000000/reversal',
     body: { reason: '测试冲正' },
+  },
+  'GET /api/admin/members/:memberId': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000',
+  },
+  'POST /api/admin/members/:memberId/phone-reveal': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/phone-reveal',
+  },
+  'POST /api/admin/members/:memberId/coupons': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/coupons',
+    body: {
+      coupon: { name: '补偿券', kind: 'cash_off', thresholdFen: 0, discountFen: 500, count: 1, validDays: 7 },
+      reason: '测试发券',
+    },
   },
   'GET /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing' },
   'PATCH /api/admin/program/drafts/:draftId': {
@@ -78,6 +97,7 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: '/api/admin/program/drafts/drf_missing/publish',
     body: {},
   },
+  'GET /api/admin/program/versions/:version': { as: 'admin', unknown: '/api/admin/program/versions/999' },
   'POST /api/admin/program/versions/:version/rollback': {
     as: 'admin',
     unknown: '/api/admin/program/versions/999/rollback',
@@ -118,6 +138,39 @@ const idRoutes: Record<string, IdRouteCase> = {
     as: 'admin',
     unknown: `/api/admin/mall/redemptions/${noRedemption}/refund`,
     body: { reason: '测试退款' },
+  },
+  'POST /api/admin/mall/redemptions/:redemptionId/shipment': {
+    as: 'admin',
+    unknown: `/api/admin/mall/redemptions/${noRedemption}/shipment`,
+    body: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+  },
+  'POST /api/admin/mall/reconciliation/:itemId/resolve': {
+    as: 'admin',
+    unknown: `/api/admin/mall/reconciliation/${noRedemption}/resolve`,
+    body: { note: '测试处理' },
+  },
+  'PATCH /api/admin/operators/:operatorId': {
+    as: 'admin',
+    unknown: '/api/admin/operators/opr_00000000000000000000000000',
+    body: { disabled: true },
+  },
+  'POST /api/admin/operators/:operatorId/password-reset': {
+    as: 'admin',
+    unknown: '/api/admin/operators/opr_00000000000000000000000000/password-reset',
+  },
+  'POST /api/admin/api-keys/:keyId/revoke': {
+    as: 'admin',
+    unknown: '/api/admin/api-keys/key_00000000000000000000000000/revoke',
+  },
+  'PATCH /api/admin/staff/:staffId': {
+    as: 'admin',
+    unknown: '/api/admin/staff/stf_00000000000000000000000000',
+    body: { disabled: true },
+  },
+  'POST /api/admin/staff/:staffId/pin': {
+    as: 'admin',
+    unknown: '/api/admin/staff/stf_00000000000000000000000000/pin',
+    body: { pin: '802468' },
   },
 }
 

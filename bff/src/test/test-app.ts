@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pino from 'pino'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { permissions } from '@mc/shared'
 import { createApp } from '../app'
+import { storeApiKey } from '../auth/api-keys'
 import { prepareDatabase } from '../setup/prepare-database'
 import type { Deps } from '../deps'
 import { logRedactPaths } from '../http/log-redact'
@@ -8,6 +13,7 @@ import type { WechatLogin } from '../auth/wechat-login'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { createLocalPaymentProvider } from '../mall/local-payment-provider'
 import type { PaymentProvider } from '../mall/payment-provider'
+import { createDiskImageStore } from '../uploads/image-store'
 import { TestClock } from './test-clock'
 import { openTestDatabase, withSchemaLock } from './test-database'
 
@@ -20,9 +26,12 @@ export interface TestAppOptions {
   /** The local provider unless a test brings its own (WeChat Pay against a fake server) or none. */
   payments?: PaymentProvider | null
   paymentTimeoutMinutes?: number
+  /** Store join QR codes: H5 QR codes of this base URL unless WeChat credentials (a fake server's) are given. */
+  joinQr?: Partial<Deps['joinQr']>
 }
 
 export const testWebhookSecret = 'whsec_test_0123456789abcdef'
+/** An API key holding every permission, stored in each test app's database: the admin API's script credential. */
 export const testAdminToken = 'admin_test_token_0123456789abcdef'
 export const testQrSceneSecret = 'qrscene_test_0123456789abcdef'
 
@@ -36,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const clock = new TestClock()
   const logLines: string[] = []
   const logger = pino({ level: 'info', redact: logRedactPaths }, { write: (line: string) => void logLines.push(line) })
+  const imagesDir = await mkdtemp(join(tmpdir(), 'mc-uploads-'))
   const deps: Deps = {
     db: database.db,
     databaseKind: database.kind,
@@ -43,9 +53,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     logger,
     version: 'test',
     webhookSecret: options.webhookSecret === undefined ? testWebhookSecret : options.webhookSecret,
-    adminToken: testAdminToken,
     qrSceneSecret: options.qrSceneSecret === undefined ? testQrSceneSecret : options.qrSceneSecret,
     payments: options.payments === undefined ? createLocalPaymentProvider() : options.payments,
+    images: createDiskImageStore(imagesDir),
+    joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null, ...options.joinQr },
     mall: { paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? 15 },
     checkResponses: true,
     auth: {
@@ -54,6 +65,13 @@ export async function createTestApp(options: TestAppOptions = {}) {
       wechat: options.wechat ?? null,
     },
   }
+  await storeApiKey(database.db, {
+    name: 'test admin',
+    permissions,
+    createdBy: null,
+    now: clock.now(),
+    secret: testAdminToken,
+  })
   const app = createApp(deps)
 
   const json = async (method: string, path: string, body?: unknown, token?: string) => {
@@ -82,7 +100,11 @@ export async function createTestApp(options: TestAppOptions = {}) {
     deps,
     json,
     joinedMember,
-    close: database.drop,
+    imagesDir,
+    close: async () => {
+      await database.drop()
+      await rm(imagesDir, { recursive: true, force: true })
+    },
   }
 }
 

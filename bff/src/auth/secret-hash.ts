@@ -4,29 +4,31 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const cost = { N: 16384, r: 8, p: 1 }
 const keyLength = 32
 
-const derive = (pin: string, salt: Buffer, options: ScryptOptions) =>
+const derive = (secret: string, salt: Buffer, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(pin, salt, keyLength, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+    scrypt(secret, salt, keyLength, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   )
 
 /** `scrypt$N$r$p$<salt>$<key>`, both base64url; the parameters travel with the hash so they can be raised later. */
-export async function hashPin(pin: string): Promise<string> {
+export async function hashSecret(secret: string): Promise<string> {
   const salt = randomBytes(16)
-  const key = await derive(pin, salt, cost)
+  const key = await derive(secret, salt, cost)
   return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`
 }
 
-export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+export async function verifySecret(secret: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$')
   if (scheme !== 'scrypt' || !key) return false
   const expected = Buffer.from(key, 'base64url')
-  const actual = await derive(pin, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) })
+  const actual = await derive(secret, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) })
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
 let decoy: Promise<string> | undefined
 
-/** A hash of a PIN nobody has: checking an unknown phone against it costs as long as checking a wrong PIN. */
-export const decoyPinHash = (): Promise<string> => (decoy ??= hashPin(randomBytes(16).toString('hex')))
+/**
+ * A hash of a secret nobody has: checking an unknown account against it costs as long as checking a wrong secret.
+ */
+export const decoyHash = (): Promise<string> => (decoy ??= hashSecret(randomBytes(16).toString('hex')))

@@ -1,0 +1,36 @@
+import { AppError, type OperatorLoginBody, type OperatorSessionResponse } from '@mc/shared'
+import { assertNotThrottled, clearFailures, maxFailures, recordFailure } from '../auth/failed-attempts'
+import { decoyHash, verifySecret } from '../auth/secret-hash'
+import type { Deps } from '../deps'
+import { issueOperatorSession } from './operator-sessions'
+
+/** One office shares an address; twenty tries in the window leaves room for a team and none for a guessing run. */
+export const maxAttemptsPerClient = 20
+
+/**
+ * Signs an operator in. The attempt is written before the password is checked, per account and per client, and
+ * the count that follows includes it: of any number of concurrent guesses at most `maxFailures` per account reach
+ * the (slow, scrypt) check; the rest are 429 without one. A success takes its attempts back. An unknown login,
+ * a wrong password and a disabled account answer alike, after the same scrypt cost.
+ */
+export async function loginOperator(
+  deps: Deps,
+  body: OperatorLoginBody,
+  client: string,
+): Promise<OperatorSessionResponse> {
+  const { db, clock } = deps
+  const now = clock.now()
+  const clientAttempt = await recordFailure(db, 'operator_client', client, now)
+  await recordFailure(db, 'operator_login', body.login, now)
+  await assertNotThrottled(db, 'operator_client', client, now, maxAttemptsPerClient + 1)
+  await assertNotThrottled(db, 'operator_login', body.login, now, maxFailures + 1)
+
+  const operator = await db.selectFrom('operators').selectAll().where('login', '=', body.login).executeTakeFirst()
+  const matches = await verifySecret(body.password, operator?.password_hash ?? (await decoyHash()))
+  if (!operator || !matches || operator.disabled_at !== null) throw new AppError('OPERATOR_LOGIN_FAILED')
+
+  await clearFailures(db, 'operator_login', body.login)
+  await db.deleteFrom('failed_attempts').where('id', '=', clientAttempt).execute()
+  await db.updateTable('operators').set({ last_login_at: now.toISOString() }).where('id', '=', operator.id).execute()
+  return issueOperatorSession(db, { ...operator, last_login_at: now.toISOString() }, now)
+}
