@@ -21,13 +21,13 @@ export const adminOutletView = (secret: string | null, row: Selectable<OutletsTa
 }
 
 /** Opens a store and answers with the scene to print on its join QR; audited. */
-export async function createOutlet(deps: Deps, body: CreateOutletBody): Promise<AdminOutletView> {
+export async function createOutlet(deps: Deps, actor: string, body: CreateOutletBody): Promise<AdminOutletView> {
   const now = deps.clock.now()
   const row = { id: newOutletId(), name: body.name, created_at: now.toISOString() }
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('outlets').values(row).execute()
     await audit(trx, {
-      actor: 'admin',
+      actor,
       action: 'outlet.create',
       targetType: 'outlet',
       targetId: row.id,
@@ -38,7 +38,14 @@ export async function createOutlet(deps: Deps, body: CreateOutletBody): Promise<
   return adminOutletView(deps.qrSceneSecret, row)
 }
 
-export async function listOutlets(db: Kysely<Database>, secret: string | null): Promise<AdminOutletsResponse> {
-  const rows = await db.selectFrom('outlets').selectAll().orderBy('created_at').orderBy('id').execute()
+/** Every store, oldest first; only `onlyOutletId` for a store manager (null: no narrowing). */
+export async function listOutlets(
+  db: Kysely<Database>,
+  secret: string | null,
+  onlyOutletId: string | null,
+): Promise<AdminOutletsResponse> {
+  let query = db.selectFrom('outlets').selectAll().orderBy('created_at').orderBy('id')
+  if (onlyOutletId !== null) query = query.where('id', '=', onlyOutletId)
+  const rows = await query.execute()
   return { outlets: rows.map((row) => adminOutletView(secret, row)) }
 }

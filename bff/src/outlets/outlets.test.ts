@@ -27,7 +27,11 @@ describe('stores and their signed join QR scenes', () => {
     expect(scene.length).toBeLessThanOrEqual(maxSceneLength)
     expect(joinUrl).toBe(`/#/membership/pages/join/index?scene=${encodeURIComponent(scene)}`)
     const audit = await t.db.selectFrom('audit_log').selectAll().where('target_id', '=', id).executeTakeFirstOrThrow()
-    expect(audit).toMatchObject({ actor: 'admin', action: 'outlet.create', target_type: 'outlet' })
+    expect(audit).toMatchObject({
+      actor: expect.stringMatching(/^api_key:key_/),
+      action: 'outlet.create',
+      target_type: 'outlet',
+    })
     const list = await t.json('GET', '/api/admin/outlets', undefined, testAdminToken)
     expect(list.status).toBe(200)
     expect(list.body.outlets).toContainEqual({
