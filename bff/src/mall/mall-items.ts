@@ -8,12 +8,13 @@ import {
   type MallItemPatch,
   type StockChangeBody,
 } from '@mc/shared'
-import type { Kysely, Selectable, Transaction } from 'kysely'
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database, MallItemsTable } from '../db/schema'
 import { audit } from '../audit/audit'
 import { fieldIssues } from '../http/validate'
 import { publishedProgram } from '../program/published-program'
+import { checkUploadedImages } from '../uploads/uploaded-images'
 
 export type MallItemRow = Selectable<MallItemsTable>
 
@@ -50,8 +51,14 @@ async function checkTierKey(db: Kysely<Database>, key: string | null) {
   }
 }
 
-export async function createMallItem(db: Kysely<Database>, input: MallItemInput, now: Date): Promise<AdminMallItem> {
+export async function createMallItem(
+  db: Kysely<Database>,
+  actor: string,
+  input: MallItemInput,
+  now: Date,
+): Promise<AdminMallItem> {
   await checkTierKey(db, input.minTierKey)
+  await checkUploadedImages(db, input.images)
   const row: MallItemRow = {
     id: newId('itm', now.getTime()),
     title: input.title,
@@ -73,7 +80,7 @@ export async function createMallItem(db: Kysely<Database>, input: MallItemInput,
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('mall_items').values(row).execute()
     await audit(trx, {
-      actor: 'admin',
+      actor,
       action: 'mall_item.create',
       targetType: 'mall_item',
       targetId: row.id,
@@ -92,11 +99,13 @@ const Consistent = z
 /** Applies a patch; the merged item must still be consistent (a coupon item keeps a coupon, periods stay ordered). */
 export async function updateMallItem(
   db: Kysely<Database>,
+  actor: string,
   itemId: string,
   patch: MallItemPatch,
   now: Date,
 ): Promise<AdminMallItem> {
   if (patch.minTierKey !== undefined) await checkTierKey(db, patch.minTierKey)
+  if (patch.images !== undefined) await checkUploadedImages(db, patch.images)
   return db.transaction().execute(async (trx) => {
     const current = adminItemFromRow(await itemRowOrThrow(trx, itemId))
     const merged = { ...current, ...patch }
@@ -122,7 +131,7 @@ export async function updateMallItem(
       .where('id', '=', itemId)
       .execute()
     await audit(trx, {
-      actor: 'admin',
+      actor,
       action: 'mall_item.update',
       targetType: 'mall_item',
       targetId: itemId,
@@ -139,6 +148,7 @@ export async function updateMallItem(
  */
 export async function changeStock(
   db: Kysely<Database>,
+  actor: string,
   itemId: string,
   change: StockChangeBody,
   now: Date,
@@ -156,7 +166,7 @@ export async function changeStock(
       throw new AppError('MALL_STOCK_NEGATIVE', { stock, delta: change.delta })
     }
     await audit(trx, {
-      actor: 'admin',
+      actor,
       action: 'mall_item.stock',
       targetType: 'mall_item',
       targetId: itemId,
@@ -167,8 +177,20 @@ export async function changeStock(
   })
 }
 
-export async function listMallItems(db: Kysely<Database>): Promise<AdminMallItem[]> {
-  const rows = await db.selectFrom('mall_items').selectAll().orderBy('id', 'desc').execute()
+/** Items newest first, on or off sale, of one fulfilment kind, with a title containing `q` (case-insensitive). */
+export async function listMallItems(
+  db: Kysely<Database>,
+  filter: { onSale?: 'true' | 'false'; kind?: MallItemRow['fulfilment']; q?: string } = {},
+): Promise<AdminMallItem[]> {
+  let query = db.selectFrom('mall_items').selectAll().orderBy('id', 'desc')
+  if (filter.onSale) query = query.where('on_sale', '=', filter.onSale === 'true' ? 1 : 0)
+  if (filter.kind) query = query.where('fulfilment', '=', filter.kind)
+  if (filter.q) {
+    // LIKE's wildcards in the search text are matched literally; lower() makes it case-insensitive on both engines.
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+    query = query.where(sql<string>`lower(title)`, 'like', sql<string>`${pattern} escape '\\'`)
+  }
+  const rows = await query.execute()
   return rows.map(adminItemFromRow)
 }
 

@@ -1,4 +1,11 @@
-import { AppError, DeliveryAddress, redemptionStatusLabel, type RedemptionsPage, type RedemptionView } from '@mc/shared'
+import {
+  AppError,
+  DeliveryAddress,
+  redemptionStatusLabel,
+  type AdminRedemptionFilter,
+  type RedemptionsPage,
+  type RedemptionView,
+} from '@mc/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database, MallRedemptionsTable } from '../db/schema'
@@ -19,13 +26,21 @@ export function redemptionFromRow(row: RedemptionRow, couponCodes: string[]): Re
     cashFen: row.cash_fen,
     fulfilment: row.fulfilment,
     status: row.status,
-    statusLabel: redemptionStatusLabel(row.status, row.fulfilment, row.picked_up_at !== null),
+    statusLabel: redemptionStatusLabel(
+      row.status,
+      row.fulfilment,
+      row.picked_up_at !== null || row.shipped_at !== null,
+    ),
     paymentExpiresAt: pending ? row.payment_expires_at : null,
     // The code is only good while the redemption stands; a refunded one shows none.
     pickupCode: row.status === 'completed' ? row.pickup_code : null,
     pickedUpAt: row.picked_up_at,
     couponCodes,
     delivery: row.delivery === null ? null : DeliveryAddress.parse(JSON.parse(row.delivery)),
+    shipment:
+      row.shipped_at === null
+        ? null
+        : { carrier: row.shipping_carrier ?? '', trackingNo: row.tracking_no ?? '', shippedAt: row.shipped_at },
     createdAt: row.created_at,
     paidAt: row.paid_at,
     closedAt: row.closed_at,
@@ -84,7 +99,8 @@ export async function redemptionsPage(
   db: Db,
   filter: {
     memberId?: string
-    status?: RedemptionRow['status']
+    status?: AdminRedemptionFilter
+    fulfilment?: RedemptionRow['fulfilment']
     reconciliation?: 'needed'
     cursor?: string
     limit: number
@@ -96,7 +112,13 @@ export async function redemptionsPage(
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
   if (filter.memberId) query = query.where('member_id', '=', filter.memberId)
-  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.status === 'to_ship' || filter.status === 'shipped') {
+    query = query
+      .where('status', '=', 'completed')
+      .where('fulfilment', '=', 'delivery')
+      .where('shipped_at', filter.status === 'to_ship' ? 'is' : 'is not', null)
+  } else if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.fulfilment) query = query.where('fulfilment', '=', filter.fulfilment)
   if (filter.reconciliation) query = query.where('needs_reconciliation', '=', 1)
   if (filter.cursor) query = query.where('id', '<', filter.cursor)
   const rows = await query.execute()

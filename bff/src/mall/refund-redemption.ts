@@ -16,6 +16,7 @@ import { lockRedemption, redemptionById } from './redemption-view'
  */
 export async function refundRedemption(
   deps: Pick<Deps, 'db' | 'payments' | 'logger'>,
+  actor: string,
   redemptionId: string,
   reason: string,
   now: Date,
@@ -55,7 +56,7 @@ export async function refundRedemption(
       entryId: spend.id,
       reason: `兑换退款「${row.item_title}」，积分已退回`,
       actor: 'admin',
-      actorId: 'admin',
+      actorId: actor,
       ref: { type: 'mall_redemption', id: row.id },
       idempotencyKey: `mall_refund:${row.id}`,
       program: await publishedProgram(trx),
@@ -65,7 +66,7 @@ export async function refundRedemption(
       await returnStock(trx, row.item_id, row.quantity)
     }
     await audit(trx, {
-      actor: 'admin',
+      actor,
       action: 'mall_redemption.refund',
       targetType: 'mall_redemption',
       targetId: row.id,

@@ -22,6 +22,8 @@ describe('staff accounts, login and roles', () => {
         name: '王店长',
         phoneMasked: '151****0001',
         outlet: { id: outletId, name: '徐汇旗舰店' },
+        disabled: false,
+        disabledAt: null,
         createdAt: t.clock.now().toISOString(),
       },
     })
@@ -36,7 +38,11 @@ describe('staff accounts, login and roles', () => {
       .selectAll()
       .where('target_id', '=', created.body.id)
       .executeTakeFirstOrThrow()
-    expect(audit).toMatchObject({ actor: 'admin', action: 'staff.create', target_type: 'staff' })
+    expect(audit).toMatchObject({
+      actor: expect.stringMatching(/^api_key:key_/),
+      action: 'staff.create',
+      target_type: 'staff',
+    })
     expect(audit.detail).not.toContain('246810')
     expect(audit.detail).not.toContain('15100000001')
   })

@@ -91,10 +91,11 @@ describe('redemptionStatusLabel', () => {
     ['completed', 'pickup', true, '已自提'],
     ['completed', 'coupon', false, '已发券'],
     ['completed', 'delivery', false, '待发货'],
+    ['completed', 'delivery', true, '已发货'],
     ['expired', 'delivery', false, '已超时'],
     ['cancelled', 'coupon', false, '已取消'],
     ['refunded', 'pickup', false, '已退款'],
-  ])('%s %s picked=%s → %s', (status, fulfilment, picked, label) => {
+  ])('%s %s handed over=%s → %s', (status, fulfilment, picked, label) => {
     expect(redemptionStatusLabel(status, fulfilment, picked)).toBe(label)
   })
 })

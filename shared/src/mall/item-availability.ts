@@ -65,12 +65,12 @@ export function itemAvailability(item: AvailabilityItem, member: AvailabilityMem
 }
 
 /** Shopper-facing label of a redemption's state. */
-export function redemptionStatusLabel(status: string, fulfilment: string, pickedUp: boolean): string {
+export function redemptionStatusLabel(status: string, fulfilment: string, handedOver: boolean): string {
   if (status === 'pending_payment') return '待支付'
   if (status === 'expired') return '已超时'
   if (status === 'cancelled') return '已取消'
   if (status === 'refunded') return '已退款'
-  if (fulfilment === 'pickup') return pickedUp ? '已自提' : '待自提'
+  if (fulfilment === 'pickup') return handedOver ? '已自提' : '待自提'
   if (fulfilment === 'coupon') return '已发券'
-  return '待发货'
+  return handedOver ? '已发货' : '待发货'
 }

@@ -124,11 +124,56 @@ export const RedemptionsQuery = z.strictObject({
 })
 export type RedemptionsQuery = z.infer<typeof RedemptionsQuery>
 
+/**
+ * The admin list's status filter: a redemption status, or `to_ship` (completed delivery items without a
+ * tracking number yet) and `shipped` (delivery items that have one).
+ */
+export const adminRedemptionFilters = [...redemptionStatuses, 'to_ship', 'shipped'] as const
+export type AdminRedemptionFilter = (typeof adminRedemptionFilters)[number]
+
 /** GET /api/admin/mall/redemptions. */
 export const AdminRedemptionsQuery = RedemptionsQuery.extend({
-  status: z.enum(redemptionStatuses).optional(),
+  status: z.enum(adminRedemptionFilters).optional(),
+  fulfilment: z.enum(fulfilmentKinds).optional(),
   reconciliation: z.enum(['needed']).optional(),
 })
+export type AdminRedemptionsQuery = z.infer<typeof AdminRedemptionsQuery>
+
+/** GET /api/admin/mall/items: on or off sale, by fulfilment kind, and a title search. */
+export const AdminMallItemsQuery = z.strictObject({
+  onSale: z.enum(['true', 'false']).optional(),
+  kind: z.enum(fulfilmentKinds).optional(),
+  q: z.string().trim().min(1).max(40).optional(),
+})
+export type AdminMallItemsQuery = z.infer<typeof AdminMallItemsQuery>
+
+/** POST /api/admin/mall/redemptions/:redemptionId/shipment: recorded once for a completed delivery item. */
+export const ShipmentBody = z.strictObject({
+  carrier: z
+    .string()
+    .trim()
+    .min(1, { error: '请填写快递公司 / carrier is required' })
+    .max(32, { error: '快递公司最多 32 个字 / carrier is at most 32 characters' }),
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{4,40}$/, {
+      error: '运单号为 4–40 位字母、数字或 - / tracking number: 4–40 letters, digits or -',
+    }),
+})
+export type ShipmentBody = z.infer<typeof ShipmentBody>
+
+/** POST /api/admin/mall/reconciliation/:itemId/resolve: what the person checked or did, kept in the trail. */
+export const ResolveReconciliationBody = z.strictObject({
+  note: z
+    .string()
+    .trim()
+    .min(2, { error: '请写明处理结果 / say what was done' })
+    .max(200, { error: '最多 200 个字 / at most 200 characters' }),
+})
+export type ResolveReconciliationBody = z.infer<typeof ResolveReconciliationBody>
+
+export const ReconciliationIdParam = z.strictObject({ itemId: z.string().min(1).max(64) })
 
 /** Pickup codes are 10 digits, shown to the member and typed or scanned by staff. */
 export const PickupCodeBody = z.strictObject({
@@ -139,6 +184,12 @@ export const PickupCodeBody = z.strictObject({
 })
 export type PickupCodeBody = z.infer<typeof PickupCodeBody>
 
-/** POST /api/admin/mall/redemptions/:redemptionId/refund. */
-export const RefundBody = z.strictObject({ reason: z.string().trim().min(2).max(80) })
+/** POST /api/admin/mall/redemptions/:redemptionId/refund: the reason is required and shown to the member. */
+export const RefundBody = z.strictObject({
+  reason: z
+    .string({ error: '请填写退款原因 / reason is required' })
+    .trim()
+    .min(2, { error: '请填写退款原因（至少 2 个字）/ reason is required' })
+    .max(80, { error: '退款原因最多 80 个字 / reason is at most 80 characters' }),
+})
 export type RefundBody = z.infer<typeof RefundBody>

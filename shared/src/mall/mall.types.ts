@@ -67,6 +67,12 @@ export type AdminMallItemsResponse = z.infer<typeof AdminMallItemsResponse>
 export const AdminMallItemResponse = z.strictObject({ item: AdminMallItem })
 export type AdminMallItemResponse = z.infer<typeof AdminMallItemResponse>
 
+/** How a delivery item was sent, as the member and the merchant see it. */
+export const RedemptionShipment = z
+  .strictObject({ carrier: z.string(), trackingNo: z.string(), shippedAt: z.string() })
+  .meta({ id: 'RedemptionShipment' })
+export type RedemptionShipment = z.infer<typeof RedemptionShipment>
+
 /** One redemption in "my redemptions" and on its detail page. */
 export const RedemptionView = z
   .strictObject({
@@ -88,6 +94,8 @@ export const RedemptionView = z
     pickedUpAt: z.string().nullable(),
     couponCodes: z.array(z.string()),
     delivery: DeliveryAddress.nullable(),
+    /** Delivery items once the merchant has shipped them: the carrier and the tracking number to look up. */
+    shipment: RedemptionShipment.nullable(),
     createdAt: z.string(),
     paidAt: z.string().nullable(),
     closedAt: z.string().nullable(),

@@ -57,10 +57,31 @@ export const StaffView = z
     name: z.string(),
     phoneMasked: z.string(),
     outlet: z.strictObject({ id: z.string(), name: z.string() }),
+    /** A disabled account cannot log in; it was signed out everywhere when it was disabled. */
+    disabled: z.boolean(),
+    disabledAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'StaffView' })
 export type StaffView = z.infer<typeof StaffView>
+
+/** GET /api/admin/staff: every store's staff, or one store's; a store manager sees only their own store. */
+export const AdminStaffQuery = z.strictObject({ outletId: z.string().trim().min(1).max(64).optional() })
+export type AdminStaffQuery = z.infer<typeof AdminStaffQuery>
+
+/** Staff by store, then oldest first. */
+export const AdminStaffResponse = z.strictObject({ staff: z.array(StaffView) })
+export type AdminStaffResponse = z.infer<typeof AdminStaffResponse>
+
+export const StaffIdParam = z.strictObject({ staffId: z.string().min(1).max(64) })
+
+/** PATCH /api/admin/staff/:staffId: disable an account (its sessions end) or enable it again. */
+export const UpdateStaffBody = z.strictObject({ disabled: z.boolean({ error: '请选择启用或停用' }) })
+export type UpdateStaffBody = z.infer<typeof UpdateStaffBody>
+
+/** POST /api/admin/staff/:staffId/pin: a new PIN under the same rules as at creation; their sessions end. */
+export const ResetStaffPinBody = z.strictObject({ pin: StaffPin })
+export type ResetStaffPinBody = z.infer<typeof ResetStaffPinBody>
 
 export const StaffLoginResponse = z.strictObject({ token: z.string(), expiresAt: z.string(), staff: StaffView })
 export type StaffLoginResponse = z.infer<typeof StaffLoginResponse>
