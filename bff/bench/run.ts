@@ -6,6 +6,7 @@ import { copyDatabase, helloFigures, prepareHttpDatabase, productFigures, rawOrd
 import type { LoadSettings } from './lib/load'
 import { postgresFigures } from './lib/postgres'
 import { httpFigure, table, type Figure } from './lib/report'
+import { lookupTableFigures, type LookupResult } from './lib/lookup-figures'
 import {
   simulatorFigure,
   sweepFigures,
@@ -17,7 +18,8 @@ import {
 // `pnpm bench`: every figure of the issue's benchmark section in one run, each server in its own process on
 // 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
 // BENCH_DURATION, BENCH_WARMUP (seconds per HTTP figure), BENCH_CONNECTIONS, BENCH_IMPORT_ROWS,
-// BENCH_SWEEP_MEMBERS, BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof).
+// BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS
+// (e.g. --cpu-prof).
 const settings: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
@@ -25,6 +27,7 @@ const settings: LoadSettings = {
 }
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
 const sweepMembers = Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000)
+const lookupMembers = Number(process.env.BENCH_LOOKUP_MEMBERS ?? 1_000_000)
 const started = new Date()
 const loadBefore = loadavg()
 const step = (text: string) =>
@@ -57,6 +60,14 @@ try {
   })
   step('(f) the rules simulator over 100,000 members')
   const simulator = await runTask<SimulatorResult>('bench/tasks/simulator.ts', { BENCH_TMP: dir })
+  step(`(g) console lookups: ${lookupMembers.toLocaleString('en-US')} members with card numbers and redemptions`)
+  const lookups = await runTask<LookupResult>('bench/tasks/lookups.ts', {
+    BENCH_LOOKUP_MEMBERS: String(lookupMembers),
+    BENCH_TMP: dir,
+    BENCH_CONNECTIONS: String(settings.connections),
+    BENCH_WARMUP: String(settings.warmupSeconds),
+    BENCH_DURATION: String(settings.durationSeconds),
+  })
 
   const a = hello.hono.rps
   const b = raw.rps
@@ -92,9 +103,10 @@ try {
     },
     ...sweepFigures(sweeps, b, 'SQLite'),
     simulatorFigure(simulator, b),
+    ...lookupTableFigures(lookups, 'SQLite'),
   ]
   const pg = process.env.BENCH_PG_URL
-    ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, step })
+    ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, lookupMembers, step })
     : null
   if (pg) figures.push(...pg.figures)
 
@@ -113,8 +125,9 @@ try {
     settings,
     importRows,
     sweepMembers,
+    lookupMembers,
     figures,
-    details: { hello, raw, product, imported, sweeps, simulator, postgres: pg?.details ?? null },
+    details: { hello, raw, product, imported, sweeps, simulator, lookups, postgres: pg?.details ?? null },
   }
   mkdirSync(join(bffDir, 'bench/results'), { recursive: true })
   writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)

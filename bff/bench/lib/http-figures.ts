@@ -98,7 +98,7 @@ async function benchMallItem(databaseUrl: string): Promise<string> {
   const { db, close } = openDatabase(databaseUrl)
   try {
     const input = MallItemInput.parse({ title: '压测商品', pointsPrice: 1, stock: 1_000_000, fulfilment: 'pickup' })
-    return (await createMallItem(db, input, new Date())).id
+    return (await createMallItem(db, 'system', input, new Date())).id
   } finally {
     await close()
   }

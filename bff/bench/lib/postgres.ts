@@ -10,6 +10,7 @@ import { memberIdOf, sweepDay } from './population'
 import { populatePostgres } from './population-postgres'
 import { httpFigure, type Figure } from './report'
 import { sweepFigures, type ImportResult, type SweepResult } from './task-figures'
+import { lookupTableFigures, type LookupResult } from './lookup-figures'
 
 const httpMembers = 10_000
 const sessions = 2_000
@@ -34,7 +35,7 @@ async function freshDatabase(serverUrl: string) {
   }
 }
 
-/** (c), (d) and (e) again on PostgreSQL, with ratios to the SQLite run's (a) and (b). */
+/** (c), (d), (e) and (g) again on PostgreSQL, with ratios to the SQLite run's (a) and (b). */
 export async function postgresFigures(
   serverUrl: string,
   settings: LoadSettings,
@@ -43,6 +44,7 @@ export async function postgresFigures(
     b: number
     importRows: number
     sweepMembers: number
+    lookupMembers: number
     step: (text: string) => void
   },
 ) {
@@ -77,6 +79,17 @@ export async function postgresFigures(
       BENCH_DATABASE_URL: sweepDb.url,
     })
 
+    step(`PostgreSQL (g): ${context.lookupMembers.toLocaleString('en-US')} members, then the console lookups`)
+    const lookupDb = await freshDatabase(serverUrl)
+    databases.push(lookupDb)
+    const lookups = await runTask<LookupResult>('bench/tasks/lookups.ts', {
+      BENCH_LOOKUP_MEMBERS: String(context.lookupMembers),
+      BENCH_DATABASE_URL: lookupDb.url,
+      BENCH_CONNECTIONS: String(settings.connections),
+      BENCH_WARMUP: String(settings.warmupSeconds),
+      BENCH_DURATION: String(settings.durationSeconds),
+    })
+
     const figures: Figure[] = [
       httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, {
         ratio: product.orders.rps / b,
@@ -102,8 +115,9 @@ export async function postgresFigures(
         ratioTo: 'b',
       },
       ...sweepFigures(sweeps, b, 'PostgreSQL'),
+      ...lookupTableFigures(lookups, 'PostgreSQL'),
     ]
-    return { figures, details: { product, imported, sweeps } }
+    return { figures, details: { product, imported, sweeps, lookups } }
   } finally {
     for (const database of databases) await database.drop().catch(() => {})
   }
