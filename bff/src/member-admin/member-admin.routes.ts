@@ -30,13 +30,7 @@ export const memberAdminRoutes = new Hono<AppEnv>()
     }),
     requirePermission('members.read'),
     validate('query', MemberSearchQuery),
-    async (c) =>
-      c.json(
-        await searchMembers(c.var.deps.db, c.req.valid('query'), {
-          showPhones: c.var.principal.can('members.phone'),
-        }),
-        200,
-      ),
+    async (c) => c.json(await searchMembers(c.var.deps.db, c.req.valid('query')), 200),
   )
   .get(
     '/members/:memberId',
@@ -49,13 +43,7 @@ export const memberAdminRoutes = new Hono<AppEnv>()
     }),
     requirePermission('members.read'),
     validate('param', AdminMemberParam),
-    async (c) =>
-      c.json(
-        await memberDetail(c.var.deps.db, c.req.valid('param').memberId, c.var.deps.clock.now(), {
-          showPhones: c.var.principal.can('members.phone'),
-        }),
-        200,
-      ),
+    async (c) => c.json(await memberDetail(c.var.deps.db, c.req.valid('param').memberId, c.var.deps.clock.now()), 200),
   )
   .post(
     '/members/:memberId/phone-reveal',

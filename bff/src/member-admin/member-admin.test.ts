@@ -72,7 +72,7 @@ describe('console member lookup, detail, phone reveal and coupons', () => {
     owner = await operatorToken(t, 'owner')
   })
 
-  it('finds a member by phone, spaced or not, with the phone whole for a caller who may see phones', async () => {
+  it('finds a member by phone, spaced or not, with the phone masked even for the owner (the reveal is audited)', async () => {
     for (const q of ['13812341234', '138 1234 1234']) {
       const found = await search(`q=${encodeURIComponent(q)}`, owner.token)
       expect(found.status).toBe(200)
@@ -81,8 +81,8 @@ describe('console member lookup, detail, phone reveal and coupons', () => {
         {
           id: memberId,
           nickname: '张小花',
-          phone: '13812341234',
-          phoneMasked: false,
+          phone: '138****1234',
+          phoneMasked: true,
           cardNo,
           joinedAt: expect.any(String),
           tier: { key: 'silver', name: expect.any(String) },
@@ -141,7 +141,7 @@ describe('console member lookup, detail, phone reveal and coupons', () => {
     const { member: _member, tiers, ...standing } = me
     expect(detail.body.standing).toEqual(standing)
     expect(detail.body.tiers).toEqual(tiers)
-    expect(detail.body.member).toMatchObject({ id: memberId, phone: '13812341234', phoneMasked: false, cardNo })
+    expect(detail.body.member).toMatchObject({ id: memberId, phone: '138****1234', phoneMasked: true, cardNo })
     expect(detail.body.tierChanges.map((c: any) => [c.kind, c.toKey])).toContainEqual(['upgrade', 'silver'])
     expect(detail.body.balances).toEqual({ growth: me.growth, points: me.points.balance, pointsHeld: 0 })
     expect(detail.body.lots.length).toBeGreaterThanOrEqual(2)

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema'
 import { accountBalances } from '../ledger/accounts'
 import { redemptionsPage } from '../mall/redemption-view'
 import { getMe } from '../membership/get-me'
-import { phoneFor } from '../membership/member-lookup'
+import { maskedPhone } from '../membership/member-lookup'
 import { publishedProgram } from '../program/published-program'
 import { tierView } from '../tiers/tier-view'
 
@@ -13,12 +13,7 @@ import { tierView } from '../tiers/tier-view'
  * One member as the console's member page shows them. Their standing (tier, counted / pending / at-risk growth,
  * progress, points) is what their own home page computes (`getMe`); the rest are their rows, newest first.
  */
-export async function memberDetail(
-  db: Kysely<Database>,
-  memberId: string,
-  now: Date,
-  options: { showPhones: boolean },
-): Promise<AdminMemberDetail> {
+export async function memberDetail(db: Kysely<Database>, memberId: string, now: Date): Promise<AdminMemberDetail> {
   const member = await db
     .selectFrom('members')
     .leftJoin('member_codes', 'member_codes.member_id', 'members.id')
@@ -78,7 +73,7 @@ export async function memberDetail(
     member: {
       id: member.id,
       nickname: member.nickname,
-      ...phoneFor(member.phone, options.showPhones),
+      ...maskedPhone(member.phone),
       cardNo: member.card_no,
       birthday: member.birthday,
       joinedAt: member.joined_at,

@@ -15,19 +15,19 @@ export function searchKind(q: string | undefined): MemberSearchPage['matchedBy']
   return 'nickname'
 }
 
-/** The phone as this caller may see it: whole for those allowed, 138****1234 for everyone else. */
-export const phoneFor = (phone: string | null, showPhones: boolean) =>
-  showPhones ? { phone, phoneMasked: false } : { phone: maskPhone(phone), phoneMasked: true }
+/**
+ * Lists and member pages show 138****1234 to every role: a whole phone is only ever sent by the reveal, which
+ * needs `members.phone` and is audited, so every unmasked view is in the audit log.
+ */
+export const maskedPhone = (phone: string | null) => ({ phone: maskPhone(phone), phoneMasked: true })
 
 /**
  * Members by phone (exactly, unique index), card number (exactly, unique index) or the start of their nickname
- * (`members_nickname`), newest first by id; without `q` the newest members. Phones are masked unless
- * `showPhones`.
+ * (`members_nickname`), newest first by id; without `q` the newest members. Phones are masked.
  */
 export async function searchMembers(
   db: Kysely<Database>,
   query: { q?: string; cursor?: string; limit: number },
-  options: { showPhones: boolean },
 ): Promise<MemberSearchPage> {
   // Digits may come spaced or dashed as they are printed (138 0013 8000); names are taken as typed.
   const q = query.q !== undefined && /^[\d\s-]+$/.test(query.q) ? query.q.replace(/[\s-]/g, '') : query.q
@@ -61,7 +61,7 @@ export async function searchMembers(
     (row): MemberSearchRow => ({
       id: row.id,
       nickname: row.nickname,
-      ...phoneFor(row.phone, options.showPhones),
+      ...maskedPhone(row.phone),
       cardNo: row.card_no,
       joinedAt: row.joined_at,
       tier: row.joined_at === null ? null : tierRef(rules, row.tier_key),

@@ -36,6 +36,25 @@ export const HistoryPage = z
   .meta({ id: 'HistoryPage' })
 export type HistoryPage = z.infer<typeof HistoryPage>
 
+/** Who posted an entry: the member, a till, the system (orders, jobs) or the merchant's console and scripts. */
+export const ledgerActors = ['member', 'staff', 'system', 'admin'] as const
+
+/** One ledger entry as the merchant console sees it: also the rule version in force and who posted it. */
+export const AdminHistoryEntry = HistoryEntry.extend({
+  ruleVersion: z.number().int(),
+  actor: z.enum(ledgerActors),
+  /** The operator or API key (`operator:…`, `api_key:…`), staff or member id; null for the system. */
+  actorId: z.string().nullable(),
+  /** Set on a reversal: the entry it undoes. */
+  reversesEntryId: z.string().nullable(),
+}).meta({ id: 'AdminHistoryEntry' })
+export type AdminHistoryEntry = z.infer<typeof AdminHistoryEntry>
+
+export const AdminHistoryPage = z
+  .strictObject({ entries: z.array(AdminHistoryEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'AdminHistoryPage' })
+export type AdminHistoryPage = z.infer<typeof AdminHistoryPage>
+
 /** Points that will lapse, grouped by the instant they lapse, soonest first. */
 export const ExpiringPoints = z.strictObject({
   total: z.number().int(),
