@@ -91,6 +91,12 @@ export const ProgramVersionSummary = z.strictObject({
 })
 export type ProgramVersionSummary = z.infer<typeof ProgramVersionSummary>
 
+/** One published version with its rules, for the console's version view and its diffs. */
+export const ProgramVersionDetail = ProgramVersionSummary.extend({ rules: ProgramRules }).meta({
+  id: 'ProgramVersionDetail',
+})
+export type ProgramVersionDetail = z.infer<typeof ProgramVersionDetail>
+
 /** Published versions, newest first. */
 export const ProgramVersionsResponse = z.strictObject({ versions: z.array(ProgramVersionSummary) })
 export type ProgramVersionsResponse = z.infer<typeof ProgramVersionsResponse>

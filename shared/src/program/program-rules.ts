@@ -15,7 +15,8 @@ export const EarningSource = z.strictObject({
   /** Percent applied to base: 20 means sign-in counts at 20%. Awarded = floor(base × weight / 100). */
   weightPercent: whole(0, 1000, '权重'),
   /** Most this source may award one member in one business day; null means no cap. */
-  dailyCap: whole(1, 10_000_000, '每日上限').nullable(),
+  // Defaults to null because a JSON merge patch cannot write null (null removes a key), so "no cap" is saved as absent.
+  dailyCap: whole(1, 10_000_000, '每日上限').nullable().default(null),
 })
 export type EarningSource = z.infer<typeof EarningSource>
 
@@ -99,7 +100,8 @@ export const ProgramRules = z
       /** Spend `costPoints` to push an expiring lot back `extendDays`; null turns extension off. */
       extension: z
         .strictObject({ costPoints: whole(1, 100_000, '延期消耗积分'), extendDays: whole(1, 365, '延期天数') })
-        .nullable(),
+        .nullable()
+        .default(null),
     }),
     /** Daily sign-in: rewards come from growth.sources.signIn and points.sources.signIn; these add streaks. */
     signIn: z.strictObject({
@@ -118,7 +120,8 @@ export const ProgramRules = z
       /** Make-up sign-in (补签) for a missed day of the current month; null turns it off. */
       makeUp: z
         .strictObject({ costPoints: whole(0, 100_000, '补签消耗积分'), perMonth: whole(1, 31, '每月补签次数') })
-        .nullable(),
+        .nullable()
+        .default(null),
     }),
     /** What a new member receives on joining (新会员礼); null gives nothing. */
     joinGift: z
