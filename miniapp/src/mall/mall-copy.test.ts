@@ -130,6 +130,10 @@ describe('status', () => {
     expect(statusHint('completed', 'pickup', null)).toBe('凭取货码到门店领取，请向店员出示')
     expect(statusHint('completed', 'pickup', '2026-11-02T15:59:27Z')).toBe('已于 2026-11-02 23:59 在门店领取')
     expect(statusHint('completed', 'coupon', null)).toBe('优惠券已发放到「我的优惠券」')
+    expect(statusHint('completed', 'delivery', null)).toBe('商家将尽快安排发货')
+    expect(statusHint('completed', 'delivery', null, '2026-11-02T15:59:27Z')).toBe(
+      '已于 2026-11-02 23:59 发货，可凭运单号查询物流',
+    )
     expect(statusHint('expired', 'delivery', null)).toBe('订单已超时未支付，积分已退回')
   })
 })

@@ -100,7 +100,12 @@ export function statusTone(status: RedemptionStatus): StatusTone {
 }
 
 /** The line under a redemption's status on its detail page. */
-export function statusHint(status: RedemptionStatus, fulfilment: FulfilmentKind, pickedUpAt: string | null): string {
+export function statusHint(
+  status: RedemptionStatus,
+  fulfilment: FulfilmentKind,
+  pickedUpAt: string | null,
+  shippedAt: string | null = null,
+): string {
   if (status === 'pending_payment') return '请在倒计时结束前完成支付，超时订单将自动取消'
   if (status === 'expired') return '订单已超时未支付，积分已退回'
   if (status === 'cancelled') return '订单已取消，积分已退回'
@@ -108,7 +113,7 @@ export function statusHint(status: RedemptionStatus, fulfilment: FulfilmentKind,
   if (fulfilment === 'pickup')
     return pickedUpAt ? `已于 ${shanghaiDateTime(pickedUpAt)} 在门店领取` : '凭取货码到门店领取，请向店员出示'
   if (fulfilment === 'coupon') return '优惠券已发放到「我的优惠券」'
-  return '商家将尽快安排发货'
+  return shippedAt ? `已于 ${shanghaiDateTime(shippedAt)} 发货，可凭运单号查询物流` : '商家将尽快安排发货'
 }
 
 /** The form a delivery item needs, as typed. */

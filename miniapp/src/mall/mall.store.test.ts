@@ -51,6 +51,7 @@ function redemption(id: string, over: Partial<RedemptionView> = {}): RedemptionV
     pickedUpAt: null,
     couponCodes: [],
     delivery: null,
+    shipment: null,
     createdAt: '2026-11-02T00:00:00.000Z',
     paidAt: null,
     closedAt: null,

@@ -12,6 +12,8 @@ const staff = {
   name: '王店员',
   phoneMasked: '137****0001',
   outlet: { id: 'outlet_xuhui', name: '徐汇旗舰店' },
+  disabled: false,
+  disabledAt: null,
   createdAt: '2026-11-01T00:00:00Z',
 }
 const card = {

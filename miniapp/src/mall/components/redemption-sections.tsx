@@ -21,7 +21,9 @@ export function RedemptionStatusCard({ redemption: r }: { redemption: Redemption
         {r.statusLabel}
       </Text>
       <Text className='redemption-status__hint'>
-        {watching ? '正在确认支付结果，请稍候…' : statusHint(r.status, r.fulfilment, r.pickedUpAt)}
+        {watching
+          ? '正在确认支付结果，请稍候…'
+          : statusHint(r.status, r.fulfilment, r.pickedUpAt, r.shipment?.shippedAt ?? null)}
       </Text>
       {left !== null && (
         <Text className='redemption-status__timer' data-testid='redemption-countdown'>
@@ -32,7 +34,7 @@ export function RedemptionStatusCard({ redemption: r }: { redemption: Redemption
   )
 }
 
-/** What the member gets and what they paid: coupon codes, delivery address and the order's facts. */
+/** What the member gets and what they paid: coupon codes, delivery address and tracking, and the order's facts. */
 export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }) {
   return (
     <>
@@ -56,6 +58,14 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
             {r.delivery.name} {r.delivery.phone}
           </Text>
           <Text className='redemption-address__where'>{r.delivery.address}</Text>
+        </View>
+      )}
+      {r.shipment && (
+        <View className='mall-section' data-testid='redemption-shipment'>
+          <Text className='mall-section__title'>物流信息</Text>
+          <Row label='快递公司' value={r.shipment.carrier} />
+          <Row label='运单号' value={r.shipment.trackingNo} />
+          <Row label='发货时间' value={shanghaiDateTime(r.shipment.shippedAt)} />
         </View>
       )}
       <View className='mall-section'>
