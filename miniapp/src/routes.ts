@@ -19,6 +19,19 @@ export const routes = {
   mallPay: '/mall/pages/pay/index',
   myRedemptions: '/mall/pages/redemptions/index',
   redemption: '/mall/pages/redemption/index',
+  merchantLogin: '/merchant/pages/login/index',
+  merchantHome: '/merchant/pages/home/index',
+  merchantProgram: '/merchant/pages/program/index',
+  merchantDraft: '/merchant/pages/draft/index',
+  merchantVersions: '/merchant/pages/versions/index',
+  merchantOperators: '/merchant/pages/operators/index',
+  merchantAudit: '/merchant/pages/audit/index',
+  merchantMall: '/merchant/pages/mall/index',
+  merchantMallItem: '/merchant/pages/mall-item/index',
+  merchantStores: '/merchant/pages/stores/index',
+  merchantMembers: '/merchant/pages/members/index',
+  merchantMember: '/merchant/pages/member/index',
+  merchantStaff: '/merchant/pages/staff/index',
 } as const
 
 /** `path` with the store QR `scene` carried along, so a scan survives the detour through login. */
@@ -49,4 +62,14 @@ export function mallPayRoute(redemptionId: string): string {
 /** A redemption's detail; `watch` makes the page poll while the payment notice is on its way. */
 export function redemptionRoute(redemptionId: string, watch = false): string {
   return `${routes.redemption}?id=${encodeURIComponent(redemptionId)}${watch ? '&watch=1' : ''}`
+}
+
+/** The console's item form: a new item without an id, else that item's edit. */
+export function merchantMallItemRoute(itemId?: string): string {
+  return itemId ? `${routes.merchantMallItem}?id=${encodeURIComponent(itemId)}` : routes.merchantMallItem
+}
+
+/** The console's page of one member. */
+export function merchantMemberRoute(memberId: string): string {
+  return `${routes.merchantMember}?id=${encodeURIComponent(memberId)}`
 }

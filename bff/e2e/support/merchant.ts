@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Page } from 'playwright-core'
+import { expectNoHorizontalOverflow, screenshot, settle, type Phone } from './browser'
+import { e2eClock } from './e2e-clock'
+
+/** The demo owner seeded by `npm start` and the e2e server; never asked to change the password. */
+export const demoOwner = { login: 'owner', password: 'demo-owner-2026' } as const
+
+export interface MerchantViewport {
+  /** Goes into screenshot names: `merchant-home-phone`, `merchant-home-desktop`. */
+  name: 'phone' | 'desktop'
+  width: number
+  height: number
+  isMobile: boolean
+}
+
+/** Every console page is checked on a phone and on a desktop. */
+export const merchantViewports: MerchantViewport[] = [
+  { name: 'phone', width: 375, height: 812, isMobile: true },
+  { name: 'desktop', width: 1280, height: 800, isMobile: false },
+]
+
+export const merchantLoginPath = '/#/merchant/pages/login/index'
+
+/**
+ * A fresh browser at `viewport` on the e2e clock (as `openPhone`, which is always a 375 px phone); close it
+ * after the describe block. A second one is a second person: nothing is shared with the first.
+ */
+export async function openConsoleBrowser(viewport: MerchantViewport): Promise<Phone> {
+  const profile = mkdtempSync(join(tmpdir(), 'mc-console-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: viewport.isMobile ? 2 : 1,
+    isMobile: viewport.isMobile,
+    hasTouch: viewport.isMobile,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  await context.clock.install({ time: e2eClock.now() })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    advanceTime: async (ms: number) => {
+      e2eClock.advanceMs(ms)
+      await context.clock.fastForward(ms)
+    },
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Logs in on the merchant login page and waits for the console home. */
+export async function loginAs(page: Page, baseUrl: string, login: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}${merchantLoginPath}`)
+  await page.getByPlaceholder('登录名').fill(login)
+  await page.getByPlaceholder('密码', { exact: true }).fill(password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+}
+
+/**
+ * Logs in as the demo owner and waits until the console home is on screen. `baseUrl` defaults to the origin the
+ * page is already on.
+ */
+export async function loginAsOwner(page: Page, baseUrl: string = new URL(page.url()).origin): Promise<void> {
+  await loginAs(page, baseUrl, demoOwner.login, demoOwner.password)
+  await page.getByTestId('merchant-home').waitFor()
+}
+
+// Taro's H5 router scrolls each page inside its own element, not the document: the checks below measure that one.
+const visiblePage = '.taro_page_show'
+
+/** Fails when the console page on screen is wider than the viewport (document or Taro's page element). */
+export async function expectConsoleFits(page: Page): Promise<void> {
+  await settle(page)
+  await expectNoHorizontalOverflow(page)
+  const overflow = await page
+    .locator(visiblePage)
+    .last()
+    .evaluate((el) => el.scrollWidth - el.clientWidth)
+  if (overflow > 0) throw new Error(`the console page overflows its width by ${overflow}px`)
+}
+
+/**
+ * A screenshot of the whole console page at `viewport`'s width: the window is made as tall as the page (Taro
+ * scrolls inside the page element, so a full-page capture alone would stop at the first screen), then restored.
+ * Saved as `<name>-<viewport.name>.png`.
+ */
+export async function screenshotConsole(page: Page, name: string, viewport: MerchantViewport): Promise<void> {
+  await settle(page)
+  const height = await page
+    .locator(visiblePage)
+    .last()
+    .evaluate((el) => el.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) })
+  await page.waitForTimeout(200)
+  await screenshot(page, `${name}-${viewport.name}`)
+  await page.setViewportSize({ width: viewport.width, height: viewport.height })
+  await page.waitForTimeout(100)
+}
+
+/** Opens a console section through the navigation the layout shows: side bar on a desktop, tab strip on a phone. */
+export async function openConsoleSection(page: Page, section: string, viewport: MerchantViewport): Promise<void> {
+  const prefix = viewport.name === 'desktop' ? 'console-nav' : 'console-tab'
+  await page.getByTestId(`${prefix}-${section}`).click()
+}
