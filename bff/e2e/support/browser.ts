@@ -15,12 +15,21 @@ export interface Phone {
   close(): Promise<void>
 }
 
+/** The browser's window: a 375×812 phone unless a spec asks for another (the console's desktop). */
+export interface Screen {
+  width: number
+  height: number
+  isMobile: boolean
+}
+
+const phoneScreen: Screen = { width: 375, height: 812, isMobile: true }
+
 /**
- * Debian's Chromium as a 375×812 phone, with a fresh profile every time. Its clock is Playwright's, set to the
- * e2e server's time and running from there, so pages that compute today (the sign-in month, the member code's
- * and the cashier's countdowns, the session's expiry) agree with the server.
+ * Debian's Chromium as a 375×812 phone (or `screen`), with a fresh profile every time. Its clock is Playwright's,
+ * set to the e2e server's time and running from there, so pages that compute today (the sign-in month, the member
+ * code's and the cashier's countdowns, the session's expiry) agree with the server.
  */
-export async function openPhone(): Promise<Phone> {
+export async function openPhone(screen: Screen = phoneScreen): Promise<Phone> {
   const profile = mkdtempSync(join(tmpdir(), 'mc-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -35,10 +44,10 @@ export async function openPhone(): Promise<Phone> {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: { width: screen.width, height: screen.height },
+    deviceScaleFactor: screen.isMobile ? 2 : 1,
+    isMobile: screen.isMobile,
+    hasTouch: screen.isMobile,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })

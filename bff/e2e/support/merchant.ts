@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
-import { expectNoHorizontalOverflow, screenshot, settle, type Phone } from './browser'
-import { e2eClock } from './e2e-clock'
+import type { Page } from 'playwright-core'
+import { expectNoHorizontalOverflow, openPhone, screenshot, settle, type Phone } from './browser'
 
 /** The demo owner seeded by `npm start` and the e2e server; never asked to change the password. */
 export const demoOwner = { login: 'owner', password: 'demo-owner-2026' } as const
@@ -25,46 +21,10 @@ export const merchantViewports: MerchantViewport[] = [
 export const merchantLoginPath = '/#/merchant/pages/login/index'
 
 /**
- * A fresh browser at `viewport` on the e2e clock (as `openPhone`, which is always a 375 px phone); close it
- * after the describe block. A second one is a second person: nothing is shared with the first.
+ * A fresh browser at `viewport` on the e2e clock; close it after the describe block. A second one is a second
+ * person: nothing is shared with the first.
  */
-export async function openConsoleBrowser(viewport: MerchantViewport): Promise<Phone> {
-  const profile = mkdtempSync(join(tmpdir(), 'mc-console-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: viewport.width, height: viewport.height },
-    deviceScaleFactor: viewport.isMobile ? 2 : 1,
-    isMobile: viewport.isMobile,
-    hasTouch: viewport.isMobile,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  await context.clock.install({ time: e2eClock.now() })
-  const page = context.pages()[0] ?? (await context.newPage())
-  return {
-    context,
-    page,
-    advanceTime: async (ms: number) => {
-      e2eClock.advanceMs(ms)
-      await context.clock.fastForward(ms)
-    },
-    close: async () => {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    },
-  }
-}
+export const openConsoleBrowser = (viewport: MerchantViewport): Promise<Phone> => openPhone(viewport)
 
 /** Logs in on the merchant login page and waits for the console home. */
 export async function loginAs(page: Page, baseUrl: string, login: string, password: string): Promise<void> {

@@ -115,7 +115,7 @@ describe('program rules: templates, drafts, simulation, publishing', () => {
     expect(await tiersOf()).toEqual(before)
     expect((await versions())[0]).toMatchObject({
       version: kept.body.version,
-      publishedBy: 'admin',
+      publishedBy: expect.stringMatching(/^api_key:key_/),
       demotions: 'keep_until_validity_end',
       note: '提高门槛',
       source: draft.id,
