@@ -1,10 +1,8 @@
 import { AppError, type Permission } from '@mc/shared'
 import { createMiddleware } from 'hono/factory'
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
-import type { AppEnv } from '../deps'
-import { tokenHash } from './bearer-tokens'
-import { principalForToken } from './operator-principal'
+import type { AppEnv, Deps } from '../deps'
+import { credentialKind } from './credential-kind'
+import { principalForToken, type Principal } from './operator-principal'
 import { bearerToken } from './require-member'
 
 /**
@@ -14,36 +12,28 @@ import { bearerToken } from './require-member'
  */
 export const requirePermission = (permission: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { db, clock } = c.var.deps
-    const token = bearerToken(c.req.header('authorization'))
-    const principal = await principalForToken(db, token, clock.now())
-    if (!principal) throw new AppError((await isKnownToken(db, token)) ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+    const principal = await callerOf(c.var.deps, c.req.header('authorization'))
     if (principal.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED')
     if (!principal.can(permission)) throw new AppError('FORBIDDEN', { permission })
     c.set('principal', principal)
     await next()
   })
 
-/** A member's or a staff session: a real credential, for another side of the product. */
-async function isKnownToken(db: Kysely<Database>, token: string): Promise<boolean> {
-  const hash = tokenHash(token)
-  const [member, staff] = await Promise.all([
-    db.selectFrom('sessions').select('member_id').where('token_hash', '=', hash).executeTakeFirst(),
-    db.selectFrom('staff_sessions').select('staff_id').where('token_hash', '=', hash).executeTakeFirst(),
-  ])
-  return member !== undefined || staff !== undefined
-}
-
 /**
  * An operator's own account routes (me, logout, password): any operator session, still on a one-time password
  * or not; an API key is a script, not a person, so it is 403 here.
  */
 export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, clock } = c.var.deps
-  const token = bearerToken(c.req.header('authorization'))
-  const principal = await principalForToken(db, token, clock.now())
-  if (!principal) throw new AppError((await isKnownToken(db, token)) ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+  const principal = await callerOf(c.var.deps, c.req.header('authorization'))
   if (principal.kind !== 'operator') throw new AppError('FORBIDDEN')
   c.set('principal', principal)
   await next()
 })
+
+/** The operator or API key behind the header; another side's credential is 403, anything else 401. */
+async function callerOf({ db, clock }: Deps, authorization: string | undefined): Promise<Principal> {
+  const token = bearerToken(authorization)
+  const principal = await principalForToken(db, token, clock.now())
+  if (!principal) throw new AppError((await credentialKind(db, token)) ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+  return principal
+}

@@ -2,6 +2,7 @@ import { AppError } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { newBearerToken, tokenHash } from './bearer-tokens'
+import { credentialKind } from './credential-kind'
 
 /** One shift: staff sign in again each working day. */
 export const staffSessionHours = 12
@@ -50,12 +51,7 @@ export async function staffForToken(db: Kysely<Database>, token: string, now: Da
     .where('staff_sessions.token_hash', '=', hash)
     .executeTakeFirst()
   if (!session) {
-    const [memberSession, operatorSession, apiKey] = await Promise.all([
-      db.selectFrom('sessions').select('member_id').where('token_hash', '=', hash).executeTakeFirst(),
-      db.selectFrom('operator_sessions').select('operator_id').where('token_hash', '=', hash).executeTakeFirst(),
-      db.selectFrom('api_keys').select('id').where('key_hash', '=', hash).executeTakeFirst(),
-    ])
-    throw new AppError(memberSession || operatorSession || apiKey ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+    throw new AppError((await credentialKind(db, token)) ? 'FORBIDDEN' : 'UNAUTHENTICATED')
   }
   // Disabling ends the sessions too; checking the account as well keeps a token minted in the same instant out.
   if (session.revoked_at !== null || session.disabled_at !== null) throw new AppError('UNAUTHENTICATED')
