@@ -65,8 +65,19 @@ describe.each(merchantViewports)('H5 console members and staff on a $name ($widt
     const row = page.getByTestId(`member-row-${memberId}`)
     await row.getByText('林小夏').waitFor()
     await expect.poll(() => page.locator('[data-testid^="member-row-"]').count()).toBe(1)
+    // Even the owner sees the phone masked until asking for it, and the asking is in the audit log.
+    await row.getByText('138****0001').waitFor()
     await screenshotConsole(page, 'merchant-members-search', viewport)
     await expectConsoleFits(page)
+    await row.getByText('显示完整号码').click()
+    await row.getByText(demoPhone).waitFor()
+    const reveals = await server.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('action', '=', 'member.phone_revealed')
+      .where('target_id', '=', memberId)
+      .execute()
+    expect(reveals).toEqual([{ actor: expect.stringMatching(/^operator:opr_/) }])
 
     await page.getByTestId(`member-open-${memberId}`).click()
     await page.getByTestId('member-detail').waitFor()
