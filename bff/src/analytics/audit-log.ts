@@ -1,5 +1,6 @@
 import { addDays, businessDayStart, type AuditLogEntry, type AuditLogPage, type AuditLogQuery } from '@mc/shared'
 import type { Kysely } from 'kysely'
+import { actorDescriber } from '../auth/actor-names'
 import { cursorPage } from '../db/cursor-page'
 import type { Database } from '../db/schema'
 import { publishedProgram } from '../program/published-program'
@@ -37,7 +38,7 @@ export async function auditLogPage(db: Kysely<Database>, query: AuditLogQuery): 
     .limit(query.limit + 1)
     .execute()
   const { page, nextCursor } = cursorPage(rows, query.limit)
-  const names = await actorNames(
+  const describeActor = await actorDescriber(
     db,
     page.map((row) => row.actor),
   )
@@ -46,7 +47,7 @@ export async function auditLogPage(db: Kysely<Database>, query: AuditLogQuery): 
       (row): AuditLogEntry => ({
         id: row.id,
         actor: row.actor,
-        ...describeActor(row.actor, names),
+        ...describeActor(row.actor),
         action: row.action,
         targetType: row.target_type,
         targetId: row.target_id,
@@ -56,64 +57,6 @@ export async function auditLogPage(db: Kysely<Database>, query: AuditLogQuery): 
     ),
     nextCursor,
   }
-}
-
-type ActorKind = AuditLogEntry['actorKind']
-const prefixed: Record<string, ActorKind> = { operator: 'operator', api_key: 'api_key', staff: 'staff' }
-
-/** `operator:<id>`, `api_key:<id>`, `staff:<id>`, or a bare word (`system`, `member`, the old `admin`). */
-function splitActor(actor: string): { kind: ActorKind; id: string | null } {
-  const colon = actor.indexOf(':')
-  if (colon > 0 && prefixed[actor.slice(0, colon)])
-    return { kind: prefixed[actor.slice(0, colon)], id: actor.slice(colon + 1) }
-  if (actor === 'system') return { kind: 'system', id: null }
-  if (actor === 'member' || actor.startsWith('member:')) return { kind: 'member', id: null }
-  return { kind: 'other', id: null }
-}
-
-/** The names behind the actors of one page, three lookups at most. */
-async function actorNames(db: Kysely<Database>, actors: string[]): Promise<Map<string, string>> {
-  const ids = { operator: new Set<string>(), api_key: new Set<string>(), staff: new Set<string>() }
-  for (const actor of actors) {
-    const { kind, id } = splitActor(actor)
-    if (id !== null && (kind === 'operator' || kind === 'api_key' || kind === 'staff')) ids[kind].add(id)
-  }
-  const names = new Map<string, string>()
-  const [operators, keys, staff] = await Promise.all([
-    ids.operator.size
-      ? db
-          .selectFrom('operators')
-          .select(['id', 'name'])
-          .where('id', 'in', [...ids.operator])
-          .execute()
-      : [],
-    ids.api_key.size
-      ? db
-          .selectFrom('api_keys')
-          .select(['id', 'name'])
-          .where('id', 'in', [...ids.api_key])
-          .execute()
-      : [],
-    ids.staff.size
-      ? db
-          .selectFrom('staff')
-          .select(['id', 'name'])
-          .where('id', 'in', [...ids.staff])
-          .execute()
-      : [],
-  ])
-  for (const row of operators) names.set(`operator:${row.id}`, row.name)
-  for (const row of keys) names.set(`api_key:${row.id}`, row.name)
-  for (const row of staff) names.set(`staff:${row.id}`, row.name)
-  return names
-}
-
-const bareNames: Partial<Record<ActorKind, string>> = { system: '系统', member: '会员' }
-
-function describeActor(actor: string, names: Map<string, string>): { actorKind: ActorKind; actorName: string } {
-  const { kind } = splitActor(actor)
-  const name = names.get(actor) ?? bareNames[kind] ?? (actor === 'admin' ? '管理员（旧令牌）' : actor)
-  return { actorKind: kind, actorName: name }
 }
 
 /** Details are JSON written by `audit()`; a line that is not (none should be) is shown as its text. */

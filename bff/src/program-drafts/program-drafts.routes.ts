@@ -14,6 +14,7 @@ import {
 } from '@mc/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { actorDescriber } from '../auth/actor-names'
 import { requirePermission } from '../auth/require-permission'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
@@ -176,12 +177,17 @@ export const programDraftRoutes = new Hono<AppEnv>()
         .select(['version', 'template', 'note', 'published_by', 'published_at', 'demotions', 'source'])
         .orderBy('version', 'desc')
         .execute()
+      const describeActor = await actorDescriber(
+        c.var.deps.db,
+        rows.map((r) => r.published_by),
+      )
       const answer: ProgramVersionsResponse = {
         versions: rows.map((r) => ({
           version: r.version,
           template: r.template,
           note: r.note,
           publishedBy: r.published_by,
+          publishedByName: describeActor(r.published_by).actorName,
           publishedAt: r.published_at,
           demotions: r.demotions,
           source: r.source,
@@ -209,11 +215,13 @@ export const programDraftRoutes = new Hono<AppEnv>()
         .where('version', '=', version)
         .executeTakeFirst()
       if (!row) throw new AppError('VERSION_NOT_FOUND', { version })
+      const describeActor = await actorDescriber(c.var.deps.db, [row.published_by])
       const answer: ProgramVersionDetail = {
         version: row.version,
         template: row.template,
         note: row.note,
         publishedBy: row.published_by,
+        publishedByName: describeActor(row.published_by).actorName,
         publishedAt: row.published_at,
         demotions: row.demotions,
         source: row.source,

@@ -116,6 +116,7 @@ describe('program rules: templates, drafts, simulation, publishing', () => {
     expect((await versions())[0]).toMatchObject({
       version: kept.body.version,
       publishedBy: expect.stringMatching(/^api_key:key_/),
+      publishedByName: 'test admin',
       demotions: 'keep_until_validity_end',
       note: '提高门槛',
       source: draft.id,

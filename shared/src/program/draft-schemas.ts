@@ -82,7 +82,10 @@ export const ProgramVersionSummary = z.strictObject({
   version: z.number().int(),
   template: z.string().nullable(),
   note: z.string().nullable(),
+  /** `operator:<id>`, `api_key:<id>` or `system`, as the audit log records it. */
   publishedBy: z.string(),
+  /** Who that is, as people read it: the operator's or key's name, or 系统. */
+  publishedByName: z.string(),
   publishedAt: z.string(),
   /** The merchant's choice for members the new thresholds would lower; null when nobody would be lowered. */
   demotions: DemotionChoice.nullable(),

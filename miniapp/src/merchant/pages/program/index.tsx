@@ -52,7 +52,7 @@ export default function ProgramPage() {
             <Text className='console-card__title'>当前方案{latest ? ` · 版本 ${latest.version}` : ''}</Text>
             {latest ? (
               <Text className='console-card__sub'>
-                {shanghaiDateTime(latest.publishedAt)} 由 {latest.publishedBy} 发布
+                {shanghaiDateTime(latest.publishedAt)} 由 {latest.publishedByName} 发布
                 {latest.note ? ` · ${latest.note}` : ''}
               </Text>
             ) : null}

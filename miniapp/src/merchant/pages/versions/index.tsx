@@ -68,7 +68,7 @@ export default function VersionsPage() {
             columns={[
               { key: 'version', title: '版本', main: true, render: (v) => `版本 ${v.version}` },
               { key: 'at', title: '发布时间', render: (v) => shanghaiDateTime(v.publishedAt) },
-              { key: 'by', title: '发布人', render: (v) => v.publishedBy },
+              { key: 'by', title: '发布人', render: (v) => v.publishedByName },
               { key: 'source', title: '来源', render: (v) => sourceText(v) },
               {
                 key: 'demotions',
