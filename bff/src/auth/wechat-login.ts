@@ -1,4 +1,5 @@
 import { AppError } from '@mc/shared'
+import { callWechat } from './wechat-api'
 
 /** What WeChat tells us about a login code. `sessionKey` never leaves the BFF. */
 export interface WechatIdentity {
@@ -37,7 +38,6 @@ interface Jscode2sessionAnswer {
  * is refused by WeChat itself (errcode 40163). The URL carries the app secret, so it is never logged or thrown.
  */
 export function createWechatLogin(config: WechatLoginConfig): WechatLogin {
-  const doFetch = config.fetch ?? fetch
   return {
     async exchangeCode(code) {
       const url = new URL('/sns/jscode2session', config.apiBase)
@@ -47,13 +47,12 @@ export function createWechatLogin(config: WechatLoginConfig): WechatLogin {
         js_code: code,
         grant_type: 'authorization_code',
       }).toString()
+      const response = await callWechat(url, {}, config)
       let answer: Jscode2sessionAnswer
       try {
-        const response = await doFetch(url, { signal: AbortSignal.timeout(config.timeoutMs ?? 5000) })
-        if (!response.ok) throw new Error(`status ${response.status}`)
         answer = (await response.json()) as Jscode2sessionAnswer
-      } catch (cause) {
-        throw new AppError('WECHAT_UNAVAILABLE', { reason: cause instanceof Error ? cause.name : 'unknown' })
+      } catch {
+        throw new AppError('WECHAT_UNAVAILABLE', { reason: 'not JSON' })
       }
       if (answer.errcode && rejectedCodeErrors.has(answer.errcode)) {
         throw new AppError('WECHAT_CODE_INVALID', { wechatErrcode: answer.errcode })

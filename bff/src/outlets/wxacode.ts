@@ -1,4 +1,5 @@
 import { AppError } from '@mc/shared'
+import { callWechat } from '../auth/wechat-api'
 import type { Deps } from '../deps'
 import { readImageInfo } from '../uploads/image-format'
 
@@ -26,18 +27,6 @@ interface WechatErrorAnswer {
   errmsg?: string
 }
 
-const timeoutMs = 5000
-
-async function wechatFetch(url: URL, init: RequestInit): Promise<Response> {
-  try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-    if (!response.ok) throw new Error(`status ${response.status}`)
-    return response
-  } catch (cause) {
-    throw new AppError('WECHAT_UNAVAILABLE', { reason: cause instanceof Error ? cause.message : 'unknown' })
-  }
-}
-
 const failed = (step: string, answer: WechatErrorAnswer) =>
   new AppError('WECHAT_QR_FAILED', {
     step,
@@ -53,7 +42,7 @@ async function fetchAccessToken(app: WechatApp, now: Date): Promise<CachedToken>
     appid: app.appId,
     secret: app.appSecret,
   }).toString()
-  const response = await wechatFetch(url, { method: 'GET' })
+  const response = await callWechat(url, { method: 'GET' })
   let answer: WechatErrorAnswer & { access_token?: string; expires_in?: number }
   try {
     answer = (await response.json()) as typeof answer
@@ -105,7 +94,7 @@ export async function unlimitedWxacode(
     const token = await wechatAccessToken(app, clock, { renew: attempt > 0 })
     const url = new URL('/wxa/getwxacodeunlimit', app.apiBase)
     url.search = new URLSearchParams({ access_token: token }).toString()
-    const response = await wechatFetch(url, {
+    const response = await callWechat(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
