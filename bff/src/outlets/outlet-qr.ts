@@ -2,14 +2,13 @@ import { AppError, type AdminOutletJoin, joinPagePath, joinWeappPage, outletQrPa
 import QRCode from 'qrcode'
 import type { Deps } from '../deps'
 import type { Principal } from '../auth/operator-principal'
+import { assertOutletInScope } from '../auth/outlet-scope'
 import { outletScene } from './outlet-scene'
 import { unlimitedWxacode } from './wxacode'
 
 /** A store's join details, for an operator who may see that store (a store manager only their own). */
 export async function outletJoin(deps: Deps, principal: Principal, outletId: string): Promise<AdminOutletJoin> {
-  if (principal.outletId !== null && principal.outletId !== outletId) {
-    throw new AppError('OUTLET_FORBIDDEN', { outletId })
-  }
+  assertOutletInScope(principal, outletId)
   const outlet = await deps.db
     .selectFrom('outlets')
     .select(['id', 'name'])
