@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { chineseDate, groupThousands, shanghaiDateTime, shanghaiDay, shanghaiMonth, yuanFromFen } from './format'
+import {
+  chineseDate,
+  fenFromYuanText,
+  groupThousands,
+  shanghaiDateTime,
+  shanghaiDay,
+  shanghaiMonth,
+  yuanFromFen,
+} from './format'
 
 describe('groupThousands', () => {
   it.each([
@@ -45,5 +53,21 @@ describe('Asia/Shanghai wall clock', () => {
     expect(shanghaiDateTime(iso)).toBe(dateTime)
     expect(shanghaiDay(iso)).toBe(day)
     expect(shanghaiMonth(iso)).toBe(month)
+  })
+})
+
+describe('fenFromYuanText', () => {
+  it.each([
+    ['12', 7, 1200],
+    [' 9.90 ', 7, 990],
+    ['1234567', 7, 123_456_700],
+    ['12345678', 7, null],
+    ['12345678', 9, 1_234_567_800],
+    ['', 7, null],
+    ['-1', 7, null],
+    ['1.234', 7, null],
+    ['1e3', 7, null],
+  ])('%j with at most %i whole digits → %j fen', (text, digits, fen) => {
+    expect(fenFromYuanText(text, digits)).toBe(fen)
   })
 })

@@ -16,6 +16,16 @@ export function yuanFromFen(fen: number): string {
   return cents === 0 ? `¥${groupThousands(yuan)}` : `¥${groupThousands(yuan)}.${String(cents).padStart(2, '0')}`
 }
 
+/**
+ * Yuan typed by a person ("12", "12.5", " 9.90 ") as integer fen; null for anything else: empty, a sign, more
+ * than two decimals, or more than `maxWholeDigits` digits before the point.
+ */
+export function fenFromYuanText(text: string, maxWholeDigits: number): number | null {
+  const match = new RegExp(`^(\\d{1,${maxWholeDigits}})(?:\\.(\\d{1,2}))?$`).exec(text.trim())
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+}
+
 /** A business day "2027-11-23" as "2027年11月23日"; anything else is returned unchanged. */
 export function chineseDate(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)

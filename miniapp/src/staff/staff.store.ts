@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { MemberCodeVerification, PickupVerification, StaffLoginResponse, StaffPurchaseOutcome } from '@mc/shared'
 import { attempt } from '../api/attempt'
 import { ApiError, call, type ApiFailure } from '../api/client'
+import { fenFromYuanText } from '../format'
 import { readStaffSession, removeStaffSession, saveStaffSession, type StaffSession } from './staff-session'
 
 export type StaffRequest = 'login' | 'verify' | 'purchase' | 'logout' | 'pickup'
@@ -171,10 +172,8 @@ function pickedUpAtOf(details: Record<string, unknown> | undefined): string | nu
 
 /** "86.5" → 8650 fen; null for anything that is not a positive amount with at most two decimals. */
 export function fenFromYuan(text: string): number | null {
-  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim())
-  if (!match) return null
-  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-  return fen > 0 ? fen : null
+  const fen = fenFromYuanText(text, 7)
+  return fen !== null && fen > 0 ? fen : null
 }
 
 export const staffSelectors = {

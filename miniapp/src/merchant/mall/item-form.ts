@@ -5,6 +5,7 @@ import {
   type MallItemPatch,
   type MallCouponSpec,
 } from '@mc/shared'
+import { fenFromYuanText } from '../../format'
 
 /** The item form as typed: numbers stay text until checked, cash is typed in yuan and sent in fen. */
 export interface ItemFormValues {
@@ -53,11 +54,7 @@ export const emptyItemForm: ItemFormValues = {
 
 /** Typed yuan as integer fen: "12" → 1200, "12.5" → 1250, "" → 0; null when not a yuan amount with ≤ 2 decimals. */
 export function fenFromYuan(text: string): number | null {
-  const trimmed = text.trim()
-  if (trimmed === '') return 0
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(trimmed)
-  if (!match) return null
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+  return text.trim() === '' ? 0 : fenFromYuanText(text, 9)
 }
 
 /** Fen as yuan for an input: 1250 → "12.5", 1200 → "12", 0 → "". */

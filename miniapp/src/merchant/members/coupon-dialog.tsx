@@ -7,7 +7,8 @@ import { ConsoleModal } from '../components/console-modal'
 import { Field, fieldErrors } from '../components/field'
 import { consoleCall } from '../console-call'
 import { Chip } from '../mall/chip'
-import { chineseErrors, fenFromYuan, keyFor } from './members-copy'
+import { fenFromYuanText } from '../../format'
+import { chineseErrors, keyFor } from './members-copy'
 
 export interface CouponDialogProps {
   memberId: string
@@ -54,8 +55,8 @@ export function CouponDialog({ memberId, benefits, onClose, onIssued }: CouponDi
             coupon: {
               name: coupon.name,
               kind: coupon.kind,
-              thresholdFen: fenFromYuan(coupon.threshold) ?? Number.NaN,
-              discountFen: coupon.kind === 'free_shipping' ? 0 : (fenFromYuan(coupon.discount) ?? Number.NaN),
+              thresholdFen: fenFromYuanText(coupon.threshold, 7) ?? Number.NaN,
+              discountFen: coupon.kind === 'free_shipping' ? 0 : (fenFromYuanText(coupon.discount, 7) ?? Number.NaN),
               count: Number(coupon.count),
               validDays: Number(coupon.validDays),
             },

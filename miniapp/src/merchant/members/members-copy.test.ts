@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chineseErrors, chineseMessage, fenFromYuan, keyFor, signedAmount } from './members-copy'
+import { fenFromYuanText } from '../../format'
+import { chineseErrors, chineseMessage, keyFor, signedAmount } from './members-copy'
 
 describe('members console copy', () => {
   it.each([
@@ -26,7 +27,7 @@ describe('members console copy', () => {
     ['1.234', null],
     ['abc', null],
   ])('reads %j yuan as %j fen', (text, fen) => {
-    expect(fenFromYuan(text)).toBe(fen)
+    expect(fenFromYuanText(text, 7)).toBe(fen)
   })
 
   it('reuses the key for the same body and makes a new one for another', () => {

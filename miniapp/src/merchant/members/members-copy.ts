@@ -62,13 +62,6 @@ export function chineseErrors(errors: Record<string, string>): Record<string, st
   return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, chineseMessage(message)]))
 }
 
-/** Whole yuan typed by the operator ("50", "12.5") as fen; null when it is not a non-negative amount. */
-export function fenFromYuan(text: string): number | null {
-  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim())
-  if (!match) return null
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-}
-
 /** The Idempotency-Key of one intended console change: kept while the same change is retried, new for another. */
 export function newConsoleKey(scope: string, nowMs: number = Date.now(), random: () => number = Math.random): string {
   let tail = ''
