@@ -96,6 +96,11 @@ export const errorMessages = {
   PICKUP_CODE_INVALID: '取货码无效',
   PICKUP_CODE_USED: '该取货码已核销',
   PICKUP_THROTTLED: '取货码错误次数过多，请稍后再试',
+  RANGE_BACKWARDS: '开始日期不能晚于结束日期',
+  RANGE_TOO_LONG: '查询时间范围过长',
+  RANGE_OUTSIDE_DATA: '所选时间范围内还没有统计数据',
+  TAG_NOT_FOUND: '该会员没有这个标签',
+  TAG_NOT_MANUAL: '系统标签由夜间统计自动维护，不能手动删除',
   INTERNAL: '服务器开小差了，请稍后再试',
 } as const
 

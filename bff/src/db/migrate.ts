@@ -10,6 +10,7 @@ import * as createMall from './migrations/2026_11_30_0900_create_mall'
 import * as createOperators from './migrations/2026_12_03_0900_create_operators'
 import * as staffStatusAndShipments from './migrations/2026_12_03_1100_staff_status_and_shipments'
 import * as consoleLookupIndexes from './migrations/2026_12_03_1900_console_lookup_indexes'
+import * as createInsights from './migrations/2026_12_04_0900_create_insights'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0900_create_operators': createOperators,
   '2026_12_03_1100_staff_status_and_shipments': staffStatusAndShipments,
   '2026_12_03_1900_console_lookup_indexes': consoleLookupIndexes,
+  '2026_12_04_0900_create_insights': createInsights,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

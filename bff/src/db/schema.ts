@@ -450,6 +450,26 @@ export interface Database {
   operator_sessions: OperatorSessionsTable
   api_keys: ApiKeysTable
   uploads: UploadsTable
+  order_lines: OrderLinesTable
+  outlet_scene_scans: OutletSceneScansTable
+  member_tags: MemberTagsTable
+  member_insights: MemberInsightsTable
+  insight_settings: InsightSettingsTable
+  snapshot_days: SnapshotDaysTable
+  snapshot_tier_members: SnapshotTierMembersTable
+  snapshot_tier_moves: SnapshotTierMovesTable
+  snapshot_tier_matrix: SnapshotTierMatrixTable
+  snapshot_tier_timing: SnapshotTierTimingTable
+  snapshot_ledger_flows: SnapshotLedgerFlowsTable
+  snapshot_sign_in_streaks: SnapshotSignInStreaksTable
+  snapshot_benefits: SnapshotBenefitsTable
+  snapshot_redemptions: SnapshotRedemptionsTable
+  snapshot_joins: SnapshotJoinsTable
+  snapshot_outlet_days: SnapshotOutletDaysTable
+  snapshot_segments: SnapshotSegmentsTable
+  snapshot_benefit_reach: SnapshotBenefitReachTable
+  snapshot_comparisons: SnapshotComparisonsTable
+  snapshot_outlet_cohorts: SnapshotOutletCohortsTable
 }
 
 /** A person of the merchant; `role` is one of shared's roles, `outlet_id` set exactly for a store manager. */
@@ -498,4 +518,234 @@ export interface UploadsTable {
   height: number
   created_by: string
   created_at: Frozen<Timestamp>
+}
+
+/**
+ * Insights (issue 12). `bigint` columns come back from PostgreSQL as strings (and sums of any integer column do too):
+ * readers pass every number through `Number()`. Snapshot tables are rewritten whole for a business day.
+ */
+type Big = ColumnType<number | string, number, number>
+
+/** One line of a shop order as the webhook sent it (order.paid), kept for category preferences. */
+export interface OrderLinesTable {
+  order_id: string
+  line_no: number
+  member_id: string
+  sku: string
+  category: string | null
+  qty: number
+  amount_fen: number
+  business_day: string
+  created_at: Timestamp
+}
+
+/** One lookup of a signed store-QR scene: the top of the store funnel. */
+export interface OutletSceneScansTable {
+  id: string
+  outlet_id: string
+  business_day: string
+  created_at: Timestamp
+}
+
+/** A member's tag: `category` tags are rewritten by the nightly job, `manual` ones are added by operators. */
+export interface MemberTagsTable {
+  member_id: string
+  tag: string
+  source: 'category' | 'manual'
+  created_by: string
+  created_at: Timestamp
+}
+
+/** The nightly job's scores of one member, as of `as_of_day` (RFM over the configured window, lifecycle, CLV). */
+export interface MemberInsightsTable {
+  member_id: string
+  as_of_day: string
+  last_order_day: string | null
+  first_order_day: string | null
+  /** 1 when a second order came within 30 days of the first. */
+  repurchased_30d: number
+  recency_days: number | null
+  frequency: number
+  monetary_fen: Big
+  /** Quintile scores 1–5; null for members with no order in the window. */
+  r_score: number | null
+  f_score: number | null
+  m_score: number | null
+  rfm_group: string | null
+  lifecycle: 'new' | 'active' | 'dormant' | 'lapsed'
+  clv_fen: Big
+  orders_30d: number
+  spend_30d_fen: Big
+  orders_90d: number
+  spend_90d_fen: Big
+}
+
+/** The merchant's insight settings (one row, id 'default'): JSON of `InsightSettings` from shared. */
+export interface InsightSettingsTable {
+  id: string
+  settings: string
+  updated_by: string
+  updated_at: Timestamp
+}
+
+/** A business day's snapshot header; its presence means the day's snapshot is complete. */
+export interface SnapshotDaysTable {
+  business_day: string
+  built_at: Timestamp
+  members: number
+  joins: number
+  /** Sum of every points balance at day end (net: debts count negative). */
+  points_outstanding: Big
+  /** Sum of the positive balances: what the merchant owes. */
+  points_liability: Big
+  /** Sum of the negative balances, as a positive number, and how many members owe. */
+  points_debt: Big
+  debtors: number
+  points_held: Big
+  /** Points in lots expiring in the next calendar month of the business calendar; null when built by backfill. */
+  points_expiring_next_month: Big | null
+  growth_outstanding: Big
+  sign_ins: number
+  make_ups: number
+  orders: number
+  order_fen: Big
+  redemptions: number
+  redemption_points: Big
+  redemption_cash_fen: Big
+  /** JSON array of counted-growth percentiles p0, p5, …, p100; null when built by backfill. */
+  growth_quantiles: string | null
+}
+
+export interface SnapshotTierMembersTable {
+  business_day: string
+  tier_key: string
+  members: number
+  /** Within 20% of the next tier's threshold; null when built by backfill (and for the top tier). */
+  near_next: number | null
+  /** Validity ends within 30 days and counted growth then would miss the retain threshold; null by backfill. */
+  retain_at_risk_30d: number | null
+}
+
+/** Tier changes of the day: kind join / upgrade / retain / downgrade / rule_publish; from_key '' for a join. */
+export interface SnapshotTierMovesTable {
+  business_day: string
+  kind: string
+  from_key: string
+  to_key: string
+  members: number
+}
+
+/** Tier at the end of the day before the period (from_key, '' = joined within it) → tier at the end of this day. */
+export interface SnapshotTierMatrixTable {
+  business_day: string
+  period_days: number
+  from_key: string
+  to_key: string
+  members: number
+}
+
+/** Median days to reach `to_key` from `from_key` ('' = from joining), over upgrades in the 365 days to the day. */
+export interface SnapshotTierTimingTable {
+  business_day: string
+  from_key: string
+  to_key: string
+  median_days: number
+  members: number
+}
+
+/** Sums of the day's ledger entries by ledger, source kind (a reversal counts under the kind it reverses) and flow. */
+export interface SnapshotLedgerFlowsTable {
+  business_day: string
+  ledger: 'growth' | 'points'
+  source_kind: string
+  flow: 'issued' | 'spent' | 'expired' | 'clawed_back'
+  /** Signed sum of the entries' amounts. */
+  amount: Big
+  entries: number
+}
+
+export interface SnapshotSignInStreaksTable {
+  business_day: string
+  cycle_day: number
+  members: number
+}
+
+export interface SnapshotBenefitsTable {
+  business_day: string
+  benefit_key: string
+  tier_key: string
+  claims: number
+  uses: number
+  amount_fen: Big
+}
+
+export interface SnapshotRedemptionsTable {
+  business_day: string
+  item_id: string
+  item_title: string
+  redemptions: number
+  quantity: number
+  points: Big
+  cash_fen: Big
+}
+
+/** Joins of the day by channel ('outlet_qr', 'shop', 'import') and store ('' for none). */
+export interface SnapshotJoinsTable {
+  business_day: string
+  channel: string
+  outlet_id: string
+  joins: number
+}
+
+export interface SnapshotOutletDaysTable {
+  business_day: string
+  outlet_id: string
+  scans: number
+  staff_purchases: number
+  staff_purchase_fen: Big
+}
+
+/** Members per segment × tier: dimension 'rfm' (group or 'none'), 'lifecycle' (stage) or 'tag' (tag). */
+export interface SnapshotSegmentsTable {
+  business_day: string
+  dimension: 'rfm' | 'lifecycle' | 'tag'
+  segment: string
+  tier_key: string
+  members: number
+  monetary_fen: Big
+  clv_fen: Big
+}
+
+export interface SnapshotBenefitReachTable {
+  business_day: string
+  benefit_key: string
+  eligible: number
+  claimers_90d: number
+  users_90d: number
+}
+
+/**
+ * A comparison's arms as sums (subject 'benefit:<key>' or 'sign_in'; arm 'treated', 'control' or 'holdout'): orders
+ * and spend per member over `window_days`, enough for a difference of means and its 95% interval.
+ */
+export interface SnapshotComparisonsTable {
+  business_day: string
+  subject: string
+  window_days: number
+  arm: 'treated' | 'control' | 'holdout'
+  members: number
+  orders_sum: Big
+  orders_sumsq: number
+  spend_sum: Big
+  spend_sumsq: number
+}
+
+/** Each store's join cohorts by join day, as known on `as_of_day` (rewritten whole every night). */
+export interface SnapshotOutletCohortsTable {
+  outlet_id: string
+  join_day: string
+  as_of_day: string
+  joins: number
+  first_orders: number
+  repurchased_30d: number
 }

@@ -99,6 +99,11 @@ export const statusOf = {
   PICKUP_CODE_INVALID: 404,
   PICKUP_CODE_USED: 409,
   PICKUP_THROTTLED: 429,
+  RANGE_BACKWARDS: 400,
+  RANGE_TOO_LONG: 400,
+  RANGE_OUTSIDE_DATA: 400,
+  TAG_NOT_FOUND: 404,
+  TAG_NOT_MANUAL: 409,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>
 

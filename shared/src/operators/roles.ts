@@ -6,6 +6,7 @@ import { z } from 'zod'
  */
 export const permissions = [
   'dashboard.read',
+  'insights.read',
   'program.read',
   'program.edit',
   'mall.read',
@@ -37,7 +38,15 @@ const everything: readonly Permission[] = permissions
 export const rolePermissions: Record<OperatorRole, readonly Permission[]> = {
   owner: everything,
   operator: everything.filter((p) => p !== 'operators.manage' && p !== 'audit.read'),
-  analyst: ['dashboard.read', 'program.read', 'mall.read', 'outlets.read', 'staff.read', 'members.read'],
+  analyst: [
+    'dashboard.read',
+    'insights.read',
+    'program.read',
+    'mall.read',
+    'outlets.read',
+    'staff.read',
+    'members.read',
+  ],
   store_manager: ['dashboard.read', 'outlets.read', 'staff.read', 'staff.edit'],
 }
 
@@ -50,6 +59,7 @@ export const roleLabels: Record<OperatorRole, string> = {
 
 export const permissionLabels: Record<Permission, string> = {
   'dashboard.read': '查看概览',
+  'insights.read': '查看经营分析报表',
   'program.read': '查看会员规则',
   'program.edit': '修改与发布会员规则',
   'mall.read': '查看积分商城',
