@@ -8,6 +8,7 @@ import {
   type OrderEventOutcome,
 } from '@mc/shared'
 import type { Transaction } from 'kysely'
+import { bulkInsert } from '../db/bulk-insert'
 import type { Database } from '../db/schema'
 import { memberTierState } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
@@ -82,7 +83,8 @@ async function applyPaid(
   const { rules, version } = ctx.program
   const occurredAt = new Date(event.occurredAt)
   const tier = tierByKey(rules, (await memberTierState(ctx.trx, member.id, ctx.program)).key)
-  const month = businessDayOf(occurredAt, rules.calendar).slice(5, 7)
+  const paidDay = businessDayOf(occurredAt, rules.calendar)
+  const month = paidDay.slice(5, 7)
   const birthdayMonth = member.birthday !== null && member.birthday.slice(-5, -3) === month
   const order: OrderRow = {
     order_id: event.data.orderId,
@@ -103,10 +105,36 @@ async function applyPaid(
     completed_at: null,
   }
   await ctx.trx.insertInto('orders').values(order).execute()
+  await storeOrderLines(ctx, event, member.id, paidDay)
   const result = outcome(event, 'applied', member.id)
   if (rules.growth.creditOn === 'paid') await credit(ctx, order, 'growth', occurredAt, result)
   if (rules.points.creditOn === 'paid') await credit(ctx, order, 'points', occurredAt, result)
   return result
+}
+
+/**
+ * Keeps the paid order's lines for category preferences (insights). Only the first order.paid of an order gets
+ * here, and (order, line number) is the key, so a replayed or re-sent payment never adds a line twice. The
+ * column holds 32 characters of a category the contract allows 64 of: the rest is cut.
+ */
+async function storeOrderLines(ctx: EventContext, event: OrderEvent, memberId: string, businessDay: string) {
+  const lines = event.data.lines ?? []
+  if (lines.length === 0) return
+  await bulkInsert(
+    ctx.trx,
+    'order_lines',
+    lines.map((line, i) => ({
+      order_id: event.data.orderId,
+      line_no: i + 1,
+      member_id: memberId,
+      sku: line.sku,
+      category: line.category.slice(0, 32),
+      qty: line.qty,
+      amount_fen: line.amountFen,
+      business_day: businessDay,
+      created_at: ctx.now.toISOString(),
+    })),
+  )
 }
 
 /** Credits one ledger's share of an order (net of refunds so far), records it on the order and in `result`. */

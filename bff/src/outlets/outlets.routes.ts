@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { outletIdFromScene } from './outlet-scene'
+import { recordSceneScan } from './record-scene-scan'
 import { documentRoute } from '../openapi/document-route'
 
 const findOutlet = async (c: { var: AppEnv['Variables'] }, outletId: string) => {
@@ -21,7 +22,7 @@ export const outletRoutes = new Hono<AppEnv>()
   .get(
     '/outlets/scene/:scene',
     documentRoute({
-      summary: 'The store a signed join-QR scene names (URL-encode the scene)',
+      summary: 'The store a signed join-QR scene names (URL-encode the scene); each lookup counts as a scan',
       auth: 'none',
       ok: { 200: { description: 'The store', schema: OutletSummarySchema } },
       errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND'],
@@ -29,7 +30,9 @@ export const outletRoutes = new Hono<AppEnv>()
     validate('param', z.object({ scene: z.string().min(1).max(128) })),
     async (c) => {
       const outletId = outletIdFromScene(c.var.deps.qrSceneSecret, c.req.valid('param').scene)
-      return c.json(await findOutlet(c, outletId), 200)
+      const outlet = await findOutlet(c, outletId)
+      await recordSceneScan(c.var.deps.db, outlet.id, c.var.deps.clock.now())
+      return c.json(outlet, 200)
     },
   )
   .get(
