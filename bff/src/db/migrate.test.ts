@@ -25,6 +25,8 @@ describe('migrations', () => {
       '2026_12_03_1100_staff_status_and_shipments',
       '2026_12_03_1900_console_lookup_indexes',
       '2026_12_04_0900_create_insights',
+      '2026_12_04_0910_insights_snapshot_indexes',
+      '2026_12_04_0920_insights_scoring_indexes',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

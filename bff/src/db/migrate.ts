@@ -11,6 +11,8 @@ import * as createOperators from './migrations/2026_12_03_0900_create_operators'
 import * as staffStatusAndShipments from './migrations/2026_12_03_1100_staff_status_and_shipments'
 import * as consoleLookupIndexes from './migrations/2026_12_03_1900_console_lookup_indexes'
 import * as createInsights from './migrations/2026_12_04_0900_create_insights'
+import * as insightsSnapshotIndexes from './migrations/2026_12_04_0910_insights_snapshot_indexes'
+import * as insightsScoringIndexes from './migrations/2026_12_04_0920_insights_scoring_indexes'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -28,6 +30,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_1100_staff_status_and_shipments': staffStatusAndShipments,
   '2026_12_03_1900_console_lookup_indexes': consoleLookupIndexes,
   '2026_12_04_0900_create_insights': createInsights,
+  '2026_12_04_0910_insights_snapshot_indexes': insightsSnapshotIndexes,
+  '2026_12_04_0920_insights_scoring_indexes': insightsScoringIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
