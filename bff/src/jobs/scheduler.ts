@@ -3,6 +3,7 @@ import type { Deps } from '../deps'
 import { expireRedemptions } from '../mall/expire-redemptions'
 import { acquireLease, releaseLease } from './job-lease'
 import { runDailyJobs } from './run-daily-jobs'
+import { runInsightsJob } from './run-insights-job'
 
 type SchedulerDeps = Pick<Deps, 'db' | 'clock' | 'logger' | 'payments'>
 
@@ -19,9 +20,10 @@ export interface SchedulerOptions {
 const mallExpiryLeaseMs = 5 * 60_000
 
 /**
- * In-process scheduler: once a minute it asks whether today's business day has had its daily run, and
- * sweeps the mall's unpaid redemptions whose payment window has closed. Each job runs under its own database
- * lease, so of several BFF instances only one runs it at a time. Returns a stop function.
+ * In-process scheduler: once a minute it asks whether today's business day has had its daily run (and then
+ * whether yesterday has its insights snapshot), and sweeps the mall's unpaid redemptions whose payment window has
+ * closed. Each job runs under its own database lease, so of several BFF instances only one runs it at a time.
+ * Returns a stop function.
  */
 export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): () => void {
   const holder = options.holder ?? `bff-${process.pid}-${randomUUID().slice(0, 8)}`
@@ -43,11 +45,22 @@ function everyWithSetInterval(intervalMs: number, tick: () => Promise<void>): ()
 }
 
 async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
+  let dailyDone = false
   try {
     const result = await runDailyJobs(deps.db, deps.clock.now(), holder)
     if (result.ran) deps.logger.info({ job: 'daily', ...result }, 'daily jobs ran')
+    dailyDone = result.ran || result.reason === 'already_ran_today'
   } catch (err) {
     deps.logger.error({ err, job: 'daily' }, 'daily jobs failed')
+  }
+  // Insights snapshot yesterday once today's sweeps are done, so tonight's tiers and lots are the swept ones.
+  if (dailyDone) {
+    try {
+      const result = await runInsightsJob(deps.db, deps.clock.now(), holder)
+      if (result.ran) deps.logger.info({ job: 'insights', ...result }, 'insights snapshots built')
+    } catch (err) {
+      deps.logger.error({ err, job: 'insights' }, 'insights job failed')
+    }
   }
   try {
     const now = deps.clock.now()

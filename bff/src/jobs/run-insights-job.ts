@@ -1,0 +1,100 @@
+import { addDays, businessDayOf } from '@mc/shared'
+import type { Kysely } from 'kysely'
+import { readInsightSettings } from '../analytics/insight-settings'
+import { scoreMembers } from '../analytics/scoring/score-members'
+import { buildSnapshotDay } from '../analytics/snapshots/build-snapshot-day'
+import type { Database } from '../db/schema'
+import { publishedProgram } from '../program/published-program'
+import { acquireLease, releaseLease } from './job-lease'
+
+export type InsightsJobResult =
+  | { ran: true; businessDay: string; built: string[]; scored: boolean }
+  | { ran: false; businessDay: string; reason: 'already_ran_today' | 'lease_held_elsewhere' }
+
+const job = 'insights'
+const leaseMs = 10 * 60_000
+
+/** Test seam: runs inside a day's transaction before its header; a throw there is a crash mid-day. */
+export interface InsightsJobHooks {
+  beforeHeader?: (day: string) => Promise<void>
+}
+
+/**
+ * The nightly insights job for the completed business day before `now` (D). Builds every day after the latest
+ * snapshot up to D (only D on a first run: older days are the backfill command's), D itself as the nightly
+ * snapshot with the figures only tonight's state knows (rebuilt if a backfill left them out), then scores
+ * members for D. Runs under the 'insights' lease, renewed before each day; each day is one transaction, and the
+ * run is recorded in job_runs under D only once everything is done, so a run that dies is resumed by the next:
+ * built days are kept, the day it died in is built again, and scoring runs again.
+ */
+export async function runInsightsJob(
+  db: Kysely<Database>,
+  now: Date,
+  holder: string,
+  hooks: InsightsJobHooks = {},
+): Promise<InsightsJobResult> {
+  const program = await publishedProgram(db)
+  const businessDay = addDays(businessDayOf(now, program.rules.calendar), -1)
+  const done = await db
+    .selectFrom('job_runs')
+    .select('finished_at')
+    .where('job', '=', job)
+    .where('business_day', '=', businessDay)
+    .executeTakeFirst()
+  if (done?.finished_at) return { ran: false, businessDay, reason: 'already_ran_today' }
+  if (!(await acquireLease(db, job, holder, now, leaseMs)))
+    return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
+  try {
+    await db
+      .insertInto('job_runs')
+      .values({ job, business_day: businessDay, started_at: now.toISOString(), finished_at: null, result: null })
+      .onConflict((oc) => oc.columns(['job', 'business_day']).doUpdateSet({ started_at: now.toISOString() }))
+      .execute()
+    const built: string[] = []
+    const startedMs = performance.now()
+    // Renewed at `now` plus the time this run has taken. A lease lost meanwhile (ours lapsed and another instance
+    // took it) means that instance carries on; this one stops.
+    const renew = () => acquireLease(db, job, holder, new Date(now.getTime() + performance.now() - startedMs), leaseMs)
+    for (const day of await daysToBuild(db, businessDay)) {
+      if (!(await renew())) return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
+      await buildSnapshotDay(db, day, program, {
+        nightly: day === businessDay,
+        now,
+        beforeHeader: hooks.beforeHeader && (() => hooks.beforeHeader!(day)),
+      })
+      built.push(day)
+    }
+    if (!(await renew())) return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
+    // Scores, tags, segments and comparisons are of tonight only: the backfill never scores old days.
+    await scoreMembers(db, businessDay, await readInsightSettings(db), program, { now })
+    const scored = true
+    await db
+      .updateTable('job_runs')
+      .set({ finished_at: now.toISOString(), result: JSON.stringify({ built, scored }) })
+      .where('job', '=', job)
+      .where('business_day', '=', businessDay)
+      .execute()
+    return { ran: true, businessDay, built, scored }
+  } finally {
+    await releaseLease(db, job, holder)
+  }
+}
+
+/**
+ * The days after the latest snapshot up to D, or D alone when there is none; D again when its snapshot is a
+ * backfill's (no growth quantiles), so tonight's figures are filled in.
+ */
+async function daysToBuild(db: Kysely<Database>, businessDay: string): Promise<string[]> {
+  const latest = await db
+    .selectFrom('snapshot_days')
+    .select(['business_day', 'growth_quantiles'])
+    .where('business_day', '<=', businessDay)
+    .orderBy('business_day', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!latest) return [businessDay]
+  if (latest.business_day === businessDay) return latest.growth_quantiles === null ? [businessDay] : []
+  const days: string[] = []
+  for (let day = addDays(latest.business_day, 1); day <= businessDay; day = addDays(day, 1)) days.push(day)
+  return days
+}
