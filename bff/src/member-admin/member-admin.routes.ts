@@ -4,6 +4,9 @@ import {
   IdempotencyHeader,
   IssueMemberCouponBody,
   IssueMemberCouponResponse,
+  ManualTagBody,
+  MemberInsight,
+  MemberTagParam,
   MemberSearchPage,
   MemberSearchQuery,
   PhoneRevealResponse,
@@ -17,6 +20,7 @@ import { revealPhone, searchMembers } from '../membership/member-lookup'
 import { documentRoute } from '../openapi/document-route'
 import { issueMemberCoupon } from './issue-member-coupon'
 import { memberDetail } from './member-detail'
+import { addManualTag, removeManualTag } from './member-tags'
 
 /** The console's members: search, one member's page, the audited phone reveal and hand-issued coupons. */
 export const memberAdminRoutes = new Hono<AppEnv>()
@@ -105,5 +109,52 @@ export const memberAdminRoutes = new Hono<AppEnv>()
         (write) => issueMemberCoupon(write, { memberId, body }),
       )
       return c.json(answer.body, answer.status)
+    },
+  )
+  .post(
+    '/members/:memberId/tags',
+    documentRoute({
+      summary: 'Add an operator’s tag to a member (a tag the member has already is left as it is); audited',
+      auth: 'admin',
+      permission: 'members.adjust',
+      ok: {
+        201: { description: 'Tagged: the member’s insight with its tags', schema: MemberInsight },
+        200: { description: 'The member had the tag already: nothing changed', schema: MemberInsight },
+      },
+      errors: ['MEMBER_NOT_FOUND'],
+    }),
+    requirePermission('members.adjust'),
+    validate('param', AdminMemberParam),
+    validate('json', ManualTagBody),
+    async (c) => {
+      const { created, insight } = await addManualTag(c.var.deps.db, {
+        memberId: c.req.valid('param').memberId,
+        tag: c.req.valid('json').tag,
+        actor: c.var.principal.actor,
+        now: c.var.deps.clock.now(),
+      })
+      return created ? c.json(insight, 201) : c.json(insight, 200)
+    },
+  )
+  .delete(
+    '/members/:memberId/tags/:tag',
+    documentRoute({
+      summary: 'Remove an operator’s tag from a member (category tags belong to the nightly job); audited',
+      auth: 'admin',
+      permission: 'members.adjust',
+      ok: { 200: { description: 'The member’s insight with the remaining tags', schema: MemberInsight } },
+      errors: ['MEMBER_NOT_FOUND', 'TAG_NOT_FOUND', 'TAG_NOT_MANUAL'],
+    }),
+    requirePermission('members.adjust'),
+    validate('param', MemberTagParam),
+    async (c) => {
+      const { memberId, tag } = c.req.valid('param')
+      const insight = await removeManualTag(c.var.deps.db, {
+        memberId,
+        tag,
+        actor: c.var.principal.actor,
+        now: c.var.deps.clock.now(),
+      })
+      return c.json(insight, 200)
     },
   )

@@ -8,6 +8,7 @@ import { getMe } from '../membership/get-me'
 import { maskedPhone } from '../membership/member-lookup'
 import { publishedProgram } from '../program/published-program'
 import { tierView } from '../tiers/tier-view'
+import { memberInsight } from './member-tags'
 
 /**
  * One member as the console's member page shows them. Their standing (tier, counted / pending / at-risk growth,
@@ -34,7 +35,7 @@ export async function memberDetail(db: Kysely<Database>, memberId: string, now: 
     .executeTakeFirst()
   if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })
   const { rules } = await publishedProgram(db)
-  const [standing, tierChanges, balances, lots, holds, coupons, redemptions, signIns] = await Promise.all([
+  const [standing, tierChanges, balances, lots, holds, coupons, redemptions, signIns, insight] = await Promise.all([
     member.joined_at === null ? null : getMe(db, memberId, now).then(({ member: _, tiers: __, ...rest }) => rest),
     db
       .selectFrom('tier_changes')
@@ -68,6 +69,7 @@ export async function memberDetail(db: Kysely<Database>, memberId: string, now: 
       .orderBy('business_day', 'desc')
       .limit(30)
       .execute(),
+    memberInsight(db, memberId),
   ])
   return {
     member: {
@@ -118,6 +120,7 @@ export async function memberDetail(db: Kysely<Database>, memberId: string, now: 
     })),
     coupons: coupons.coupons,
     redemptions: redemptions.redemptions,
+    insight,
     signIns: signIns.map((row) => ({
       businessDay: row.business_day,
       kind: row.kind,

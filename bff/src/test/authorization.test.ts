@@ -82,6 +82,15 @@ const idRoutes: Record<string, IdRouteCase> = {
       reason: '测试发券',
     },
   },
+  'POST /api/admin/members/:memberId/tags': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/tags',
+    body: { tag: '测试标签' },
+  },
+  'DELETE /api/admin/members/:memberId/tags/:tag': {
+    as: 'admin',
+    unknown: `/api/admin/members/mbr_00000000000000000000000000/tags/${encodeURIComponent('测试标签')}`,
+  },
   'GET /api/admin/program/drafts/:draftId': { as: 'admin', unknown: '/api/admin/program/drafts/drf_missing' },
   'PATCH /api/admin/program/drafts/:draftId': {
     as: 'admin',

@@ -3,6 +3,7 @@ import { CouponSpec } from '../benefits/benefit-library'
 import { CouponView } from '../benefits/benefit.types'
 import { RedemptionView } from '../mall/mall.types'
 import { TierView } from '../tiers/tier-view'
+import { MemberInsight } from '../analytics/insights.schemas'
 import { MeResponse } from './me.schemas'
 
 /** Path parameter of the admin member routes. */
@@ -57,6 +58,9 @@ export const MemberStanding = MeResponse.omit({ member: true, tiers: true })
 export type MemberStanding = z.infer<typeof MemberStanding>
 
 const ledger = z.enum(['growth', 'points'])
+
+/** Path parameters of DELETE /api/admin/members/:memberId/tags/:tag: the tag as stored (URL-encode it). */
+export const MemberTagParam = z.strictObject({ memberId: z.string().min(1).max(64), tag: z.string().min(1).max(32) })
 
 /** GET /api/admin/members/:memberId: everything the console's member page shows, in one answer. */
 export const AdminMemberDetail = z
@@ -120,6 +124,8 @@ export const AdminMemberDetail = z
     coupons: z.array(CouponView),
     /** The newest redemptions (up to 10). */
     redemptions: z.array(RedemptionView),
+    /** RFM group, lifecycle stage and tags from the nightly scoring (insights). */
+    insight: MemberInsight,
     /** The newest sign-ins (up to 30). */
     signIns: z.array(
       z.strictObject({
