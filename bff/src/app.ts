@@ -5,6 +5,7 @@ import type { AppEnv, Deps } from './deps'
 import { adminRoutes } from './admin/admin.routes'
 import { auditLogRoutes } from './analytics/audit-log.routes'
 import { dashboardRoutes } from './analytics/dashboard.routes'
+import { insightsRoutes } from './analytics/reports/insights.routes'
 import { memberAdminRoutes } from './member-admin/member-admin.routes'
 import { operatorRoutes } from './operators/operator.routes'
 import { operatorsAdminRoutes } from './operators/operators-admin.routes'
@@ -55,6 +56,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', mallAdminRoutes)
   .route('/admin', memberAdminRoutes)
   .route('/admin', dashboardRoutes)
+  .route('/admin', insightsRoutes)
   .route('/admin', auditLogRoutes)
   .route('/admin', mallOpsRoutes)
   .route('/staff', staffRoutes)

@@ -17,8 +17,8 @@ export type Success =
   | { description: string; schema: ZodType }
   | { description: string; contentType: NonJsonContentType }
 
-/** The content types of the answers that are not JSON: the API reference page and its script, QR images. */
-export type NonJsonContentType = 'text/html' | 'text/javascript' | 'image/png'
+/** The content types of answers that are not JSON: the API reference page and its script, QR images, CSV exports. */
+export type NonJsonContentType = 'text/html' | 'text/javascript' | 'image/png' | 'text/csv'
 
 export interface RouteDescription {
   /** One line, shown in lists. */

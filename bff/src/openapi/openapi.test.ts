@@ -168,10 +168,17 @@ describe('GET /api/openapi.json', () => {
           ),
       ),
     )
-    // Only the reference page, its script and store QR images answer something else than JSON, documented by
-    // their content type.
+    // Only the reference page, its script, store QR images and the insights CSV exports answer something else
+    // than JSON, documented by their content type.
     expect(withoutSchema).toEqual([
       'GET /api/admin/outlets/{outletId}/qr.png 200 image/png',
+      'GET /api/admin/insights/tier-health/csv 200 text/csv',
+      'GET /api/admin/insights/points-economy/csv 200 text/csv',
+      'GET /api/admin/insights/benefit-effect/csv 200 text/csv',
+      'GET /api/admin/insights/store-funnel/csv 200 text/csv',
+      'GET /api/admin/insights/sign-in/csv 200 text/csv',
+      'GET /api/admin/insights/rfm/csv 200 text/csv',
+      'GET /api/admin/insights/tags/csv 200 text/csv',
       'GET /api/docs 200 text/html',
       'GET /api/docs/assets/scalar-standalone.js 200 text/javascript',
     ])
