@@ -8,6 +8,8 @@ import { systemClock, type Deps } from './deps'
 import { loadEnvOrExit } from './env'
 import { serveH5 } from './http/serve-h5'
 import { startScheduler } from './jobs/scheduler'
+import { runDailyJobs } from './jobs/run-daily-jobs'
+import { runInsightsJob } from './jobs/run-insights-job'
 import { createWechatLogin } from './auth/wechat-login'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { logRedactPaths } from './http/log-redact'
@@ -21,7 +23,11 @@ const { db, kind, close } = openDatabase(env.DATABASE_URL)
 
 const applied = await prepareDatabase(db)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
-if (env.SEED_DEMO && (await seedDemo(db, systemClock.now()))) {
+// The first start lives a demo year through the real code paths (about 16 s of CPU), so the insights have history.
+if (
+  env.SEED_DEMO &&
+  (await seedDemo(db, systemClock.now(), { history: { daily: runDailyJobs, insights: runInsightsJob } }))
+) {
   logger.info(`demo data seeded; merchant console login: ${demoOwner.login} / ${demoOwner.password} (demo only)`)
 }
 

@@ -33,7 +33,7 @@ const namedShoppers: DemoShopper[] = [
 ]
 
 /** mulberry32: a tiny seeded generator, so every first start (and every test) sees the same crowd. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -44,8 +44,8 @@ function seededRandom(seed: number): () => number {
   }
 }
 
-const surnames = '张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高'
-const givenNames = '伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂'
+export const surnames = '张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高'
+export const givenNames = '伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂'
 
 /**
  * The named shoppers plus `count` generated ones shaped like an FMCG customer base: order counts with a long

@@ -8,6 +8,7 @@ import { demoMallItems } from './demo-mall-items'
 import { demoShoppers } from './demo-shoppers'
 import { createOperator } from '../operators/manage-operators'
 import type { Database } from '../db/schema'
+import { seedDemoHistory, type DemoHistoryOptions, type DemoJobs } from './demo-history/seed-demo-history'
 
 /** Generated shoppers beside the three named ones: enough for tier distributions to mean something. */
 export const demoCrowdSize = 150
@@ -33,11 +34,26 @@ export const demoOutlets = [
 /**
  * Demo data for a first start: stores to join from and members whose orders went through the real order-event
  * pipeline, so balances, lots and tiers are exactly what the product would have produced, and a points mall
- * with one item of each kind. Runs only on an empty members table.
+ * with one item of each kind. Runs only on an empty members table. `history` (what `npm start` passes: the daily
+ * and insights jobs to run each simulated night) lives fourteen months of a three-store program instead, so the
+ * insights reports have a year to show; without it (browser tests, specs) the shoppers all join today, which is
+ * quick and keeps their numbers small and known.
  */
-export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  now: Date,
+  options: { history?: DemoJobs & DemoHistoryOptions } = {},
+): Promise<boolean> {
   const anyMember = await db.selectFrom('members').select('id').limit(1).execute()
   if (anyMember.length > 0) return false
+  if (options.history) await seedDemoHistory(db, now, options.history, options.history)
+  else await seedDemoToday(db, now)
+  await createDemoOwner(db, now)
+  return true
+}
+
+/** The short demo: the named shoppers and a crowd, all joined now, with their orders of the last ten months. */
+async function seedDemoToday(db: Kysely<Database>, now: Date): Promise<void> {
   const createdAt = now.toISOString()
   await db.transaction().execute(async (trx) => {
     await trx
@@ -86,8 +102,6 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
     }
   })
   for (const item of demoMallItems) await createMallItem(db, 'system', item, now)
-  await createDemoOwner(db, now)
-  return true
 }
 
 /** The console login `npm start` prints: a known password is a demo's convenience, so it is never seeded elsewhere. */
