@@ -32,6 +32,10 @@ export const routes = {
   merchantMembers: '/merchant/pages/members/index',
   merchantMember: '/merchant/pages/member/index',
   merchantStaff: '/merchant/pages/staff/index',
+  merchantInsights: '/merchant/pages/insights/index',
+  merchantInsightReport: '/merchant/pages/insights-report/index',
+  merchantInsightSettings: '/merchant/pages/insights-settings/index',
+  merchantInsightMembers: '/merchant/pages/insights-members/index',
 } as const
 
 /** `path` with the store QR `scene` carried along, so a scan survives the detour through login. */

@@ -13,6 +13,8 @@ import type { Deps } from '../../src/deps'
 import { serveH5 } from '../../src/http/serve-h5'
 import { createLocalPaymentProvider } from '../../src/mall/local-payment-provider'
 import { createDiskImageStore } from '../../src/uploads/image-store'
+import { runDailyJobs } from '../../src/jobs/run-daily-jobs'
+import { runInsightsJob } from '../../src/jobs/run-insights-job'
 import { openTestDatabase } from '../../src/test/test-database'
 import { e2eClock } from './e2e-clock'
 
@@ -31,12 +33,15 @@ export const e2eAdminToken = 'admin_e2e_0123456789abcdef'
  * The product as `npm start` runs it (BFF serving the built H5 app on one port, demo data seeded, local login
  * and local payments on), on a fresh SQLite file and a free port. Its time is `e2eClock`, which the demo data is
  * seeded against too; the server runs in the test process, so specs move that clock directly and the app
- * has no way to be told the time.
+ * has no way to be told the time. `history` seeds `npm start`'s year of demo history instead of today's shoppers
+ * (slower: only the insights specs, whose reports need past days, ask for it).
  */
-export async function startH5Server() {
+export async function startH5Server(options: { history?: boolean } = {}) {
   const database = await openTestDatabase('sqlite')
   await prepareDatabase(database.db, e2eClock.now())
-  await seedDemo(database.db, e2eClock.now())
+  // The demo year runs the nightly jobs each simulated day; they live above setup, so they are handed in.
+  const history = options.history ? { history: { daily: runDailyJobs, insights: runInsightsJob } } : {}
+  await seedDemo(database.db, e2eClock.now(), history)
   await storeApiKey(database.db, {
     name: 'e2e',
     permissions,

@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas as TaroCanvas, View } from '@tarojs/components'
 import { Canvas } from '@antv/f2'
 import { groupedBars, type BarRow } from './grouped-bars'
+import { seriesChart, type SeriesKind } from './series-chart'
 
 export type { BarRow } from './grouped-bars'
+export { isSideways, seriesPalette, type SeriesKind } from './series-chart'
 
 /** A canvas ready for F2: its 2D context, drawing size in CSS pixels and the screen's pixel ratio. */
 interface ChartSurface {
@@ -20,25 +22,69 @@ interface ChartSurface {
  */
 export function BarChart(props: { id: string; rows: BarRow[]; colors: string[]; height: number; testId?: string }) {
   const { id, rows, colors, height, testId } = props
-  const chart = useRef<Canvas | null>(null)
+  return (
+    <F2Canvas id={id} height={height} testId={testId} tree={() => groupedBars(rows, colors)} deps={[rows, colors]} />
+  )
+}
+
+/**
+ * A chart of `kind` (stacked area, line, bars, pie) over long rows: one colour per `series`, `category` along the
+ * x axis. The insights reports draw each table's chart with it.
+ */
+export function SeriesChart(props: { id: string; kind: SeriesKind; rows: BarRow[]; height: number; testId?: string }) {
+  const { id, kind, rows, height, testId } = props
+  return (
+    <F2Canvas
+      id={id}
+      height={height}
+      testId={testId}
+      tree={(width) => seriesChart(kind, rows, width)}
+      deps={[kind, rows]}
+    />
+  )
+}
+
+/** One F2 canvas: drawn once the canvas is found, redrawn when `deps` change, destroyed with the component. */
+function F2Canvas(props: {
+  id: string
+  height: number
+  testId?: string
+  tree: (width: number) => ReturnType<typeof groupedBars>
+  deps: unknown[]
+}) {
+  const { id, height, testId, tree, deps } = props
+  const chart = useRef<{ canvas: Canvas; width: number } | null>(null)
+  const treeRef = useRef(tree)
+  const drawing = useRef<Promise<void>>(Promise.resolve())
+  treeRef.current = tree
+  const layoutWidth = useLayoutWidth(id)
+  // `deps` stands for what `tree` draws (the tree itself is read through a ref); a new width draws afresh, since
+  // the canvas's backing store is resized for it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `layoutWidth` is measured again inside findSurface.
   useEffect(() => {
     let cancelled = false
-    void findSurface(id, height).then((surface) => {
-      if (cancelled || !surface) return
-      const canvasProps = { ...surface, animate: false, children: groupedBars(rows, colors) }
-      if (chart.current) chart.current.update(canvasProps)
-      else {
-        chart.current = new Canvas(canvasProps)
-        void chart.current.render()
-      }
-    })
+    // Draws run one after another: F2 renders asynchronously, and an update or a new canvas arriving while the
+    // last render is still running (the width settling right after the first draw) left the canvas blank.
+    drawing.current = drawing.current
+      .then(async () => {
+        const surface = cancelled ? null : await findSurface(id, height)
+        if (cancelled || !surface) return
+        const canvasProps = { ...surface, animate: false, children: treeRef.current(surface.width) }
+        if (chart.current && chart.current.width === surface.width) await chart.current.canvas.update(canvasProps)
+        else {
+          chart.current?.canvas.destroy()
+          chart.current = { canvas: new Canvas(canvasProps), width: surface.width }
+          await chart.current.canvas.render()
+        }
+      })
+      .catch(() => undefined)
     return () => {
       cancelled = true
     }
-  }, [id, rows, colors, height])
+  }, [id, height, layoutWidth, ...deps])
   useEffect(
     () => () => {
-      chart.current?.destroy()
+      chart.current?.canvas.destroy()
       chart.current = null
     },
     [],
@@ -50,6 +96,23 @@ export function BarChart(props: { id: string; rows: BarRow[]; colors: string[]; 
   )
 }
 
+/**
+ * The chart's width on H5, followed as the layout settles or the window resizes (a page can be measured before
+ * its final layout, and a chart drawn then would keep that width). Weapp pages have a fixed width: 0 there.
+ */
+function useLayoutWidth(id: string): number {
+  const [width, setWidth] = useState(0)
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof ResizeObserver === 'undefined') return
+    const host = document.getElementById(id)?.closest('.chart')
+    if (!host) return
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)))
+    observer.observe(host)
+    return () => observer.disconnect()
+  }, [id])
+  return width
+}
+
 /** Waits a frame for the canvas to be laid out, then sizes its backing store for the screen's pixel ratio. */
 async function findSurface(id: string, height: number): Promise<ChartSurface | null> {
   await new Promise<void>((resolve) => Taro.nextTick(resolve))
@@ -58,7 +121,12 @@ async function findSurface(id: string, height: number): Promise<ChartSurface | n
     const host = document.getElementById(id)
     const element = host instanceof HTMLCanvasElement ? host : host?.querySelector('canvas')
     if (!element) return null
-    const width = element.parentElement?.getBoundingClientRect().width || element.getBoundingClientRect().width
+    // The chart's own box sets the width: Taro's canvas host is an inline element as wide as the canvas inside it
+    // (300 px by default), so measuring it would keep every chart at that width.
+    const box = element.closest('.chart') ?? element.parentElement
+    const width = box?.getBoundingClientRect().width || element.getBoundingClientRect().width
+    element.style.width = `${width}px`
+    element.style.height = `${height}px`
     return sized(element, width, height, pixelRatio)
   }
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { Articles, Gift, Home, Setting, ShieldCheck, Store, User, UserAdd } from '@nutui/icons-react-taro'
+import { Articles, Category, Gift, Home, Setting, ShieldCheck, Store, User, UserAdd } from '@nutui/icons-react-taro'
 import { roleLabels, type Permission } from '@mc/shared'
 import { routes } from '../../../routes'
 import { openConsoleLogin } from '../../console-call'
@@ -10,7 +10,16 @@ import { ConsoleModal } from '../console-modal'
 import { PasswordForm } from '../password-form'
 import '../../console.css'
 
-export type ConsoleSection = 'home' | 'program' | 'mall' | 'stores' | 'staff' | 'members' | 'audit' | 'operators'
+export type ConsoleSection =
+  | 'home'
+  | 'insights'
+  | 'program'
+  | 'mall'
+  | 'stores'
+  | 'staff'
+  | 'members'
+  | 'audit'
+  | 'operators'
 
 interface SectionEntry {
   section: ConsoleSection
@@ -23,6 +32,13 @@ interface SectionEntry {
 /** The console's sections in navigation order; each shows only to operators holding its permission. */
 export const consoleSections: SectionEntry[] = [
   { section: 'home', label: '概览', permission: 'dashboard.read', url: routes.merchantHome, icon: <Home /> },
+  {
+    section: 'insights',
+    label: '经营分析',
+    permission: 'insights.read',
+    url: routes.merchantInsights,
+    icon: <Category />,
+  },
   {
     section: 'program',
     label: '会员规则',

@@ -5,12 +5,14 @@ import { chineseDate, groupThousands } from '../../../format'
 import { consoleCall } from '../../console-call'
 import { ConsoleButton } from '../../components/console-button'
 import { ConsoleShell, consoleSections, useConsoleAccess, type ConsoleSection } from '../../components/console-shell'
+import { WeeklyActionsCard } from '../../insights/weekly-actions-card'
 import { useOperatorStore } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
 import '../../console.css'
 import './index.css'
 
 const sectionHints: Partial<Record<ConsoleSection, string>> = {
+  insights: '等级、积分、权益与会员分析报表',
   program: '等级、积分规则与发布',
   mall: '商品、兑换、发货与退款',
   stores: '门店与入会二维码',
@@ -54,6 +56,7 @@ export default function MerchantHomePage() {
         ) : null}
         {today.data ? <TodayFigures today={today.data} onOpenMall={canOpenMall ? openMall : undefined} /> : null}
         {!today.data && !today.failure ? <View className='console-empty'>加载中…</View> : null}
+        {permissions.includes('insights.read') ? <WeeklyActionsCard ready={ready} /> : null}
 
         <View className='console-card'>
           <View className='console-card__head'>

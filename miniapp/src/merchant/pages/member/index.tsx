@@ -7,6 +7,7 @@ import { routes } from '../../../routes'
 import { ConsoleButton } from '../../components/console-button'
 import { ConsoleShell, useConsoleAccess } from '../../components/console-shell'
 import { consoleCall } from '../../console-call'
+import { MemberInsightCard } from '../../insights/member-insight-card'
 import { AdjustDialog } from '../../members/adjust-dialog'
 import { CouponDialog } from '../../members/coupon-dialog'
 import { LedgerCard } from '../../members/ledger-card'
@@ -94,6 +95,14 @@ export default function MerchantMemberPage() {
           <View className='member-detail__side'>
             <ProfileCard member={detail.member} />
             <StandingCard detail={detail} />
+            <View className='member-detail__insight'>
+              <MemberInsightCard
+                memberId={memberId}
+                insight={detail.insight}
+                mayTag={mayAdjust}
+                onChanged={() => void reload()}
+              />
+            </View>
             <View className='member-detail__trajectory'>
               <TierTrajectoryCard changes={detail.tierChanges} />
             </View>
