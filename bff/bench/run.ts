@@ -7,6 +7,7 @@ import type { LoadSettings } from './lib/load'
 import { postgresFigures } from './lib/postgres'
 import { httpFigure, table, type Figure } from './lib/report'
 import { lookupTableFigures, type LookupResult } from './lib/lookup-figures'
+import { insightsFigures, type InsightsResult } from './lib/insights-figures'
 import {
   simulatorFigure,
   sweepFigures,
@@ -18,8 +19,8 @@ import {
 // `pnpm bench`: every figure of the issue's benchmark section in one run, each server in its own process on
 // 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
 // BENCH_DURATION, BENCH_WARMUP (seconds per HTTP figure), BENCH_CONNECTIONS, BENCH_IMPORT_ROWS,
-// BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS
-// (e.g. --cpu-prof).
+// BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_INSIGHTS_MEMBERS (0 skips (h) and (i)), BENCH_PG_URL (adds the
+// PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof).
 const settings: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
@@ -28,6 +29,7 @@ const settings: LoadSettings = {
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
 const sweepMembers = Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000)
 const lookupMembers = Number(process.env.BENCH_LOOKUP_MEMBERS ?? 1_000_000)
+const insightsMembers = Number(process.env.BENCH_INSIGHTS_MEMBERS ?? 1_000_000)
 const started = new Date()
 const loadBefore = loadavg()
 const step = (text: string) =>
@@ -68,6 +70,14 @@ try {
     BENCH_WARMUP: String(settings.warmupSeconds),
     BENCH_DURATION: String(settings.durationSeconds),
   })
+  step(`(h)(i) insights: ${insightsMembers.toLocaleString('en-US')} members, the nightly job, then the reports`)
+  const insights =
+    insightsMembers > 0
+      ? await runTask<InsightsResult>('bench/tasks/insights.ts', {
+          BENCH_INSIGHTS_MEMBERS: String(insightsMembers),
+          BENCH_TMP: dir,
+        })
+      : null
 
   const a = hello.hono.rps
   const b = raw.rps
@@ -104,9 +114,18 @@ try {
     ...sweepFigures(sweeps, b, 'SQLite'),
     simulatorFigure(simulator, b),
     ...lookupTableFigures(lookups, 'SQLite'),
+    ...(insights ? insightsFigures(insights, 'SQLite') : []),
   ]
   const pg = process.env.BENCH_PG_URL
-    ? await postgresFigures(process.env.BENCH_PG_URL, settings, { a, b, importRows, sweepMembers, lookupMembers, step })
+    ? await postgresFigures(process.env.BENCH_PG_URL, settings, {
+        a,
+        b,
+        importRows,
+        sweepMembers,
+        lookupMembers,
+        insightsMembers,
+        step,
+      })
     : null
   if (pg) figures.push(...pg.figures)
 
@@ -126,8 +145,9 @@ try {
     importRows,
     sweepMembers,
     lookupMembers,
+    insightsMembers,
     figures,
-    details: { hello, raw, product, imported, sweeps, simulator, lookups, postgres: pg?.details ?? null },
+    details: { hello, raw, product, imported, sweeps, simulator, lookups, insights, postgres: pg?.details ?? null },
   }
   mkdirSync(join(bffDir, 'bench/results'), { recursive: true })
   writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)

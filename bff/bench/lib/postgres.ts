@@ -11,6 +11,7 @@ import { populatePostgres } from './population-postgres'
 import { httpFigure, type Figure } from './report'
 import { sweepFigures, type ImportResult, type SweepResult } from './task-figures'
 import { lookupTableFigures, type LookupResult } from './lookup-figures'
+import { insightsFigures, type InsightsResult } from './insights-figures'
 
 const httpMembers = 10_000
 const sessions = 2_000
@@ -45,6 +46,7 @@ export async function postgresFigures(
     importRows: number
     sweepMembers: number
     lookupMembers: number
+    insightsMembers: number
     step: (text: string) => void
   },
 ) {
@@ -90,6 +92,18 @@ export async function postgresFigures(
       BENCH_DURATION: String(settings.durationSeconds),
     })
 
+    let insights: InsightsResult | null = null
+    if (context.insightsMembers > 0) {
+      step(`PostgreSQL (h)(i): ${context.insightsMembers.toLocaleString('en-US')} members, the insights job, reports`)
+      const insightsDb = await freshDatabase(serverUrl)
+      databases.push(insightsDb)
+      insights = await runTask<InsightsResult>('bench/tasks/insights.ts', {
+        BENCH_INSIGHTS_MEMBERS: String(context.insightsMembers),
+        BENCH_DATABASE_URL: insightsDb.url,
+        BENCH_PG_SCHEMA: 'bench_insights',
+      })
+    }
+
     const figures: Figure[] = [
       httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, {
         ratio: product.orders.rps / b,
@@ -116,8 +130,9 @@ export async function postgresFigures(
       },
       ...sweepFigures(sweeps, b, 'PostgreSQL'),
       ...lookupTableFigures(lookups, 'PostgreSQL'),
+      ...(insights ? insightsFigures(insights, 'PostgreSQL') : []),
     ]
-    return { figures, details: { product, imported, sweeps, lookups } }
+    return { figures, details: { product, imported, sweeps, lookups, insights } }
   } finally {
     for (const database of databases) await database.drop().catch(() => {})
   }

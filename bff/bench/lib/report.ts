@@ -8,9 +8,12 @@ export interface Figure {
   unit: string
   p99Ms?: number
   serverCpuUsPerRequest?: number | null
-  /** `value` relative to the baseline named in `ratioTo`; for sweeps, items per second relative to (b). */
+  /**
+   * `value` relative to the baseline named in `ratioTo` (a figure id without its parentheses); for sweeps, items
+   * per second relative to (b).
+   */
   ratio?: number
-  ratioTo?: 'a' | 'b'
+  ratioTo?: string
   target?: string
   met?: boolean
   note?: string
