@@ -16,19 +16,43 @@ export async function storeFunnelReport(ctx: ReportContext): Promise<ReportBody>
   if (ids.length === 0) {
     return { notices: [{ tone: 'info', text: '还没有门店' }], figures: [], comparisons: [], tables: [], links: [] }
   }
-  const days = await db
-    .selectFrom('snapshot_outlet_days')
-    .select(['business_day', 'outlet_id', 'scans', 'staff_purchases', 'staff_purchase_fen'])
-    .where('business_day', '>=', range.from)
-    .where('business_day', '<=', range.to)
-    .where('outlet_id', 'in', ids)
+  // Summed in SQL by store and by day: a year of 20 stores is 7,300 rows that need not cross the driver.
+  const outletDays = () =>
+    db
+      .selectFrom('snapshot_outlet_days')
+      .where('business_day', '>=', range.from)
+      .where('business_day', '<=', range.to)
+      .where('outlet_id', 'in', ids)
+  const joinDays = () =>
+    db
+      .selectFrom('snapshot_joins')
+      .where('business_day', '>=', range.from)
+      .where('business_day', '<=', range.to)
+      .where('outlet_id', 'in', ids)
+  const days = await outletDays()
+    .select((eb) => [
+      'outlet_id',
+      eb.fn.sum<number>('scans').as('scans'),
+      eb.fn.sum<number>('staff_purchases').as('staff_purchases'),
+      eb.fn.sum<number>('staff_purchase_fen').as('staff_purchase_fen'),
+    ])
+    .groupBy('outlet_id')
     .execute()
-  const joins = await db
-    .selectFrom('snapshot_joins')
-    .select(['business_day', 'outlet_id', 'joins'])
-    .where('business_day', '>=', range.from)
-    .where('business_day', '<=', range.to)
-    .where('outlet_id', 'in', ids)
+  const daysByDay = await outletDays()
+    .select((eb) => [
+      'business_day',
+      eb.fn.sum<number>('scans').as('scans'),
+      eb.fn.sum<number>('staff_purchases').as('staff_purchases'),
+    ])
+    .groupBy('business_day')
+    .execute()
+  const joins = await joinDays()
+    .select((eb) => ['outlet_id', eb.fn.sum<number>('joins').as('joins')])
+    .groupBy('outlet_id')
+    .execute()
+  const joinsByDay = await joinDays()
+    .select((eb) => ['business_day', eb.fn.sum<number>('joins').as('joins')])
+    .groupBy('business_day')
     .execute()
   const cohorts = await db
     .selectFrom('snapshot_outlet_cohorts')
@@ -66,11 +90,11 @@ export async function storeFunnelReport(ctx: ReportContext): Promise<ReportBody>
     rows.reduce((s, r) => s + r[key], 0)
   const daily = pivot(
     [
-      ...days.flatMap((d) => [
+      ...daysByDay.flatMap((d) => [
         { row: d.business_day, column: 'scans', value: num(d.scans) },
         { row: d.business_day, column: 'staffPurchases', value: num(d.staff_purchases) },
       ]),
-      ...joins.map((j) => ({ row: j.business_day, column: 'joins', value: num(j.joins) })),
+      ...joinsByDay.map((j) => ({ row: j.business_day, column: 'joins', value: num(j.joins) })),
     ],
     'day',
     ['scans', 'joins', 'staffPurchases'],
