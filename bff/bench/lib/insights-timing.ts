@@ -1,3 +1,4 @@
+import { snapshotDayTables } from '../../src/analytics/snapshots/build-snapshot-day'
 import { addDays } from '@mc/shared'
 import { CompiledQuery, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely'
 import pg from 'pg'
@@ -52,16 +53,7 @@ export function openTimedDatabase(target: InsightsTarget) {
 
 export const snapshotTables = [
   'snapshot_days',
-  'snapshot_tier_members',
-  'snapshot_tier_moves',
-  'snapshot_tier_matrix',
-  'snapshot_tier_timing',
-  'snapshot_ledger_flows',
-  'snapshot_sign_in_streaks',
-  'snapshot_benefits',
-  'snapshot_redemptions',
-  'snapshot_joins',
-  'snapshot_outlet_days',
+  ...snapshotDayTables,
   'snapshot_segments',
   'snapshot_benefit_reach',
   'snapshot_comparisons',

@@ -3,28 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { backfillSnapshots } from '../analytics/snapshots/backfill-snapshots'
 import { buildSnapshotDay } from '../analytics/snapshots/build-snapshot-day'
 import { shopHistory } from '../analytics/snapshots/shop-history-test-kit'
-import type { Database } from '../db/schema'
 import { publishedProgram } from '../program/published-program'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { useTestApp } from '../test/test-app'
+import { snapshotDayTables } from '../analytics/snapshots/build-snapshot-day'
 import { runInsightsBackfill } from './insights-backfill'
 import { acquireLease, releaseLease } from './job-lease'
 import { runInsightsJob } from './run-insights-job'
 import { startScheduler } from './scheduler'
 
-const perDayTables = [
-  'snapshot_days',
-  'snapshot_tier_members',
-  'snapshot_tier_moves',
-  'snapshot_tier_matrix',
-  'snapshot_tier_timing',
-  'snapshot_ledger_flows',
-  'snapshot_sign_in_streaks',
-  'snapshot_benefits',
-  'snapshot_redemptions',
-  'snapshot_joins',
-  'snapshot_outlet_days',
-] as const satisfies (keyof Database)[]
+const perDayTables = ['snapshot_days', ...snapshotDayTables] as const
 
 describe('the nightly insights job and the backfill', () => {
   const t = useTestApp({ sessionTtlHours: 24 * 90 })

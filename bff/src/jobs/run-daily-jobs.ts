@@ -4,6 +4,7 @@ import type { Database } from '../db/schema'
 import { publishedProgram } from '../program/published-program'
 import { expireLots, type ExpirySummary } from './expire-lots'
 import { acquireLease, releaseLease } from './job-lease'
+import { jobRanFor, jobRunFinished, jobRunStarted } from './job-runs'
 import { sweepTiers, type TierSweepSummary } from './sweep-tiers'
 
 export type DailyJobsResult =
@@ -26,29 +27,15 @@ export async function runDailyJobs(
 ): Promise<DailyJobsResult> {
   const program = await publishedProgram(db)
   const businessDay = businessDayOf(now, program.rules.calendar)
-  const done = await db
-    .selectFrom('job_runs')
-    .select('finished_at')
-    .where('job', '=', job)
-    .where('business_day', '=', businessDay)
-    .executeTakeFirst()
-  if (done?.finished_at && !options.force) return { ran: false, businessDay, reason: 'already_ran_today' }
+  const done = await jobRanFor(db, job, businessDay)
+  if (done && !options.force) return { ran: false, businessDay, reason: 'already_ran_today' }
   if (!(await acquireLease(db, job, holder, now, leaseMs)))
     return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
   try {
-    await db
-      .insertInto('job_runs')
-      .values({ job, business_day: businessDay, started_at: now.toISOString(), finished_at: null, result: null })
-      .onConflict((oc) => oc.columns(['job', 'business_day']).doUpdateSet({ started_at: now.toISOString() }))
-      .execute()
+    await jobRunStarted(db, job, businessDay, now)
     const expiry = await expireLots(db, program, now)
     const tiers = await sweepTiers(db, program, now)
-    await db
-      .updateTable('job_runs')
-      .set({ finished_at: now.toISOString(), result: JSON.stringify({ expiry, tiers }) })
-      .where('job', '=', job)
-      .where('business_day', '=', businessDay)
-      .execute()
+    await jobRunFinished(db, job, businessDay, now, { expiry, tiers })
     return { ran: true, businessDay, expiry, tiers }
   } finally {
     await releaseLease(db, job, holder)

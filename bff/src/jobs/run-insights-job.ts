@@ -6,6 +6,7 @@ import { buildSnapshotDay } from '../analytics/snapshots/build-snapshot-day'
 import type { Database } from '../db/schema'
 import { publishedProgram } from '../program/published-program'
 import { acquireLease, releaseLease } from './job-lease'
+import { jobRanFor, jobRunFinished, jobRunStarted } from './job-runs'
 
 export type InsightsJobResult =
   | { ran: true; businessDay: string; built: string[]; scored: boolean }
@@ -35,21 +36,12 @@ export async function runInsightsJob(
 ): Promise<InsightsJobResult> {
   const program = await publishedProgram(db)
   const businessDay = addDays(businessDayOf(now, program.rules.calendar), -1)
-  const done = await db
-    .selectFrom('job_runs')
-    .select('finished_at')
-    .where('job', '=', job)
-    .where('business_day', '=', businessDay)
-    .executeTakeFirst()
-  if (done?.finished_at) return { ran: false, businessDay, reason: 'already_ran_today' }
+  const done = await jobRanFor(db, job, businessDay)
+  if (done) return { ran: false, businessDay, reason: 'already_ran_today' }
   if (!(await acquireLease(db, job, holder, now, leaseMs)))
     return { ran: false, businessDay, reason: 'lease_held_elsewhere' }
   try {
-    await db
-      .insertInto('job_runs')
-      .values({ job, business_day: businessDay, started_at: now.toISOString(), finished_at: null, result: null })
-      .onConflict((oc) => oc.columns(['job', 'business_day']).doUpdateSet({ started_at: now.toISOString() }))
-      .execute()
+    await jobRunStarted(db, job, businessDay, now)
     const built: string[] = []
     const startedMs = performance.now()
     // Renewed at `now` plus the time this run has taken. A lease lost meanwhile (ours lapsed and another instance
@@ -68,12 +60,7 @@ export async function runInsightsJob(
     // Scores, tags, segments and comparisons are of tonight only: the backfill never scores old days.
     await scoreMembers(db, businessDay, await readInsightSettings(db), program, { now })
     const scored = true
-    await db
-      .updateTable('job_runs')
-      .set({ finished_at: now.toISOString(), result: JSON.stringify({ built, scored }) })
-      .where('job', '=', job)
-      .where('business_day', '=', businessDay)
-      .execute()
+    await jobRunFinished(db, job, businessDay, now, { built, scored })
     return { ran: true, businessDay, built, scored }
   } finally {
     await releaseLease(db, job, holder)

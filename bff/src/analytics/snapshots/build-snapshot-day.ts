@@ -14,8 +14,11 @@ import { snapshotTierMatrix, snapshotTierTiming } from './tier-history-snapshot'
 import { growthQuantiles, snapshotTierOutlook } from './tier-outlook'
 import { snapshotTierMembers, snapshotTierMoves } from './tier-snapshot'
 
-/** The per-day tables this module writes (member scoring writes segments, reach and comparisons itself). */
-const perDayTables = [
+/**
+ * The per-day tables this module writes besides the `snapshot_days` header (member scoring writes segments, reach
+ * and comparisons itself).
+ */
+export const snapshotDayTables = [
   'snapshot_tier_members',
   'snapshot_tier_moves',
   'snapshot_tier_matrix',
@@ -49,7 +52,7 @@ export async function buildSnapshotDay(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('snapshot_days').where('business_day', '=', day).execute()
-    for (const table of perDayTables) await trx.deleteFrom(table).where('business_day', '=', day).execute()
+    for (const table of snapshotDayTables) await trx.deleteFrom(table).where('business_day', '=', day).execute()
     const s = snapshotDay(trx, day, program, options.nightly)
     await snapshotTierMembers(s)
     await snapshotTierMoves(s)
