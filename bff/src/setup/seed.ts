@@ -1,13 +1,13 @@
-import { fmcgTemplate, newId } from '@mc/shared'
+import { fmcgTemplate } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import { applyOrderEvent } from '../orders/apply-order-event'
-import { recordTierChange } from '../tiers/member-tier'
 import { publishedProgram, publishProgramVersion } from '../program/published-program'
 import { createMallItem } from '../mall/mall-items'
 import { demoMallItems } from './demo-mall-items'
 import { demoShoppers } from './demo-shoppers'
 import { createOperator } from '../operators/manage-operators'
 import type { Database } from '../db/schema'
+import { insertDemoMember } from './demo-history/history-actions'
 import { seedDemoHistory, type DemoHistoryOptions, type DemoJobs } from './demo-history/seed-demo-history'
 
 /** Generated shoppers beside the three named ones: enough for tier distributions to mean something. */
@@ -63,29 +63,7 @@ async function seedDemoToday(db: Kysely<Database>, now: Date): Promise<void> {
       .execute()
     const program = await publishedProgram(trx)
     for (const [m, member] of demoShoppers(demoCrowdSize).entries()) {
-      const id = newId('mbr', now.getTime())
-      await trx
-        .insertInto('members')
-        .values({
-          id,
-          openid: null,
-          unionid: null,
-          phone: member.phone,
-          nickname: member.nickname,
-          birthday: member.birthday,
-          joined_at: createdAt,
-          source_outlet_id: member.outlet,
-          source_channel: member.outlet ? 'outlet_qr' : 'shop',
-          created_at: createdAt,
-        })
-        .execute()
-      await recordTierChange(trx, {
-        memberId: id,
-        change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } },
-        growth: 0,
-        program,
-        now,
-      })
+      const id = await insertDemoMember(trx, member, program, now)
       for (const [o, { amountFen, daysAgo }] of member.orders.entries()) {
         const occurredAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
         const orderId = `demo-${m + 1}-${o + 1}`

@@ -1,12 +1,12 @@
 import { AppError, newId, type OrderEvent } from '@mc/shared'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { claimBenefit } from '../../benefits/claim-benefit'
 import { useCoupon } from '../../benefits/use-coupon'
 import { redeemItem } from '../../mall/redeem-item'
 import { applyOrderEvent } from '../../orders/apply-order-event'
-import { publishedProgram } from '../../program/published-program'
+import { publishedProgram, type PublishedProgram } from '../../program/published-program'
 import { makeUpSignIn } from '../../sign-in/make-up-sign-in'
 import { signInToday } from '../../sign-in/sign-in-today'
 import { recordTierChange } from '../../tiers/member-tier'
@@ -26,32 +26,39 @@ export interface DemoJoin {
 }
 
 export async function joinAt(db: Kysely<Database>, member: DemoJoin, now: Date): Promise<string> {
+  return db.transaction().execute(async (trx) => insertDemoMember(trx, member, await publishedProgram(trx), now))
+}
+
+/** A demo member joined at `now` in the lowest tier, as joining writes them; in the caller's transaction. */
+export async function insertDemoMember(
+  trx: Transaction<Database>,
+  member: DemoJoin,
+  program: PublishedProgram,
+  now: Date,
+): Promise<string> {
   const id = newId('mbr', now.getTime())
   const at = now.toISOString()
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('members')
-      .values({
-        id,
-        openid: null,
-        unionid: null,
-        phone: member.phone,
-        nickname: member.nickname,
-        birthday: member.birthday,
-        joined_at: at,
-        source_outlet_id: member.outlet,
-        source_channel: member.outlet ? 'outlet_qr' : 'shop',
-        created_at: at,
-      })
-      .execute()
-    const program = await publishedProgram(trx)
-    await recordTierChange(trx, {
-      memberId: id,
-      change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } },
-      growth: 0,
-      program,
-      now,
+  await trx
+    .insertInto('members')
+    .values({
+      id,
+      openid: null,
+      unionid: null,
+      phone: member.phone,
+      nickname: member.nickname,
+      birthday: member.birthday,
+      joined_at: at,
+      source_outlet_id: member.outlet,
+      source_channel: member.outlet ? 'outlet_qr' : 'shop',
+      created_at: at,
     })
+    .execute()
+  await recordTierChange(trx, {
+    memberId: id,
+    change: { kind: 'join', state: { key: program.rules.tiers[0].key, validUntil: null } },
+    growth: 0,
+    program,
+    now,
   })
   return id
 }
