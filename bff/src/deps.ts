@@ -6,6 +6,7 @@ import type { PaymentProvider } from './mall/payment-provider'
 import type { WechatLogin } from './auth/wechat-login'
 import type { Principal } from './auth/operator-principal'
 import type { ImageStore } from './uploads/image-store'
+import type { OutreachAdapters } from './outreach/outreach-adapters'
 
 /** Time comes from here, never from `new Date()` in domain code, so tests can stand on either side of a boundary. */
 export interface Clock {
@@ -33,6 +34,8 @@ export interface Deps {
     publicBaseUrl: string
     wechat: { appId: string; appSecret: string; apiBase: string; envVersion: 'release' | 'trial' | 'develop' } | null
   }
+  /** WeChat subscribe messages and SMS; either may be null (not configured), the inbox always works. */
+  outreach: OutreachAdapters
   mall: {
     /** An unpaid points-plus-cash redemption expires this long after it was placed. */
     paymentTimeoutMinutes: number

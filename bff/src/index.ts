@@ -44,6 +44,7 @@ const deps: Deps = {
   webhookSecret: env.WEBHOOK_SECRET ?? null,
   qrSceneSecret: env.QR_SCENE_SECRET ?? null,
   payments: paymentProviderFromEnv(env),
+  outreach: { wechat: null, sms: null },
   images: createDiskImageStore(uploadsDir),
   joinQr: {
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,

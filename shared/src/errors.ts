@@ -101,6 +101,18 @@ export const errorMessages = {
   RANGE_OUTSIDE_DATA: '所选时间范围内还没有统计数据',
   TAG_NOT_FOUND: '该会员没有这个标签',
   TAG_NOT_MANUAL: '系统标签由夜间统计自动维护，不能手动删除',
+  SEGMENT_NOT_FOUND: '人群不存在',
+  CAMPAIGN_NOT_FOUND: '活动不存在',
+  CAMPAIGN_SEGMENT_MISSING: '请选择活动要发送的人群',
+  CAMPAIGN_SCHEDULE_PAST: '计划发送时间不能早于现在',
+  CAMPAIGN_OVER_BUDGET: '预计发券数量超出预算',
+  CAMPAIGN_NOT_CANCELLABLE: '活动已开始发送，不能取消',
+  OUTBOX_MESSAGE_NOT_FOUND: '消息不存在',
+  OUTBOX_NOT_FAILED: '只有发送失败的消息可以重试',
+  SUBSCRIPTION_TEMPLATE_UNKNOWN: '订阅消息模板未配置',
+  SMS_CONSENT_NEEDS_PHONE: '请先绑定手机号再开启短信通知',
+  SMS_INBOUND_FORBIDDEN: '短信回执校验失败',
+  JOURNEY_NOT_FOUND: '自动化规则不存在',
   INTERNAL: '服务器开小差了，请稍后再试',
 } as const
 

@@ -42,6 +42,7 @@ export async function reportApp(db: Kysely<Database>, kind: DatabaseKind, now: D
     webhookSecret: null,
     qrSceneSecret: null,
     payments: null,
+    outreach: { wechat: null, sms: null },
     images: createDiskImageStore(images),
     joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null },
     mall: { paymentTimeoutMinutes: 15 },

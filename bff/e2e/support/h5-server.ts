@@ -59,6 +59,7 @@ export async function startH5Server(options: { history?: boolean } = {}) {
     webhookSecret: e2eWebhookSecret,
     qrSceneSecret: e2eQrSceneSecret,
     payments: createLocalPaymentProvider(),
+    outreach: { wechat: null, sms: null },
     images: createDiskImageStore(imagesDir),
     joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null },
     mall: { paymentTimeoutMinutes: 15 },

@@ -27,6 +27,7 @@ describe('migrations', () => {
       '2026_12_04_0900_create_insights',
       '2026_12_04_0910_insights_snapshot_indexes',
       '2026_12_04_0920_insights_scoring_indexes',
+      '2026_12_05_0900_create_engagement',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

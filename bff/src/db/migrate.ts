@@ -13,6 +13,7 @@ import * as consoleLookupIndexes from './migrations/2026_12_03_1900_console_look
 import * as createInsights from './migrations/2026_12_04_0900_create_insights'
 import * as insightsSnapshotIndexes from './migrations/2026_12_04_0910_insights_snapshot_indexes'
 import * as insightsScoringIndexes from './migrations/2026_12_04_0920_insights_scoring_indexes'
+import * as createEngagement from './migrations/2026_12_05_0900_create_engagement'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0900_create_insights': createInsights,
   '2026_12_04_0910_insights_snapshot_indexes': insightsSnapshotIndexes,
   '2026_12_04_0920_insights_scoring_indexes': insightsScoringIndexes,
+  '2026_12_05_0900_create_engagement': createEngagement,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -279,6 +279,8 @@ export interface NotificationsTable {
   title: Frozen<string>
   body: Frozen<string>
   dedupe_key: Frozen<string>
+  /** The app page that acts on the message (a deep link the inbox opens); null for none. */
+  page: Frozen<string | null>
   read_at: Timestamp | null
   created_at: Frozen<Timestamp>
 }
@@ -455,6 +457,15 @@ export interface Database {
   member_tags: MemberTagsTable
   member_insights: MemberInsightsTable
   insight_settings: InsightSettingsTable
+  engagement_settings: EngagementSettingsTable
+  segments: SegmentsTable
+  campaigns: CampaignsTable
+  engagement_sends: EngagementSendsTable
+  outbox: OutboxTable
+  member_notification_prefs: MemberNotificationPrefsTable
+  wechat_subscriptions: WechatSubscriptionsTable
+  wechat_subscription_choices: WechatSubscriptionChoicesTable
+  wechat_access_tokens: WechatAccessTokensTable
   snapshot_days: SnapshotDaysTable
   snapshot_tier_members: SnapshotTierMembersTable
   snapshot_tier_moves: SnapshotTierMovesTable
@@ -748,4 +759,120 @@ export interface SnapshotOutletCohortsTable {
   joins: number
   first_orders: number
   repurchased_30d: number
+}
+
+/** The merchant's engagement settings (`EngagementSettings` of shared) as one JSON document; one row, id 'default'. */
+export interface EngagementSettingsTable {
+  id: string
+  settings: string
+  updated_by: string
+  updated_at: Timestamp
+}
+
+/** A saved segment: a `SegmentFilter` as JSON, evaluated at send time. */
+export interface SegmentsTable {
+  id: Frozen<string>
+  name: string
+  filter: string
+  created_by: Frozen<string>
+  created_at: Frozen<Timestamp>
+  updated_at: Timestamp
+  archived_at: Timestamp | null
+}
+
+/** A campaign to a segment; `planned_through` is the last member id planned, so a killed run resumes after it. */
+export interface CampaignsTable {
+  id: Frozen<string>
+  name: Frozen<string>
+  segment_id: Frozen<string>
+  category: Frozen<string>
+  /** `CampaignVariant[]` as JSON. */
+  variants: Frozen<string>
+  holdout_percent: Frozen<number>
+  budget_coupons: Frozen<number | null>
+  /** 1 when a segment larger than the budget was accepted and issuing stops at the budget. */
+  stop_at_budget: Frozen<number>
+  status: 'scheduled' | 'sending' | 'done' | 'cancelled'
+  scheduled_at: Frozen<Timestamp>
+  planned_through: string | null
+  targeted: number
+  coupons_issued: number
+  created_by: Frozen<string>
+  created_at: Frozen<Timestamp>
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
+/** One decision per (source, member, period): the unique dedupe key is what makes a journey or campaign fire once. */
+export interface EngagementSendsTable {
+  id: Frozen<string>
+  source_type: Frozen<'journey' | 'campaign'>
+  /** A journey key or a campaign id. */
+  source_id: Frozen<string>
+  member_id: Frozen<string>
+  period: Frozen<string>
+  dedupe_key: Frozen<string>
+  arm: Frozen<'holdout' | 'A' | 'B'>
+  outcome: Frozen<'sent' | 'holdout' | 'capped' | 'over_budget'>
+  business_day: Frozen<string>
+  decided_at: Frozen<Timestamp>
+}
+
+/** Every message to every channel; a channel that fails never blocks the others, each row retries on its own. */
+export interface OutboxTable {
+  id: Frozen<string>
+  send_id: Frozen<string>
+  member_id: Frozen<string>
+  channel: Frozen<'inbox' | 'wechat' | 'sms'>
+  category: Frozen<string>
+  title: Frozen<string>
+  body: Frozen<string>
+  page: Frozen<string | null>
+  template_id: Frozen<string | null>
+  /** Rendered WeChat fields or SMS params as JSON. */
+  payload: Frozen<string | null>
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'
+  attempts: number
+  next_attempt_at: Timestamp | null
+  last_error: string | null
+  created_at: Frozen<Timestamp>
+  sent_at: Timestamp | null
+}
+
+/** A member's notification choices; no row reads as nothing muted and no SMS consent. */
+export interface MemberNotificationPrefsTable {
+  member_id: string
+  /** `MessageCategory[]` as JSON. */
+  muted_categories: string
+  sms_consent_at: Timestamp | null
+  sms_opted_out_at: Timestamp | null
+  updated_at: Timestamp
+}
+
+/** One accepted WeChat one-time subscription: one message may be sent against it, once. */
+export interface WechatSubscriptionsTable {
+  id: Frozen<string>
+  member_id: Frozen<string>
+  template_id: Frozen<string>
+  accepted_at: Frozen<Timestamp>
+  used_at: Timestamp | null
+  outbox_id: string | null
+  /** Why it was spent without a delivered message, e.g. `refused` for errcode 43101; null when used by a send. */
+  spent_reason: string | null
+}
+
+/** A template the member answered with "总是保持以上选择" ticked: never prompted for again. */
+export interface WechatSubscriptionChoicesTable {
+  member_id: string
+  template_id: string
+  decision: string
+  kept_at: Timestamp
+}
+
+/** The WeChat access token every instance shares, so a fetch by one does not invalidate another's. */
+export interface WechatAccessTokensTable {
+  app_id: string
+  token: string
+  expires_at: Timestamp
+  fetched_at: Timestamp
 }

@@ -8,6 +8,7 @@ export const notificationFromRow = (row: Selectable<NotificationsTable>): Notifi
   kind: row.kind,
   title: row.title,
   body: row.body,
+  page: row.page,
   readAt: row.read_at,
   createdAt: row.created_at,
 })

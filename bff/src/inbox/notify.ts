@@ -9,6 +9,8 @@ export interface NotificationInput {
   title: string
   body: string
   dedupeKey: string
+  /** The app page that acts on it; the inbox links there. */
+  page?: string | null
   now: Date
 }
 
@@ -29,6 +31,7 @@ export async function notify(
       title: input.title,
       body: input.body,
       dedupe_key: input.dedupeKey,
+      page: input.page ?? null,
       read_at: null,
       created_at: input.now.toISOString(),
     })

@@ -28,6 +28,8 @@ export interface TestAppOptions {
   paymentTimeoutMinutes?: number
   /** Store join QR codes: H5 QR codes of this base URL unless WeChat credentials (a fake server's) are given. */
   joinQr?: Partial<Deps['joinQr']>
+  /** WeChat subscribe and SMS senders; none by default (the inbox alone). */
+  outreach?: Partial<Deps['outreach']>
 }
 
 export const testWebhookSecret = 'whsec_test_0123456789abcdef'
@@ -58,6 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     images: createDiskImageStore(imagesDir),
     joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null, ...options.joinQr },
     mall: { paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? 15 },
+    outreach: { wechat: null, sms: null, ...options.outreach },
     checkResponses: true,
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,

@@ -11,6 +11,8 @@ export interface NotificationView {
   kind: NotificationKind
   title: string
   body: string
+  /** The app page that acts on it (e.g. the expiring-points page); null when there is nothing to do. */
+  page: string | null
   /** When the member opened it; null while unread. */
   readAt: string | null
   createdAt: string
@@ -39,6 +41,7 @@ export const NotificationViewSchema = z
     kind: z.string(),
     title: z.string(),
     body: z.string(),
+    page: z.string().nullable(),
     /** When the member opened it; null while unread. */
     readAt: z.string().nullable(),
     createdAt: z.string(),

@@ -7,6 +7,8 @@ import { z } from 'zod'
 export const permissions = [
   'dashboard.read',
   'insights.read',
+  'engagement.read',
+  'engagement.edit',
   'program.read',
   'program.edit',
   'mall.read',
@@ -41,6 +43,7 @@ export const rolePermissions: Record<OperatorRole, readonly Permission[]> = {
   analyst: [
     'dashboard.read',
     'insights.read',
+    'engagement.read',
     'program.read',
     'mall.read',
     'outlets.read',
@@ -60,6 +63,8 @@ export const roleLabels: Record<OperatorRole, string> = {
 export const permissionLabels: Record<Permission, string> = {
   'dashboard.read': '查看概览',
   'insights.read': '查看经营分析报表',
+  'engagement.read': '查看自动化、人群与活动效果',
+  'engagement.edit': '配置自动化、人群与营销活动',
   'program.read': '查看会员规则',
   'program.edit': '修改与发布会员规则',
   'mall.read': '查看积分商城',
