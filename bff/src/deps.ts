@@ -36,6 +36,8 @@ export interface Deps {
   }
   /** WeChat subscribe messages and SMS; either may be null (not configured), the inbox always works. */
   outreach: OutreachAdapters
+  /** Shared secret in the query of POST /webhooks/sms/inbound (Alibaba Cloud SmsUp push); unset refuses every push. */
+  smsInboundToken?: string | null
   mall: {
     /** An unpaid points-plus-cash redemption expires this long after it was placed. */
     paymentTimeoutMinutes: number

@@ -59,6 +59,19 @@ const EnvSchema = z
     WECHAT_PAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
     MALL_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
     JOBS_ENABLED: flag.default(true),
+    /**
+     * Where SMS go: Alibaba Cloud, the local provider that only logs (npm start, demos), or nowhere. Unset: aliyun
+     * when its AccessKey is given, else local when the local login is on (a demo), else off.
+     */
+    SMS_PROVIDER: z.enum(['aliyun', 'local', 'off']).optional(),
+    ALIYUN_SMS_ACCESS_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9]{12,64}$/, 'must be an Alibaba Cloud AccessKey ID (letters and digits)')
+      .optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com'),
+    /** Shared secret in the query of POST /webhooks/sms/inbound (Alibaba's SmsUp push); unset: the hook is closed. */
+    SMS_INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) {
@@ -66,6 +79,20 @@ const EnvSchema = z
         code: 'custom',
         path: ['WECHAT_APP_SECRET'],
         message: 'WECHAT_APP_ID and WECHAT_APP_SECRET go together',
+      })
+    }
+    if (Boolean(env.ALIYUN_SMS_ACCESS_KEY_ID) !== Boolean(env.ALIYUN_SMS_ACCESS_KEY_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALIYUN_SMS_ACCESS_KEY_SECRET'],
+        message: 'ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET go together',
+      })
+    }
+    if (env.SMS_PROVIDER === 'aliyun' && !env.ALIYUN_SMS_ACCESS_KEY_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_PROVIDER'],
+        message: 'aliyun needs ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET',
       })
     }
     const pay = wechatPayVariables.filter((name) => env[name] !== undefined)
@@ -83,6 +110,11 @@ const EnvSchema = z
           message: 'cannot be on together with WeChat Pay',
         })
     }
+  })
+  .transform((env) => {
+    const smsProvider: 'aliyun' | 'local' | 'off' =
+      env.SMS_PROVIDER ?? (env.ALIYUN_SMS_ACCESS_KEY_ID ? 'aliyun' : env.LOCAL_LOGIN_ENABLED ? 'local' : 'off')
+    return { ...env, SMS_PROVIDER: smsProvider }
   })
 
 const wechatPayVariables = [
@@ -105,7 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>): { env: Env
   return {
     problems: result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment')
-      const shown = /SECRET|KEY/.test(name) || source[name] === undefined ? '' : ` (got "${source[name]}")`
+      const shown = /SECRET|KEY|TOKEN/.test(name) || source[name] === undefined ? '' : ` (got "${source[name]}")`
       return `${name}: ${issue.message}${shown}`
     }),
   }

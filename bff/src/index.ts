@@ -14,6 +14,7 @@ import { createWechatLogin } from './auth/wechat-login'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { logRedactPaths } from './http/log-redact'
 import { createDiskImageStore } from './uploads/image-store'
+import { outreachAdaptersFromEnv } from './outreach/outreach-adapters-from-env'
 import packageJson from '../package.json' with { type: 'json' }
 import { dirname, join } from 'node:path'
 
@@ -44,7 +45,8 @@ const deps: Deps = {
   webhookSecret: env.WEBHOOK_SECRET ?? null,
   qrSceneSecret: env.QR_SCENE_SECRET ?? null,
   payments: paymentProviderFromEnv(env),
-  outreach: { wechat: null, sms: null },
+  outreach: outreachAdaptersFromEnv(env, { db, clock: systemClock, logger }),
+  smsInboundToken: env.SMS_INBOUND_TOKEN ?? null,
   images: createDiskImageStore(uploadsDir),
   joinQr: {
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
@@ -79,7 +81,14 @@ const stopScheduler = env.JOBS_ENABLED ? startScheduler(deps) : () => {}
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info(
-    { port: info.port, database: kind, localLogin: env.LOCAL_LOGIN_ENABLED, payments: deps.payments?.kind ?? 'off' },
+    {
+      port: info.port,
+      database: kind,
+      localLogin: env.LOCAL_LOGIN_ENABLED,
+      payments: deps.payments?.kind ?? 'off',
+      sms: env.SMS_PROVIDER,
+      wechatSubscribe: env.WECHAT_APP_ID ? 'wechat' : deps.outreach.wechat ? 'local' : 'off',
+    },
     `Member Center listening on http://localhost:${info.port}`,
   )
 })

@@ -12,6 +12,7 @@ import { seedDemo } from '../../src/setup/seed'
 import type { Deps } from '../../src/deps'
 import { serveH5 } from '../../src/http/serve-h5'
 import { createLocalPaymentProvider } from '../../src/mall/local-payment-provider'
+import { createLocalSmsSender, createLocalWechatSubscribeSender } from '../../src/outreach/local-outreach'
 import { createDiskImageStore } from '../../src/uploads/image-store'
 import { runDailyJobs } from '../../src/jobs/run-daily-jobs'
 import { runInsightsJob } from '../../src/jobs/run-insights-job'
@@ -50,16 +51,18 @@ export async function startH5Server(options: { history?: boolean } = {}) {
     secret: e2eAdminToken,
   })
   const imagesDir = await mkdtemp(join(tmpdir(), 'mc-e2e-uploads-'))
+  const logger = pino({ level: 'warn' })
   const deps: Deps = {
     db: database.db,
     databaseKind: 'sqlite',
     clock: e2eClock,
-    logger: pino({ level: 'warn' }),
+    logger,
     version: 'e2e',
     webhookSecret: e2eWebhookSecret,
     qrSceneSecret: e2eQrSceneSecret,
     payments: createLocalPaymentProvider(),
-    outreach: { wechat: null, sms: null },
+    // As under `npm start`: subscribe messages and SMS "delivered" by a log line (below warn, so not printed).
+    outreach: { wechat: createLocalWechatSubscribeSender(logger), sms: createLocalSmsSender(logger) },
     images: createDiskImageStore(imagesDir),
     joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null },
     mall: { paymentTimeoutMinutes: 15 },

@@ -40,7 +40,7 @@ export async function outletQrImage(
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: 'image/png' | 'image/jpeg' }> {
   const join = await outletJoin(deps, principal, outletId)
   const wechat = deps.joinQr.wechat
-  if (wechat) return unlimitedWxacode(wechat, deps.clock, { scene: join.scene, page: joinWeappPage })
+  if (wechat) return unlimitedWxacode(deps, wechat, { scene: join.scene, page: joinWeappPage })
   const png = await QRCode.toBuffer(join.joinUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 })
   return { bytes: new Uint8Array(png), contentType: 'image/png' }
 }

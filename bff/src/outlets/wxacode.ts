@@ -1,26 +1,12 @@
 import { AppError } from '@mc/shared'
 import { callWechat } from '../auth/wechat-api'
+import { staleTokenErrors, WechatTokenRefused, wechatAccessToken } from '../auth/wechat-access-token'
 import type { Deps } from '../deps'
 import { readImageInfo } from '../uploads/image-format'
 
+export { accessTokenRenewMarginMs } from '../auth/wechat-access-token'
+
 type WechatApp = NonNullable<Deps['joinQr']['wechat']>
-
-/** A token is renewed this long before WeChat says it expires, so a call never carries one about to lapse. */
-export const accessTokenRenewMarginMs = 5 * 60 * 1000
-
-/** errcodes meaning "this access_token is no good": drop it, fetch a new one and try once more. */
-const staleTokenErrors = new Set([40001, 40014, 42001])
-
-interface CachedToken {
-  token: string
-  renewAt: number
-}
-
-/**
- * One token per configured app, kept for the life of the process (WeChat allows 2,000 token fetches a day, and a
- * new token invalidates the old one after five minutes). A fetch in flight is shared by every caller waiting.
- */
-const tokens = new WeakMap<WechatApp, { cached: CachedToken | null; pending: Promise<CachedToken> | null }>()
 
 interface WechatErrorAnswer {
   errcode?: number
@@ -34,50 +20,16 @@ const failed = (step: string, answer: WechatErrorAnswer) =>
     wechatErrmsg: answer.errmsg?.slice(0, 200) ?? null,
   })
 
-/** `GET /cgi-bin/token`; the URL carries the app secret, so it is never logged or put into an error. */
-async function fetchAccessToken(app: WechatApp, now: Date): Promise<CachedToken> {
-  const url = new URL('/cgi-bin/token', app.apiBase)
-  url.search = new URLSearchParams({
-    grant_type: 'client_credential',
-    appid: app.appId,
-    secret: app.appSecret,
-  }).toString()
-  const response = await callWechat(url, { method: 'GET' })
-  let answer: WechatErrorAnswer & { access_token?: string; expires_in?: number }
+/** The shared access token (see wechat-access-token.ts); a refused token fetch is this step's failure. */
+async function accessToken(deps: Pick<Deps, 'db' | 'clock'>, app: WechatApp, staleToken?: string) {
   try {
-    answer = (await response.json()) as typeof answer
-  } catch {
-    throw failed('access_token', { errmsg: 'not JSON' })
+    return await wechatAccessToken(deps.db, app, deps.clock, { staleToken })
+  } catch (error) {
+    if (error instanceof WechatTokenRefused) {
+      throw failed('access_token', { errcode: error.errcode ?? undefined, errmsg: error.errmsg ?? undefined })
+    }
+    throw error
   }
-  if (answer.errcode || !answer.access_token || !answer.expires_in) throw failed('access_token', answer)
-  return {
-    token: answer.access_token,
-    renewAt: now.getTime() + answer.expires_in * 1000 - accessTokenRenewMarginMs,
-  }
-}
-
-/** The app's access token: the cached one while it is fresh, else a new one (one fetch however many ask). */
-export async function wechatAccessToken(app: WechatApp, clock: Deps['clock'], options: { renew?: boolean } = {}) {
-  let entry = tokens.get(app)
-  if (!entry) {
-    entry = { cached: null, pending: null }
-    tokens.set(app, entry)
-  }
-  const now = clock.now()
-  if (!options.renew && entry.cached && now.getTime() < entry.cached.renewAt) return entry.cached.token
-  const slot = entry
-  const pending =
-    slot.pending ??
-    fetchAccessToken(app, now)
-      .then((fresh) => {
-        slot.cached = fresh
-        return fresh
-      })
-      .finally(() => {
-        slot.pending = null
-      })
-  slot.pending = pending
-  return (await pending).token
 }
 
 /**
@@ -86,12 +38,12 @@ export async function wechatAccessToken(app: WechatApp, clock: Deps['clock'], op
  * renewed and the call made once more.
  */
 export async function unlimitedWxacode(
+  deps: Pick<Deps, 'db' | 'clock'>,
   app: WechatApp,
-  clock: Deps['clock'],
   request: { scene: string; page: string },
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: 'image/png' | 'image/jpeg' }> {
+  let token = await accessToken(deps, app)
   for (let attempt = 0; ; attempt += 1) {
-    const token = await wechatAccessToken(app, clock, { renew: attempt > 0 })
     const url = new URL('/wxa/getwxacodeunlimit', app.apiBase)
     url.search = new URLSearchParams({ access_token: token }).toString()
     const response = await callWechat(url, {
@@ -115,7 +67,10 @@ export async function unlimitedWxacode(
     } catch {
       throw failed('getwxacodeunlimit', { errmsg: 'neither an image nor JSON' })
     }
-    if (attempt === 0 && answer.errcode !== undefined && staleTokenErrors.has(answer.errcode)) continue
+    if (attempt === 0 && answer.errcode !== undefined && staleTokenErrors.has(answer.errcode)) {
+      token = await accessToken(deps, app, token)
+      continue
+    }
     throw failed('getwxacodeunlimit', answer)
   }
 }

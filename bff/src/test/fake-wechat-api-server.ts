@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** The picture the fake draws for every mini-program code: a well-known 1×1 PNG, so a test can compare bytes. */
@@ -14,7 +14,11 @@ export const fakeWxacodePng = Buffer.from(
  *   `{"errcode":40013|40125,"errmsg"}` for a wrong app id or secret;
  * - `POST /wxa/getwxacodeunlimit?access_token=…` with a JSON body `{scene, page, check_path, env_version}` → the
  *   image bytes, or `{"errcode":40001,…}` for an unknown token, `{"errcode":40169,…}` for a scene over 32
- *   characters, or whatever errcode the test asks for next.
+ *   characters, or whatever errcode the test asks for next;
+ * - `POST /cgi-bin/message/subscribe/send?access_token=…` with a JSON body `{touser, template_id, page?, data:
+ *   {keyword: {value}}, miniprogram_state?, lang?}` (subscribeMessage.send) → `{"errcode":0,"errmsg":"ok","msgid"}`,
+ *   `{"errcode":40001}` for an unknown token, `{"errcode":40003}` for a touser that is no openid, `{"errcode":47003}`
+ *   for data that is not keyword → {value: string}, or the errcodes the test queued with `failNextSends`.
  * Errors come back as HTTP 200 with a JSON body, as WeChat sends them.
  */
 export async function startFakeWechatApi(app: { appId: string; appSecret: string }) {
@@ -23,6 +27,9 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
   const tokenRequests: { appid: string | null; grantType: string | null }[] = []
   const codeRequests: { accessToken: string | null; body: Record<string, unknown> }[] = []
   let nextError: { errcode: number; errmsg: string } | null = null
+  const sendRequests: { accessToken: string | null; body: Record<string, unknown> }[] = []
+  const queuedSendErrors: { errcode: number; errmsg: string }[] = []
+  let messagesSent = 0
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -40,6 +47,26 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
       const token = `FAKE_ACCESS_TOKEN_${issued}`
       validTokens.add(token)
       return json({ access_token: token, expires_in: 7200 })
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      return readJson(req, (body) => {
+        if (!body) return json({ errcode: 47001, errmsg: 'data format error' })
+        const accessToken = q.get('access_token')
+        sendRequests.push({ accessToken, body })
+        if (!accessToken || !validTokens.has(accessToken)) {
+          return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        }
+        if (typeof body.touser !== 'string' || !/^[A-Za-z0-9_-]{20,40}$/.test(body.touser)) {
+          return json({ errcode: 40003, errmsg: 'invalid openid' })
+        }
+        if (typeof body.template_id !== 'string' || !isTemplateData(body.data)) {
+          return json({ errcode: 47003, errmsg: 'argument invalid! data.value invalid' })
+        }
+        const queued = queuedSendErrors.shift()
+        if (queued) return json(queued)
+        messagesSent += 1
+        return json({ errcode: 0, errmsg: 'ok', msgid: 3_000_000_000 + messagesSent })
+      })
     }
     if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
       const chunks: Buffer[] = []
@@ -78,6 +105,8 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
     baseUrl: `http://127.0.0.1:${port}`,
     tokenRequests,
     codeRequests,
+    /** Every subscribeMessage.send request as received, accepted or not. */
+    sendRequests,
     /** WeChat no longer accepts any token issued so far (as after another server fetched a new one). */
     revokeTokens() {
       validTokens.clear()
@@ -86,6 +115,40 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
     failNext(errcode: number, errmsg: string) {
       nextError = { errcode, errmsg }
     },
+    /** The next sends answer these errcodes, one each, in order (e.g. 43101: the member has no subscription left). */
+    failNextSends(...errors: { errcode: number; errmsg: string }[]) {
+      queuedSendErrors.push(...errors)
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/** The request's JSON body, or null when it is not a JSON object. */
+function readJson(req: IncomingMessage, then: (body: Record<string, unknown> | null) => void) {
+  const chunks: Buffer[] = []
+  req.on('data', (chunk: Buffer) => chunks.push(chunk))
+  req.on('end', () => {
+    try {
+      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      then(typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null)
+    } catch {
+      then(null)
+    }
+  })
+}
+
+/** A subscribe message's `data`: each template keyword (thing1, time2 …) maps to `{ value: string }`. */
+function isTemplateData(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
+  const entries = Object.entries(data)
+  return (
+    entries.length > 0 &&
+    entries.every(
+      ([key, field]) =>
+        /^[a-z_]+\d+$/.test(key) &&
+        typeof field === 'object' &&
+        field !== null &&
+        typeof (field as { value?: unknown }).value === 'string',
+    )
+  )
 }
