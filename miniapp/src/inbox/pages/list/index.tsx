@@ -1,21 +1,41 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { NotificationView } from '@mc/shared'
 import { EmptyState } from '../../../components/empty-state'
+import { ListFooter } from '../../../components/list-footer'
 import { PagePlaceholder } from '../../../components/page-shell'
 import { shanghaiDateTime } from '../../../format'
+import { routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
-import { useInboxStore } from '../../inbox.store'
+import { categoryOfKind, categoryTags } from '../../inbox-copy'
+import { inboxSelectors, useInboxStore } from '../../inbox.store'
+import { linkPlan } from '../../notification-link'
 import './index.css'
 
 const loadInbox = () => useInboxStore.getState().loadInbox()
+const loadMore = () => void useInboxStore.getState().loadMoreInbox()
 
+/** Marks the message read and opens the page that acts on it, when it links to one. */
+function openNotification(n: NotificationView) {
+  void useInboxStore.getState().markRead(n.id)
+  const stack = Taro.getCurrentPages().map((p) => p.route ?? '')
+  const plan = linkPlan(n.page, stack)
+  if (plan.kind === 'back') void Taro.navigateBack({ delta: plan.delta })
+  else if (plan.kind === 'navigate') void Taro.navigateTo({ url: plan.url })
+  else if (plan.kind === 'redirect') void Taro.redirectTo({ url: plan.url })
+}
+
+/** 消息: newest first, paged on by cursor as the member scrolls; a tap marks read and opens the linked page. */
 export default function InboxPage() {
   const notifications = useInboxStore((s) => s.notifications)
   const loaded = useInboxStore((s) => s.loaded)
-  const pending = useInboxStore((s) => s.pending)
+  const firstFailed = useInboxStore(inboxSelectors.firstLoadFailed)
   const error = useInboxStore((s) => s.error)
+  const loadingMore = useInboxStore(inboxSelectors.loadingMore)
+  const hasMore = useInboxStore(inboxSelectors.hasMore)
 
   useMemberSession(() => void loadInbox())
+  useReachBottom(loadMore)
   usePullDownRefresh(() => {
     void loadInbox().finally(() => Taro.stopPullDownRefresh())
   })
@@ -25,36 +45,54 @@ export default function InboxPage() {
       <PagePlaceholder
         className='inbox'
         loadingClassName='inbox__loading'
-        failure={error?.message ?? null}
-        retrying={pending}
+        failure={firstFailed ? (error?.message ?? '加载失败') : null}
         onRetry={() => void loadInbox()}
       />
     )
   }
-  if (notifications.length === 0)
-    return (
-      <View className='page-shell inbox'>
-        <EmptyState description='暂无消息' />
-      </View>
-    )
   return (
     <View className='page-shell inbox'>
-      <View className='inbox__list'>
-        {notifications.map((n) => (
-          <View
-            key={n.id}
-            className={`inbox__item${n.readAt ? '' : ' inbox__item--unread'}`}
-            onClick={() => void useInboxStore.getState().markRead(n.id)}
-          >
-            <View className='inbox__head'>
-              {!n.readAt && <View className='inbox__dot' aria-label='未读' />}
-              <Text className='inbox__title'>{n.title}</Text>
-              <Text className='inbox__time'>{shanghaiDateTime(n.createdAt)}</Text>
-            </View>
-            <Text className='inbox__body'>{n.body}</Text>
-          </View>
-        ))}
+      <View className='inbox__bar'>
+        <Text
+          className='inbox__settings'
+          data-testid='inbox-settings'
+          onClick={() => void Taro.navigateTo({ url: routes.inboxSettings })}
+        >
+          通知设置 ›
+        </Text>
       </View>
+      {notifications.length === 0 ? (
+        <EmptyState description='暂无消息' />
+      ) : (
+        <>
+          <View className='inbox__list'>
+            {notifications.map((n) => (
+              <NotificationRow key={n.id} notification={n} />
+            ))}
+          </View>
+          <ListFooter loadingMore={loadingMore} hasMore={hasMore} failed={error !== null} onMore={loadMore} />
+        </>
+      )}
+    </View>
+  )
+}
+
+function NotificationRow({ notification: n }: { notification: NotificationView }) {
+  const category = categoryOfKind(n.kind)
+  return (
+    <View
+      className={`inbox__item${n.readAt ? '' : ' inbox__item--unread'}`}
+      data-testid={`inbox-item-${n.id}`}
+      onClick={() => openNotification(n)}
+    >
+      <View className='inbox__head'>
+        {!n.readAt && <View className='inbox__dot' aria-label='未读' />}
+        {category && <Text className={`inbox__tag inbox__tag--${category}`}>{categoryTags[category]}</Text>}
+        <Text className='inbox__title'>{n.title}</Text>
+        <Text className='inbox__time'>{shanghaiDateTime(n.createdAt)}</Text>
+      </View>
+      <Text className='inbox__body'>{n.body}</Text>
+      {n.page && <Text className='inbox__go'>去查看 ›</Text>}
     </View>
   )
 }

@@ -8,6 +8,7 @@ import '../../../components/page-shell/index.css'
 import { groupThousands } from '../../../format'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { mallPayRoute, redemptionRoute } from '../../../routes'
+import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { DeliveryForm } from '../../components/delivery-form'
 import { ItemCover } from '../../components/item-cover'
@@ -46,10 +47,13 @@ function Checkout({ item }: { item: MallItemView }) {
   const count = Math.min(quantity, max)
   const needsAddress = item.fulfilment === 'delivery'
   const delivery = useDeliveryAddress(memberId, needsAddress)
+  useSubscribePrompts('redemption', 'payment')
 
   const confirm = async () => {
     const address = needsAddress ? delivery.checked() : undefined
     if (address === null) return
+    // An order with cash asks after WeChat's cashier instead, as two sheets cannot be open at once.
+    if (item.cashFen === 0) void askForSubscriptions('redemption')
     await redeemAndPay(
       address ? { itemId: item.id, quantity: count, delivery: address } : { itemId: item.id, quantity: count },
       memberId,
@@ -107,6 +111,7 @@ async function redeemAndPay(body: RedeemBody & { delivery?: DeliveryAddress }, m
   const { redemption, payment } = response
   if (payment?.provider === 'local') return void Taro.redirectTo({ url: mallPayRoute(redemption.id) })
   const paid = payment?.provider === 'wechat' ? (await payWithWechat(payment)) === 'paid' : false
+  if (paid) void askForSubscriptions('payment')
   void Taro.redirectTo({ url: redemptionRoute(redemption.id, paid) })
 }
 

@@ -7,6 +7,7 @@ import { ActionButton } from '../../../components/action-button'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { redemptionRoute } from '../../../routes'
+import { askForSubscriptions } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionPlaceholder } from '../../components/mall-placeholders'
@@ -45,6 +46,7 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
 
   const failed = (fallback: string) => showActionFailure(toastId, redemption.id, fallback)
   const pay = async () => {
+    void askForSubscriptions('payment')
     if (await useMallStore.getState().confirmLocalPayment(redemption.id)) {
       void useMembershipStore.getState().loadMe()
       void Taro.redirectTo({ url: redemptionRoute(redemption.id, true) })

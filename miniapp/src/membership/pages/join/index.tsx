@@ -7,6 +7,7 @@ import { ActionButton } from '../../../components/action-button'
 import { outletsSelectors, useOutletsStore, type OutletLookup } from '../../../outlets/outlets.store'
 import { tiersSelectors, useTiersStore } from '../../../tiers/tiers.store'
 import { routes, withScene } from '../../../routes'
+import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { TierLadder } from '../../components/tier-ladder'
 import { TierSteps } from '../../components/tier-steps'
@@ -66,7 +67,9 @@ export default function JoinPage() {
  */
 function JoinButton({ scene, outletMissing }: { scene: string | undefined; outletMissing: boolean }) {
   const joining = useMembershipStore((s) => s.pending === 'join')
+  useSubscribePrompts('join')
   const submit = async () => {
+    void askForSubscriptions('join')
     const viaOutlet = outletMissing ? undefined : scene
     const response = await useMembershipStore.getState().join(viaOutlet)
     if (response !== null) {

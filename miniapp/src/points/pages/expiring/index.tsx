@@ -4,6 +4,7 @@ import { Toast } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorState } from '../../../components/error-state'
 import { groupThousands } from '../../../format'
+import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { historyRoute } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { ExpiringList } from '../../components/expiring-list'
@@ -22,6 +23,7 @@ export default function ExpiringPage() {
   const loadExpiring = usePointsStore((s) => s.loadExpiring)
 
   useMemberSession(() => void loadExpiring(), [loadExpiring])
+  useSubscribePrompts('points_expiring')
   usePullDownRefresh(() => {
     void loadExpiring().then((ok) => {
       Taro.stopPullDownRefresh()
@@ -53,6 +55,11 @@ export default function ExpiringPage() {
         <Text className='expiring__label'>即将过期积分</Text>
         <Text className='expiring__total'>{groupThousands(expiring.total)}</Text>
         <Text className='expiring__note'>{expiringNote(days)}</Text>
+        {days.length > 0 && (
+          <Text className='expiring__remind' onClick={() => void remindMe()}>
+            到期前提醒我
+          </Text>
+        )}
       </View>
       {days.length > 0 ? (
         <View className='page-card expiring__card'>
@@ -70,6 +77,13 @@ export default function ExpiringPage() {
       </View>
     </View>
   )
+}
+
+/** 到期前提醒我: asks for the expiry reminder by WeChat, then says where the reminder will come. */
+async function remindMe() {
+  const recorded = await askForSubscriptions('points_expiring')
+  const subscribed = recorded !== null && recorded.accepted > 0
+  Toast.show(toastId, { content: subscribed ? '已订阅，积分到期前会提醒你' : '积分到期前会在消息中心提醒你' })
 }
 
 /** The program's two expiry rules: when points lapse, and which points a spend uses first. */

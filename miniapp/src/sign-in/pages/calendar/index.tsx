@@ -4,6 +4,7 @@ import { Dialog, Toast } from '@nutui/nutui-react-taro'
 import { chineseMonthDay, type SignInCalendarResponse } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { PagePlaceholder } from '../../../components/page-shell'
+import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { SignInCalendar } from '../../components/sign-in-calendar'
 import { makeUpConfirm, nextBonusHint, rewardParts, signInToast } from '../../sign-in-copy'
@@ -52,7 +53,9 @@ function StreakHero({ calendar }: { calendar: SignInCalendarResponse }) {
   const pending = useSignInStore((s) => s.pending)
   const signedToday = useSignInStore(signInSelectors.signedToday)
   const hint = nextBonusHint(calendar.nextBonus, signedToday)
+  useSubscribePrompts('sign_in')
   const signIn = async () => {
+    void askForSubscriptions('sign_in')
     const response = await useSignInStore.getState().signIn()
     if (response)
       Toast.show(toastId, { content: signInToast(response.rewards, response.bonus), icon: 'success', duration: 2.5 })
