@@ -10,6 +10,7 @@ export const routes = {
   memberCode: '/member-code/pages/code/index',
   benefits: '/benefits/pages/list/index',
   inbox: '/inbox/pages/list/index',
+  inboxSettings: '/inbox/pages/settings/index',
   staffLogin: '/staff/pages/login/index',
   staffTill: '/staff/pages/till/index',
   staffPickup: '/staff/pages/pickup/index',
@@ -36,6 +37,15 @@ export const routes = {
   merchantInsightReport: '/merchant/pages/insights-report/index',
   merchantInsightSettings: '/merchant/pages/insights-settings/index',
   merchantInsightMembers: '/merchant/pages/insights-members/index',
+  merchantAutomation: '/merchant/pages/automation/index',
+  merchantAutomationRule: '/merchant/pages/automation-rule/index',
+  merchantAutomationChannels: '/merchant/pages/automation-channels/index',
+  merchantSegments: '/merchant/pages/segments/index',
+  merchantSegment: '/merchant/pages/segment/index',
+  merchantCampaigns: '/merchant/pages/campaigns/index',
+  merchantCampaignNew: '/merchant/pages/campaign-new/index',
+  merchantCampaign: '/merchant/pages/campaign/index',
+  merchantOutbox: '/merchant/pages/outbox/index',
 } as const
 
 /** `path` with the store QR `scene` carried along, so a scan survives the detour through login. */

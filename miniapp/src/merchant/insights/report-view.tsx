@@ -11,11 +11,14 @@ import { formatValue } from './insights-copy'
 import { ReportTableCard } from './report-table-card'
 import { openWhatIfDraft } from './what-if'
 
+/** A report's answer, or any answer of the same shape under another key (a journey's or a campaign's results). */
+export type ShownReport = Omit<ReportAnswer, 'report'> & { report: string }
+
 /**
  * A report as the API answers it: notices, headline figures, links (what-if into the simulator), every table
  * with its chart, then the comparisons (a holdout first when there is one).
  */
-export function ReportView(props: { answer: ReportAnswer; onDownload: (table: ReportTable) => Promise<void> }) {
+export function ReportView(props: { answer: ShownReport; onDownload: (table: ReportTable) => Promise<void> }) {
   const { answer, onDownload } = props
   const [linkError, setLinkError] = useState<string | null>(null)
   const follow = async (link: ReportAnswer['links'][number]) => {

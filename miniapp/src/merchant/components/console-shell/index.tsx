@@ -1,7 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { Articles, Category, Gift, Home, Setting, ShieldCheck, Store, User, UserAdd } from '@nutui/icons-react-taro'
+import {
+  Articles,
+  Category,
+  Gift,
+  Home,
+  Notice,
+  Setting,
+  ShieldCheck,
+  Store,
+  User,
+  UserAdd,
+} from '@nutui/icons-react-taro'
 import { roleLabels, type Permission } from '@mc/shared'
 import { routes } from '../../../routes'
 import { openConsoleLogin } from '../../console-call'
@@ -13,6 +24,7 @@ import '../../console.css'
 export type ConsoleSection =
   | 'home'
   | 'insights'
+  | 'engagement'
   | 'program'
   | 'mall'
   | 'stores'
@@ -38,6 +50,13 @@ export const consoleSections: SectionEntry[] = [
     permission: 'insights.read',
     url: routes.merchantInsights,
     icon: <Category />,
+  },
+  {
+    section: 'engagement',
+    label: '会员触达',
+    permission: 'engagement.read',
+    url: routes.merchantAutomation,
+    icon: <Notice />,
   },
   {
     section: 'program',
