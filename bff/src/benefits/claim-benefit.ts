@@ -1,17 +1,9 @@
-import {
-  AppError,
-  addDays,
-  businessDayStart,
-  claimWindow,
-  newId,
-  unlockLabel,
-  type BenefitGrant,
-  type ClaimResponse,
-} from '@mc/shared'
-import type { Insertable, Kysely, Transaction } from 'kysely'
-import type { CouponsTable, Database } from '../db/schema'
+import { AppError, claimWindow, newId, unlockLabel, type BenefitGrant, type ClaimResponse } from '@mc/shared'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema'
 import { benefitContext, unlockingTier, type BenefitContext } from './member-benefits'
-import { couponFromRow, newCouponCode } from './coupons'
+import { couponFromRow } from './coupons'
+import { issueCouponBatch } from './issue-coupon-batch'
 
 /**
  * Claims a benefit for the current period and issues its coupons, all in one transaction. The claim row goes
@@ -95,9 +87,9 @@ function claimableGrant(ctx: BenefitContext, key: string): BenefitGrant {
 }
 
 /**
- * Writes the grant's coupons and one `claimed` effectiveness record per coupon (its face value); the points
- * mall issues its coupon items through here too. A coupon is valid from now through the end of business day
- * `today + validDays − 1`.
+ * Writes the grant's coupons and one `claimed` effectiveness record per coupon (its face value), and returns the
+ * coupons as written; the points mall issues its coupon items through here too. A coupon is valid from now through
+ * the end of business day `today + validDays − 1`. `issueCouponBatch` does the writing, for any number of members.
  */
 export async function issueCoupons(
   trx: Transaction<Database>,
@@ -105,48 +97,8 @@ export async function issueCoupons(
   input: { claimId: string; key: string; grant: Pick<BenefitGrant, 'coupons'>; now: Date },
 ) {
   const { now } = input
-  const rows: Insertable<CouponsTable>[] = input.grant.coupons.flatMap((spec) =>
-    Array.from({ length: spec.count }, () => ({
-      id: newId('cpn', now.getTime()),
-      code: newCouponCode(),
-      member_id: ctx.member.id,
-      benefit_key: input.key,
-      claim_id: input.claimId,
-      name: spec.name,
-      kind: spec.kind,
-      threshold_fen: spec.thresholdFen,
-      discount_fen: spec.discountFen,
-      status: 'available' as const,
-      valid_from: now.toISOString(),
-      valid_until: businessDayStart(addDays(ctx.today, spec.validDays), ctx.program.rules.calendar).toISOString(),
-      used_at: null,
-      used_order_id: null,
-      created_at: now.toISOString(),
-    })),
-  )
-  await trx.insertInto('coupons').values(rows).execute()
-  await trx
-    .insertInto('benefit_events')
-    .values(
-      rows.map((row) => ({
-        id: newId('bev', now.getTime()),
-        member_id: ctx.member.id,
-        benefit_key: input.key,
-        event: 'claimed' as const,
-        coupon_id: row.id,
-        tier_key: ctx.tier.key,
-        amount_fen: row.discount_fen,
-        order_id: null,
-        business_day: ctx.today,
-        created_at: now.toISOString(),
-      })),
-    )
-    .execute()
-  const issued = await trx
-    .selectFrom('coupons')
-    .selectAll()
-    .where('claim_id', '=', input.claimId)
-    .orderBy('id')
-    .execute()
+  const [issued] = await issueCouponBatch(trx, { key: input.key, program: ctx.program, today: ctx.today, now }, [
+    { memberId: ctx.member.id, tierKey: ctx.tier.key, claimId: input.claimId, grant: input.grant },
+  ])
   return issued.map((row) => couponFromRow(row, now))
 }

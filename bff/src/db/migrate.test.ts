@@ -28,6 +28,8 @@ describe('migrations', () => {
       '2026_12_04_0910_insights_snapshot_indexes',
       '2026_12_04_0920_insights_scoring_indexes',
       '2026_12_05_0900_create_engagement',
+      '2026_12_05_0910_engagement_indexes',
+      '2026_12_05_0920_engagement_delivery_indexes',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

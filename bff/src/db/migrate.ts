@@ -14,6 +14,8 @@ import * as createInsights from './migrations/2026_12_04_0900_create_insights'
 import * as insightsSnapshotIndexes from './migrations/2026_12_04_0910_insights_snapshot_indexes'
 import * as insightsScoringIndexes from './migrations/2026_12_04_0920_insights_scoring_indexes'
 import * as createEngagement from './migrations/2026_12_05_0900_create_engagement'
+import * as engagementIndexes from './migrations/2026_12_05_0910_engagement_indexes'
+import * as engagementDeliveryIndexes from './migrations/2026_12_05_0920_engagement_delivery_indexes'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0910_insights_snapshot_indexes': insightsSnapshotIndexes,
   '2026_12_04_0920_insights_scoring_indexes': insightsScoringIndexes,
   '2026_12_05_0900_create_engagement': createEngagement,
+  '2026_12_05_0910_engagement_indexes': engagementIndexes,
+  '2026_12_05_0920_engagement_delivery_indexes': engagementDeliveryIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,15 +1,26 @@
-import { describe, expect, it } from 'vitest'
+import { defaultEngagementSettings } from '@mc/shared'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { saveEngagementSettings } from '../outreach/engagement-settings'
+import { sendUpgradeMessage } from '../outreach/tier-change-messages'
 import { upgradeIfReached } from '../tiers/member-tier'
 import { publishedProgram } from '../program/published-program'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { memberOnTier } from '../test/shop-requests'
 import { testAdminToken, useTestApp } from '../test/test-app'
-import { congratulateUpgrade } from './congratulate-upgrade'
 import { notify } from './notify'
 
 describe('member inbox', () => {
   const t = useTestApp({ sessionTtlHours: 24 * 30 }, { verifyLedgers: false })
   const inbox = (token: string, query = '') => t.json('GET', `/api/me/inbox${query}`, undefined, token)
+  // Member ids are random and the upgrade journey holds 10% out by default; these specs need every message sent.
+  beforeAll(async () => {
+    const { journeys } = defaultEngagementSettings
+    const settings = {
+      ...defaultEngagementSettings,
+      journeys: { ...journeys, upgrade: { ...journeys.upgrade, holdoutPercent: 0 } },
+    }
+    await saveEngagementSettings(t.db, settings, 'test', t.clock.now())
+  })
 
   it('congratulates an upgrade once, naming the benefits the new tier unlocks', async () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
@@ -23,9 +34,10 @@ describe('member inbox', () => {
       notifications: [
         {
           id: expect.stringMatching(/^ntf_/),
-          kind: 'tier_upgrade',
+          kind: 'upgrade',
           title: '恭喜升级为白银会员',
-          body: '新解锁：每月领券、会员价\n等级有效期至 2027-11-23',
+          body: expect.stringMatching(/^.+，你已升级为白银会员，新解锁：每月领券、会员价。等级有效期至2027-11-23。$/),
+          page: '/membership/pages/tiers/index',
           readAt: null,
           createdAt: '2026-11-23T02:00:00.000Z',
         },
@@ -38,13 +50,13 @@ describe('member inbox', () => {
       .select('dedupe_key')
       .where('member_id', '=', m.id)
       .executeTakeFirstOrThrow()
-    expect(row.dedupe_key).toBe(`upgrade:${m.id}:silver:2026-11-23`)
+    expect(row.dedupe_key).toBe(`journey:upgrade:${m.id}:silver@2026-11-23`)
 
     t.clock.set('2026-11-24T02:00:00.000Z')
     expect((await sendOrderEvent(t, orderEvent('order.paid', 'UP-2', { memberId: m.id }, 150_000))).status).toBe(200)
     const second = (await inbox(m.token)).body
     expect(second.unreadCount).toBe(2)
-    expect(second.notifications.map((n: any) => [n.title, n.body.split('\n')[0]])).toEqual([
+    expect(second.notifications.map((n: any) => [n.title, n.body.match(/新解锁：[^。]*/)?.[0]])).toEqual([
       ['恭喜升级为黄金会员', '新解锁：包邮券、专属客服'],
       ['恭喜升级为白银会员', '新解锁：每月领券、会员价'],
     ])
@@ -86,8 +98,8 @@ describe('member inbox', () => {
     ).rejects.toThrow('the caller fails')
     expect((await inbox(m.token)).body.unreadCount).toBe(0)
     const input = { memberId: m.id, from: 'regular', to: 'silver', validUntil: null, program, now: t.clock.now() }
-    expect(await t.db.transaction().execute((trx) => congratulateUpgrade(trx, input))).toBe(true)
-    expect(await t.db.transaction().execute((trx) => congratulateUpgrade(trx, input))).toBe(false)
+    expect(await t.db.transaction().execute((trx) => sendUpgradeMessage(trx, input))).toBe('sent')
+    expect(await t.db.transaction().execute((trx) => sendUpgradeMessage(trx, input))).toBe(null)
     expect((await inbox(m.token)).body.unreadCount).toBe(1)
   })
 

@@ -1,6 +1,7 @@
 import { newId, type NotificationKind } from '@mc/shared'
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import { chunkRows, inChunks } from '../db/in-chunks'
+import type { Database, NotificationsTable } from '../db/schema'
 
 /** A notification to write: `dedupeKey` names its rule, member and period, e.g. `upgrade:<member>:<tier>:<day>`. */
 export interface NotificationInput {
@@ -24,18 +25,36 @@ export async function notify(
 ): Promise<boolean> {
   const result = await trx
     .insertInto('notifications')
-    .values({
-      id: newId('ntf', input.now.getTime()),
-      member_id: input.memberId,
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      dedupe_key: input.dedupeKey,
-      page: input.page ?? null,
-      read_at: null,
-      created_at: input.now.toISOString(),
-    })
+    .values(notificationRow(input))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst()
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
 }
+
+/**
+ * `notify` for many notifications in one multi-row insert per thousand: each dedupe key already present (or
+ * repeated within `inputs`, the first one kept) writes nothing, as a repeat of `notify` would.
+ */
+export async function notifyMany(
+  trx: Transaction<Database> | Kysely<Database>,
+  inputs: readonly NotificationInput[],
+): Promise<void> {
+  for (const slice of inChunks(inputs.map(notificationRow), chunkRows))
+    await trx
+      .insertInto('notifications')
+      .values(slice)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute()
+}
+
+const notificationRow = (input: NotificationInput): Insertable<NotificationsTable> => ({
+  id: newId('ntf', input.now.getTime()),
+  member_id: input.memberId,
+  kind: input.kind,
+  title: input.title,
+  body: input.body,
+  dedupe_key: input.dedupeKey,
+  page: input.page ?? null,
+  read_at: null,
+  created_at: input.now.toISOString(),
+})

@@ -32,7 +32,7 @@ export interface SmsSender {
   }): Promise<DeliveryOutcome>
 }
 
-/** The configured push channels; null when a channel is not set up (its messages are skipped, and the console says so). */
+/** The configured push channels; null when one is not set up (its messages are skipped; the console says so). */
 export interface OutreachAdapters {
   wechat: WechatSubscribeSender | null
   sms: SmsSender | null

@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { unknownPlaceholderIssue } from '../outreach/copy-placeholders'
 import { MessageCategory } from '../outreach/outreach.schemas'
+
+export { placeholdersIn, renderCopy } from '../outreach/copy-placeholders'
 
 /** The built-in automation rules (journeys). Each is switched on, tuned and worded by the merchant. */
 export const journeyKeys = [
@@ -58,6 +61,14 @@ export const journeyPlaceholders: Record<JourneyKey, readonly string[]> = {
   birthday: ['会员昵称', '等级', '生日礼'],
   downgraded: ['会员昵称', '原等级', '新等级', '失去权益', '回升条件'],
 }
+
+/**
+ * What WeChat template fields and SMS params may use: the message's own title and body, and any journey's values
+ * (a category's template serves every journey and campaign of that category, so it cannot know which one sends).
+ */
+export const channelPlaceholders: readonly string[] = [
+  ...new Set(['标题', '内容', ...Object.values(journeyPlaceholders).flat()]),
+]
 
 /** A coupon an automation or a campaign gives (issued through the same coupon code as benefits). */
 export const CouponOffer = z
@@ -153,6 +164,31 @@ export const EngagementSettings = z
     /** Orders and spend are compared over this many days after each send. */
     resultDays: z.number().int().min(1).max(90),
   })
+  .superRefine((settings, ctx) => {
+    const issues = [
+      ...journeyKeys.flatMap((key) =>
+        (['title', 'body'] as const).map((part) =>
+          unknownPlaceholderIssue(settings.journeys[key].copy[part], journeyPlaceholders[key], [
+            'journeys',
+            key,
+            'copy',
+            part,
+          ]),
+        ),
+      ),
+      ...Object.entries(settings.wechat.templates).flatMap(([category, mapping]) =>
+        Object.entries(mapping?.fields ?? {}).map(([keyword, copy]) =>
+          unknownPlaceholderIssue(copy, channelPlaceholders, ['wechat', 'templates', category, 'fields', keyword]),
+        ),
+      ),
+      ...Object.entries(settings.sms.templates).flatMap(([category, mapping]) =>
+        Object.entries(mapping?.params ?? {}).map(([name, copy]) =>
+          unknownPlaceholderIssue(copy, channelPlaceholders, ['sms', 'templates', category, 'params', name]),
+        ),
+      ),
+    ]
+    for (const issue of issues) if (issue) ctx.addIssue(issue)
+  })
   .meta({ id: 'EngagementSettings' })
 export type EngagementSettings = z.infer<typeof EngagementSettings>
 
@@ -223,14 +259,4 @@ export const defaultEngagementSettings: EngagementSettings = {
   wechat: { templates: {}, perMinute: 600 },
   sms: { signName: null, templates: {}, perMinute: 300 },
   resultDays: 30,
-}
-
-/** `{名字}` placeholders used in a text, in order of appearance, each once. */
-export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{([^{}]{1,20})\}/g)].map((m) => m[1]))]
-}
-
-/** Replaces each known `{名字}` with its value; unknown ones stay as written (saving refuses them, see above). */
-export function renderCopy(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{([^{}]{1,20})\}/g, (whole, name: string) => values[name] ?? whole)
 }

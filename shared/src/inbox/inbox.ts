@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ProgramRules } from '../program/program-rules'
+import { benefitNamesGained } from '../automation/journey-values'
 import { tierByKey } from '../tiers/tier-evaluation'
 
 /** What a notification is about; automation adds kinds, the inbox shows them all the same way. */
@@ -82,8 +83,7 @@ export function upgradeCongratulation(
   validUntil: string | null,
 ) {
   const to = tierByKey(rules, toKey)
-  const had = new Set(fromKey === null ? [] : tierByKey(rules, fromKey).benefits)
-  const added = to.benefits.filter((key) => !had.has(key)).map((key) => rules.benefits[key]?.name ?? key)
+  const added = benefitNamesGained(rules, fromKey, toKey)
   const lines = [added.length > 0 ? `新解锁：${added.join('、')}` : `${to.name}权益已生效`]
   if (validUntil) lines.push(`等级有效期至 ${validUntil}`)
   return { title: `恭喜升级为${to.name}`, body: lines.join('\n') }

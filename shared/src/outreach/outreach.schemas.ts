@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Where a message goes: the inbox always, a WeChat one-time subscribe message or an SMS when the member can get one. */
+/** Where a message goes: the inbox always; a WeChat one-time subscribe message or an SMS when possible. */
 export const channels = ['inbox', 'wechat', 'sms'] as const
 export const Channel = z.enum(channels)
 export type Channel = z.infer<typeof Channel>
@@ -44,7 +44,20 @@ export type SubscribeMoment = z.infer<typeof SubscribeMoment>
 export const SubscribePromptQuery = z.strictObject({ moment: SubscribeMoment })
 export const SubscribePrompt = z
   .strictObject({
-    templates: z.array(z.strictObject({ templateId: z.string(), category: MessageCategory, label: z.string() })).max(3),
+    templates: z
+      .array(
+        z.strictObject({
+          templateId: z.string(),
+          category: MessageCategory,
+          label: z.string(),
+          /**
+           * The member kept "accept" for it ("总是保持以上选择"): WeChat grants a new one-time subscription at each
+           * prompt without showing anything, so it is still asked for, and the H5 stand-in accepts it silently too.
+           */
+          keptAccept: z.boolean(),
+        }),
+      )
+      .max(3),
   })
   .meta({ id: 'SubscribePrompt' })
 export type SubscribePrompt = z.infer<typeof SubscribePrompt>
@@ -101,7 +114,29 @@ export const OutboxQuery = z.strictObject({
 })
 export type OutboxQuery = z.infer<typeof OutboxQuery>
 
-/** Per channel: queued, sent, failed and skipped counts, and per WeChat template how many members can be reached now. */
+/** GET /api/admin/outbox: one page, newest first, and the cursor of the next (null on the last page). */
+export const OutboxPage = z
+  .strictObject({ messages: z.array(OutboxMessageView), nextCursor: z.string().nullable() })
+  .meta({ id: 'OutboxPage' })
+export type OutboxPage = z.infer<typeof OutboxPage>
+
+export const OutboxIdParam = z.strictObject({ id: z.string().min(1).max(64) })
+
+/** One reply of Alibaba Cloud's SmsUp HTTP push (a JSON array of these); fields beyond these are ignored. */
+export const SmsUpReply = z.looseObject({
+  phone_number: z.string().max(32),
+  content: z.string().max(1000),
+  send_time: z.string().max(32).optional(),
+  sign_name: z.string().max(64).optional(),
+  dest_code: z.string().max(32).optional(),
+  sequence_id: z.union([z.string().max(32), z.number()]).optional(),
+})
+export const SmsUpPush = z.array(SmsUpReply).max(1000)
+export const SmsInboundQuery = z.strictObject({ token: z.string().max(200).optional() })
+/** What SmsUp expects back: any numeric code with HTTP 200 counts as received. */
+export const SmsUpAnswer = z.strictObject({ code: z.number().int(), msg: z.string() }).meta({ id: 'SmsUpAnswer' })
+
+/** Per channel: queued, sent, failed and skipped counts; per WeChat template, members reachable now. */
 export const OutreachStatus = z
   .strictObject({
     channels: z.array(
