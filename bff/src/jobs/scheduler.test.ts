@@ -1,38 +1,43 @@
 import { describe, expect, it } from 'vitest'
+import { saveMemberPrefs } from '../outreach/notification-prefs'
+import { recordingSender } from '../outreach/outreach-test-kit'
 import { mallItem, memberWithPoints, pointsAndStock, redeem } from '../test/mall-fixtures'
-import { useTestApp } from '../test/test-app'
+import { useTestApp, type TestApp } from '../test/test-app'
 import { acquireLease, releaseLease } from './job-lease'
+import { joinedMemberId, saveJourneySettings } from './journeys-test-kit'
 import { startScheduler } from './scheduler'
+
+/**
+ * The real scheduler with the test as its timer: `tick()` does what the minutely interval would, and
+ * resolves once that tick's jobs have finished (the first call joins the tick the scheduler runs on start).
+ */
+function drivenSchedulerOf(t: TestApp, holder: string) {
+  let timerTick: (() => Promise<void>) | null = null
+  let intervalMs = 0
+  const stop = startScheduler(t.deps, {
+    holder,
+    every: (ms, tick) => {
+      intervalMs = ms
+      timerTick = tick
+      return () => {
+        timerTick = null
+      }
+    },
+  })
+  return {
+    intervalMs: () => intervalMs,
+    tick: () => {
+      if (!timerTick) throw new Error('the scheduler was stopped')
+      return timerTick()
+    },
+    stop,
+  }
+}
 
 describe('the scheduler sweeps unpaid redemptions under its lease', () => {
   const t = useTestApp()
 
-  /**
-   * The real scheduler with the test as its timer: `tick()` does what the minutely interval would, and
-   * resolves once that tick's jobs have finished (the first call joins the tick the scheduler runs on start).
-   */
-  function drivenScheduler(holder: string) {
-    let timerTick: (() => Promise<void>) | null = null
-    let intervalMs = 0
-    const stop = startScheduler(t.deps, {
-      holder,
-      every: (ms, tick) => {
-        intervalMs = ms
-        timerTick = tick
-        return () => {
-          timerTick = null
-        }
-      },
-    })
-    return {
-      intervalMs: () => intervalMs,
-      tick: () => {
-        if (!timerTick) throw new Error('the scheduler was stopped')
-        return timerTick()
-      },
-      stop,
-    }
-  }
+  const drivenScheduler = (holder: string) => drivenSchedulerOf(t, holder)
 
   /** A member's points-plus-cash redemption (80 points + ¥9.90) placed with the local provider and not paid. */
   async function pendingRedemption() {
@@ -112,6 +117,47 @@ describe('the scheduler sweeps unpaid redemptions under its lease', () => {
       await releaseLease(t.db, 'mall_expiry', 'bff-other')
       await scheduler.tick()
       expect(await status(redemptionId)).toBe('expired')
+    } finally {
+      scheduler.stop()
+    }
+  })
+})
+
+describe('the scheduler runs the journeys after the daily jobs, then drains the outbox', () => {
+  const recording = recordingSender()
+  const t = useTestApp({ outreach: { sms: recording.sms } })
+
+  it('greets a birthday member on the day its journeys run and sends the SMS on the same tick, once', async () => {
+    await saveJourneySettings(t, (s) => {
+      s.quietHours = { start: '00:00', end: '00:00' }
+      s.sms.signName = '会员中心'
+      s.sms.templates.care = { templateCode: 'SMS_CARE', params: { name: '{会员昵称}' } }
+    })
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const memberId = await joinedMemberId(t, '1990-11-30')
+    await saveMemberPrefs(t.db, memberId, { mutedCategories: [], smsConsent: true }, t.clock.now())
+    const scheduler = drivenSchedulerOf(t, 'bff-journeys')
+    try {
+      await scheduler.tick()
+      const runs = await t.db.selectFrom('job_runs').select(['job', 'business_day']).orderBy('job').execute()
+      expect(runs.filter((r) => r.business_day === '2026-11-23').map((r) => r.job)).toEqual(['daily', 'journeys'])
+      expect(recording.sender.calls).toEqual([
+        { to: expect.any(String), templateId: 'SMS_CARE', data: { name: expect.any(String) }, page: null },
+      ])
+      const outbox = await t.db
+        .selectFrom('outbox')
+        .select(['channel', 'state'])
+        .where('member_id', '=', memberId)
+        .execute()
+      expect(outbox.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+        { channel: 'inbox', state: 'sent' },
+        { channel: 'sms', state: 'sent' },
+      ])
+      t.clock.advanceMs(60_000)
+      await scheduler.tick()
+      expect(recording.sender.calls).toHaveLength(1)
+      const leases = await t.db.selectFrom('job_leases').select('job').execute()
+      expect(leases).toEqual([])
     } finally {
       scheduler.stop()
     }

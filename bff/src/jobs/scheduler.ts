@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Deps } from '../deps'
 import { expireRedemptions } from '../mall/expire-redemptions'
+import { drainOutbox } from '../outreach/drain-outbox'
 import { acquireLease, releaseLease } from './job-lease'
+import { runCampaigns } from './run-campaigns'
 import { runDailyJobs } from './run-daily-jobs'
 import { runInsightsJob } from './run-insights-job'
+import { runJourneys } from './run-journeys'
 
-type SchedulerDeps = Pick<Deps, 'db' | 'clock' | 'logger' | 'payments'>
+type SchedulerDeps = Pick<Deps, 'db' | 'clock' | 'logger' | 'payments' | 'outreach'>
 
 /** How the scheduler is driven. The server takes the defaults; a test passes its own `every` and runs ticks itself. */
 export interface SchedulerOptions {
@@ -18,11 +21,14 @@ export interface SchedulerOptions {
 }
 
 const mallExpiryLeaseMs = 5 * 60_000
+const outboxLeaseMs = 5 * 60_000
 
 /**
  * In-process scheduler: once a minute it asks whether today's business day has had its daily run (and then
- * whether yesterday has its insights snapshot), and sweeps the mall's unpaid redemptions whose payment window has
- * closed. Each job runs under its own database lease, so of several BFF instances only one runs it at a time.
+ * whether yesterday has its insights snapshot and today its journeys), sends the campaigns whose time has come,
+ * sweeps the mall's unpaid redemptions whose payment window has closed, and drains the outbox. Each job runs under
+ * its own database lease, so of several BFF instances only one runs it at a time; one job failing never stops the
+ * next.
  * Returns a stop function.
  */
 export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): () => void {
@@ -46,33 +52,60 @@ function everyWithSetInterval(intervalMs: number, tick: () => Promise<void>): ()
 
 async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
   let dailyDone = false
-  try {
+  await guarded(deps, 'daily', async () => {
     const result = await runDailyJobs(deps.db, deps.clock.now(), holder)
     if (result.ran) deps.logger.info({ job: 'daily', ...result }, 'daily jobs ran')
     dailyDone = result.ran || result.reason === 'already_ran_today'
-  } catch (err) {
-    deps.logger.error({ err, job: 'daily' }, 'daily jobs failed')
-  }
-  // Insights snapshot yesterday once today's sweeps are done, so tonight's tiers and lots are the swept ones.
+  })
+  // Insights snapshot yesterday once today's sweeps are done, so tonight's tiers and lots are the swept ones; the
+  // journeys likewise judge the swept tiers and the growth left in the window.
   if (dailyDone) {
-    try {
+    await guarded(deps, 'insights', async () => {
       const result = await runInsightsJob(deps.db, deps.clock.now(), holder)
       if (result.ran) deps.logger.info({ job: 'insights', ...result }, 'insights snapshots built')
-    } catch (err) {
-      deps.logger.error({ err, job: 'insights' }, 'insights job failed')
-    }
+    })
+    await guarded(deps, 'journeys', () => runJourneys(deps, deps.clock.now(), holder))
   }
-  try {
-    const now = deps.clock.now()
-    if (!(await acquireLease(deps.db, 'mall_expiry', holder, now, mallExpiryLeaseMs))) return
-    try {
+  await guarded(deps, 'campaigns', () => runCampaigns(deps, deps.clock.now(), holder))
+  await guarded(deps, 'mall_expiry', () =>
+    underLease(deps, 'mall_expiry', holder, mallExpiryLeaseMs, async (now) => {
       const sweep = await expireRedemptions(deps, now)
       if (sweep.expired + sweep.completed + sweep.deferred > 0)
         deps.logger.info({ job: 'mall_expiry', ...sweep }, 'unpaid redemptions swept')
-    } finally {
-      await releaseLease(deps.db, 'mall_expiry', holder)
-    }
+    }),
+  )
+  // Last, so the messages the jobs above just decided go out on this tick (quiet hours permitting).
+  await guarded(deps, 'outbox', () =>
+    underLease(deps, 'outbox', holder, outboxLeaseMs, async (now) => {
+      const drained = await drainOutbox(deps, now)
+      if (drained.sent + drained.retried + drained.failed + drained.skipped > 0)
+        deps.logger.info({ job: 'outbox', ...drained }, 'outbox drained')
+    }),
+  )
+}
+
+/** Runs one job, logging its failure instead of letting it stop the jobs after it. */
+async function guarded(deps: SchedulerDeps, job: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run()
   } catch (err) {
-    deps.logger.error({ err, job: 'mall_expiry' }, 'mall expiry sweep failed')
+    deps.logger.error({ err, job }, `${job} job failed`)
+  }
+}
+
+/** Runs `work` only while holding the job's lease, given back afterwards; skipped while another instance holds it. */
+async function underLease(
+  deps: SchedulerDeps,
+  job: string,
+  holder: string,
+  ttlMs: number,
+  work: (now: Date) => Promise<void>,
+): Promise<void> {
+  const now = deps.clock.now()
+  if (!(await acquireLease(deps.db, job, holder, now, ttlMs))) return
+  try {
+    await work(now)
+  } finally {
+    await releaseLease(deps.db, job, holder)
   }
 }

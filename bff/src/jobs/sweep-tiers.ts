@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
+import { sendDowngradeMessages, type Downgrade } from '../outreach/tier-change-messages'
 import { recordTierChanges, type MemberTierChange } from '../tiers/tier-changes'
 import { sweepInBatches } from './sweep-in-batches'
 
@@ -52,6 +53,7 @@ async function sweepBatch(
 ) {
   const batch: TierSweepSummary = { evaluated: 0, retained: 0, downgraded: 0 }
   const changes: MemberTierChange[] = []
+  const downgrades: Downgrade[] = []
   const states = await forUpdate(
     trx,
     trx
@@ -80,8 +82,13 @@ async function sweepBatch(
     changes.push({ memberId, change, growth })
     batch.evaluated += 1
     if (change.kind === 'retain') batch.retained += 1
-    if (change.kind === 'downgrade') batch.downgraded += 1
+    if (change.kind === 'downgrade') {
+      batch.downgraded += 1
+      downgrades.push({ memberId, from: change.from, to: change.to, growth })
+    }
   }
   await recordTierChanges(trx, changes, program, now)
+  // In the batch's transaction: a downgrade is never recorded without its message decided, nor the other way round.
+  await sendDowngradeMessages(trx, downgrades, program, now)
   return batch
 }

@@ -1,7 +1,7 @@
 import { businessDayOf, evaluateUpgrade, type TierState } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { congratulateUpgrade } from '../inbox/congratulate-upgrade'
+import { sendDowngradeMessages, sendUpgradeMessage } from '../outreach/tier-change-messages'
 import type { PublishedProgram } from '../program/published-program'
 import { tierChangeRow, tierStateRow, type RecordedChange } from './tier-change-rows'
 
@@ -21,14 +21,17 @@ export async function memberTierState(
     : { key: program.rules.tiers[0].key, validUntil: null }
 }
 
-/** Whether an upgrade writes its congratulation to the inbox; an import's openings do not (see `postOpening`). */
+/**
+ * Whether the change sends its journey message (the upgrade congratulation, the downgraded notice); an import's
+ * openings do not (see `postOpening`).
+ */
 export interface UpgradeNotice {
   congratulate?: boolean
 }
 
 /**
  * Writes the new tier state and appends the change to the member's tier history, in the caller's transaction;
- * an upgrade also writes its congratulation to the member's inbox there unless told not to.
+ * an upgrade or a downgrade also sends its journey message there (tier-change-messages.ts) unless told not to.
  * `recordTierChanges` (tier-changes.ts) is its bulk twin; both build their rows with tier-change-rows.ts.
  */
 export async function recordTierChange(
@@ -59,15 +62,25 @@ export async function recordTierChange(
     .insertInto('tier_changes')
     .values(tierChangeRow(input, program, now))
     .execute()
-  if (change.kind === 'upgrade' && input.congratulate !== false) {
-    await congratulateUpgrade(trx, {
+  if (input.congratulate === false) return
+  if (change.kind === 'upgrade') {
+    const { from } = change
+    await sendUpgradeMessage(trx, {
       memberId,
-      from: change.from,
+      from,
       to: change.state.key,
       validUntil: change.state.validUntil,
       program,
       now,
     })
+  }
+  if (change.kind === 'downgrade') {
+    await sendDowngradeMessages(
+      trx,
+      [{ memberId, from: change.from, to: change.to, growth: input.growth }],
+      program,
+      now,
+    )
   }
 }
 
