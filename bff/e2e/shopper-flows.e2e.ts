@@ -18,8 +18,13 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   const api = apiCaller(() => server.baseUrl)
   const shownCode = async () => (await page.getByLabel('会员码').textContent())!.replace(/\s/g, '')
 
-  beforeAll(() => {
+  beforeAll(async () => {
     page = phone.page
+    // The upgrade congratulation is a journey that holds 10% of members out by default, and member ids are random:
+    // this shopper must be in the treated arm for the inbox steps below.
+    const settings = (await api('GET', '/api/admin/automation/settings', e2eAdminToken)).body
+    settings.journeys.upgrade.holdoutPercent = 0
+    expect((await api('PUT', '/api/admin/automation/settings', e2eAdminToken, settings)).status).toBe(200)
   })
 
   it('joins and finds the shortcuts on home', async () => {

@@ -6,6 +6,9 @@ import { adminRoutes } from './admin/admin.routes'
 import { auditLogRoutes } from './analytics/audit-log.routes'
 import { dashboardRoutes } from './analytics/dashboard.routes'
 import { insightsRoutes } from './analytics/reports/insights.routes'
+import { campaignRoutes } from './automation/campaigns/campaigns.routes'
+import { journeyRoutes } from './automation/journeys/journeys.routes'
+import { segmentRoutes } from './automation/segments/segments.routes'
 import { memberAdminRoutes } from './member-admin/member-admin.routes'
 import { operatorRoutes } from './operators/operator.routes'
 import { operatorsAdminRoutes } from './operators/operators-admin.routes'
@@ -21,6 +24,9 @@ import { mallOpsRoutes } from './mall/mall-ops.routes'
 import { memberCodeRoutes } from './member-code/member-code.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
+import { memberOutreachRoutes } from './outreach/member-outreach.routes'
+import { outboxAdminRoutes } from './outreach/outbox-admin.routes'
+import { smsInboundRoutes } from './outreach/sms-inbound.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { outletRoutes } from './outlets/outlets.routes'
 import { outletAdminRoutes } from './outlets/outlets-admin.routes'
@@ -40,6 +46,7 @@ const api = new Hono<AppEnv>()
   .route('/', memberCodeRoutes)
   .route('/', memberBenefitRoutes)
   .route('/', inboxRoutes)
+  .route('/', memberOutreachRoutes)
   .route('/shop', shopRoutes)
   .route('/', tierRoutes)
   .route('/', outletRoutes)
@@ -57,8 +64,12 @@ const api = new Hono<AppEnv>()
   .route('/admin', memberAdminRoutes)
   .route('/admin', dashboardRoutes)
   .route('/admin', insightsRoutes)
+  .route('/admin', segmentRoutes)
+  .route('/admin', campaignRoutes)
+  .route('/admin', journeyRoutes)
   .route('/admin', auditLogRoutes)
   .route('/admin', mallOpsRoutes)
+  .route('/admin', outboxAdminRoutes)
   .route('/staff', staffRoutes)
   .route('/staff', mallStaffRoutes)
 
@@ -98,6 +109,7 @@ export function createApp(deps: Deps) {
     )
     .route('/webhooks', orderWebhookRoutes)
     .route('/webhooks', paymentNoticeRoutes)
+    .route('/webhooks', smsInboundRoutes)
     .route('/', uploadFileRoutes)
     .notFound(handleNotFound)
     .onError(handleError)

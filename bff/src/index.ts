@@ -10,6 +10,8 @@ import { serveH5 } from './http/serve-h5'
 import { startScheduler } from './jobs/scheduler'
 import { runDailyJobs } from './jobs/run-daily-jobs'
 import { runInsightsJob } from './jobs/run-insights-job'
+import { runJourneys } from './jobs/run-journeys'
+import { runCampaigns } from './jobs/run-campaigns'
 import { createWechatLogin } from './auth/wechat-login'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { logRedactPaths } from './http/log-redact'
@@ -27,7 +29,14 @@ if (applied.length > 0) logger.info({ applied }, 'migrations applied')
 // The first start lives a demo year through the real code paths (about 16 s of CPU), so the insights have history.
 if (
   env.SEED_DEMO &&
-  (await seedDemo(db, systemClock.now(), { history: { daily: runDailyJobs, insights: runInsightsJob } }))
+  (await seedDemo(db, systemClock.now(), {
+    history: {
+      daily: runDailyJobs,
+      insights: runInsightsJob,
+      journeys: (db, now, holder) => runJourneys({ db, logger }, now, holder),
+      campaigns: (db, now, holder) => runCampaigns({ db, logger }, now, holder),
+    },
+  }))
 ) {
   logger.info(`demo data seeded; merchant console login: ${demoOwner.login} / ${demoOwner.password} (demo only)`)
 }

@@ -181,6 +181,34 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: '/api/admin/staff/stf_00000000000000000000000000/pin',
     body: { pin: '802468' },
   },
+  'GET /api/admin/segments/:id': { as: 'admin', unknown: '/api/admin/segments/seg_00000000000000000000000000' },
+  'PUT /api/admin/segments/:id': {
+    as: 'admin',
+    unknown: '/api/admin/segments/seg_00000000000000000000000000',
+    body: { name: '测试人群', filter: {} },
+  },
+  'DELETE /api/admin/segments/:id': { as: 'admin', unknown: '/api/admin/segments/seg_00000000000000000000000000' },
+  'GET /api/admin/campaigns/:id': { as: 'admin', unknown: '/api/admin/campaigns/cmp_00000000000000000000000000' },
+  'POST /api/admin/campaigns/:id/cancel': {
+    as: 'admin',
+    unknown: '/api/admin/campaigns/cmp_00000000000000000000000000/cancel',
+  },
+  'GET /api/admin/campaigns/:id/results': {
+    as: 'admin',
+    unknown: '/api/admin/campaigns/cmp_00000000000000000000000000/results',
+  },
+  'POST /api/admin/automation/journeys/:key/preview': {
+    as: 'admin',
+    unknown: '/api/admin/automation/journeys/no_such_journey/preview',
+  },
+  'GET /api/admin/automation/journeys/:key/results': {
+    as: 'admin',
+    unknown: '/api/admin/automation/journeys/no_such_journey/results',
+  },
+  'POST /api/admin/outbox/:id/retry': {
+    as: 'admin',
+    unknown: '/api/admin/outbox/obx_00000000000000000000000000/retry',
+  },
 }
 
 const publicRoutes = new Set([
@@ -206,7 +234,11 @@ describe('authorization, decided from the route table', () => {
     memberToken = await t.joinedMember('13811110001')
     otherToken = await t.joinedMember('13811110002')
     staffToken = (await outletWithStaff(t)).token
-    // Give the other member a notification of their own: an upgrade congratulation.
+    // Give the other member a notification of their own: an upgrade congratulation (none held out: member ids are
+    // random and the upgrade journey holds 10% out by default).
+    const settings = (await t.json('GET', '/api/admin/automation/settings', undefined, testAdminToken)).body
+    settings.journeys.upgrade.holdoutPercent = 0
+    await t.json('PUT', '/api/admin/automation/settings', settings, testAdminToken)
     const otherId = (await t.json('GET', '/api/me', undefined, otherToken)).body.member.id
     await t.app.request(`/api/admin/members/${otherId}/adjustments`, {
       method: 'POST',

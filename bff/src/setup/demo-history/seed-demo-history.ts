@@ -7,6 +7,7 @@ import { publishedProgram } from '../../program/published-program'
 import { demoShoppers, seededRandom } from '../demo-shoppers'
 import { recordSceneScan } from '../../outlets/record-scene-scan'
 import { dateFirstVersion, historyOutlets, openShop, publishDemoRuleChange } from './demo-program'
+import { scheduleDemoEngagement, type DemoEngagementJobs } from './demo-engagement'
 import { joinAt, orderEventAt } from './history-actions'
 import { historyShoppers, orderLines, type DemoCategory, type HistoryShopper } from './history-plan'
 import { planShopperDay, schedule, type DemoYear, type LiveShopper } from './shopper-day'
@@ -25,7 +26,7 @@ const namedFavourites: DemoCategory[] = ['生鲜', '酒水', '零食']
  * The nightly work each simulated day runs: the daily sweeps, and at the end the insights job for yesterday. The
  * jobs live on the floor above setup (they are what the scheduler runs), so the caller hands them in.
  */
-export interface DemoJobs {
+export interface DemoJobs extends DemoEngagementJobs {
   daily: (db: Kysely<Database>, now: Date, holder: string) => Promise<unknown>
   insights: (db: Kysely<Database>, now: Date, holder: string) => Promise<{ ran: boolean } & { built?: string[] }>
 }
@@ -106,6 +107,7 @@ async function liveYear(year: DemoYear, jobs: DemoJobs, crowd: HistoryShopper[],
   const { db, random, program } = year
   const live: LiveShopper[] = []
   scheduleNamedShoppers(year, today, days)
+  scheduleDemoEngagement(year, jobs, today, days)
   for (let ago = days; ago >= 1; ago--) {
     const day = addDays(today, -ago)
     const dayStart = businessDayStart(day, program.rules.calendar)

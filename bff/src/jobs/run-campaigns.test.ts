@@ -1,0 +1,236 @@
+import { armFor, defaultEngagementSettings, newId } from '@mc/shared'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  campaignBody,
+  copyA,
+  copyB,
+  coupon,
+  insertPlainMembers,
+  savedSegment,
+} from '../automation/campaigns/campaign-test-kit'
+import { sendCampaignBatch } from '../automation/campaigns/send-campaign-batch'
+import { saveEngagementSettings } from '../outreach/engagement-settings'
+import { publishedProgram } from '../program/published-program'
+import { testAdminToken, useTestApp } from '../test/test-app'
+import { runCampaigns } from './run-campaigns'
+
+const start = '2026-12-03T02:00:00.000Z'
+const at = (iso: string) => new Date(iso)
+
+describe('the campaigns job', () => {
+  const t = useTestApp()
+  let segmentId: string
+  let members: string[]
+  const schedule = async (change: Record<string, unknown>) => {
+    const answer = await t.json('POST', '/api/admin/campaigns', campaignBody(segmentId, change), testAdminToken)
+    if (answer.status !== 201) throw new Error(JSON.stringify(answer.body))
+    return answer.body.id as string
+  }
+  const sends = (campaignId: string) =>
+    t.db.selectFrom('engagement_sends').selectAll().where('source_id', '=', campaignId).orderBy('member_id').execute()
+  const campaign = (id: string) =>
+    t.db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const count = async (table: 'notifications' | 'coupons' | 'benefit_claims' | 'outbox', where: [string, string]) => {
+    const row = await t.db
+      .selectFrom(table as 'coupons')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(where[0] as 'benefit_key', '=', where[1])
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  beforeAll(async () => {
+    t.clock.set(start)
+    members = await insertPlainMembers(t.db, 'mbr_job_', 100)
+    segmentId = await savedSegment(t)
+    // Many campaigns go to the same members here; the weekly cap has its own spec below.
+    await saveEngagementSettings(t.db, { ...defaultEngagementSettings, frequencyCapPerWeek: 21 }, 'test', at(start))
+  })
+
+  it('does not send a scheduled campaign before its time, and sends it after', async () => {
+    const id = await schedule({ scheduledAt: '2026-12-03T03:00:00.000Z' })
+    const early = await runCampaigns(t.deps, at('2026-12-03T02:59:59.999Z'), 'runner-1')
+    expect(early).toMatchObject({ ran: true, campaigns: [] })
+    expect(await sends(id)).toEqual([])
+    expect((await campaign(id)).status).toBe('scheduled')
+    const due = await runCampaigns(t.deps, at('2026-12-03T03:00:00.000Z'), 'runner-1')
+    expect(due).toMatchObject({ ran: true, campaigns: [id], totals: { targeted: 100 } })
+    const row = await campaign(id)
+    expect(row).toMatchObject({ status: 'done', targeted: 100, finished_at: '2026-12-03T03:00:00.000Z' })
+    expect(await sends(id)).toHaveLength(100)
+  })
+
+  it('splits A / B / holdout by armFor, sends each arm its copy and coupon, once per member', async () => {
+    const id = await schedule({
+      variants: [
+        { copy: copyA, coupon },
+        { copy: copyB, coupon: null },
+      ],
+      holdoutPercent: 20,
+    })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    const rows = await sends(id)
+    expect(rows.map((r) => r.member_id)).toEqual(members)
+    for (const r of rows) {
+      expect(r.arm).toBe(armFor(r.member_id, id, 20, 2))
+      expect(r.outcome).toBe(r.arm === 'holdout' ? 'holdout' : 'sent')
+      expect(r.dedupe_key).toBe(`campaign:${id}:${r.member_id}:once`)
+    }
+    const arms = { A: 0, B: 0, holdout: 0 }
+    for (const r of rows) arms[r.arm] += 1
+    expect(arms.A + arms.B + arms.holdout).toBe(100)
+    expect(arms.holdout).toBeGreaterThan(5)
+    expect(arms.B).toBeGreaterThan(20)
+    // Coupons only to arm A, through a benefit claim keyed by the campaign; B gets its copy alone.
+    expect(await count('coupons', ['benefit_key', id])).toBe(arms.A)
+    expect(await count('benefit_claims', ['benefit_key', id])).toBe(arms.A)
+    expect((await campaign(id)).coupons_issued).toBe(arms.A)
+    const firstA = rows.filter((r) => r.arm === 'A')[0]
+    const note = await t.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('dedupe_key', '=', firstA.dedupe_key)
+      .executeTakeFirstOrThrow()
+    const n = members.indexOf(firstA.member_id) + 1
+    expect(note).toMatchObject({
+      title: `会员${n}，送你一张券`,
+      body: '普通会员专享满100减20，2026-12-16前有效。',
+      page: '/benefits/pages/list/index',
+    })
+    const firstB = rows.filter((r) => r.arm === 'B')[0]
+    const noteB = await t.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('dedupe_key', '=', firstB.dedupe_key)
+      .executeTakeFirstOrThrow()
+    expect(noteB).toMatchObject({ body: '普通会员会员，来看看本周新品。', page: null })
+    const inbox = await t.db
+      .selectFrom('outbox')
+      .select('send_id')
+      .where('channel', '=', 'inbox')
+      .where('state', '=', 'sent')
+      .where(
+        'send_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute()
+    expect(inbox).toHaveLength(arms.A + arms.B)
+
+    // A second run finds nothing due; a run forced to walk the segment again decides nobody twice.
+    expect(await runCampaigns(t.deps, t.clock.now(), 'runner-2')).toMatchObject({ campaigns: [] })
+    await t.db.updateTable('campaigns').set({ status: 'sending', planned_through: null }).where('id', '=', id).execute()
+    const again = await runCampaigns(t.deps, t.clock.now(), 'runner-2')
+    expect(again).toMatchObject({ campaigns: [id], totals: { targeted: 100, sent: 0, holdout: 0, coupons: 0 } })
+    expect(await sends(id)).toHaveLength(100)
+    expect(await count('coupons', ['benefit_key', id])).toBe(arms.A)
+  })
+
+  it('resumes after a crash mid-batch without sending anybody twice', async () => {
+    const id = await schedule({ holdoutPercent: 10 })
+    const crash = runCampaigns(t.deps, t.clock.now(), 'runner-1', {
+      batchSize: 30,
+      beforeCommit: async (_id, batch) => {
+        if (batch === 1) throw new Error('killed mid-batch')
+      },
+    })
+    await expect(crash).rejects.toThrow('killed mid-batch')
+    const half = await campaign(id)
+    expect(half).toMatchObject({ status: 'sending', targeted: 30, planned_through: members[29] })
+    expect(await sends(id)).toHaveLength(30)
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1', { batchSize: 30 })
+    const rows = await sends(id)
+    expect(rows.map((r) => r.member_id)).toEqual(members)
+    const sent = rows.filter((r) => r.outcome === 'sent').length
+    expect(await count('coupons', ['benefit_key', id])).toBe(sent)
+    const notes = await t.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('dedupe_key', 'like', `campaign:${id}:%`)
+      .execute()
+    expect(notes).toHaveLength(sent)
+    expect(await campaign(id)).toMatchObject({ status: 'done', targeted: 100, coupons_issued: sent })
+  })
+
+  it('stops at the budget: the first members in id order get the coupons, the rest are over budget', async () => {
+    const id = await schedule({ budgetCoupons: 20, stopAtBudget: true })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1', { batchSize: 7 })
+    const rows = await sends(id)
+    const treated = rows.filter((r) => r.arm !== 'holdout')
+    expect(treated.slice(0, 20).every((r) => r.outcome === 'sent')).toBe(true)
+    expect(treated.slice(20).every((r) => r.outcome === 'over_budget')).toBe(true)
+    expect(await count('coupons', ['benefit_key', id])).toBe(20)
+    expect((await campaign(id)).coupons_issued).toBe(20)
+    // Over budget gets nothing at all, not even the message.
+    const over = treated[20]
+    expect(
+      await t.db.selectFrom('notifications').select('id').where('dedupe_key', '=', over.dedupe_key).execute(),
+    ).toEqual([])
+  })
+
+  it('two runners at once: one sends, nothing is decided twice, the budget holds', async () => {
+    const id = await schedule({ budgetCoupons: 25, stopAtBudget: true })
+    const now = t.clock.now()
+    const results = await Promise.all([
+      runCampaigns(t.deps, now, 'runner-a', { batchSize: 10 }),
+      runCampaigns(t.deps, now, 'runner-b', { batchSize: 10 }),
+    ])
+    expect(results.filter((r) => r.ran && r.campaigns.includes(id))).toHaveLength(1)
+    expect(await sends(id)).toHaveLength(100)
+    expect(await count('coupons', ['benefit_key', id])).toBe(25)
+  })
+
+  it('two batches racing for the last of the budget never issue more than it', async () => {
+    const id = await schedule({ budgetCoupons: 25, stopAtBudget: true, scheduledAt: '2027-01-01T00:00:00.000Z' })
+    const program = await publishedProgram(t.db)
+    const now = t.clock.now()
+    const batch = (ids: string[]) =>
+      t.db.transaction().execute((trx) =>
+        sendCampaignBatch(trx, {
+          campaign: { id, category: 'offers', variants: [{ copy: copyA, coupon }], holdoutPercent: 10 },
+          members: ids.map((m) => ({ id: m, nickname: '', tier_key: null })),
+          program,
+          settings: { ...defaultEngagementSettings, frequencyCapPerWeek: 21 },
+          now,
+          today: '2026-12-03',
+        }),
+      )
+    const [a, b] = await Promise.all([batch(members.slice(0, 50)), batch(members.slice(50))])
+    expect(a.coupons + b.coupons).toBe(25)
+    expect(await count('coupons', ['benefit_key', id])).toBe(25)
+    expect((await campaign(id)).coupons_issued).toBe(25)
+  })
+
+  it('a member at the weekly cap is recorded as capped and gets nothing', async () => {
+    const id = await schedule({ holdoutPercent: 0, variants: [{ copy: copyB, coupon: null }], budgetCoupons: null })
+    const member = members[0]
+    const recent = await t.db
+      .selectFrom('engagement_sends')
+      .select('id')
+      .where('member_id', '=', member)
+      .where('outcome', '=', 'sent')
+      .execute()
+    // Top the member up to the cap of 21 with journey sends in the last week.
+    for (let i = recent.length; i < 21; i += 1) {
+      await t.db
+        .insertInto('engagement_sends')
+        .values({
+          id: newId('snd'),
+          source_type: 'journey',
+          source_id: 'birthday',
+          member_id: member,
+          period: `p${i}`,
+          dedupe_key: `journey:birthday:${member}:p${i}`,
+          arm: 'A',
+          outcome: 'sent',
+          business_day: '2026-12-01',
+          decided_at: '2026-12-01T02:00:00.000Z',
+        })
+        .execute()
+    }
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    const rows = await sends(id)
+    expect(rows.find((r) => r.member_id === member)?.outcome).toBe('capped')
+    expect(rows.filter((r) => r.outcome === 'sent')).toHaveLength(99)
+  })
+})
