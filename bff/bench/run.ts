@@ -8,6 +8,7 @@ import { postgresFigures } from './lib/postgres'
 import { httpFigure, table, type Figure } from './lib/report'
 import { lookupTableFigures, type LookupResult } from './lib/lookup-figures'
 import { insightsFigures, type InsightsResult } from './lib/insights-figures'
+import { engagementFigures, type EngagementResult } from './lib/engagement-figures'
 import {
   simulatorFigure,
   sweepFigures,
@@ -19,8 +20,8 @@ import {
 // `pnpm bench`: every figure of the issue's benchmark section in one run, each server in its own process on
 // 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
 // BENCH_DURATION, BENCH_WARMUP (seconds per HTTP figure), BENCH_CONNECTIONS, BENCH_IMPORT_ROWS,
-// BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_INSIGHTS_MEMBERS (0 skips (h) and (i)), BENCH_PG_URL (adds the
-// PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof).
+// BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_INSIGHTS_MEMBERS (0 skips (h) and (i)), BENCH_ENGAGEMENT_MEMBERS
+// (0 skips (j), (k) and (l)), BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof).
 const settings: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
@@ -30,6 +31,7 @@ const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
 const sweepMembers = Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000)
 const lookupMembers = Number(process.env.BENCH_LOOKUP_MEMBERS ?? 1_000_000)
 const insightsMembers = Number(process.env.BENCH_INSIGHTS_MEMBERS ?? 1_000_000)
+const engagementMembers = Number(process.env.BENCH_ENGAGEMENT_MEMBERS ?? 1_000_000)
 const started = new Date()
 const loadBefore = loadavg()
 const step = (text: string) =>
@@ -78,6 +80,14 @@ try {
           BENCH_TMP: dir,
         })
       : null
+  step(`(j)(k)(l) engagement: ${engagementMembers.toLocaleString('en-US')} members, journeys, a campaign, the drain`)
+  const engagement =
+    engagementMembers > 0
+      ? await runTask<EngagementResult>('bench/tasks/engagement.ts', {
+          BENCH_ENGAGEMENT_MEMBERS: String(engagementMembers),
+          BENCH_TMP: dir,
+        })
+      : null
 
   const a = hello.hono.rps
   const b = raw.rps
@@ -115,6 +125,7 @@ try {
     simulatorFigure(simulator, b),
     ...lookupTableFigures(lookups, 'SQLite'),
     ...(insights ? insightsFigures(insights, 'SQLite') : []),
+    ...(engagement ? engagementFigures(engagement, 'SQLite') : []),
   ]
   const pg = process.env.BENCH_PG_URL
     ? await postgresFigures(process.env.BENCH_PG_URL, settings, {
@@ -128,6 +139,16 @@ try {
       })
     : null
   if (pg) figures.push(...pg.figures)
+  // On PostgreSQL in its own schema of the BENCH_PG_URL database (the task drops it afterwards).
+  const engagementPg =
+    process.env.BENCH_PG_URL && engagementMembers > 0
+      ? await runTask<EngagementResult>('bench/tasks/engagement.ts', {
+          BENCH_ENGAGEMENT_MEMBERS: String(engagementMembers),
+          BENCH_DATABASE_URL: process.env.BENCH_PG_URL,
+          BENCH_PG_SCHEMA: 'bench_engagement',
+        })
+      : null
+  if (engagementPg) figures.push(...engagementFigures(engagementPg, 'PostgreSQL'))
 
   const loadAfter = loadavg()
   const machine = {
@@ -146,8 +167,21 @@ try {
     sweepMembers,
     lookupMembers,
     insightsMembers,
+    engagementMembers,
     figures,
-    details: { hello, raw, product, imported, sweeps, simulator, lookups, insights, postgres: pg?.details ?? null },
+    details: {
+      hello,
+      raw,
+      product,
+      imported,
+      sweeps,
+      simulator,
+      lookups,
+      insights,
+      engagement,
+      postgres: pg?.details ?? null,
+      engagementPg,
+    },
   }
   mkdirSync(join(bffDir, 'bench/results'), { recursive: true })
   writeFileSync(join(bffDir, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)

@@ -185,7 +185,7 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
     await expect.poll(() => page.getByTestId('rule-state-birthday').textContent(), { timeout: 15_000 }).toBe(after)
   }, 90_000)
 
-  it('edits a rule: a placeholder chip, a preview with a real member’s values, field errors, save and results', async () => {
+  it('edits a rule: placeholder chip, preview with a real member’s values, field errors, save, results', async () => {
     await page.getByTestId('rule-edit-near_next').click()
     await page.getByTestId('rule-editor-near_next').waitFor({ timeout: 15_000 })
     const previewBody = page.getByTestId('preview-body')
@@ -250,7 +250,7 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
     await page.getByTestId('segments-list').getByText(`最高等级 ${viewport.name}`).waitFor({ timeout: 15_000 })
   }, 90_000)
 
-  it('creates a campaign with the wizard, after the server refuses a past schedule and an over-budget plan', async () => {
+  it('creates a campaign with the wizard after the server refuses a past schedule and an over budget', async () => {
     await tab('campaigns', 'campaigns-list')
     await expect
       .poll(() => page.locator('[data-testid^="campaign-row-"]').count(), { timeout: 15_000 })

@@ -128,7 +128,12 @@ export function ConfirmStep(props: {
   const coupon = (index: number) => {
     const v = draft.variants[index]
     const money = (yuan: string) => Math.round(Number(yuan) * 100)
-    return `${v.couponName}（${couponText({ thresholdFen: money(v.thresholdYuan), discountFen: money(v.discountYuan), validDays: Number(v.validDays) })}）`
+    const coupon = {
+      thresholdFen: money(v.thresholdYuan),
+      discountFen: money(v.discountYuan),
+      validDays: Number(v.validDays),
+    }
+    return `${v.couponName}（${couponText(coupon)}）`
   }
   const rows: [string, string][] = [
     ['活动名称', draft.name],
