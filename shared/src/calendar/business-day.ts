@@ -37,7 +37,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's wall-clock reading of an instant, as if it were UTC: used to find the zone's offset. */
-function wallClockMs(instantMs: number, timeZone: string): number {
+export function wallClockMs(instantMs: number, timeZone: string): number {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(new Date(instantMs))

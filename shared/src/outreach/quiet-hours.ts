@@ -1,4 +1,4 @@
-import { addDays, businessDayStart, type BusinessCalendar } from '../calendar/business-day'
+import { addDays, businessDayStart, wallClockMs, type BusinessCalendar } from '../calendar/business-day'
 
 /** Quiet hours as the merchant sets them: `HH:MM` wall-clock times in the business time zone. */
 export interface QuietHours {
@@ -6,25 +6,10 @@ export interface QuietHours {
   end: string
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
 /** The zone's local date and minute of the day for an instant (the wall clock, not the business day). */
 function localReading(instant: Date, timeZone: string): { date: string; minute: number } {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]))
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: +parts.hour * 60 + +parts.minute }
+  const wall = new Date(wallClockMs(instant.getTime(), timeZone))
+  return { date: wall.toISOString().slice(0, 10), minute: wall.getUTCHours() * 60 + wall.getUTCMinutes() }
 }
 
 function minuteOf(hhmm: string): number {
