@@ -7,7 +7,7 @@ import { claimCouponBatch } from '../benefits/issue-coupon-batch'
 import type { Database } from '../db/schema'
 import type { Deps } from '../deps'
 import { sendJourneyMessages } from '../outreach/send-journey-messages'
-import type { JourneyOutcome } from '../outreach/tier-change-messages'
+import type { JourneyOutcome } from '../outreach/send-journey-messages'
 import { acquireLease, releaseLease } from './job-lease'
 import { jobRanFor, jobRunFinished, jobRunStarted } from './job-runs'
 

@@ -10,7 +10,9 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { decideSends } from './decide-sends'
 import { enqueueMessages } from './enqueue-messages'
-import type { JourneyOutcome } from './tier-change-messages'
+
+/** What one journey decided for one member; null when the journey is off or the period was already decided. */
+export type JourneyOutcome = 'sent' | 'holdout' | 'capped' | 'over_budget' | null
 
 /** One member a journey found due, for one period, with the copy's placeholder values. */
 export interface JourneyRecipient {
@@ -20,10 +22,11 @@ export interface JourneyRecipient {
 }
 
 /**
- * `sendJourneyMessage` for a batch of one journey's due members, set-based: the decisions in one `decideSends`, then
- * `onSent` once with every member decided 'sent' (the win-back coupons, issued together; it returns each member's
- * extra values), then the messages in one `enqueueMessages`. Same rules, same rows as the one-by-one recipe; returns
- * each recipient's outcome in order (null when the journey is off or the period was already decided).
+ * The one recipe of a journey message, for a batch of one journey's due members (a tier change sends a batch of
+ * one), set-based: nothing when the journey is off; else the decisions in one `decideSends` (dedupe key, holdout,
+ * cap), then `onSent` once with every member decided 'sent' (the win-back coupons, issued together; it returns each
+ * member's extra values), then the messages in one `enqueueMessages`. Returns each recipient's outcome in order
+ * (null when the journey is off or the period was already decided).
  */
 export async function sendJourneyMessages(
   trx: Transaction<Database>,

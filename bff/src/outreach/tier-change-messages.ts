@@ -1,9 +1,6 @@
 import {
   benefitNamesGained,
   businessDayOf,
-  journeyCategories,
-  journeyPages,
-  renderCopy,
   smallestActionText,
   tierByKey,
   type BusinessCalendar,
@@ -14,18 +11,12 @@ import {
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
-import { decideSend } from './decide-send'
 import { readEngagementSettings } from './engagement-settings'
-import { enqueueMessage } from './enqueue-message'
-
-/** What one journey decided for one member; null when the journey is off or the period was already decided. */
-export type JourneyOutcome = 'sent' | 'holdout' | 'capped' | 'over_budget' | null
+import { sendJourneyMessages, type JourneyOutcome } from './send-journey-messages'
 
 /**
- * The one recipe of a journey message, for the tier changes here and the daily journeys (jobs/run-journeys.ts):
- * nothing when the journey is switched off; else the decision row (its dedupe key makes the period fire once, its
- * arm holds out the journey's share), and only when it is 'sent' the copy rendered with the member's values and
- * enqueued. `onSent` runs first for a send that gives something (the win-back coupon) and adds its values.
+ * One member's journey message, for the tier changes here: `sendJourneyMessages` (the one recipe, which the daily
+ * journeys use in batches) with a single recipient.
  */
 export async function sendJourneyMessage(
   trx: Transaction<Database>,
@@ -39,38 +30,11 @@ export async function sendJourneyMessage(
     businessDay: string
     /** The business calendar for quiet hours, when the caller has the program at hand. */
     calendar?: BusinessCalendar
-    onSent?: (sendId: string) => Promise<Record<string, string>>
   },
 ): Promise<JourneyOutcome> {
-  const { key, memberId, settings, now } = input
-  const journey = settings.journeys[key]
-  if (!journey.enabled) return null
-  const decision = await decideSend(trx, {
-    sourceType: 'journey',
-    sourceId: key,
-    memberId,
-    period: input.period,
-    holdoutPercent: journey.holdoutPercent,
-    variants: 1,
-    settings,
-    now,
-    businessDay: input.businessDay,
-  })
-  if (decision?.outcome !== 'sent') return decision?.outcome ?? null
-  const values = { ...input.values, ...(input.onSent ? await input.onSent(decision.sendId) : {}) }
-  await enqueueMessage(trx, {
-    sendId: decision.sendId,
-    memberId,
-    category: journeyCategories[key],
-    title: renderCopy(journey.copy.title, values),
-    body: renderCopy(journey.copy.body, values),
-    page: journeyPages[key],
-    values,
-    settings,
-    now,
-    calendar: input.calendar,
-  })
-  return 'sent'
+  const { memberId, period, values, ...journey } = input
+  const [outcome] = await sendJourneyMessages(trx, { ...journey, recipients: [{ memberId, period, values }] })
+  return outcome
 }
 
 /** The upgrade copy's values: the tier reached, the benefits it adds over the one left, and its validity. */
