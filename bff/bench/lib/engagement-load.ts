@@ -5,7 +5,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, write
 import { openDatabase } from '../../src/db/database'
 import { prepareDatabase } from '../../src/setup/prepare-database'
 import { postgresDialect, sqliteDialect } from './insights-dialect'
-import { openTarget, type InsightsTarget } from './insights-load'
+import { freshPostgresSchema, type InsightsTarget } from './insights-load'
 import { engagementPopulationSql } from './engagement-population'
 
 /** A finished engagement load, written beside the SQLite file or as the PostgreSQL schema's comment. */
@@ -18,20 +18,6 @@ export interface EngagementMark {
 
 const log = (text: string) => process.stderr.write(`[engagement load] ${text}\n`)
 const summary = (statement: string) => statement.replace(/\s+/g, ' ').slice(0, 70)
-
-/** PostgreSQL bench schemas share the server with parallel spec runs: migrate under their advisory lock. */
-async function withMigrationLock<T>(url: string, mode: 'shared' | 'exclusive', work: () => Promise<T>) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(
-      mode === 'shared' ? 'select pg_advisory_lock_shared(7210001)' : 'select pg_advisory_lock(7210001)',
-    )
-    return await work()
-  } finally {
-    await client.end()
-  }
-}
 
 async function readMark(target: InsightsTarget): Promise<string | null> {
   if (!target.schema) return existsSync(`${target.url}.loaded`) ? readFileSync(`${target.url}.loaded`, 'utf8') : null
@@ -68,15 +54,7 @@ export async function loadEngagementPopulation(target: InsightsTarget, members: 
     if (seconds > 1) log(`${seconds.toFixed(1)} s  ${summary(statement)}`)
   }
   if (target.schema) {
-    const schema = target.schema
-    const admin = openDatabase(target.url)
-    await withMigrationLock(target.url, 'exclusive', async () => {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db)
-      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-    })
-    await admin.close()
-    const opened = openTarget(target)
-    await withMigrationLock(target.url, 'shared', () => prepareDatabase(opened.db))
+    const opened = await freshPostgresSchema(target, target.schema)
     await opened.db.connection().execute(async (conn) => {
       const run = (text: string) => sql.raw(text).execute(conn)
       // Foreign-key triggers off while loading: the rows are consistent by construction.

@@ -1,10 +1,6 @@
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely'
-import pg from 'pg'
-import { openSqliteFile } from '../../src/db/database'
-import type { Database } from '../../src/db/schema'
-import { ImmediateSqliteDialect } from '../../src/db/sqlite-immediate-dialect'
+import type { LogEvent } from 'kysely'
 import type { InsightsTarget } from './insights-load'
-import type { QueryTime } from './insights-timing'
+import { openLoggedDatabase, type QueryTime } from './insights-timing'
 
 /** One statement shape (its SQL text, parameters aside): how often it ran and the database time it took in all. */
 export interface StatementTotal {
@@ -36,17 +32,10 @@ export function openEngagementDatabase(target: InsightsTarget) {
     if (ms >= 20 && slow.length < 2000)
       slow.push({ ms, sql: text.slice(0, 400), parameters: event.query.parameters.slice(0, 8) })
   }
-  const db = target.schema
-    ? new Kysely<Database>({
-        dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: target.url, max: 10, options: `-c search_path=${target.schema}` }),
-        }),
-        log,
-      })
-    : new Kysely<Database>({ dialect: new ImmediateSqliteDialect(openSqliteFile(target.url)), log })
+  const { db, kind } = openLoggedDatabase(target, log)
   return {
     db,
-    kind: target.schema ? ('postgres' as const) : ('sqlite' as const),
+    kind,
     mark: () => {
       totals = new Map()
       slow = []

@@ -91,6 +91,19 @@ export async function loadedMark(target: InsightsTarget, members: number, today:
   return mark.members === members && mark.today === today ? mark : null
 }
 
+/** Drops the PostgreSQL schema of `target` with everything in it, creates it anew and migrates it; returns it open. */
+export async function freshPostgresSchema(target: InsightsTarget, schema: string): Promise<OpenDatabase> {
+  const admin = openDatabase(target.url)
+  await withMigrationLock(target.url, 'exclusive', async () => {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db)
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db)
+  })
+  await admin.close()
+  const opened = openTarget(target)
+  await withMigrationLock(target.url, 'shared', () => prepareDatabase(opened.db))
+  return opened
+}
+
 /** Drops whatever is there, migrates, seeds the defaults and writes the population; returns the load's timings. */
 export async function loadInsightsPopulation(target: InsightsTarget, members: number, today: string) {
   const started = performance.now()
@@ -104,15 +117,7 @@ export async function loadInsightsPopulation(target: InsightsTarget, members: nu
     if (seconds > 1) log(`${seconds.toFixed(1)} s  ${summary(statement)}`)
   }
   if (target.schema) {
-    const schema = target.schema
-    const admin = openDatabase(target.url)
-    await withMigrationLock(target.url, 'exclusive', async () => {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db)
-      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-    })
-    await admin.close()
-    const opened = openTarget(target)
-    await withMigrationLock(target.url, 'shared', () => prepareDatabase(opened.db))
+    const opened = await freshPostgresSchema(target, target.schema)
     await opened.db.connection().execute(async (conn) => {
       const run = (text: string) => sql.raw(text).execute(conn)
       // Foreign-key triggers off while loading (the rows are consistent by construction), as population-postgres.

@@ -14,6 +14,19 @@ export interface QueryTime {
   parameters?: readonly unknown[]
 }
 
+/** The bench's target opened as `openDatabase` opens it (same pragmas, pool and dialect), with `log` on every query. */
+export function openLoggedDatabase(target: InsightsTarget, log: (event: LogEvent) => void) {
+  const db = target.schema
+    ? new Kysely<Database>({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: target.url, max: 10, options: `-c search_path=${target.schema}` }),
+        }),
+        log,
+      })
+    : new Kysely<Database>({ dialect: new ImmediateSqliteDialect(openSqliteFile(target.url)), log })
+  return { db, kind: target.schema ? ('postgres' as const) : ('sqlite' as const) }
+}
+
 /**
  * The database exactly as `openDatabase` opens it (same pragmas, same pool), plus Kysely's query log, so the bench
  * can name the statements the time went to. `mark()` starts a new stretch; `slowest(n)` reports that stretch's.
@@ -27,17 +40,10 @@ export function openTimedDatabase(target: InsightsTarget) {
       parameters: event.query.parameters,
     })
   }
-  const db = target.schema
-    ? new Kysely<Database>({
-        dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: target.url, max: 10, options: `-c search_path=${target.schema}` }),
-        }),
-        log,
-      })
-    : new Kysely<Database>({ dialect: new ImmediateSqliteDialect(openSqliteFile(target.url)), log })
+  const { db, kind } = openLoggedDatabase(target, log)
   return {
     db,
-    kind: target.schema ? ('postgres' as const) : ('sqlite' as const),
+    kind,
     mark: () => {
       queries = []
     },
