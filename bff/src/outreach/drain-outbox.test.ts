@@ -1,12 +1,10 @@
 import type { EngagementSettings, MessageCategory } from '@mc/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useTestApp } from '../test/test-app'
-import { decideSend } from './decide-send'
 import { drainOutbox } from './drain-outbox'
 import { saveEngagementSettings } from './engagement-settings'
-import { enqueueMessage } from './enqueue-message'
 import { saveMemberPrefs } from './notification-prefs'
-import { channelSettings, insertMember, recordingSender } from './outreach-test-kit'
+import { channelSettings, insertMember, queueCampaignMessage, recordingSender } from './outreach-test-kit'
 import { recordSubscriptions } from './wechat-subscriptions'
 
 const minute = 60_000
@@ -39,31 +37,16 @@ describe('drainOutbox', () => {
     if (channel === 'wechat') await recordSubscriptions(t.db, m.id, [`tpl-${category}`], t.clock.now())
     else await saveMemberPrefs(t.db, m.id, { mutedCategories: [], smsConsent: true }, t.clock.now())
     period += 1
-    const now = t.clock.now()
-    const { channels } = await t.db.transaction().execute(async (trx) => {
-      const d = await decideSend(trx, {
-        sourceType: 'campaign',
-        sourceId: 'cmp_drain',
-        memberId: m.id,
-        period: `p${period}`,
-        holdoutPercent: 0,
-        variants: 1,
-        settings,
-        now,
-        businessDay: '2026-12-04',
-      })
-      if (!d) throw new Error('no decision')
-      return enqueueMessage(trx, {
-        sendId: d.sendId,
-        memberId: m.id,
-        category,
-        title: '积分提醒',
-        body: '即将过期',
-        page: '/points/pages/expiring/index',
-        values: {},
-        settings,
-        now,
-      })
+    const { channels } = await queueCampaignMessage(t.db, {
+      campaignId: 'cmp_drain',
+      memberId: m.id,
+      period: `p${period}`,
+      category,
+      title: '积分提醒',
+      body: '即将过期',
+      page: '/points/pages/expiring/index',
+      settings,
+      now: t.clock.now(),
     })
     expect(channels).toEqual(['inbox', channel])
     return m

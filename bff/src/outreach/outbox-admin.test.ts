@@ -1,12 +1,10 @@
 import type { EngagementSettings } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { testAdminToken, useTestApp } from '../test/test-app'
-import { decideSend } from './decide-send'
 import { drainOutbox } from './drain-outbox'
 import { saveEngagementSettings } from './engagement-settings'
-import { enqueueMessage } from './enqueue-message'
 import { memberPrefs, saveMemberPrefs } from './notification-prefs'
-import { channelSettings, insertMember, recordingSender } from './outreach-test-kit'
+import { channelSettings, insertMember, queueCampaignMessage, recordingSender } from './outreach-test-kit'
 import { recordSubscriptions } from './wechat-subscriptions'
 
 describe('outbox console and SMS replies', () => {
@@ -24,31 +22,16 @@ describe('outbox console and SMS replies', () => {
     const m = await insertMember(t.db, subscribed ? { openid: true } : { phone: true })
     if (subscribed) await recordSubscriptions(t.db, m.id, ['tpl-offers', 'tpl-offers'], t.clock.now())
     else await saveMemberPrefs(t.db, m.id, { mutedCategories: [], smsConsent: true }, t.clock.now())
-    const now = t.clock.now()
-    await t.db.transaction().execute(async (trx) => {
-      const d = await decideSend(trx, {
-        sourceType: 'campaign',
-        sourceId: 'cmp_console',
-        memberId: m.id,
-        period: 'once',
-        holdoutPercent: 0,
-        variants: 1,
-        settings,
-        now,
-        businessDay: '2026-12-04',
-      })
-      if (!d) throw new Error('no decision')
-      await enqueueMessage(trx, {
-        sendId: d.sendId,
-        memberId: m.id,
-        category: 'offers',
-        title: '新券到账',
-        body: '满200减50',
-        page: null,
-        values: {},
-        settings,
-        now,
-      })
+    await queueCampaignMessage(t.db, {
+      campaignId: 'cmp_console',
+      memberId: m.id,
+      period: 'once',
+      category: 'offers',
+      title: '新券到账',
+      body: '满200减50',
+      page: null,
+      settings,
+      now: t.clock.now(),
     })
     return m
   }

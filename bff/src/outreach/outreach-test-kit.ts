@@ -1,6 +1,8 @@
-import { defaultEngagementSettings, newId, type EngagementSettings } from '@mc/shared'
+import { defaultEngagementSettings, newId, type EngagementSettings, type MessageCategory } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { decideSend } from './decide-send'
+import { enqueueMessage } from './enqueue-message'
 import type { DeliveryOutcome, SmsSender, WechatSubscribeSender } from './outreach-adapters'
 
 let phoneSeq = 0
@@ -75,4 +77,38 @@ export function recordingSender() {
     },
   }
   return { sender, wechat, sms }
+}
+
+/** One campaign message decided and enqueued for a member, as a campaign batch would (no holdout); its channels. */
+export async function queueCampaignMessage(
+  db: Kysely<Database>,
+  input: {
+    campaignId: string
+    memberId: string
+    period: string
+    category: MessageCategory
+    title: string
+    body: string
+    page: string | null
+    settings: EngagementSettings
+    now: Date
+  },
+) {
+  const { campaignId, memberId, period, settings, now } = input
+  return db.transaction().execute(async (trx) => {
+    const d = await decideSend(trx, {
+      sourceType: 'campaign',
+      sourceId: campaignId,
+      memberId,
+      period,
+      holdoutPercent: 0,
+      variants: 1,
+      settings,
+      now,
+      businessDay: '2026-12-04',
+    })
+    if (!d) throw new Error('no decision')
+    const { category, title, body, page } = input
+    return enqueueMessage(trx, { sendId: d.sendId, memberId, category, title, body, page, values: {}, settings, now })
+  })
 }
