@@ -59,11 +59,20 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     await screenshot(page, name)
   }
 
+  /**
+   * Scrolls the page holding the history rows to its end, once it has slid in: on a slow machine the rows can
+   * arrive mid-transition, when the last shown page may still be the one underneath, which has no end to reach.
+   */
   async function scrollToBottom(page: Page) {
+    await settle(page)
     await page
-      .locator(visiblePage)
+      .locator('.history-row')
       .last()
-      .evaluate((el) => el.scrollTo(0, el.scrollHeight))
+      .evaluate((row) => {
+        const scroller = row.closest('.taro_page')
+        if (!scroller) throw new Error('the history rows are not inside a Taro page')
+        scroller.scrollTo(0, scroller.scrollHeight)
+      })
   }
 
   it('opens the tier page from home with every tier and the member marked on gold', async () => {
@@ -110,6 +119,11 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
   it('pages through the growth history by scrolling, newest first, down to the demo orders', async () => {
     const { page } = phone
     await page.goBack()
+    // Taro's H5 router re-binds its one page-scroll listener to home only when the tier page has finished
+    // sliding out; a page opened before then loses its reach-bottom events to home's (left as a known gap: the
+    // footer's 上拉加载更多 still loads on a tap). A shopper's tap lands well after the slide.
+    await page.locator('.tier-cards').waitFor({ state: 'detached' })
+    await settle(page)
     await page.locator('.tier-card__growth-link').click()
     await page.getByText(`订单 e2e-${extraOrders} 实付 ¥${((1000 + extraOrders * 137) / 100).toFixed(2)}`).waitFor()
     const rows = page.locator('.history-row')
