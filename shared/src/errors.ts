@@ -113,6 +113,17 @@ export const errorMessages = {
   SMS_CONSENT_NEEDS_PHONE: '请先绑定手机号再开启短信通知',
   SMS_INBOUND_FORBIDDEN: '短信回执校验失败',
   JOURNEY_NOT_FOUND: '自动化规则不存在',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  BIRTHDAY_LOCKED: '生日设置后不能自行修改，如需更改请联系门店或客服',
+  EXTENSION_DISABLED: '当前规则未开放积分延期',
+  LOT_NOT_FOUND: '这批积分不存在',
+  LOT_NOT_EXTENDABLE: '这批积分不能延期',
+  ACCOUNT_CLOSED: '该会员账号已注销',
+  CLOSE_NOT_CONFIRMED: '请先确认注销后将失去的积分、优惠券和等级',
+  CLOSE_PENDING_REDEMPTIONS: '还有未完成的兑换订单，请完成或取消后再注销',
+  COUPON_NOT_HOLDER: '该优惠券不属于此会员',
+  PURCHASE_NOT_FOUND: '消费记录不存在',
+  PURCHASE_NOT_PENDING: '该消费记录不在待审批状态',
   INTERNAL: '服务器开小差了，请稍后再试',
 } as const
 
