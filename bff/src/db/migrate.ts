@@ -16,6 +16,7 @@ import * as insightsScoringIndexes from './migrations/2026_12_04_0920_insights_s
 import * as createEngagement from './migrations/2026_12_05_0900_create_engagement'
 import * as engagementIndexes from './migrations/2026_12_05_0910_engagement_indexes'
 import * as engagementDeliveryIndexes from './migrations/2026_12_05_0920_engagement_delivery_indexes'
+import * as memberProfile from './migrations/2026_12_06_0900_member_profile'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0900_create_engagement': createEngagement,
   '2026_12_05_0910_engagement_indexes': engagementIndexes,
   '2026_12_05_0920_engagement_delivery_indexes': engagementDeliveryIndexes,
+  '2026_12_06_0900_member_profile': memberProfile,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -18,6 +18,17 @@ export interface MembersTable {
   /** YYYY-MM-DD, or null when the member has not told us. */
   birthday: string | null
   created_at: Frozen<Timestamp>
+  /** An uploaded image's site path (`/uploads/upl_…`), or null. */
+  avatar: string | null
+  gender: 'female' | 'male' | 'undisclosed' | null
+  /** Province, city and maybe district joined by '/': '广东省/深圳市/南山区'. */
+  region: string | null
+  /** Who set the birthday: 'member', an operator's actor ('operator:opr_…'), 'import'; null while none is set. */
+  birthday_set_by: string | null
+  /** When the member chose a nickname (the one made at login is a placeholder); null until then. */
+  nickname_set_at: Timestamp | null
+  /** When the profile-completed reward was credited; set once, by a conditional update. */
+  profile_completed_at: Timestamp | null
 }
 
 /** Only a SHA-256 of the session token is stored, so a leaked table cannot be replayed as sessions. */
