@@ -31,6 +31,7 @@ describe('migrations', () => {
       '2026_12_05_0910_engagement_indexes',
       '2026_12_05_0920_engagement_delivery_indexes',
       '2026_12_06_0900_member_profile',
+      '2026_12_06_0940_rate_limits',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

@@ -338,7 +338,15 @@ export interface MemberCodeUsesTable {
 /** Wrong staff PINs (`staff_login`, by phone), wrong member codes and pickup codes (by staff id), for throttling. */
 export interface FailedAttemptsTable {
   id: string
-  kind: 'staff_login' | 'member_code' | 'pickup_code' | 'operator_login' | 'operator_client'
+  /** staff_login counts one phone from one client address; staff_phone the phone from anywhere. */
+  kind:
+    | 'staff_login'
+    | 'staff_phone'
+    | 'staff_client'
+    | 'member_code'
+    | 'pickup_code'
+    | 'operator_login'
+    | 'operator_client'
   subject: string
   failed_at: Timestamp
 }
@@ -456,6 +464,7 @@ export interface Database {
   member_codes: MemberCodesTable
   member_code_uses: MemberCodeUsesTable
   failed_attempts: FailedAttemptsTable
+  rate_limits: RateLimitsTable
   mall_items: MallItemsTable
   mall_redemptions: MallRedemptionsTable
   payment_events: PaymentEventsTable
@@ -886,4 +895,11 @@ export interface WechatAccessTokensTable {
   token: string
   expires_at: Timestamp
   fetched_at: Timestamp
+}
+
+/** One abuse-limit counter (issue 14): hits in the window that ends at `resets_at`. */
+export interface RateLimitsTable {
+  bucket: string
+  hits: number
+  resets_at: Timestamp
 }
