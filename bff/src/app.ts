@@ -10,6 +10,7 @@ import { campaignRoutes } from './automation/campaigns/campaigns.routes'
 import { journeyRoutes } from './automation/journeys/journeys.routes'
 import { segmentRoutes } from './automation/segments/segments.routes'
 import { memberAdminRoutes } from './member-admin/member-admin.routes'
+import { memberBirthdayRoutes } from './member-admin/member-birthday.routes'
 import { operatorRoutes } from './operators/operator.routes'
 import { operatorsAdminRoutes } from './operators/operators-admin.routes'
 import { memberBenefitRoutes, shopRoutes } from './benefits/benefits.routes'
@@ -23,6 +24,7 @@ import { mallAdminRoutes } from './mall/mall-admin.routes'
 import { mallOpsRoutes } from './mall/mall-ops.routes'
 import { memberCodeRoutes } from './member-code/member-code.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
+import { avatarUploadPath, memberProfileRoutes } from './membership/profile.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
 import { memberOutreachRoutes } from './outreach/member-outreach.routes'
 import { outboxAdminRoutes } from './outreach/outbox-admin.routes'
@@ -42,6 +44,7 @@ const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/auth', authRoutes)
   .route('/', memberRoutes)
+  .route('/', memberProfileRoutes)
   .route('/', memberLedgerRoutes)
   .route('/', memberCodeRoutes)
   .route('/', memberBenefitRoutes)
@@ -62,6 +65,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', staffAdminRoutes)
   .route('/admin', mallAdminRoutes)
   .route('/admin', memberAdminRoutes)
+  .route('/admin', memberBirthdayRoutes)
   .route('/admin', dashboardRoutes)
   .route('/admin', insightsRoutes)
   .route('/admin', segmentRoutes)
@@ -80,6 +84,9 @@ const apiBodyLimit = bodyLimit({
   },
 })
 
+/** The routes that take an image body, each under its own larger limit. */
+const imageUploadPaths = [uploadRequestPath, avatarUploadPath]
+
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {
   // The OpenAPI document is generated from this app's own routes, so the docs routes get the finished app.
@@ -91,7 +98,7 @@ export function createApp(deps: Deps) {
     .use(requestLog)
     // Image uploads have their own, larger limit on their route; every other API body stays within 64 KB.
     .use('/api/*', (c, next) =>
-      c.req.method === 'POST' && c.req.path === uploadRequestPath ? next() : apiBodyLimit(c, next),
+      c.req.method === 'POST' && imageUploadPaths.includes(c.req.path) ? next() : apiBodyLimit(c, next),
     )
     .use(
       '/webhooks/*',

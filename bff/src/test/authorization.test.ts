@@ -87,6 +87,11 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: '/api/admin/members/mbr_00000000000000000000000000/tags',
     body: { tag: '测试标签' },
   },
+  'PUT /api/admin/members/:memberId/birthday': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/birthday',
+    body: { birthday: '1990-05-17', reason: '测试修改生日' },
+  },
   'DELETE /api/admin/members/:memberId/tags/:tag': {
     as: 'admin',
     unknown: `/api/admin/members/mbr_00000000000000000000000000/tags/${encodeURIComponent('测试标签')}`,
