@@ -51,9 +51,16 @@ export async function applyOrderEvent(
     .where('order_id', '=', event.data.orderId)
     .executeTakeFirst()
   if (event.type === 'order.paid') {
-    // another event id re-sent the payment
-    if (order) return { status: 200, body: outcome(event, 'applied', order.member_id) }
     const body = await applyPaid(ctx, event, member)
+    if (body === null) {
+      // Another event id re-sent the payment (perhaps at this very moment): the order is taken, nothing is credited.
+      const paid = await ctx.trx
+        .selectFrom('orders')
+        .select('member_id')
+        .where('order_id', '=', event.data.orderId)
+        .executeTakeFirstOrThrow()
+      return { status: 200, body: outcome(event, 'applied', paid.member_id) }
+    }
     await applyParked(ctx, event.data.orderId)
     return { status: 200, body }
   }
@@ -79,7 +86,7 @@ async function applyPaid(
   ctx: EventContext,
   event: OrderEvent,
   member: { id: string; birthday: string | null },
-): Promise<OrderEventOutcome> {
+): Promise<OrderEventOutcome | null> {
   const { rules, version } = ctx.program
   const occurredAt = new Date(event.occurredAt)
   const tier = tierByKey(rules, (await memberTierState(ctx.trx, member.id, ctx.program)).key)
@@ -104,7 +111,14 @@ async function applyPaid(
     paid_at: occurredAt.toISOString(),
     completed_at: null,
   }
-  await ctx.trx.insertInto('orders').values(order).execute()
+  // One conditional insert is the guard against paying an order twice: a concurrent payment of the same order
+  // under another event id waits on the key (PostgreSQL) or the write lock (SQLite) and then inserts nothing.
+  const inserted = await ctx.trx
+    .insertInto('orders')
+    .values(order)
+    .onConflict((oc) => oc.column('order_id').doNothing())
+    .executeTakeFirst()
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return null
   await storeOrderLines(ctx, event, member.id, paidDay)
   const result = outcome(event, 'applied', member.id)
   if (rules.growth.creditOn === 'paid') await credit(ctx, order, 'growth', occurredAt, result)

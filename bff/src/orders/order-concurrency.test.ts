@@ -41,6 +41,32 @@ describe('order events under concurrency and in any order', () => {
     expect(versions.map((v) => v.account_version)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
   })
 
+  it('20 re-sends of a paid order under new event ids at once all answer 200 and post nothing more', async () => {
+    const memberId = await newMemberId()
+    const first = await sendOrderEvent(t, orderEvent('order.paid', 'C-3', { memberId }, 45_600))
+    expect(first).toMatchObject({ status: 200, body: { growth: 456 } })
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => sendOrderEvent(t, orderEvent('order.paid', 'C-3', { memberId }, 45_600))),
+    )
+    expect(new Set(answers.map((a) => a.body.eventId)).size).toBe(20)
+    for (const answer of answers)
+      expect(answer).toMatchObject({ status: 200, body: { status: 'applied', memberId, growth: 0, points: 0 } })
+    const entries = await t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).execute()
+    expect(entries).toEqual([{ amount: 456 }])
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 456 })
+  })
+
+  it('20 first payments of one order under different event ids at once post once', async () => {
+    const memberId = await newMemberId()
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => sendOrderEvent(t, orderEvent('order.paid', 'C-4', { memberId }, 7_800))),
+    )
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200))
+    expect(answers.filter((a) => a.body.growth === 78)).toHaveLength(1)
+    const entries = await t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).execute()
+    expect(entries).toEqual([{ amount: 78 }])
+  })
+
   it('ends with the same balances for every arrival order of paid, partial refunds and completion', async () => {
     const results = new Map<string, string>()
     let run = 0

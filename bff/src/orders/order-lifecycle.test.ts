@@ -64,6 +64,57 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     expect(refunds.map((e) => e.reason)).toContain('订单 L-2 退款 ¥100.00')
   })
 
+  it('reverses uneven refunds of 30,001 fen (10,000 + 10,000 + the rest) exactly, and the last returns all', async () => {
+    const { memberId } = await newMember()
+    await sendOrderEvent(t, orderEvent('order.paid', 'L-2b', { memberId }, 30_001))
+    await sendOrderEvent(t, orderEvent('order.completed', 'L-2b', { memberId }, 30_001))
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 300, points: 300 })
+    const refund = (refundId: string, refundAmountFen: number) =>
+      sendOrderEvent(t, orderEvent('order.refunded', 'L-2b', { memberId }, 30_001, { refundId, refundAmountFen }))
+    // Cumulative floors: 300 × 10,000 / 30,001 = 99.99 → 99; × 20,000 → 199 (100 more); × 30,001 → 300 (101 more).
+    expect((await refund('u1', 10_000)).body).toMatchObject({ status: 'applied', growth: -99, points: -99 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 201, points: 201 })
+    expect((await refund('u2', 10_000)).body).toMatchObject({ status: 'applied', growth: -100, points: -100 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 101, points: 101 })
+    expect((await refund('u3', 10_001)).body).toMatchObject({ status: 'applied', growth: -101, points: -101 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 0, points: 0 })
+    const order = await t.db
+      .selectFrom('orders')
+      .select(['refunded_fen'])
+      .where('order_id', '=', 'L-2b')
+      .executeTakeFirstOrThrow()
+    expect(order.refunded_fen).toBe(30_001)
+    const lots = await t.db
+      .selectFrom('ledger_lots')
+      .select(['ledger', 'remaining'])
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .execute()
+    expect(lots).toEqual([
+      { ledger: 'growth', remaining: 0 },
+      { ledger: 'points', remaining: 0 },
+    ])
+  })
+
+  it('answers a payment re-sent under a new event id with 200 and posts nothing more', async () => {
+    const { memberId } = await newMember()
+    const first = await sendOrderEvent(t, orderEvent('order.paid', 'L-8', { memberId }, 20_000))
+    expect(first).toMatchObject({ status: 200, body: { status: 'applied', growth: 200 } })
+    // The same payment as a shop would re-send it, and one whose amount changed: neither may credit again.
+    for (const amountFen of [20_000, 90_000]) {
+      const again = await sendOrderEvent(t, orderEvent('order.paid', 'L-8', { memberId }, amountFen))
+      expect(again).toMatchObject({ status: 200, body: { status: 'applied', memberId, growth: 0, points: 0 } })
+    }
+    const entries = await t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).execute()
+    expect(entries).toEqual([{ amount: 200 }])
+    const order = await t.db
+      .selectFrom('orders')
+      .select(['paid_fen', 'growth_credited'])
+      .where('order_id', '=', 'L-8')
+      .executeTakeFirstOrThrow()
+    expect(order).toEqual({ paid_fen: 20_000, growth_credited: 200 })
+  })
+
   it('parks a refund that arrives before its payment (202) and applies it once the payment comes', async () => {
     const { memberId } = await newMember()
     const refund = orderEvent('order.refunded', 'L-3', { memberId }, 10_000, { refundId: 'r1', refundAmountFen: 4_000 })
