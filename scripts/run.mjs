@@ -96,9 +96,9 @@ if (command === 'start') {
       SEED_DEMO: env.SEED_DEMO ?? 'true',
       H5_DIR: env.H5_DIR ?? join(root, 'miniapp/dist/h5'),
       DATABASE_URL: env.DATABASE_URL ?? join(root, 'data/member-center.db'),
-      // Demo-only secrets so the order webhook and store QR codes work; production sets its own.
-      WEBHOOK_SECRET: env.WEBHOOK_SECRET ?? 'whsec_demo_change_me_0000',
-      QR_SCENE_SECRET: env.QR_SCENE_SECRET ?? 'qrscene_demo_change_me_0000',
+      // The order webhook and store QR codes need secrets: the BFF makes random ones for this install on the
+      // first start and keeps them beside the database, readable by this user only (0600). Nothing is printed.
+      SECRETS_FILE: env.SECRETS_FILE ?? join(root, 'data/secrets.json'),
     },
   })
 } else if (command === 'test') {

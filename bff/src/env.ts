@@ -8,6 +8,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
  */
 const EnvSchema = z
   .object({
+    /** `production` turns on the production refusals below (so does a configured WECHAT_APP_ID). */
+    NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     HOST: z.string().min(1).default('0.0.0.0'),
     DATABASE_URL: z.string().min(1).default('./data/member-center.db'),
@@ -41,6 +43,8 @@ const EnvSchema = z
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     QR_SCENE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     SEED_DEMO: flag.default(false),
+    /** A JSON file of this install's generated secrets (npm start: data/secrets.json); the environment wins over it. */
+    SECRETS_FILE: z.string().min(1).optional(),
     /** The in-process payment provider for development and the H5 demo; never with real WeChat Pay settings. */
     LOCAL_PAYMENT_ENABLED: flag.default(false),
     WECHAT_PAY_MCHID: z
@@ -72,8 +76,16 @@ const EnvSchema = z
     ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com'),
     /** Shared secret in the query of POST /webhooks/sms/inbound (Alibaba's SmsUp push); unset: the hook is closed. */
     SMS_INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Redis for the abuse-limit counters (redis://[:password@]host:port[/db]); unset: the database keeps them. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Abuse limits per action as JSON, e.g. {"memberLogin":{"perClient":100}}; unset: the built-in defaults. */
+    RATE_LIMITS: z.string().min(2).optional(),
   })
   .superRefine((env, ctx) => {
+    for (const problem of productionProblems(env)) ctx.addIssue({ code: 'custom', ...problem })
     if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) {
       ctx.addIssue({
         code: 'custom',
@@ -127,6 +139,60 @@ const wechatPayVariables = [
   'WECHAT_PAY_NOTIFY_URL',
 ] as const
 
+/**
+ * The secret values the README and `npm start` have published. Anyone can read them, so a deployment using one
+ * has no secret at all; production refuses them whatever variable carries them.
+ */
+export const publishedDemoSecrets: readonly string[] = [
+  'whsec_demo_change_me_0000',
+  'qrscene_demo_change_me_0000',
+  'demo-owner-2026',
+]
+
+/** The demo conveniences that must never run against real shoppers, and what each would let anyone do. */
+const demoSwitches = [
+  ['LOCAL_LOGIN_ENABLED', 'the local login lets anyone log in as any phone number without a code'],
+  ['LOCAL_PAYMENT_ENABLED', 'the local payment provider marks orders paid without any money moving'],
+  ['SEED_DEMO', 'demo seeding writes invented shoppers and a known owner password'],
+] as const
+
+/**
+ * Production is NODE_ENV=production or a real WeChat app id: either means real shoppers may arrive. There the
+ * demo switches and the published demo secrets are refused at start rather than trusted to a checklist.
+ */
+function productionProblems(env: Record<string, unknown>): { path: string[]; message: string }[] {
+  const production = env.NODE_ENV === 'production' || Boolean(env.WECHAT_APP_ID)
+  if (!production) return []
+  const why = env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'WECHAT_APP_ID is set'
+  const problems: { path: string[]; message: string }[] = demoSwitches
+    .filter(([name]) => env[name] === true)
+    .map(([name, risk]) => ({ path: [name], message: `must be off in production (${why}): ${risk}` }))
+  for (const [name, value] of Object.entries(env)) {
+    if (typeof value === 'string' && publishedDemoSecrets.includes(value))
+      problems.push({ path: [name], message: `is a published demo value; production (${why}) needs its own secret` })
+  }
+  return problems
+}
+
+/**
+ * Settings whose values are safe to repeat in an error message. Every other value (secrets, tokens, keys and URLs,
+ * which can carry credentials) is never echoed, so a start-up error pasted into a ticket leaks nothing.
+ */
+const echoableSettings: ReadonlySet<string> = new Set([
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'LOG_LEVEL',
+  'LOCAL_LOGIN_ENABLED',
+  'LOCAL_PAYMENT_ENABLED',
+  'SEED_DEMO',
+  'JOBS_ENABLED',
+  'SESSION_TTL_HOURS',
+  'MALL_PAYMENT_TIMEOUT_MINUTES',
+  'WECHAT_ENV_VERSION',
+  'SMS_PROVIDER',
+])
+
 export type Env = z.infer<typeof EnvSchema>
 
 /** Returns the parsed env, or a list of one readable line per bad or missing variable. */
@@ -137,7 +203,7 @@ export function parseEnv(source: Record<string, string | undefined>): { env: Env
   return {
     problems: result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment')
-      const shown = /SECRET|KEY|TOKEN/.test(name) || source[name] === undefined ? '' : ` (got "${source[name]}")`
+      const shown = echoableSettings.has(name) && source[name] !== undefined ? ` (got "${source[name]}")` : ''
       return `${name}: ${issue.message}${shown}`
     }),
   }

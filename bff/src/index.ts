@@ -3,6 +3,7 @@ import pino from 'pino'
 import { createApp } from './app'
 import { openDatabase, sqlitePath } from './db/database'
 import { prepareDatabase } from './setup/prepare-database'
+import { withInstallSecrets } from './setup/install-secrets'
 import { demoOwner, seedDemo } from './setup/seed'
 import { systemClock, type Deps } from './deps'
 import { loadEnvOrExit } from './env'
@@ -12,6 +13,8 @@ import { runDailyJobs } from './jobs/run-daily-jobs'
 import { runInsightsJob } from './jobs/run-insights-job'
 import { runJourneys } from './jobs/run-journeys'
 import { runCampaigns } from './jobs/run-campaigns'
+import { redisRateLimitCounter } from './auth/rate-limit-redis'
+import { rateLimitsFromJson } from './auth/rate-limit-settings'
 import { createWechatLogin } from './auth/wechat-login'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { logRedactPaths } from './http/log-redact'
@@ -20,8 +23,10 @@ import { outreachAdaptersFromEnv } from './outreach/outreach-adapters-from-env'
 import packageJson from '../package.json' with { type: 'json' }
 import { dirname, join } from 'node:path'
 
-const env = loadEnvOrExit()
+// npm start keeps random per-install secrets in the data folder; an operator's own settings take precedence.
+const env = loadEnvOrExit(withInstallSecrets(process.env))
 const logger = pino({ level: env.LOG_LEVEL, redact: logRedactPaths })
+if (env.SECRETS_FILE) logger.info({ secretsFile: env.SECRETS_FILE }, 'install secrets kept in this file (mode 0600)')
 const { db, kind, close } = openDatabase(env.DATABASE_URL)
 
 const applied = await prepareDatabase(db)
@@ -44,6 +49,16 @@ if (
 // Uploaded images live beside the SQLite file unless told otherwise (PostgreSQL: ./data/uploads).
 const uploadsDir =
   env.UPLOADS_DIR ?? (kind === 'sqlite' ? join(dirname(sqlitePath(env.DATABASE_URL)), 'uploads') : './data/uploads')
+
+// Abuse-limit counters: in Redis when configured (shared by every instance), else in the database's table.
+const rateLimitCounter = env.REDIS_URL ? redisRateLimitCounter(env.REDIS_URL) : undefined
+let rateLimits: ReturnType<typeof rateLimitsFromJson>
+try {
+  rateLimits = rateLimitsFromJson(env.RATE_LIMITS)
+} catch (error) {
+  console.error(`Configuration error:\n  - ${(error as Error).message}`)
+  process.exit(1)
+}
 
 const deps: Deps = {
   db,
@@ -70,6 +85,7 @@ const deps: Deps = {
         : null,
   },
   mall: { paymentTimeoutMinutes: env.MALL_PAYMENT_TIMEOUT_MINUTES },
+  rateLimits: { counter: rateLimitCounter, limits: rateLimits },
   auth: {
     localLoginEnabled: env.LOCAL_LOGIN_ENABLED,
     sessionTtlHours: env.SESSION_TTL_HOURS,
@@ -106,6 +122,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     stopScheduler()
     server.close()
-    void close().then(() => process.exit(0))
+    void Promise.all([close(), rateLimitCounter?.close()]).then(() => process.exit(0))
   })
 }
