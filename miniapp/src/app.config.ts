@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/login/index'],
   // Each domain beyond the home and login screens ships as a subpackage to keep the main package small.
   subPackages: [
-    { root: 'membership', pages: ['pages/join/index', 'pages/tiers/index'] },
+    { root: 'membership', pages: ['pages/join/index', 'pages/tiers/index', 'pages/profile/index'] },
     { root: 'points', pages: ['pages/history/index', 'pages/expiring/index'] },
     { root: 'sign-in', pages: ['pages/calendar/index'] },
     { root: 'member-code', pages: ['pages/code/index'] },

@@ -4,6 +4,7 @@ export const routes = {
   login: '/pages/login/index',
   join: '/membership/pages/join/index',
   tiers: '/membership/pages/tiers/index',
+  profile: '/membership/pages/profile/index',
   history: '/points/pages/history/index',
   expiringPoints: '/points/pages/expiring/index',
   signIn: '/sign-in/pages/calendar/index',

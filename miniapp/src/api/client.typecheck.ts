@@ -11,6 +11,7 @@ import type {
   MakeUpResponse,
   MallItemView,
   MeResponse,
+  ProfileView,
   MemberBenefitsResponse,
   MemberCodeResponse,
   MemberCodeVerification,
@@ -40,6 +41,8 @@ export type AnswersAreTheSharedTypes = [
   Expect<Same<Answer<Api['auth']['local']['$post']>, LoginResponse>>,
   Expect<Same<Answer<Api['auth']['wechat']['$post']>, LoginResponse>>,
   Expect<Same<Answer<Api['members']['join']['$post']>, JoinResponse>>,
+  Expect<Same<Answer<Api['me']['profile']['$get']>, ProfileView>>,
+  Expect<Same<Answer<Api['me']['profile']['$patch']>, ProfileView>>,
   Expect<Same<Answer<Api['me']['benefits']['$get']>, MemberBenefitsResponse>>,
   Expect<Same<Answer<Api['me']['coupons']['$get']>, CouponsPage>>,
   Expect<Same<Answer<Api['me']['benefits'][':key']['claim']['$post']>, ClaimResponse>>,
@@ -68,8 +71,8 @@ export type AnswersAreTheSharedTypes = [
 
 /** Never called: each line must fail to compile, or the `@ts-expect-error` above it fails instead. */
 export async function requestsTheRoutesRefuse(): Promise<void> {
-  // @ts-expect-error: there is no GET /api/me/profile.
-  await call((api) => api.me.profile.$get())
+  // @ts-expect-error: there is no GET /api/me/nickname (the nickname is part of /api/me/profile).
+  await call((api) => api.me.nickname.$get())
   // @ts-expect-error: the path parameter is `redemptionId`, not `id`.
   await call((api) => api.me.redemptions[':redemptionId'].$get({ param: { id: 'rdm_1' } }))
   // @ts-expect-error: local login takes `phone`.

@@ -11,11 +11,12 @@ const entries = [
   { key: 'benefits', label: '我的权益', glyph: '券', url: routes.benefits, tone: 'gold' },
   { key: 'mall', label: '积分商城', glyph: '兑', url: routes.mall, tone: 'orange' },
   { key: 'inbox', label: '消息', glyph: '信', url: routes.inbox, tone: 'blue' },
+  { key: 'profile', label: '个人资料', glyph: '我', url: routes.profile, tone: 'green' },
 ] as const
 
 /**
- * The home screen's row of shortcuts: sign-in, member code, benefits, the points mall and the inbox with its unread
- * count.
+ * The home screen's row of shortcuts: sign-in, member code, benefits, the points mall, the inbox with its unread
+ * count and the member's profile.
  */
 export function MemberShortcuts() {
   const badge = useInboxStore(inboxSelectors.unreadBadge)
