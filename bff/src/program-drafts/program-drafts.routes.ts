@@ -24,7 +24,14 @@ import { simulateDraft } from './simulate-draft'
 import { documentRoute } from '../openapi/document-route'
 
 const DraftParam = z.object({ draftId: z.string().min(1).max(64) })
-const VersionParam = z.object({ version: z.coerce.number().int().min(1) })
+// Decimal digits only: `z.coerce.number()` read `0x10` or `1e1` as a version too.
+const VersionParam = z.object({
+  version: z
+    .string()
+    .regex(/^[0-9]{1,9}$/, { error: 'version must be decimal digits' })
+    .transform(Number)
+    .pipe(z.number().int().min(1)),
+})
 export const DraftPatch = z.record(z.string(), z.unknown())
 
 /** Merchant rules editing: template → draft → simulate → publish, with history and rollback. All audited. */

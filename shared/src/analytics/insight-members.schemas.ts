@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit } from '../api/page-query'
 import { lifecycleStages, rfmGroups } from './insights.schemas'
 
 // The list a merchant acts on ("黄金 but 重要挽留"): members narrowed by their nightly scores, tags and tier.
@@ -14,7 +15,7 @@ export const InsightMembersQuery = z.strictObject({
     .string()
     .regex(/^[a-z]{3}_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
     .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: pageLimit(50, 20),
 })
 export type InsightMembersQuery = z.input<typeof InsightMembersQuery>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit } from '../api/page-query'
 
 const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD' })
 
@@ -16,7 +17,7 @@ export const AuditLogQuery = z
       .string()
       .regex(/^aud_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
       .optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    limit: pageLimit(100, 50),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     path: ['to'],

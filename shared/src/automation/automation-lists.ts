@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageCursor, pageLimit } from '../api/page-query'
 import { ReportAnswer } from '../analytics/insights.schemas'
 import { CampaignView } from './campaigns'
 import { SegmentView } from './segments'
@@ -9,8 +10,8 @@ export type SegmentList = z.infer<typeof SegmentList>
 
 /** GET /api/admin/campaigns: newest first, a page at a time; `cursor` is the last id of the previous page. */
 export const CampaignListQuery = z.strictObject({
-  cursor: z.string().min(1).max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: pageCursor('cmp'),
+  limit: pageLimit(100, 20),
 })
 export type CampaignListQuery = z.infer<typeof CampaignListQuery>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit } from '../api/page-query'
 import { BenefitGrant, benefitKinds, CouponSpec } from './benefit-library'
 
 /** A coupon as stored: `available` until used; an available coupon past `validUntil` reads as `expired`. */
@@ -15,7 +16,7 @@ export const CouponsQuery = z.strictObject({
     .string()
     .regex(/^cpn_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
     .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: pageLimit(50, 20),
 })
 export type CouponsQuery = z.infer<typeof CouponsQuery>
 

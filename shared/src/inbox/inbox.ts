@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit } from '../api/page-query'
 import type { ProgramRules } from '../program/program-rules'
 import { benefitNamesGained } from '../automation/journey-values'
 import { tierByKey } from '../tiers/tier-evaluation'
@@ -66,7 +67,7 @@ export const InboxQuery = z.strictObject({
     .string()
     .regex(/^ntf_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
     .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: pageLimit(50, 20),
 })
 export type InboxQuery = z.infer<typeof InboxQuery>
 

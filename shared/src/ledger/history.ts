@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit } from '../api/page-query'
 import { entryKinds, type EntryKind } from './entry-kinds'
 
 /** Query of a history page: newest first, `cursor` is the last id of the previous page. */
@@ -7,7 +8,7 @@ export const HistoryQuery = z.strictObject({
     .string()
     .regex(/^[a-z]{3}_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
     .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: pageLimit(50, 20),
 })
 export type HistoryQuery = z.infer<typeof HistoryQuery>
 

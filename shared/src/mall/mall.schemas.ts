@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageCursor, pageLimit } from '../api/page-query'
 import { DeliveryAddress } from './delivery-address'
 
 /** How a redeemed item reaches the member: a coupon issued at once, a parcel, or a pickup at a store's till. */
@@ -119,8 +120,8 @@ export type RedemptionStatus = (typeof redemptionStatuses)[number]
 
 /** GET /api/me/redemptions: newest first, by cursor. */
 export const RedemptionsQuery = z.strictObject({
-  cursor: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: pageCursor('rdm'),
+  limit: pageLimit(50, 20),
 })
 export type RedemptionsQuery = z.infer<typeof RedemptionsQuery>
 

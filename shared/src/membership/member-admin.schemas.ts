@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageLimit } from '../api/page-query'
 import { CouponSpec } from '../benefits/benefit-library'
 import { CouponView } from '../benefits/benefit.types'
 import { RedemptionView } from '../mall/mall.types'
@@ -24,7 +25,7 @@ export const MemberSearchQuery = z.strictObject({
     .string()
     .regex(/^[a-z]{3}_[0-9A-Z]{26}$/, { error: '无效的分页游标 / invalid cursor' })
     .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: pageLimit(50, 20),
 })
 export type MemberSearchQuery = z.input<typeof MemberSearchQuery>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageCursor, pageLimit } from '../api/page-query'
 
 /** Where a message goes: the inbox always; a WeChat one-time subscribe message or an SMS when possible. */
 export const channels = ['inbox', 'wechat', 'sms'] as const
@@ -109,8 +110,8 @@ export type OutboxMessageView = z.infer<typeof OutboxMessageView>
 export const OutboxQuery = z.strictObject({
   state: OutboxState.default('failed'),
   channel: Channel.optional(),
-  cursor: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: pageCursor('obx'),
+  limit: pageLimit(100, 50),
 })
 export type OutboxQuery = z.infer<typeof OutboxQuery>
 

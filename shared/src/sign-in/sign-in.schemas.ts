@@ -7,11 +7,14 @@ import { StreakBonus, UpcomingBonus } from './streak'
 export const SignInBody = z.strictObject({})
 export type SignInBody = z.infer<typeof SignInBody>
 
-/** `month` defaults to the current business month. */
+/**
+ * `month` defaults to the current business month. Years are bound to 2000–2099: the program has no days before
+ * 2000 or after 2099, and a year such as 0000 or 9999 is not a month anyone signed in, only work for the calendar.
+ */
 export const SignInCalendarQuery = z.strictObject({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM / month must be YYYY-MM' })
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份应为 2000-01 至 2099-12 / month must be YYYY-MM in 2000–2099' })
     .optional(),
 })
 export type SignInCalendarQuery = z.infer<typeof SignInCalendarQuery>
