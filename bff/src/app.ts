@@ -14,12 +14,14 @@ import { memberBirthdayRoutes } from './member-admin/member-birthday.routes'
 import { operatorRoutes } from './operators/operator.routes'
 import { operatorsAdminRoutes } from './operators/operators-admin.routes'
 import { memberBenefitRoutes, shopRoutes } from './benefits/benefits.routes'
-import { handleError, handleNotFound } from './http/errors'
+import { handleError } from './http/errors'
+import { answerUnrouted } from './http/method-not-allowed'
+import { secureHeaders } from './http/secure-headers'
 import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
 import { inboxRoutes } from './inbox/inbox.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
-import { mallRoutes, mallStaffRoutes, paymentNoticeRoutes } from './mall/mall.routes'
+import { localCashierRoutes, mallRoutes, mallStaffRoutes, paymentNoticeRoutes } from './mall/mall.routes'
 import { mallAdminRoutes } from './mall/mall-admin.routes'
 import { mallOpsRoutes } from './mall/mall-ops.routes'
 import { memberCodeRoutes } from './member-code/member-code.routes'
@@ -87,6 +89,9 @@ const apiBodyLimit = bodyLimit({
 /** The routes that take an image body, each under its own larger limit. */
 const imageUploadPaths = [uploadRequestPath, avatarUploadPath]
 
+/** No routes at all, typed as the local cashier so the app's type (and the miniapp's client) stays one shape. */
+const withoutLocalCashier = new Hono<AppEnv>() as unknown as typeof localCashierRoutes
+
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment or the clock directly. */
 export function createApp(deps: Deps) {
   // The OpenAPI document is generated from this app's own routes, so the docs routes get the finished app.
@@ -96,6 +101,7 @@ export function createApp(deps: Deps) {
       await next()
     })
     .use(requestLog)
+    .use(secureHeaders)
     // Image uploads have their own, larger limit on their route; every other API body stays within 64 KB.
     .use('/api/*', (c, next) =>
       c.req.method === 'POST' && imageUploadPaths.includes(c.req.path) ? next() : apiBodyLimit(c, next),
@@ -110,6 +116,8 @@ export function createApp(deps: Deps) {
       }),
     )
     .route('/api', api)
+    // The local cashier marks orders paid without money: it exists only when the local provider is the one in use.
+    .route('/api', deps.payments?.kind === 'local' ? localCashierRoutes : withoutLocalCashier)
     .route(
       '/api',
       openApiRoutes((): Hono<any, any, any> => app),
@@ -118,7 +126,7 @@ export function createApp(deps: Deps) {
     .route('/webhooks', paymentNoticeRoutes)
     .route('/webhooks', smsInboundRoutes)
     .route('/', uploadFileRoutes)
-    .notFound(handleNotFound)
+    .notFound(answerUnrouted((): readonly { method: string; path: string }[] => app.routes))
     .onError(handleError)
   return app
 }

@@ -18,3 +18,15 @@ export const logRedactPaths = [
   'headers.authorization',
   '*.headers.authorization',
 ]
+
+/**
+ * What the request log may show of a path: coupon codes and pickup codes are bearer values (whoever holds one can
+ * use the coupon or collect the item), so they are replaced by the parameter's name, as are any long runs of digits
+ * (member codes, phone numbers) in a segment of their own.
+ */
+export function redactedPath(path: string): string {
+  return path
+    .replace(/\/coupons\/[^/]+/g, '/coupons/:code')
+    .replace(/\/pickups\/(?!verify(?:\/|$))[^/]+/g, '/pickups/:code')
+    .replace(/\/\d{6,}(?=\/|$)/g, '/:digits')
+}

@@ -1,9 +1,10 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
+import { redactedPath } from './log-redact'
 
 /**
  * One log line per request. Only the path is logged, never the query string or headers, because those can
- * carry tokens or WeChat codes.
+ * carry tokens or WeChat codes; and the path with coupon and pickup codes blanked (see redactedPath).
  */
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const startedMs = performance.now()
@@ -15,7 +16,7 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
     {
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: redactedPath(c.req.path),
       status: c.res.status,
       durationMs: Math.round(performance.now() - startedMs),
     },

@@ -172,34 +172,38 @@ export const mallRoutes = new Hono<AppEnv>()
       )
     },
   )
-  // The local provider's cashier (development and the H5 demo): paying produces a notice signed and
-  // encrypted like WeChat's, which then takes the same path a real one does.
-  .post(
-    '/me/redemptions/:redemptionId/local-pay',
-    documentRoute({
-      summary: 'Pay through the local payment provider (development and H5 demo); settles through the notice path',
-      auth: 'member',
-      ok: { 200: { description: 'The redemption once the payment settled', schema: RedemptionResponse } },
-      errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_PENDING', 'PAYMENT_UNAVAILABLE'],
-    }),
-    requireMember,
-    validate('param', RedemptionIdParam),
-    async (c) => {
-      const { deps } = c.var
-      const { redemptionId } = c.req.valid('param')
-      const redemption = await memberRedemption(deps.db, c.var.memberId, redemptionId)
-      const provider = deps.payments
-      if (provider?.kind !== 'local') throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'local payments are off' })
-      if (redemption.status !== 'pending_payment')
-        throw new AppError('REDEMPTION_NOT_PENDING', { status: redemption.status })
-      const now = deps.clock.now()
-      await receivePaymentNotice(deps, (provider as LocalPaymentProvider).pay(redemptionId, now), now)
-      return c.json(
-        { redemption: await memberRedemption(deps.db, c.var.memberId, redemptionId) } satisfies RedemptionResponse,
-        200,
-      )
-    },
-  )
+
+/**
+ * The local provider's cashier (development and the H5 demo): paying produces a notice signed and encrypted like
+ * WeChat's, which then takes the same path a real one does. createApp mounts it only when the local provider is the
+ * one configured, so under real WeChat Pay (or none) the route does not exist at all.
+ */
+export const localCashierRoutes = new Hono<AppEnv>().post(
+  '/me/redemptions/:redemptionId/local-pay',
+  documentRoute({
+    summary: 'Pay through the local payment provider (development and H5 demo); settles through the notice path',
+    auth: 'member',
+    ok: { 200: { description: 'The redemption once the payment settled', schema: RedemptionResponse } },
+    errors: ['REDEMPTION_NOT_FOUND', 'REDEMPTION_NOT_PENDING', 'PAYMENT_UNAVAILABLE'],
+  }),
+  requireMember,
+  validate('param', RedemptionIdParam),
+  async (c) => {
+    const { deps } = c.var
+    const { redemptionId } = c.req.valid('param')
+    const redemption = await memberRedemption(deps.db, c.var.memberId, redemptionId)
+    const provider = deps.payments
+    if (provider?.kind !== 'local') throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'local payments are off' })
+    if (redemption.status !== 'pending_payment')
+      throw new AppError('REDEMPTION_NOT_PENDING', { status: redemption.status })
+    const now = deps.clock.now()
+    await receivePaymentNotice(deps, (provider as LocalPaymentProvider).pay(redemptionId, now), now)
+    return c.json(
+      { redemption: await memberRedemption(deps.db, c.var.memberId, redemptionId) } satisfies RedemptionResponse,
+      200,
+    )
+  },
+)
 
 /** The till's side of the mall: handing over pickup items. */
 export const mallStaffRoutes = new Hono<StaffEnv>().post(
