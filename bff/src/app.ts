@@ -28,6 +28,7 @@ import { memberCodeRoutes } from './member-code/member-code.routes'
 import { authRoutes, memberRoutes } from './membership/membership.routes'
 import { avatarUploadPath, memberProfileRoutes } from './membership/profile.routes'
 import { orderWebhookRoutes } from './orders/orders.routes'
+import { reviewWebhookRoutes } from './orders/review-webhook.routes'
 import { memberOutreachRoutes } from './outreach/member-outreach.routes'
 import { outboxAdminRoutes } from './outreach/outbox-admin.routes'
 import { smsInboundRoutes } from './outreach/sms-inbound.routes'
@@ -39,6 +40,7 @@ import { tierRoutes } from './tiers/tiers.routes'
 import { uploadAdminRoutes, uploadFileRoutes, uploadRequestPath } from './uploads/uploads.routes'
 import { outletQrRoutes } from './outlets/outlet-qr.routes'
 import { signInRoutes } from './sign-in/sign-in.routes'
+import { memberTaskRoutes } from './tasks/tasks.routes'
 import { staffAdminRoutes } from './staff/staff-admin.routes'
 import { staffRoutes } from './staff/staff.routes'
 
@@ -56,6 +58,7 @@ const api = new Hono<AppEnv>()
   .route('/', tierRoutes)
   .route('/', outletRoutes)
   .route('/', signInRoutes)
+  .route('/', memberTaskRoutes)
   .route('/', mallRoutes)
   .route('/operator', operatorRoutes)
   .route('/admin', adminRoutes)
@@ -123,6 +126,7 @@ export function createApp(deps: Deps) {
       openApiRoutes((): Hono<any, any, any> => app),
     )
     .route('/webhooks', orderWebhookRoutes)
+    .route('/webhooks', reviewWebhookRoutes)
     .route('/webhooks', paymentNoticeRoutes)
     .route('/webhooks', smsInboundRoutes)
     .route('/', uploadFileRoutes)
