@@ -11,6 +11,7 @@ import { journeyRoutes } from './automation/journeys/journeys.routes'
 import { segmentRoutes } from './automation/segments/segments.routes'
 import { memberAdminRoutes } from './member-admin/member-admin.routes'
 import { memberBirthdayRoutes } from './member-admin/member-birthday.routes'
+import { memberClosingAdminRoutes, memberClosingRoutes } from './data-rights/closing.routes'
 import { operatorRoutes } from './operators/operator.routes'
 import { operatorsAdminRoutes } from './operators/operators-admin.routes'
 import { memberBenefitRoutes, shopRoutes } from './benefits/benefits.routes'
@@ -49,6 +50,7 @@ const api = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/', memberRoutes)
   .route('/', memberProfileRoutes)
+  .route('/', memberClosingRoutes)
   .route('/', memberLedgerRoutes)
   .route('/', memberCodeRoutes)
   .route('/', memberBenefitRoutes)
@@ -71,6 +73,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', mallAdminRoutes)
   .route('/admin', memberAdminRoutes)
   .route('/admin', memberBirthdayRoutes)
+  .route('/admin', memberClosingAdminRoutes)
   .route('/admin', dashboardRoutes)
   .route('/admin', insightsRoutes)
   .route('/admin', segmentRoutes)

@@ -29,6 +29,10 @@ export interface MembersTable {
   nickname_set_at: Timestamp | null
   /** When the profile-completed reward was credited; set once, by a conditional update. */
   profile_completed_at: Timestamp | null
+  /** When the account was closed (personal columns erased, ledger rows kept under the id); null while open. */
+  closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  /** Who closed it: 'member', or an operator's actor ('operator:opr_…'). */
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** Only a SHA-256 of the session token is stored, so a leaked table cannot be replayed as sessions. */

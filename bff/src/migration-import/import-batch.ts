@@ -8,6 +8,7 @@ import { chunks, importScope, type ImportContext, type ImportTarget, type Member
 import { openingOf, type ImportRow } from './import-row'
 import { insertFreshMembers, writeFreshOpenings } from './fresh-openings'
 import { postOpening } from './post-opening'
+import { legacyIdentityKey, type IdentityHasher } from './identity-key'
 
 /** What became of one validated row. */
 export type RowOutcome =
@@ -29,17 +30,20 @@ export async function importBatch(
   context: ImportContext,
 ): Promise<RowOutcome[]> {
   const members = await findMembers(trx, rows)
+  const known = [...members.byPhone.values(), ...members.byOpenid.values()]
+  const hash = context.time.identityKey
   const imported = await findImports(trx, [
-    ...rows.flatMap((row) => row.identityKeys),
-    ...[...members.byPhone.values(), ...members.byOpenid.values()].flatMap(identityKeysOf),
+    ...rows.flatMap((row) => [...row.identityKeys, ...row.legacyKeys]),
+    ...known.flatMap((member) => [...identityKeysOf(member, hash), ...identityKeysOf(member, legacyIdentityKey)]),
   ])
   const targets: ImportTarget[] = []
   const outcomes = rows.map((row): RowOutcome => {
     const found = matchMember(row, members)
     if (found === 'conflict') return { kind: 'rejected', reason: conflictReason }
-    const keys = [...new Set([...row.identityKeys, ...(found ? identityKeysOf(found) : [])])]
+    const keys = [...new Set([...row.identityKeys, ...(found ? identityKeysOf(found, hash) : [])])]
+    const legacy = [...row.legacyKeys, ...(found ? identityKeysOf(found, legacyIdentityKey) : [])]
     const opening = canonicalJson(openingOf(row))
-    const earlier = keys.map((key) => imported.get(key)).find((previous) => previous !== undefined)
+    const earlier = [...keys, ...legacy].map((key) => imported.get(key)).find((previous) => previous !== undefined)
     if (earlier !== undefined) {
       if (earlier === opening) return { kind: 'alreadyImported' }
       const fields = differingFields(JSON.parse(earlier), openingOf(row)).join(', ')
@@ -135,9 +139,10 @@ function matchMember(row: ImportRow, members: MemberIndex): MemberRef | null | '
   return member
 }
 
-const identityKeysOf = (member: MemberRef) =>
-  [member.phone && `phone:${member.phone}`, member.openid && `openid:${member.openid}`].filter((key): key is string =>
-    Boolean(key),
+/** The member's identities as keys: keyed hashes (written and looked up) or legacy plain keys (looked up only). */
+const identityKeysOf = (member: MemberRef, key: IdentityHasher) =>
+  [member.phone && key('phone', member.phone), member.openid && key('openid', member.openid)].filter((k): k is string =>
+    Boolean(k),
   )
 
 const freshMember = (row: ImportRow, context: ImportContext): MemberRef => ({

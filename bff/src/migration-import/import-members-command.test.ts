@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { createTestApp, type TestApp } from '../test/test-app'
+import { testIdentitySecret } from '../test/test-identity-secret'
 import { parseCsv } from './csv'
 
 const script = join(import.meta.dirname, 'import-members-command.ts')
@@ -27,7 +28,11 @@ describe('import-members command', () => {
     // which node-postgres reads for every connection it opens.
     const schema =
       t.kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s : null
-    childEnv = { DATABASE_URL: t.url, ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}) }
+    childEnv = {
+      DATABASE_URL: t.url,
+      IDENTITY_HASH_SECRET: testIdentitySecret,
+      ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}),
+    }
   })
   afterAll(async () => {
     expect(await verifyLedgers(t.db)).toEqual([])
@@ -67,7 +72,8 @@ describe('import-members command', () => {
                 'n',
               ),
             )
-            .where('idempotency_key', 'like', `opening:%:phone:${like}`)
+            .where('idempotency_key', 'like', 'opening:%')
+            .where('member_id', 'in', (eb) => eb.selectFrom('members').select('id').where('phone', 'like', like))
             .executeTakeFirstOrThrow()
     return Number(n.n)
   }

@@ -7,6 +7,7 @@ import { CsvError } from './csv'
 import { importMembers } from './import-members'
 import { progressReporter, rejectsCsv, summaryLine } from './import-report'
 import { sourceFromCsv, type ImportSource } from './import-source'
+import { minIdentitySecretLength } from './identity-key'
 
 // `pnpm --filter @mc/bff import-members <file.csv> [--rejects <out.csv>] [--batch 500]` against DATABASE_URL.
 // Exits 0 even when rows were rejected (they are in the rejects file); 1 for an unreadable or malformed file or a
@@ -27,6 +28,10 @@ try {
 }
 const { file, rejectsFile, batchSize, killAfterRows } = parsed
 const env = loadEnvOrExit()
+// Identity keys are keyed hashes (identity-key.ts); every run must use the same secret or re-runs are not recognised.
+const identitySecret = process.env.IDENTITY_HASH_SECRET ?? ''
+if (identitySecret.length < minIdentitySecretLength)
+  fail(2, `IDENTITY_HASH_SECRET must be set (at least ${minIdentitySecretLength} characters) and kept for every import`)
 // The rate covers reading and parsing the file too: it is what the merchant waits for.
 const started = performance.now()
 
@@ -42,6 +47,7 @@ const { db, close } = openDatabase(env.DATABASE_URL)
 const progress = progressReporter(process.stderr)
 try {
   const summary = await importMembers(db, source, {
+    identitySecret,
     batchSize,
     onProgress: progress.update,
     onRowWritten:

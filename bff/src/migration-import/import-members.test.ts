@@ -4,6 +4,10 @@ import { postEntry } from '../ledger/post-entry'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { useTestApp } from '../test/test-app'
 import { importMembers } from './import-members'
+import { identityHasher } from './identity-key'
+import { testIdentitySecret as identitySecret } from '../test/test-identity-secret'
+
+const identityKey = identityHasher(identitySecret)
 
 const header = 'phone,openid,name,birthday,growth,points,points_expires_on'
 const csv = (...rows: string[]) => `${[header, ...rows].join('\r\n')}\r\n`
@@ -76,7 +80,7 @@ describe('importMembers', () => {
   )
 
   it('imports members joined from the shop, with opening entries, lots and tiers that verify clean', async () => {
-    expect(await importMembers(t.db, small, { now })).toEqual({
+    expect(await importMembers(t.db, small, { identitySecret, now })).toEqual({
       total: 4,
       imported: 4,
       alreadyImported: 0,
@@ -104,7 +108,7 @@ describe('importMembers', () => {
         actor_id: 'import',
         ref_type: null,
         ref_id: null,
-        idempotency_key: `opening:${ledger}:phone:13900000001`,
+        idempotency_key: `opening:${ledger}:${identityKey('phone', '13900000001')}`,
         reverses_entry_id: null,
         corrects_entry_id: null,
         rule_version: 1,
@@ -135,7 +139,7 @@ describe('importMembers', () => {
 
     const chen = await memberBy('openid', 'oWx_0003')
     expect(await entriesOf(chen.id)).toMatchObject([
-      { ledger: 'points', amount: 50, idempotency_key: 'opening:points:openid:oWx_0003' },
+      { ledger: 'points', amount: 50, idempotency_key: `opening:points:${identityKey('openid', 'oWx_0003')}` },
     ])
     expect(await lotsOf(chen.id)).toEqual([
       { ledger: 'points', amount: 50, remaining: 50, expires_at: '2027-12-31T16:00:00.000Z' },
@@ -163,7 +167,7 @@ describe('importMembers', () => {
 
   it('changes nothing when the same rows are imported again', async () => {
     const before = await footprint()
-    expect(await importMembers(t.db, small, { now: new Date(now.getTime() + 86_400_000) })).toEqual({
+    expect(await importMembers(t.db, small, { identitySecret, now: new Date(now.getTime() + 86_400_000) })).toEqual({
       total: 4,
       imported: 0,
       alreadyImported: 4,
@@ -172,7 +176,9 @@ describe('importMembers', () => {
     })
     expect(await footprint()).toEqual(before)
     // Months later, after 13900000001's expiry day has passed, the same file still changes nothing and rejects nothing.
-    expect(await importMembers(t.db, small, { now: new Date('2027-08-01T02:00:00.000Z') })).toMatchObject({
+    expect(
+      await importMembers(t.db, small, { identitySecret, now: new Date('2027-08-01T02:00:00.000Z') }),
+    ).toMatchObject({
       alreadyImported: 4,
       rejected: 0,
     })
@@ -180,7 +186,7 @@ describe('importMembers', () => {
   })
 
   it('refuses a new row whose points would have lapsed already', async () => {
-    const summary = await importMembers(t.db, csv('13900000005,,,,0,10,2026-11-22'), { now })
+    const summary = await importMembers(t.db, csv('13900000005,,,,0,10,2026-11-22'), { identitySecret, now })
     expect(summary.rejects.map((r) => r.reason)).toEqual(['积分过期日期已过 / points_expires_on is in the past'])
   })
 
@@ -189,7 +195,7 @@ describe('importMembers', () => {
     const summary = await importMembers(
       t.db,
       csv('13900000001,,林小夏,1990-05-06,2600,300,2027-06-30', ',oWx_0002,,,600,0,2027-01-31', '13900000004,,,,0,1,'),
-      { now },
+      { identitySecret, now },
     )
     expect(summary).toMatchObject({ imported: 0, alreadyImported: 0, rejected: 3 })
     expect(summary.rejects.map((r) => [r.line, r.reason])).toEqual([
@@ -214,7 +220,7 @@ describe('importMembers', () => {
         ',oWx_0102,,,20,0,', // next batch, found by the openid the row above recorded
         '13900000101,,,,11,10,', // third batch, other numbers
       ),
-      { now, batchSize: 2 },
+      { identitySecret, now, batchSize: 2 },
     )
     expect(summary).toMatchObject({ total: 5, imported: 2, alreadyImported: 2, rejected: 1 })
     expect(summary.rejects).toEqual([
@@ -252,7 +258,7 @@ describe('importMembers', () => {
     const summary = await importMembers(
       t.db,
       csv('13900000201,oWx_0201,新名字,1991-01-01,300,40,', '13900000202,,,,0,5,'),
-      { now },
+      { identitySecret, now },
     )
     expect(summary).toMatchObject({ imported: 2, rejected: 0 })
 
@@ -281,9 +287,9 @@ describe('importMembers', () => {
   })
 
   it('refuses a row whose phone and openid belong to two different members', async () => {
-    await importMembers(t.db, csv(',oWx_0301,,,1,1,'), { now })
+    await importMembers(t.db, csv(',oWx_0301,,,1,1,'), { identitySecret, now })
     await t.json('POST', '/api/auth/local', { phone: '13900000301' })
-    const summary = await importMembers(t.db, csv('13900000301,oWx_0301,,,1,1,'), { now })
+    const summary = await importMembers(t.db, csv('13900000301,oWx_0301,,,1,1,'), { identitySecret, now })
     expect(summary.rejects.map((r) => r.reason)).toEqual([
       '手机号与 openid 属于不同会员 / phone and openid belong to different members',
     ])

@@ -5,6 +5,7 @@ import { importBatch, type RowOutcome } from './import-batch'
 import type { ImportContext } from './import-context'
 import { importTime, validateRow, type ImportColumn, type ImportRow, type RawRow } from './import-row'
 import { sourceFromCsv, sourceFromRows, type ImportSource, type SourceRow } from './import-source'
+import { identityHasher } from './identity-key'
 
 /** One refused row: the line it starts on in the file, its values, and why, in Chinese then English. */
 export interface ImportReject {
@@ -23,6 +24,8 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
+  /** The secret identity keys are hashed with (IDENTITY_HASH_SECRET); the same secret must be used for every run. */
+  identitySecret: string
   /** Rows per transaction (default 500): a crash loses at most the batch in flight, a re-run completes it. */
   batchSize?: number
   /** The import time: members join, and default expiries count, from here (default: the wall clock). */
@@ -45,7 +48,7 @@ type ImportInput = string | ImportSource | Array<Partial<Record<ImportColumn, st
 export async function importMembers(
   db: Kysely<Database>,
   input: ImportInput,
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportSummary> {
   const source = typeof input === 'string' ? sourceFromCsv(input) : Array.isArray(input) ? sourceFromRows(input) : input
   const batchSize = options.batchSize ?? 500
@@ -54,7 +57,7 @@ export async function importMembers(
   const program = await publishedProgram(db)
   const context: ImportContext = {
     program,
-    time: importTime(options.now ?? new Date(), program.rules),
+    time: importTime(options.now ?? new Date(), program.rules, identityHasher(options.identitySecret)),
     writer: options.writer ?? 'bulk',
   }
   const summary: ImportSummary = {

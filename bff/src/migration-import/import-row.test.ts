@@ -1,9 +1,12 @@
 import { fmcgTemplate, type ProgramRules } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
 import { importTime, validateRow, type RawRow } from './import-row'
+import { identityHasher } from './identity-key'
+
+const key = identityHasher('identity_test_0123456789abcdef')
 
 // 2026-11-23 10:00 in Shanghai.
-const time = importTime(new Date('2026-11-23T02:00:00.000Z'), fmcgTemplate)
+const time = importTime(new Date('2026-11-23T02:00:00.000Z'), fmcgTemplate, key)
 const good: RawRow = {
   phone: '13800001234',
   openid: '',
@@ -32,18 +35,22 @@ describe('validateRow', () => {
         pointsExpiresOn: null,
         pointsExpiresAt: '2027-12-31T16:00:00.000Z', // FMCG: end of the following year, Shanghai
         refusedIfNew: null,
-        identityKey: 'phone:13800001234',
-        identityKeys: ['phone:13800001234'],
+        identityKey: key('phone', '13800001234'),
+        identityKeys: [key('phone', '13800001234')],
+        legacyKeys: ['phone:13800001234'],
       },
     })
   })
 
   it('names a member with only an openid by it, and keys the row by phone when there are both', () => {
     expect(validateRow({ openid: 'oAbC_12-xyz9' }, time)).toMatchObject({
-      row: { phone: null, nickname: '会员xyz9', growth: 0, points: 0, identityKey: 'openid:oAbC_12-xyz9' },
+      row: { phone: null, nickname: '会员xyz9', growth: 0, points: 0, identityKey: key('openid', 'oAbC_12-xyz9') },
     })
     expect(validateRow({ ...good, openid: 'oAbC' }, time)).toMatchObject({
-      row: { identityKey: 'phone:13800001234', identityKeys: ['phone:13800001234', 'openid:oAbC'] },
+      row: {
+        identityKey: key('phone', '13800001234'),
+        identityKeys: [key('phone', '13800001234'), key('openid', 'oAbC')],
+      },
     })
   })
 
@@ -52,7 +59,9 @@ describe('validateRow', () => {
       row: { pointsExpiresOn: '2026-11-23', pointsExpiresAt: '2026-11-23T16:00:00.000Z' },
     })
     const lateShop: ProgramRules = { ...fmcgTemplate, calendar: { timeZone: 'Asia/Shanghai', dayStartMinute: 240 } }
-    expect(validateRow({ ...good, points_expires_on: '2027-03-01' }, importTime(time.now, lateShop))).toMatchObject({
+    expect(
+      validateRow({ ...good, points_expires_on: '2027-03-01' }, importTime(time.now, lateShop, key)),
+    ).toMatchObject({
       row: { pointsExpiresAt: '2027-03-01T20:00:00.000Z' }, // 04:00 on 03-02 in Shanghai
     })
   })
@@ -120,5 +129,22 @@ describe('validateRow', () => {
     expect(validateRow({ phone: '13800001234', growth: '', points: '', birthday: '2026-11-23' }, time)).toMatchObject({
       row: { growth: 0, points: 0, birthday: '2026-11-23' },
     })
+  })
+})
+
+describe('identity keys', () => {
+  it('are keyed hashes: no phone or openid in them, and another secret gives other keys', () => {
+    const result = validateRow({ ...good, openid: 'oAbC_12-xyz9' }, time)
+    if (!('row' in result)) throw new Error(result.reason)
+    const other = importTime(time.now, fmcgTemplate, identityHasher('another_secret_0123456789'))
+    const again = validateRow({ ...good, openid: 'oAbC_12-xyz9' }, other)
+    if (!('row' in again)) throw new Error(again.reason)
+    for (const identityKey of result.row.identityKeys) {
+      expect(identityKey).toMatch(/^(phone|openid):[0-9a-f]{64}$/)
+      expect(identityKey).not.toContain('13800001234')
+      expect(identityKey).not.toContain('oAbC_12-xyz9')
+    }
+    expect(again.row.identityKeys).not.toEqual(result.row.identityKeys)
+    expect(() => identityHasher('short')).toThrow(RangeError)
   })
 })

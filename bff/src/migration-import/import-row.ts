@@ -8,6 +8,7 @@ import {
   pointsExpiresAt,
   type ProgramRules,
 } from '@mc/shared'
+import { legacyIdentityKey, type IdentityHasher, type IdentityKind } from './identity-key'
 
 /** The CSV columns an import file may have, by header name; any order, unknown names are refused. */
 export const importColumns = ['phone', 'openid', 'name', 'birthday', 'growth', 'points', 'points_expires_on'] as const
@@ -33,10 +34,12 @@ export interface ImportRow {
    * first run must not turn a re-run of the same file into rejects.
    */
   refusedIfNew: string | null
-  /** `phone:<phone>` when there is a phone, else `openid:<openid>`: names the row's ledger idempotency keys. */
+  /** The phone's keyed hash when there is a phone, else the openid's: names the row's ledger idempotency keys. */
   identityKey: string
-  /** Every identity the row names; a re-run is recognised by any of them. */
+  /** Every identity the row names, as keyed hashes; a re-run is recognised by any of them. */
   identityKeys: string[]
+  /** The plain keys imports wrote before keys were hashed, only looked up so a re-run of an old file is known. */
+  legacyKeys: string[]
 }
 
 /** The opening numbers a re-run must match exactly to count as already imported, named as the CSV names them. */
@@ -58,14 +61,17 @@ export interface ImportTime {
   defaultPointsExpiresAt: string | null
   /** When the business day after `day` starts: the end of a lot that lapses "on" `day`. */
   endOf(day: string): Date
+  /** The keyed hash an identity is remembered under (see identity-key.ts). */
+  identityKey: IdentityHasher
 }
 
 /** Works the calendar out once per import rather than per row, because time-zone maths is the costly part of a row. */
-export function importTime(now: Date, rules: ProgramRules): ImportTime {
+export function importTime(now: Date, rules: ProgramRules, identityKey: IdentityHasher): ImportTime {
   const ends = new Map<string, Date>()
   return {
     now,
     rules,
+    identityKey,
     today: businessDayOf(now, rules.calendar),
     growthExpiresAt: growthCountsUntil(rules, now).toISOString(),
     defaultPointsExpiresAt: pointsExpiresAt(rules.points.expiry, now, rules.calendar)?.toISOString() ?? null,
@@ -116,9 +122,10 @@ export function validateRow(raw: RawRow, time: ImportTime): { row: ImportRow } |
   const lapsed = expiry.lapsed ? '积分过期日期已过 / points_expires_on is in the past' : null
 
   if (problems.length > 0) return { reason: [...problems, ...(lapsed ? [lapsed] : [])].join('；') }
-  const identityKeys = [phone && `phone:${phone}`, openid && `openid:${openid}`].filter((key): key is string =>
-    Boolean(key),
-  )
+  const identities: [IdentityKind, string][] = []
+  if (phone) identities.push(['phone', phone])
+  if (openid) identities.push(['openid', openid])
+  const identityKeys = identities.map(([kind, value]) => time.identityKey(kind, value))
   return {
     row: {
       phone,
@@ -132,6 +139,7 @@ export function validateRow(raw: RawRow, time: ImportTime): { row: ImportRow } |
       nickname: name || `会员${(phone ?? openid!).slice(-4)}`,
       identityKey: identityKeys[0],
       identityKeys,
+      legacyKeys: identities.map(([kind, value]) => legacyIdentityKey(kind, value)),
     },
   }
 }

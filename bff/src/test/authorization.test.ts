@@ -87,6 +87,11 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: '/api/admin/members/mbr_00000000000000000000000000/tags',
     body: { tag: '测试标签' },
   },
+  'POST /api/admin/members/:memberId/closing': {
+    as: 'admin',
+    unknown: '/api/admin/members/mbr_00000000000000000000000000/closing',
+    body: { reason: '会员来电申请注销' },
+  },
   'PUT /api/admin/members/:memberId/birthday': {
     as: 'admin',
     unknown: '/api/admin/members/mbr_00000000000000000000000000/birthday',
