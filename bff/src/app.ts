@@ -43,6 +43,8 @@ import { outletQrRoutes } from './outlets/outlet-qr.routes'
 import { signInRoutes } from './sign-in/sign-in.routes'
 import { memberTaskRoutes } from './tasks/tasks.routes'
 import { staffAdminRoutes } from './staff/staff-admin.routes'
+import { tillAdminRoutes } from './staff/till-admin.routes'
+import { tillRoutes } from './staff/till.routes'
 import { staffRoutes } from './staff/staff.routes'
 
 const api = new Hono<AppEnv>()
@@ -70,6 +72,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', outletQrRoutes)
   .route('/admin', uploadAdminRoutes)
   .route('/admin', staffAdminRoutes)
+  .route('/admin', tillAdminRoutes)
   .route('/admin', mallAdminRoutes)
   .route('/admin', memberAdminRoutes)
   .route('/admin', memberBirthdayRoutes)
@@ -83,6 +86,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', mallOpsRoutes)
   .route('/admin', outboxAdminRoutes)
   .route('/staff', staffRoutes)
+  .route('/staff', tillRoutes)
   .route('/staff', mallStaffRoutes)
 
 const apiBodyLimit = bodyLimit({

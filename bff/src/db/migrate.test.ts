@@ -33,6 +33,7 @@ describe('migrations', () => {
       '2026_12_06_0900_member_profile',
       '2026_12_06_0930_account_closing',
       '2026_12_06_0940_rate_limits',
+      '2026_12_06_0950_till_benefits',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

@@ -19,6 +19,7 @@ import * as engagementDeliveryIndexes from './migrations/2026_12_05_0920_engagem
 import * as memberProfile from './migrations/2026_12_06_0900_member_profile'
 import * as accountClosing from './migrations/2026_12_06_0930_account_closing'
 import * as rateLimits from './migrations/2026_12_06_0940_rate_limits'
+import * as tillBenefits from './migrations/2026_12_06_0950_till_benefits'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0900_member_profile': memberProfile,
   '2026_12_06_0930_account_closing': accountClosing,
   '2026_12_06_0940_rate_limits': rateLimits,
+  '2026_12_06_0950_till_benefits': tillBenefits,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

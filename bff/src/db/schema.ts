@@ -469,6 +469,8 @@ export interface Database {
   member_code_uses: MemberCodeUsesTable
   failed_attempts: FailedAttemptsTable
   rate_limits: RateLimitsTable
+  till_purchases: TillPurchasesTable
+  till_settings: TillSettingsTable
   mall_items: MallItemsTable
   mall_redemptions: MallRedemptionsTable
   payment_events: PaymentEventsTable
@@ -906,4 +908,41 @@ export interface RateLimitsTable {
   bucket: string
   hits: number
   resets_at: Timestamp
+}
+
+/**
+ * One till purchase: the receipt before the coupon, the coupon's discount and what was paid; `posted` at once, or
+ * `pending` (no ledger entries) until a store manager or operator approves (`approved`, posted then) or refuses it.
+ */
+export interface TillPurchasesTable {
+  id: string
+  order_id: string
+  outlet_id: string
+  staff_id: string
+  member_id: string
+  receipt_no: string
+  amount_fen: number
+  discount_fen: number
+  paid_fen: number
+  coupon_id: string | null
+  status: 'posted' | 'pending' | 'approved' | 'refused'
+  /** Which limit held a purchase for approval ('purchase_limit' or 'daily_total') and its value then. */
+  hold_reason: 'purchase_limit' | 'daily_total' | null
+  hold_limit_fen: number | null
+  /** What the purchase earned when it was posted; 0 while pending or refused. */
+  growth: number
+  points: number
+  business_day: string
+  created_at: Frozen<Timestamp>
+  decided_by: string | null
+  decided_at: Timestamp | null
+  refusal_reason: string | null
+}
+
+/** The merchant's till limits (`TillSettings` of shared) as one JSON document; one row, id 'default'. */
+export interface TillSettingsTable {
+  id: string
+  settings: string
+  updated_by: string
+  updated_at: Timestamp
 }

@@ -32,10 +32,16 @@ describe('in-store purchases recorded by staff', () => {
     expect(answer).toEqual({
       status: 201,
       body: {
+        purchaseId: expect.stringMatching(/^tpu_/),
+        status: 'posted',
         orderId: `pos:${till.outletId}:R-0001`,
         outletId: till.outletId,
         receiptNo: 'R-0001',
         amountFen: 88_800,
+        discountFen: 0,
+        paidFen: 88_800,
+        coupon: null,
+        hold: null,
         memberId: inStore.memberId,
         growth: 888,
         points: expect.any(Number),

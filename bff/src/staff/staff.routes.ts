@@ -65,14 +65,25 @@ export const staffRoutes = new Hono<StaffEnv>()
     '/purchases',
     documentRoute({
       summary:
-        'Record a till purchase (by code, or memberId of a code this staff just verified) ' +
-        'through the order earning pipeline; idempotent by outlet and receipt number',
+        'Record a till purchase (by code, or memberId of a code this staff just verified), optionally with the ' +
+        "member's coupon, through the order earning pipeline; above the till limits it is pending approval " +
+        'with nothing posted; idempotent by outlet and receipt number',
       auth: 'staff',
       ok: {
         201: { description: 'The purchase recorded: what it earned and the card after', schema: StaffPurchaseOutcome },
         200: { description: 'The first outcome, replayed for the same receipt', schema: StaffPurchaseOutcome },
       },
-      errors: ['MEMBER_CODE_REQUIRED', 'MEMBER_CODE_INVALID', 'IDEMPOTENCY_KEY_REUSED', 'MEMBER_CODE_THROTTLED'],
+      errors: [
+        'MEMBER_CODE_REQUIRED',
+        'MEMBER_CODE_INVALID',
+        'IDEMPOTENCY_KEY_REUSED',
+        'MEMBER_CODE_THROTTLED',
+        'COUPON_NOT_FOUND',
+        'COUPON_NOT_HOLDER',
+        'COUPON_ALREADY_USED',
+        'COUPON_EXPIRED',
+        'COUPON_THRESHOLD_NOT_MET',
+      ],
     }),
     requireStaff,
     validate('json', StaffPurchaseBody),

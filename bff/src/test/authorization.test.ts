@@ -191,6 +191,15 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: '/api/admin/staff/stf_00000000000000000000000000/pin',
     body: { pin: '802468' },
   },
+  'POST /api/admin/till-approvals/:purchaseId/approval': {
+    as: 'admin',
+    unknown: '/api/admin/till-approvals/tpu_00000000000000000000000000/approval',
+  },
+  'POST /api/admin/till-approvals/:purchaseId/refusal': {
+    as: 'admin',
+    unknown: '/api/admin/till-approvals/tpu_00000000000000000000000000/refusal',
+    body: { reason: '测试拒绝' },
+  },
   'GET /api/admin/segments/:id': { as: 'admin', unknown: '/api/admin/segments/seg_00000000000000000000000000' },
   'PUT /api/admin/segments/:id': {
     as: 'admin',

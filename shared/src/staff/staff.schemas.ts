@@ -36,7 +36,8 @@ export const ReceiptNo = z
 
 /**
  * An in-store purchase names the member by a fresh member code, or by the `memberId` of a code this staff
- * verified within the last few minutes (one purchase per verification).
+ * verified within the last few minutes (one purchase per verification). `amountFen` is the receipt's amount before
+ * the coupon; with `couponCode` the member's coupon is used on it and the member pays the rest.
  */
 export const StaffPurchaseBody = z
   .strictObject({
@@ -44,6 +45,7 @@ export const StaffPurchaseBody = z
     memberId: z.string().trim().min(1).max(64).optional(),
     amountFen: z.number().int({ error: '金额必须是整数分 / amount must be whole fen' }).min(1).max(100_000_000),
     receiptNo: ReceiptNo,
+    couponCode: z.string().trim().min(1).max(64).optional(),
   })
   .refine((body) => (body.code === undefined) !== (body.memberId === undefined), {
     error: '请提供会员码或已核验的会员 ID 之一 / give exactly one of code or memberId',
@@ -88,12 +90,27 @@ export type StaffLoginResponse = z.infer<typeof StaffLoginResponse>
 
 const TierName = z.strictObject({ id: z.string(), name: z.string() })
 
-/** The answer to an in-store purchase, replayed identically for the same outlet and receipt number. */
+/** Why a till purchase waits for a store manager or operator: above the per-purchase limit or the staff's day. */
+export const tillHoldReasons = ['purchase_limit', 'daily_total'] as const
+export const TillHoldReason = z.enum(tillHoldReasons)
+export type TillHoldReason = z.infer<typeof TillHoldReason>
+
+/**
+ * The answer to an in-store purchase, replayed identically for the same outlet and receipt number. A `pending`
+ * purchase posted nothing yet (growth and points 0) and says which limit held it.
+ */
 export const StaffPurchaseOutcome = z.strictObject({
+  purchaseId: z.string(),
+  status: z.enum(['posted', 'pending']),
   orderId: z.string(),
   outletId: z.string(),
   receiptNo: z.string(),
+  /** The receipt before the coupon; `discountFen` is what the coupon took off and `paidFen` what the member paid. */
   amountFen: z.number().int(),
+  discountFen: z.number().int(),
+  paidFen: z.number().int(),
+  coupon: z.strictObject({ code: z.string(), name: z.string() }).nullable(),
+  hold: z.strictObject({ reason: TillHoldReason, limitFen: z.number().int() }).nullable(),
   memberId: z.string(),
   /** What this purchase earned now; zero while the program waits for something else to credit. */
   growth: z.number().int(),
