@@ -22,6 +22,8 @@ import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
 import { inboxRoutes } from './inbox/inbox.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
+import { lotExtensionRoutes } from './ledger/lot-extension.routes'
+import { memberExportRoutes } from './data-rights/export.routes'
 import { localCashierRoutes, mallRoutes, mallStaffRoutes, paymentNoticeRoutes } from './mall/mall.routes'
 import { mallAdminRoutes } from './mall/mall-admin.routes'
 import { mallOpsRoutes } from './mall/mall-ops.routes'
@@ -54,6 +56,8 @@ const api = new Hono<AppEnv>()
   .route('/', memberProfileRoutes)
   .route('/', memberClosingRoutes)
   .route('/', memberLedgerRoutes)
+  .route('/', lotExtensionRoutes)
+  .route('/', memberExportRoutes)
   .route('/', memberCodeRoutes)
   .route('/', memberBenefitRoutes)
   .route('/', inboxRoutes)

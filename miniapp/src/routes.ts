@@ -7,6 +7,7 @@ export const routes = {
   profile: '/membership/pages/profile/index',
   history: '/points/pages/history/index',
   expiringPoints: '/points/pages/expiring/index',
+  memberData: '/data-rights/pages/export/index',
   signIn: '/sign-in/pages/calendar/index',
   memberCode: '/member-code/pages/code/index',
   benefits: '/benefits/pages/list/index',

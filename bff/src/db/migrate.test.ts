@@ -31,6 +31,7 @@ describe('migrations', () => {
       '2026_12_05_0910_engagement_indexes',
       '2026_12_05_0920_engagement_delivery_indexes',
       '2026_12_06_0900_member_profile',
+      '2026_12_06_0920_points_extension',
       '2026_12_06_0930_account_closing',
       '2026_12_06_0940_rate_limits',
       '2026_12_06_0950_till_benefits',

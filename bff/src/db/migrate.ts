@@ -17,6 +17,7 @@ import * as createEngagement from './migrations/2026_12_05_0900_create_engagemen
 import * as engagementIndexes from './migrations/2026_12_05_0910_engagement_indexes'
 import * as engagementDeliveryIndexes from './migrations/2026_12_05_0920_engagement_delivery_indexes'
 import * as memberProfile from './migrations/2026_12_06_0900_member_profile'
+import * as pointsExtension from './migrations/2026_12_06_0920_points_extension'
 import * as accountClosing from './migrations/2026_12_06_0930_account_closing'
 import * as rateLimits from './migrations/2026_12_06_0940_rate_limits'
 import * as tillBenefits from './migrations/2026_12_06_0950_till_benefits'
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0910_engagement_indexes': engagementIndexes,
   '2026_12_05_0920_engagement_delivery_indexes': engagementDeliveryIndexes,
   '2026_12_06_0900_member_profile': memberProfile,
+  '2026_12_06_0920_points_extension': pointsExtension,
   '2026_12_06_0930_account_closing': accountClosing,
   '2026_12_06_0940_rate_limits': rateLimits,
   '2026_12_06_0950_till_benefits': tillBenefits,

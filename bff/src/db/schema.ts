@@ -133,6 +133,20 @@ export interface LedgerLotsTable {
   created_at: Timestamp
 }
 
+/** One extension of a points lot's expiry, paid by a points spend (`entry_id`); once per lot. Append-only. */
+export interface PointsLotExtensionsTable {
+  id: Frozen<string>
+  lot_id: Frozen<string>
+  member_id: Frozen<string>
+  entry_id: Frozen<string>
+  cost_points: Frozen<number>
+  extend_days: Frozen<number>
+  expires_at_before: Frozen<Timestamp>
+  expires_at_after: Frozen<Timestamp>
+  rule_version: Frozen<number>
+  created_at: Frozen<Timestamp>
+}
+
 export interface PointsHoldsTable {
   id: string
   member_id: string
@@ -449,6 +463,7 @@ export interface Database {
   ledger_entries: LedgerEntriesTable
   ledger_lots: LedgerLotsTable
   points_holds: PointsHoldsTable
+  points_lot_extensions: PointsLotExtensionsTable
   member_tiers: MemberTiersTable
   tier_changes: TierChangesTable
   orders: OrdersTable

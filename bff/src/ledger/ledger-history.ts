@@ -1,5 +1,6 @@
 import {
   entryKindLabels,
+  lotExtendability,
   type AdminHistoryPage,
   type EntryKind,
   type ExpiringPoints,
@@ -10,6 +11,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
 import { cursorPage } from '../db/cursor-page'
+import { publishedProgram } from '../program/published-program'
 
 /** One page of a member's entries on one ledger, newest first, by keyset on the time-ordered id. */
 export async function ledgerHistory(
@@ -82,17 +84,42 @@ function historyEntry(row: EntryRow): HistoryEntry {
   }
 }
 
+/**
+ * The member's points lots that will lapse, soonest first, each with the extension offer the rules make for it
+ * (null when the program has none or the lot does not qualify) and, for a lot already extended, its old expiry.
+ */
 export async function expiringPoints(db: Kysely<Database>, memberId: string, now: Date): Promise<ExpiringPoints> {
-  const rows = await db
-    .selectFrom('ledger_lots')
-    .select((eb) => ['expires_at', eb.fn.sum<number>('remaining').as('points')])
-    .where('member_id', '=', memberId)
-    .where('ledger', '=', 'points')
-    .where('remaining', '>', 0)
-    .where('expires_at', '>', now.toISOString())
-    .groupBy('expires_at')
-    .orderBy('expires_at')
-    .execute()
-  const lots = rows.map((row) => ({ points: Number(row.points), expiresAt: row.expires_at! }))
+  const [rows, { rules }] = await Promise.all([
+    db
+      .selectFrom('ledger_lots as l')
+      .leftJoin('points_lot_extensions as x', 'x.lot_id', 'l.id')
+      .select(['l.id', 'l.remaining', 'l.expires_at', 'x.expires_at_before'])
+      .where('l.member_id', '=', memberId)
+      .where('l.ledger', '=', 'points')
+      .where('l.remaining', '>', 0)
+      .where('l.expires_at', '>', now.toISOString())
+      .orderBy('l.expires_at')
+      .orderBy('l.id')
+      .execute(),
+    publishedProgram(db),
+  ])
+  const rule = rules.points.extension
+  const lots = rows.map((row) => {
+    const extended = row.expires_at_before !== null
+    const verdict = lotExtendability(
+      { remaining: row.remaining, expiresAt: row.expires_at, extended },
+      rule,
+      now,
+      rules.calendar,
+    )
+    return {
+      lotId: row.id,
+      points: Number(row.remaining),
+      expiresAt: row.expires_at!,
+      extension:
+        rule && verdict?.extendable ? { costPoints: rule.costPoints, expiresAtAfter: verdict.expiresAt } : null,
+      extendedFrom: row.expires_at_before,
+    }
+  })
   return { total: lots.reduce((sum, lot) => sum + lot.points, 0), lots }
 }

@@ -6,6 +6,10 @@ import {
   expiringDayText,
   expiringNote,
   expiryRuleText,
+  extendedFromText,
+  extensionButtonText,
+  extensionConfirmText,
+  extensionLots,
   lastUsableDay,
 } from './expiry-copy'
 
@@ -59,5 +63,29 @@ describe('expiry copy', () => {
         { day: '2027-12-31', points: 600 },
       ]),
     ).toBe('最近一批 1,200 积分将于 2027年6月30日 到期')
+  })
+})
+
+describe('extension copy', () => {
+  const offer = { costPoints: 50, expiresAtAfter: '2027-01-30T16:00:00.000Z' }
+  it('names the cost and the last day the extended points can be used', () => {
+    expect(extensionButtonText(offer)).toBe('花 50 积分延期至 2027年1月30日')
+    expect(extensionConfirmText({ points: 1200 }, offer)).toBe(
+      '将花费 50 积分，这笔 1,200 积分的有效期延至 2027年1月30日。每笔积分只能延期一次。',
+    )
+    expect(extendedFromText('2026-12-31T16:00:00.000Z')).toBe('已延期 · 原 2026年12月31日 到期')
+  })
+
+  it('lists only lots offered an extension or already extended', () => {
+    const lot = {
+      lotId: 'plt_a',
+      points: 10,
+      expiresAt: '2026-12-31T16:00:00.000Z',
+      extension: null,
+      extendedFrom: null,
+    }
+    const offered = { ...lot, lotId: 'plt_b', extension: offer }
+    const extended = { ...lot, lotId: 'plt_c', extendedFrom: '2026-11-30T16:00:00.000Z' }
+    expect(extensionLots([lot, offered, extended]).map((l) => l.lotId)).toEqual(['plt_b', 'plt_c'])
   })
 })

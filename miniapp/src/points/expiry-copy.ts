@@ -1,4 +1,4 @@
-import type { ExpiringPoints } from '@mc/shared'
+import type { ExpiringLot, ExpiringPoints } from '@mc/shared'
 import { chineseDate, groupThousands, shanghaiDay } from '../format'
 
 /** Points lapsing at the end of one day. */
@@ -20,7 +20,7 @@ export function lastUsableDay(expiresAt: string): string {
 }
 
 /** The lots merged per last usable day, soonest first. */
-export function expiringDays(lots: ExpiringPoints['lots']): ExpiringDay[] {
+export function expiringDays(lots: readonly Pick<ExpiringLot, 'points' | 'expiresAt'>[]): ExpiringDay[] {
   const byDay = new Map<string, number>()
   for (const lot of lots) {
     const day = lastUsableDay(lot.expiresAt)
@@ -69,3 +69,29 @@ export function expiringNote(days: readonly ExpiringDay[]): string {
 
 /** The other rule the member should know: spending takes the points that lapse first. */
 export const spendOrderText = '使用积分时，系统优先扣减最早过期的积分。'
+
+/** The lots a member can act on: those offered an extension and those already extended, soonest first. */
+export function extensionLots(lots: ExpiringPoints['lots']): ExpiringPoints['lots'] {
+  return lots.filter((lot) => lot.extension !== null || lot.extendedFrom !== null)
+}
+
+/** The button of an extendable lot: what it costs and the day the points then last until. */
+export function extensionButtonText(extension: { costPoints: number; expiresAtAfter: string }): string {
+  return `花 ${groupThousands(extension.costPoints)} 积分延期至 ${chineseDate(lastUsableDay(extension.expiresAtAfter))}`
+}
+
+/** The question asked before points are spent on an extension. */
+export function extensionConfirmText(
+  lot: { points: number },
+  extension: { costPoints: number; expiresAtAfter: string },
+) {
+  return (
+    `将花费 ${groupThousands(extension.costPoints)} 积分，这笔 ${groupThousands(lot.points)} 积分的有效期延至 ` +
+    `${chineseDate(lastUsableDay(extension.expiresAtAfter))}。每笔积分只能延期一次。`
+  )
+}
+
+/** Said of a lot already extended: the day it used to lapse. */
+export function extendedFromText(extendedFrom: string): string {
+  return `已延期 · 原 ${chineseDate(lastUsableDay(extendedFrom))} 到期`
+}

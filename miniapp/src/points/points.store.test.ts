@@ -171,6 +171,47 @@ describe('expiring points', () => {
   })
 })
 
+describe('extending a lot', () => {
+  const lot = (extension: { costPoints: number; expiresAtAfter: string } | null, extendedFrom: string | null) => ({
+    lotId: 'plt_01M84J4DRZDPJDQ2G5H3TX0001',
+    points: 200,
+    expiresAt: extendedFrom ? '2027-01-30T16:00:00.000Z' : '2026-12-31T16:00:00.000Z',
+    extension,
+    extendedFrom,
+  })
+
+  it('posts the extension of that lot, then shows the list as the BFF now has it', async () => {
+    const extension = {
+      id: 'plx_01M84J4DRZDPJDQ2G5H3TX0001',
+      lotId: 'plt_01M84J4DRZDPJDQ2G5H3TX0001',
+      costPoints: 50,
+      extendDays: 30,
+      entryId: 'pte_01M84J4DRZDPJDQ2G5H3TX0001',
+      expiresAtBefore: '2026-12-31T16:00:00.000Z',
+      expiresAtAfter: '2027-01-30T16:00:00.000Z',
+      createdAt: '2026-11-23T02:00:00.000Z',
+    }
+    answer(201, extension)
+    const after = { total: 150, lots: [lot(null, '2026-12-31T16:00:00.000Z')] }
+    answer(200, after)
+    expect(await store().extendLot('plt_01M84J4DRZDPJDQ2G5H3TX0001')).toEqual(extension)
+    expect(requestedUrl(0)).toBe('/api/me/points/lots/plt_01M84J4DRZDPJDQ2G5H3TX0001/extension')
+    expect(fetchMock.mock.calls[0][1]?.method).toBe('POST')
+    expect(pointsSelectors.expiring(store())).toEqual(after)
+    expect(store().extendingLotId).toBeNull()
+  })
+
+  it('keeps the list and says why when the BFF refuses', async () => {
+    const before = { total: 200, lots: [lot({ costPoints: 50, expiresAtAfter: '2027-01-30T16:00:00.000Z' }, null)] }
+    usePointsStore.setState({ expiring: before })
+    answer(409, { error: { code: 'POINTS_INSUFFICIENT', message: '积分不足' } })
+    expect(await store().extendLot('plt_01M84J4DRZDPJDQ2G5H3TX0001')).toBeNull()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(pointsSelectors.expiring(store())).toEqual(before)
+    expect(pointsSelectors.extensionErrorMessage(store())).toBe('积分不足')
+  })
+})
+
 describe('session changes', () => {
   it('forgets both histories and the expiring points when another member logs in', async () => {
     useMembershipStore.setState(initialMembershipState())

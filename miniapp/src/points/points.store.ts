@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ExpiringPoints, HistoryEntry, HistoryPage } from '@mc/shared'
+import type { ExpiringPoints, HistoryEntry, HistoryPage, LotExtension } from '@mc/shared'
 import { attempt } from '../api/attempt'
 import { call, type ApiFailure } from '../api/client'
 import { onSessionChanged } from '../api/session'
@@ -37,6 +37,9 @@ export interface PointsState {
   expiring: ExpiringPoints | null
   expiringPending: boolean
   expiringError: ApiFailure | null
+  /** The lot whose extension is on its way; null when none is. */
+  extendingLotId: string | null
+  extensionError: ApiFailure | null
 }
 
 interface PointsEvents {
@@ -46,6 +49,9 @@ interface PointsEvents {
   expiringRequested(): void
   expiringLoaded(expiring: ExpiringPoints): void
   expiringFailed(failure: ApiFailure): void
+  lotExtensionRequested(lotId: string): void
+  lotExtended(extension: LotExtension): void
+  lotExtensionFailed(failure: ApiFailure): void
   /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
   sessionChanged(): void
 }
@@ -59,6 +65,8 @@ interface PointsThunks {
   /** Fetches the first page again and replaces the list; on failure the old list stays on screen. */
   refreshHistory(type: HistoryType): Promise<boolean>
   loadExpiring(): Promise<boolean>
+  /** Spends points to push one lot's expiry back, then fetches the expiring list again; null on failure. */
+  extendLot(lotId: string): Promise<LotExtension | null>
 }
 
 export type PointsStore = PointsState & PointsEvents & PointsThunks
@@ -77,6 +85,8 @@ export const initialPointsState = (): PointsState => ({
   expiring: null,
   expiringPending: false,
   expiringError: null,
+  extendingLotId: null,
+  extensionError: null,
 })
 
 /** The query of one history page: the first without a cursor, the next after `cursor`. */
@@ -125,6 +135,9 @@ export const usePointsStore = create<PointsStore>()((set, get) => {
     expiringRequested: () => set({ expiringPending: true, expiringError: null }),
     expiringLoaded: (expiring) => set({ expiring, expiringPending: false, expiringError: null }),
     expiringFailed: (failure) => set({ expiringPending: false, expiringError: failure }),
+    lotExtensionRequested: (lotId) => set({ extendingLotId: lotId, extensionError: null }),
+    lotExtended: () => set({ extendingLotId: null, extensionError: null }),
+    lotExtensionFailed: (failure) => set({ extendingLotId: null, extensionError: failure }),
     // Generations keep counting up, so a page still in flight for the previous member is dropped on arrival.
     sessionChanged: () =>
       set((s) => ({
@@ -150,6 +163,19 @@ export const usePointsStore = create<PointsStore>()((set, get) => {
       })
       return expiring !== null
     },
+    extendLot: async (lotId) => {
+      if (get().extendingLotId !== null) return null
+      const extension = await attempt(
+        () => call((api) => api.me.points.lots[':lotId'].extension.$post({ param: { lotId } })),
+        {
+          started: () => get().lotExtensionRequested(lotId),
+          done: get().lotExtended,
+          failed: get().lotExtensionFailed,
+        },
+      )
+      if (extension !== null) await get().loadExpiring()
+      return extension
+    },
   }
 })
 
@@ -172,4 +198,5 @@ export const pointsSelectors = {
   errorMessage: (s: PointsState, type: HistoryType) => s.histories[type].error?.message ?? null,
   expiring: (s: PointsState) => s.expiring,
   expiringErrorMessage: (s: PointsState) => s.expiringError?.message ?? null,
+  extensionErrorMessage: (s: PointsState) => s.extensionError?.message ?? null,
 }

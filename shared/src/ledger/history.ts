@@ -56,9 +56,21 @@ export const AdminHistoryPage = z
   .meta({ id: 'AdminHistoryPage' })
 export type AdminHistoryPage = z.infer<typeof AdminHistoryPage>
 
-/** Points that will lapse, grouped by the instant they lapse, soonest first. */
+/** One points lot that will lapse: what is left of it, when, and whether it can be extended by points. */
+export const ExpiringLot = z.strictObject({
+  lotId: z.string(),
+  points: z.number().int(),
+  expiresAt: z.string(),
+  /** The offer to extend this lot (its cost and the expiry it would get); null when it cannot be extended. */
+  extension: z.strictObject({ costPoints: z.number().int(), expiresAtAfter: z.string() }).nullable(),
+  /** The expiry the lot had before it was extended; null for a lot never extended. */
+  extendedFrom: z.string().nullable(),
+})
+export type ExpiringLot = z.infer<typeof ExpiringLot>
+
+/** Points that will lapse, lot by lot, soonest first. */
 export const ExpiringPoints = z.strictObject({
   total: z.number().int(),
-  lots: z.array(z.strictObject({ points: z.number().int(), expiresAt: z.string() })),
+  lots: z.array(ExpiringLot),
 })
 export type ExpiringPoints = z.infer<typeof ExpiringPoints>

@@ -7,8 +7,20 @@ import { groupThousands } from '../../../format'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { historyRoute } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
+import type { ExpiringLot } from '@mc/shared'
 import { ExpiringList } from '../../components/expiring-list'
-import { expiringDays, expiringNote, expiryRuleText, spendOrderText, type ExpiringDay } from '../../expiry-copy'
+import { confirmExtension, LotExtensions } from '../../components/lot-extensions'
+import {
+  expiringDays,
+  expiringNote,
+  expiryRuleText,
+  extensionConfirmText,
+  extensionLots,
+  lastUsableDay,
+  spendOrderText,
+  type ExpiringDay,
+} from '../../expiry-copy'
+import { chineseDate } from '../../../format'
 import { pointsSelectors, usePointsStore } from '../../points.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
@@ -21,6 +33,7 @@ export default function ExpiringPage() {
   const pending = usePointsStore((s) => s.expiringPending)
   const errorMessage = usePointsStore(pointsSelectors.expiringErrorMessage)
   const loadExpiring = usePointsStore((s) => s.loadExpiring)
+  const extendingLotId = usePointsStore((s) => s.extendingLotId)
 
   useMemberSession(() => void loadExpiring(), [loadExpiring])
   useSubscribePrompts('points_expiring')
@@ -48,6 +61,7 @@ export default function ExpiringPage() {
   }
 
   const days = expiringDays(expiring.lots)
+  const extendable = extensionLots(expiring.lots)
   return (
     <View className='page-shell expiring'>
       <Toast id={toastId} />
@@ -71,12 +85,30 @@ export default function ExpiringPage() {
           <EmptyState description='近期没有即将过期的积分' />
         </View>
       )}
+      {extendable.length > 0 && (
+        <View className='page-card expiring__card' data-testid='lot-extensions'>
+          <Text className='expiring__title'>积分延期</Text>
+          <Text className='expiring__hint'>每笔积分可花积分延期一次，延期所花积分优先从最早过期的积分中扣除。</Text>
+          <LotExtensions lots={extendable} extendingLotId={extendingLotId} onExtend={(lot) => void extend(lot)} />
+        </View>
+      )}
       <ExpiryRules days={days} />
       <View className='expiring__more' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
         <Text>查看积分明细 ›</Text>
       </View>
     </View>
   )
+}
+
+/** Asks, then spends the points; says the new date, or why the BFF refused. */
+async function extend(lot: ExpiringLot) {
+  if (!lot.extension || !(await confirmExtension(extensionConfirmText(lot, lot.extension)))) return
+  const extension = await usePointsStore.getState().extendLot(lot.lotId)
+  const refusal = pointsSelectors.extensionErrorMessage(usePointsStore.getState())
+  if (extension) {
+    const day = chineseDate(lastUsableDay(extension.expiresAtAfter))
+    Toast.show(toastId, { content: `已延期至 ${day}`, icon: 'success' })
+  } else if (refusal) Toast.show(toastId, { content: refusal, icon: 'fail' })
 }
 
 /** 到期前提醒我: asks for the expiry reminder by WeChat, then says where the reminder will come. */
