@@ -13,6 +13,22 @@ export interface Clock {
   now(): Date
 }
 
+/** The actions with an abuse limit (issue 14), each counted per client address and per account. */
+export type RateLimitedAction = 'memberLogin' | 'join' | 'signIn' | 'claim' | 'redeem' | 'staffLogin' | 'operatorLogin'
+
+/** At most `perClient` calls from one address and `perAccount` for one account in each window of `windowSeconds`. */
+export interface RateLimit {
+  perClient: number
+  perAccount: number
+  windowSeconds: number
+}
+
+/** Where the counters live: the database's `rate_limits` table, or Redis; both are shared by every instance. */
+export interface RateLimitCounter {
+  /** Counts one hit on `bucket`; answers the hits in its current window (this one included) and when it ends. */
+  hit(bucket: string, windowMs: number, now: Date): Promise<{ hits: number; resetsAtMs: number }>
+}
+
 /** Everything the app needs from outside; the server entry builds it from config, tests build their own. */
 export interface Deps {
   db: Kysely<Database>
@@ -47,6 +63,11 @@ export interface Deps {
    * schema its route documents, so the OpenAPI document cannot drift from what is sent.
    */
   checkResponses?: boolean
+  /**
+   * Abuse limits: the counter (unset: the database's table) and the limits (unset: the defaults in
+   * auth/rate-limit-settings.ts, overridden per action by RATE_LIMITS).
+   */
+  rateLimits?: { counter?: RateLimitCounter; limits?: Partial<Record<RateLimitedAction, RateLimit>> }
   auth: {
     localLoginEnabled: boolean
     sessionTtlHours: number

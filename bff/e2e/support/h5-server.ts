@@ -23,6 +23,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../src/db/schema'
 import { openTestDatabase } from '../../src/test/test-database'
 import { e2eClock } from './e2e-clock'
+import { testRateLimits } from '../../src/test/test-rate-limits'
 
 /** Signs the e2e stores' join scenes; tests sign their own QR scenes with it. */
 export const e2eQrSceneSecret = 'qrscene_e2e_0123456789abcdef'
@@ -94,6 +95,8 @@ export async function startH5Server(options: { history?: boolean } = {}) {
     joinQr: { publicBaseUrl: 'http://localhost:3000', wechat: null },
     mall: { paymentTimeoutMinutes: 15 },
     checkResponses: true,
+    // The browser specs log in many times from 127.0.0.1 on a hand-moved clock; the counters still run.
+    rateLimits: { limits: testRateLimits },
     auth: { localLoginEnabled: true, sessionTtlHours: 24, wechat: null },
   }
   const app = createApp(deps)

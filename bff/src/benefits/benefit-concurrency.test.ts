@@ -29,7 +29,11 @@ describe('benefits under concurrency', () => {
     const code = claimed.body.coupons[0].code as string
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        shopRequest(t, 'POST', `/api/shop/coupons/${code}/use`, { orderId: `SO-${i}`, orderAmountFen: 8_000 }),
+        shopRequest(t, 'POST', `/api/shop/coupons/${code}/use`, {
+          orderId: `SO-${i}`,
+          orderAmountFen: 8_000,
+          member: { memberId: m.id },
+        }),
       ),
     )
     const winners = answers.filter((a) => a.status === 200)

@@ -22,6 +22,7 @@ import { memberBenefits } from './member-benefits'
 import { memberPricing } from './member-pricing'
 import { useCoupon } from './use-coupon'
 import { documentRoute } from '../openapi/document-route'
+import { rateLimit } from '../auth/rate-limit'
 
 /** The member's benefits and coupons; the member id comes only from the session. */
 export const memberBenefitRoutes = new Hono<AppEnv>()
@@ -57,12 +58,16 @@ export const memberBenefitRoutes = new Hono<AppEnv>()
         'BIRTHDAY_UNKNOWN',
         'NOT_BIRTHDAY_MONTH',
         'BENEFIT_NOT_IN_SEASON',
+        'RATE_LIMITED',
       ],
     }),
     requireMember,
     validate('param', BenefitKeyParam),
-    async (c) =>
-      c.json(await claimBenefit(c.var.deps.db, c.var.memberId, c.req.valid('param').key, c.var.deps.clock.now()), 201),
+    async (c) => {
+      await rateLimit(c, 'claim', c.var.memberId)
+      const { db, clock } = c.var.deps
+      return c.json(await claimBenefit(db, c.var.memberId, c.req.valid('param').key, clock.now()), 201)
+    },
   )
   .get(
     '/me/coupons',
@@ -102,10 +107,16 @@ export const shopRoutes = new Hono<AppEnv>()
   .post(
     '/coupons/:code/use',
     documentRoute({
-      summary: 'Use a coupon on an order, once (shop, signed)',
+      summary: "Use a coupon on its holder's order, once (shop, signed)",
       auth: 'webhook-signature',
       ok: { 200: { description: 'The used coupon and the discount to apply', schema: CouponUseResponse } },
-      errors: ['COUPON_NOT_FOUND', 'COUPON_ALREADY_USED', 'COUPON_EXPIRED', 'COUPON_THRESHOLD_NOT_MET'],
+      errors: [
+        'COUPON_NOT_FOUND',
+        'COUPON_NOT_HOLDER',
+        'COUPON_ALREADY_USED',
+        'COUPON_EXPIRED',
+        'COUPON_THRESHOLD_NOT_MET',
+      ],
     }),
     requireShopSignature,
     validate('param', CouponCodeParam),

@@ -56,7 +56,7 @@ describe('shop coupon and pricing API', () => {
   it('refuses unsigned, wrongly signed, stale or altered calls with 401 and changes nothing', async () => {
     const m = await memberWithCoupons()
     const path = `/api/shop/coupons/${m.codes[0]}/use`
-    const body = { orderId: 'SO-401', orderAmountFen: 9_000 }
+    const body = { orderId: 'SO-401', orderAmountFen: 9_000, member: { memberId: m.id } }
     const stale = String(Math.floor(t.clock.now().getTime() / 1000) - 301)
     const refused = [
       await shopRequest(t, 'POST', path, body, { signature: null }),
@@ -75,7 +75,7 @@ describe('shop coupon and pricing API', () => {
       [401, 'WEBHOOK_SIGNATURE_INVALID'],
     ])
     // A signature over one body does not carry another.
-    const signedFor = await shopRequest(t, 'POST', path, { orderId: 'SO-401', orderAmountFen: 1 })
+    const signedFor = await shopRequest(t, 'POST', path, { ...body, orderAmountFen: 1 })
     expect(signedFor.body.error.code).toBe('COUPON_THRESHOLD_NOT_MET')
     const timestamp = String(Math.floor(t.clock.now().getTime() / 1000))
     const tampered = await t.app.request(path, {
@@ -95,7 +95,11 @@ describe('shop coupon and pricing API', () => {
   it('uses a coupon once, above its threshold, and records the use for effectiveness', async () => {
     const m = await memberWithCoupons()
     const path = `/api/shop/coupons/${m.codes[0]}/use`
-    const short = await shopRequest(t, 'POST', path, { orderId: 'SO-1', orderAmountFen: 4_999 })
+    const short = await shopRequest(t, 'POST', path, {
+      orderId: 'SO-1',
+      orderAmountFen: 4_999,
+      member: { memberId: m.id },
+    })
     expect(short).toMatchObject({
       status: 409,
       body: { error: { code: 'COUPON_THRESHOLD_NOT_MET', details: { thresholdFen: 5000, orderAmountFen: 4999 } } },
@@ -103,7 +107,11 @@ describe('shop coupon and pricing API', () => {
     expect(await couponRow(m.codes[0])).toMatchObject({ status: 'available' })
 
     t.clock.set('2026-11-25T03:00:00.000Z')
-    const used = await shopRequest(t, 'POST', path, { orderId: 'SO-1', orderAmountFen: 5_000 })
+    const used = await shopRequest(t, 'POST', path, {
+      orderId: 'SO-1',
+      orderAmountFen: 5_000,
+      member: { memberId: m.id },
+    })
     expect(used).toMatchObject({
       status: 200,
       body: {
@@ -117,12 +125,20 @@ describe('shop coupon and pricing API', () => {
         },
       },
     })
-    const again = await shopRequest(t, 'POST', path, { orderId: 'SO-1', orderAmountFen: 5_000 })
+    const again = await shopRequest(t, 'POST', path, {
+      orderId: 'SO-1',
+      orderAmountFen: 5_000,
+      member: { memberId: m.id },
+    })
     expect(again).toMatchObject({
       status: 409,
       body: { error: { code: 'COUPON_ALREADY_USED', details: { sameOrder: true } } },
     })
-    const other = await shopRequest(t, 'POST', path, { orderId: 'SO-2', orderAmountFen: 9_000 })
+    const other = await shopRequest(t, 'POST', path, {
+      orderId: 'SO-2',
+      orderAmountFen: 9_000,
+      member: { memberId: m.id },
+    })
     expect(other).toMatchObject({
       status: 409,
       body: { error: { code: 'COUPON_ALREADY_USED', details: { sameOrder: false } } },
@@ -151,6 +167,27 @@ describe('shop coupon and pricing API', () => {
     })
   })
 
+  it("refuses another member's order with 409 COUPON_NOT_HOLDER and leaves the coupon usable by its holder", async () => {
+    const holder = await memberWithCoupons()
+    const stranger = await memberOnTier(t, 0)
+    const holderPhone = (
+      await t.db.selectFrom('members').select('phone').where('id', '=', holder.id).executeTakeFirstOrThrow()
+    ).phone!
+    const path = `/api/shop/coupons/${holder.codes[0]}/use`
+    const order = { orderId: 'SO-H1', orderAmountFen: 9_000 }
+    for (const member of [{ memberId: stranger.id }, { phone: '13900000000' }, { openid: 'o-not-the-holder' }]) {
+      expect(await shopRequest(t, 'POST', path, { ...order, member })).toMatchObject({
+        status: 409,
+        body: { error: { code: 'COUPON_NOT_HOLDER' } },
+      })
+    }
+    expect(await couponRow(holder.codes[0])).toMatchObject({ status: 'available', used_at: null, used_order_id: null })
+    expect(await usedEvents(holder.id)).toBe(0)
+    // Named by phone as the order webhook may name the buyer, the holder's own order uses it.
+    const own = await shopRequest(t, 'POST', path, { ...order, member: { phone: holderPhone } })
+    expect(own).toMatchObject({ status: 200, body: { coupon: { memberId: holder.id, usedOrderId: 'SO-H1' } } })
+  })
+
   it('refuses an expired coupon: usable until the end of its last business day, not after', async () => {
     const m = await memberWithCoupons()
     t.clock.set('2026-12-22T15:59:59.000Z') // 23:59:59 on 22 December in Shanghai, the 30th day
@@ -159,8 +196,13 @@ describe('shop coupon and pricing API', () => {
       usable: true,
     })
     expect(
-      (await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[0]}/use`, { orderId: 'SO-E1', orderAmountFen: 6_000 }))
-        .status,
+      (
+        await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[0]}/use`, {
+          orderId: 'SO-E1',
+          orderAmountFen: 6_000,
+          member: { memberId: m.id },
+        })
+      ).status,
     ).toBe(200)
     t.clock.set('2026-12-22T16:00:00.000Z')
     expect((await shopRequest(t, 'GET', `/api/shop/coupons/${m.codes[1]}`)).body.coupon).toMatchObject({
@@ -170,6 +212,7 @@ describe('shop coupon and pricing API', () => {
     const late = await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[1]}/use`, {
       orderId: 'SO-E2',
       orderAmountFen: 6_000,
+      member: { memberId: m.id },
     })
     expect(late).toMatchObject({
       status: 409,
@@ -185,6 +228,7 @@ describe('shop coupon and pricing API', () => {
     const used = await shopRequest(t, 'POST', `/api/shop/coupons/${gift.body.coupons[0].code}/use`, {
       orderId: 'SO-B',
       orderAmountFen: 650,
+      member: { memberId: m.id },
     })
     expect(used).toMatchObject({ status: 200, body: { discountFen: 650 } })
   })
@@ -193,7 +237,11 @@ describe('shop coupon and pricing API', () => {
     const m = await memberWithCoupons()
     const bad = await shopRequest(t, 'POST', `/api/shop/coupons/${m.codes[0]}/use`, { orderId: '', orderAmountFen: -1 })
     expect(bad.status).toBe(400)
-    expect(bad.body.error.details.issues.map((i: any) => i.path).sort()).toEqual(['orderAmountFen', 'orderId'])
+    expect(bad.body.error.details.issues.map((i: any) => i.path).sort()).toEqual([
+      'member',
+      'orderAmountFen',
+      'orderId',
+    ])
   })
 
   it('tells the shop the member-price discount for a member, 0 without one', async () => {

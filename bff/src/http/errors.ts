@@ -145,6 +145,9 @@ function codeForHttpException(status: number): ErrorCode {
 
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) {
+    // Every 429 (rate limits and guess throttles) says when to come back, in the header clients and proxies read.
+    const retryAfter = err.details?.retryAfterSeconds
+    if (statusOf[err.code] === 429 && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter))
     return c.json(errorBody(err.code, err.message, err.details), statusOf[err.code])
   }
   if (err instanceof HTTPException) {

@@ -29,6 +29,7 @@ import { memberRedemption, redemptionsPage } from './redemption-view'
 import { requestPayment } from './request-payment'
 import { verifyPickup } from './verify-pickup'
 import { documentRoute } from '../openapi/document-route'
+import { rateLimit } from '../auth/rate-limit'
 
 /** The shopper's points mall; the member id comes only from the session. */
 export const mallRoutes = new Hono<AppEnv>()
@@ -89,12 +90,14 @@ export const mallRoutes = new Hono<AppEnv>()
         'MALL_ITEM_ENDED',
         'IDEMPOTENCY_KEY_REUSED',
         'PAYMENT_UNAVAILABLE',
+        'RATE_LIMITED',
       ],
     }),
     requireMember,
     validate('header', IdempotencyHeader),
     validate('json', RedeemBody),
     async (c) => {
+      await rateLimit(c, 'redeem', c.var.memberId)
       const key = c.req.valid('header')['idempotency-key']
       const result = await redeemItem(c.var.deps, c.var.memberId, c.req.valid('json'), key, c.var.deps.clock.now())
       return c.json(result.body, result.status === 200 ? 200 : 201)
@@ -232,7 +235,8 @@ export const paymentNoticeRoutes = new Hono<AppEnv>().post(
     errors: ['PAYMENT_NOTICE_MISMATCH', 'PAYMENT_UNAVAILABLE'],
   }),
   async (c) => {
-    const body = await c.req.text()
+    // The bytes as they came: text() would drop a leading byte-order mark that WeChat never signed.
+    const body = new Uint8Array(await c.req.arrayBuffer())
     const headers = Object.fromEntries(c.req.raw.headers.entries())
     const settlement = await receivePaymentNotice(c.var.deps, { headers, body }, c.var.deps.clock.now())
     return c.json({ code: 'SUCCESS', message: '成功', settlement } satisfies PaymentNoticeAnswer, 200)

@@ -2,7 +2,7 @@ import { AppError, type PickupVerification } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { audit } from '../audit/audit'
-import { assertNotThrottled, recordFailure } from '../auth/failed-attempts'
+import { judgeUnderThrottle, maxFailures } from '../auth/failed-attempts'
 import type { StaffIdentity } from '../auth/staff-sessions'
 
 /**
@@ -16,8 +16,14 @@ export async function verifyPickup(
   code: string,
   now: Date,
 ): Promise<PickupVerification> {
-  await assertNotThrottled(db, 'pickup_code', staff.id, now)
-  const claimed = await db.transaction().execute(async (trx) => {
+  // The code is judged under the staff account's throttle: one check at a time per account, a wrong code recorded
+  // in the same transaction, so concurrent guesses cannot all be judged before one counts.
+  const subject = { kind: 'pickup_code', subject: staff.id, allowed: maxFailures } as const
+  type Judged = {
+    claimed: { id: string; item_title: string; quantity: number; nickname: string } | null
+    usedAt: string | null
+  }
+  const judged = await judgeUnderThrottle<Judged>(db, subject, now, async (trx) => {
     const used = await trx
       .updateTable('mall_redemptions')
       .set({ picked_up_at: now.toISOString(), picked_up_by: staff.id, updated_at: now.toISOString() })
@@ -25,7 +31,15 @@ export async function verifyPickup(
       .where('status', '=', 'completed')
       .where('picked_up_at', 'is', null)
       .executeTakeFirst()
-    if (Number(used.numUpdatedRows) !== 1) return null
+    if (Number(used.numUpdatedRows) !== 1) {
+      const row = await trx
+        .selectFrom('mall_redemptions')
+        .select(['status', 'picked_up_at'])
+        .where('pickup_code', '=', code)
+        .executeTakeFirst()
+      const usedAt = row?.status === 'completed' ? row.picked_up_at : null
+      return { wrongGuess: usedAt === null, value: { claimed: null, usedAt } }
+    }
     const row = await trx
       .selectFrom('mall_redemptions')
       .innerJoin('members', 'members.id', 'mall_redemptions.member_id')
@@ -40,8 +54,9 @@ export async function verifyPickup(
       detail: { outletId: staff.outletId },
       now,
     })
-    return row
+    return { wrongGuess: false, value: { claimed: row, usedAt: null } }
   })
+  const { claimed } = judged
   if (claimed) {
     return {
       redemptionId: claimed.id,
@@ -51,13 +66,6 @@ export async function verifyPickup(
       pickedUpAt: now.toISOString(),
     }
   }
-  const row = await db
-    .selectFrom('mall_redemptions')
-    .select(['status', 'picked_up_at'])
-    .where('pickup_code', '=', code)
-    .executeTakeFirst()
-  if (row?.status === 'completed' && row.picked_up_at !== null)
-    throw new AppError('PICKUP_CODE_USED', { pickedUpAt: row.picked_up_at })
-  await recordFailure(db, 'pickup_code', staff.id, now)
+  if (judged.usedAt !== null) throw new AppError('PICKUP_CODE_USED', { pickedUpAt: judged.usedAt })
   throw new AppError('PICKUP_CODE_INVALID')
 }

@@ -32,6 +32,30 @@ export async function memberIdForCode(db: Kysely<Database>, code: string): Promi
 }
 
 /**
+ * The card and step a code's digits match (current or previous step), reading only; an unknown card or wrong or
+ * stale digits is MemberCodeRejected(true), a guess. Whether the step was already used is `consumeMemberCode`'s.
+ */
+export async function matchMemberCode(
+  db: Kysely<Database>,
+  code: string,
+  now: Date,
+): Promise<{ memberId: string; step: number }> {
+  const parsed = parseMemberCode(code)
+  const card =
+    parsed &&
+    (await db
+      .selectFrom('member_codes')
+      .select(['member_id', 'secret'])
+      .where('card_no', '=', parsed.cardNo)
+      .executeTakeFirst())
+  if (!parsed || !card) throw new MemberCodeRejected(true)
+  const current = memberCodeStep(now)
+  const step = [current, current - 1].find((s) => sameDigits(totpForStep(card.secret, s), parsed.otp))
+  if (step === undefined) throw new MemberCodeRejected(true)
+  return { memberId: card.member_id, step }
+}
+
+/**
  * Accepts a code of the current or the previous step, once. The (member, step) primary key makes a second
  * acceptance impossible even when many scans race; an older step is refused once a newer one was used, so a
  * code shown earlier cannot follow the one just scanned.
@@ -45,18 +69,8 @@ export async function consumeMemberCode(
     purchaseOrderId: string | null
   },
 ): Promise<{ memberId: string; step: number }> {
-  const parsed = parseMemberCode(input.code)
-  const card =
-    parsed &&
-    (await db
-      .selectFrom('member_codes')
-      .select(['member_id', 'secret'])
-      .where('card_no', '=', parsed.cardNo)
-      .executeTakeFirst())
-  if (!parsed || !card) throw new MemberCodeRejected(true)
-  const current = memberCodeStep(input.now)
-  const step = [current, current - 1].find((s) => sameDigits(totpForStep(card.secret, s), parsed.otp))
-  if (step === undefined) throw new MemberCodeRejected(true)
+  const { memberId, step } = await matchMemberCode(db, input.code, input.now)
+  const card = { member_id: memberId }
   const newer = await db
     .selectFrom('member_code_uses')
     .select('step')

@@ -1,8 +1,8 @@
 import type { MemberCodeVerification } from '@mc/shared'
 import type { Deps } from '../deps'
-import { assertNotThrottled, recordFailure } from '../auth/failed-attempts'
+import { judgeUnderThrottle, maxFailures } from '../auth/failed-attempts'
 import type { StaffIdentity } from '../auth/staff-sessions'
-import { consumeMemberCode, MemberCodeRejected, verificationValidMs } from './consume-member-code'
+import { consumeMemberCode, matchMemberCode, MemberCodeRejected, verificationValidMs } from './consume-member-code'
 import { memberCard } from './member-card'
 
 /**
@@ -16,9 +16,12 @@ export async function verifyMemberCode(
 ): Promise<MemberCodeVerification> {
   const { db, clock } = deps
   const now = clock.now()
-  await assertNotThrottled(db, 'member_code', staff.id, now)
-  const { memberId } = await withGuessesCounted(deps, staff, now, () =>
-    consumeMemberCode(db, { code, staff, now, purchaseOrderId: null }),
+  const { memberId } = await withGuessesCounted(
+    deps,
+    staff,
+    now,
+    () => consumeMemberCode(db, { code, staff, now, purchaseOrderId: null }),
+    { code },
   )
   return {
     member: await memberCard(db, memberId),
@@ -26,17 +29,34 @@ export async function verifyMemberCode(
   }
 }
 
-/** Runs `work`; a wrong guess is recorded on its own (outside any transaction of `work`) before it is rethrown. */
+/**
+ * Runs `work` (which consumes `code`) after the code's digits were judged under the staff account's throttle: the
+ * digits are checked in the transaction that counts this account's wrong guesses and records a wrong one, one
+ * check at a time per account (see judgeUnderThrottle), so concurrent guesses cannot all be judged before one is
+ * counted, and right codes, however many at once (replays of one purchase), never count. Without a code (a
+ * purchase naming a member already verified) `work` runs as it is.
+ */
 export async function withGuessesCounted<T>(
   deps: Deps,
   staff: StaffIdentity,
   now: Date,
   work: () => Promise<T>,
+  options: { code?: string } = {},
 ): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof MemberCodeRejected && error.guessed) await recordFailure(deps.db, 'member_code', staff.id, now)
-    throw error
-  }
+  if (options.code !== undefined) await judgeMemberCode(deps, staff, options.code, now)
+  return work()
+}
+
+async function judgeMemberCode(deps: Deps, staff: StaffIdentity, code: string, now: Date): Promise<void> {
+  const subject = { kind: 'member_code', subject: staff.id, allowed: maxFailures } as const
+  const rejected = await judgeUnderThrottle(deps.db, subject, now, async (trx) => {
+    try {
+      await matchMemberCode(trx, code, now)
+      return { wrongGuess: false, value: null }
+    } catch (error) {
+      if (error instanceof MemberCodeRejected) return { wrongGuess: error.guessed, value: error }
+      throw error
+    }
+  })
+  if (rejected) throw rejected
 }

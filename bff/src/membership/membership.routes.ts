@@ -17,6 +17,7 @@ import { loginMember } from './login-member'
 import { bearerToken, requireMember } from '../auth/require-member'
 import { revokeSession } from '../auth/member-sessions'
 import { documentRoute } from '../openapi/document-route'
+import { rateLimit, rateLimitAccount } from '../auth/rate-limit'
 
 export const authRoutes = new Hono<AppEnv>()
   .post(
@@ -25,13 +26,15 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Log in with a phone number (development and H5 demo only)',
       auth: 'none',
       ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } },
-      errors: ['LOCAL_LOGIN_DISABLED'],
+      errors: ['LOCAL_LOGIN_DISABLED', 'RATE_LIMITED'],
     }),
     validate('json', LocalLoginBody),
     async (c) => {
       const deps = c.var.deps
       if (!deps.auth.localLoginEnabled) throw new AppError('LOCAL_LOGIN_DISABLED')
-      return c.json(await loginMember(deps, { kind: 'phone', phone: c.req.valid('json').phone }), 200)
+      const { phone } = c.req.valid('json')
+      await rateLimit(c, 'memberLogin', `phone:${phone}`)
+      return c.json(await loginMember(deps, { kind: 'phone', phone }), 200)
     },
   )
   .post(
@@ -40,13 +43,16 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Log in with a wx.login code (exchanged once through jscode2session)',
       auth: 'none',
       ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } },
-      errors: ['WECHAT_LOGIN_DISABLED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
+      errors: ['WECHAT_LOGIN_DISABLED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE', 'RATE_LIMITED'],
     }),
     validate('json', WechatLoginBody),
     async (c) => {
       const deps = c.var.deps
       if (!deps.auth.wechat) throw new AppError('WECHAT_LOGIN_DISABLED')
+      // The address is counted before WeChat is asked; the account (openid) only WeChat's answer names.
+      await rateLimit(c, 'memberLogin')
       const wechat = await deps.auth.wechat.exchangeCode(c.req.valid('json').code)
+      await rateLimitAccount(deps, 'memberLogin', `openid:${wechat.openid}`)
       return c.json(await loginMember(deps, { kind: 'wechat', wechat }), 200)
     },
   )
@@ -72,11 +78,14 @@ export const memberRoutes = new Hono<AppEnv>()
       summary: 'Join as a member, optionally from a store QR code',
       auth: 'member',
       ok: { 200: { description: 'JoinResponse', schema: JoinResponseSchema } },
-      errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND'],
+      errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND', 'RATE_LIMITED'],
     }),
     requireMember,
     validate('json', JoinBody),
-    async (c) => c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200),
+    async (c) => {
+      await rateLimit(c, 'join', c.var.memberId)
+      return c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200)
+    },
   )
   .get(
     '/me',

@@ -14,7 +14,8 @@ import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { documentRoute } from '../openapi/document-route'
 import { changePassword } from './change-password'
-import { clientAddress } from './client-address'
+import { clientAddress } from '../auth/client-address'
+import { rateLimit } from '../auth/rate-limit'
 import { loginOperator } from './login-operator'
 import { findOperator, operatorView } from './operator-view'
 
@@ -26,10 +27,14 @@ export const operatorRoutes = new Hono<AppEnv>()
       summary: 'Operator login with login name and password; throttled per account and per client',
       auth: 'none',
       ok: { 200: { description: 'A session, the operator and what they may do', schema: OperatorSessionResponse } },
-      errors: ['OPERATOR_LOGIN_FAILED', 'OPERATOR_LOGIN_THROTTLED'],
+      errors: ['OPERATOR_LOGIN_FAILED', 'OPERATOR_LOGIN_THROTTLED', 'RATE_LIMITED'],
     }),
     validate('json', OperatorLoginBody),
-    async (c) => c.json(await loginOperator(c.var.deps, c.req.valid('json'), clientAddress(c)), 200),
+    async (c) => {
+      const body = c.req.valid('json')
+      await rateLimit(c, 'operatorLogin', body.login)
+      return c.json(await loginOperator(c.var.deps, body, clientAddress(c)), 200)
+    },
   )
   .get(
     '/me',

@@ -14,6 +14,7 @@ import { makeUpSignIn } from './make-up-sign-in'
 import { signInCalendar } from './sign-in-calendar'
 import { signInToday } from './sign-in-today'
 import { documentRoute } from '../openapi/document-route'
+import { rateLimit } from '../auth/rate-limit'
 
 /**
  * Daily sign-in for the member in the session. No idempotency key is needed: the (member, business day) key
@@ -26,11 +27,14 @@ export const signInRoutes = new Hono<AppEnv>()
       summary: 'Sign in for today (merchant business day); no body or {}; 409 when today is already signed',
       auth: 'member',
       ok: { 201: { description: 'Signed in: the day, streak, rewards and any bonus', schema: SignInResponse } },
-      errors: ['MEMBER_NOT_JOINED', 'ALREADY_SIGNED_IN'],
+      errors: ['MEMBER_NOT_JOINED', 'ALREADY_SIGNED_IN', 'RATE_LIMITED'],
     }),
     requireMember,
     validate('json', SignInBody),
-    async (c) => c.json(await signInToday(c.var.deps, c.var.memberId), 201),
+    async (c) => {
+      await rateLimit(c, 'signIn', c.var.memberId)
+      return c.json(await signInToday(c.var.deps, c.var.memberId), 201)
+    },
   )
   .get(
     '/sign-in/calendar',
@@ -59,9 +63,13 @@ export const signInRoutes = new Hono<AppEnv>()
         'MAKE_UP_LIMIT_REACHED',
         'MAKE_UP_DISABLED',
         'POINTS_INSUFFICIENT',
+        'RATE_LIMITED',
       ],
     }),
     requireMember,
     validate('json', MakeUpBody),
-    async (c) => c.json(await makeUpSignIn(c.var.deps, c.var.memberId, c.req.valid('json').day), 201),
+    async (c) => {
+      await rateLimit(c, 'signIn', c.var.memberId)
+      return c.json(await makeUpSignIn(c.var.deps, c.var.memberId, c.req.valid('json').day), 201)
+    },
   )

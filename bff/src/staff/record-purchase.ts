@@ -3,7 +3,6 @@ import type { Deps } from '../deps'
 import { runIdempotent, type IdempotentResult } from '../http/idempotency'
 import { consumeMemberCode, memberIdForCode, spendVerification } from '../member-code/consume-member-code'
 import { withGuessesCounted } from '../member-code/verify-member-code'
-import { assertNotThrottled } from '../auth/failed-attempts'
 import type { StaffIdentity } from '../auth/staff-sessions'
 import { recordTillPurchase } from './till-purchase'
 
@@ -21,35 +20,40 @@ export async function recordStaffPurchase(
   const { db, clock } = deps
   const now = clock.now()
   const { code } = body
-  if (code !== undefined) await assertNotThrottled(db, 'member_code', staff.id, now)
-  return withGuessesCounted(deps, staff, now, async () => {
-    const memberId = body.memberId ?? (await memberIdForCode(db, code!))
-    const request = {
-      memberId,
-      amountFen: body.amountFen,
-      receiptNo: body.receiptNo,
-      couponCode: body.couponCode?.toUpperCase(),
-    }
-    return runIdempotent(
-      db,
-      { scope: 'staff_purchase', key: `${staff.outletId}:${body.receiptNo}`, body: request, now },
-      async (trx) => {
-        const orderId = `pos:${staff.outletId}:${body.receiptNo}`
-        if (code !== undefined) await consumeMemberCode(trx, { code, staff, now, purchaseOrderId: orderId })
-        else await spendVerification(trx, { memberId, staff, now, purchaseOrderId: orderId })
-        return {
-          status: 201,
-          body: await recordTillPurchase(trx, {
-            orderId,
-            memberId,
-            staff,
-            amountFen: body.amountFen,
-            receiptNo: body.receiptNo,
-            couponCode: body.couponCode,
-            now,
-          }),
-        }
-      },
-    )
-  })
+  return withGuessesCounted(
+    deps,
+    staff,
+    now,
+    async () => {
+      const memberId = body.memberId ?? (await memberIdForCode(db, code!))
+      const request = {
+        memberId,
+        amountFen: body.amountFen,
+        receiptNo: body.receiptNo,
+        couponCode: body.couponCode?.toUpperCase(),
+      }
+      return runIdempotent(
+        db,
+        { scope: 'staff_purchase', key: `${staff.outletId}:${body.receiptNo}`, body: request, now },
+        async (trx) => {
+          const orderId = `pos:${staff.outletId}:${body.receiptNo}`
+          if (code !== undefined) await consumeMemberCode(trx, { code, staff, now, purchaseOrderId: orderId })
+          else await spendVerification(trx, { memberId, staff, now, purchaseOrderId: orderId })
+          return {
+            status: 201,
+            body: await recordTillPurchase(trx, {
+              orderId,
+              memberId,
+              staff,
+              amountFen: body.amountFen,
+              receiptNo: body.receiptNo,
+              couponCode: body.couponCode,
+              now,
+            }),
+          }
+        },
+      )
+    },
+    { code },
+  )
 }

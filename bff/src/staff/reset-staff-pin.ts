@@ -1,7 +1,7 @@
 import type { ResetStaffPinBody, StaffView } from '@mc/shared'
 import { audit } from '../audit/audit'
 import type { Principal } from '../auth/operator-principal'
-import { clearFailures } from '../auth/failed-attempts'
+import { clearStaffLoginFailures } from '../auth/failed-attempts'
 import { hashSecret } from '../auth/secret-hash'
 import { revokeStaffSessions } from '../auth/staff-sessions'
 import type { Deps } from '../deps'
@@ -25,7 +25,7 @@ export async function resetStaffPin(
     await trx.updateTable('staff').set({ pin_hash: pinHash }).where('id', '=', staffId).execute()
     const sessionsEnded = await revokeStaffSessions(trx, staffId, now)
     // A phone locked by wrong guesses is unlocked by the new PIN its manager just handed over.
-    await clearFailures(trx, 'staff_login', row.phone)
+    await clearStaffLoginFailures(trx, row.phone)
     await audit(trx, {
       actor: principal.actor,
       action: 'staff.pin_reset',

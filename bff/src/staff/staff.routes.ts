@@ -16,6 +16,8 @@ import { recordStaffPurchase } from './record-purchase'
 import { requireStaff, type StaffEnv } from '../auth/require-staff'
 import { revokeStaffSession } from '../auth/staff-sessions'
 import { documentRoute } from '../openapi/document-route'
+import { clientAddress } from '../auth/client-address'
+import { rateLimit } from '../auth/rate-limit'
 
 /** The till: staff sign in, scan member codes and record purchases, always at their own outlet. */
 export const staffRoutes = new Hono<StaffEnv>()
@@ -26,10 +28,14 @@ export const staffRoutes = new Hono<StaffEnv>()
         'Staff sign in with phone and PIN; five failures in ten minutes lock the phone for the rest of the window',
       auth: 'none',
       ok: { 200: { description: 'The staff session and account', schema: StaffLoginResponse } },
-      errors: ['STAFF_LOGIN_FAILED', 'STAFF_LOGIN_THROTTLED'],
+      errors: ['STAFF_LOGIN_FAILED', 'STAFF_LOGIN_THROTTLED', 'RATE_LIMITED'],
     }),
     validate('json', StaffLoginBody),
-    async (c) => c.json(await loginStaff(c.var.deps, c.req.valid('json')), 200),
+    async (c) => {
+      const body = c.req.valid('json')
+      await rateLimit(c, 'staffLogin', body.phone)
+      return c.json(await loginStaff(c.var.deps, body, clientAddress(c)), 200)
+    },
   )
   .post(
     '/logout',

@@ -15,6 +15,7 @@ import { createLocalPaymentProvider } from '../mall/local-payment-provider'
 import type { PaymentProvider } from '../mall/payment-provider'
 import { createDiskImageStore } from '../uploads/image-store'
 import { TestClock } from './test-clock'
+import { testRateLimits } from './test-rate-limits'
 import { openTestDatabase, withSchemaLock } from './test-database'
 
 export interface TestAppOptions {
@@ -30,6 +31,11 @@ export interface TestAppOptions {
   joinQr?: Partial<Deps['joinQr']>
   /** WeChat subscribe and SMS senders; none by default (the inbox alone). */
   outreach?: Partial<Deps['outreach']>
+  /**
+   * Abuse limits: by default `testRateLimits` (the real counters in this database, with limits no spec's own logins
+   * reach); rate-limit specs set their own limits or counter.
+   */
+  rateLimits?: Deps['rateLimits']
 }
 
 export const testWebhookSecret = 'whsec_test_0123456789abcdef'
@@ -62,6 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     mall: { paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? 15 },
     outreach: { wechat: null, sms: null, ...options.outreach },
     checkResponses: true,
+    rateLimits: options.rateLimits ?? { limits: testRateLimits },
     auth: {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,

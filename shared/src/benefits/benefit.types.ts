@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { pageLimit } from '../api/page-query'
 import { BenefitGrant, benefitKinds, CouponSpec } from './benefit-library'
+import { OrderMember } from '../orders/order-event'
 
 /** A coupon as stored: `available` until used; an available coupon past `validUntil` reads as `expired`. */
 export type CouponStatus = 'available' | 'used' | 'expired'
@@ -26,11 +27,13 @@ export type CouponsQuery = z.infer<typeof CouponsQuery>
 export const CouponCodeParam = z.strictObject({ code: z.string().min(1).max(64) })
 
 /**
- * POST /api/shop/coupons/:code/use: the shop's order the coupon pays into, and that order's amount before the coupon.
+ * POST /api/shop/coupons/:code/use: the shop's order the coupon pays into, that order's amount before the coupon,
+ * and the order's member, named as the order webhook names it: a coupon only pays into its holder's order.
  */
 export const CouponUseBody = z.strictObject({
   orderId: z.string().trim().min(1).max(128),
   orderAmountFen: z.number().int().min(0).max(10_000_000_000),
+  member: OrderMember,
 })
 export type CouponUseBody = z.infer<typeof CouponUseBody>
 

@@ -75,7 +75,7 @@ describe('the nightly snapshot of two days, figure by figure', () => {
     expect(await runInsightsJob(t.db, t.clock.now(), 'test')).toMatchObject({ ran: true, built: ['2026-11-23'] })
     const claimed = await t.json('POST', '/api/me/benefits/coupon_pack_monthly/claim', undefined, aliceToken)
     expect(claimed.status).toBe(201)
-    const use = { orderId: 'SO-1', orderAmountFen: 5_000 }
+    const use = { orderId: 'SO-1', orderAmountFen: 5_000, member: { memberId: alice } }
     expect((await shopRequest(t, 'POST', `/api/shop/coupons/${claimed.body.coupons[0].code}/use`, use)).status).toBe(
       200,
     )

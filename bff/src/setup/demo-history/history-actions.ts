@@ -135,7 +135,8 @@ export async function useBestCouponAt(
     .executeTakeFirst()
   if (!coupon) return 0
   try {
-    const used = await useCoupon(db, coupon.code, { orderId: input.orderId, orderAmountFen: input.orderAmountFen }, now)
+    const use = { orderId: input.orderId, orderAmountFen: input.orderAmountFen, member: { memberId: input.memberId } }
+    const used = await useCoupon(db, coupon.code, use, now)
     return input.kind === 'cash_off' ? used.discountFen : 0
   } catch (error) {
     if (error instanceof AppError) return 0
