@@ -64,7 +64,7 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     expect(refunds.map((e) => e.reason)).toContain('订单 L-2 退款 ¥100.00')
   })
 
-  it('reverses uneven refunds of 30,001 fen (10,000 + 10,000 + the rest) exactly, and the last returns all', async () => {
+  it('reverses uneven refunds of 30,001 fen (10,000 + 10,000 + the rest) exactly; the last returns all', async () => {
     const { memberId } = await newMember()
     await sendOrderEvent(t, orderEvent('order.paid', 'L-2b', { memberId }, 30_001))
     await sendOrderEvent(t, orderEvent('order.completed', 'L-2b', { memberId }, 30_001))
