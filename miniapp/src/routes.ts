@@ -5,6 +5,7 @@ export const routes = {
   join: '/membership/pages/join/index',
   tiers: '/membership/pages/tiers/index',
   profile: '/membership/pages/profile/index',
+  accountClosing: '/data-rights/pages/closing/index',
   history: '/points/pages/history/index',
   expiringPoints: '/points/pages/expiring/index',
   memberData: '/data-rights/pages/export/index',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Image, Input, Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Toast } from '@nutui/nutui-react-taro'
 import {
   earliestBirthday,
@@ -12,6 +13,7 @@ import {
 } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { PagePlaceholder } from '../../../components/page-shell'
+import { routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { useMembershipStore } from '../../membership.store'
 import { draftOf, patchOf, type ProfileDraft } from '../../profile-form'
@@ -43,6 +45,13 @@ export default function ProfilePage() {
       <TaskCard profile={profile} />
       <AvatarRow avatar={profile.avatar} />
       <ProfileForm profile={profile} />
+      <Text
+        className='profile__closing'
+        data-testid='profile-closing-link'
+        onClick={() => void Taro.navigateTo({ url: routes.accountClosing })}
+      >
+        注销账号
+      </Text>
     </View>
   )
 }
