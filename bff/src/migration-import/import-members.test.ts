@@ -294,4 +294,29 @@ describe('importMembers', () => {
       '手机号与 openid 属于不同会员 / phone and openid belong to different members',
     ])
   })
+
+  it('recognises a row imported before keys were hashed (a plain phone key) and writes no plain key itself', async () => {
+    // What an import before issue 14 left: the identity record under `phone:<phone>` with the opening numbers.
+    await t.db
+      .insertInto('idempotency_records')
+      .values({
+        scope: 'member_import',
+        key: 'phone:13900000401',
+        request_hash: 'legacy',
+        request_body: JSON.stringify({ growth: 5, points: 5, points_expires_on: null }),
+        response_status: 200,
+        response_body: '{}',
+        created_at: now.toISOString(),
+      })
+      .execute()
+    const rerun = await importMembers(t.db, csv('13900000401,,,,5,5,', '13900000402,,,,5,5,'), { identitySecret, now })
+    expect(rerun).toMatchObject({ imported: 1, alreadyImported: 1, rejected: 0 })
+    const keys = await t.db
+      .selectFrom('idempotency_records')
+      .select('key')
+      .where('scope', '=', 'member_import')
+      .execute()
+    expect(keys.filter((k) => k.key.includes('1390000040'))).toEqual([{ key: 'phone:13900000401' }])
+    expect(keys).toContainEqual({ key: identityKey('phone', '13900000402') })
+  })
 })
