@@ -21,6 +21,7 @@ export const exportedMemberTables = [
   'points_lot_extensions',
   'orders',
   'order_lines',
+  'till_purchases',
   'coupons',
   'benefit_claims',
   'benefit_events',
@@ -76,10 +77,24 @@ export async function exportMemberData(db: Kysely<Database>, memberId: string, n
       byMember('engagement_sends', 'decided_at'),
       byMember('member_tags', 'created_at'),
       byMember('member_code_uses', 'used_at'),
+      byMember('till_purchases', 'created_at'),
     ]),
   ])
-  const [coupons, claims, benefitEvents, redemptions, signIns, messages, outbound, subs, choices, sends, tags, uses] =
-    sections
+  const [
+    coupons,
+    claims,
+    benefitEvents,
+    redemptions,
+    signIns,
+    messages,
+    outbound,
+    subs,
+    choices,
+    sends,
+    tags,
+    uses,
+    till,
+  ] = sections
   const tierName = (key: string) => program.rules.tiers.find((t) => t.key === key)?.name ?? key
   return {
     format: 'mc-member-data',
@@ -115,6 +130,7 @@ export async function exportMemberData(db: Kysely<Database>, memberId: string, n
     })),
     ...ledgers,
     orders: await exportOrders(db, memberId),
+    storePurchases: till.map((row) => exportRecord(row)),
     coupons: coupons.map((row) => exportRecord(row)),
     benefitClaims: claims.map((row) => exportRecord(row)),
     benefitEvents: benefitEvents.map((row) => exportRecord(row)),

@@ -65,6 +65,7 @@ const data = MemberDataExport.parse({
     extensions: [{ id: 'plx_1' }],
   },
   orders: [{ orderId: 'EXP-1', paidFen: 60_000, lines: [], refunds: [] }],
+  storePurchases: [],
   coupons: [{ name: '满50减5', status: 'available' }],
   benefitClaims: [],
   benefitEvents: [],

@@ -129,6 +129,7 @@ export function otherRecordCounts(data: MemberDataExport): DataRow[] {
     ['积分批次', data.points.lots.length],
     ['积分延期', data.points.extensions.length],
     ['积分冻结', data.points.holds.length],
+    ['门店消费', data.storePurchases.length],
     ['权益领取', data.benefitClaims.length],
     ['微信/短信消息', data.outboundMessages.length],
     ['消息订阅', data.subscriptions.length],

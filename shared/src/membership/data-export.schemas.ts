@@ -75,6 +75,8 @@ export const MemberDataExport = z
       extensions: z.array(ExportRecord),
     }),
     orders: z.array(z.object({ lines: z.array(ExportRecord), refunds: z.array(ExportRecord) }).catchall(z.unknown())),
+    /** In-store purchases recorded at the till, including those waiting for or refused approval. */
+    storePurchases: z.array(ExportRecord),
     coupons: z.array(ExportRecord),
     benefitClaims: z.array(ExportRecord),
     /** Each coupon issued and used, with the tier the member had then. */
