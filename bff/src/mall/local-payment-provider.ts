@@ -1,6 +1,6 @@
 import { AppError } from '@mc/shared'
 import { generateKeyPairSync, randomBytes, randomInt, type KeyObject } from 'node:crypto'
-import type { PaymentProvider, RawNotice, TradeState } from './payment-provider'
+import type { PaymentProvider, TextNotice, TradeState } from './payment-provider'
 import { buildNotice, openNotice, type NoticeKeys } from './wechat-pay/notice'
 import { beijingTime } from './wechat-pay/rsa-signature'
 import type { WechatTransaction } from './wechat-pay/transaction'
@@ -9,7 +9,7 @@ import type { WechatTransaction } from './wechat-pay/transaction'
 export interface LocalPaymentProvider extends PaymentProvider {
   readonly kind: 'local'
   /** Marks the order paid (idempotent) and returns the notice WeChat would post, to feed to the notice route. */
-  pay(outTradeNo: string, now: Date): RawNotice
+  pay(outTradeNo: string, now: Date): TextNotice
 }
 
 /** One order the local provider holds; `successTime` is set with `transactionId` when it is paid. */

@@ -26,9 +26,17 @@ export interface TradeReport {
   successTime: string | null
 }
 
-/** The headers and raw body of a notice, exactly as they arrived. */
+/**
+ * The headers and raw body of a notice, exactly as they arrived: the HTTP route passes the bytes themselves, so
+ * nothing (a UTF-8 decoder dropping a byte-order mark, say) changes what the signature is checked over.
+ */
 export interface RawNotice {
   headers: Record<string, string | undefined>
+  body: string | Uint8Array
+}
+
+/** A notice made in this process (the local provider, tests playing WeChat): its body is the text that was signed. */
+export interface TextNotice extends RawNotice {
   body: string
 }
 

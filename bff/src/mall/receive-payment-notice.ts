@@ -1,6 +1,7 @@
 import { AppError } from '@mc/shared'
 import type { Deps } from '../deps'
 import type { RawNotice, TradeReport } from './payment-provider'
+import { signatureProbeReason } from './wechat-pay/wechatpay-signature'
 import { settleTradeReport, type Settlement } from './settle-payment'
 
 /**
@@ -18,6 +19,14 @@ export async function receivePaymentNotice(
   try {
     report = deps.payments.openNotice(notice, now)
   } catch (error) {
+    // WeChat's own SIGNTEST probe checks that we refuse what is not signed: expected, so a note and not an alert.
+    if (error instanceof AppError && error.details?.reason === signatureProbeReason) {
+      deps.logger.warn(
+        { event: 'wechatpay_signature_probe' },
+        'WeChat Pay signature probe (WECHATPAY/SIGNTEST/) refused',
+      )
+      throw error
+    }
     deps.logger.error(
       { alert: 'payment_notice_invalid', details: error instanceof AppError ? error.details : undefined },
       'payment notice failed verification',

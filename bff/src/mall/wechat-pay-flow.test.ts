@@ -6,9 +6,9 @@ import { adminCall, mallItem, memberWithPoints, pointsAndStock, redeem } from '.
 import { postNotice } from '../test/payment-notices'
 import { createTestApp, type TestApp } from '../test/test-app'
 import { wechatPayTestKeys } from '../test/wechat-pay-keys'
+import { wechatNotice } from '../test/wechat-pay-kit'
 import { expireRedemptions } from './expire-redemptions'
 import { createWechatPayProvider } from './wechat-pay/create-wechat-pay-provider'
-import { buildNotice } from './wechat-pay/notice'
 import { paySignMessage } from './wechat-pay/payment-params'
 import { beijingTime, verifyMessage } from './wechat-pay/rsa-signature'
 import type { WechatTransaction } from './wechat-pay/transaction'
@@ -105,7 +105,7 @@ function paidTransaction(outTradeNo: string, overrides: Partial<WechatTransactio
 
 /** A notice signed by the platform key, unless a test signs it with another key or at another time. */
 function platformNotice(transaction: WechatTransaction, signer: { privateKeyPem?: string; now?: Date } = {}) {
-  return buildNotice(transaction, {
+  return wechatNotice(transaction, {
     platformPrivateKey: signer.privateKeyPem ?? keys.platform.privateKeyPem,
     serial: keys.platform.certificateSerial,
     apiV3Key: keys.apiV3Key,
@@ -254,6 +254,31 @@ describe('payment notices', () => {
 })
 
 describe('expiry', () => {
+  it('a genuine notice behind a byte-order mark (bytes WeChat never signed) gets 401 and changes nothing', async () => {
+    const { redemptionId } = await pendingRedemption()
+    const genuine = platformNotice(paidTransaction(redemptionId))
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(genuine.body, 'utf8')])
+    const refused = await postNotice(t, { ...genuine, body: withBom })
+    expect(refused.status).toBe(401)
+    expect(refused.body.error.code).toBe('PAYMENT_NOTICE_INVALID')
+    expect((await redemptionRow(redemptionId)).status).toBe('pending_payment')
+    expect((await postNotice(t, genuine)).status).toBe(200)
+    expect((await redemptionRow(redemptionId)).status).toBe('completed')
+  })
+
+  it("answers WeChat's WECHATPAY/SIGNTEST/ probe 401 and logs it as a probe, not as a forged notice", async () => {
+    const { redemptionId } = await pendingRedemption()
+    const genuine = platformNotice(paidTransaction(redemptionId))
+    const probe = { ...genuine, headers: { ...genuine.headers, 'Wechatpay-Signature': 'WECHATPAY/SIGNTEST/abc' } }
+    const before = t.logLines.length
+    const refused = await postNotice(t, probe)
+    expect(refused.status).toBe(401)
+    const logged = t.logLines.slice(before).join('\n')
+    expect(logged).toContain('"event":"wechatpay_signature_probe"')
+    expect(logged).not.toContain('payment_notice_invalid')
+    expect((await redemptionRow(redemptionId)).status).toBe('pending_payment')
+  })
+
   it('after 15 minutes asks WeChat, closes the order and gives the points and the stock back exactly', async () => {
     const { item, memberId, redemptionId } = await pendingRedemption()
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 100, held: 80, stock: 2 })

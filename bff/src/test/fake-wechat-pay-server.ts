@@ -1,12 +1,18 @@
 import { createPublicKey, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { RawNotice } from '../mall/payment-provider'
-import { parseAuthorization, requestSignMessage } from '../mall/wechat-pay/authorization'
-import { buildNotice } from '../mall/wechat-pay/notice'
-import { beijingTime, verifyMessage } from '../mall/wechat-pay/rsa-signature'
+import type { TextNotice } from '../mall/payment-provider'
 import type { WechatTransaction } from '../mall/wechat-pay/transaction'
-import { wechatpaySignatureHeaders, wechatpayToleranceSeconds } from '../mall/wechat-pay/wechatpay-signature'
+import {
+  merchantAuthorization,
+  merchantSignatureValid,
+  wechatNotice,
+  wechatSignatureHeaders,
+  wechatTime as beijingTime,
+} from './wechat-pay-kit'
+
+/** WeChat refuses requests signed more than five minutes from its clock. */
+const toleranceSeconds = 300
 
 /** Who the fake plays against: the merchant it knows and the platform identity it signs with. */
 export interface FakeWechatPayOptions {
@@ -43,7 +49,8 @@ const wechatError = (status: number, code: string, message: string): Answer => [
 /**
  * A local HTTP server that plays WeChat Pay API v3 for the four calls the adapter makes. It checks every
  * Authorization header against the merchant's public key, keeps orders in memory and signs every answer with
- * the platform key, so the adapter's signing and verification are exercised for real.
+ * the platform key, so the adapter's signing and verification are exercised for real. Its signing, verifying and
+ * sealing come from wechat-pay-kit.ts (node:crypto from WeChat's documentation), never from the adapter's own code.
  */
 export async function startFakeWechatPay(options: FakeWechatPayOptions) {
   const merchantKey = createPublicKey(options.merchantPublicKeyPem)
@@ -52,11 +59,10 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
   let signing: ResponseSigning = 'valid'
 
   function authorized(req: IncomingMessage, body: string): boolean {
-    const auth = parseAuthorization(req.headers.authorization)
+    const auth = merchantAuthorization(req.headers.authorization)
     if (!auth || auth.mchid !== options.mchid || auth.serial_no !== options.merchantSerialNo) return false
-    if (Math.abs(Date.now() / 1000 - Number(auth.timestamp)) > wechatpayToleranceSeconds) return false
-    const message = requestSignMessage(req.method ?? '', req.url ?? '', auth.timestamp, auth.nonce_str, body)
-    return verifyMessage(merchantKey, message, auth.signature)
+    if (Math.abs(Date.now() / 1000 - Number(auth.timestamp)) > toleranceSeconds) return false
+    return merchantSignatureValid(auth, { method: req.method ?? '', url: req.url ?? '', body }, merchantKey)
   }
 
   function createJsapi(input: Record<string, any>): Answer {
@@ -153,7 +159,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       serial: options.platformSerial,
       now: new Date(),
     }
-    const headers = signing === 'none' ? {} : wechatpaySignatureHeaders(signing === 'bad' ? `${text} ` : text, signer)
+    const headers = signing === 'none' ? {} : wechatSignatureHeaders(signing === 'bad' ? `${text} ` : text, signer)
     res.writeHead(status, {
       ...(text ? { 'Content-Type': 'application/json' } : {}),
       'Request-ID': randomBytes(8).toString('hex'),
@@ -187,7 +193,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       signing = mode
     },
     /** The shopper pays: the order becomes SUCCESS and the notice WeChat would post is returned. */
-    markPaid(outTradeNo: string, now = new Date()): RawNotice {
+    markPaid(outTradeNo: string, now = new Date()): TextNotice {
       const order = orders.get(outTradeNo)
       if (!order) throw new Error(`fake WeChat Pay has no order ${outTradeNo}`)
       Object.assign(order.transaction, {
@@ -197,7 +203,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
         success_time: beijingTime(now),
         transaction_id: order.transaction.transaction_id ?? `4200000000${Date.now()}${randomBytes(3).toString('hex')}`,
       })
-      return buildNotice(order.transaction, {
+      return wechatNotice(order.transaction, {
         platformPrivateKey: options.platformPrivateKeyPem,
         serial: options.platformSerial,
         apiV3Key: options.apiV3Key,

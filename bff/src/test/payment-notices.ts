@@ -6,6 +6,7 @@ export async function postNotice(t: TestApp, notice: RawNotice) {
   const headers = Object.fromEntries(
     Object.entries(notice.headers).filter((e): e is [string, string] => e[1] !== undefined),
   )
-  const response = await t.app.request('/webhooks/payments/wechat', { method: 'POST', headers, body: notice.body })
+  const body = typeof notice.body === 'string' ? notice.body : Buffer.from(notice.body)
+  const response = await t.app.request('/webhooks/payments/wechat', { method: 'POST', headers, body })
   return { status: response.status, body: (await response.json()) as any }
 }

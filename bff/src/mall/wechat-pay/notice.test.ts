@@ -1,12 +1,18 @@
 import { AppError } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
 import { wechatPayTestKeys } from '../../test/wechat-pay-keys'
-import type { RawNotice } from '../payment-provider'
-import { buildNotice, openNotice, type WechatNoticeBody } from './notice'
+import type { RawNotice, TextNotice } from '../payment-provider'
+import {
+  sealWechatResource as encryptResource,
+  wechatNotice as buildNotice,
+  wechatSignatureHeaders as wechatpaySignatureHeaders,
+} from '../../test/wechat-pay-kit'
+import { openNotice, type WechatNoticeBody } from './notice'
 import { loadPlatformKeys } from './platform-keys'
-import { encryptResource } from './resource-cipher'
 import type { WechatTransaction } from './transaction'
-import { wechatpaySignatureHeaders } from './wechatpay-signature'
+
+// Notices here are made by the test kit's own node:crypto code, as WeChat would make them, never by the project's
+// buildNotice: a format bug shared by both sides would otherwise pass.
 
 const keys = wechatPayTestKeys()
 const now = new Date('2026-11-23T02:00:00.000Z')
@@ -30,7 +36,7 @@ const transaction: WechatTransaction = {
 }
 
 /** Re-signs a changed body with the genuine platform key, so only the part under test is wrong. */
-function resigned(body: object): RawNotice {
+function resigned(body: object): TextNotice {
   const text = JSON.stringify(body)
   return { headers: wechatpaySignatureHeaders(text, signer), body: text }
 }
@@ -97,7 +103,7 @@ describe('payment notices', () => {
     expect(openNotice(notice, noticeKeys, new Date(now.getTime() - 300_000)).amountFen).toBe(990)
   })
 
-  it.each<[string, string, () => RawNotice, Date?]>([
+  it.each<[string, string, () => TextNotice, Date?]>([
     [
       'a tampered body',
       'bad signature',
@@ -193,7 +199,7 @@ describe('payment notices', () => {
     [
       'a fractional amount',
       'malformed transaction',
-      (e) => ({ ...e, resource: sealed({ ...transaction, amount: { total: 9.9 } }) }),
+      (e) => ({ ...e, resource: sealed({ ...transaction, amount: { ...transaction.amount, total: 9.9 } }) }),
     ],
   ])('refuses a genuinely signed notice with %s (%s)', (_, reason, change) => {
     const envelope = JSON.parse(buildNotice(transaction, signer).body) as WechatNoticeBody
@@ -212,5 +218,25 @@ describe('payment notices', () => {
     const notice = buildNotice(transaction, { ...signer, serial: 'PUB_KEY_ID_UNKNOWN' })
     expect(reasonOf(() => openNotice(notice, noticeKeys, now))).toBe('unknown platform serial')
     expect(reasonOf(() => openNotice(notice, noticeKeys, new Date(now.getTime() + 3_600_000)))).toBe('stale timestamp')
+  })
+})
+
+describe('what a genuine-looking notice must also be', () => {
+  it.each([
+    ['dollars', { currency: 'USD' }],
+    ['no currency at all', { currency: undefined }],
+    ['a payer paying in another currency', { payer_currency: 'HKD' }],
+  ])('is refused in %s: only CNY settles an order', (_, amount) => {
+    const notice = buildNotice({ ...transaction, amount: { ...transaction.amount, ...amount } }, signer)
+    expect(reasonOf(() => openNotice(notice, noticeKeys, now))).toBe('currency not CNY')
+  })
+
+  it("is refused as a probe when the signature is WeChat's WECHATPAY/SIGNTEST/ check", () => {
+    const genuine = buildNotice(transaction, signer)
+    const probe = {
+      ...genuine,
+      headers: { ...genuine.headers, 'Wechatpay-Signature': `WECHATPAY/SIGNTEST/${'A'.repeat(40)}` },
+    }
+    expect(reasonOf(() => openNotice(probe, noticeKeys, now))).toBe('signature probe (WECHATPAY/SIGNTEST/)')
   })
 })

@@ -1,10 +1,10 @@
 import { AppError } from '@mc/shared'
 import { randomUUID } from 'node:crypto'
-import type { RawNotice, TradeReport } from '../payment-provider'
+import type { RawNotice, TextNotice, TradeReport } from '../payment-provider'
 import type { PlatformKeys } from './platform-keys'
 import { decryptResource, encryptResource, type EncryptedResource } from './resource-cipher'
 import { beijingTime, type PrivateKeyInput } from './rsa-signature'
-import { tradeReportFrom, type WechatTransaction } from './transaction'
+import { isCnyTransaction, tradeReportFrom, type WechatTransaction } from './transaction'
 import { wechatpaySignatureHeaders, wechatpaySignatureProblem } from './wechatpay-signature'
 
 /** The JSON body of a WeChat Pay notice (支付通知). */
@@ -32,9 +32,10 @@ const invalid = (reason: string) => new AppError('PAYMENT_NOTICE_INVALID', { rea
  */
 export function openNotice(notice: RawNotice, keys: NoticeKeys, now: Date): TradeReport {
   try {
-    const problem = wechatpaySignatureProblem(notice.headers, notice.body, keys.platformKeys, now)
+    const body = typeof notice.body === 'string' ? notice.body : exactText(notice.body)
+    const problem = wechatpaySignatureProblem(notice.headers, body, keys.platformKeys, now)
     if (problem) throw invalid(problem)
-    const envelope = parseJson(notice.body, 'malformed notice body') as Partial<WechatNoticeBody>
+    const envelope = parseJson(body, 'malformed notice body') as Partial<WechatNoticeBody>
     if (typeof envelope?.resource !== 'object' || envelope.resource === null) throw invalid('missing resource')
     let plaintext: string
     try {
@@ -42,12 +43,28 @@ export function openNotice(notice: RawNotice, keys: NoticeKeys, now: Date): Trad
     } catch {
       throw invalid('cannot decrypt resource')
     }
-    const report = tradeReportFrom(parseJson(plaintext, 'malformed transaction'))
+    const transaction = parseJson(plaintext, 'malformed transaction')
+    // Our prices are in fen of yuan; a notice in another currency cannot settle an order, whatever its total.
+    if (!isCnyTransaction(transaction)) throw invalid('currency not CNY')
+    const report = tradeReportFrom(transaction)
     if (!report) throw invalid('malformed transaction')
     return report
   } catch (error) {
     if (error instanceof AppError && error.code === 'PAYMENT_NOTICE_INVALID') throw error
     throw invalid('unreadable notice')
+  }
+}
+
+/**
+ * The raw bytes as text without changing a single one: a byte-order mark is kept (so a body WeChat never signed
+ * with one fails the signature) and invalid UTF-8 is refused rather than replaced. Decoding this way is one-to-one,
+ * so checking the signature over this text is checking it over the bytes.
+ */
+function exactText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    throw invalid('body is not UTF-8')
   }
 }
 
@@ -70,7 +87,7 @@ export interface NoticeSigner {
 }
 
 /** A notice exactly as WeChat would post it: encrypted transaction, signed raw body, Wechatpay-* headers. */
-export function buildNotice(transaction: WechatTransaction, signer: NoticeSigner): RawNotice {
+export function buildNotice(transaction: WechatTransaction, signer: NoticeSigner): TextNotice {
   const envelope: WechatNoticeBody = {
     id: randomUUID(),
     create_time: beijingTime(signer.now),

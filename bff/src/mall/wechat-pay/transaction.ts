@@ -32,6 +32,13 @@ const tradeStates: ReadonlySet<string> = new Set<TradeState>([
 const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0
 const optionalString = (value: unknown) => value === undefined || isString(value)
 
+/** True when the transaction says its amount is in yuan (CNY), and the payer's too when that is given. */
+export function isCnyTransaction(value: unknown): boolean {
+  const amount = (value as { amount?: { currency?: unknown; payer_currency?: unknown } } | null)?.amount
+  if (typeof amount !== 'object' || amount === null || amount.currency !== 'CNY') return false
+  return amount.payer_currency === undefined || amount.payer_currency === 'CNY'
+}
+
 /** Reads a transaction from parsed JSON; null when any field we rely on is missing or of the wrong type. */
 export function tradeReportFrom(value: unknown): TradeReport | null {
   if (typeof value !== 'object' || value === null) return null
@@ -41,6 +48,8 @@ export function tradeReportFrom(value: unknown): TradeReport | null {
   if (!optionalString(t.transaction_id) || !optionalString(t.success_time)) return null
   const amount = t.amount as { total?: unknown } | undefined
   if (amount !== undefined && (typeof amount !== 'object' || amount === null)) return null
+  // A query answer may leave the amount out (an order not yet paid); one that names a currency must name CNY.
+  if (amount !== undefined && !isCnyTransaction(t)) return null
   const total = amount?.total
   if (total !== undefined && !Number.isSafeInteger(total)) return null
   return {

@@ -4,6 +4,15 @@ import { newNonce, signMessage, unixSeconds, verifyMessage, type PrivateKeyInput
 /** Notices and responses further than this from our clock are refused, so a captured one cannot be replayed later. */
 export const wechatpayToleranceSeconds = 300
 
+/**
+ * WeChat Pay sends probe notices whose signature starts with this, to check that merchants verify signatures; the
+ * right answer is a refusal. They are no attack, so they are logged as probes rather than raised as alerts.
+ */
+export const signatureProbePrefix = 'WECHATPAY/SIGNTEST/'
+
+/** The reason a probe is refused with, which the notice route logs as a probe. */
+export const signatureProbeReason = 'signature probe (WECHATPAY/SIGNTEST/)'
+
 /** The message WeChat signs on notices and responses: timestamp, nonce and raw body, each followed by a newline. */
 export function wechatpaySignMessage(timestamp: string, nonce: string, body: string): string {
   return `${timestamp}\n${nonce}\n${body}\n`
@@ -36,6 +45,7 @@ export function wechatpaySignatureProblem(
   const signature = lower.get('wechatpay-signature')
   const serial = lower.get('wechatpay-serial')
   if (!timestamp || !nonce || !signature || !serial) return 'missing Wechatpay-* header'
+  if (signature.startsWith(signatureProbePrefix)) return signatureProbeReason
   if (!/^\d{1,12}$/.test(timestamp)) return 'malformed timestamp'
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > wechatpayToleranceSeconds) return 'stale timestamp'
   const key = platformKeyFor(keys, serial)
