@@ -2,6 +2,7 @@ import { businessDayOf } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { publishedProgram } from '../program/published-program'
+import { pruneRateLimits } from '../auth/rate-limit-database'
 import { expireLots, type ExpirySummary } from './expire-lots'
 import { acquireLease, releaseLease } from './job-lease'
 import { jobRanFor, jobRunFinished, jobRunStarted } from './job-runs'
@@ -35,6 +36,8 @@ export async function runDailyJobs(
     await jobRunStarted(db, job, businessDay, now)
     const expiry = await expireLots(db, program, now)
     const tiers = await sweepTiers(db, program, now)
+    // Abuse-limit counters whose window ended a day ago are only clutter (Redis expires its own).
+    await pruneRateLimits(db, new Date(now.getTime() - 86_400_000))
     await jobRunFinished(db, job, businessDay, now, { expiry, tiers })
     return { ran: true, businessDay, expiry, tiers }
   } finally {
