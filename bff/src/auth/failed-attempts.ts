@@ -49,7 +49,10 @@ export async function admitAttempt(db: Kysely<Database>, who: AttemptSubject, no
   throw throttled(who.kind, oldestCounted, now)
 }
 
-/** PostgreSQL: an advisory lock on kind and subject until commit. SQLite's IMMEDIATE transaction already holds its one write lock. */
+/**
+ * PostgreSQL: an advisory lock on kind and subject until commit. SQLite's IMMEDIATE transaction already holds its
+ * one write lock.
+ */
 async function lockSubject(trx: Transaction<Database>, who: AttemptSubject): Promise<void> {
   if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${who.kind}:${who.subject}`}, 0))`.execute(trx)
