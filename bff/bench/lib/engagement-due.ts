@@ -1,5 +1,5 @@
 import { addDays, defaultEngagementSettings, type EngagementSettings } from '@mc/shared'
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { Database } from '../../src/db/schema'
 import { saveEngagementSettings } from '../../src/outreach/engagement-settings'
 import type { GenDialect } from './insights-dialect'
@@ -79,8 +79,10 @@ export async function makeDue(
   )
   await run(`create table bench_saved_orders as select order_id, paid_at from orders
     where order_id in ${pick(winBack, 2, 'GEN-')}`)
-  await run(
-    `update ledger_lots set expires_at = ${day(5)} || 'T00:00:00.000Z' where id in (select id from bench_saved_lots)`,
+  await movingLotExpiries(db, (move) =>
+    move(
+      `update ledger_lots set expires_at = ${day(5)} || 'T00:00:00.000Z' where id in (select id from bench_saved_lots)`,
+    ),
   )
   await run(
     `update members set birthday = '1990-${today.slice(5, 7)}-15' where id in (select id from bench_saved_members)`,
@@ -93,9 +95,11 @@ export async function makeDue(
 /** Puts back the rows `makeDue` changed and drops its saved copies. */
 export async function undoDue(db: Kysely<Database>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db)
-  await run(`update ledger_lots
-    set expires_at = (select s.expires_at from bench_saved_lots s where s.id = ledger_lots.id)
-    where id in (select id from bench_saved_lots)`)
+  await movingLotExpiries(db, (move) =>
+    move(`update ledger_lots
+      set expires_at = (select s.expires_at from bench_saved_lots s where s.id = ledger_lots.id)
+      where id in (select id from bench_saved_lots)`),
+  )
   await run(`update members set birthday = (select s.birthday from bench_saved_members s where s.id = members.id)
     where id in (select id from bench_saved_members)`)
   await run(`update orders
@@ -104,6 +108,33 @@ export async function undoDue(db: Kysely<Database>): Promise<void> {
     where order_id in (select order_id from bench_saved_orders)`)
   for (const table of ['bench_saved_lots', 'bench_saved_members', 'bench_saved_orders'])
     await run(`drop table ${table}`)
+}
+
+/**
+ * Runs `change` with the guard that lets a lot's expiry move only through a points extension lifted: the bench
+ * moves expiries to make members due and back, which no product code may do. On SQLite the trigger is dropped and
+ * put back; on PostgreSQL the one connection used stops firing triggers meanwhile.
+ */
+async function movingLotExpiries(
+  db: Kysely<Database>,
+  change: (move: (text: string) => Promise<unknown>) => Promise<unknown>,
+): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  await db.connection().execute(async (conn) => {
+    const run = (text: string) => sql.raw(text).execute(conn)
+    const { rows: triggers } = postgres
+      ? { rows: [] }
+      : await sql<{ sql: string; name: string }>`select name, sql from sqlite_master
+          where type = 'trigger' and name = 'ledger_lots_expiry_by_extension'`.execute(conn)
+    if (postgres) await run('set session_replication_role = replica')
+    else for (const t of triggers) await run(`drop trigger ${t.name}`)
+    try {
+      await change(run)
+    } finally {
+      if (postgres) await run('set session_replication_role = origin')
+      else for (const t of triggers) await run(t.sql)
+    }
+  })
 }
 
 /**
