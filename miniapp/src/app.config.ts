@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'data-rights', pages: ['pages/closing/index'] },
     { root: 'data-rights', pages: ['pages/export/index'] },
     { root: 'sign-in', pages: ['pages/calendar/index'] },
+    { root: 'tasks', pages: ['pages/list/index'] },
     { root: 'member-code', pages: ['pages/code/index'] },
     { root: 'benefits', pages: ['pages/list/index'] },
     { root: 'inbox', pages: ['pages/list/index', 'pages/settings/index'] },

@@ -10,6 +10,7 @@ export const routes = {
   expiringPoints: '/points/pages/expiring/index',
   memberData: '/data-rights/pages/export/index',
   signIn: '/sign-in/pages/calendar/index',
+  tasks: '/tasks/pages/list/index',
   memberCode: '/member-code/pages/code/index',
   benefits: '/benefits/pages/list/index',
   inbox: '/inbox/pages/list/index',

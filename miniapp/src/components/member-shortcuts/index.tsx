@@ -7,6 +7,7 @@ import './index.css'
 
 const entries = [
   { key: 'sign-in', label: '每日签到', glyph: '签', url: routes.signIn, tone: 'green' },
+  { key: 'tasks', label: '任务中心', glyph: '任', url: routes.tasks, tone: 'orange' },
   { key: 'member-code', label: '会员码', glyph: '码', url: routes.memberCode, tone: 'dark' },
   { key: 'benefits', label: '我的权益', glyph: '券', url: routes.benefits, tone: 'gold' },
   { key: 'mall', label: '积分商城', glyph: '兑', url: routes.mall, tone: 'orange' },
@@ -15,8 +16,8 @@ const entries = [
 ] as const
 
 /**
- * The home screen's row of shortcuts: sign-in, member code, benefits, the points mall, the inbox with its unread
- * count and the member's profile.
+ * The home screen's row of shortcuts: sign-in, the tasks, member code, benefits, the points mall, the inbox with its
+ * unread count and the member's profile.
  */
 export function MemberShortcuts() {
   const badge = useInboxStore(inboxSelectors.unreadBadge)
