@@ -174,6 +174,7 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
           name='nickname'
           maxlength={32}
           placeholder='请输入昵称'
+          placeholderClass='profile__placeholder'
           value={draft.nickname}
           onInput={(e) => edit({ nickname: e.detail.value })}
           // weapp: picking WeChat's nickname fills the field without an input event.
@@ -216,6 +217,7 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
           name='city'
           maxlength={20}
           placeholder='城市'
+          placeholderClass='profile__placeholder'
           value={draft.city}
           onInput={(e) => edit({ city: e.detail.value })}
         />
@@ -258,7 +260,7 @@ function BirthdayRow(props: { profile: ProfileView; value: string | null; onChan
           </Text>
         </Picker>
       </View>
-      <Text className='profile__note'>生日只能设置一次，生日月可领生日礼、享积分加倍</Text>
+      <Text className='profile__note'>生日只能设置一次，设置后如需更改请联系门店或客服</Text>
     </View>
   )
 }
