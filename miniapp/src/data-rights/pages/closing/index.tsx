@@ -12,6 +12,11 @@ import '../../../components/page-shell/index.css'
 import './index.css'
 
 const loadPreview = () => void useAccountClosingStore.getState().loadPreview()
+const eraseText =
+  '注销后，你的手机号、微信身份、昵称、头像、生日、地区和收货地址将被删除，登录状态、会员码和消息订阅随之失效。' +
+  '积分与成长值流水仅以匿名编号保留，用于商家对账，不再与你关联。之后用同一手机号登录将成为新会员。'
+const pendingRule =
+  '剩余积分、优惠券和会员等级在你确认后作废；未完成的兑换（待支付、待发货、待自提）需先完成或取消，才能注销。'
 const waitingLabels: Record<ClosingPendingRedemption['waitingFor'], string> = {
   payment: '待支付',
   shipping: '待发货',
@@ -41,10 +46,8 @@ export default function AccountClosingPage() {
     <View className='page-shell account-closing'>
       <View className='account-closing__intro'>
         <Text className='account-closing__heading'>注销后无法恢复</Text>
-        <Text className='account-closing__text'>
-          注销后，你的手机号、微信身份、昵称、头像、生日、地区和收货地址将被删除，登录状态、会员码和消息订阅随之失效。
-          积分与成长值流水仅以匿名编号保留，用于商家对账，不再与你关联。之后用同一手机号登录将成为新会员。
-        </Text>
+        <Text className='account-closing__text'>{eraseText}</Text>
+        <Text className='account-closing__text'>{pendingRule}</Text>
       </View>
       <LossCard preview={preview} />
       {preview.pendingRedemptions.length > 0 ? (
@@ -136,7 +139,8 @@ function ConfirmCard() {
       </View>
       <ActionButton
         block
-        type='danger'
+        type='primary'
+        className='account-closing__submit'
         disabled={!canSubmit}
         loading={closing}
         onClick={() => void useAccountClosingStore.getState().closeAccount()}
@@ -157,6 +161,7 @@ function ClosedCard() {
         <ActionButton
           block
           type='primary'
+          className='account-closing__finish'
           onClick={() => {
             useMembershipStore.getState().loggedOut()
             void Taro.reLaunch({ url: routes.login })
