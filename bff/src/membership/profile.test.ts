@@ -28,7 +28,7 @@ const profileEntries = (t: TestApp, memberId: string) =>
 
 async function uploadAvatar(t: TestApp, token: string, bytes: Uint8Array, name = 'avatar.png') {
   const form = new FormData()
-  form.append('file', new Blob([bytes]), name)
+  form.append('file', new File([new Uint8Array(bytes)], name))
   const response = await t.app.request('/api/me/profile/avatar', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
