@@ -61,5 +61,7 @@ export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
     return
   }
   const html = c.req.method === 'HEAD' ? '' : await c.res.clone().text()
-  headers.set('Content-Security-Policy', pagePolicy(inlineScriptHashes(html)))
+  // Read the headers again: under @hono/node-server, cloning turns its light response into a standard one with a
+  // copy of the headers, so the object fetched before the clone is no longer the response's.
+  c.res.headers.set('Content-Security-Policy', pagePolicy(inlineScriptHashes(html)))
 })
