@@ -122,7 +122,9 @@ export async function exportMemberData(db: Kysely<Database>, memberId: string, n
     tierHistory: tierChanges.map((change) => ({
       kind: change.kind,
       fromKey: change.from_key,
+      fromName: change.from_key === null ? null : tierName(change.from_key),
       toKey: change.to_key,
+      toName: tierName(change.to_key),
       validUntil: change.valid_until,
       growth: Number(change.growth),
       businessDay: change.business_day,

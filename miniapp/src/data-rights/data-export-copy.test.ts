@@ -39,7 +39,9 @@ const data = MemberDataExport.parse({
     {
       kind: 'join',
       fromKey: null,
+      fromName: null,
       toKey: 'regular',
+      toName: '普通会员',
       validUntil: null,
       growth: 0,
       businessDay: '2026-11-01',
@@ -48,7 +50,9 @@ const data = MemberDataExport.parse({
     {
       kind: 'upgrade',
       fromKey: 'regular',
+      fromName: '普通会员',
       toKey: 'silver',
+      toName: '白银会员',
       validUntil: null,
       growth: 600,
       businessDay: '2026-11-22',
@@ -114,7 +118,7 @@ describe('我的数据 sections', () => {
     expect(section('redemptions').rows).toEqual([
       { label: '保温杯 · 已完成', value: '李四 13912345678 上海市某路 1 号' },
     ])
-    expect(section('tier').rows[1]).toEqual({ label: '升级 · 2026-11-22', value: 'regular → silver' })
+    expect(section('tier').rows[1]).toEqual({ label: '升级 · 2026-11-22', value: '普通会员 → 白银会员' })
     expect(section('orders').rows).toEqual([{ label: '订单 EXP-1', value: '实付 ¥600' }])
   })
 

@@ -66,7 +66,7 @@ export function dataSections(data: MemberDataExport): DataSection[] {
         { label: '当前等级', value: data.tier ? data.tier.name : '—' },
         ...latest(data.tierHistory).map((change) => ({
           label: `${tierChangeLabels[change.kind] ?? change.kind} · ${change.businessDay}`,
-          value: `${change.fromKey ? `${change.fromKey} → ` : ''}${change.toKey}`,
+          value: `${change.fromName ? `${change.fromName} → ` : ''}${change.toName}`,
         })),
       ],
     },

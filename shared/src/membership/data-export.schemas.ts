@@ -60,7 +60,10 @@ export const MemberDataExport = z
       z.strictObject({
         kind: z.string(),
         fromKey: nullableString,
+        /** The tiers' names under the rules in force at export (a key a later program dropped reads as the key). */
+        fromName: nullableString,
         toKey: z.string(),
+        toName: z.string(),
         validUntil: nullableString,
         growth: int,
         businessDay: z.string(),

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ExpiringLot } from '@mc/shared'
 import { chineseDate, groupThousands } from '../../format'
 import { extendedFromText, extensionButtonText, lastUsableDay } from '../expiry-copy'
@@ -21,22 +21,19 @@ export function LotExtensions({ lots, extendingLotId, onExtend }: LotExtensionsP
         <View key={lot.lotId} className='card-row lot-extensions__row' data-testid={`lot-${lot.lotId}`}>
           <View className='lot-extensions__main'>
             <Text className='lot-extensions__points'>{groupThousands(lot.points)} 积分</Text>
-            <Text className='lot-extensions__when'>
-              {lot.extendedFrom
-                ? `${chineseDate(lastUsableDay(lot.expiresAt))} 到期 · ${extendedFromText(lot.extendedFrom)}`
-                : `${chineseDate(lastUsableDay(lot.expiresAt))} 到期`}
-            </Text>
+            <Text className='lot-extensions__when'>{chineseDate(lastUsableDay(lot.expiresAt))} 到期</Text>
+            {lot.extendedFrom && <Text className='lot-extensions__done'>{extendedFromText(lot.extendedFrom)}</Text>}
           </View>
           {lot.extension && (
-            <Button
-              className='lot-extensions__button'
-              size='mini'
-              loading={extendingLotId === lot.lotId}
-              disabled={extendingLotId !== null}
-              onClick={() => onExtend(lot)}
+            // A plain View: Taro's H5 Button brings its own grey look, which this orange pill replaces.
+            <View
+              className={`lot-extensions__button${extendingLotId !== null ? ' lot-extensions__button--waiting' : ''}`}
+              role='button'
+              aria-disabled={extendingLotId !== null}
+              onClick={() => extendingLotId === null && onExtend(lot)}
             >
-              {extensionButtonText(lot.extension)}
-            </Button>
+              <Text>{extendingLotId === lot.lotId ? '延期中…' : extensionButtonText(lot.extension)}</Text>
+            </View>
           )}
         </View>
       ))}

@@ -46,6 +46,13 @@ export default function ProfilePage() {
       <AvatarRow avatar={profile.avatar} />
       <ProfileForm profile={profile} />
       <Text
+        className='profile__data'
+        data-testid='profile-data-link'
+        onClick={() => void Taro.navigateTo({ url: routes.memberData })}
+      >
+        我的数据 ›
+      </Text>
+      <Text
         className='profile__closing'
         data-testid='profile-closing-link'
         onClick={() => void Taro.navigateTo({ url: routes.accountClosing })}
