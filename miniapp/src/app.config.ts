@@ -39,6 +39,7 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/member/index',
         'pages/staff/index',
+        'pages/till-approvals/index',
         'pages/insights/index',
         'pages/insights-report/index',
         'pages/insights-settings/index',

@@ -37,6 +37,7 @@ export const routes = {
   merchantMembers: '/merchant/pages/members/index',
   merchantMember: '/merchant/pages/member/index',
   merchantStaff: '/merchant/pages/staff/index',
+  merchantTillApprovals: '/merchant/pages/till-approvals/index',
   merchantInsights: '/merchant/pages/insights/index',
   merchantInsightReport: '/merchant/pages/insights-report/index',
   merchantInsightSettings: '/merchant/pages/insights-settings/index',

@@ -66,7 +66,7 @@ describe('till limits: purchases above them wait for a store manager or operator
     expect((await t.json('GET', '/api/admin/till-approvals', undefined, managerToken)).body.purchases).toEqual([])
   })
 
-  it("holds what would take the staff's day above the daily total, even when the purchases arrive at once", async () => {
+  it("holds what would take the staff's day above the daily total, even when purchases arrive at once", async () => {
     const staff = await outletWithStaff(t)
     const members = await Promise.all(Array.from({ length: 5 }, () => newMember()))
     const codes = await Promise.all(members.map((m) => m.code()))

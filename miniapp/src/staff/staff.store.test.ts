@@ -54,6 +54,30 @@ describe('staff store', () => {
     expect(store().verification).toBeNull()
   })
 
+  it("loads the scanned member's till benefits and sends the chosen coupon with the purchase", async () => {
+    useStaffStore.setState({
+      session: { token: 'mcst_abc', expiresAt: '2099-01-01T00:00:00Z', staff },
+      verification: { member: card, purchaseAllowedUntil: '2099-01-01T00:00:00Z' },
+    })
+    const benefits = { memberId: 'mbr_1', tier: null, memberPriceDiscountPercent: 5, coupons: [] }
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, benefits))
+    await store().loadBenefits()
+    expect(String(fetchMock.mock.calls[0][0])).toContain('/api/staff/till/benefits?memberId=mbr_1')
+    expect(store().benefits).toEqual(benefits)
+    store().couponChosen('ABCD')
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, { status: 'pending', member: card }))
+    await store().recordPurchase(9000, 'R2')
+    expect(JSON.parse(fetchMock.mock.calls[1][1]!.body as string)).toEqual({
+      memberId: 'mbr_1',
+      amountFen: 9000,
+      receiptNo: 'R2',
+      couponCode: 'ABCD',
+    })
+    store().tillCleared()
+    expect(store().couponCode).toBeNull()
+    expect(store().benefits).toBeNull()
+  })
+
   it('a rejected staff token logs the till out but leaves the member logged in', async () => {
     saveSession({ token: 'member_tok', expiresAt: '2099-01-01T00:00:00Z' })
     useStaffStore.setState({ session: { token: 'mcst_old', expiresAt: '2099-01-01T00:00:00Z', staff } })

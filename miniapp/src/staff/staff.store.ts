@@ -1,11 +1,17 @@
 import { create } from 'zustand'
-import type { MemberCodeVerification, PickupVerification, StaffLoginResponse, StaffPurchaseOutcome } from '@mc/shared'
+import type {
+  MemberCodeVerification,
+  PickupVerification,
+  StaffLoginResponse,
+  StaffPurchaseOutcome,
+  TillBenefits,
+} from '@mc/shared'
 import { attempt } from '../api/attempt'
 import { ApiError, call, type ApiFailure } from '../api/client'
 import { fenFromYuanText } from '../format'
 import { readStaffSession, removeStaffSession, saveStaffSession, type StaffSession } from './staff-session'
 
-export type StaffRequest = 'login' | 'verify' | 'purchase' | 'logout' | 'pickup'
+export type StaffRequest = 'login' | 'verify' | 'benefits' | 'purchase' | 'logout' | 'pickup'
 
 /**
  * The till: staff session, the member just scanned and the last purchase recorded for them; and on the pickup
@@ -14,6 +20,10 @@ export type StaffRequest = 'login' | 'verify' | 'purchase' | 'logout' | 'pickup'
 export interface StaffState {
   session: StaffSession | null
   verification: MemberCodeVerification | null
+  /** The scanned member's usable coupons and member price; null until loaded (or if loading failed). */
+  benefits: TillBenefits | null
+  /** The coupon code the staff chose to apply to this purchase, if any. */
+  couponCode: string | null
   outcome: StaffPurchaseOutcome | null
   pickup: PickupVerification | null
   pickupUsedAt: string | null
@@ -26,6 +36,9 @@ interface StaffEvents {
   requestFailed(failure: ApiFailure): void
   staffLoggedIn(response: StaffLoginResponse): void
   memberVerified(verification: MemberCodeVerification): void
+  benefitsLoaded(benefits: TillBenefits): void
+  /** The staff picked a coupon for this purchase, or took it off (null). */
+  couponChosen(code: string | null): void
   purchaseRecorded(outcome: StaffPurchaseOutcome): void
   /** Back to the scanner for the next shopper. */
   tillCleared(): void
@@ -40,6 +53,8 @@ interface StaffEvents {
 interface StaffThunks {
   login(phone: string, pin: string): Promise<StaffLoginResponse | null>
   verifyCode(code: string): Promise<MemberCodeVerification | null>
+  /** Loads the verified member's coupons and member price for the till. */
+  loadBenefits(): Promise<TillBenefits | null>
   /** Records a purchase for the verified member; `receiptNo` is the idempotency key, so a retry posts once. */
   recordPurchase(amountFen: number, receiptNo: string): Promise<StaffPurchaseOutcome | null>
   /** Verifies a member's 10-digit pickup code and marks the item handed over. */
@@ -52,6 +67,8 @@ export type StaffStore = StaffState & StaffEvents & StaffThunks
 export const initialStaffState = (): StaffState => ({
   session: readStaffSession(),
   verification: null,
+  benefits: null,
+  couponCode: null,
   outcome: null,
   pickup: null,
   pickupUsedAt: null,
@@ -91,9 +108,12 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
       saveStaffSession({ token, expiresAt, staff })
       set({ session: { token, expiresAt, staff }, verification: null, outcome: null, pending: null, error: null })
     },
-    memberVerified: (verification) => set({ verification, outcome: null, pending: null, error: null }),
+    memberVerified: (verification) =>
+      set({ verification, benefits: null, couponCode: null, outcome: null, pending: null, error: null }),
+    benefitsLoaded: (benefits) => set({ benefits, pending: null, error: null }),
+    couponChosen: (code) => set({ couponCode: code }),
     purchaseRecorded: (outcome) => set({ outcome, pending: null, error: null }),
-    tillCleared: () => set({ verification: null, outcome: null, error: null }),
+    tillCleared: () => set({ verification: null, benefits: null, couponCode: null, outcome: null, error: null }),
     pickupVerified: (pickup) => set({ pickup, pickupUsedAt: null, pending: null, error: null }),
     pickupAlreadyUsed: (pickedUpAt) => set({ pickupUsedAt: pickedUpAt }),
     pickupCleared: () => set({ pickup: null, pickupUsedAt: null, error: null }),
@@ -102,6 +122,8 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
       set({
         session: null,
         verification: null,
+        benefits: null,
+        couponCode: null,
         outcome: null,
         pickup: null,
         pickupUsedAt: null,
@@ -125,14 +147,25 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
           }),
         get().memberVerified,
       ),
+    loadBenefits: () => {
+      const memberId = get().verification?.member.memberId ?? ''
+      return attemptAsStaff(
+        'benefits',
+        (token) => call((api) => api.staff.till.benefits.$get({ query: { memberId } }), { token }),
+        get().benefitsLoaded,
+      )
+    },
     recordPurchase: (amountFen, receiptNo) => {
       const memberId = get().verification?.member.memberId
+      const couponCode = get().couponCode ?? undefined
       return attemptAsStaff(
         'purchase',
         (token) =>
-          call((api) => api.staff.purchases.$post({ json: { memberId, amountFen, receiptNo: receiptNo.trim() } }), {
-            token,
-          }),
+          call(
+            (api) =>
+              api.staff.purchases.$post({ json: { memberId, amountFen, receiptNo: receiptNo.trim(), couponCode } }),
+            { token },
+          ),
         get().purchaseRecorded,
       )
     },

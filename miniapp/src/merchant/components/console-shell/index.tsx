@@ -7,6 +7,7 @@ import {
   Gift,
   Home,
   Notice,
+  Order,
   Setting,
   ShieldCheck,
   Store,
@@ -29,6 +30,7 @@ export type ConsoleSection =
   | 'mall'
   | 'stores'
   | 'staff'
+  | 'till'
   | 'members'
   | 'audit'
   | 'operators'
@@ -74,6 +76,13 @@ export const consoleSections: SectionEntry[] = [
     icon: <Store />,
   },
   { section: 'staff', label: '店员', permission: 'staff.read', url: routes.merchantStaff, icon: <UserAdd /> },
+  {
+    section: 'till',
+    label: '收银审批',
+    permission: 'staff.read',
+    url: routes.merchantTillApprovals,
+    icon: <Order />,
+  },
   {
     section: 'members',
     label: '会员',

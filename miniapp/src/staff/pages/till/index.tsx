@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Input, Toast } from '@nutui/nutui-react-taro'
-import { parseMemberCode } from '@mc/shared'
+import { parseMemberCode, tillHoldLabels, type CouponView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { yuanFromFen } from '../../../format'
 import { routes } from '../../../routes'
@@ -107,7 +107,13 @@ function ScanPanel() {
 function PurchaseForm() {
   const member = useStaffStore((s) => s.verification!.member)
   const recording = useStaffStore((s) => s.pending === 'purchase')
+  const couponCode = useStaffStore((s) => s.couponCode)
   const [amount, setAmount] = useState('')
+  const memberId = member.memberId
+  // Each scanned member's coupons and member price, loaded once the card is shown.
+  useEffect(() => {
+    if (memberId) void useStaffStore.getState().loadBenefits()
+  }, [memberId])
   const [receiptNo, setReceiptNo] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const submit = async () => {
@@ -121,6 +127,7 @@ function PurchaseForm() {
   return (
     <View className='staff__panel'>
       <StaffMemberCard member={member} />
+      <TillBenefitsPanel amountFen={fenFromYuan(amount)} />
       <Text className='staff__panel-title'>登记消费</Text>
       <View className='staff__field'>
         <Text className='staff__label'>金额 ¥</Text>
@@ -128,7 +135,7 @@ function PurchaseForm() {
           className='staff__input'
           type='digit'
           name='amount'
-          placeholder='实付金额（元）'
+          placeholder={couponCode ? '用券前金额（元）' : '实付金额（元）'}
           value={amount}
           onChange={setAmount}
         />
@@ -165,12 +172,24 @@ function PurchaseForm() {
 
 function PurchaseResult() {
   const outcome = useStaffStore((s) => s.outcome!)
+  const pending = outcome.status === 'pending'
   return (
     <View className='staff__panel staff__done'>
-      <Text className='staff__done-title'>登记成功</Text>
+      <Text className='staff__done-title'>{pending ? '已登记，待审批' : '登记成功'}</Text>
       <Text className='staff__done-sub'>
-        小票 {outcome.receiptNo} · 消费 {yuanFromFen(outcome.amountFen)}
+        小票 {outcome.receiptNo} · 实付 {yuanFromFen(outcome.paidFen)}
       </Text>
+      {outcome.coupon && (
+        <Text className='staff__done-sub' data-testid='till-coupon-used'>
+          已用 {outcome.coupon.name}，优惠 {yuanFromFen(outcome.discountFen)}（原价 {yuanFromFen(outcome.amountFen)}）
+        </Text>
+      )}
+      {outcome.hold && (
+        <Text className='staff__pending' data-testid='till-pending'>
+          {tillHoldLabels[outcome.hold.reason]} {yuanFromFen(outcome.hold.limitFen)}
+          ，需店长或运营在「收银审批」批准后才给会员积分和成长值
+        </Text>
+      )}
       <StaffMemberCard member={outcome.member} />
       <View className='staff__stats'>
         <View className='staff__stat'>
@@ -197,6 +216,54 @@ function PurchaseResult() {
       >
         下一位会员
       </ActionButton>
+    </View>
+  )
+}
+
+/** 满50减5 */
+const couponTerms = (c: CouponView) =>
+  c.thresholdFen > 0 ? `满${c.thresholdFen / 100}减${c.discountFen / 100}` : `无门槛减${c.discountFen / 100}`
+
+/**
+ * The scanned member's member price and usable coupons; tapping one applies it to this purchase (tap again to
+ * take it off). With an amount typed, it shows what the member pays; the BFF decides, through the shop's coupon path.
+ */
+function TillBenefitsPanel({ amountFen }: { amountFen: number | null }) {
+  const benefits = useStaffStore((s) => s.benefits)
+  const chosen = useStaffStore((s) => s.couponCode)
+  if (!benefits) return null
+  const coupon = benefits.coupons.find((c) => c.code === chosen) ?? null
+  const below = coupon && amountFen !== null && amountFen < coupon.thresholdFen
+  const discountFen = coupon && amountFen !== null ? Math.min(coupon.discountFen, amountFen) : 0
+  return (
+    <View className='staff__benefits' data-testid='till-benefits'>
+      <Text className='staff__benefits-line'>
+        {benefits.memberPriceDiscountPercent > 0
+          ? `会员价：会员商品 ${(100 - benefits.memberPriceDiscountPercent) / 10} 折`
+          : '该会员等级暂无会员价'}
+      </Text>
+      <Text className='staff__benefits-line'>
+        {benefits.coupons.length > 0 ? `可用优惠券 ${benefits.coupons.length} 张，点选使用：` : '暂无可用优惠券'}
+      </Text>
+      <View className='staff__coupons'>
+        {benefits.coupons.map((c) => (
+          <Text
+            key={c.code}
+            className={`staff__coupon ${c.code === chosen ? 'staff__coupon--on' : ''}`}
+            data-testid={`till-coupon-${c.code}`}
+            onClick={() => useStaffStore.getState().couponChosen(c.code === chosen ? null : c.code)}
+          >
+            {couponTerms(c)} · {c.name}
+          </Text>
+        ))}
+      </View>
+      {coupon && amountFen !== null && (
+        <Text className={below ? 'staff__problem' : 'staff__benefits-line'} data-testid='till-coupon-preview'>
+          {below
+            ? `未满 ${yuanFromFen(coupon.thresholdFen)}，不能使用此券`
+            : `优惠 ${yuanFromFen(discountFen)}，会员实付 ${yuanFromFen(amountFen - discountFen)}`}
+        </Text>
+      )}
     </View>
   )
 }
