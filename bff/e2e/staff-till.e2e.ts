@@ -104,6 +104,7 @@ describe('H5: benefits and limits at the staff till', () => {
     await till.getByText('确认登记').click()
     await till.getByText('已登记，待审批').waitFor()
     await till.getByTestId('till-pending').waitFor()
+    expect(await till.getByText('成长值', { exact: true }).count()).toBe(0) // nothing credited yet, so no +0 shown
     await screenshot(till, 'staff-till-pending')
     await expectNoHorizontalOverflow(till)
     expect((await api('GET', '/api/me', member.token)).body.points).toEqual(before.body.points)

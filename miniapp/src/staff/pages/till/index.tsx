@@ -191,16 +191,18 @@ function PurchaseResult() {
         </Text>
       )}
       <StaffMemberCard member={outcome.member} />
-      <View className='staff__stats'>
-        <View className='staff__stat'>
-          <Text className='staff__stat-value'>+{outcome.growth}</Text>
-          <Text className='staff__stat-label'>成长值</Text>
+      {!pending && (
+        <View className='staff__stats'>
+          <View className='staff__stat'>
+            <Text className='staff__stat-value'>+{outcome.growth}</Text>
+            <Text className='staff__stat-label'>成长值</Text>
+          </View>
+          <View className='staff__stat'>
+            <Text className='staff__stat-value'>+{outcome.points}</Text>
+            <Text className='staff__stat-label'>积分</Text>
+          </View>
         </View>
-        <View className='staff__stat'>
-          <Text className='staff__stat-value'>+{outcome.points}</Text>
-          <Text className='staff__stat-label'>积分</Text>
-        </View>
-      </View>
+      )}
       {outcome.upgrade && (
         <Text className='staff__upgrade'>
           会员已升级：{outcome.upgrade.from.name} → {outcome.upgrade.to.name}
