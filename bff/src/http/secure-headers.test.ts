@@ -59,7 +59,7 @@ describe('security headers on every answer', () => {
     expect(Object.fromEntries(page.headers)).toMatchObject(common)
     const policy = page.headers.get('content-security-policy') ?? ''
     const hash = createHash('sha256').update(inline).digest('base64')
-    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`)
+    expect(policy).toContain(`script-src 'self' 'unsafe-eval' 'sha256-${hash}';`)
     expect(policy).toContain("frame-ancestors 'none'")
     expect(policy).toContain("object-src 'none'")
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/)
