@@ -2,6 +2,7 @@ import { armFor, defaultEngagementSettings, newId } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
 import { useTestApp } from '../test/test-app'
 import { decideSend, type SendDecisionInput } from './decide-send'
+import { decideSends } from './decide-sends'
 import { insertMember } from './outreach-test-kit'
 
 describe('decideSend', () => {
@@ -32,6 +33,26 @@ describe('decideSend', () => {
       `journey:birthday:${m.id}:2026-12`,
       `journey:birthday:${m.id}:2027-12`,
     ])
+  })
+
+  it('decides nothing for a member who closed their account, not even a holdout', async () => {
+    const open = await insertMember(t.db)
+    const closed = await insertMember(t.db)
+    await t.db
+      .updateTable('members')
+      .set({ closed_at: t.clock.now().toISOString() })
+      .where('id', '=', closed.id)
+      .execute()
+    const both = await t.db
+      .transaction()
+      .execute((trx) =>
+        decideSends(trx, [input(closed.id, { period: 'closed' }), input(open.id, { period: 'closed' })]),
+      )
+    expect(both[0]).toBeNull()
+    expect(both[1]).toMatchObject({ outcome: 'sent' })
+    expect(await decide(input(closed.id, { holdoutPercent: 100, period: 'held' }))).toBeNull()
+    const rows = await t.db.selectFrom('engagement_sends').select('id').where('member_id', '=', closed.id).execute()
+    expect(rows).toEqual([])
   })
 
   it('lets exactly one of 20 concurrent deciders for one key win', async () => {

@@ -52,9 +52,10 @@ export async function decideSends(
   // first matters only when a member comes twice: the repeat must not count towards their cap for the other.
   const memberTwice = new Set(inputs.map((i) => i.memberId)).size < inputs.length
   const taken = new Set(memberTwice ? await recordedKeys(trx, inputs.map(sendDedupeKey)) : [])
+  const closed = await closedMembers(trx, inputs)
   const decisions = inputs.map((input, n): (SendDecision & { key: string }) | null => {
     const key = sendDedupeKey(input)
-    if (taken.has(key)) return null
+    if (taken.has(key) || closed.has(input.memberId)) return null
     taken.add(key)
     const arm = arms[n]
     let outcome: SendDecision['outcome'] = 'sent'
@@ -130,6 +131,17 @@ export async function sentThisWeek(
     for (const c of counts) sent.set(c.member_id, Math.max(sent.get(c.member_id) ?? 0, Number(c.sent)))
   }
   return sent
+}
+
+/**
+ * Members who closed their account: nothing is decided for them, not even a holdout, since no journey or campaign
+ * may reach a person who asked to be forgotten (their inbox is gone with the rest).
+ */
+async function closedMembers(trx: Transaction<Database>, inputs: readonly SendDecisionInput[]): Promise<Set<string>> {
+  const rows = await readInChunks([...new Set(inputs.map((i) => i.memberId))], (slice) =>
+    trx.selectFrom('members').select('id').where('id', 'in', slice).where('closed_at', 'is not', null).execute(),
+  )
+  return new Set(rows.map((r) => r.id))
 }
 
 async function recordedKeys(trx: Transaction<Database>, keys: string[]): Promise<string[]> {

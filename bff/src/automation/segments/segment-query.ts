@@ -20,6 +20,7 @@ export function segmentMembers(db: Kysely<Database>, filter: SegmentFilter, ctx:
   return db
     .selectFrom('members as m')
     .where('m.joined_at', 'is not', null)
+    .where('m.closed_at', 'is', null)
     .where((eb) => eb.and(conditions(eb as unknown as Eb, filter, ctx)))
 }
 
