@@ -1,13 +1,18 @@
-import { yuan, type OrderEventOutcome } from '@mc/shared'
+import { yuan, type OrderEventOutcome, type TierChange } from '@mc/shared'
 import type { Selectable, Transaction } from 'kysely'
 import type { Database, LedgerName, OrdersTable } from '../db/schema'
 import { earn } from '../earning/earn'
 import { takeBackUpTo } from '../ledger/reverse-entry'
 import type { PublishedProgram } from '../program/published-program'
+import { creditFirstOrder, reverseFirstOrder } from '../tasks/first-order'
 
 export type OrderRow = Selectable<OrdersTable>
 
-/** Credits what an order earned on one ledger; a growth credit may upgrade the member at once. */
+/**
+ * Credits what an order earned on one ledger; a growth credit may upgrade the member at once. The member's first
+ * credited online order also earns the first-order task, posted before the order's own entry so accounts are still locked
+ * growth first; the tier answered runs from before both to after both.
+ */
 export async function creditOrder(
   trx: Transaction<Database>,
   input: {
@@ -20,6 +25,17 @@ export async function creditOrder(
   },
 ): Promise<{ entryId: string; tier: OrderEventOutcome['tier'] }> {
   const { order, ledger, amount, program, now } = input
+  // 首单 is the shop's task: a till purchase (source outlet) neither earns it nor counts as the first order.
+  const first =
+    order.source === 'online'
+      ? await creditFirstOrder(trx, {
+          memberId: order.member_id,
+          orderId: order.order_id,
+          program,
+          occurredAt: input.occurredAt,
+          now,
+        })
+      : null
   const {
     entries: [entry],
     tierChange,
@@ -41,10 +57,11 @@ export async function creditOrder(
       },
     ],
   })
-  return {
-    entryId: entry.id,
-    tier: tierChange?.kind === 'upgrade' ? { from: tierChange.from, to: tierChange.to } : null,
-  }
+  const upgrades = [first?.tierChange, tierChange].filter(
+    (change): change is Extract<TierChange, { kind: 'upgrade' }> => change?.kind === 'upgrade',
+  )
+  const [earliest, latest] = [upgrades[0], upgrades.at(-1)]
+  return { entryId: entry.id, tier: earliest && latest ? { from: earliest.from, to: latest.to } : null }
 }
 
 /**
@@ -65,6 +82,19 @@ export async function reverseOrderCredit(
   },
 ): Promise<number> {
   const { order, ledger, program, now } = input
+  // A full refund takes back the first-order task too, whatever the order's own credits were.
+  if (order.refunded_fen + input.refundFen >= order.paid_fen) {
+    const { refundId, occurredAt } = input
+    await reverseFirstOrder(trx, {
+      memberId: order.member_id,
+      orderId: order.order_id,
+      ledger,
+      refundId,
+      program,
+      occurredAt,
+      now,
+    })
+  }
   const entryId = ledger === 'growth' ? order.growth_entry_id : order.points_entry_id
   if (!entryId || input.amount <= 0) return 0
   const lot = await trx
