@@ -4,8 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'membership', pages: ['pages/join/index', 'pages/tiers/index', 'pages/profile/index'] },
     { root: 'points', pages: ['pages/history/index', 'pages/expiring/index'] },
-    { root: 'data-rights', pages: ['pages/closing/index'] },
-    { root: 'data-rights', pages: ['pages/export/index'] },
+    { root: 'data-rights', pages: ['pages/export/index', 'pages/closing/index'] },
     { root: 'sign-in', pages: ['pages/calendar/index'] },
     { root: 'tasks', pages: ['pages/list/index'] },
     { root: 'member-code', pages: ['pages/code/index'] },

@@ -25,10 +25,16 @@ const noRedemption = 'rdm_00000000000000000000000000'
 interface Context {
   otherNotificationId: string
   otherRedemptionId: string
+  otherLotId: string
 }
 
 const idRoutes: Record<string, IdRouteCase> = {
   'POST /api/me/benefits/:key/claim': { as: 'member', unknown: '/api/me/benefits/no_such_benefit/claim' },
+  'POST /api/me/points/lots/:lotId/extension': {
+    as: 'member',
+    unknown: '/api/me/points/lots/plt_00000000000000000000000000/extension',
+    foreign: (c) => `/api/me/points/lots/${c.otherLotId}/extension`,
+  },
   'POST /api/me/inbox/:id/read': {
     as: 'member',
     unknown: '/api/me/inbox/ntf_00000000000000000000000000/read',
@@ -244,7 +250,7 @@ describe('authorization, decided from the route table', () => {
   let memberToken: string
   let otherToken: string
   let staffToken: string
-  const ctx: Context = { otherNotificationId: '', otherRedemptionId: '' }
+  const ctx: Context = { otherNotificationId: '', otherRedemptionId: '', otherLotId: '' }
   const served = () => [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))]
   const request = (method: string, path: string, token?: string, body?: unknown) =>
     t.json(method, path.replace(/:(\w+)/g, 'x_$1'), body ?? (method === 'GET' ? undefined : {}), token)
@@ -285,6 +291,15 @@ describe('authorization, decided from the route table', () => {
       'authz-points-1',
     )
     ctx.otherRedemptionId = (await redeem(t, otherToken, { itemId: item.body.item.id })).body.redemption.id
+    // And a points lot of their own (from the adjustment), for the extension route.
+    ctx.otherLotId = (
+      await t.db
+        .selectFrom('ledger_lots')
+        .select('id')
+        .where('member_id', '=', otherId)
+        .where('ledger', '=', 'points')
+        .executeTakeFirstOrThrow()
+    ).id
   })
 
   it('covers every route that takes an id', () => {
