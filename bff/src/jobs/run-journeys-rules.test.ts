@@ -31,12 +31,14 @@ describe('journeys: near next tier', () => {
 
   it('nudges within 20% of the next threshold or within one typical order, at most once per 14 days', async () => {
     t.clock.set(at('2026-12-01'))
-    await orderNow(t, byShare, 'NN-1', 42_000)
-    await orderNow(t, byTypicalOrder, 'NN-2', 20_000)
+    // Each first order also earns the first-order task's 100 growth, so the orders are 100 growth smaller than the
+    // figures they must reach.
+    await orderNow(t, byShare, 'NN-1', 32_000)
+    await orderNow(t, byTypicalOrder, 'NN-2', 18_000)
     await orderNow(t, far, 'NN-4', 5_000)
-    // 白银 needs 500: 80 short is within 20% of it; 300 short is more than one typical order (200) away.
+    // 白银 needs 500: 80 short is within 20% of it; 220 short is more than one typical order (180) away.
     expect([await growthOf(t, byShare), await growthOf(t, byTypicalOrder), await growthOf(t, far)]).toEqual([
-      420, 200, 50,
+      420, 280, 150,
     ])
     await journeysAt(t, at('2026-12-01'))
     expect((await only(t, byShare, 'near_next')).map((s) => s.period)).toEqual(['silver@2026-12-01'])
@@ -48,10 +50,10 @@ describe('journeys: near next tier', () => {
       body: '再得 80 成长值即可升级白银会员，完成一笔满¥80的订单或签到 40 天。',
       page: '/pages/home/index',
     })
-    // 120 short after an order of 180: beyond 20% (100) but within one typical order (median of 180 and 200).
+    // 105 short after an order of 115: beyond 20% (100) but within one typical order (median of 115 and 180).
     // The member nudged on the 1st earns again: still cooling down.
     t.clock.set(at('2026-12-04'))
-    await orderNow(t, byTypicalOrder, 'NN-5', 18_000)
+    await orderNow(t, byTypicalOrder, 'NN-5', 11_500)
     await orderNow(t, byShare, 'NN-6', 1_000)
     await journeysAt(t, at('2026-12-04'))
     expect((await only(t, byTypicalOrder, 'near_next')).map((s) => s.period)).toEqual(['silver@2026-12-04'])
@@ -86,8 +88,9 @@ describe('journeys: points expiring', () => {
       ['2027-12-31', 'sent'],
     ])
     const message = (await inboxOf(t, member)).find((n) => n.kind === 'points_expiring')
-    expect(message).toMatchObject({ title: '100 积分即将过期', page: '/points/pages/expiring/index' })
-    expect(message?.body).toBe('你有 100 积分将于2027-12-31过期，快去积分商城兑换吧。可用 50 积分延期 30 天。')
+    // The order's 100 points and the first-order task's 100 earned with it lapse together.
+    expect(message).toMatchObject({ title: '200 积分即将过期', page: '/points/pages/expiring/index' })
+    expect(message?.body).toBe('你有 200 积分将于2027-12-31过期，快去积分商城兑换吧。可用 50 积分延期 30 天。')
   })
 })
 

@@ -301,8 +301,9 @@ describe('an app-joined member with a birthday', () => {
       )
       return (await accountBalances(t.db, memberId)).points
     }
-    // FMCG: 1 point per yuan, doubled in the birthday month.
-    expect(await pointsFor(birthdayMember.id)).toBe(200)
-    expect(await pointsFor(other.id)).toBe(100)
+    // FMCG: 1 point per yuan, doubled in the birthday month; each member's first order also earns the first-order
+    // task's 100 points, which no multiplier touches.
+    expect(await pointsFor(birthdayMember.id)).toBe(100 + 200)
+    expect(await pointsFor(other.id)).toBe(100 + 100)
   })
 })
