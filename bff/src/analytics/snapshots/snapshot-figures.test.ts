@@ -8,7 +8,8 @@ import { useTestApp } from '../../test/test-app'
 
 /**
  * Two days of a tiny shop, posted through the real routes, and every figure of the two snapshots worked out by hand
- * from the FMCG rules (1 growth and 1 point per yuan; sign-in 2 growth and 5 points; 白银 from 500 growth).
+ * from the FMCG rules (1 growth and 1 point per yuan; sign-in 2 growth and 5 points; a member's first online order
+ * also earns the first-order task's 100 growth and 100 points, a till purchase does not; 白银 from 500 growth).
  */
 describe('the nightly snapshot of two days, figure by figure', () => {
   const t = useTestApp({ sessionTtlHours: 24 * 90 })
@@ -102,7 +103,8 @@ describe('the nightly snapshot of two days, figure by figure', () => {
     // Alice starts a points-plus-cash redemption and does not pay: its 20 points are held overnight.
     const teapot = await mallItem(t, { title: '茶壶', pointsPrice: 20, cashFen: 990 })
     expect((await redeem(t, aliceToken, { itemId: teapot.id })).status).toBe(201)
-    // Carol joins, is paid 100 points, spends 90 of them, and is refunded the whole order: 90 points in debt.
+    // Carol joins, is paid 100 points and the first-order task's 100, spends 90, and is refunded the whole order,
+    // which takes back both: 90 points in debt.
     const carolToken = await t.joinedMember('13911110003')
     const carol = (await t.json('GET', '/api/me', undefined, carolToken)).body.member.id
     await sendOrderEvent(t, orderEvent('order.paid', 'C-1', { memberId: carol }, 10_000, now()))
@@ -122,13 +124,13 @@ describe('the nightly snapshot of two days, figure by figure', () => {
       {
         members: 2,
         joins: 2,
-        points_outstanding: 600 + 5 + 450,
-        points_liability: 1055,
+        points_outstanding: 600 + 100 + 5 + 450,
+        points_liability: 1155,
         points_debt: 0,
         debtors: 0,
         points_held: 0,
         points_expiring_next_month: 0,
-        growth_outstanding: 600 + 2 + 450,
+        growth_outstanding: 600 + 100 + 2 + 450,
         sign_ins: 1,
         make_ups: 0,
         orders: 2,
@@ -136,12 +138,12 @@ describe('the nightly snapshot of two days, figure by figure', () => {
         redemptions: 0,
         redemption_points: 0,
         redemption_cash_fen: 0,
-        // Nearest rank over [450, 602]: p0–p50 fall on the first, p55–p100 on the second.
-        growth_quantiles: JSON.stringify([...Array(11).fill(450), ...Array(10).fill(602)]),
+        // Nearest rank over [450, 702]: p0–p50 fall on the first, p55–p100 on the second.
+        growth_quantiles: JSON.stringify([...Array(11).fill(450), ...Array(10).fill(702)]),
       },
     ])
     expect(numbers(await rows('snapshot_tier_members', '2026-11-23'))).toEqual([
-      // Bob's 450 growth is within 20% of 白银's 500; Alice's 602 is far from 黄金's 2000.
+      // Bob's 450 growth is within 20% of 白银's 500; Alice's 702 is far from 黄金's 2000.
       { tier_key: 'regular', members: 1, near_next: 1, retain_at_risk_30d: 0 },
       { tier_key: 'silver', members: 1, near_next: 0, retain_at_risk_30d: 0 },
     ])
@@ -150,8 +152,10 @@ describe('the nightly snapshot of two days, figure by figure', () => {
       { kind: 'upgrade', from_key: 'regular', to_key: 'silver', members: 1 },
     ])
     expect(numbers(await rows('snapshot_ledger_flows', '2026-11-23'))).toEqual([
+      { ledger: 'growth', source_kind: 'first_order', flow: 'issued', amount: 100, entries: 1 },
       { ledger: 'growth', source_kind: 'order', flow: 'issued', amount: 1050, entries: 2 },
       { ledger: 'growth', source_kind: 'sign_in', flow: 'issued', amount: 2, entries: 1 },
+      { ledger: 'points', source_kind: 'first_order', flow: 'issued', amount: 100, entries: 1 },
       { ledger: 'points', source_kind: 'order', flow: 'issued', amount: 1050, entries: 2 },
       { ledger: 'points', source_kind: 'sign_in', flow: 'issued', amount: 5, entries: 1 },
     ])
@@ -182,15 +186,16 @@ describe('the nightly snapshot of two days, figure by figure', () => {
       {
         members: 3,
         joins: 1,
-        // Alice 605 + 5 − 60 − 30 + 30 − 100 = 450; Bob 450 − 20 + 5 = 435; Carol 100 − 90 − 100 = −90.
-        points_outstanding: 795,
-        points_liability: 885,
+        // Alice 705 + 5 − 60 − 30 + 30 − 100 = 550 (a partial refund leaves her first-order task);
+        // Bob 450 − 20 + 5 = 435; Carol 100 + 100 − 90 − 100 − 100 = −90.
+        points_outstanding: 895,
+        points_liability: 985,
         points_debt: 90,
         debtors: 1,
         points_held: 20,
         points_expiring_next_month: 0,
-        // Alice 602 + 2 − 100; Bob 450 + 2 (the make-up's reward); Carol 100 − 100.
-        growth_outstanding: 504 + 452 + 0,
+        // Alice 702 + 2 − 100; Bob 450 + 2 (the make-up's reward); Carol 100 + 100 − 100 − 100.
+        growth_outstanding: 604 + 452 + 0,
         sign_ins: 1,
         make_ups: 1,
         orders: 1,
@@ -198,7 +203,7 @@ describe('the nightly snapshot of two days, figure by figure', () => {
         redemptions: 2,
         redemption_points: 150,
         redemption_cash_fen: 0,
-        growth_quantiles: JSON.stringify([...Array(7).fill(0), ...Array(7).fill(452), ...Array(7).fill(504)]),
+        growth_quantiles: JSON.stringify([...Array(7).fill(0), ...Array(7).fill(452), ...Array(7).fill(604)]),
       },
     ])
     expect(numbers(await rows('snapshot_tier_members', '2026-11-24'))).toEqual([
@@ -209,11 +214,13 @@ describe('the nightly snapshot of two days, figure by figure', () => {
       { kind: 'join', from_key: '', to_key: 'regular', members: 1 },
     ])
     // The make-up's reward is dated the 23rd but was posted on the 24th, so it is the 24th's; the cup's refund
-    // comes back under 'redeem' and cancels its spend.
+    // comes back under 'redeem' and cancels its spend; so Carol's first-order task and its reversal net to 0.
     expect(numbers(await rows('snapshot_ledger_flows', '2026-11-24'))).toEqual([
+      { ledger: 'growth', source_kind: 'first_order', flow: 'issued', amount: 0, entries: 2 },
       { ledger: 'growth', source_kind: 'order', flow: 'issued', amount: 100, entries: 1 },
       { ledger: 'growth', source_kind: 'refund', flow: 'clawed_back', amount: -200, entries: 2 },
       { ledger: 'growth', source_kind: 'sign_in', flow: 'issued', amount: 4, entries: 2 },
+      { ledger: 'points', source_kind: 'first_order', flow: 'issued', amount: 0, entries: 2 },
       { ledger: 'points', source_kind: 'order', flow: 'issued', amount: 100, entries: 1 },
       { ledger: 'points', source_kind: 'redeem', flow: 'spent', amount: -60 - 30 + 30 - 20 - 90, entries: 5 },
       { ledger: 'points', source_kind: 'refund', flow: 'clawed_back', amount: -200, entries: 2 },
