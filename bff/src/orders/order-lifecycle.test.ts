@@ -4,6 +4,8 @@ import { postEntry } from '../ledger/post-entry'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { useTestApp } from '../test/test-app'
 
+// Each member's first online order also earns the first-order task (FMCG: 100 growth and 100 points, both with the
+// payment), taken back when that order is fully refunded; the figures below count it.
 describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () => {
   const t = useTestApp()
   let phoneSeq = 0
@@ -17,19 +19,24 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
   it('credits points on completion, with a lot that lapses when the following year ends', async () => {
     const { memberId, token } = await newMember()
     await sendOrderEvent(t, orderEvent('order.paid', 'L-1', { memberId }, 20_000))
-    expect((await t.json('GET', '/api/me', undefined, token)).body.points.balance).toBe(0)
+    // Only the first-order task's points: the order's own wait for completion.
+    expect((await t.json('GET', '/api/me', undefined, token)).body.points.balance).toBe(100)
     const done = await sendOrderEvent(
       t,
       orderEvent('order.completed', 'L-1', { memberId }, 20_000, { occurredAt: '2026-11-25T02:00:00.000Z' }),
     )
     expect(done.body).toMatchObject({ status: 'applied', points: 200, growth: 0 })
-    const lot = await t.db
+    const lots = await t.db
       .selectFrom('ledger_lots')
       .select(['remaining', 'expires_at'])
       .where('member_id', '=', memberId)
       .where('ledger', '=', 'points')
-      .executeTakeFirstOrThrow()
-    expect(lot).toEqual({ remaining: 200, expires_at: '2027-12-31T16:00:00.000Z' })
+      .orderBy('remaining')
+      .execute()
+    expect(lots).toEqual([
+      { remaining: 100, expires_at: '2027-12-31T16:00:00.000Z' },
+      { remaining: 200, expires_at: '2027-12-31T16:00:00.000Z' },
+    ])
     const again = await sendOrderEvent(t, orderEvent('order.completed', 'L-1', { memberId }, 20_000))
     expect(again.body).toMatchObject({ status: 'applied', points: 0 })
   })
@@ -43,7 +50,7 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
       orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r1', refundAmountFen: 10_000 }),
     )
     expect(r1.body).toMatchObject({ growth: -100, points: -100 })
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 200, points: 200 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 300, points: 300 })
     const dup = await sendOrderEvent(
       t,
       orderEvent('order.refunded', 'L-2', { memberId }, 30_000, { refundId: 'r1', refundAmountFen: 10_000 }),
@@ -68,14 +75,15 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const { memberId } = await newMember()
     await sendOrderEvent(t, orderEvent('order.paid', 'L-2b', { memberId }, 30_001))
     await sendOrderEvent(t, orderEvent('order.completed', 'L-2b', { memberId }, 30_001))
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 300, points: 300 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 400, points: 400 })
     const refund = (refundId: string, refundAmountFen: number) =>
       sendOrderEvent(t, orderEvent('order.refunded', 'L-2b', { memberId }, 30_001, { refundId, refundAmountFen }))
     // Cumulative floors: 300 × 10,000 / 30,001 = 99.99 → 99; × 20,000 → 199 (100 more); × 30,001 → 300 (101 more).
+    // The first-order task's 100 stands until the last refund makes it a full one.
     expect((await refund('u1', 10_000)).body).toMatchObject({ status: 'applied', growth: -99, points: -99 })
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 201, points: 201 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 301, points: 301 })
     expect((await refund('u2', 10_000)).body).toMatchObject({ status: 'applied', growth: -100, points: -100 })
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 101, points: 101 })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 201, points: 201 })
     expect((await refund('u3', 10_001)).body).toMatchObject({ status: 'applied', growth: -101, points: -101 })
     expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 0, points: 0 })
     const order = await t.db
@@ -90,8 +98,11 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
       .where('member_id', '=', memberId)
       .orderBy('ledger')
       .execute()
+    // The order's lots and the first-order task's, all taken back.
     expect(lots).toEqual([
       { ledger: 'growth', remaining: 0 },
+      { ledger: 'growth', remaining: 0 },
+      { ledger: 'points', remaining: 0 },
       { ledger: 'points', remaining: 0 },
     ])
   })
@@ -105,8 +116,18 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
       const again = await sendOrderEvent(t, orderEvent('order.paid', 'L-8', { memberId }, amountFen))
       expect(again).toMatchObject({ status: 200, body: { status: 'applied', memberId, growth: 0, points: 0 } })
     }
-    const entries = await t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).execute()
-    expect(entries).toEqual([{ amount: 200 }])
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select(['ledger', 'kind', 'amount'])
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .orderBy('account_version')
+      .execute()
+    expect(entries).toEqual([
+      { ledger: 'growth', kind: 'first_order', amount: 100 },
+      { ledger: 'growth', kind: 'order', amount: 200 },
+      { ledger: 'points', kind: 'first_order', amount: 100 },
+    ])
     const order = await t.db
       .selectFrom('orders')
       .select(['paid_fen', 'growth_credited'])
@@ -122,7 +143,8 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     expect(parked).toMatchObject({ status: 202, body: { status: 'parked' } })
     expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 0, points: 0 })
     await sendOrderEvent(t, orderEvent('order.paid', 'L-3', { memberId }, 10_000))
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 60 })
+    // 100 − 40 of the order's own, and the first-order task's 100 (a partial refund leaves it).
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 160 })
     expect(await sendOrderEvent(t, refund)).toEqual(parked) // the first outcome, replayed
     const negativeEarnings = await t.db
       .selectFrom('ledger_entries')
@@ -154,6 +176,7 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
           debit: { from: 'earliest_expiry', respectHeld: true },
         }),
       )
+    // 200 points (the order's and the first-order task's), 80 spent; the full refund takes back both.
     await spend(80)
     await sendOrderEvent(
       t,
@@ -164,21 +187,27 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     await expect(spend(1)).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' })
     await sendOrderEvent(t, orderEvent('order.paid', 'L-5', { memberId }, 10_000))
     await sendOrderEvent(t, orderEvent('order.completed', 'L-5', { memberId }, 10_000))
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ points: 20 })
+    // L-5 is now the first credited order that stands, so it earns the first-order task again with its payment:
+    // its 100 points repay the 80 of debt, then the order's own 100 come on completion.
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ points: 120 })
     const lots = await t.db
       .selectFrom('ledger_lots')
       .select(['amount', 'remaining'])
       .where('member_id', '=', memberId)
       .where('ledger', '=', 'points')
-      .orderBy('id')
+      .orderBy('remaining')
       .execute()
     // only what was left after repaying the debt is spendable
-    expect(lots.at(-1)).toEqual({ amount: 20, remaining: 20 })
+    expect(lots.slice(-2)).toEqual([
+      { amount: 20, remaining: 20 },
+      { amount: 100, remaining: 100 },
+    ])
   })
 
   it('upgrades at once when an order takes growth over a threshold, and /api/me explains the rest', async () => {
     const { memberId, token } = await newMember()
-    const paid = await sendOrderEvent(t, orderEvent('order.paid', 'L-6', { memberId }, 180_000))
+    // 1,700 growth of the order and 100 of the first-order task posted before it: 1,800 in all.
+    const paid = await sendOrderEvent(t, orderEvent('order.paid', 'L-6', { memberId }, 170_000))
     expect(paid.body.tier).toEqual({ from: 'regular', to: 'silver' })
     const me = (await t.json('GET', '/api/me', undefined, token)).body
     expect(me).toMatchObject({
@@ -213,6 +242,7 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
     const { memberId, token } = await newMember()
     // Under FMCG growth is credited on payment, so nothing is pending.
     await sendOrderEvent(t, orderEvent('order.paid', 'L-7', { memberId }, 5_000))
-    expect((await t.json('GET', '/api/me', undefined, token)).body).toMatchObject({ growth: 50, pendingGrowth: 0 })
+    // 50 of the order and 100 of the first-order task, both credited.
+    expect((await t.json('GET', '/api/me', undefined, token)).body).toMatchObject({ growth: 150, pendingGrowth: 0 })
   })
 })
