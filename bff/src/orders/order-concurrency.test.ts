@@ -4,6 +4,8 @@ import { accountBalances } from '../ledger/accounts'
 import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { useTestApp } from '../test/test-app'
 
+// A member's first online order also earns the first-order task (FMCG: 100 growth and 100 points, posted before the
+// order's own entry); the figures below count it, and that it lands once however many orders arrive at once.
 describe('order events under concurrency and in any order', () => {
   const t = useTestApp()
   let phoneSeq = 0
@@ -19,8 +21,18 @@ describe('order events under concurrency and in any order', () => {
     const answers = await Promise.all(Array.from({ length: 100 }, () => sendOrderEvent(t, event)))
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
     expect(answers[0]).toMatchObject({ status: 200, body: { growth: 123 } })
-    const entries = await t.db.selectFrom('ledger_entries').select('id').where('member_id', '=', memberId).execute()
-    expect(entries).toHaveLength(1)
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select(['ledger', 'kind', 'amount'])
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .orderBy('account_version')
+      .execute()
+    expect(entries).toEqual([
+      { ledger: 'growth', kind: 'first_order', amount: 100 },
+      { ledger: 'growth', kind: 'order', amount: 123 },
+      { ledger: 'points', kind: 'first_order', amount: 100 },
+    ])
   })
 
   it('100 parallel distinct events for one member leave exactly their sum', async () => {
@@ -30,15 +42,17 @@ describe('order events under concurrency and in any order', () => {
       amounts.map((fen, i) => sendOrderEvent(t, orderEvent('order.paid', `C-2-${i}`, { memberId }, fen))),
     )
     expect(answers.every((a) => a.status === 200)).toBe(true)
+    // The orders' growth and the first-order task's 100, earned by exactly one of them.
     const expected = amounts.reduce((sum, fen) => sum + Math.floor(fen / 100), 0)
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: expected })
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 100 + expected, points: 100 })
     const versions = await t.db
       .selectFrom('ledger_entries')
       .select('account_version')
       .where('member_id', '=', memberId)
+      .where('ledger', '=', 'growth')
       .orderBy('account_version')
       .execute()
-    expect(versions.map((v) => v.account_version)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
+    expect(versions.map((v) => v.account_version)).toEqual(Array.from({ length: 101 }, (_, i) => i + 1))
   })
 
   it('20 re-sends of a paid order under new event ids at once all answer 200 and post nothing more', async () => {
@@ -51,9 +65,15 @@ describe('order events under concurrency and in any order', () => {
     expect(new Set(answers.map((a) => a.body.eventId)).size).toBe(20)
     for (const answer of answers)
       expect(answer).toMatchObject({ status: 200, body: { status: 'applied', memberId, growth: 0, points: 0 } })
-    const entries = await t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).execute()
-    expect(entries).toEqual([{ amount: 456 }])
-    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 456 })
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select('amount')
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .orderBy('account_version')
+      .execute()
+    expect(entries).toEqual([{ amount: 100 }, { amount: 456 }, { amount: 100 }])
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 100 + 456, points: 100 })
   })
 
   it('20 first payments of one order under different event ids at once post once', async () => {
@@ -63,8 +83,14 @@ describe('order events under concurrency and in any order', () => {
     )
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200))
     expect(answers.filter((a) => a.body.growth === 78)).toHaveLength(1)
-    const entries = await t.db.selectFrom('ledger_entries').select('amount').where('member_id', '=', memberId).execute()
-    expect(entries).toEqual([{ amount: 78 }])
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select('amount')
+      .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .orderBy('account_version')
+      .execute()
+    expect(entries).toEqual([{ amount: 100 }, { amount: 78 }, { amount: 100 }])
   })
 
   it('ends with the same balances for every arrival order of paid, partial refunds and completion', async () => {
@@ -93,7 +119,9 @@ describe('order events under concurrency and in any order', () => {
           const key = `${paidFen}/${refund1}/${refund2}`
           const earned = Math.floor(paidFen / 100)
           const refunded = Math.min(paidFen, refund1 + refund2)
-          const expected = earned - Math.floor((earned * refunded) / paidFen)
+          // The first-order task's 100 stands unless the refunds add up to the whole order.
+          const task = refunded < paidFen ? 100 : 0
+          const expected = earned - Math.floor((earned * refunded) / paidFen) + task
           expect(balances.growth).toBe(expected)
           expect(balances.points).toBe(expected) // regular tier, not a birthday month: 1 point per yuan
           const seen = results.get(key)
