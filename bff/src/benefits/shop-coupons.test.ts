@@ -167,7 +167,7 @@ describe('shop coupon and pricing API', () => {
     })
   })
 
-  it("refuses another member's order with 409 COUPON_NOT_HOLDER and leaves the coupon usable by its holder", async () => {
+  it("refuses another member's order with 409 COUPON_NOT_HOLDER; the coupon stays usable by its holder", async () => {
     const holder = await memberWithCoupons()
     const stranger = await memberOnTier(t, 0)
     const holderPhone = (

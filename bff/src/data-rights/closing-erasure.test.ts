@@ -52,7 +52,8 @@ describe('closing an account erases the person from every table', () => {
     // and gets messages: every path that stores who they are.
     const imported = await importMembers(
       t.db,
-      `phone,openid,name,birthday,growth,points,points_expires_on\n${phone},${openid},${nickname},1990-05-06,900,500,\n`,
+      'phone,openid,name,birthday,growth,points,points_expires_on\n' +
+        `${phone},${openid},${nickname},1990-05-06,900,500,\n`,
       {
         identitySecret: testIdentitySecret,
         now: t.clock.now(),

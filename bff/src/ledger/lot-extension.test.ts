@@ -39,7 +39,7 @@ describe('POST /api/me/points/lots/:lotId/extension', () => {
     ])
   })
 
-  it('spends the cost and moves the lot, once: asking again answers the same extension and writes nothing', async () => {
+  it('spends the cost and moves the lot once: asking again answers the same extension, writes nothing', async () => {
     const other = await t.joinedMember('13730000002')
     const otherId = (await t.json('GET', '/api/me', undefined, other)).body.member.id
     const lotId = await pointsLot(t, otherId, 300, endOf2026)

@@ -295,7 +295,7 @@ describe('importMembers', () => {
     ])
   })
 
-  it('recognises a row imported before keys were hashed (a plain phone key) and writes no plain key itself', async () => {
+  it('recognises a row imported before keys were hashed (plain phone key) and writes no plain key itself', async () => {
     // What an import before issue 14 left: the identity record under `phone:<phone>` with the opening numbers.
     await t.db
       .insertInto('idempotency_records')

@@ -71,7 +71,7 @@ function SectionCard({ section }: { section: DataSection }) {
         <Text className='member-data__empty'>暂无记录</Text>
       ) : (
         section.rows.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a block's rows are rebuilt whole from one export, never reordered.
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are rebuilt whole from one export, never reordered.
           <View key={`${row.label}-${i}`} className='card-row member-data__row'>
             <Text className='member-data__label'>{row.label}</Text>
             <Text className='member-data__value'>{row.value}</Text>
