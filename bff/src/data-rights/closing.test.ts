@@ -106,7 +106,7 @@ describe('account closing', () => {
     expect((await t.json('GET', '/api/me', undefined, token)).status).toBe(200)
   })
 
-  it('lets an operator close on request with a reason, audited without the phone; closing twice is refused', async () => {
+  it('lets an operator close on request with a reason, audited without the phone; a second try refused', async () => {
     const { memberId } = await memberWithPoints(t, 50)
     const { phone } = await memberRow(memberId)
     const path = `/api/admin/members/${memberId}/closing`
