@@ -16,7 +16,8 @@ describe('daily expiry and tier sweeps', () => {
       .select(['ledger', 'amount', 'kind', 'reason'])
       .where('member_id', '=', memberId)
       .where('kind', '=', 'expiry')
-      .orderBy('id')
+      .orderBy('ledger')
+      .orderBy('amount')
       .execute()
   // A year passes in these tests, far beyond any session, so the member's view is read directly.
   const tier = () => getMe(t.db, memberId, t.clock.now())
@@ -25,7 +26,8 @@ describe('daily expiry and tier sweeps', () => {
     t.clock.set('2026-11-23T02:00:00.000Z')
     token = await t.joinedMember('13900009999')
     memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id
-    // 600 growth on 2026-11-23 (白银, valid until 2027-11-23) and 600 points that lapse when 2027 ends.
+    // 600 growth on 2026-11-23 (白银, valid until 2027-11-23) and 600 points that lapse when 2027 ends, each beside
+    // the first-order task's 100 earned with it (a lot of its own): 700 of each.
     await sendOrderEvent(t, orderEvent('order.paid', 'J-1', { memberId }, 60_000))
     await sendOrderEvent(t, orderEvent('order.completed', 'J-1', { memberId }, 60_000))
   })
@@ -50,7 +52,7 @@ describe('daily expiry and tier sweeps', () => {
     const day1 = await runDailyJobs(t.db, t.clock.now(), 'test')
     expect(day1).toMatchObject({
       ran: true,
-      expiry: { growthLots: 1, growthExpired: 600, pointsLots: 0 },
+      expiry: { growthLots: 2, growthExpired: 700, pointsLots: 0 },
       tiers: { evaluated: 0 },
     })
     // still valid today
@@ -61,13 +63,14 @@ describe('daily expiry and tier sweeps', () => {
     expect(await tier()).toMatchObject({ tier: { id: 'regular' }, validUntil: null })
     expect(await entries()).toEqual([
       { ledger: 'growth', amount: -600, kind: 'expiry', reason: '成长值超出统计周期（2026-11-23 获得）' },
+      { ledger: 'growth', amount: -100, kind: 'expiry', reason: '成长值超出统计周期（2026-11-23 获得）' },
     ])
   })
 
   it('expires points when the following year ends, never twice, whatever the clock does', async () => {
     t.clock.set('2027-12-31T16:00:00.000Z')
     const expired = await runDailyJobs(t.db, t.clock.now(), 'test')
-    expect(expired).toMatchObject({ ran: true, expiry: { pointsLots: 1, pointsExpired: 600 } })
+    expect(expired).toMatchObject({ ran: true, expiry: { pointsLots: 2, pointsExpired: 700 } })
     expect(await accountBalances(t.db, memberId)).toMatchObject({ points: 0, growth: 0 })
     t.clock.set('2027-12-31T15:00:00.000Z') // the clock jumps back an hour: nothing comes back to life
     await runDailyJobs(t.db, t.clock.now(), 'test', { force: true })
@@ -77,6 +80,7 @@ describe('daily expiry and tier sweeps', () => {
     await runDailyJobs(t.db, t.clock.now(), 'test', { force: true })
     expect((await entries()).filter((e) => e.ledger === 'points')).toEqual([
       { ledger: 'points', amount: -600, kind: 'expiry', reason: '积分到期（2026-11-23 获得）' },
+      { ledger: 'points', amount: -100, kind: 'expiry', reason: '积分到期（2026-11-23 获得）' },
     ])
   })
 

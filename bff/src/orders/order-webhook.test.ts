@@ -20,8 +20,15 @@ describe('POST /webhooks/orders: signature and replay', () => {
       .selectFrom('ledger_entries')
       .select(['ledger', 'amount', 'reason', 'rule_version'])
       .where('member_id', '=', memberId)
+      .orderBy('ledger')
+      .orderBy('account_version')
       .execute()
-    expect(entries).toEqual([{ ledger: 'growth', amount: 99, reason: '订单 o-1 实付 ¥99.50', rule_version: 1 }])
+    // The member's first order also earns the first-order task, growth and points alike, posted before its own entry.
+    expect(entries).toEqual([
+      { ledger: 'growth', amount: 100, reason: '首单奖励（订单 o-1）', rule_version: 1 },
+      { ledger: 'growth', amount: 99, reason: '订单 o-1 实付 ¥99.50', rule_version: 1 },
+      { ledger: 'points', amount: 100, reason: '首单奖励（订单 o-1）', rule_version: 1 },
+    ])
   })
 
   it('replays the first answer for the same event id and writes nothing', async () => {

@@ -10,6 +10,8 @@ import { num } from './snapshot-day-context'
  * A year on: the nightly look ahead (near the next tier, retain at risk, points expiring next month) and the median
  * days to a tier, over members whose orders were placed on chosen days through the order webhook.
  * FMCG rules: 白银 from 500 growth, kept with 400; growth counts 365 days; points lapse when the following year ends.
+ * Each member's first order also earns the first-order task's 100 growth and 100 points, so first orders are 100 yuan
+ * smaller than the growth they must reach (A: 500 + 100 = 600).
  */
 describe('the nightly look ahead and the days to a tier', () => {
   const t = useTestApp()
@@ -32,14 +34,14 @@ describe('the nightly look ahead and the days to a tier', () => {
   }
 
   beforeAll(async () => {
-    await member('13955550001', '2026-11-23', [['2026-11-23', 600]]) // A: 白银 until 2027-11-23, growth lapses first
+    await member('13955550001', '2026-11-23', [['2026-11-23', 500]]) // A: 白银 until 2027-11-23, growth lapses first
     await member('13955550002', '2026-11-23', [
-      ['2026-11-23', 600],
+      ['2026-11-23', 500],
       ['2027-10-01', 450],
     ]) // C: the same, but 450 growth still counts when validity ends
-    await member('13955550003', '2027-01-10', [['2027-01-10', 600]]) // B: 白银 until 2028-01-10
-    await member('13955550004', '2027-10-01', [['2027-10-01', 420]]) // D: 420 ≥ 80% of 500
-    await member('13955550005', '2027-10-01', [['2027-10-01', 100]]) // E: far from 白银
+    await member('13955550003', '2027-01-10', [['2027-01-10', 500]]) // B: 白银 until 2028-01-10
+    await member('13955550004', '2027-10-01', [['2027-10-01', 320]]) // D: 320 + 100 = 420 ≥ 80% of 500
+    await member('13955550005', '2027-10-01', [['2027-10-01', 100]]) // E: 100 + 100, far from 白银
     for (const [phone, upgradeDay] of [
       ['13955550006', '2027-10-11'],
       ['13955550007', '2027-10-05'],
@@ -48,7 +50,7 @@ describe('the nightly look ahead and the days to a tier', () => {
       await member(phone, '2027-10-01', [
         ['2027-10-01', 300],
         [upgradeDay, 300],
-      ]) // F, G, H: 白银 10, 4 and 20 days after joining
+      ]) // F, G, H: 300 + 100, then 白银 with the second order 10, 4 and 20 days after joining
   })
 
   const tiers = (day: string) =>
@@ -95,7 +97,8 @@ describe('the nightly look ahead and the days to a tier', () => {
       .selectAll()
       .where('business_day', '=', '2027-12-05')
       .executeTakeFirstOrThrow()
-    // A's and C's 600 points of 2026 lapse when 2027 ends, which the sweep posts on 2028-01-01.
+    // A's and C's 600 points of 2026 (500 of the order, 100 of the task) lapse when 2027 ends, which the sweep posts
+    // on 2028-01-01.
     expect(num(header.points_expiring_next_month)).toBe(1200)
     // A's and C's upgrades are over a year old now: 0, 4, 10, 20 → the lower middle is 4.
     expect(await timing('2027-12-05')).toEqual([
