@@ -42,7 +42,8 @@ describe('member histories', () => {
       seen.push(...page.body.entries.map((e: { amount: number }) => e.amount))
       cursor = page.body.nextCursor
     } while (cursor)
-    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => 25 - i))
+    // Oldest last: the first-order task's 100, posted with H-1's payment just before its own entry.
+    expect(seen).toEqual([...Array.from({ length: 25 }, (_, i) => 25 - i), 100])
   })
 
   it("shows only the caller's own entries", async () => {
@@ -55,10 +56,18 @@ describe('member histories', () => {
 
   it('lists expiring points lot by lot, soonest first, with the total', async () => {
     const expiring = await t.json('GET', '/api/me/points/expiring', undefined, token)
-    expect(expiring.body.total).toBe(325)
-    expect(expiring.body.lots).toHaveLength(25)
+    // 1 + 2 + … + 25 of the orders and 100 of the first-order task, all lapsing when 2027 ends.
+    expect(expiring.body.total).toBe(325 + 100)
+    expect(expiring.body.lots).toHaveLength(26)
+    // The first-order task's lot (posted first) holds 100 points, enough for FMCG's 50-point extension of 30 days.
+    expect(expiring.body.lots[0]).toMatchObject({
+      points: 100,
+      expiresAt: '2027-12-31T16:00:00.000Z',
+      extension: { costPoints: 50, expiresAtAfter: '2028-01-30T16:00:00.000Z' },
+      extendedFrom: null,
+    })
     // Each order's lot holds at most 25 points, too few for FMCG's 50-point extension to be offered.
-    for (const lot of expiring.body.lots) {
+    for (const lot of expiring.body.lots.slice(1)) {
       expect(lot).toMatchObject({ expiresAt: '2027-12-31T16:00:00.000Z', extension: null, extendedFrom: null })
     }
   })

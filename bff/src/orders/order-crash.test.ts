@@ -87,8 +87,18 @@ describe('a server killed right after commit, before replying', () => {
     ).rejects.toThrow()
     expect(await first.exited).toBe('SIGKILL')
 
-    const entries = await database.db.selectFrom('ledger_entries').select(['amount']).execute()
-    expect(entries).toEqual([{ amount: 888 }]) // committed before the crash, exactly once
+    const entries = await database.db
+      .selectFrom('ledger_entries')
+      .select(['ledger', 'kind', 'amount'])
+      .orderBy('ledger')
+      .orderBy('account_version')
+      .execute()
+    // Committed before the crash, exactly once: the first order's task (growth and points) and its own growth.
+    expect(entries).toEqual([
+      { ledger: 'growth', kind: 'first_order', amount: 100 },
+      { ledger: 'growth', kind: 'order', amount: 888 },
+      { ledger: 'points', kind: 'first_order', amount: 100 },
+    ])
     expect(await verifyLedgers(database.db)).toEqual([])
 
     const second = await startServer(database.url, schema)
@@ -100,7 +110,7 @@ describe('a server killed right after commit, before replying', () => {
       })
       expect(retried.status).toBe(200)
       expect(await retried.json()).toMatchObject({ eventId: 'evt_crash_1', status: 'applied', growth: 888 })
-      expect(await database.db.selectFrom('ledger_entries').select('id').execute()).toHaveLength(1)
+      expect(await database.db.selectFrom('ledger_entries').select('id').execute()).toHaveLength(3)
       expect(await verifyLedgers(database.db)).toEqual([])
     } finally {
       second.child.kill('SIGTERM')
