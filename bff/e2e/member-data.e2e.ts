@@ -23,7 +23,8 @@ describe('H5: a member extends an expiring lot by points, then reads and downloa
     page = phone.page
     await loginAndJoin(page, server.baseUrl, phoneNo)
     await page.getByText('个人资料', { exact: true }).waitFor()
-    // A completed order of ¥300 earns a lot of 300 points, worth more than the 50-point extension.
+    // A completed order of ¥300 earns a lot of 300 points, worth more than the 50-point extension; being the
+    // member's first order it also earns the first-order task's 100 points, a lot of its own (extendable too).
     await completeOrder(server.baseUrl, phoneNo, 'DATA-1', 30_000)
     const login = await api('POST', '/api/auth/local', null, { phone: phoneNo })
     token = login.body.token
@@ -41,6 +42,9 @@ describe('H5: a member extends an expiring lot by points, then reads and downloa
     const row = page.getByTestId(`lot-${lot.lotId}`)
     await expect(row.textContent()).resolves.toContain(`300 积分${chinese(lastDay(lot.expiresAt))} 到期`)
     await row.getByText(buttonText, { exact: true }).waitFor()
+    const taskLot = before.lots.find((l: { points: number }) => l.points === 100)
+    expect(taskLot.extension).not.toBeNull()
+    await expect(page.getByTestId(`lot-${taskLot.lotId}`).textContent()).resolves.toContain('100 积分')
     await expectNoHorizontalOverflow(page)
     await screenshot(page, '80-expiring-extension-offer')
 
@@ -64,7 +68,7 @@ describe('H5: a member extends an expiring lot by points, then reads and downloa
       .where('member_id', '=', memberId)
       .where('ledger', '=', 'points')
       .executeTakeFirstOrThrow()
-    expect(points.balance).toBe(300 - lot.extension.costPoints)
+    expect(points.balance).toBe(100 + 300 - lot.extension.costPoints)
     // Asking again, as a second tap or a retry would, changes nothing.
     const again = await api('POST', `/api/me/points/lots/${lot.lotId}/extension`, token)
     expect(again).toMatchObject({ status: 200, body: { id: extensions[0].id } })

@@ -108,7 +108,8 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
           check()
         }),
     )
-    await page.getByText('我', { exact: true }).waitFor()
+    // The member's own marker on the tier scale (home, still in the page stack, has a 我 shortcut glyph too).
+    await page.locator('.tier-position__me-bubble').getByText('我', { exact: true }).waitFor()
     await expect(page.locator('.tier-retain__headline-text').textContent()).resolves.toMatch(
       /^黄金会员有效期至 \d{4}年\d{1,2}月\d{1,2}日$/,
     )
@@ -135,10 +136,16 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     await scrollToBottom(page)
     await page.getByText('订单 demo-1-1 实付 ¥680.00').waitFor()
     await page.getByText('没有更多了').waitFor()
-    await expect(rows.count()).resolves.toBe(extraOrders + 1 + 4)
+    // The e2e orders, one refund, the four demo orders and the first-order task that demo-1-1 earned, posted
+    // just before it: the oldest row, 100 growth, then demo-1-1's 680 on top of it.
+    await expect(rows.count()).resolves.toBe(extraOrders + 1 + 4 + 1)
     const oldest = page.locator('.history-row').last()
-    await expect(oldest.locator('.history-row__amount').textContent()).resolves.toBe('+680')
-    await expect(oldest.locator('.history-row__balance').textContent()).resolves.toBe('成长值 680')
+    await expect(oldest.textContent()).resolves.toContain('首单奖励（订单 demo-1-1）')
+    await expect(oldest.locator('.history-row__amount').textContent()).resolves.toBe('+100')
+    await expect(oldest.locator('.history-row__balance').textContent()).resolves.toBe('成长值 100')
+    const demoFirst = page.locator('.history-row').nth(-2)
+    await expect(demoFirst.locator('.history-row__amount').textContent()).resolves.toBe('+680')
+    await expect(demoFirst.locator('.history-row__balance').textContent()).resolves.toBe('成长值 780')
     await expect(oldest.locator('.history-row__time').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     await checkWidths(page, '06-growth-history')
   })
