@@ -10,8 +10,8 @@ export type OrderRow = Selectable<OrdersTable>
 
 /**
  * Credits what an order earned on one ledger; a growth credit may upgrade the member at once. The member's first
- * credited online order also earns the first-order task, posted before the order's own entry so accounts are still locked
- * growth first; the tier answered runs from before both to after both.
+ * credited online order also earns the first-order task, posted before the order's own entry so accounts are still
+ * locked growth first; the tier answered runs from before both to after both.
  */
 export async function creditOrder(
   trx: Transaction<Database>,
