@@ -32,7 +32,7 @@ describe('first-order task through the order webhook', () => {
   const refund = (memberId: string, orderId: string, fen: number, refundId: string, refundAmountFen: number) =>
     sendOrderEvent(t, orderEvent('order.refunded', orderId, { memberId }, fen, { refundId, refundAmountFen }))
 
-  it('credits first_order on both ledgers with the first order, before its own entry; the second earns none', async () => {
+  it('credits first_order on both ledgers with the first order, before its entry; the second earns none', async () => {
     const { memberId } = await newMember()
     expect((await pay(memberId, 'F-1', 20_000)).body).toMatchObject({ status: 'applied', growth: 200 })
     const afterPaid = await entries(memberId)
