@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { adminCall, mallItem, memberWithPoints, redeem } from '../test/mall-fixtures'
+import { ledgerFootprint, orderEvent, sendOrderEvent } from '../test/order-events'
 import { useTestApp } from '../test/test-app'
 
 describe('account closing', () => {
@@ -86,6 +87,27 @@ describe('account closing', () => {
     const again = await t.json('POST', '/api/auth/local', { phone })
     expect(again.status).toBe(200)
     expect(again.body.member.id).not.toBe(memberId)
+  })
+
+  it('refuses a new order for a closed member as unknown; a refund of an earlier order still applies', async () => {
+    const token = await t.joinedMember('13922224444')
+    const memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id as string
+    const before = orderEvent('order.paid', `closing-${memberId}-1`, { memberId }, 20_000)
+    expect((await sendOrderEvent(t, before)).status).toBe(200)
+    const { points } = (await t.json('GET', '/api/me/closing', undefined, token)).body
+    expect((await t.json('POST', '/api/me/closing', { confirm: true, points }, token)).status).toBe(200)
+
+    const footprint = await ledgerFootprint(t)
+    const after = await sendOrderEvent(t, orderEvent('order.paid', `closing-${memberId}-2`, { memberId }, 30_000))
+    expect(after).toMatchObject({ status: 404, body: { error: { code: 'MEMBER_NOT_FOUND' } } })
+    expect(await ledgerFootprint(t)).toEqual(footprint)
+
+    const refund = orderEvent('order.refunded', `closing-${memberId}-1`, { memberId }, 20_000, {
+      refundId: `closing-${memberId}-r1`,
+      refundAmountFen: 20_000,
+    })
+    expect((await sendOrderEvent(t, refund)).status).toBe(200)
+    expect(await verifyLedgers(t.db)).toEqual([])
   })
 
   it('refuses while a redemption waits for shipping, with the reason, and changes nothing', async () => {

@@ -13,7 +13,7 @@ import type { Database } from '../db/schema'
 import { memberTierState } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
 import { creditOrder, reverseOrderCredit, type OrderRow } from './order-earning'
-import { resolveOrderMember } from './resolve-member'
+import { refuseIfClosed, resolveOrderMember } from './resolve-member'
 
 export interface EventContext {
   trx: Transaction<Database>
@@ -51,6 +51,7 @@ export async function applyOrderEvent(
     .where('order_id', '=', event.data.orderId)
     .executeTakeFirst()
   if (event.type === 'order.paid') {
+    if (!order) refuseIfClosed(member)
     const body = await applyPaid(ctx, event, member)
     if (body === null) {
       // Another event id re-sent the payment (perhaps at this very moment): the order is taken, nothing is credited.

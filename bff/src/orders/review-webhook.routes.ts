@@ -7,7 +7,7 @@ import { validate } from '../http/validate'
 import { documentRoute } from '../openapi/document-route'
 import { publishedProgram } from '../program/published-program'
 import { creditReview } from '../tasks/credit-review'
-import { resolveOrderMember } from './resolve-member'
+import { refuseIfClosed, resolveOrderMember } from './resolve-member'
 
 /**
  * POST /webhooks/reviews: the shop's `review.published` event, in the order webhook's envelope and under its rules
@@ -36,6 +36,7 @@ export const reviewWebhookRoutes = new Hono<AppEnv>().post(
     const event = c.req.valid('json')
     const result = await runIdempotent(db, { scope: 'review_event', key: event.id, body: event, now }, async (trx) => {
       const member = await resolveOrderMember(trx, event.data.member)
+      refuseIfClosed(member)
       const program = await publishedProgram(trx)
       return { status: 200, body: await creditReview(trx, { memberId: member.id, event, program, now }) }
     })
