@@ -147,5 +147,8 @@ describe('account closing', () => {
     expect((await memberRow(memberId)).closed_by).toBe(line.actor)
     const again = await adminCall(t, 'POST', path, { reason: '会员来电申请注销' })
     expect(again).toMatchObject({ status: 403, body: { error: { code: 'ACCOUNT_CLOSED' } } })
+    const coupon = await issueCoupons(memberId)
+    expect(coupon).toMatchObject({ status: 403, body: { error: { code: 'ACCOUNT_CLOSED' } } })
+    expect(await couponsOf(memberId)).toEqual([])
   })
 })

@@ -20,11 +20,13 @@ export async function issueMemberCoupon(
   const { memberId, body } = input
   const member = await trx
     .selectFrom('members')
-    .select(['id', 'joined_at'])
+    .select(['id', 'joined_at', 'closed_at'])
     .where('id', '=', memberId)
     .executeTakeFirst()
   if (!member) throw new AppError('MEMBER_NOT_FOUND', { memberId })
   if (member.joined_at === null) throw new AppError('MEMBER_NOT_JOINED', { memberId })
+  // A closed account has nobody to use a coupon; ledger corrections (adjustments) stay possible for the books.
+  if (member.closed_at !== null) throw new AppError('ACCOUNT_CLOSED', { memberId })
   const { key, coupons } = couponsToIssue(program.rules, body)
   const tier = await memberTierState(trx, memberId, program)
   const today = businessDayOf(now, program.rules.calendar)

@@ -86,6 +86,7 @@ export const memberAdminRoutes = new Hono<AppEnv>()
       errors: [
         'MEMBER_NOT_FOUND',
         'MEMBER_NOT_JOINED',
+        'ACCOUNT_CLOSED',
         'BENEFIT_NOT_FOUND',
         'BENEFIT_NOT_CLAIMABLE',
         'IDEMPOTENCY_KEY_REUSED',
