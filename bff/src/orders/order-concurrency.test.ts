@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
-import { orderEvent, sendOrderEvent } from '../test/order-events'
+import { entryKinds, orderEvent, sendOrderEvent } from '../test/order-events'
 import { useTestApp } from '../test/test-app'
 
 // A member's first online order also earns the first-order task (FMCG: 100 growth and 100 points, posted before the
@@ -21,13 +21,7 @@ describe('order events under concurrency and in any order', () => {
     const answers = await Promise.all(Array.from({ length: 100 }, () => sendOrderEvent(t, event)))
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
     expect(answers[0]).toMatchObject({ status: 200, body: { growth: 123 } })
-    const entries = await t.db
-      .selectFrom('ledger_entries')
-      .select(['ledger', 'kind', 'amount'])
-      .where('member_id', '=', memberId)
-      .orderBy('ledger')
-      .orderBy('account_version')
-      .execute()
+    const entries = await entryKinds(t, memberId)
     expect(entries).toEqual([
       { ledger: 'growth', kind: 'first_order', amount: 100 },
       { ledger: 'growth', kind: 'order', amount: 123 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
 import { postEntry } from '../ledger/post-entry'
-import { orderEvent, sendOrderEvent } from '../test/order-events'
+import { entryKinds, orderEvent, sendOrderEvent } from '../test/order-events'
 import { useTestApp } from '../test/test-app'
 
 // Each member's first online order also earns the first-order task (FMCG: 100 growth and 100 points, both with the
@@ -116,13 +116,7 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
       const again = await sendOrderEvent(t, orderEvent('order.paid', 'L-8', { memberId }, amountFen))
       expect(again).toMatchObject({ status: 200, body: { status: 'applied', memberId, growth: 0, points: 0 } })
     }
-    const entries = await t.db
-      .selectFrom('ledger_entries')
-      .select(['ledger', 'kind', 'amount'])
-      .where('member_id', '=', memberId)
-      .orderBy('ledger')
-      .orderBy('account_version')
-      .execute()
+    const entries = await entryKinds(t, memberId)
     expect(entries).toEqual([
       { ledger: 'growth', kind: 'first_order', amount: 100 },
       { ledger: 'growth', kind: 'order', amount: 200 },

@@ -72,3 +72,14 @@ export async function ledgerFootprint(t: TestApp) {
     parked: await count('parked_order_events'),
   }
 }
+
+/** A member's entries as (ledger, kind, amount), growth first, each ledger in posting order. */
+export function entryKinds(t: TestApp, memberId: string) {
+  return t.db
+    .selectFrom('ledger_entries')
+    .select(['ledger', 'kind', 'amount'])
+    .where('member_id', '=', memberId)
+    .orderBy('ledger')
+    .orderBy('account_version')
+    .execute()
+}
