@@ -43,18 +43,17 @@ describe('the Content-Security-Policy against the built H5 app in Chromium', () 
     await page.getByText('黄金会员').first().waitFor()
     await settle(page)
     await screenshot(page, 'csp-member-home')
-    for (const path of [
-      '/#/member-code/pages/code/index',
-      '/#/mall/pages/list/index',
-      '/#/points/pages/history/index',
-    ]) {
+    await page.goto(`${server.baseUrl}/#/member-code/pages/code/index`)
+    // The member code is drawn as data: URL images; they must have loaded, not been blocked. Only the shown page's
+    // image counts: the router keeps earlier pages in the document, hidden.
+    const code = page.locator('img[src^="data:"]:visible').first()
+    await code.waitFor()
+    await expect.poll(() => code.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    for (const path of ['/#/mall/pages/list/index', '/#/points/pages/history/index']) {
       await page.goto(`${server.baseUrl}${path}`)
       await page.waitForLoadState('networkidle')
       await settle(page)
     }
-    // The member code is drawn as data: URL images; they must have loaded, not been blocked.
-    await page.goto(`${server.baseUrl}/#/member-code/pages/code/index`)
-    await page.locator('img[src^="data:"]').first().waitFor()
 
     await page.goto('about:blank')
     await loginAsOwner(page, server.baseUrl)
