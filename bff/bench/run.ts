@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bffDir, runTask } from './lib/child'
+import { selectedGroups } from './lib/groups'
 import { copyDatabase, helloFigures, prepareHttpDatabase, productFigures, rawOrderFigure } from './lib/http-figures'
 import type { LoadSettings } from './lib/load'
 import { postgresFigures } from './lib/postgres'
@@ -21,17 +22,19 @@ import {
 // 127.0.0.1 with a temp database, driven by autocannon from this process. Knobs (environment):
 // BENCH_DURATION, BENCH_WARMUP (seconds per HTTP figure), BENCH_CONNECTIONS, BENCH_IMPORT_ROWS,
 // BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_INSIGHTS_MEMBERS (0 skips (h) and (i)), BENCH_ENGAGEMENT_MEMBERS
-// (0 skips (j), (k) and (l)), BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof).
+// (0 skips (j), (k) and (l)), BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof),
+// BENCH_ONLY (a comma list of groups: http, import, sweeps, simulator, lookups, insights, engagement; unset = all).
+const wants = selectedGroups()
 const settings: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
   durationSeconds: Number(process.env.BENCH_DURATION ?? 8),
 }
-const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
-const sweepMembers = Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000)
-const lookupMembers = Number(process.env.BENCH_LOOKUP_MEMBERS ?? 1_000_000)
-const insightsMembers = Number(process.env.BENCH_INSIGHTS_MEMBERS ?? 1_000_000)
-const engagementMembers = Number(process.env.BENCH_ENGAGEMENT_MEMBERS ?? 1_000_000)
+const importRows = wants('import') ? Number(process.env.BENCH_IMPORT_ROWS ?? 50_000) : 0
+const sweepMembers = wants('sweeps') ? Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000) : 0
+const lookupMembers = wants('lookups') ? Number(process.env.BENCH_LOOKUP_MEMBERS ?? 1_000_000) : 0
+const insightsMembers = wants('insights') ? Number(process.env.BENCH_INSIGHTS_MEMBERS ?? 1_000_000) : 0
+const engagementMembers = wants('engagement') ? Number(process.env.BENCH_ENGAGEMENT_MEMBERS ?? 1_000_000) : 0
 const started = new Date()
 const loadBefore = loadavg()
 const step = (text: string) =>
@@ -39,40 +42,31 @@ const step = (text: string) =>
 const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'))
 
 try {
-  step('(a) hello world: bare node:http, then Hono')
-  const hello = await helloFigures(settings)
-  step('preparing the HTTP database (10,000 members with ledgers, 2,000 sessions)')
-  const template = await prepareHttpDatabase(dir)
-  step('(b) raw node:http + better-sqlite3 order transaction')
-  const raw = await rawOrderFigure(copyDatabase(template.path, join(dir, 'raw.db')), template.members, settings)
-  step('(c) the product: POST /webhooks/orders, GET /api/me, then POST /api/mall/redemptions')
-  const product = await productFigures(
-    copyDatabase(template.path, join(dir, 'product.db')),
-    template.members,
-    settings,
-    'sqlite',
-  )
-  step(`(d) migration import of ${importRows.toLocaleString('en-US')} rows`)
-  const imported = await runTask<ImportResult>('bench/tasks/import.ts', {
-    BENCH_IMPORT_ROWS: String(importRows),
-    BENCH_TMP: dir,
-  })
-  step(`(e) generating ${sweepMembers.toLocaleString('en-US')} members, then the expiry and tier sweeps`)
-  const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', {
-    BENCH_SWEEP_MEMBERS: String(sweepMembers),
-    BENCH_TMP: dir,
-  })
-  step('(f) the rules simulator over 100,000 members')
-  const simulator = await runTask<SimulatorResult>('bench/tasks/simulator.ts', { BENCH_TMP: dir })
-  step(`(g) console lookups: ${lookupMembers.toLocaleString('en-US')} members with card numbers and redemptions`)
-  const lookups = await runTask<LookupResult>('bench/tasks/lookups.ts', {
-    BENCH_LOOKUP_MEMBERS: String(lookupMembers),
-    BENCH_TMP: dir,
-    BENCH_CONNECTIONS: String(settings.connections),
-    BENCH_WARMUP: String(settings.warmupSeconds),
-    BENCH_DURATION: String(settings.durationSeconds),
-  })
-  step(`(h)(i) insights: ${insightsMembers.toLocaleString('en-US')} members, the nightly job, then the reports`)
+  const http = wants('http') ? await httpRun() : null
+  if (wants('import')) step(`(d) migration import of ${importRows.toLocaleString('en-US')} rows`)
+  const imported = wants('import')
+    ? await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(importRows), BENCH_TMP: dir })
+    : null
+  if (wants('sweeps')) step(`(e) generating ${sweepMembers.toLocaleString('en-US')} members, then the sweeps`)
+  const sweeps = wants('sweeps')
+    ? await runTask<SweepResult>('bench/tasks/sweeps.ts', { BENCH_SWEEP_MEMBERS: String(sweepMembers), BENCH_TMP: dir })
+    : null
+  if (wants('simulator')) step('(f) the rules simulator over 100,000 members')
+  const simulator = wants('simulator')
+    ? await runTask<SimulatorResult>('bench/tasks/simulator.ts', { BENCH_TMP: dir })
+    : null
+  if (wants('lookups')) step(`(g) console lookups: ${lookupMembers.toLocaleString('en-US')} members`)
+  const lookups = wants('lookups')
+    ? await runTask<LookupResult>('bench/tasks/lookups.ts', {
+        BENCH_LOOKUP_MEMBERS: String(lookupMembers),
+        BENCH_TMP: dir,
+        BENCH_CONNECTIONS: String(settings.connections),
+        BENCH_WARMUP: String(settings.warmupSeconds),
+        BENCH_DURATION: String(settings.durationSeconds),
+      })
+    : null
+  if (insightsMembers > 0)
+    step(`(h)(i) insights: ${insightsMembers.toLocaleString('en-US')} members, the nightly job, then the reports`)
   const insights =
     insightsMembers > 0
       ? await runTask<InsightsResult>('bench/tasks/insights.ts', {
@@ -80,7 +74,8 @@ try {
           BENCH_TMP: dir,
         })
       : null
-  step(`(j)(k)(l) engagement: ${engagementMembers.toLocaleString('en-US')} members, journeys, a campaign, the drain`)
+  if (engagementMembers > 0)
+    step(`(j)(k)(l) engagement: ${engagementMembers.toLocaleString('en-US')} members, journeys, a campaign, the drain`)
   const engagement =
     engagementMembers > 0
       ? await runTask<EngagementResult>('bench/tasks/engagement.ts', {
@@ -89,41 +84,27 @@ try {
         })
       : null
 
-  const a = hello.hono.rps
-  const b = raw.rps
+  // Without the HTTP group there is no (a) or (b): the other figures' ratios are then left blank.
+  const a = http?.hello.hono.rps ?? Number.NaN
+  const b = http?.raw.rps ?? Number.NaN
   const figures: Figure[] = [
-    httpFigure('(a0)', 'bare node:http hello world', hello.bareNode, { ratio: hello.bareNode.rps / a, ratioTo: 'a' }),
-    httpFigure('(a)', 'Hono hello world', hello.hono, { ratio: 1, ratioTo: 'a' }),
-    httpFigure('(b)', 'raw node:http + better-sqlite3 order txn', raw, { ratio: 1, ratioTo: 'b' }),
-    httpFigure('(c)', 'POST /webhooks/orders (SQLite)', product.orders, {
-      ratio: product.orders.rps / b,
-      ratioTo: 'b',
-      target: '≥ 0.6× (b)',
-      met: product.orders.rps >= 0.6 * b,
-    }),
-    httpFigure('(c)', 'GET /api/me (SQLite)', product.me, {
-      ratio: product.me.rps / a,
-      ratioTo: 'a',
-      target: '≥ 0.4× (a)',
-      met: product.me.rps >= 0.4 * a,
-    }),
-    httpFigure('(c)', 'POST /api/mall/redemptions (SQLite)', product.redemptions, {
-      ratio: product.redemptions.rps / b,
-      ratioTo: 'b',
-      note: 'no target set',
-    }),
-    {
-      id: '(d)',
-      label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`,
-      value: imported.rowsPerSecond,
-      unit: 'rows/s',
-      ratio: imported.rowsPerSecond / b,
-      ratioTo: 'b',
-      note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected`,
-    },
-    ...sweepFigures(sweeps, b, 'SQLite'),
-    simulatorFigure(simulator, b),
-    ...lookupTableFigures(lookups, 'SQLite'),
+    ...(http ? httpFigures(http) : []),
+    ...(imported
+      ? [
+          {
+            id: '(d)',
+            label: `migration import, ${importRows.toLocaleString('en-US')} rows (SQLite)`,
+            value: imported.rowsPerSecond,
+            unit: 'rows/s',
+            ratio: imported.rowsPerSecond / b,
+            ratioTo: 'b',
+            note: imported.imported === importRows ? undefined : `${imported.rejected} rows rejected`,
+          },
+        ]
+      : []),
+    ...(sweeps ? sweepFigures(sweeps, b, 'SQLite') : []),
+    ...(simulator ? [simulatorFigure(simulator, b)] : []),
+    ...(lookups ? lookupTableFigures(lookups, 'SQLite') : []),
     ...(insights ? insightsFigures(insights, 'SQLite') : []),
     ...(engagement ? engagementFigures(engagement, 'SQLite') : []),
   ]
@@ -136,6 +117,7 @@ try {
         lookupMembers,
         insightsMembers,
         step,
+        wants,
       })
     : null
   if (pg) figures.push(...pg.figures)
@@ -170,9 +152,7 @@ try {
     engagementMembers,
     figures,
     details: {
-      hello,
-      raw,
-      product,
+      http,
       imported,
       sweeps,
       simulator,
@@ -196,12 +176,58 @@ try {
       `${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`,
   )
   console.log(table(figures))
-  console.log(
-    `\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ` +
-      `${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ` +
-      `${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`,
-  )
+  if (sweeps)
+    console.log(
+      `\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ` +
+        `${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ` +
+        `${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`,
+    )
   console.log(`Results: bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
+}
+
+/** (a0), (a), (b) and (c): hello world, the raw order transaction, then the product, on SQLite. */
+async function httpRun() {
+  step('(a) hello world: bare node:http, then Hono')
+  const hello = await helloFigures(settings)
+  step('preparing the HTTP database (10,000 members with ledgers, 2,000 sessions)')
+  const template = await prepareHttpDatabase(dir)
+  step('(b) raw node:http + better-sqlite3 order transaction')
+  const raw = await rawOrderFigure(copyDatabase(template.path, join(dir, 'raw.db')), template.members, settings)
+  step('(c) the product: POST /webhooks/orders, GET /api/me, then POST /api/mall/redemptions')
+  const product = await productFigures(
+    copyDatabase(template.path, join(dir, 'product.db')),
+    template.members,
+    settings,
+    'sqlite',
+  )
+  return { hello, raw, product }
+}
+
+function httpFigures({ hello, raw, product }: Awaited<ReturnType<typeof httpRun>>): Figure[] {
+  const a = hello.hono.rps
+  const b = raw.rps
+  return [
+    httpFigure('(a0)', 'bare node:http hello world', hello.bareNode, { ratio: hello.bareNode.rps / a, ratioTo: 'a' }),
+    httpFigure('(a)', 'Hono hello world', hello.hono, { ratio: 1, ratioTo: 'a' }),
+    httpFigure('(b)', 'raw node:http + better-sqlite3 order txn', raw, { ratio: 1, ratioTo: 'b' }),
+    httpFigure('(c)', 'POST /webhooks/orders (SQLite)', product.orders, {
+      ratio: product.orders.rps / b,
+      ratioTo: 'b',
+      target: '≥ 0.6× (b)',
+      met: product.orders.rps >= 0.6 * b,
+    }),
+    httpFigure('(c)', 'GET /api/me (SQLite)', product.me, {
+      ratio: product.me.rps / a,
+      ratioTo: 'a',
+      target: '≥ 0.4× (a)',
+      met: product.me.rps >= 0.4 * a,
+    }),
+    httpFigure('(c)', 'POST /api/mall/redemptions (SQLite)', product.redemptions, {
+      ratio: product.redemptions.rps / b,
+      ratioTo: 'b',
+      note: 'no target set',
+    }),
+  ]
 }

@@ -8,6 +8,7 @@ import { productFigures } from './http-figures'
 import type { LoadSettings } from './load'
 import { memberIdOf, sweepDay } from './population'
 import { populatePostgres } from './population-postgres'
+import type { BenchGroup } from './groups'
 import { httpFigure, type Figure } from './report'
 import { sweepFigures, type ImportResult, type SweepResult } from './task-figures'
 import { lookupTableFigures, type LookupResult } from './lookup-figures'
@@ -48,88 +49,106 @@ export async function postgresFigures(
     lookupMembers: number
     insightsMembers: number
     step: (text: string) => void
+    /** The groups BENCH_ONLY selected: the others are not run on PostgreSQL either. */
+    wants: (group: BenchGroup) => boolean
   },
 ) {
-  const { a, b, step } = context
+  const { a, b, step, wants } = context
   const databases: Array<{ drop(): Promise<void> }> = []
   try {
-    step('PostgreSQL: preparing the HTTP database')
-    const http = await freshDatabase(serverUrl)
-    databases.push(http)
-    const opened = openDatabase(http.url)
-    await prepareDatabase(opened.db)
-    await populatePostgres(opened.db, httpMembers, sweepDay())
-    const memberIds = Array.from({ length: httpMembers }, (_, i) => memberIdOf(i))
-    const tokens = await issueBenchSessions(opened.db, memberIds.slice(0, sessions), new Date())
-    await opened.close()
-    step('PostgreSQL (c): POST /webhooks/orders, then GET /api/me')
-    const product = await productFigures(http.url, { memberIds, tokens }, settings, 'postgres')
+    const fresh = async () => {
+      const database = await freshDatabase(serverUrl)
+      databases.push(database)
+      return database
+    }
+    let product: Awaited<ReturnType<typeof productFigures>> | null = null
+    if (wants('http')) {
+      step('PostgreSQL: preparing the HTTP database')
+      const http = await fresh()
+      const opened = openDatabase(http.url)
+      await prepareDatabase(opened.db)
+      await populatePostgres(opened.db, httpMembers, sweepDay())
+      const memberIds = Array.from({ length: httpMembers }, (_, i) => memberIdOf(i))
+      const tokens = await issueBenchSessions(opened.db, memberIds.slice(0, sessions), new Date())
+      await opened.close()
+      step('PostgreSQL (c): POST /webhooks/orders, then GET /api/me')
+      product = await productFigures(http.url, { memberIds, tokens }, settings, 'postgres')
+    }
 
-    step(`PostgreSQL (d): migration import of ${context.importRows.toLocaleString('en-US')} rows`)
-    const importDb = await freshDatabase(serverUrl)
-    databases.push(importDb)
-    const imported = await runTask<ImportResult>('bench/tasks/import.ts', {
-      BENCH_IMPORT_ROWS: String(context.importRows),
-      BENCH_DATABASE_URL: importDb.url,
-    })
+    let imported: ImportResult | null = null
+    if (wants('import')) {
+      step(`PostgreSQL (d): migration import of ${context.importRows.toLocaleString('en-US')} rows`)
+      imported = await runTask<ImportResult>('bench/tasks/import.ts', {
+        BENCH_IMPORT_ROWS: String(context.importRows),
+        BENCH_DATABASE_URL: (await fresh()).url,
+      })
+    }
 
-    step(`PostgreSQL (e): generating ${context.sweepMembers.toLocaleString('en-US')} members, then the sweeps`)
-    const sweepDb = await freshDatabase(serverUrl)
-    databases.push(sweepDb)
-    const sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', {
-      BENCH_SWEEP_MEMBERS: String(context.sweepMembers),
-      BENCH_DATABASE_URL: sweepDb.url,
-    })
+    let sweeps: SweepResult | null = null
+    if (wants('sweeps')) {
+      step(`PostgreSQL (e): generating ${context.sweepMembers.toLocaleString('en-US')} members, then the sweeps`)
+      sweeps = await runTask<SweepResult>('bench/tasks/sweeps.ts', {
+        BENCH_SWEEP_MEMBERS: String(context.sweepMembers),
+        BENCH_DATABASE_URL: (await fresh()).url,
+      })
+    }
 
-    step(`PostgreSQL (g): ${context.lookupMembers.toLocaleString('en-US')} members, then the console lookups`)
-    const lookupDb = await freshDatabase(serverUrl)
-    databases.push(lookupDb)
-    const lookups = await runTask<LookupResult>('bench/tasks/lookups.ts', {
-      BENCH_LOOKUP_MEMBERS: String(context.lookupMembers),
-      BENCH_DATABASE_URL: lookupDb.url,
-      BENCH_CONNECTIONS: String(settings.connections),
-      BENCH_WARMUP: String(settings.warmupSeconds),
-      BENCH_DURATION: String(settings.durationSeconds),
-    })
+    let lookups: LookupResult | null = null
+    if (wants('lookups')) {
+      step(`PostgreSQL (g): ${context.lookupMembers.toLocaleString('en-US')} members, then the console lookups`)
+      lookups = await runTask<LookupResult>('bench/tasks/lookups.ts', {
+        BENCH_LOOKUP_MEMBERS: String(context.lookupMembers),
+        BENCH_DATABASE_URL: (await fresh()).url,
+        BENCH_CONNECTIONS: String(settings.connections),
+        BENCH_WARMUP: String(settings.warmupSeconds),
+        BENCH_DURATION: String(settings.durationSeconds),
+      })
+    }
 
     let insights: InsightsResult | null = null
     if (context.insightsMembers > 0) {
       step(`PostgreSQL (h)(i): ${context.insightsMembers.toLocaleString('en-US')} members, the insights job, reports`)
-      const insightsDb = await freshDatabase(serverUrl)
-      databases.push(insightsDb)
       insights = await runTask<InsightsResult>('bench/tasks/insights.ts', {
         BENCH_INSIGHTS_MEMBERS: String(context.insightsMembers),
-        BENCH_DATABASE_URL: insightsDb.url,
+        BENCH_DATABASE_URL: (await fresh()).url,
         BENCH_PG_SCHEMA: 'bench_insights',
       })
     }
 
     const figures: Figure[] = [
-      httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, {
-        ratio: product.orders.rps / b,
-        ratioTo: 'b',
-        note: 'no target on PostgreSQL',
-      }),
-      httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, {
-        ratio: product.me.rps / a,
-        ratioTo: 'a',
-        note: 'no target on PostgreSQL',
-      }),
-      httpFigure('(c)', 'POST /api/mall/redemptions (PostgreSQL)', product.redemptions, {
-        ratio: product.redemptions.rps / b,
-        ratioTo: 'b',
-        note: 'no target set',
-      }),
-      {
-        id: '(d)',
-        label: `migration import, ${context.importRows.toLocaleString('en-US')} rows (PostgreSQL)`,
-        value: imported.rowsPerSecond,
-        unit: 'rows/s',
-        ratio: imported.rowsPerSecond / b,
-        ratioTo: 'b',
-      },
-      ...sweepFigures(sweeps, b, 'PostgreSQL'),
-      ...lookupTableFigures(lookups, 'PostgreSQL'),
+      ...(product
+        ? [
+            httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, {
+              ratio: product.orders.rps / b,
+              ratioTo: 'b',
+              note: 'no target on PostgreSQL',
+            }),
+            httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, {
+              ratio: product.me.rps / a,
+              ratioTo: 'a',
+              note: 'no target on PostgreSQL',
+            }),
+            httpFigure('(c)', 'POST /api/mall/redemptions (PostgreSQL)', product.redemptions, {
+              ratio: product.redemptions.rps / b,
+              ratioTo: 'b',
+              note: 'no target set',
+            }),
+          ]
+        : []),
+      ...(imported
+        ? [
+            {
+              id: '(d)',
+              label: `migration import, ${context.importRows.toLocaleString('en-US')} rows (PostgreSQL)`,
+              value: imported.rowsPerSecond,
+              unit: 'rows/s',
+              ratio: imported.rowsPerSecond / b,
+              ratioTo: 'b',
+            },
+          ]
+        : []),
+      ...(sweeps ? sweepFigures(sweeps, b, 'PostgreSQL') : []),
+      ...(lookups ? lookupTableFigures(lookups, 'PostgreSQL') : []),
       ...(insights ? insightsFigures(insights, 'PostgreSQL') : []),
     ]
     return { figures, details: { product, imported, sweeps, lookups, insights } }

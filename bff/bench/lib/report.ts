@@ -47,7 +47,7 @@ export function table(figures: Figure[]): string {
     f.unit,
     f.p99Ms === undefined ? '' : `${f.p99Ms} ms`,
     f.serverCpuUsPerRequest == null ? '' : `${Math.round(f.serverCpuUsPerRequest)} µs`,
-    f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}× (${f.ratioTo})`,
+    f.ratio === undefined || !Number.isFinite(f.ratio) ? '' : `${f.ratio.toFixed(2)}× (${f.ratioTo})`,
     f.target ?? '',
     f.met === undefined ? (f.note ?? '') : `${f.met ? 'met' : 'MISSED'}${f.note ? ` (${f.note})` : ''}`,
   ])
