@@ -1,3 +1,9 @@
+import { dayNumberOf, dayTextOf } from './civil-days'
+import { formatterFor, wallClockMs } from './zone-clock'
+
+// Callers read the zone's wall clock from here (quiet hours); zone-clock.ts keeps the per-hour offsets.
+export { wallClockMs }
+
 /**
  * The merchant's calendar. A business day is a calendar day in the merchant's time zone that starts at
  * `dayStartMinute` past midnight (a late-night shop may start its day at 04:00), so a 02:00 sign-in still
@@ -14,37 +20,9 @@ export interface BusinessCalendar {
 /** A business day as `YYYY-MM-DD`. */
 export type BusinessDay = string
 
+const dayMs = 86_400_000
+
 export const defaultCalendar: BusinessCalendar = { timeZone: 'Asia/Shanghai', dayStartMinute: 0 }
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-/** The zone's wall-clock reading of an instant, as if it were UTC: used to find the zone's offset. */
-export function wallClockMs(instantMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(new Date(instantMs))
-      .map((p) => [p.type, p.value]),
-  )
-  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second)
-}
 
 export function assertCalendar(calendar: BusinessCalendar): void {
   const { dayStartMinute } = calendar
@@ -57,7 +35,7 @@ export function assertCalendar(calendar: BusinessCalendar): void {
 export function businessDayOf(instant: Date, calendar: BusinessCalendar = defaultCalendar): BusinessDay {
   assertCalendar(calendar)
   const shifted = wallClockMs(instant.getTime(), calendar.timeZone) - calendar.dayStartMinute * 60_000
-  return new Date(shifted).toISOString().slice(0, 10)
+  return dayTextOf(Math.floor(shifted / dayMs)) ?? new Date(shifted).toISOString().slice(0, 10)
 }
 
 /** The instant a business day begins, e.g. 2026-11-23 at 04:00 Shanghai time → 2026-11-22T20:00:00Z. */
@@ -73,21 +51,25 @@ export function businessDayStart(day: BusinessDay, calendar: BusinessCalendar = 
 
 export function addDays(day: BusinessDay, days: number): BusinessDay {
   if (!Number.isInteger(days)) throw new RangeError(`days must be whole, got ${days}`)
-  return new Date(dayToUtcMs(day) + days * 86_400_000).toISOString().slice(0, 10)
+  return dayTextOf(dayNumber(day) + days) ?? new Date(dayToUtcMs(day) + days * dayMs).toISOString().slice(0, 10)
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: BusinessDay, to: BusinessDay): number {
-  return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / 86_400_000)
+  return dayNumber(to) - dayNumber(from)
 }
 
 export function isBusinessDay(value: string): value is BusinessDay {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const ms = Date.parse(`${value}T00:00:00Z`)
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value
+  return dayNumberOf(value) !== null
+}
+
+/** Days since 1970-01-01 of a valid day; RangeError otherwise. */
+function dayNumber(day: BusinessDay): number {
+  const number = dayNumberOf(day)
+  if (number === null) throw new RangeError(`not a YYYY-MM-DD day: ${day}`)
+  return number
 }
 
 function dayToUtcMs(day: BusinessDay): number {
-  if (!isBusinessDay(day)) throw new RangeError(`not a YYYY-MM-DD day: ${day}`)
-  return Date.parse(`${day}T00:00:00Z`)
+  return dayNumber(day) * dayMs
 }
