@@ -21,6 +21,8 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     pipelining?: number
+    /** Requests per second across all connections: an arrival rate instead of as fast as answers come back. */
+    overallRate?: number
     timeout?: number
     method?: string
     headers?: Record<string, string>

@@ -3,6 +3,8 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bffDir, runTask } from './lib/child'
 import { selectedGroups } from './lib/groups'
+import { tailFigures } from './lib/tail-figures'
+import { tailTable } from './lib/tail-report'
 import { copyDatabase, helloFigures, prepareHttpDatabase, productFigures, rawOrderFigure } from './lib/http-figures'
 import type { LoadSettings } from './lib/load'
 import { postgresFigures } from './lib/postgres'
@@ -23,13 +25,18 @@ import {
 // BENCH_DURATION, BENCH_WARMUP (seconds per HTTP figure), BENCH_CONNECTIONS, BENCH_IMPORT_ROWS,
 // BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_INSIGHTS_MEMBERS (0 skips (h) and (i)), BENCH_ENGAGEMENT_MEMBERS
 // (0 skips (j), (k) and (l)), BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof),
-// BENCH_ONLY (a comma list of groups: http, import, sweeps, simulator, lookups, insights, engagement; unset = all).
+// BENCH_ONLY (a comma list of groups: http, tail, import, sweeps, simulator, lookups, insights, engagement; unset =
+// all), BENCH_TAIL_CONNECTIONS (100), BENCH_SOAK_SECONDS (60), BENCH_REDIS_URL (the Redis-counters variant of (l);
+// default redis://127.0.0.1:6379/7, `none` skips it).
 const wants = selectedGroups()
 const settings: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
   durationSeconds: Number(process.env.BENCH_DURATION ?? 8),
 }
+const tailSettings: LoadSettings = { ...settings, connections: Number(process.env.BENCH_TAIL_CONNECTIONS ?? 100) }
+const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
+const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7'
 const importRows = wants('import') ? Number(process.env.BENCH_IMPORT_ROWS ?? 50_000) : 0
 const sweepMembers = wants('sweeps') ? Number(process.env.BENCH_SWEEP_MEMBERS ?? 1_000_000) : 0
 const lookupMembers = wants('lookups') ? Number(process.env.BENCH_LOOKUP_MEMBERS ?? 1_000_000) : 0
@@ -42,7 +49,19 @@ const step = (text: string) =>
 const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'))
 
 try {
-  const http = wants('http') ? await httpRun() : null
+  const template = wants('http') || wants('tail') ? await httpTemplate() : null
+  const http = template && wants('http') ? await httpRun(template) : null
+  const tail =
+    template && wants('tail')
+      ? await tailFigures({
+          dir,
+          template,
+          settings: tailSettings,
+          soakSeconds,
+          redisUrl: redisUrl === 'none' ? null : redisUrl,
+          step,
+        })
+      : null
   if (wants('import')) step(`(d) migration import of ${importRows.toLocaleString('en-US')} rows`)
   const imported = wants('import')
     ? await runTask<ImportResult>('bench/tasks/import.ts', { BENCH_IMPORT_ROWS: String(importRows), BENCH_TMP: dir })
@@ -89,6 +108,7 @@ try {
   const b = http?.raw.rps ?? Number.NaN
   const figures: Figure[] = [
     ...(http ? httpFigures(http) : []),
+    ...(tail ? tailTable(tail) : []),
     ...(imported
       ? [
           {
@@ -118,6 +138,7 @@ try {
         insightsMembers,
         step,
         wants,
+        tailSettings,
       })
     : null
   if (pg) figures.push(...pg.figures)
@@ -145,6 +166,8 @@ try {
     seconds: (Date.now() - started.getTime()) / 1000,
     machine,
     settings,
+    tailSettings,
+    soakSeconds,
     importRows,
     sweepMembers,
     lookupMembers,
@@ -153,6 +176,7 @@ try {
     figures,
     details: {
       http,
+      tail,
       imported,
       sweeps,
       simulator,
@@ -173,7 +197,8 @@ try {
   )
   console.log(
     `HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ` +
-      `${settings.durationSeconds} s measured per figure; cpu/req = server process CPU (user + system) per request\n`,
+      `${settings.durationSeconds} s measured per figure (${tailSettings.connections} connections for (t), (o), (l), (m)); ` +
+      'cpu/req = server process CPU (user + system) per request\n',
   )
   console.log(table(figures))
   if (sweeps)
@@ -187,12 +212,15 @@ try {
   rmSync(dir, { recursive: true, force: true })
 }
 
+async function httpTemplate() {
+  step('preparing the HTTP database (10,000 members with ledgers, 2,000 sessions)')
+  return prepareHttpDatabase(dir)
+}
+
 /** (a0), (a), (b) and (c): hello world, the raw order transaction, then the product, on SQLite. */
-async function httpRun() {
+async function httpRun(template: Awaited<ReturnType<typeof httpTemplate>>) {
   step('(a) hello world: bare node:http, then Hono')
   const hello = await helloFigures(settings)
-  step('preparing the HTTP database (10,000 members with ledgers, 2,000 sessions)')
-  const template = await prepareHttpDatabase(dir)
   step('(b) raw node:http + better-sqlite3 order transaction')
   const raw = await rawOrderFigure(copyDatabase(template.path, join(dir, 'raw.db')), template.members, settings)
   step('(c) the product: POST /webhooks/orders, GET /api/me, then POST /api/mall/redemptions')

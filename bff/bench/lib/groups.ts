@@ -1,9 +1,19 @@
 /**
  * The figure groups `pnpm bench` can run. BENCH_ONLY (a comma list, e.g. `http` or `http,lookups`) runs only those
  * groups, so the HTTP figures can be measured in a minute without generating the million-member populations;
- * unset, every group runs.
+ * unset, every group runs. `http` is (a0), (a), (b) and (c); `tail` the 100-connection, open-loop, memory, soak,
+ * rate-limit and two-instance figures.
  */
-export const benchGroups = ['http', 'import', 'sweeps', 'simulator', 'lookups', 'insights', 'engagement'] as const
+export const benchGroups = [
+  'http',
+  'tail',
+  'import',
+  'sweeps',
+  'simulator',
+  'lookups',
+  'insights',
+  'engagement',
+] as const
 export type BenchGroup = (typeof benchGroups)[number]
 
 export function selectedGroups(only = process.env.BENCH_ONLY): (group: BenchGroup) => boolean {

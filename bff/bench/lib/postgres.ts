@@ -9,6 +9,7 @@ import type { LoadSettings } from './load'
 import { memberIdOf, sweepDay } from './population'
 import { populatePostgres } from './population-postgres'
 import type { BenchGroup } from './groups'
+import { twoInstanceFigures } from './two-instances'
 import { httpFigure, type Figure } from './report'
 import { sweepFigures, type ImportResult, type SweepResult } from './task-figures'
 import { lookupTableFigures, type LookupResult } from './lookup-figures'
@@ -51,6 +52,8 @@ export async function postgresFigures(
     step: (text: string) => void
     /** The groups BENCH_ONLY selected: the others are not run on PostgreSQL either. */
     wants: (group: BenchGroup) => boolean
+    /** The tail figures' load (100 connections), for one and two BFF processes on one database. */
+    tailSettings: LoadSettings
   },
 ) {
   const { a, b, step, wants } = context
@@ -62,7 +65,8 @@ export async function postgresFigures(
       return database
     }
     let product: Awaited<ReturnType<typeof productFigures>> | null = null
-    if (wants('http')) {
+    let instances: Awaited<ReturnType<typeof twoInstanceFigures>> | null = null
+    if (wants('http') || wants('tail')) {
       step('PostgreSQL: preparing the HTTP database')
       const http = await fresh()
       const opened = openDatabase(http.url)
@@ -71,8 +75,16 @@ export async function postgresFigures(
       const memberIds = Array.from({ length: httpMembers }, (_, i) => memberIdOf(i))
       const tokens = await issueBenchSessions(opened.db, memberIds.slice(0, sessions), new Date())
       await opened.close()
-      step('PostgreSQL (c): POST /webhooks/orders, then GET /api/me')
-      product = await productFigures(http.url, { memberIds, tokens }, settings, 'postgres')
+      if (wants('http')) {
+        step('PostgreSQL (c): POST /webhooks/orders, then GET /api/me')
+        product = await productFigures(http.url, { memberIds, tokens }, settings, 'postgres')
+      }
+      if (wants('tail')) {
+        step(
+          `PostgreSQL: GET /api/me and order posting, one then two BFF processes, ${context.tailSettings.connections} connections`,
+        )
+        instances = await twoInstanceFigures(http.url, { memberIds, tokens }, context.tailSettings)
+      }
     }
 
     let imported: ImportResult | null = null
@@ -135,6 +147,38 @@ export async function postgresFigures(
             }),
           ]
         : []),
+      ...(instances
+        ? [
+            httpFigure(
+              '(m1)',
+              `GET /api/me, 1 BFF (PostgreSQL, ${context.tailSettings.connections} conn)`,
+              instances.one.me,
+              {
+                ratio: 1,
+                ratioTo: 'm1',
+              },
+            ),
+            httpFigure('(m1)', `GET /api/me, 2 BFFs on one database`, instances.two.me, {
+              ratio: instances.two.me.rps / instances.one.me.rps,
+              ratioTo: 'm1',
+              note: 'no target: both share 2 cores with PostgreSQL and autocannon',
+            }),
+            httpFigure(
+              '(m2)',
+              `order posting, 1 BFF (PostgreSQL, ${context.tailSettings.connections} conn)`,
+              instances.one.orders,
+              {
+                ratio: 1,
+                ratioTo: 'm2',
+              },
+            ),
+            httpFigure('(m2)', `order posting, 2 BFFs on one database`, instances.two.orders, {
+              ratio: instances.two.orders.rps / instances.one.orders.rps,
+              ratioTo: 'm2',
+              note: 'no target',
+            }),
+          ]
+        : []),
       ...(imported
         ? [
             {
@@ -151,7 +195,7 @@ export async function postgresFigures(
       ...(lookups ? lookupTableFigures(lookups, 'PostgreSQL') : []),
       ...(insights ? insightsFigures(insights, 'PostgreSQL') : []),
     ]
-    return { figures, details: { product, imported, sweeps, lookups, insights } }
+    return { figures, details: { product, instances, imported, sweeps, lookups, insights } }
   } finally {
     for (const database of databases) await database.drop().catch(() => {})
   }
