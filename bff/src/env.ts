@@ -3,6 +3,40 @@ import { z } from 'zod'
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 /**
+ * How the BFF uses PostgreSQL (SQLite ignores them). Read by `openDatabase` itself, so every process that opens the
+ * database (server, jobs and commands) sizes its pool alike; validated at start with the rest.
+ */
+const databaseSettingsShape = {
+  /** Most connections one process holds; several instances share the server's max_connections. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** A statement running longer is cancelled (SQLSTATE 57014); 0: no limit. Migrations and jobs run without it. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** The server ends a transaction left idle this long, releasing its row locks; 0: no limit. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** A connection unused this long is closed. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Waiting longer for a free connection (or a new one) fails the call; 0 (pg's default): wait as long as it takes. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(0),
+  /** Hot statements as named prepared statements; off behind a pooler that cannot keep them (PgBouncer < 1.21). */
+  DATABASE_NAMED_STATEMENTS: flag.default(true),
+}
+
+const DatabaseSettingsSchema = z.object(databaseSettingsShape)
+
+export type DatabaseSettings = z.infer<typeof DatabaseSettingsSchema>
+
+/** The database settings alone, from the environment; throws on a bad value (the server reports it first, at start). */
+export function databaseSettings(source: Record<string, string | undefined> = process.env): DatabaseSettings {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => key in databaseSettingsShape && value !== ''),
+  )
+  const result = DatabaseSettingsSchema.safeParse(cleaned)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`)
+  throw new Error(`database settings: ${problems.join('; ')}`)
+}
+
+/**
  * Every setting the BFF reads, validated once at start. Defaults suit the embedded demo; production sets
  * DATABASE_URL, disables the local login and supplies the WeChat credentials.
  */
@@ -13,6 +47,7 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     HOST: z.string().min(1).default('0.0.0.0'),
     DATABASE_URL: z.string().min(1).default('./data/member-center.db'),
+    ...databaseSettingsShape,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOCAL_LOGIN_ENABLED: flag.default(false),
     SESSION_TTL_HOURS: z.coerce
@@ -191,6 +226,7 @@ const echoableSettings: ReadonlySet<string> = new Set([
   'MALL_PAYMENT_TIMEOUT_MINUTES',
   'WECHAT_ENV_VERSION',
   'SMS_PROVIDER',
+  ...Object.keys(databaseSettingsShape),
 ])
 
 export type Env = z.infer<typeof EnvSchema>

@@ -2,7 +2,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
-import pg from 'pg'
+import { databaseSettings, type DatabaseSettings } from '../env'
+import { createPgPool } from './pg-pool'
 import type { Database } from './schema'
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect'
 
@@ -25,15 +26,16 @@ export function sqlitePath(url: string): string {
 }
 
 /**
- * `searchPath` lets tests give each file its own PostgreSQL schema, so parallel runs never see each other's rows.
+ * PostgreSQL's pool size and timeouts come from the environment (env.ts, DATABASE_POOL_SIZE and the rest) unless
+ * `settings` gives them. `searchPath` lets tests give each file its own PostgreSQL schema, so parallel runs never
+ * see each other's rows.
  */
-export function openDatabase(url: string, options: { searchPath?: string } = {}): OpenDatabase {
+export function openDatabase(
+  url: string,
+  options: { searchPath?: string; settings?: DatabaseSettings } = {},
+): OpenDatabase {
   if (databaseKind(url) === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: 10,
-      options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
-    })
+    const pool = createPgPool(url, options.settings ?? databaseSettings(), options.searchPath)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import { isPostgres } from './engine'
+import { withLongStatements } from './long-statements'
 import * as createMembers from './migrations/2026_11_23_0900_create_members'
 import * as createLedgers from './migrations/2026_11_23_1200_create_ledgers'
 import * as createProgramDrafts from './migrations/2026_11_23_1500_create_program_drafts'
@@ -52,7 +53,12 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
+/** Runs on a connection without the request-sized statement timeout: an index build on a large table takes minutes. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return withLongStatements(db, migrateOn)
+}
+
+async function migrateOn(db: Kysely<any>): Promise<string[]> {
   // Kysely looks for its bookkeeping tables across every schema; pin them to ours, or a database holding
   // several schemas (one per test file, or per tenant) would find another schema's tables and skip creating its own.
   const migrationTableSchema = isPostgres(db)

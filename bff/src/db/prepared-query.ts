@@ -1,5 +1,6 @@
 import {
   NoResultError,
+  PostgresAdapter,
   type Compilable,
   type CompiledQuery,
   type DeleteResult,
@@ -11,6 +12,7 @@ import {
   type Simplify,
   type UpdateResult,
 } from 'kysely'
+import { registerNamedStatement } from './pg-named-statements'
 import type { Database } from './schema'
 
 /** The rows a compilable query returns; a write without `returning` returns none. */
@@ -48,6 +50,8 @@ interface Compiled {
  * instance as `db`, so engine choices such as `forUpdate(db, …)` still apply. Each `p.name` stands for a
  * parameter: use it only where Kysely binds a value (comparisons, `values`, `set`, `limit`, sql`${…}`), never
  * as an `in` list, a `null`, an identifier or in `sql.lit`. Runs through any executor: `db` or a transaction.
+ * On SQLite the driver keeps the text's prepared statement; on PostgreSQL the text runs as a named prepared
+ * statement (pg-named-statements.ts), parsed once per connection.
  */
 export class PreparedQuery<P extends Record<string, unknown>, Row> {
   readonly #build: (db: Kysely<Database>, p: P) => Compilable<unknown>
@@ -99,6 +103,7 @@ export class PreparedQuery<P extends Record<string, unknown>, Row> {
       value instanceof Slot ? { name: value.name } : { constant: value },
     )
     const compiled = { query, sources }
+    if (adapter instanceof PostgresAdapter) registerNamedStatement(query.query, query.sql)
     this.#compiled.set(adapter, compiled)
     return compiled
   }
