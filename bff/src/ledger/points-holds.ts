@@ -1,5 +1,6 @@
-import { AppError, livePoints, newId } from '@mc/shared'
+import { AppError, newId } from '@mc/shared'
 import type { Transaction } from 'kysely'
+import { isPostgres } from '../db/engine'
 import type { Database } from '../db/schema'
 import { lockAccount } from './accounts'
 import { postEntry, type Posting } from './post-entry'
@@ -18,21 +19,17 @@ export interface HoldRequest {
  * must cover the hold. Only `held` moves; the balance and the lots stay until the hold is captured. A balance
  * in debt has nothing available, so a debt blocks redemptions as it blocks every other spend.
  */
-export async function holdPoints(trx: Transaction<Database>, hold: HoldRequest): Promise<string> {
+export async function holdPoints(
+  trx: Transaction<Database>,
+  hold: HoldRequest,
+  locked?: LockedAccount,
+): Promise<string> {
   if (!Number.isSafeInteger(hold.points) || hold.points <= 0)
     throw new RangeError(`a hold must be a positive whole number, got ${hold.points}`)
-  const account = await lockAccount(trx, hold.memberId, 'points')
-  const lots = await trx
-    .selectFrom('ledger_lots')
-    .select(['id', 'remaining', 'expires_at'])
-    .where('member_id', '=', hold.memberId)
-    .where('ledger', '=', 'points')
-    .where('remaining', '>', 0)
-    .execute()
-  const live = livePoints(
-    lots.map((lot) => ({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expires_at })),
-    hold.now,
-  )
+  if (locked && (locked.member_id !== hold.memberId || locked.ledger !== 'points'))
+    throw new Error(`the locked account is not ${hold.memberId}'s points account`)
+  const account = locked ?? (await lockAccount(trx, hold.memberId, 'points'))
+  const live = await livePointsOf(trx, hold.memberId, hold.now)
   const available = Math.min(account.balance, live) - account.held
   if (available < hold.points) {
     throw new AppError('POINTS_INSUFFICIENT', {
@@ -63,6 +60,25 @@ export async function holdPoints(trx: Transaction<Database>, hold: HoldRequest):
     .where('ledger', '=', 'points')
     .execute()
   return id
+}
+
+/** A points account row the caller has already locked in this transaction (`lockAccount`), so it is not read again. */
+export type LockedAccount = Awaited<ReturnType<typeof lockAccount>>
+
+/**
+ * Points in lots not yet expired at `now` (`livePoints`, summed by the database rather than in memory: one row
+ * back however many lots the member has). A lot without an expiry never expires; ISO timestamps compare as text.
+ */
+async function livePointsOf(trx: Transaction<Database>, memberId: string, now: Date): Promise<number> {
+  const row = await trx
+    .selectFrom('ledger_lots')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('remaining'), eb.lit(0)).as('live'))
+    .where('member_id', '=', memberId)
+    .where('ledger', '=', 'points')
+    .where('remaining', '>', 0)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())]))
+    .executeTakeFirst()
+  return Number(row?.live ?? 0)
 }
 
 /** What the spend entry of a captured hold says; amount, member and lot source come from the hold. */
@@ -102,8 +118,7 @@ export async function releasePoints(trx: Transaction<Database>, holdId: string, 
 }
 
 async function settleHold(trx: Transaction<Database>, holdId: string, status: 'captured' | 'released', now: Date) {
-  const hold = await trx.selectFrom('points_holds').selectAll().where('id', '=', holdId).executeTakeFirstOrThrow()
-  await lockAccount(trx, hold.member_id, 'points')
+  const hold = await holdWithAccountLocked(trx, holdId)
   const settled = await trx
     .updateTable('points_holds')
     .set({ status, settled_at: now.toISOString() })
@@ -118,4 +133,22 @@ async function settleHold(trx: Transaction<Database>, holdId: string, status: 'c
     .where('ledger', '=', 'points')
     .execute()
   return hold
+}
+
+/**
+ * The hold, read in the statement that locks its member's points account (PostgreSQL: FOR UPDATE OF the account
+ * only; SQLite's writer holds its lock already). The account is locked before the hold's row is, as by every
+ * settler and by `holdPoints`; the account exists, since the hold was placed on it.
+ */
+async function holdWithAccountLocked(trx: Transaction<Database>, holdId: string) {
+  const query = trx
+    .selectFrom('points_holds')
+    .innerJoin('ledger_accounts', (join) =>
+      join
+        .onRef('ledger_accounts.member_id', '=', 'points_holds.member_id')
+        .on('ledger_accounts.ledger', '=', 'points'),
+    )
+    .selectAll('points_holds')
+    .where('points_holds.id', '=', holdId)
+  return (isPostgres(trx) ? query.forUpdate(['ledger_accounts']) : query).executeTakeFirstOrThrow()
 }

@@ -49,20 +49,43 @@ export async function redeemedCounts(
   return new Map(rows.map((row) => [row.item_id, Number(row.units)]))
 }
 
-/** The item as this shopper sees it at `now`. */
-export function itemView(row: MallItemRow, shopper: Shopper, redeemedCount: number, now: Date): MallItemView {
-  const item = adminItemFromRow(row)
+/** The tier an item is restricted to: its rank in the program (a tier it no longer has ranks above all), name. */
+function minTierOf(minTierKey: string | null, shopper: Shopper) {
+  if (minTierKey === null) return { rank: null, tier: null }
   const tiers = shopper.program.rules.tiers
-  const minTierIndex = item.minTierKey === null ? -1 : tiers.findIndex((t) => t.key === item.minTierKey)
+  const index = tiers.findIndex((t) => t.key === minTierKey)
   // A restriction naming a tier the program no longer has locks the item rather than opening it to everyone.
-  const minTierRank = item.minTierKey === null ? null : minTierIndex === -1 ? Number.MAX_SAFE_INTEGER : minTierIndex
-  const minTier =
-    item.minTierKey === null ? null : { key: item.minTierKey, name: tiers[minTierIndex]?.name ?? item.minTierKey }
-  const availability = itemAvailability(
-    { ...item, minTierRank, minTierName: minTier?.name ?? null },
+  return {
+    rank: index === -1 ? Number.MAX_SAFE_INTEGER : index,
+    tier: { key: minTierKey, name: tiers[index]?.name ?? minTierKey },
+  }
+}
+
+/**
+ * Whether this shopper can redeem the item at `now`, straight from the row: the redemption path needs only this,
+ * not the whole view with its parsed images and coupon.
+ */
+export function rowAvailability(row: MallItemRow, shopper: Shopper, redeemedCount: number, now: Date) {
+  const minTier = minTierOf(row.min_tier_key, shopper)
+  return itemAvailability(
+    {
+      onSale: row.on_sale === 1,
+      activeFrom: row.active_from,
+      activeUntil: row.active_until,
+      stock: row.stock,
+      perMemberLimit: row.per_member_limit,
+      pointsPrice: row.points_price,
+      minTierRank: minTier.rank,
+      minTierName: minTier.tier?.name ?? null,
+    },
     { tierRank: shopper.tierRank, availablePoints: shopper.availablePoints, redeemedCount },
     now,
   )
+}
+
+/** The item as this shopper sees it at `now`. */
+export function itemView(row: MallItemRow, shopper: Shopper, redeemedCount: number, now: Date): MallItemView {
+  const item = adminItemFromRow(row)
   return {
     id: item.id,
     title: item.title,
@@ -75,10 +98,10 @@ export function itemView(row: MallItemRow, shopper: Shopper, redeemedCount: numb
     stock: item.stock,
     perMemberLimit: item.perMemberLimit,
     redeemedByMe: redeemedCount,
-    minTier,
+    minTier: minTierOf(row.min_tier_key, shopper).tier,
     activeFrom: item.activeFrom,
     activeUntil: item.activeUntil,
-    availability,
+    availability: rowAvailability(row, shopper, redeemedCount, now),
   }
 }
 

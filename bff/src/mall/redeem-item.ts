@@ -8,10 +8,13 @@ import { lockAccount } from '../ledger/accounts'
 import { holdPoints } from '../ledger/points-holds'
 import { completeRedemption } from './complete-redemption'
 import { takeStock } from './item-stock'
-import { itemView, redeemedCounts, shopperOf } from './member-mall'
-import { itemRowOrThrow } from './mall-items'
+import { redeemedCounts, rowAvailability, type Shopper } from './member-mall'
+import { itemRowOrThrow, type MallItemRow } from './mall-items'
 import { requestPayment } from './request-payment'
 import { redemptionById, type RedemptionRow } from './redemption-view'
+import type { RedemptionView } from '@mc/shared'
+import { publishedProgram } from '../program/published-program'
+import { memberTierState } from '../tiers/member-tier'
 
 type RedeemDeps = Pick<Deps, 'db' | 'payments' | 'mall' | 'logger'>
 
@@ -31,16 +34,20 @@ const refusal = {
  * pending and asks the payment provider for an order after the commit, never while holding the write lock.
  */
 export async function redeemItem(deps: RedeemDeps, memberId: string, body: RedeemBody, key: string, now: Date) {
+  // The new redemption as the transaction left it, read inside it: a read after the commit would be one more
+  // round trip, and on SQLite a statement outside a transaction forces the open group commit to the disk early.
+  let placed: RedemptionView | null = null
   const result = await runIdempotent(
     deps.db,
     { scope: 'mall_redeem', key: `${memberId}:${key}`, body, now },
-    async (trx) => ({
-      status: 201,
-      body: { redemptionId: await reserve(trx, deps, memberId, body, now) },
-    }),
+    async (trx) => {
+      placed = await reserve(trx, deps, memberId, body, now)
+      return { status: 201, body: { redemptionId: placed.id } }
+    },
   )
   const { redemptionId } = result.body
-  const redemption = await redemptionById(deps.db, redemptionId)
+  // A replay answers with the redemption as it stands now (paid, expired, refunded), not as it was placed.
+  const redemption = result.replayed || placed === null ? await redemptionById(deps.db, redemptionId) : placed
   const payment = redemption.status === 'pending_payment' ? await requestPayment(deps, redemptionId, now) : null
   const response: RedeemResponse = {
     redemption: payment ? payment.redemption : redemption,
@@ -49,25 +56,50 @@ export async function redeemItem(deps: RedeemDeps, memberId: string, body: Redee
   return { status: result.replayed ? 200 : 201, body: response }
 }
 
+/** Who is redeeming, from the account row already locked: the tier is read only when the item is restricted. */
+async function shopperFor(
+  trx: Transaction<Database>,
+  account: { member_id: string; balance: number; held: number },
+  item: MallItemRow,
+): Promise<Shopper> {
+  const program = await publishedProgram(trx)
+  let tierRank = 0
+  if (item.min_tier_key !== null) {
+    const tier = await memberTierState(trx, account.member_id, program)
+    tierRank = Math.max(
+      0,
+      program.rules.tiers.findIndex((t) => t.key === tier.key),
+    )
+  }
+  const availablePoints = Math.max(0, account.balance - account.held)
+  return { memberId: account.member_id, tierRank, availablePoints, program }
+}
+
+/**
+ * The redemption's writes, in an order that keeps the hot rows' locks short: the member's own rows first, the
+ * item's stock (one row every redeemer of the item updates) last, so on PostgreSQL its row lock is held only
+ * from the decrement to the commit rather than through the hold, the entry and the redemption's rows.
+ */
 async function reserve(
   trx: Transaction<Database>,
   deps: RedeemDeps,
   memberId: string,
   body: RedeemBody,
   now: Date,
-): Promise<string> {
+): Promise<RedemptionView> {
   // The member's points account is locked first: it serialises this member's redemptions, so the
   // per-member limit counted below cannot be overtaken by a concurrent request of the same member.
-  await lockAccount(trx, memberId, 'points')
+  const account = await lockAccount(trx, memberId, 'points')
   const item = await itemRowOrThrow(trx, body.itemId)
-  const shopper = await shopperOf(trx, memberId)
-  const redeemed = (await redeemedCounts(trx, memberId, [item.id])).get(item.id) ?? 0
-  const view = itemView(item, shopper, redeemed, now)
+  const shopper = await shopperFor(trx, account, item)
+  const redeemed =
+    item.per_member_limit === null ? 0 : ((await redeemedCounts(trx, memberId, [item.id])).get(item.id) ?? 0)
+  const availability = rowAvailability(item, shopper, redeemed, now)
   // A points shortfall is left to the hold below, which says how short and whether a debt is the cause.
-  if (!view.availability.redeemable && view.availability.reason !== 'points_short') {
-    throw new AppError(refusal[view.availability.reason as Exclude<typeof view.availability.reason, 'points_short'>], {
+  if (!availability.redeemable && availability.reason !== 'points_short') {
+    throw new AppError(refusal[availability.reason as Exclude<typeof availability.reason, 'points_short'>], {
       itemId: item.id,
-      reason: view.availability.message,
+      reason: availability.message,
     })
   }
   if (item.per_member_limit !== null && redeemed + body.quantity > item.per_member_limit) {
@@ -80,15 +112,17 @@ async function reserve(
   const id = newId('rdm', now.getTime())
   const cashFen = item.cash_fen * body.quantity
   const paymentExpiresAt = new Date(now.getTime() + deps.mall.paymentTimeoutMinutes * 60_000)
-  const holdId = await holdPoints(trx, {
-    memberId,
-    points: item.points_price * body.quantity,
-    ref: { type: 'mall_redemption', id },
-    expiresAt: paymentExpiresAt,
-    now,
-  })
-  faultPoint('mall_redeem:between_points_and_stock')
-  await takeStock(trx, item.id, body.quantity)
+  const holdId = await holdPoints(
+    trx,
+    {
+      memberId,
+      points: item.points_price * body.quantity,
+      ref: { type: 'mall_redemption', id },
+      expiresAt: paymentExpiresAt,
+      now,
+    },
+    account,
+  )
 
   const images = JSON.parse(item.images) as string[]
   const row: RedemptionRow = {
@@ -135,5 +169,8 @@ async function reserve(
       .execute()
     await completeRedemption(trx, { row, from: 'pending_payment', paid: null, program: shopper.program, now })
   }
-  return id
+  const placed = await redemptionById(trx, id)
+  faultPoint('mall_redeem:between_points_and_stock')
+  await takeStock(trx, item.id, body.quantity)
+  return placed
 }
