@@ -21,6 +21,10 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   const { amount } = posting
   if (!Number.isSafeInteger(amount) || amount === 0)
     throw new RangeError(`ledger amount must be a non-zero whole number, got ${amount}`)
+  if (amount > 0) {
+    const moved = await moveAccountBy(trx, posting)
+    if (moved) return appendCredit(trx, posting, moved)
+  }
   const account = await lockAccount(trx, posting.memberId, posting.ledger)
   const balanceAfter = account.balance + amount
   const entryId = newEntryId(posting.ledger, posting.now)
@@ -61,6 +65,46 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
     .where('member_id', '=', posting.memberId)
     .where('ledger', '=', posting.ledger)
     .execute()
+  return entry
+}
+
+/**
+ * The common case of a credit as one statement instead of a locking read and a later update: the account moves by
+ * the amount where it exists and stays at or above zero (below only for a points clawback that allows debt), and
+ * answers the balance and version it moved to. The update takes the row lock the read would have taken, at the
+ * same point of the posting. Undefined when it moved nothing (no account yet, or a balance that would go below
+ * zero): the caller then takes the general path, which opens the account or refuses with the usual error.
+ */
+async function moveAccountBy(trx: Transaction<Database>, posting: Posting) {
+  const { amount } = posting
+  const debtAllowed = posting.ledger === 'points' && posting.allowDebt === true
+  return trx
+    .updateTable('ledger_accounts')
+    .set((eb) => ({ balance: eb('balance', '+', amount), version: eb('version', '+', 1) }))
+    .where('member_id', '=', posting.memberId)
+    .where('ledger', '=', posting.ledger)
+    .$if(!debtAllowed, (qb) => qb.where((eb) => eb(eb('balance', '+', amount), '>=', 0)))
+    .returning(['balance', 'version'])
+    .executeTakeFirst()
+}
+
+/** Appends a credit's entry, and its lot for what is spendable, to an account already moved to `moved`. */
+async function appendCredit(
+  trx: Transaction<Database>,
+  posting: Posting,
+  moved: { balance: number; version: number },
+): Promise<LedgerEntryRow> {
+  const entryId = newEntryId(posting.ledger, posting.now)
+  // Earnings repay an outstanding debt first; only the rest becomes spendable.
+  const spendable = posting.credit ? Math.min(posting.amount, Math.max(0, moved.balance)) : 0
+  const lotId = spendable > 0 ? newLotId(posting.ledger, posting.now) : null
+  const entry = entryRow(posting, { entryId, lotId, balanceAfter: moved.balance, accountVersion: moved.version })
+  await trx.insertInto('ledger_entries').values(entry).execute()
+  if (lotId !== null)
+    await trx
+      .insertInto('ledger_lots')
+      .values(lotRow(posting, { lotId, entryId, amount: spendable }))
+      .execute()
   return entry
 }
 

@@ -10,16 +10,29 @@ import {
 import type { Transaction } from 'kysely'
 import { bulkInsert } from '../db/bulk-insert'
 import type { Database } from '../db/schema'
+import { programAt, type PublishedProgram } from '../program/published-program'
+import { rememberTierState } from '../tiers/known-tier-states'
 import { memberTierState } from '../tiers/member-tier'
-import type { PublishedProgram } from '../program/published-program'
+import { readOrderFacts } from './order-facts'
 import { creditOrder, reverseOrderCredit, type OrderRow } from './order-earning'
-import { refuseIfClosed, resolveOrderMember } from './resolve-member'
+import { refuseIfClosed } from './resolve-member'
 
 export interface EventContext {
   trx: Transaction<Database>
-  program: PublishedProgram
+  /** The rules to apply; by default the latest published version, read with the event's other facts. */
+  program?: PublishedProgram
   now: Date
   source: 'online' | 'outlet'
+}
+
+/**
+ * The context while one event is applied: the program settled, and what this transaction already knows of the
+ * first-order task and parked events (undefined: not known, ask the database).
+ */
+interface Applying extends EventContext {
+  program: PublishedProgram
+  firstOrderStanding?: boolean
+  parkedWaiting?: boolean
 }
 
 const outcome = (
@@ -44,12 +57,29 @@ export async function applyOrderEvent(
   ctx: EventContext,
   event: OrderEvent,
 ): Promise<{ status: 200 | 202; body: OrderEventOutcome }> {
-  const member = await resolveOrderMember(ctx.trx, event.data.member)
-  const order = await ctx.trx
-    .selectFrom('orders')
-    .selectAll()
-    .where('order_id', '=', event.data.orderId)
-    .executeTakeFirst()
+  const facts = await readOrderFacts(ctx.trx, event)
+  const { member, order } = facts
+  // The tier re-check after a growth credit (upgradeIfReached) is answered from what was read here.
+  rememberTierState(ctx.trx, member.id, facts.tier)
+  return applyEvent(
+    {
+      ...ctx,
+      program: ctx.program ?? (await programAt(ctx.trx, facts.programVersion)),
+      firstOrderStanding: facts.firstOrderStanding,
+      parkedWaiting: facts.parkedWaiting,
+    },
+    event,
+    member,
+    order,
+  )
+}
+
+async function applyEvent(
+  ctx: Applying,
+  event: OrderEvent,
+  member: { id: string; birthday: string | null; closed_at: string | null },
+  order: OrderRow | undefined,
+): Promise<{ status: 200 | 202; body: OrderEventOutcome }> {
   if (event.type === 'order.paid') {
     if (!order) refuseIfClosed(member)
     const body = await applyPaid(ctx, event, member)
@@ -84,7 +114,7 @@ export async function applyOrderEvent(
 }
 
 async function applyPaid(
-  ctx: EventContext,
+  ctx: Applying,
   event: OrderEvent,
   member: { id: string; birthday: string | null },
 ): Promise<OrderEventOutcome | null> {
@@ -132,7 +162,7 @@ async function applyPaid(
  * here, and (order, line number) is the key, so a replayed or re-sent payment never adds a line twice. The
  * column holds 32 characters of a category the contract allows 64 of: the rest is cut.
  */
-async function storeOrderLines(ctx: EventContext, event: OrderEvent, memberId: string, businessDay: string) {
+async function storeOrderLines(ctx: Applying, event: OrderEvent, memberId: string, businessDay: string) {
   const lines = event.data.lines ?? []
   if (lines.length === 0) return
   await bulkInsert(
@@ -154,7 +184,7 @@ async function storeOrderLines(ctx: EventContext, event: OrderEvent, memberId: s
 
 /** Credits one ledger's share of an order (net of refunds so far), records it on the order and in `result`. */
 async function credit(
-  ctx: EventContext,
+  ctx: Applying,
   order: OrderRow,
   ledger: 'growth' | 'points',
   occurredAt: Date,
@@ -171,7 +201,10 @@ async function credit(
     program: ctx.program,
     occurredAt,
     now: ctx.now,
+    firstOrderStanding: ctx.firstOrderStanding,
   })
+  // Asked once per event: after this credit the member holds the task's credit if the rules award one.
+  ctx.firstOrderStanding = true
   const set =
     ledger === 'growth'
       ? { growth_credited: amount, growth_entry_id: entryId }
@@ -182,7 +215,7 @@ async function credit(
   result.tier ??= tier
 }
 
-async function applyRefund(ctx: EventContext, event: OrderEvent, order: OrderRow): Promise<OrderEventOutcome> {
+async function applyRefund(ctx: Applying, event: OrderEvent, order: OrderRow): Promise<OrderEventOutcome> {
   const refundId = event.data.refundId!
   const seen = await ctx.trx
     .selectFrom('order_refunds')
@@ -193,6 +226,8 @@ async function applyRefund(ctx: EventContext, event: OrderEvent, order: OrderRow
   if (seen) return outcome(event, 'duplicate_refund', order.member_id)
   // Refunds beyond what was paid take nothing more.
   const refundFen = Math.min(event.data.refundAmountFen!, order.paid_fen - order.refunded_fen)
+  // A full refund may take the first-order task back: whether it stands is to be asked again.
+  ctx.firstOrderStanding = undefined
   const occurredAt = new Date(event.occurredAt)
   const result = outcome(event, 'applied', order.member_id)
   for (const ledger of ['growth', 'points'] as const) {
@@ -227,7 +262,7 @@ async function applyRefund(ctx: EventContext, event: OrderEvent, order: OrderRow
   return result
 }
 
-async function applyCompleted(ctx: EventContext, event: OrderEvent, order: OrderRow): Promise<OrderEventOutcome> {
+async function applyCompleted(ctx: Applying, event: OrderEvent, order: OrderRow): Promise<OrderEventOutcome> {
   const result = outcome(event, 'applied', order.member_id)
   if (order.status === 'completed') return result
   const occurredAt = new Date(event.occurredAt)
@@ -242,7 +277,8 @@ async function applyCompleted(ctx: EventContext, event: OrderEvent, order: Order
   return result
 }
 
-async function applyParked(ctx: EventContext, orderId: string): Promise<void> {
+async function applyParked(ctx: Applying, orderId: string): Promise<void> {
+  if (ctx.parkedWaiting === false) return
   const parked = await ctx.trx
     .selectFrom('parked_order_events')
     .select(['event_id', 'body'])

@@ -22,12 +22,14 @@ export async function creditOrder(
     program: PublishedProgram
     occurredAt: Date
     now: Date
+    /** True when this transaction already knows the member holds the task's credit, so it is not asked again. */
+    firstOrderStanding?: boolean
   },
 ): Promise<{ entryId: string; tier: OrderEventOutcome['tier'] }> {
   const { order, ledger, amount, program, now } = input
   // 首单 is the shop's task: a till purchase (source outlet) neither earns it nor counts as the first order.
   const first =
-    order.source === 'online'
+    order.source === 'online' && input.firstOrderStanding !== true
       ? await creditFirstOrder(trx, {
           memberId: order.member_id,
           orderId: order.order_id,

@@ -6,7 +6,6 @@ import { runIdempotent } from '../http/idempotency'
 import { bodyIsJson, requireShopSignature } from '../http/require-signature'
 import { validate } from '../http/validate'
 import { documentRoute } from '../openapi/document-route'
-import { publishedProgram } from '../program/published-program'
 import { applyOrderEvent } from './apply-order-event'
 
 /**
@@ -36,7 +35,8 @@ export const orderWebhookRoutes = new Hono<AppEnv>().post(
     const now = clock.now()
     const event = c.req.valid('json')
     const result = await runIdempotent(db, { scope: 'order_event', key: event.id, body: event, now }, async (trx) =>
-      applyOrderEvent({ trx, program: await publishedProgram(trx), now, source: 'online' }, event),
+      // The latest program version is read with the member and the order (order-facts.ts), its rules from memory.
+      applyOrderEvent({ trx, now, source: 'online' }, event),
     )
     faultPoint('order_event:after_commit')
     return c.json(result.body, result.status === 202 ? 202 : 200)

@@ -8,23 +8,51 @@ export interface PublishedProgram {
   rules: Rules
 }
 
-// Versions are immutable, so a parsed version can be kept for good; only "which is latest" is asked each time.
-const parsedVersions = new Map<string, Rules>()
+/**
+ * Published versions are immutable, so each is read and parsed once per database handle and kept by number; a
+ * request asks only which number is latest, which also makes a publish by another instance visible at the next
+ * request. Keyed by the handle's dialect adapter (shared by its transactions), since one process may open several
+ * databases whose version 1 differ.
+ */
+const programsByHandle = new WeakMap<object, Map<number, PublishedProgram>>()
+
+/**
+ * Transactions that published a version: what they read of it is not committed yet and may roll back, after which
+ * another publish could reuse its number, so nothing read through them is kept.
+ */
+const publishingTransactions = new WeakSet<object>()
+
+const handleOf = (db: Kysely<Database>): object => db.getExecutor().adapter
 
 export async function publishedProgram(db: Kysely<Database>): Promise<PublishedProgram> {
+  return programAt(db, await latestProgramVersion(db))
+}
+
+/** The latest published version's number: the one read a request makes to know its rules. */
+export async function latestProgramVersion(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('program_versions')
-    .select(['version', 'rules'])
+    .select('version')
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst()
   if (!row) throw new Error('no program rules are published; run the migrations and seed')
-  let rules = parsedVersions.get(row.rules)
-  if (!rules) {
-    rules = ProgramRules.parse(JSON.parse(row.rules))
-    parsedVersions.set(row.rules, rules)
-  }
-  return { version: row.version, rules }
+  return Number(row.version)
+}
+
+/** The program of one published version, from memory after its first read on this handle. */
+export async function programAt(db: Kysely<Database>, version: number): Promise<PublishedProgram> {
+  const handle = handleOf(db)
+  const programs = programsByHandle.get(handle) ?? new Map<number, PublishedProgram>()
+  const cached = programs.get(version)
+  if (cached) return cached
+  const row = await db.selectFrom('program_versions').select('rules').where('version', '=', version).executeTakeFirst()
+  if (!row) throw new Error(`program version ${version} is not published`)
+  const program = { version, rules: ProgramRules.parse(JSON.parse(row.rules)) }
+  if (publishingTransactions.has(db)) return program
+  programsByHandle.set(handle, programs)
+  programs.set(version, program)
+  return program
 }
 
 export async function publishProgramVersion(
@@ -40,6 +68,7 @@ export async function publishProgramVersion(
   },
 ): Promise<number> {
   const rules = ProgramRules.parse(input.rules)
+  if (db.isTransaction) publishingTransactions.add(db)
   const latest = await db
     .selectFrom('program_versions')
     .select((eb) => eb.fn.max('version').as('max'))
@@ -58,5 +87,7 @@ export async function publishProgramVersion(
       source: input.source ?? null,
     })
     .execute()
+  // A number this handle kept from a publish that rolled back would now name other rules: forget it.
+  programsByHandle.get(handleOf(db))?.delete(version)
   return version
 }

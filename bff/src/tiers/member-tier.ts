@@ -3,22 +3,28 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { sendDowngradeMessages, sendUpgradeMessage } from '../outreach/tier-change-messages'
 import type { PublishedProgram } from '../program/published-program'
+import { knownTierState, tierStateWritten } from './known-tier-states'
 import { tierChangeRow, tierStateRow, type RecordedChange } from './tier-change-rows'
 
-/** A member's tier now; a member without a row yet stands on the entry tier. */
+/**
+ * A member's tier now; a member without a row yet stands on the entry tier. A transaction that already read it
+ * (see known-tier-states.ts) is answered from memory.
+ */
 export async function memberTierState(
   db: Kysely<Database>,
   memberId: string,
   program: PublishedProgram,
 ): Promise<TierState> {
-  const row = await db
-    .selectFrom('member_tiers')
-    .select(['tier_key', 'valid_until'])
-    .where('member_id', '=', memberId)
-    .executeTakeFirst()
-  return row
-    ? { key: row.tier_key, validUntil: row.valid_until }
-    : { key: program.rules.tiers[0].key, validUntil: null }
+  const known = knownTierState(db, memberId)
+  const state =
+    known !== undefined
+      ? known
+      : await db
+          .selectFrom('member_tiers')
+          .select(['tier_key as key', 'valid_until as validUntil'])
+          .where('member_id', '=', memberId)
+          .executeTakeFirst()
+  return state ?? { key: program.rules.tiers[0].key, validUntil: null }
 }
 
 /**
@@ -58,6 +64,7 @@ export async function recordTierChange(
       }),
     )
     .execute()
+  tierStateWritten(trx, memberId, change.state)
   await trx
     .insertInto('tier_changes')
     .values(tierChangeRow(input, program, now))

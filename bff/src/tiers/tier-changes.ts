@@ -4,6 +4,7 @@ import { bulkInsert } from '../db/bulk-insert'
 import { isPostgres } from '../db/engine'
 import type { Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
+import { forgetTierStates } from './known-tier-states'
 import { tierChangeRow, tierStateRow, type MemberTierChange } from './tier-change-rows'
 
 export type { MemberTierChange } from './tier-change-rows'
@@ -25,6 +26,7 @@ export async function recordTierChanges(
   members: 'existing' | 'new' = 'existing',
 ) {
   if (changes.length === 0) return
+  forgetTierStates(trx)
   const businessDay = businessDayOf(now, program.rules.calendar)
   const finalStates = new Map(
     changes.map(({ memberId, change }) => [memberId, tierStateRow(memberId, change, program, now)]),

@@ -1,0 +1,125 @@
+import { AppError, type OrderEvent, type TierState } from '@mc/shared'
+import type { Transaction } from 'kysely'
+import { isPostgres } from '../db/engine'
+import type { Database } from '../db/schema'
+import type { OrderRow } from './order-earning'
+
+/** What an order event needs to know before it writes, read together. */
+export interface OrderFacts {
+  member: { id: string; birthday: string | null; closed_at: string | null }
+  /** The latest published program version: the rules this event is applied under unless the caller chose. */
+  programVersion: number
+  order: OrderRow | undefined
+  /** The member's tier row; null when they have none yet (the entry tier). */
+  tier: TierState | null
+  /**
+   * Whether the member holds a first-order credit that still stands, and whether events wait parked on this order.
+   * Known (read here) only where the transaction holds the database's write lock from its start (SQLite), so
+   * nothing can change them before the event writes; undefined on PostgreSQL, which asks at the moment it needs
+   * them, under the account lock (first-order.ts) or after the order is inserted.
+   */
+  firstOrderStanding?: boolean
+  parkedWaiting?: boolean
+}
+
+/**
+ * One statement for the member an event names (by id, else openid, else phone), their tier, the order, and the
+ * latest program version, where the order path used to make four. Unknown member → 404 MEMBER_NOT_FOUND.
+ */
+export async function readOrderFacts(trx: Transaction<Database>, event: Pick<OrderEvent, 'data'>): Promise<OrderFacts> {
+  const { member, orderId } = event.data
+  const serialised = !isPostgres(trx)
+  const row = await trx
+    .selectFrom('members as m')
+    .leftJoin('member_tiers as t', 't.member_id', 'm.id')
+    .leftJoin('orders as o', (join) => join.on('o.order_id', '=', orderId))
+    .select(['m.id', 'm.birthday', 'm.closed_at', 't.tier_key', 't.valid_until'])
+    .select([
+      'o.order_id as o_order_id',
+      'o.member_id as o_member_id',
+      'o.status as o_status',
+      'o.paid_fen as o_paid_fen',
+      'o.refunded_fen as o_refunded_fen',
+      'o.growth_earned as o_growth_earned',
+      'o.points_earned as o_points_earned',
+      'o.growth_credited as o_growth_credited',
+      'o.points_credited as o_points_credited',
+      'o.growth_entry_id as o_growth_entry_id',
+      'o.points_entry_id as o_points_entry_id',
+      'o.rule_version as o_rule_version',
+      'o.outlet_id as o_outlet_id',
+      'o.source as o_source',
+      'o.paid_at as o_paid_at',
+      'o.completed_at as o_completed_at',
+    ])
+    .select((eb) =>
+      eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
+    )
+    .$if(serialised, (qb) =>
+      qb.select(({ exists, selectFrom }) => [
+        // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit no reversal took back.
+        exists(
+          selectFrom('ledger_entries as e')
+            .select('e.id')
+            .whereRef('e.member_id', '=', 'm.id')
+            .where('e.kind', '=', 'first_order')
+            .where('e.amount', '>', 0)
+            .where((inner) =>
+              inner.not(
+                inner.exists(
+                  inner.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id'),
+                ),
+              ),
+            ),
+        ).as('first_order_standing'),
+        exists(
+          selectFrom('parked_order_events as p')
+            .select('p.event_id')
+            .where('p.order_id', '=', orderId)
+            .where('p.applied_at', 'is', null),
+        ).as('parked_waiting'),
+      ]),
+    )
+    .where((eb) =>
+      member.memberId
+        ? eb('m.id', '=', member.memberId)
+        : member.openid
+          ? eb('m.openid', '=', member.openid)
+          : eb('m.phone', '=', member.phone!),
+    )
+    .executeTakeFirst()
+  if (!row) throw new AppError('MEMBER_NOT_FOUND', { member: Object.keys(member) })
+  if (row.program_version === null) throw new Error('no program rules are published; run the migrations and seed')
+  return {
+    member: { id: row.id, birthday: row.birthday, closed_at: row.closed_at },
+    programVersion: Number(row.program_version),
+    order: row.o_order_id === null ? undefined : orderOf(row),
+    tier: row.tier_key === null ? null : { key: row.tier_key, validUntil: row.valid_until },
+    firstOrderStanding: serialised ? Boolean(row.first_order_standing) : undefined,
+    parkedWaiting: serialised ? Boolean(row.parked_waiting) : undefined,
+  }
+}
+
+/** The order's columns as the left join answers them: prefixed, and null when there is no order. */
+type JoinedOrder = { [K in keyof OrderRow as `o_${K}`]: OrderRow[K] | null }
+
+function orderOf(row: JoinedOrder): OrderRow {
+  return {
+    order_id: row.o_order_id!,
+    member_id: row.o_member_id!,
+    status: row.o_status!,
+    paid_fen: row.o_paid_fen!,
+    refunded_fen: row.o_refunded_fen!,
+    growth_earned: row.o_growth_earned!,
+    points_earned: row.o_points_earned!,
+    growth_credited: row.o_growth_credited!,
+    points_credited: row.o_points_credited!,
+    growth_entry_id: row.o_growth_entry_id,
+    points_entry_id: row.o_points_entry_id,
+    rule_version: row.o_rule_version!,
+    outlet_id: row.o_outlet_id,
+    source: row.o_source!,
+    paid_at: row.o_paid_at!,
+    completed_at: row.o_completed_at,
+  }
+}
