@@ -5,62 +5,87 @@ import {
   businessDayStart,
   explainProgress,
   refundReversal,
+  type BusinessCalendar,
   type MeResponse,
-  type PointsSummary,
+  type TierRule,
+  type TierState,
 } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { accountBalances } from '../ledger/accounts'
 import { publishedProgram } from '../program/published-program'
-import { findMember, memberProfile } from './member-profile'
-import { memberTierState } from '../tiers/member-tier'
 import { tierView } from '../tiers/tier-view'
+import { maskPhone } from './member-profile'
+import { meRead } from './me-read'
+import { tierViews } from './me-view'
 
-/** The member with tier, progress and points, all derived from the ledgers and the published rules. */
+/**
+ * The member with tier, progress and points, all derived from the ledgers and the published rules: the program
+ * (kept in memory by version), then one statement for the member's rows (me-read.ts); the explanation is computed
+ * here from them with the pure rules. me-read.test.ts checks it answers as the eight separate reads did.
+ */
 export async function getMe(db: Kysely<Database>, memberId: string, now: Date): Promise<MeResponse> {
-  const row = await findMember(db, memberId)
+  const { rules } = await publishedProgram(db)
+  const expiringBefore = businessDayStart(addDays(businessDayOf(now, rules.calendar), 31), rules.calendar)
+  const row = await meRead.takeFirstOrThrow(db, {
+    memberId,
+    now: now.toISOString(),
+    pointsBefore: expiringBefore.toISOString(),
+  })
   if (row.joined_at === null) throw new AppError('MEMBER_NOT_JOINED')
-  const program = await publishedProgram(db)
-  const { rules } = program
-  const state = await memberTierState(db, memberId, program)
-  const balances = await accountBalances(db, memberId)
-  const atRiskGrowth =
-    state.validUntil === null
-      ? 0
-      : await lotsLapsingBefore(
-          db,
-          memberId,
-          'growth',
-          now,
-          businessDayStart(addDays(state.validUntil, 1), rules.calendar),
-        )
-  const progress = explainProgress(rules, { state, countedGrowth: balances.growth, atRiskGrowth })
+  const state: TierState = row.tier_key
+    ? { key: row.tier_key, validUntil: row.valid_until }
+    : { key: rules.tiers[0].key, validUntil: null }
+  const growth = row.growth ?? 0
+  const points = row.points ?? 0
+  const held = row.points_held ?? 0
+  const atRiskGrowth = state.validUntil === null ? 0 : growthLapsingBy(row, state.validUntil, rules.calendar)
+  const progress = explainProgress(rules, { state, countedGrowth: growth, atRiskGrowth })
+  const views = tierViews(rules)
+  const viewOf = (tier: TierRule) => views.byKey.get(tier.key) ?? tierView(tier, rules)
   return {
-    member: await memberProfile(db, row),
-    growth: balances.growth,
-    tier: tierView(progress.tier, rules),
+    member: {
+      id: row.id,
+      nickname: row.nickname,
+      phoneMasked: maskPhone(row.phone),
+      joinedAt: row.joined_at,
+      sourceOutlet: row.outlet_id ? { id: row.outlet_id, name: row.outlet_name as string } : null,
+    },
+    growth,
+    tier: viewOf(progress.tier),
     validUntil: state.validUntil,
-    nextTier: progress.nextTier && tierView(progress.nextTier, rules),
+    nextTier: progress.nextTier && viewOf(progress.nextTier),
     growthNeeded: progress.growthNeeded,
     percent: progress.percent,
-    pendingGrowth: await pendingOrderGrowth(db, memberId),
+    pendingGrowth: pendingOrderGrowth(jsonRows(row.pending_orders)),
     atRiskGrowth,
     paths: progress.paths,
     retain: progress.retain,
-    points: await pointsSummary(db, memberId, balances, now, rules.calendar),
-    tiers: rules.tiers.map((tier) => tierView(tier, rules)),
+    points: {
+      balance: points,
+      available: Math.max(0, points - held),
+      held,
+      debt: Math.max(0, -points),
+      expiringSoon: Number(row.points_expiring ?? 0),
+      expiringBefore: expiringBefore.toISOString(),
+    },
+    tiers: views.ladder,
   }
 }
 
+type MeRow = NonNullable<Awaited<ReturnType<typeof meRead.takeFirst>>>
+
+/** Counted growth in lots lapsing by the start of the business day after `validUntil` (see me-read.ts). */
+function growthLapsingBy(row: MeRow, validUntil: string, calendar: BusinessCalendar): number {
+  const before = businessDayStart(addDays(validUntil, 1), calendar).toISOString()
+  let total = Number(row.growth_lapsing_surely ?? 0)
+  for (const lot of jsonRows(row.growth_lapsing_near)) {
+    if ((lot.expires_at as string) <= before) total += Number(lot.total)
+  }
+  return total
+}
+
 /** Growth that paid orders will add once they complete, net of refunds so far. */
-async function pendingOrderGrowth(db: Kysely<Database>, memberId: string): Promise<number> {
-  const orders = await db
-    .selectFrom('orders')
-    .select(['growth_earned', 'paid_fen', 'refunded_fen'])
-    .where('member_id', '=', memberId)
-    .where('growth_entry_id', 'is', null)
-    .where('status', '=', 'paid')
-    .execute()
+function pendingOrderGrowth(orders: { growth_earned: number; paid_fen: number; refunded_fen: number }[]): number {
   return orders.reduce(
     (sum, o) =>
       sum +
@@ -68,6 +93,11 @@ async function pendingOrderGrowth(db: Kysely<Database>, memberId: string): Promi
       refundReversal({ earned: o.growth_earned, paidFen: o.paid_fen, refundedBeforeFen: 0, refundFen: o.refunded_fen }),
     0,
   )
+}
+
+/** A JSON array column: PostgreSQL's driver parses it, SQLite's hands over the text. */
+function jsonRows<T>(value: T[] | string): T[] {
+  return typeof value === 'string' ? (JSON.parse(value) as T[]) : value
 }
 
 export async function lotsLapsingBefore(
@@ -87,22 +117,4 @@ export async function lotsLapsingBefore(
     .where('expires_at', '<=', before.toISOString())
     .executeTakeFirst()
   return Number(row?.total ?? 0)
-}
-
-async function pointsSummary(
-  db: Kysely<Database>,
-  memberId: string,
-  balances: { points: number; pointsHeld: number },
-  now: Date,
-  calendar: { timeZone: string; dayStartMinute: number },
-): Promise<PointsSummary> {
-  const expiringBefore = businessDayStart(addDays(businessDayOf(now, calendar), 31), calendar)
-  return {
-    balance: balances.points,
-    available: Math.max(0, balances.points - balances.pointsHeld),
-    held: balances.pointsHeld,
-    debt: Math.max(0, -balances.points),
-    expiringSoon: await lotsLapsingBefore(db, memberId, 'points', now, expiringBefore),
-    expiringBefore: expiringBefore.toISOString(),
-  }
 }
