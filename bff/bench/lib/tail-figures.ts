@@ -3,6 +3,7 @@ import { startServer, type ServerProcess } from './child'
 import { benchMallItem, benchWebhookSecret, copyDatabase, productEnv, rawOrderFigure } from './http-figures'
 import { orderPostings, redemptionRequests, type HttpMembers } from './http-fixtures'
 import { measure, rssMb, type LoadResult, type LoadSettings, type NextRequest } from './load'
+import { openLoop } from './open-loop'
 import { prepareSignInDatabase, signInRequests } from './sign-in-fixtures'
 
 /** Where the tail figures come from: the HTTP template (10,000 members), and the knobs of this part of the run. */
@@ -35,10 +36,10 @@ async function withServer<T>(start: Promise<ServerProcess>, work: (server: Serve
 }
 
 /**
- * Open loop for `seconds` at `rate` requests a second, sampling the server's resident memory every 5 s: a leak
+ * Open loop (see open-loop.ts) for `seconds` at `rate` requests a second, sampling the server's resident memory every 5 s: a leak
  * (a cache without bound, a listener per request) shows as RSS that keeps climbing while the load stays flat.
  */
-async function soak(server: ServerProcess, next: NextRequest, connections: number, rate: number, seconds: number) {
+async function soak(server: ServerProcess, next: NextRequest, rate: number, seconds: number) {
   const started = Date.now()
   const samples: SoakResult['samples'] = [{ atSeconds: 0, rssMb: rssMb(server.pid) }]
   const timer = setInterval(
@@ -46,12 +47,7 @@ async function soak(server: ServerProcess, next: NextRequest, connections: numbe
     5_000,
   )
   try {
-    const result = await measure(server, next, {
-      connections,
-      warmupSeconds: 0,
-      durationSeconds: seconds,
-      overallRate: rate,
-    })
+    const result = await openLoop(server, next, rate, seconds)
     samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rssMb: result.rssMb })
     return { seconds, rate, result, samples }
   } finally {
@@ -78,16 +74,16 @@ export async function tailFigures(context: TailContext) {
     const flat = await measure(s, orderPostings(benchWebhookSecret, template.members.memberIds, 't100', 0), settings)
     const redemptions = await measure(s, redemptionRequests(template.members.tokens, itemId, 't100'), settings)
     const openRate = flat.rps / 2
-    const open = await measure(s, orderPostings(benchWebhookSecret, template.members.memberIds, 'open', 0), {
-      ...settings,
-      warmupSeconds: 0,
-      overallRate: openRate,
-    })
+    const open = await openLoop(
+      s,
+      orderPostings(benchWebhookSecret, template.members.memberIds, 'open', 0),
+      openRate,
+      settings.durationSeconds,
+    )
     const rssAfterRun = rssMb(s.pid)
     const soaked = await soak(
       s,
       orderPostings(benchWebhookSecret, template.members.memberIds, 'soak', 0),
-      connections,
       openRate,
       context.soakSeconds,
     )
@@ -102,7 +98,7 @@ export async function tailFigures(context: TailContext) {
     const requests = signInRequests(signInTemplate.tokens)
     const flat = await measure(s, requests, settings)
     const openRate = flat.rps / 2
-    const open = await measure(s, requests, { ...settings, warmupSeconds: 0, overallRate: openRate })
+    const open = await openLoop(s, requests, openRate, settings.durationSeconds)
     return { flat, open, openRate }
   })
 
