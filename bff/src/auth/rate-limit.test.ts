@@ -9,6 +9,7 @@ import { mallItem, redeem } from '../test/mall-fixtures'
 import { useTestApp, type TestApp } from '../test/test-app'
 import { runDailyJobs } from '../jobs/run-daily-jobs'
 import { databaseRateLimitCounter } from './rate-limit-database'
+import { separateInstance } from './rate-limit-instance'
 import { redisRateLimitCounter } from './rate-limit-redis'
 import { defaultRateLimits } from './rate-limit-settings'
 
@@ -18,7 +19,12 @@ const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const every = (limit: RateLimit) =>
   Object.fromEntries(Object.keys(defaultRateLimits).map((a) => [a, limit])) as Record<RateLimitedAction, RateLimit>
 
-const post = (app: { request: TestApp['app']['request'] }, path: string, body: unknown, token?: string) =>
+/** Anything that answers a request: the test app, or a separate instance (rate-limit-instance.ts). */
+interface Instance {
+  request(path: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<Response>
+}
+
+const post = (app: Instance | TestApp['app'], path: string, body: unknown, token?: string) =>
   app.request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -94,14 +100,15 @@ describe('rate limits per client address', () => {
 })
 
 describe('two BFF instances on one database share the limit', () => {
-  const t = useTestApp({ rateLimits: { limits: every({ perClient: 1000, perAccount: 5, windowSeconds: 60 }) } })
+  const limits = every({ perClient: 1000, perAccount: 5, windowSeconds: 60 })
+  const t = useTestApp({ rateLimits: { limits } })
 
   it('counts logins through either instance together, also when twenty arrive at once', async () => {
-    const second = await secondInstance(t)
+    const second = await separateInstance(t, limits)
     try {
       const burst = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          post(i % 2 === 0 ? t.app : second.app, '/api/auth/local', { phone: '13800000201' }),
+          post(i % 2 === 0 ? t.app : second, '/api/auth/local', { phone: '13800000201' }),
         ),
       )
       expect(burst.filter((r) => r.status === 200)).toHaveLength(5)
@@ -110,14 +117,51 @@ describe('two BFF instances on one database share the limit', () => {
       t.clock.advanceMs(60_000)
       const statuses: number[] = []
       for (let i = 0; i < 6; i += 1) {
-        statuses.push(
-          (await post(i % 2 === 0 ? t.app : second.app, '/api/auth/local', { phone: '13800000201' })).status,
-        )
+        statuses.push((await post(i % 2 === 0 ? t.app : second, '/api/auth/local', { phone: '13800000201' })).status)
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
     } finally {
       await second.close()
     }
+    // Refused logins count too: the phone's bucket holds all six hits of this window.
+    const bucket = await t.db
+      .selectFrom('rate_limits')
+      .select('hits')
+      .where('bucket', '=', 'memberLogin:account:phone:13800000201')
+      .executeTakeFirstOrThrow()
+    expect(Number(bucket.hits)).toBe(6)
+  })
+
+  it('counts the address first and leaves the account untouched once the address is refused', async () => {
+    const counter = databaseRateLimitCounter(t.db)
+    const now = t.clock.now()
+    const buckets = [
+      { bucket: 'probe:client:a', max: 2 },
+      { bucket: 'probe:account:x', max: 10 },
+    ]
+    for (let i = 0; i < 2; i += 1) expect(await counter.hitInOrder(buckets, 60_000, now)).toBeNull()
+    expect(await counter.hitInOrder(buckets, 60_000, now)).toEqual({ resetsAtMs: now.getTime() + 60_000 })
+    const hits = await t.db
+      .selectFrom('rate_limits')
+      .select(['bucket', 'hits'])
+      .where('bucket', 'like', 'probe:%')
+      .execute()
+    expect(Object.fromEntries(hits.map((row) => [row.bucket, Number(row.hits)]))).toEqual({
+      'probe:client:a': 3,
+      'probe:account:x': 2,
+    })
+    // The account's own limit refuses through another address, and that refusal is counted as well.
+    const other = [
+      { bucket: 'probe:client:b', max: 100 },
+      { bucket: 'probe:account:x', max: 2 },
+    ]
+    expect(await counter.hitInOrder(other, 60_000, now)).toEqual({ resetsAtMs: now.getTime() + 60_000 })
+    const account = await t.db
+      .selectFrom('rate_limits')
+      .select('hits')
+      .where('bucket', '=', 'probe:account:x')
+      .executeTakeFirstOrThrow()
+    expect(Number(account.hits)).toBe(3)
   })
 
   it('keeps one row per bucket, restarting it at 1 when its window has ended', async () => {
