@@ -9,7 +9,7 @@ import { mallItem, redeem } from '../test/mall-fixtures'
 import { useTestApp, type TestApp } from '../test/test-app'
 import { runDailyJobs } from '../jobs/run-daily-jobs'
 import { databaseRateLimitCounter } from './rate-limit-database'
-import { separateInstance } from './rate-limit-instance'
+import { separateInstance } from './rate-limit-instance-test-kit'
 import { redisRateLimitCounter } from './rate-limit-redis'
 import { defaultRateLimits } from './rate-limit-settings'
 
@@ -19,7 +19,7 @@ const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const every = (limit: RateLimit) =>
   Object.fromEntries(Object.keys(defaultRateLimits).map((a) => [a, limit])) as Record<RateLimitedAction, RateLimit>
 
-/** Anything that answers a request: the test app, or a separate instance (rate-limit-instance.ts). */
+/** Anything that answers a request: the test app, or a separate instance (rate-limit-instance-test-kit.ts). */
 interface Instance {
   request(path: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<Response>
 }

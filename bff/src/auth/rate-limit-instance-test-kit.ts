@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { Worker } from 'node:worker_threads'
 import type { RateLimit, RateLimitedAction } from '../deps'
 import type { TestApp } from '../test/test-app'
-import type { InstanceData, InstanceRequest } from './rate-limit-instance.worker'
+import type { InstanceData, InstanceRequest } from './rate-limit-worker-test-kit'
 
 /**
  * A second BFF instance on the test app's database (the same SQLite file or PostgreSQL schema), in its own worker
@@ -16,7 +16,7 @@ export async function separateInstance(t: TestApp, limits: Record<RateLimitedAct
       ? String(((await sql`select current_schema() as s`.execute(t.db)).rows[0] as { s: string }).s)
       : undefined
   const data: InstanceData = {
-    script: new URL('./rate-limit-instance.worker.ts', import.meta.url).href,
+    script: new URL('./rate-limit-worker-test-kit.ts', import.meta.url).href,
     url: t.url,
     searchPath,
     limits,

@@ -22,7 +22,7 @@ export interface InstanceRequest {
 }
 
 const port = parentPort
-if (!port) throw new Error('rate-limit-instance.worker.ts runs only in a worker thread')
+if (!port) throw new Error('rate-limit-worker-test-kit.ts runs only in a worker thread')
 const data = workerData as InstanceData
 const database = openDatabase(data.url, data.searchPath ? { searchPath: data.searchPath } : {})
 let nowMs = 0
