@@ -26,7 +26,7 @@ import {
 // BENCH_SWEEP_MEMBERS, BENCH_LOOKUP_MEMBERS, BENCH_INSIGHTS_MEMBERS (0 skips (h) and (i)), BENCH_ENGAGEMENT_MEMBERS
 // (0 skips (j), (k) and (l)), BENCH_PG_URL (adds the PostgreSQL figures), BENCH_CHILD_NODE_ARGS (e.g. --cpu-prof),
 // BENCH_ONLY (a comma list of groups: http, tail, import, sweeps, simulator, lookups, insights, engagement; unset =
-// all), BENCH_TAIL_CONNECTIONS (100), BENCH_SOAK_SECONDS (60), BENCH_REDIS_URL (the Redis-counters variant of (l);
+// all), BENCH_TAIL_CONNECTIONS (100), BENCH_SOAK_SECONDS (60), BENCH_REDIS_URL (the Redis-counters variant (rl);
 // default redis://127.0.0.1:6379/7, `none` skips it).
 const wants = selectedGroups()
 const settings: LoadSettings = {
@@ -197,7 +197,7 @@ try {
   )
   console.log(
     `HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ` +
-      `${settings.durationSeconds} s measured per figure (${tailSettings.connections} connections for (t), (o), (l), (m)); ` +
+      `${settings.durationSeconds} s measured per figure (${tailSettings.connections} connections for (t), (rl), (m1), (m2)); ` +
       'cpu/req = server process CPU (user + system) per request\n',
   )
   console.log(table(figures))

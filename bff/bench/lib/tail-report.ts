@@ -71,11 +71,11 @@ export function tailTable(tail: Tail): Figure[] {
     },
     ...(redis
       ? [
-          httpFigure('(l)', `POST /api/sign-in, rate-limit counters in Redis, ${conn}`, redis.signIn, {
+          httpFigure('(rl)', `POST /api/sign-in, rate-limit counters in Redis, ${conn}`, redis.signIn, {
             ratio: redis.signIn.rps / signIn.flat.rps,
             ratioTo: 'same, db counters',
           }),
-          httpFigure('(l)', `POST /api/mall/redemptions, counters in Redis, ${conn}`, redis.redemptions, {
+          httpFigure('(rl)', `POST /api/mall/redemptions, counters in Redis, ${conn}`, redis.redemptions, {
             ratio: redis.redemptions.rps / orders.redemptions.rps,
             ratioTo: 'same, db counters',
           }),
