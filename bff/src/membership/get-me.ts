@@ -7,8 +7,10 @@ import {
   refundReversal,
   type BusinessCalendar,
   type MeResponse,
+  type ProgramRules,
   type TierRule,
   type TierState,
+  type TierView,
 } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
@@ -16,7 +18,7 @@ import { publishedProgram } from '../program/published-program'
 import { tierView } from '../tiers/tier-view'
 import { maskPhone } from './member-profile'
 import { meRead } from './me-read'
-import { tierViews } from './me-view'
+import { tierViews, type TierViews } from './me-view'
 
 /**
  * The member with tier, progress and points, all derived from the ledgers and the published rules: the program
@@ -32,16 +34,16 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
     pointsBefore: expiringBefore.toISOString(),
   })
   if (row.joined_at === null) throw new AppError('MEMBER_NOT_JOINED')
-  const state: TierState = row.tier_key
-    ? { key: row.tier_key, validUntil: row.valid_until }
-    : { key: rules.tiers[0].key, validUntil: null }
+  const state: TierState =
+    row.tier_key !== null
+      ? { key: row.tier_key, validUntil: row.valid_until }
+      : { key: rules.tiers[0].key, validUntil: null }
   const growth = row.growth ?? 0
   const points = row.points ?? 0
   const held = row.points_held ?? 0
   const atRiskGrowth = state.validUntil === null ? 0 : growthLapsingBy(row, state.validUntil, rules.calendar)
   const progress = explainProgress(rules, { state, countedGrowth: growth, atRiskGrowth })
   const views = tierViews(rules)
-  const viewOf = (tier: TierRule) => views.byKey.get(tier.key) ?? tierView(tier, rules)
   return {
     member: {
       id: row.id,
@@ -51,9 +53,9 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
       sourceOutlet: row.outlet_id ? { id: row.outlet_id, name: row.outlet_name as string } : null,
     },
     growth,
-    tier: viewOf(progress.tier),
+    tier: viewOf(progress.tier, views, rules),
     validUntil: state.validUntil,
-    nextTier: progress.nextTier && viewOf(progress.nextTier),
+    nextTier: progress.nextTier && viewOf(progress.nextTier, views, rules),
     growthNeeded: progress.growthNeeded,
     percent: progress.percent,
     pendingGrowth: pendingOrderGrowth(jsonRows(row.pending_orders)),
@@ -70,6 +72,11 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
     },
     tiers: views.ladder,
   }
+}
+
+// Module-level rather than closures in getMe: under tsx every named closure costs a defineProperty per request.
+function viewOf(tier: TierRule, views: TierViews, rules: ProgramRules): TierView {
+  return views.byKey.get(tier.key) ?? tierView(tier, rules)
 }
 
 type MeRow = NonNullable<Awaited<ReturnType<typeof meRead.takeFirst>>>
