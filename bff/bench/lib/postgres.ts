@@ -133,17 +133,20 @@ export async function postgresFigures(
             httpFigure('(c)', 'POST /webhooks/orders (PostgreSQL)', product.orders, {
               ratio: product.orders.rps / b,
               ratioTo: 'b',
-              note: 'no target on PostgreSQL',
+              target: '≥ 0.5× (b)',
+              met: product.orders.rps >= 0.5 * b,
             }),
             httpFigure('(c)', 'GET /api/me (PostgreSQL)', product.me, {
               ratio: product.me.rps / a,
               ratioTo: 'a',
-              note: 'no target on PostgreSQL',
+              target: '≥ 0.1× (a)',
+              met: product.me.rps >= 0.1 * a,
             }),
             httpFigure('(c)', 'POST /api/mall/redemptions (PostgreSQL)', product.redemptions, {
               ratio: product.redemptions.rps / b,
               ratioTo: 'b',
-              note: 'no target set',
+              target: '≥ 0.4× (b)',
+              met: product.redemptions.rps >= 0.4 * b,
             }),
           ]
         : []),
