@@ -1,6 +1,4 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { AppError } from '@mc/shared'
 import type { AppEnv, Deps } from './deps'
 import { adminRoutes } from './admin/admin.routes'
 import { auditLogRoutes } from './analytics/audit-log.routes'
@@ -15,6 +13,7 @@ import { memberClosingAdminRoutes, memberClosingRoutes } from './data-rights/clo
 import { operatorRoutes } from './operators/operator.routes'
 import { operatorsAdminRoutes } from './operators/operators-admin.routes'
 import { memberBenefitRoutes, shopRoutes } from './benefits/benefits.routes'
+import { limitBody } from './http/body-limit'
 import { handleError } from './http/errors'
 import { answerUnrouted } from './http/method-not-allowed'
 import { secureHeaders } from './http/secure-headers'
@@ -93,12 +92,8 @@ const api = new Hono<AppEnv>()
   .route('/staff', tillRoutes)
   .route('/staff', mallStaffRoutes)
 
-const apiBodyLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new AppError('PAYLOAD_TOO_LARGE')
-  },
-})
+const apiBodyLimit = limitBody(64 * 1024)
+const webhookBodyLimit = limitBody(256 * 1024)
 
 /** The routes that take an image body, each under its own larger limit. */
 const imageUploadPaths = [uploadRequestPath, avatarUploadPath]
@@ -116,19 +111,12 @@ export function createApp(deps: Deps) {
     })
     .use(requestLog)
     .use(secureHeaders)
-    // Image uploads have their own, larger limit on their route; every other API body stays within 64 KB.
+    // Image uploads have their own, larger limit on their route; every other API body stays within 64 KB. GET and
+    // HEAD have no body, and limitBody lets them by without reading anything (see http/body-limit.ts).
     .use('/api/*', (c, next) =>
       c.req.method === 'POST' && imageUploadPaths.includes(c.req.path) ? next() : apiBodyLimit(c, next),
     )
-    .use(
-      '/webhooks/*',
-      bodyLimit({
-        maxSize: 256 * 1024,
-        onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE')
-        },
-      }),
-    )
+    .use('/webhooks/*', webhookBodyLimit)
     .route('/api', api)
     // The local cashier marks orders paid without money: it exists only when the local provider is the one in use.
     .route('/api', deps.payments?.kind === 'local' ? localCashierRoutes : withoutLocalCashier)
