@@ -1,5 +1,4 @@
 import { serve } from '@hono/node-server'
-import pino from 'pino'
 import { createApp } from './app'
 import { openDatabase, sqlitePath } from './db/database'
 import { prepareDatabase } from './setup/prepare-database'
@@ -17,7 +16,8 @@ import { redisRateLimitCounter } from './auth/rate-limit-redis'
 import { rateLimitsFromJson } from './auth/rate-limit-settings'
 import { createWechatLogin } from './auth/wechat-login'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
-import { logRedactPaths } from './http/log-redact'
+import { createServerLog } from './http/server-log'
+import { stopOnSignalsAndFatalErrors } from './http/server-shutdown'
 import { createDiskImageStore } from './uploads/image-store'
 import { outreachAdaptersFromEnv } from './outreach/outreach-adapters-from-env'
 import packageJson from '../package.json' with { type: 'json' }
@@ -25,7 +25,9 @@ import { dirname, join } from 'node:path'
 
 // npm start keeps random per-install secrets in the data folder; an operator's own settings take precedence.
 const env = loadEnvOrExit(withInstallSecrets(process.env))
-const logger = pino({ level: env.LOG_LEVEL, redact: logRedactPaths })
+// Asynchronous: a request never waits for its log line to be written (see http/server-log.ts).
+const log = createServerLog(env.LOG_LEVEL)
+const { logger } = log
 if (env.SECRETS_FILE) logger.info({ secretsFile: env.SECRETS_FILE }, 'install secrets kept in this file (mode 0600)')
 const { db, kind, close } = openDatabase(env.DATABASE_URL)
 
@@ -118,10 +120,15 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   )
 })
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
+// SIGTERM / SIGINT: answer the requests in flight, close the database, write the last log lines, then exit.
+stopOnSignalsAndFatalErrors({
+  logger,
+  server,
+  graceMs: 10_000,
+  release: async () => {
     stopScheduler()
-    server.close()
-    void Promise.all([close(), rateLimitCounter?.close()]).then(() => process.exit(0))
-  })
-}
+    await Promise.all([close(), rateLimitCounter?.close()])
+  },
+  closeLog: log.close,
+  flushLogSync: log.flushSync,
+})
