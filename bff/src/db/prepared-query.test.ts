@@ -95,6 +95,14 @@ describe('prepared queries', () => {
     expect((await accountAtLeast.takeFirstOrThrow(database.db, { memberId: 'mem_a', least: 0 })).balance).toBe(17)
   })
 
+  it('refuses a builder that spreads the parameter object, which would bind nothing', () => {
+    const spread = preparedQuery<{ id: string; nickname: string }>()((db, p) => {
+      const { id, nickname } = { ...p }
+      return db.updateTable('members').set({ nickname }).where('id', '=', id)
+    })
+    expect(() => spread.sqlFor(database.db)).toThrow(/cannot be spread/)
+  })
+
   it('keeps concurrent executions apart: each call binds its own parameters', async () => {
     const ids = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? 'mem_a' : 'mem_b'))
     const rows = await Promise.all(ids.map((memberId) => accountAtLeast.takeFirst(database.db, { memberId, least: 0 })))

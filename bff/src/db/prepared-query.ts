@@ -118,12 +118,21 @@ export function preparedQuery<P extends Record<string, unknown> = Record<string,
     new PreparedQuery<P, PreparedRow<Q>>(build)
 }
 
-/** A stand-in parameter object: each property read yields the slot of that name. */
+/**
+ * A stand-in parameter object: each property read yields the slot of that name. Its names are only known when
+ * read, so spreading or listing it (`{ ...p, bucket: p.first }`) would silently bind nothing: that throws instead.
+ */
 function slots<P>(): P {
+  const refuse = () => {
+    throw new Error('preparedQuery: the parameter object cannot be spread or listed; pass each p.name on its own')
+  }
   return new Proxy({} as Record<string, Slot>, {
     get: (_target, name) => {
       if (typeof name !== 'string') return undefined
       return new Slot(name)
     },
+    ownKeys: refuse,
+    has: refuse,
+    getOwnPropertyDescriptor: refuse,
   }) as P
 }

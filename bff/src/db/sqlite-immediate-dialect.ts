@@ -13,50 +13,23 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely'
-
-/** How many distinct SQL texts keep a prepared statement; the app has far fewer, so the bound only guards leaks. */
-const statementCacheSize = 500
+import { CachedStatementConnection, ReadConnection } from './sqlite-statements'
 
 /** Most transactions one physical commit may carry, so a transaction's acknowledgement waits for a bounded few. */
 const maxGroupSize = 32
 
 /**
- * A better-sqlite3 connection that keeps prepared statements. Kysely's own SQLite driver prepares every
- * statement again on each call, which makes point reads about three times slower than a cached statement.
+ * One caller's use of the database. Kysely hands it back on every call, so the driver knows whose turn it is.
+ * A lease takes the writer's turn only when it needs it (a transaction or a write); its reads outside a
+ * transaction go to the read connection and wait for nobody.
  */
-class CachedStatementConnection {
-  readonly #db: BetterSqlite3.Database
-  readonly #statements = new Map<string, BetterSqlite3.Statement>()
-
-  constructor(db: BetterSqlite3.Database) {
-    this.#db = db
-  }
-
-  statement(sqlText: string): BetterSqlite3.Statement {
-    const cached = this.#statements.get(sqlText)
-    if (cached) return cached
-    // Oldest first out: the bound is never reached in practice, and a hit then costs one lookup, not three.
-    if (this.#statements.size >= statementCacheSize) this.#statements.delete(this.#statements.keys().next().value!)
-    const statement = this.#db.prepare(sqlText)
-    this.#statements.set(sqlText, statement)
-    return statement
-  }
-
-  execute<R>(compiled: CompiledQuery): QueryResult<R> {
-    const statement = this.statement(compiled.sql)
-    const parameters = compiled.parameters as unknown[]
-    if (statement.reader) return { rows: statement.all(parameters) as R[] }
-    const { changes, lastInsertRowid } = statement.run(parameters)
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
-  }
-}
-
-/** One turn on the shared connection. Kysely hands it back on every call, so the driver knows whose turn it is. */
 class Lease implements DatabaseConnection {
   /** Inside a transaction this lease began and has not yet committed or rolled back. */
   inTransaction = false
   /** Its transaction committed into a group and passed the connection on; the lease is spent. */
   handedOff = false
+  /** Holds the writer's turn, from its first transaction or write until it is released or hands off. */
+  writing = false
 
   constructor(readonly driver: ImmediateSqliteDriver) {}
 
@@ -65,6 +38,8 @@ class Lease implements DatabaseConnection {
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    // A stream stays on the writer: an open iterator keeps its connection busy between rows.
+    if (!this.writing) await this.driver.takeTurn(this)
     this.driver.beforeQuery(this)
     for (const row of this.driver.connection.statement(compiled.sql).iterate(compiled.parameters as unknown[]))
       yield { rows: [row as R] }
@@ -74,7 +49,8 @@ class Lease implements DatabaseConnection {
 /**
  * SQLite's plain BEGIN takes the write lock lazily, so a read-then-write transaction can fail with SQLITE_BUSY
  * when another process (a CLI job beside the server) wrote in between. BEGIN IMMEDIATE takes it up front and
- * waits under busy_timeout instead. One connection serves the process, handed out one caller at a time.
+ * waits under busy_timeout instead. One writing connection serves the process, its turn handed out one caller at
+ * a time in arrival order; a second connection answers plain reads outside transactions (sqlite-statements.ts).
  *
  * Group commit: with synchronous=FULL every COMMIT waits for the disk, and that flush, not the SQL, bounds how
  * many transactions per second one connection can take. So a transaction that commits is released into the
@@ -82,41 +58,61 @@ class Lease implements DatabaseConnection {
  * connection is passed on; the COMMIT runs once the event loop has let every request that was already waiting
  * on the network run its transaction too, so one disk flush makes the whole group durable. Nobody is told
  * "committed" early: a transaction's commit resolves only after that COMMIT returns, and fails if it fails.
- * Transactions still run strictly one after another, each seeing the ones before it; a query outside any
- * transaction commits the open group first, so no read outside a transaction sees a write not yet durable.
+ * Transactions still run strictly one after another, each seeing the ones before it. No read outside a
+ * transaction sees a write not yet durable: the read connection sees only committed transactions, and a write
+ * outside a transaction commits the open group first.
+ *
+ * Tail latency: a read outside a transaction used to wait in the writer's queue (about 100 places deep at 100
+ * connections) and then force a COMMIT, so each request paid one queue round per statement it read; now reads
+ * never queue, only transactions and writes do, and a pending COMMIT takes its place in the queue.
  */
 class ImmediateSqliteDriver implements Driver {
   readonly connection: CachedStatementConnection
   readonly #db: BetterSqlite3.Database
+  /** Reads outside transactions; null for an in-memory database, whose reads then take the writer's turn. */
+  readonly #reader: ReadConnection | null
   #busy = false
+  /** Callers waiting for the writer's turn, served first come, first served. */
   readonly #waiting: Array<() => void> = []
   /** Transactions released into the open physical transaction, each waiting for its COMMIT. */
   #group: Array<{ durable: () => void; failed: (error: unknown) => void }> = []
   #commitScheduled = false
+  #commitQueued = false
 
   constructor(db: BetterSqlite3.Database) {
     this.#db = db
     this.connection = new CachedStatementConnection(db)
+    this.#reader = ReadConnection.beside(db)
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.#busy) await new Promise<void>((resolve) => this.#waiting.push(resolve))
-    else this.#busy = true
     return new Lease(this)
   }
 
+  /** Waits for the writer's turn, in arrival order. */
+  async takeTurn(lease: Lease): Promise<void> {
+    if (lease.handedOff) throw new Error('this connection was already released')
+    if (this.#busy) await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    else this.#busy = true
+    lease.writing = true
+  }
+
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    if ((connection as Lease).handedOff) return
+    const lease = connection as Lease
+    if (lease.handedOff || !lease.writing) return
+    lease.writing = false
     this.#passOn()
     if (this.#group.length > 0) this.#scheduleCommit()
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease
+    if (!lease.writing) await this.takeTurn(lease)
     if (!this.#db.inTransaction) this.#run('begin immediate')
     this.#run('savepoint mc_transaction')
-    ;(connection as Lease).inTransaction = true
+    lease.inTransaction = true
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -130,6 +126,7 @@ class ImmediateSqliteDriver implements Driver {
     }
     const durable = new Promise<void>((resolve, reject) => this.#group.push({ durable: resolve, failed: reject }))
     lease.handedOff = true
+    lease.writing = false
     this.#passOn()
     this.#scheduleCommit()
     return durable
@@ -152,11 +149,21 @@ class ImmediateSqliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     this.#commitGroup()
+    this.#reader?.close()
     this.#db.close()
   }
 
-  /** Runs a statement for a lease, first making the open group durable if the lease is outside a transaction. */
-  execute<R>(lease: Lease, compiled: CompiledQuery): QueryResult<R> {
+  /**
+   * Runs a statement for a lease. A plain read outside a transaction goes to the read connection at once;
+   * anything else takes the writer's turn, and outside a transaction first makes the open group durable.
+   */
+  async execute<R>(lease: Lease, compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (lease.handedOff) throw new Error('this connection was already released')
+    if (!lease.inTransaction && this.#reader !== null) {
+      const read = this.#reader.tryRead<R>(compiled)
+      if (read !== null) return read
+    }
+    if (!lease.writing) await this.takeTurn(lease)
     this.beforeQuery(lease)
     return this.connection.execute<R>(compiled)
   }
@@ -170,7 +177,7 @@ class ImmediateSqliteDriver implements Driver {
     this.connection.statement(sqlText).run()
   }
 
-  /** The next waiting caller gets the connection, or it becomes free. */
+  /** The next waiting caller gets the writer's turn, or it becomes free. */
   #passOn(): void {
     const next = this.#waiting.shift()
     if (next) next()
@@ -178,20 +185,34 @@ class ImmediateSqliteDriver implements Driver {
   }
 
   /**
-   * Commits the group once the connection is free, after the current turn of the event loop: setImmediate
-   * runs after the I/O callbacks already due, so requests that arrived meanwhile get to join first.
+   * Commits the group after the current turn of the event loop: setImmediate runs after the I/O callbacks
+   * already due, so requests that arrived meanwhile get to join first. If the writer is taken by then, the
+   * COMMIT queues for its turn behind those already waiting (not behind everyone who comes later), so a group
+   * is durable after at most one round of the queue even while holders wait on the network mid-transaction.
    */
   #scheduleCommit(): void {
-    if (this.#commitScheduled) return
+    if (this.#commitScheduled || this.#commitQueued) return
     this.#commitScheduled = true
     setImmediate(() => {
       this.#commitScheduled = false
-      // A holder commits the group itself (a query outside a transaction) or schedules this again on release.
-      if (this.#group.length === 0 || this.#busy) return
-      this.#busy = true
-      this.#commitGroup()
-      this.#passOn()
+      if (this.#group.length === 0) return
+      if (!this.#busy) {
+        this.#busy = true
+        this.#commitInTurn()
+        return
+      }
+      this.#commitQueued = true
+      this.#waiting.push(() => {
+        this.#commitQueued = false
+        this.#commitInTurn()
+      })
     })
+  }
+
+  /** Holding the writer's turn: COMMITs the open group, then passes the turn on. */
+  #commitInTurn(): void {
+    this.#commitGroup()
+    this.#passOn()
   }
 
   /** COMMITs the open physical transaction, if any, and tells its group; returns the error if it failed. */
