@@ -14,25 +14,19 @@ import {
 } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { publishedProgram } from '../program/published-program'
+import { programAt, publishedProgram } from '../program/published-program'
 import { tierView } from '../tiers/tier-view'
 import { maskPhone } from './member-profile'
 import { meRead } from './me-read'
 import { tierViews, type TierViews } from './me-view'
 
 /**
- * The member with tier, progress and points, all derived from the ledgers and the published rules: the program
- * (kept in memory by version), then one statement for the member's rows (me-read.ts); the explanation is computed
- * here from them with the pure rules. me-read.test.ts checks it answers as the eight separate reads did.
+ * The member with tier, progress and points, all derived from the ledgers and the published rules, from one
+ * statement (me-read.ts) and the program of the version it names (kept in memory by version); the explanation is
+ * computed here from them with the pure rules. me-read.test.ts checks it answers as the eight separate reads did.
  */
 export async function getMe(db: Kysely<Database>, memberId: string, now: Date): Promise<MeResponse> {
-  const { rules } = await publishedProgram(db)
-  const expiringBefore = businessDayStart(addDays(businessDayOf(now, rules.calendar), 31), rules.calendar)
-  const row = await meRead.takeFirstOrThrow(db, {
-    memberId,
-    now: now.toISOString(),
-    pointsBefore: expiringBefore.toISOString(),
-  })
+  const { row, rules, expiringBefore } = await readMe(db, memberId, now)
   if (row.joined_at === null) throw new AppError('MEMBER_NOT_JOINED')
   const state: TierState =
     row.tier_key !== null
@@ -71,6 +65,34 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
       expiringBefore: expiringBefore.toISOString(),
     },
     tiers: views.ladder,
+  }
+}
+
+/**
+ * The points horizon is a parameter of the statement and depends on the calendar, which is known only once the
+ * statement has named the program version. So it is computed with the calendar this handle last saw, and the
+ * statement run again in the rare case the version it names has another calendar (a publish changed it); the
+ * first read on a handle asks for the program first.
+ */
+const lastCalendarByHandle = new WeakMap<object, BusinessCalendar>()
+
+async function readMe(db: Kysely<Database>, memberId: string, now: Date) {
+  const handle = db.getExecutor().adapter
+  let calendar = lastCalendarByHandle.get(handle) ?? (await publishedProgram(db)).rules.calendar
+  for (;;) {
+    const expiringBefore = businessDayStart(addDays(businessDayOf(now, calendar), 31), calendar)
+    const row = await meRead.takeFirstOrThrow(db, {
+      memberId,
+      now: now.toISOString(),
+      pointsBefore: expiringBefore.toISOString(),
+    })
+    const { rules } =
+      row.program_version === null ? await publishedProgram(db) : await programAt(db, Number(row.program_version))
+    const sameCalendar =
+      rules.calendar.timeZone === calendar.timeZone && rules.calendar.dayStartMinute === calendar.dayStartMinute
+    lastCalendarByHandle.set(handle, rules.calendar)
+    if (sameCalendar) return { row, rules, expiringBefore }
+    calendar = rules.calendar
   }
 }
 

@@ -6,9 +6,10 @@ import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 
 /**
- * Everything `/api/me` reads about one member, in one statement (it took eight): the member and their source
- * outlet, tier row, growth and points accounts, the points lots lapsing before `pointsBefore`, what `getMe` needs
- * to add up the growth at risk before the validity end, and the paid orders whose growth is still pending.
+ * Everything `/api/me` reads, in one statement (it took eight): the latest published program version, the member
+ * and their source outlet, tier row, growth and points accounts, the points lots lapsing before `pointsBefore`,
+ * what `getMe` needs to add up the growth at risk before the validity end, and the paid orders whose growth is
+ * still pending.
  *
  * The growth at risk ends at the start of the business day after `valid_until`, an instant only the calendar's
  * time zone gives, so SQL cannot compute it. It lies between `valid_until` 00:00 UTC and two days later (any
@@ -69,6 +70,12 @@ export const meRead = preparedQuery<{ memberId: string; now: string; pointsBefor
           .where((lots) => lots('l.expires_at', '<', threeDaysAfterValidUntil(lots, isPostgres(db))))
           .groupBy('l.expires_at'),
       ).as('growth_lapsing_near'),
+      eb
+        .selectFrom('program_versions as pv')
+        .select('pv.version')
+        .orderBy('pv.version', 'desc')
+        .limit(1)
+        .as('program_version'),
       jsonArrayFrom(
         eb
           .selectFrom('orders as po')
