@@ -102,10 +102,13 @@ describe('two BFF processes on one database receiving the same order events', ()
     const memberIds: string[] = []
     for (let i = 0; i < 5; i += 1) {
       const login = await call(a.base, '/api/auth/local', { phone: `1366600000${i}` })
-      expect(login.status).toBe(200)
-      await call(a.base, '/api/members/join', {}, login.body.token)
+      expect(login.status, JSON.stringify(login.body)).toBe(200)
+      const joined = await call(a.base, '/api/members/join', {}, login.body.token)
+      expect(joined.status, JSON.stringify(joined.body)).toBeLessThan(300)
       const me = await fetch(`${a.base}/api/me`, { headers: { authorization: `Bearer ${login.body.token}` } })
-      memberIds.push(((await me.json()) as any).member.id)
+      const meBody = (await me.json()) as any
+      expect(me.status, JSON.stringify(meBody)).toBe(200)
+      memberIds.push(meBody.member.id)
     }
     const events = Array.from({ length: 50 }, (_, i) => ({
       id: `evt_two_${i}`,
