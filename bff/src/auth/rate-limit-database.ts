@@ -1,29 +1,80 @@
 import { sql, type Kysely, type OnConflictBuilder, type QueryCreator } from 'kysely'
 import type { Database } from '../db/schema'
 import { isPostgres } from '../db/engine'
+import { preparedQuery } from '../db/prepared-query'
 import type { RateLimitCounter } from '../deps'
 import type { BucketLimit, MultiBucketCounter, RateLimitRefusal } from './rate-limit-buckets'
 
 type Db = QueryCreator<Database>
 
 /** What a hit does to a bucket that exists: an ended window starts again at 1, otherwise one more. */
-function onHit(oc: OnConflictBuilder<Database, 'rate_limits'>, now: Date, freshReset: string) {
-  const nowIso = now.toISOString()
+function onHit(oc: OnConflictBuilder<Database, 'rate_limits'>, p: HitParams) {
   return oc.column('bucket').doUpdateSet({
-    hits: sql<number>`case when rate_limits.resets_at <= ${nowIso} then 1 else rate_limits.hits + 1 end`,
-    resets_at: sql<string>`case when rate_limits.resets_at <= ${nowIso} then ${freshReset}
+    hits: sql<number>`case when rate_limits.resets_at <= ${p.nowIso} then 1 else rate_limits.hits + 1 end`,
+    resets_at: sql<string>`case when rate_limits.resets_at <= ${p.nowIso} then ${p.freshReset}
       else rate_limits.resets_at end`,
   })
 }
 
+/** A hit's times: now, and when a window starting now ends. */
+interface HitParams extends Record<string, unknown> {
+  nowIso: string
+  freshReset: string
+}
+
+const hitParams = (windowMs: number, now: Date): HitParams => ({
+  nowIso: now.toISOString(),
+  freshReset: new Date(now.getTime() + windowMs).toISOString(),
+})
+
 /** The hit's upsert: a new bucket starts at 1. */
-function upsertHit(db: Db, bucket: string, windowMs: number, now: Date) {
-  const freshReset = new Date(now.getTime() + windowMs).toISOString()
+function upsertHit(db: Db, p: HitParams & { bucket: string }) {
   return db
     .insertInto('rate_limits')
-    .values({ bucket, hits: 1, resets_at: freshReset })
-    .onConflict((oc) => onHit(oc, now, freshReset))
+    .values({ bucket: p.bucket, hits: 1, resets_at: p.freshReset })
+    .onConflict((oc) => onHit(oc, p))
 }
+
+// Every rate-limited call runs one of these, so they are built and compiled once (db/prepared-query.ts). Their
+// parameter objects are slots read by name: pass fields one by one, never spread them.
+const oneHit = preparedQuery<HitParams & { bucket: string }>()((db, p) =>
+  upsertHit(db, p).returning(['hits', 'resets_at']),
+)
+
+/**
+ * PostgreSQL: the first bucket (the client's address) and the second (the account) in one statement. The
+ * account's upsert reads the first's count and runs only while that is within its limit.
+ */
+const twoHits = preparedQuery<HitParams & { first: string; firstMax: number; second: string }>()((db, p) =>
+  db
+    .with('first_hit', (qb) =>
+      upsertHit(qb, { nowIso: p.nowIso, freshReset: p.freshReset, bucket: p.first }).returning([
+        'bucket',
+        'hits',
+        'resets_at',
+      ]),
+    )
+    .with('second_hit', (qb) =>
+      qb
+        .insertInto('rate_limits')
+        .columns(['bucket', 'hits', 'resets_at'])
+        .expression(
+          qb
+            .selectFrom('first_hit')
+            .select([
+              sql<string>`${p.second}`.as('bucket'),
+              sql<number>`1`.as('hits'),
+              sql<string>`${p.freshReset}`.as('resets_at'),
+            ])
+            .where('first_hit.hits', '<=', p.firstMax),
+        )
+        .onConflict((oc) => onHit(oc, p))
+        .returning(['bucket', 'hits', 'resets_at']),
+    )
+    .selectFrom('first_hit')
+    .select(['bucket', 'hits', 'resets_at'])
+    .unionAll((eb) => eb.selectFrom('second_hit').select(['bucket', 'hits', 'resets_at'])),
+)
 
 /**
  * Counters in the `rate_limits` table. One upsert counts the hit and reads the result: PostgreSQL takes the row's
@@ -33,7 +84,7 @@ function upsertHit(db: Db, bucket: string, windowMs: number, now: Date) {
 export function databaseRateLimitCounter(db: Kysely<Database>): RateLimitCounter & MultiBucketCounter {
   return {
     async hit(bucket, windowMs, now) {
-      const row = await upsertHit(db, bucket, windowMs, now).returning(['hits', 'resets_at']).executeTakeFirstOrThrow()
+      const row = await oneHit.takeFirstOrThrow(db, { ...hitParams(windowMs, now), bucket })
       return { hits: Number(row.hits), resetsAtMs: Date.parse(row.resets_at) }
     },
     hitInOrder: (buckets, windowMs, now) =>
@@ -52,7 +103,7 @@ const refusalOf = (row: { hits: number | string; resets_at: string }, max: numbe
 async function hitInOneTransaction(db: Kysely<Database>, buckets: BucketLimit[], windowMs: number, now: Date) {
   return db.transaction().execute(async (trx) => {
     for (const { bucket, max } of buckets) {
-      const row = await upsertHit(trx, bucket, windowMs, now).returning(['hits', 'resets_at']).executeTakeFirstOrThrow()
+      const row = await oneHit.takeFirstOrThrow(trx, { ...hitParams(windowMs, now), bucket })
       const refusal = refusalOf(row, max)
       if (refusal) return refusal
     }
@@ -71,35 +122,15 @@ async function hitInOneStatement(db: Kysely<Database>, buckets: BucketLimit[], w
   if (!first) return null
   if (!second || buckets.length > 2) {
     if (buckets.length > 2) throw new Error('at most two buckets are counted at once')
-    const row = await upsertHit(db, first.bucket, windowMs, now)
-      .returning(['hits', 'resets_at'])
-      .executeTakeFirstOrThrow()
+    const row = await oneHit.takeFirstOrThrow(db, { ...hitParams(windowMs, now), bucket: first.bucket })
     return refusalOf(row, first.max)
   }
-  const freshReset = new Date(now.getTime() + windowMs).toISOString()
-  const rows = await db
-    .with('first_hit', (qb) => upsertHit(qb, first.bucket, windowMs, now).returning(['bucket', 'hits', 'resets_at']))
-    .with('second_hit', (qb) =>
-      qb
-        .insertInto('rate_limits')
-        .columns(['bucket', 'hits', 'resets_at'])
-        .expression(
-          qb
-            .selectFrom('first_hit')
-            .select([
-              sql<string>`${second.bucket}`.as('bucket'),
-              sql<number>`1`.as('hits'),
-              sql<string>`${freshReset}`.as('resets_at'),
-            ])
-            .where('first_hit.hits', '<=', first.max),
-        )
-        .onConflict((oc) => onHit(oc, now, freshReset))
-        .returning(['bucket', 'hits', 'resets_at']),
-    )
-    .selectFrom('first_hit')
-    .select(['bucket', 'hits', 'resets_at'])
-    .unionAll((eb) => eb.selectFrom('second_hit').select(['bucket', 'hits', 'resets_at']))
-    .execute()
+  const rows = await twoHits.execute(db, {
+    ...hitParams(windowMs, now),
+    first: first.bucket,
+    firstMax: first.max,
+    second: second.bucket,
+  })
   const firstRow = rows.find((row) => row.bucket === first.bucket)
   if (!firstRow) throw new Error(`rate limit bucket ${first.bucket} was not counted`)
   const secondRow = rows.find((row) => row.bucket === second.bucket)

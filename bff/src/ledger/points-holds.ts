@@ -1,6 +1,7 @@
 import { AppError, newId } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
+import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 import { lockAccount } from './accounts'
 import { postEntry, type Posting } from './post-entry'
@@ -39,26 +40,16 @@ export async function holdPoints(
     })
   }
   const id = newId('phd', hold.now.getTime())
-  await trx
-    .insertInto('points_holds')
-    .values({
-      id,
-      member_id: hold.memberId,
-      points: hold.points,
-      status: 'held',
-      ref_type: hold.ref.type,
-      ref_id: hold.ref.id,
-      expires_at: hold.expiresAt.toISOString(),
-      created_at: hold.now.toISOString(),
-      settled_at: null,
-    })
-    .execute()
-  await trx
-    .updateTable('ledger_accounts')
-    .set((eb) => ({ held: eb('held', '+', hold.points) }))
-    .where('member_id', '=', hold.memberId)
-    .where('ledger', '=', 'points')
-    .execute()
+  await holdInserted.affected(trx, {
+    id,
+    memberId: hold.memberId,
+    points: hold.points,
+    refType: hold.ref.type,
+    refId: hold.ref.id,
+    expiresAt: hold.expiresAt.toISOString(),
+    createdAt: hold.now.toISOString(),
+  })
+  await heldMoved.affected(trx, { memberId: hold.memberId, points: hold.points })
   return id
 }
 
@@ -70,16 +61,72 @@ export type LockedAccount = Awaited<ReturnType<typeof lockAccount>>
  * back however many lots the member has). A lot without an expiry never expires; ISO timestamps compare as text.
  */
 async function livePointsOf(trx: Transaction<Database>, memberId: string, now: Date): Promise<number> {
-  const row = await trx
-    .selectFrom('ledger_lots')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('remaining'), eb.lit(0)).as('live'))
-    .where('member_id', '=', memberId)
-    .where('ledger', '=', 'points')
-    .where('remaining', '>', 0)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())]))
-    .executeTakeFirst()
+  const row = await livePointsQuery.takeFirst(trx, { memberId, nowIso: now.toISOString() })
   return Number(row?.live ?? 0)
 }
+
+// The statements every redemption runs, built and compiled once (db/prepared-query.ts).
+const livePointsQuery = preparedQuery<{ memberId: string; nowIso: string }>()((db, p) =>
+  db
+    .selectFrom('ledger_lots')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('remaining'), eb.lit(0)).as('live'))
+    .where('member_id', '=', p.memberId)
+    .where('ledger', '=', 'points')
+    .where('remaining', '>', 0)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', p.nowIso)])),
+)
+
+const holdInserted = preparedQuery<{
+  id: string
+  memberId: string
+  points: number
+  refType: string
+  refId: string
+  expiresAt: string
+  createdAt: string
+}>()((db, p) =>
+  db.insertInto('points_holds').values({
+    id: p.id,
+    member_id: p.memberId,
+    points: p.points,
+    status: 'held',
+    ref_type: p.refType,
+    ref_id: p.refId,
+    expires_at: p.expiresAt,
+    created_at: p.createdAt,
+    settled_at: null,
+  }),
+)
+
+/** `held` moves by `points`: up for a new hold, down (negative) for a settled one. */
+const heldMoved = preparedQuery<{ memberId: string; points: number }>()((db, p) =>
+  db
+    .updateTable('ledger_accounts')
+    .set((eb) => ({ held: eb('held', '+', p.points) }))
+    .where('member_id', '=', p.memberId)
+    .where('ledger', '=', 'points'),
+)
+
+const holdSettled = preparedQuery<{ holdId: string; status: 'captured' | 'released'; settledAt: string }>()((db, p) =>
+  db
+    .updateTable('points_holds')
+    .set({ status: p.status, settled_at: p.settledAt })
+    .where('id', '=', p.holdId)
+    .where('status', '=', 'held'),
+)
+
+const holdWithAccount = preparedQuery<{ holdId: string }>()((db, p) => {
+  const query = db
+    .selectFrom('points_holds')
+    .innerJoin('ledger_accounts', (join) =>
+      join
+        .onRef('ledger_accounts.member_id', '=', 'points_holds.member_id')
+        .on('ledger_accounts.ledger', '=', 'points'),
+    )
+    .selectAll('points_holds')
+    .where('points_holds.id', '=', p.holdId)
+  return isPostgres(db) ? query.forUpdate(['ledger_accounts']) : query
+})
 
 /** What the spend entry of a captured hold says; amount, member and lot source come from the hold. */
 export type CaptureEntry = Pick<
@@ -119,19 +166,9 @@ export async function releasePoints(trx: Transaction<Database>, holdId: string, 
 
 async function settleHold(trx: Transaction<Database>, holdId: string, status: 'captured' | 'released', now: Date) {
   const hold = await holdWithAccountLocked(trx, holdId)
-  const settled = await trx
-    .updateTable('points_holds')
-    .set({ status, settled_at: now.toISOString() })
-    .where('id', '=', holdId)
-    .where('status', '=', 'held')
-    .executeTakeFirst()
-  if (Number(settled.numUpdatedRows) !== 1) throw new Error(`points hold ${holdId} is already ${hold.status}`)
-  await trx
-    .updateTable('ledger_accounts')
-    .set((eb) => ({ held: eb('held', '-', hold.points) }))
-    .where('member_id', '=', hold.member_id)
-    .where('ledger', '=', 'points')
-    .execute()
+  const settled = await holdSettled.affected(trx, { holdId, status, settledAt: now.toISOString() })
+  if (Number(settled) !== 1) throw new Error(`points hold ${holdId} is already ${hold.status}`)
+  await heldMoved.affected(trx, { memberId: hold.member_id, points: -hold.points })
   return hold
 }
 
@@ -141,14 +178,5 @@ async function settleHold(trx: Transaction<Database>, holdId: string, status: 'c
  * settler and by `holdPoints`; the account exists, since the hold was placed on it.
  */
 async function holdWithAccountLocked(trx: Transaction<Database>, holdId: string) {
-  const query = trx
-    .selectFrom('points_holds')
-    .innerJoin('ledger_accounts', (join) =>
-      join
-        .onRef('ledger_accounts.member_id', '=', 'points_holds.member_id')
-        .on('ledger_accounts.ledger', '=', 'points'),
-    )
-    .selectAll('points_holds')
-    .where('points_holds.id', '=', holdId)
-  return (isPostgres(trx) ? query.forUpdate(['ledger_accounts']) : query).executeTakeFirstOrThrow()
+  return holdWithAccount.takeFirstOrThrow(trx, { holdId })
 }
