@@ -1,6 +1,7 @@
 import { AppError } from '@mc/shared'
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 
 /** Stable JSON: object keys sorted, so the same content always hashes the same. */
@@ -53,31 +54,50 @@ export async function runIdempotent<T>(
   const requestBody = canonicalJson(request.body)
   const requestHash = createHash('sha256').update(requestBody).digest('hex')
   return db.transaction().execute(async (trx) => {
-    const claim = await trx
-      .insertInto('idempotency_records')
-      .values({
-        scope: request.scope,
-        key: request.key,
-        request_hash: requestHash,
-        request_body: requestBody,
-        response_status: null,
-        response_body: null,
-        created_at: request.now.toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .executeTakeFirst()
-    if (Number(claim.numInsertedOrUpdatedRows ?? 0n) === 0)
-      return replay<T>(trx, request.scope, request.key, requestHash, request.body)
+    const { scope, key } = request
+    const claimed = await claimKey.affected(trx, {
+      scope,
+      key,
+      requestHash,
+      requestBody,
+      createdAt: request.now.toISOString(),
+    })
+    if (claimed === 0n) return replay<T>(trx, scope, key, requestHash, request.body)
     const result = await work(trx)
-    await trx
-      .updateTable('idempotency_records')
-      .set({ response_status: result.status, response_body: JSON.stringify(result.body) })
-      .where('scope', '=', request.scope)
-      .where('key', '=', request.key)
-      .execute()
+    await recordResponse.affected(trx, { scope, key, status: result.status, body: JSON.stringify(result.body) })
     return { ...result, replayed: false }
   })
 }
+
+/** The claim: the record inserted without a response, or nothing when the key is taken. */
+const claimKey = preparedQuery<{
+  scope: string
+  key: string
+  requestHash: string
+  requestBody: string
+  createdAt: string
+}>()((db, p) =>
+  db
+    .insertInto('idempotency_records')
+    .values({
+      scope: p.scope,
+      key: p.key,
+      request_hash: p.requestHash,
+      request_body: p.requestBody,
+      response_status: null,
+      response_body: null,
+      created_at: p.createdAt,
+    })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()),
+)
+
+const recordResponse = preparedQuery<{ scope: string; key: string; status: number; body: string }>()((db, p) =>
+  db
+    .updateTable('idempotency_records')
+    .set({ response_status: p.status, response_body: p.body })
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key),
+)
 
 async function replay<T>(
   trx: Transaction<Database>,

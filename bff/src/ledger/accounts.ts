@@ -1,14 +1,10 @@
 import type { Kysely, Transaction } from 'kysely'
-import { forUpdate } from '../db/engine'
 import type { Database, LedgerName } from '../db/schema'
+import { lockedAccount } from './posting-statements'
 
 /** The account row of one member's ledger, locked for this transaction (created empty on first use). */
 export async function lockAccount(trx: Transaction<Database>, memberId: string, ledger: LedgerName) {
-  const select = () =>
-    forUpdate(
-      trx,
-      trx.selectFrom('ledger_accounts').selectAll().where('member_id', '=', memberId).where('ledger', '=', ledger),
-    ).executeTakeFirst()
+  const select = () => lockedAccount.takeFirst(trx, { memberId, ledger })
   const existing = await select()
   if (existing) return existing
   await trx

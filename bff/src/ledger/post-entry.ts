@@ -4,6 +4,7 @@ import type { Database, LedgerName } from '../db/schema'
 import { lockAccount } from './accounts'
 import { entryRow, lotRow, newEntryId, newLotId, type LedgerEntryRow } from './ledger-rows'
 import type { Posting } from './posting'
+import { insertEntry, insertLot, moveAccountAboveZero, moveAccountIntoDebt, updateAccount } from './posting-statements'
 
 export type { LedgerEntryRow } from './ledger-rows'
 export type { LotSource, Posting } from './posting'
@@ -53,18 +54,14 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   }
 
   const entry = entryRow(posting, { entryId, lotId, balanceAfter, accountVersion: account.version + 1 })
-  await trx.insertInto('ledger_entries').values(entry).execute()
-  if (lotId !== null && spendable > 0)
-    await trx
-      .insertInto('ledger_lots')
-      .values(lotRow(posting, { lotId, entryId, amount: spendable }))
-      .execute()
-  await trx
-    .updateTable('ledger_accounts')
-    .set({ balance: balanceAfter, version: account.version + 1 })
-    .where('member_id', '=', posting.memberId)
-    .where('ledger', '=', posting.ledger)
-    .execute()
+  await insertEntry.affected(trx, entry)
+  if (lotId !== null && spendable > 0) await appendLot(trx, posting, { lotId, entryId, amount: spendable })
+  await updateAccount.affected(trx, {
+    memberId: posting.memberId,
+    ledger: posting.ledger,
+    balance: balanceAfter,
+    version: account.version + 1,
+  })
   return entry
 }
 
@@ -76,16 +73,9 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
  * zero): the caller then takes the general path, which opens the account or refuses with the usual error.
  */
 async function moveAccountBy(trx: Transaction<Database>, posting: Posting) {
-  const { amount } = posting
   const debtAllowed = posting.ledger === 'points' && posting.allowDebt === true
-  return trx
-    .updateTable('ledger_accounts')
-    .set((eb) => ({ balance: eb('balance', '+', amount), version: eb('version', '+', 1) }))
-    .where('member_id', '=', posting.memberId)
-    .where('ledger', '=', posting.ledger)
-    .$if(!debtAllowed, (qb) => qb.where((eb) => eb(eb('balance', '+', amount), '>=', 0)))
-    .returning(['balance', 'version'])
-    .executeTakeFirst()
+  const move = debtAllowed ? moveAccountIntoDebt : moveAccountAboveZero
+  return move.takeFirst(trx, { memberId: posting.memberId, ledger: posting.ledger, amount: posting.amount })
 }
 
 /** Appends a credit's entry, and its lot for what is spendable, to an account already moved to `moved`. */
@@ -99,13 +89,18 @@ async function appendCredit(
   const spendable = posting.credit ? Math.min(posting.amount, Math.max(0, moved.balance)) : 0
   const lotId = spendable > 0 ? newLotId(posting.ledger, posting.now) : null
   const entry = entryRow(posting, { entryId, lotId, balanceAfter: moved.balance, accountVersion: moved.version })
-  await trx.insertInto('ledger_entries').values(entry).execute()
-  if (lotId !== null)
-    await trx
-      .insertInto('ledger_lots')
-      .values(lotRow(posting, { lotId, entryId, amount: spendable }))
-      .execute()
+  await insertEntry.affected(trx, entry)
+  if (lotId !== null) await appendLot(trx, posting, { lotId, entryId, amount: spendable })
   return entry
+}
+
+function appendLot(
+  trx: Transaction<Database>,
+  posting: Posting,
+  lot: { lotId: string; entryId: string; amount: number },
+) {
+  const row = lotRow(posting, lot)
+  return insertLot.affected(trx, { ...row, expires_at: row.expires_at ?? null })
 }
 
 /** A debit posting: what a domain may post directly (a spend, a fee), since it never opens a lot or upgrades. */

@@ -15,6 +15,7 @@ import { rememberTierState } from '../tiers/known-tier-states'
 import { memberTierState } from '../tiers/member-tier'
 import { readOrderFacts } from './order-facts'
 import { creditOrder, reverseOrderCredit, type OrderRow } from './order-earning'
+import { insertPaidOrder, recordCredit } from './order-statements'
 import { refuseIfClosed } from './resolve-member'
 
 export interface EventContext {
@@ -144,12 +145,7 @@ async function applyPaid(
   }
   // One conditional insert is the guard against paying an order twice: a concurrent payment of the same order
   // under another event id waits on the key (PostgreSQL) or the write lock (SQLite) and then inserts nothing.
-  const inserted = await ctx.trx
-    .insertInto('orders')
-    .values(order)
-    .onConflict((oc) => oc.column('order_id').doNothing())
-    .executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return null
+  if ((await insertPaidOrder.affected(ctx.trx, order)) === 0n) return null
   await storeOrderLines(ctx, event, member.id, paidDay)
   const result = outcome(event, 'applied', member.id)
   if (rules.growth.creditOn === 'paid') await credit(ctx, order, 'growth', occurredAt, result)
@@ -209,7 +205,7 @@ async function credit(
     ledger === 'growth'
       ? { growth_credited: amount, growth_entry_id: entryId }
       : { points_credited: amount, points_entry_id: entryId }
-  await ctx.trx.updateTable('orders').set(set).where('order_id', '=', order.order_id).execute()
+  await recordCredit[ledger].affected(ctx.trx, { orderId: order.order_id, amount, entryId })
   Object.assign(order, set)
   result[ledger] = amount
   result.tier ??= tier

@@ -1,6 +1,7 @@
 import { AppError, type OrderEvent, type TierState } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
+import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 import type { OrderRow } from './order-earning'
 
@@ -28,68 +29,15 @@ export interface OrderFacts {
  */
 export async function readOrderFacts(trx: Transaction<Database>, event: Pick<OrderEvent, 'data'>): Promise<OrderFacts> {
   const { member, orderId } = event.data
-  const serialised = !isPostgres(trx)
-  const row = await trx
-    .selectFrom('members as m')
-    .leftJoin('member_tiers as t', 't.member_id', 'm.id')
-    .leftJoin('orders as o', (join) => join.on('o.order_id', '=', orderId))
-    .select(['m.id', 'm.birthday', 'm.closed_at', 't.tier_key', 't.valid_until'])
-    .select([
-      'o.order_id as o_order_id',
-      'o.member_id as o_member_id',
-      'o.status as o_status',
-      'o.paid_fen as o_paid_fen',
-      'o.refunded_fen as o_refunded_fen',
-      'o.growth_earned as o_growth_earned',
-      'o.points_earned as o_points_earned',
-      'o.growth_credited as o_growth_credited',
-      'o.points_credited as o_points_credited',
-      'o.growth_entry_id as o_growth_entry_id',
-      'o.points_entry_id as o_points_entry_id',
-      'o.rule_version as o_rule_version',
-      'o.outlet_id as o_outlet_id',
-      'o.source as o_source',
-      'o.paid_at as o_paid_at',
-      'o.completed_at as o_completed_at',
-    ])
-    .select((eb) =>
-      eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
-    )
-    .$if(serialised, (qb) =>
-      qb.select(({ exists, selectFrom }) => [
-        // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit no reversal took back.
-        exists(
-          selectFrom('ledger_entries as e')
-            .select('e.id')
-            .whereRef('e.member_id', '=', 'm.id')
-            .where('e.kind', '=', 'first_order')
-            .where('e.amount', '>', 0)
-            .where((inner) =>
-              inner.not(
-                inner.exists(
-                  inner.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id'),
-                ),
-              ),
-            ),
-        ).as('first_order_standing'),
-        exists(
-          selectFrom('parked_order_events as p')
-            .select('p.event_id')
-            .where('p.order_id', '=', orderId)
-            .where('p.applied_at', 'is', null),
-        ).as('parked_waiting'),
-      ]),
-    )
-    .where((eb) =>
-      member.memberId
-        ? eb('m.id', '=', member.memberId)
-        : member.openid
-          ? eb('m.openid', '=', member.openid)
-          : eb('m.phone', '=', member.phone!),
-    )
-    .executeTakeFirst()
+  const [query, memberKey] = member.memberId
+    ? [factsById, member.memberId]
+    : member.openid
+      ? [factsByOpenid, member.openid]
+      : [factsByPhone, member.phone!]
+  const row = await query.takeFirst(trx, { memberKey, orderId })
   if (!row) throw new AppError('MEMBER_NOT_FOUND', { member: Object.keys(member) })
   if (row.program_version === null) throw new Error('no program rules are published; run the migrations and seed')
+  const serialised = !isPostgres(trx)
   return {
     member: { id: row.id, birthday: row.birthday, closed_at: row.closed_at },
     programVersion: Number(row.program_version),
@@ -99,6 +47,68 @@ export async function readOrderFacts(trx: Transaction<Database>, event: Pick<Ord
     parkedWaiting: serialised ? Boolean(row.parked_waiting) : undefined,
   }
 }
+
+/** The facts statement for members named by one column, compiled once per database handle. */
+const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
+  preparedQuery<{ memberKey: string; orderId: string }>()((db, p) =>
+    db
+      .selectFrom('members as m')
+      .leftJoin('member_tiers as t', 't.member_id', 'm.id')
+      .leftJoin('orders as o', (join) => join.on('o.order_id', '=', p.orderId))
+      .select(['m.id', 'm.birthday', 'm.closed_at', 't.tier_key', 't.valid_until'])
+      .select([
+        'o.order_id as o_order_id',
+        'o.member_id as o_member_id',
+        'o.status as o_status',
+        'o.paid_fen as o_paid_fen',
+        'o.refunded_fen as o_refunded_fen',
+        'o.growth_earned as o_growth_earned',
+        'o.points_earned as o_points_earned',
+        'o.growth_credited as o_growth_credited',
+        'o.points_credited as o_points_credited',
+        'o.growth_entry_id as o_growth_entry_id',
+        'o.points_entry_id as o_points_entry_id',
+        'o.rule_version as o_rule_version',
+        'o.outlet_id as o_outlet_id',
+        'o.source as o_source',
+        'o.paid_at as o_paid_at',
+        'o.completed_at as o_completed_at',
+      ])
+      .select((eb) =>
+        eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
+      )
+      // Where the transaction holds the write lock from its start (SQLite), also what nothing can change before
+      // the event writes; PostgreSQL asks these when it needs them (see OrderFacts).
+      .$if(!isPostgres(db), (qb) =>
+        qb.select(({ exists, selectFrom }) => [
+          // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit no reversal took back.
+          exists(
+            selectFrom('ledger_entries as e')
+              .select('e.id')
+              .whereRef('e.member_id', '=', 'm.id')
+              .where('e.kind', '=', 'first_order')
+              .where('e.amount', '>', 0)
+              .where((inner) =>
+                inner.not(
+                  inner.exists(
+                    inner.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id'),
+                  ),
+                ),
+              ),
+          ).as('first_order_standing'),
+          exists(
+            selectFrom('parked_order_events as pe')
+              .select('pe.event_id')
+              .where('pe.order_id', '=', p.orderId)
+              .where('pe.applied_at', 'is', null),
+          ).as('parked_waiting'),
+        ]),
+      )
+      .where(column, '=', p.memberKey),
+  )
+const factsById = factsBy('m.id')
+const factsByOpenid = factsBy('m.openid')
+const factsByPhone = factsBy('m.phone')
 
 /** The order's columns as the left join answers them: prefixed, and null when there is no order. */
 type JoinedOrder = { [K in keyof OrderRow as `o_${K}`]: OrderRow[K] | null }

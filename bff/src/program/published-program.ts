@@ -1,5 +1,6 @@
 import { ProgramRules, type ProgramRules as Rules } from '@mc/shared'
 import type { Kysely } from 'kysely'
+import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 
 /** The rules members live under now, and the version number every entry they produce records. */
@@ -30,15 +31,14 @@ export async function publishedProgram(db: Kysely<Database>): Promise<PublishedP
 
 /** The latest published version's number: the one read a request makes to know its rules. */
 export async function latestProgramVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('program_versions')
-    .select('version')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const row = await latestVersion.takeFirst(db, {})
   if (!row) throw new Error('no program rules are published; run the migrations and seed')
   return Number(row.version)
 }
+
+const latestVersion = preparedQuery()((db) =>
+  db.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1),
+)
 
 /** The program of one published version, from memory after its first read on this handle. */
 export async function programAt(db: Kysely<Database>, version: number): Promise<PublishedProgram> {
