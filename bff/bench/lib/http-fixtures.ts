@@ -69,7 +69,11 @@ export function meRequests(tokens: string[]): NextRequest {
  * POST /api/mall/redemptions of one points-only pickup item, each request with its own Idempotency-Key, rotating
  * through the sessions: every request holds and captures points and takes one unit of the same item's stock.
  */
-export function redemptionRequests(tokens: string[], itemId: string, tag: string): NextRequest {
+export function redemptionRequests(allTokens: string[], itemId: string, tag: string): NextRequest {
+  // population.ts gives member i one points lot lapsing (i * 7 + 100) % 365 days after today's start: at 0 it has
+  // lapsed already (the daily sweep that would expire it is off), so that member has nothing to spend and would
+  // answer 409 POINTS_INSUFFICIENT, rightly. Those members (1 in 365) do not redeem.
+  const tokens = allTokens.filter((_, i) => (i * 7 + 100) % 365 !== 0)
   let n = 0
   const body = JSON.stringify({ itemId })
   return () => {
