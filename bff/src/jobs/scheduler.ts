@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Deps } from '../deps'
 import { expireRedemptions } from '../mall/expire-redemptions'
 import { drainOutbox } from '../outreach/drain-outbox'
+import { withLongStatements } from '../db/long-statements'
 import { acquireLease, releaseLease } from './job-lease'
 import { runCampaigns } from './run-campaigns'
 import { runDailyJobs } from './run-daily-jobs'
@@ -53,7 +54,8 @@ function everyWithSetInterval(intervalMs: number, tick: () => Promise<void>): ()
 async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
   let dailyDone = false
   await guarded(deps, 'daily', async () => {
-    const result = await runDailyJobs(deps.db, deps.clock.now(), holder)
+    // Set-based sweeps over every member may take longer per statement than a request is allowed.
+    const result = await withLongStatements(deps.db, (db) => runDailyJobs(db, deps.clock.now(), holder))
     if (result.ran) deps.logger.info({ job: 'daily', ...result }, 'daily jobs ran')
     dailyDone = result.ran || result.reason === 'already_ran_today'
   })
@@ -61,7 +63,7 @@ async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
   // journeys likewise judge the swept tiers and the growth left in the window.
   if (dailyDone) {
     await guarded(deps, 'insights', async () => {
-      const result = await runInsightsJob(deps.db, deps.clock.now(), holder)
+      const result = await withLongStatements(deps.db, (db) => runInsightsJob(db, deps.clock.now(), holder))
       if (result.ran) deps.logger.info({ job: 'insights', ...result }, 'insights snapshots built')
     })
     await guarded(deps, 'journeys', () => runJourneys(deps, deps.clock.now(), holder))

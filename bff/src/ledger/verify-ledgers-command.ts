@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/database'
 import { loadEnvOrExit } from '../env'
 import { verifyLedgers } from './verify-ledgers'
+import { withLongStatements } from '../db/long-statements'
 
 // `pnpm --filter @mc/bff verify-ledgers`: recompute every balance from its entries; exit 1 on any drift.
 const env = loadEnvOrExit()
@@ -10,7 +11,7 @@ try {
     .selectFrom('ledger_accounts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  const drifts = await verifyLedgers(db)
+  const drifts = await withLongStatements(db, (long) => verifyLedgers(long))
   for (const d of drifts)
     console.log(`DRIFT ${d.memberId} ${d.ledger}: ${d.problem} (stored ${d.stored}, derived ${d.derived})`)
   console.log(
