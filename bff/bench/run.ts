@@ -197,7 +197,8 @@ try {
   )
   console.log(
     `HTTP: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ` +
-      `${settings.durationSeconds} s measured per figure (${tailSettings.connections} connections for (t), (rl), (m1), (m2)); ` +
+      `${settings.durationSeconds} s measured per figure ` +
+      `(${tailSettings.connections} connections for (t), (rl), (m1), (m2)); ` +
       'cpu/req = server process CPU (user + system) per request\n',
   )
   console.log(table(figures))
@@ -205,7 +206,8 @@ try {
     console.log(
       `\nDue on the swept day: ${sweeps.due.dueLots.toLocaleString('en-US')} lots of ` +
         `${sweeps.due.dueLotMembers.toLocaleString('en-US')} members; ` +
-        `${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. Drift after the sweeps: ${sweeps.drift}.`,
+        `${sweeps.due.dueTiers.toLocaleString('en-US')} tier validities ended. ` +
+        `Drift after the sweeps: ${sweeps.drift}.`,
     )
   console.log(`Results: bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`)
 } finally {

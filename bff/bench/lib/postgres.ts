@@ -81,7 +81,8 @@ export async function postgresFigures(
       }
       if (wants('tail')) {
         step(
-          `PostgreSQL: GET /api/me and order posting, one then two BFF processes, ${context.tailSettings.connections} connections`,
+          `PostgreSQL: GET /api/me and order posting, one then two BFF processes, ` +
+            `${context.tailSettings.connections} connections`,
         )
         instances = await twoInstanceFigures(http.url, { memberIds, tokens }, context.tailSettings)
       }

@@ -36,8 +36,9 @@ async function withServer<T>(start: Promise<ServerProcess>, work: (server: Serve
 }
 
 /**
- * Open loop (see open-loop.ts) for `seconds` at `rate` requests a second, sampling the server's resident memory every 5 s: a leak
- * (a cache without bound, a listener per request) shows as RSS that keeps climbing while the load stays flat.
+ * Open loop (see open-loop.ts) for `seconds` at `rate` requests a second, sampling the server's resident memory
+ * every 5 s: a leak (a cache without bound, a listener per request) shows as RSS that keeps climbing while the
+ * load stays flat.
  */
 async function soak(server: ServerProcess, next: NextRequest, rate: number, seconds: number) {
   const started = Date.now()

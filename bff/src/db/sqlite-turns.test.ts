@@ -39,7 +39,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the SQLite driver takes turns f
       .execute()
   const ids = async () => (await db.selectFrom('t').select('id').orderBy('id').execute()).map((row) => row.id)
 
-  it('answers a read outside a transaction while a transaction holds the writer, with committed rows only', async () => {
+  it('answers a read outside a transaction while one holds the writer, with committed rows only', async () => {
     await insert(db, 1)
     const hold = gate()
     const holder = db.transaction().execute(async (trx) => {

@@ -81,7 +81,7 @@ const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
       // the event writes; PostgreSQL asks these when it needs them (see OrderFacts).
       .$if(!isPostgres(db), (qb) =>
         qb.select(({ exists, selectFrom }) => [
-          // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit no reversal took back.
+          // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit not taken back.
           exists(
             selectFrom('ledger_entries as e')
               .select('e.id')
