@@ -1,33 +1,14 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testDatabaseKind } from './test/test-database'
+import { startServerProcess } from './test/server-process'
 
-const bffRoot = join(import.meta.dirname, '..')
 const dbFile = join(tmpdir(), `mc-entry-${process.pid}.db`)
 
 /** Starts the real server entry as `npm start` does, with only the given environment. */
-function startEntry(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: bffRoot,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-  })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
-  const waitFor = async (pattern: RegExp) => {
-    for (let i = 0; i < 200 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 100))
-    return pattern.exec(output)
-  }
-  return { child, exited, waitFor, output: () => output }
-}
+const startEntry = (env: Record<string, string>) => startServerProcess('src/index.ts', { LOG_LEVEL: 'info', ...env })
 
 describe.runIf(testDatabaseKind() === 'sqlite')('the server entry', () => {
   afterAll(() => {

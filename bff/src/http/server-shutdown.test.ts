@@ -1,34 +1,18 @@
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testDatabaseKind } from '../test/test-database'
-
-const bffRoot = join(import.meta.dirname, '../..')
+import { startServerProcess } from '../test/server-process'
 
 /** Starts the test kit's server in its own process and collects its stdout (the log). */
 function startKit() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/http/server-shutdown-test-kit.ts'], {
-    cwd: bffRoot,
-    env: { PATH: process.env.PATH ?? '' },
-  })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
-  const port = async () => {
-    for (let i = 0; i < 200 && !/"port":\d+/.test(output); i += 1) await new Promise((r) => setTimeout(r, 50))
-    return /"port":(\d+)/.exec(output)?.[1]
-  }
+  const kit = startServerProcess('src/http/server-shutdown-test-kit.ts', {})
+  const port = async () => (await kit.waitFor(/"port":(\d+)/, 200, 50))?.[1]
   const lines = () =>
-    output
+    kit
+      .output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { msg: string; i?: number; level: number; err?: { message: string } })
-  return { child, exited, port, lines, output: () => output }
+  return { ...kit, port, lines }
 }
 
 // The server's own process is what is under test, not a database: once is enough.

@@ -1,44 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prepareDatabase } from '../setup/prepare-database'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { signWebhook } from '../http/webhook-signature'
 import { openTestDatabase, withSchemaLock } from '../test/test-database'
+import { orderServerEnv, startServerProcess } from '../test/server-process'
 
 const secret = 'whsec_crash_test_0123456789'
 
 /** The real server entry as its own OS process, on the test's database. */
 async function startServer(url: string, schema: string | null, fault?: string) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(import.meta.dirname, '../..'),
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      WEBHOOK_SECRET: secret,
-      JOBS_ENABLED: 'false',
-      LOCAL_LOGIN_ENABLED: 'true',
-      ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}),
-      ...(fault ? { MC_FAULT_KILL_AT: fault } : {}),
-    },
+  const server = startServerProcess('src/index.ts', {
+    ...orderServerEnv(url, schema, secret),
+    ...(fault ? { MC_FAULT_KILL_AT: fault } : {}),
   })
-  let output = ''
-  child.stdout!.on('data', (d: Buffer) => {
-    output += d
-  })
-  child.stderr!.on('data', (d: Buffer) => {
-    output += d
-  })
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  )
-  for (let i = 0; i < 200 && !/"port":(\d+)/.test(output); i += 1) await new Promise((r) => setTimeout(r, 100))
-  const port = /"port":(\d+)/.exec(output)?.[1]
-  if (!port) throw new Error(`server did not start: ${output}`)
-  return { base: `http://127.0.0.1:${port}`, child, exited }
+  const port = (await server.waitFor(/"port":(\d+)/))?.[1]
+  if (!port) throw new Error(`server did not start: ${server.output()}`)
+  return { base: `http://127.0.0.1:${port}`, child: server.child, exited: server.exited }
 }
 
 async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signWebhook } from '../http/webhook-signature'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { prepareDatabase } from '../setup/prepare-database'
 import { openTestDatabase, withSchemaLock } from '../test/test-database'
+import { orderServerEnv, startServerProcess } from '../test/server-process'
 
 const secret = 'whsec_two_instances_0123456789'
 
@@ -16,37 +15,17 @@ const secret = 'whsec_two_instances_0123456789'
  * transaction, which no deployment does.
  */
 async function startInstance(url: string, schema: string | null) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(import.meta.dirname, '../..'),
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      WEBHOOK_SECRET: secret,
-      JOBS_ENABLED: 'false',
-      LOCAL_LOGIN_ENABLED: 'true',
-      ...(schema ? { PGOPTIONS: `-c search_path=${schema}` } : {}),
-    },
-  })
-  let output = ''
-  const collect = (d: Buffer) => {
-    output += d
-  }
-  child.stdout.on('data', collect)
-  child.stderr.on('data', collect)
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  for (let i = 0; i < 300 && !/"port":(\d+)/.test(output); i += 1) await new Promise((r) => setTimeout(r, 100))
-  const port = /"port":(\d+)/.exec(output)?.[1]
+  const server = startServerProcess('src/index.ts', orderServerEnv(url, schema, secret))
+  const port = (await server.waitFor(/"port":(\d+)/, 300))?.[1]
   if (!port) {
-    child.kill('SIGKILL')
-    throw new Error(`server did not start: ${output}`)
+    server.child.kill('SIGKILL')
+    throw new Error(`server did not start: ${server.output()}`)
   }
   return {
     base: `http://127.0.0.1:${port}`,
     stop: async () => {
-      child.kill('SIGTERM')
-      await exited
+      server.child.kill('SIGTERM')
+      await server.exited
     },
   }
 }
