@@ -10,13 +10,15 @@ export type CredentialKind = 'member' | 'staff' | 'operator' | 'api_key'
  */
 export async function credentialKind(db: Kysely<Database>, token: string): Promise<CredentialKind | null> {
   const hash = tokenHash(token)
-  const [member, staff, operator, apiKey] = await Promise.all([
+  const [member, visitor, staff, operator, apiKey] = await Promise.all([
     db.selectFrom('sessions').select('member_id').where('token_hash', '=', hash).executeTakeFirst(),
+    db.selectFrom('visitor_sessions').select('token_hash').where('token_hash', '=', hash).executeTakeFirst(),
     db.selectFrom('staff_sessions').select('staff_id').where('token_hash', '=', hash).executeTakeFirst(),
     db.selectFrom('operator_sessions').select('operator_id').where('token_hash', '=', hash).executeTakeFirst(),
     db.selectFrom('api_keys').select('id').where('key_hash', '=', hash).executeTakeFirst(),
   ])
-  if (member) return 'member'
+  // A visitor (logged in, not joined) holds a shopper's token all the same.
+  if (member || visitor) return 'member'
   if (staff) return 'staff'
   if (operator) return 'operator'
   return apiKey ? 'api_key' : null

@@ -1,4 +1,3 @@
-import { AppError } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { newBearerToken, tokenHash } from './bearer-tokens'
@@ -27,7 +26,8 @@ export async function issueSession(db: Kysely<Database>, memberId: string, now: 
   return { token, expiresAt }
 }
 
-async function endOldestSessions(db: Kysely<Database>, memberId: string, now: Date): Promise<void> {
+/** Ends a member's open sessions past `maxSessionsPerMember`, oldest first. */
+export async function endOldestSessions(db: Kysely<Database>, memberId: string, now: Date): Promise<void> {
   const surplus = await db
     .selectFrom('sessions')
     .select('token_hash')
@@ -50,18 +50,6 @@ async function endOldestSessions(db: Kysely<Database>, memberId: string, now: Da
     )
     .where('revoked_at', 'is', null)
     .execute()
-}
-
-/** Unknown, altered and logged-out tokens look the same to the caller; only expiry is told apart. */
-export async function memberIdForToken(db: Kysely<Database>, token: string, now: Date): Promise<string> {
-  const session = await db
-    .selectFrom('sessions')
-    .select(['member_id', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', tokenHash(token))
-    .executeTakeFirst()
-  if (!session || session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
-  if (session.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
-  return session.member_id
 }
 
 export async function revokeSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { AppError } from '@mc/shared'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
-import { memberIdForToken } from './member-sessions'
+import { memberIdForToken, type Shopper, shopperForToken } from './shopper-token'
 
 export function bearerToken(header: string | undefined): string {
   const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header ?? '')
@@ -15,5 +15,15 @@ export function bearerToken(header: string | undefined): string {
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   const { db, clock } = c.var.deps
   c.set('memberId', await memberIdForToken(db, bearerToken(c.req.header('authorization')), clock.now()))
+  await next()
+})
+
+/**
+ * Sets `shopper` from the bearer token: a member, or a visitor who logged in and has not joined. Only the routes a
+ * visitor may use (joining, logging out) sit behind it instead of requireMember.
+ */
+export const requireShopper = createMiddleware<AppEnv & { Variables: { shopper: Shopper } }>(async (c, next) => {
+  const { db, clock } = c.var.deps
+  c.set('shopper', await shopperForToken(db, bearerToken(c.req.header('authorization')), clock.now()))
   await next()
 })

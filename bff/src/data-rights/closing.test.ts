@@ -78,7 +78,7 @@ describe('account closing', () => {
     expect(await verifyLedgers(t.db)).toEqual([])
   })
 
-  it('ends the session, and a login with the same phone afterwards is a new member', async () => {
+  it('ends the session, and the same phone afterwards logs in as a visitor and joins as a new member', async () => {
     const phone = '13922223333'
     const token = await t.joinedMember(phone)
     const memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id as string
@@ -86,7 +86,10 @@ describe('account closing', () => {
     expect((await t.json('GET', '/api/me', undefined, token)).status).toBe(401)
     const again = await t.json('POST', '/api/auth/local', { phone })
     expect(again.status).toBe(200)
-    expect(again.body.member.id).not.toBe(memberId)
+    expect(again.body.member).toBeNull()
+    const joined = await t.json('POST', '/api/members/join', {}, again.body.token)
+    expect(joined.body).toMatchObject({ joinedNow: true })
+    expect(joined.body.member.id).not.toBe(memberId)
   })
 
   it('refuses a new order for a closed member as unknown; a refund of an earlier order still applies', async () => {

@@ -44,6 +44,20 @@ export interface SessionsTable {
   revoked_at: Timestamp | null
 }
 
+/**
+ * A session of a shopper who logged in but has not joined: a phone (local login) or a WeChat openid, and for WeChat
+ * the session key a join carries over. Joining moves the token into `sessions`; nothing here is a member.
+ */
+export interface VisitorSessionsTable {
+  token_hash: string
+  phone: string | null
+  openid: string | null
+  unionid: string | null
+  session_key: string | null
+  created_at: Frozen<Timestamp>
+  expires_at: Timestamp
+}
+
 /** The WeChat session key stays here; it is needed later to decrypt WeChat data and is never sent anywhere. */
 export interface WechatSessionsTable {
   member_id: string
@@ -455,6 +469,7 @@ export interface PaymentEventsTable {
 export interface Database {
   members: MembersTable
   sessions: SessionsTable
+  visitor_sessions: VisitorSessionsTable
   wechat_sessions: WechatSessionsTable
   outlets: OutletsTable
   program_versions: ProgramVersionsTable

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { publishedProgram } from '../program/published-program'
 import { pruneRateLimits } from '../auth/rate-limit-database'
+import { pruneVisitorSessions } from '../auth/visitor-sessions'
 import { expireLots, type ExpirySummary } from './expire-lots'
 import { acquireLease, releaseLease } from './job-lease'
 import { jobRanFor, jobRunFinished, jobRunStarted } from './job-runs'
@@ -38,6 +39,8 @@ export async function runDailyJobs(
     const tiers = await sweepTiers(db, program, now)
     // Abuse-limit counters whose window ended a day ago are only clutter (Redis expires its own).
     await pruneRateLimits(db, new Date(now.getTime() - 86_400_000))
+    // A visitor session past its expiry can never be used or joined; it only holds a phone or openid.
+    await pruneVisitorSessions(db, now)
     await jobRunFinished(db, job, businessDay, now, { expiry, tiers })
     return { ran: true, businessDay, expiry, tiers }
   } finally {

@@ -14,8 +14,9 @@ import { validate } from '../http/validate'
 import { getMe } from './get-me'
 import { joinMember } from './join-member'
 import { loginMember } from './login-member'
-import { bearerToken, requireMember } from '../auth/require-member'
-import { revokeSession } from '../auth/member-sessions'
+import { bearerToken, requireMember, requireShopper } from '../auth/require-member'
+import { endShopperSession } from '../auth/shopper-token'
+import { tokenHash } from '../auth/bearer-tokens'
 import { documentRoute } from '../openapi/document-route'
 import { rateLimit, rateLimitAccount } from '../auth/rate-limit'
 
@@ -63,9 +64,10 @@ export const authRoutes = new Hono<AppEnv>()
       auth: 'member',
       ok: { 200: { description: 'Logged out', schema: LoggedOutSchema } },
     }),
-    requireMember,
+    requireShopper,
     async (c) => {
-      await revokeSession(c.var.deps.db, bearerToken(c.req.header('authorization')), c.var.deps.clock.now())
+      const { db, clock } = c.var.deps
+      await endShopperSession(db, bearerToken(c.req.header('authorization')), clock.now())
       return c.json({ loggedOut: true as const }, 200)
     },
   )
@@ -80,11 +82,14 @@ export const memberRoutes = new Hono<AppEnv>()
       ok: { 200: { description: 'JoinResponse', schema: JoinResponseSchema } },
       errors: ['OUTLET_SCENE_INVALID', 'OUTLET_NOT_FOUND', 'RATE_LIMITED'],
     }),
-    requireMember,
+    requireShopper,
     validate('json', JoinBody),
     async (c) => {
-      await rateLimit(c, 'join', c.var.memberId)
-      return c.json(await joinMember(c.var.deps, c.var.memberId, c.req.valid('json')), 200)
+      // Counted per session token: it stays the same from visitor to member (a member id would start a new count
+      // the moment the first join succeeds), and logins, which make new tokens, are limited per phone and openid.
+      const session = tokenHash(bearerToken(c.req.header('authorization'))).slice(0, 32)
+      await rateLimit(c, 'join', `session:${session}`)
+      return c.json(await joinMember(c.var.deps, c.var.shopper, c.req.valid('json')), 200)
     },
   )
   .get(

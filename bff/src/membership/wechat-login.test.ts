@@ -29,6 +29,10 @@ describe('WeChat login through jscode2session', () => {
     expect(login.body.token).toMatch(/^mcs_/)
     const responseText = JSON.stringify(login.body)
     for (const secret of [sessionKey, appSecret, 'o_openid_0001']) expect(responseText).not.toContain(secret)
+    // Not a member until they join; the session key waits with the visitor's session and moves on joining.
+    expect(login.body.member).toBeNull()
+    expect(await t.db.selectFrom('members').select('id').where('openid', '=', 'o_openid_0001').execute()).toEqual([])
+    expect((await t.json('POST', '/api/members/join', {}, login.body.token)).status).toBe(200)
     const stored = await t.db
       .selectFrom('wechat_sessions')
       .innerJoin('members', 'members.id', 'wechat_sessions.member_id')
@@ -55,12 +59,13 @@ describe('WeChat login through jscode2session', () => {
     wechat.issueCode('code-3a', 'o_openid_0003', sessionKey)
     wechat.issueCode('code-3b', 'o_openid_0003', 'bmV3LXNlc3Npb24ta2V5')
     const a = await t.json('POST', '/api/auth/wechat', { code: 'code-3a' })
+    const joined = await t.json('POST', '/api/members/join', {}, a.body.token)
     const b = await t.json('POST', '/api/auth/wechat', { code: 'code-3b' })
-    expect(a.body.member.id).toBe(b.body.member.id)
+    expect(b.body.member.id).toBe(joined.body.member.id)
     const row = await t.db
       .selectFrom('wechat_sessions')
       .select('session_key')
-      .where('member_id', '=', a.body.member.id)
+      .where('member_id', '=', joined.body.member.id)
       .executeTakeFirstOrThrow()
     expect(row.session_key).toBe('bmV3LXNlc3Npb24ta2V5')
   })

@@ -288,7 +288,7 @@ describe('importMembers', () => {
 
   it('refuses a row whose phone and openid belong to two different members', async () => {
     await importMembers(t.db, csv(',oWx_0301,,,1,1,'), { identitySecret, now })
-    await t.json('POST', '/api/auth/local', { phone: '13900000301' })
+    await t.joinedMember('13900000301')
     const summary = await importMembers(t.db, csv('13900000301,oWx_0301,,,1,1,'), { identitySecret, now })
     expect(summary.rejects.map((r) => r.reason)).toEqual([
       '手机号与 openid 属于不同会员 / phone and openid belong to different members',

@@ -141,7 +141,8 @@ describe('GET /api/openapi.json', () => {
     }
     const login = operationOf(doc, 'POST', '/api/auth/local')!
     expect(login.responses['200'].content!['application/json'].schema).toMatchObject({
-      properties: { member: { $ref: '#/components/schemas/MemberProfile' } },
+      // Null for a visitor: logged in, not joined, not a member yet.
+      properties: { member: { anyOf: [{ $ref: '#/components/schemas/MemberProfile' }, { type: 'null' }] } },
     })
     expect(doc.components.schemas.MemberProfile).toMatchObject({
       required: ['id', 'nickname', 'phoneMasked', 'joinedAt', 'sourceOutlet'],

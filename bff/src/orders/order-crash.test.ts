@@ -44,12 +44,12 @@ describe('a server killed right after commit, before replying', () => {
   it('replays the committed result to the retried request after restart, with no drift', async () => {
     const first = await startServer(database.url, schema, 'order_event:after_commit')
     const login = await post(first.base, '/api/auth/local', { phone: '13912340000' })
-    await post(first.base, '/api/members/join', {}, { authorization: `Bearer ${login.body.token}` })
+    const joined = await post(first.base, '/api/members/join', {}, { authorization: `Bearer ${login.body.token}` })
     const event = {
       id: 'evt_crash_1',
       type: 'order.paid',
       occurredAt: new Date().toISOString(),
-      data: { orderId: 'crash-1', member: { memberId: login.body.member.id }, amountFen: 88_800 },
+      data: { orderId: 'crash-1', member: { memberId: joined.body.member.id }, amountFen: 88_800 },
     }
     const raw = JSON.stringify(event)
     const signed = () => {

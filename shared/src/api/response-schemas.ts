@@ -40,7 +40,7 @@ void (true satisfies Same<z.infer<typeof MemberProfileSchema>, MemberProfile>)
 export const LoginResponseSchema = z.strictObject({
   token: z.string(),
   expiresAt: z.string(),
-  member: MemberProfileSchema,
+  member: MemberProfileSchema.nullable(),
 })
 void (true satisfies Same<z.infer<typeof LoginResponseSchema>, LoginResponse>)
 

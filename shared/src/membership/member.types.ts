@@ -3,7 +3,7 @@ export interface MemberProfile {
   id: string
   nickname: string
   phoneMasked: string | null
-  /** ISO timestamp of joining; null while the shopper has logged in but not yet joined. */
+  /** ISO timestamp of joining; null for a member on file (imported) who has not joined in the app yet. */
   joinedAt: string | null
   sourceOutlet: { id: string; name: string } | null
 }
@@ -12,7 +12,11 @@ export interface MemberProfile {
 export interface LoginResponse {
   token: string
   expiresAt: string
-  member: MemberProfile
+  /**
+   * Null for a shopper not on file yet: the token is a visitor's until they join, and joining creates the member.
+   * A member on file who has not joined (imported, say) comes with `joinedAt: null`.
+   */
+  member: MemberProfile | null
 }
 
 export interface JoinResponse {

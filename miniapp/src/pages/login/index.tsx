@@ -34,7 +34,8 @@ export default function LoginPage() {
       Toast.show(toastId, { content: message, icon: 'fail' })
       return
     }
-    const url = response.member.joinedAt === null ? withScene(routes.join, scene) : routes.home
+    const joined = response.member !== null && response.member.joinedAt !== null
+    const url = joined ? routes.home : withScene(routes.join, scene)
     void Taro.reLaunch({ url })
   }
 
