@@ -8,7 +8,7 @@ import {
   SubscribeResultBody,
 } from '@mc/shared'
 import { Hono } from 'hono'
-import { requireMember } from '../auth/require-member'
+import { requireMember, requireShopper } from '../auth/require-member'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { documentRoute } from '../openapi/document-route'
@@ -57,12 +57,14 @@ export const memberOutreachRoutes = new Hono<AppEnv>()
         200: { description: 'The templates to pass to requestSubscribeMessage; none to skip', schema: SubscribePrompt },
       },
     }),
-    requireMember,
+    // The join page asks at the join tap, before the visitor is a member: the prompt is theirs to fetch too.
+    requireShopper,
     validate('query', SubscribePromptQuery),
     async (c) => {
       const { db } = c.var.deps
       const settings = await readEngagementSettings(db)
-      return c.json(await subscriptionPrompt(db, c.var.memberId, c.req.valid('query').moment, settings), 200)
+      const memberId = c.var.shopper.kind === 'member' ? c.var.shopper.memberId : null
+      return c.json(await subscriptionPrompt(db, memberId, c.req.valid('query').moment, settings), 200)
     },
   )
   .post(

@@ -104,6 +104,23 @@ describe('member notification settings and WeChat subscriptions', () => {
     expect(written).toEqual([[], []])
   })
 
+  it('gives a visitor about to join the join prompt, and records answers only once they are a member', async () => {
+    const login = await t.json('POST', '/api/auth/local', { phone: '13711110001' })
+    expect(login.body.member).toBeNull()
+    const prompt = await t.json('GET', '/api/me/subscriptions/prompt?moment=join', undefined, login.body.token)
+    expect(prompt.status).toBe(200)
+    expect(prompt.body.templates.map((x: { templateId: string }) => x.templateId)).toEqual([
+      'tpl-tier',
+      'tpl-shared',
+      'tpl-care',
+    ])
+    const body = { moment: 'join', results: { 'tpl-tier': 'accept' }, keepChoice: false }
+    const early = await t.json('POST', '/api/me/subscriptions', body, login.body.token)
+    expect(early).toMatchObject({ status: 403, body: { error: { code: 'MEMBER_NOT_JOINED' } } })
+    expect((await t.json('POST', '/api/members/join', {}, login.body.token)).status).toBe(200)
+    expect((await t.json('POST', '/api/me/subscriptions', body, login.body.token)).status).toBe(201)
+  })
+
   it('needs a member session', async () => {
     expect((await t.json('GET', '/api/me/subscriptions/prompt?moment=join')).status).toBe(401)
     expect((await t.json('GET', '/api/me/notification-settings')).status).toBe(401)

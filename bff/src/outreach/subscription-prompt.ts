@@ -34,15 +34,19 @@ const maxTemplatesPerPrompt = 3
  */
 export async function subscriptionPrompt(
   db: Kysely<Database>,
-  memberId: string,
+  memberId: string | null,
   moment: SubscribeMoment,
   settings: EngagementSettings,
 ): Promise<SubscribePrompt> {
-  const kept = await db
-    .selectFrom('wechat_subscription_choices')
-    .select(['template_id', 'decision'])
-    .where('member_id', '=', memberId)
-    .execute()
+  // A visitor about to join (null) has kept no choices yet.
+  const kept =
+    memberId === null
+      ? []
+      : await db
+          .selectFrom('wechat_subscription_choices')
+          .select(['template_id', 'decision'])
+          .where('member_id', '=', memberId)
+          .execute()
   const skip = new Set(kept.filter((k) => k.decision !== 'accept').map((k) => k.template_id))
   const keptAccept = new Set(kept.filter((k) => k.decision === 'accept').map((k) => k.template_id))
   const templates: SubscribePrompt['templates'] = []
