@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../src/db/schema'
-import type { SweepDay } from './population'
+import { firstOrderPoints, type SweepDay } from './population'
 
 /**
  * The same population as `populateSqlite`, for PostgreSQL: set-based INSERT … SELECT over generate_series, with
@@ -43,8 +43,20 @@ export async function populatePostgres(db: Kysely<Database>, members: number, da
       await run(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
         select '${lot}_' || ${n}, id, '${ledger}', '${entry}_' || ${n}, ${amount}, ${amount},
           ${iso(`${start} + ${dayColumn} * 86400`)}, ${earned} from bench_pop`)
+      if (ledger === 'points') {
+        await run(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type,
+            ref_id, idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after,
+            account_version, business_day, occurred_at, created_at)
+          select 'pfo_' || ${n}, id, 'points', ${firstOrderPoints}, 'first_order', '首单奖励（订单 GEN-' || ${n} || '）',
+            'system', null, 'order', 'GEN-' || ${n}, 'first_order:' || id || ':GEN-' || ${n} || ':points', null, null,
+            'pfl_' || ${n}, 1, points + ${firstOrderPoints}, 2, ${earnedDay}, ${earned}, ${earned} from bench_pop`)
+        await run(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
+          select 'pfl_' || ${n}, id, 'points', 'pfo_' || ${n}, ${firstOrderPoints}, ${firstOrderPoints},
+            ${iso(`${start} + points_day * 86400`)}, ${earned} from bench_pop`)
+      }
+      const [balance, version] = ledger === 'points' ? [`points + ${firstOrderPoints}`, 2] : [amount, 1]
       await run(`insert into ledger_accounts (member_id, ledger, balance, held, version)
-        select id, '${ledger}', ${amount}, 0, 1 from bench_pop`)
+        select id, '${ledger}', ${balance}, 0, ${version} from bench_pop`)
     }
     await run(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version)
       select id, tier,

@@ -49,6 +49,13 @@ const columns = (i: string, hash: string) => `
   ${i} % 365 as growth_day, (${i} * 7 + 100) % 365 as points_day, (${i} * 13 + 50) % 365 as validity_day`
 
 /**
+ * Every member has ordered before (order GEN-i), so each also holds the first-order task's points, as a shop's
+ * established customers would: an order in the bench is a repeat order, the posting the raw baseline (b) does, not
+ * a first order that also posts the task.
+ */
+export const firstOrderPoints = 100
+
+/**
  * Writes the population into a migrated SQLite file with set-based INSERT … SELECT over a recursive counter.
  * Loading uses its own connection with synchronous=OFF and no foreign-key checks (the rows are consistent by
  * construction); the sweeps that are timed afterwards open the file with the product's settings.
@@ -84,8 +91,21 @@ export function populateSqlite(path: string, members: number, day: SweepDay): vo
       db.exec(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
         select printf('${lot}_%08d', i), id, '${ledger}', printf('${entry}_%08d', i), ${amount}, ${amount},
           ${iso(`${start} + ${dayColumn} * 86400`)}, ${earned} from pop`)
+      if (ledger === 'points') {
+        db.exec(`insert into ledger_entries (id, member_id, ledger, amount, kind, reason, actor, actor_id, ref_type,
+            ref_id, idempotency_key, reverses_entry_id, corrects_entry_id, lot_id, rule_version, balance_after,
+            account_version, business_day, occurred_at, created_at)
+          select printf('pfo_%08d', i), id, 'points', ${firstOrderPoints}, 'first_order',
+            '首单奖励（订单 GEN-' || printf('%08d', i) || '）', 'system', null, 'order', printf('GEN-%08d', i),
+            'first_order:' || id || printf(':GEN-%08d:points', i), null, null, printf('pfl_%08d', i), 1,
+            points + ${firstOrderPoints}, 2, ${earnedDay}, ${earned}, ${earned} from pop`)
+        db.exec(`insert into ledger_lots (id, member_id, ledger, entry_id, amount, remaining, expires_at, created_at)
+          select printf('pfl_%08d', i), id, 'points', printf('pfo_%08d', i), ${firstOrderPoints},
+            ${firstOrderPoints}, ${iso(`${start} + points_day * 86400`)}, ${earned} from pop`)
+      }
+      const [balance, version] = ledger === 'points' ? [`points + ${firstOrderPoints}`, 2] : [amount, 1]
       db.exec(`insert into ledger_accounts (member_id, ledger, balance, held, version)
-        select id, '${ledger}', ${amount}, 0, 1 from pop`)
+        select id, '${ledger}', ${balance}, 0, ${version} from pop`)
     }
     db.exec(`insert into member_tiers (member_id, tier_key, valid_until, since, rule_version)
       select id, tier,
