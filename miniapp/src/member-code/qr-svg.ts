@@ -9,9 +9,11 @@ export function qrSvgDataUrl(text: string): string {
   const { modules } = create(text, { errorCorrectionLevel: 'M' })
   const quiet = 2
   let path = ''
-  for (let y = 0; y < modules.size; y += 1) {
-    for (let x = 0; x < modules.size; x += 1) {
-      if (modules.get(x, y)) path += `M${x + quiet} ${y + quiet}h1v1h-1z`
+  // BitMatrix.get takes (row, column): the module at row r, column c is drawn at x = c, y = r. The other way
+  // round draws the transpose, which only scanners that retry a mirrored reading decode.
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let col = 0; col < modules.size; col += 1) {
+      if (modules.get(row, col)) path += `M${col + quiet} ${row + quiet}h1v1h-1z`
     }
   }
   const side = modules.size + quiet * 2
