@@ -34,6 +34,8 @@ describe('GET /api/sign-in/calendar', () => {
       bonus: null,
     })
     expect(body.nextBonus).toEqual({ day: 7, growth: 5, points: 30, signInsNeeded: 4 })
+    // Shanghai midnight, the demo program's day start: the page refetches then.
+    expect(body.nextDayStartsAt).toBe('2026-11-23T16:00:00.000Z')
     expect(body.cycleDays).toBe(7)
     expect(body.bonuses).toEqual([
       { day: 3, growth: 0, points: 10 },

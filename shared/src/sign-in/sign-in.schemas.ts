@@ -72,6 +72,11 @@ export const SignInCalendarResponse = z.strictObject({
     rewards: SignInRewards,
     bonus: StreakBonus.nullable(),
   }),
+  /**
+   * When the next business day begins (ISO instant), in the merchant's zone and day start: a page left open
+   * refetches then, so "today" turns over on screen when it does on the server.
+   */
+  nextDayStartsAt: z.string(),
   /** The nearest bonus ahead: "再签 2 天得 30 积分". */
   nextBonus: UpcomingBonus.nullable(),
   cycleDays: z.number().int(),
