@@ -25,11 +25,54 @@ export async function holdPoints(
   hold: HoldRequest,
   locked?: LockedAccount,
 ): Promise<string> {
+  checkHoldRequest(hold, locked)
+  const account = locked ?? (await lockAccount(trx, hold.memberId, 'points'))
+  await ensureAvailable(trx, account, hold)
+  const id = newId('phd', hold.now.getTime())
+  await holdInserted.affected(trx, { ...holdParams(id, hold), status: 'held', settledAt: null })
+  await heldMoved.affected(trx, { memberId: hold.memberId, points: hold.points })
+  return id
+}
+
+/**
+ * A hold placed and captured in one step, for a spend that settles in the transaction that asks for it (a
+ * points-only redemption): the same availability check as `holdPoints`, the hold recorded as captured (so the
+ * redemption names its hold like any other), and the spend entry, without moving `held` up and back down and
+ * reading the hold again. Answers the hold's id.
+ */
+export async function spendAtOnce(
+  trx: Transaction<Database>,
+  hold: Omit<HoldRequest, 'expiresAt'> & { id: string },
+  locked: LockedAccount,
+  entry: CaptureEntry,
+): Promise<string> {
+  checkHoldRequest(hold, locked)
+  await ensureAvailable(trx, locked, hold)
+  const params = holdParams(hold.id, { ...hold, expiresAt: hold.now })
+  await holdInserted.affected(trx, { ...params, status: 'captured', settledAt: hold.now.toISOString() })
+  await postEntry(trx, {
+    ...entry,
+    memberId: hold.memberId,
+    ledger: 'points',
+    amount: -hold.points,
+    debit: { from: 'earliest_expiry', respectHeld: true },
+  })
+  return hold.id
+}
+
+function checkHoldRequest(hold: { memberId: string; points: number }, locked: LockedAccount | undefined) {
   if (!Number.isSafeInteger(hold.points) || hold.points <= 0)
     throw new RangeError(`a hold must be a positive whole number, got ${hold.points}`)
   if (locked && (locked.member_id !== hold.memberId || locked.ledger !== 'points'))
     throw new Error(`the locked account is not ${hold.memberId}'s points account`)
-  const account = locked ?? (await lockAccount(trx, hold.memberId, 'points'))
+}
+
+/** `available = min(balance, live lots) − held` must cover the points, or POINTS_INSUFFICIENT says by how much. */
+async function ensureAvailable(
+  trx: Transaction<Database>,
+  account: LockedAccount,
+  hold: { memberId: string; points: number; now: Date },
+) {
   const live = await livePointsOf(trx, hold.memberId, hold.now)
   const available = Math.min(account.balance, live) - account.held
   if (available < hold.points) {
@@ -39,19 +82,17 @@ export async function holdPoints(
       debt: Math.max(0, -account.balance),
     })
   }
-  const id = newId('phd', hold.now.getTime())
-  await holdInserted.affected(trx, {
-    id,
-    memberId: hold.memberId,
-    points: hold.points,
-    refType: hold.ref.type,
-    refId: hold.ref.id,
-    expiresAt: hold.expiresAt.toISOString(),
-    createdAt: hold.now.toISOString(),
-  })
-  await heldMoved.affected(trx, { memberId: hold.memberId, points: hold.points })
-  return id
 }
+
+const holdParams = (id: string, hold: HoldRequest) => ({
+  id,
+  memberId: hold.memberId,
+  points: hold.points,
+  refType: hold.ref.type,
+  refId: hold.ref.id,
+  expiresAt: hold.expiresAt.toISOString(),
+  createdAt: hold.now.toISOString(),
+})
 
 /** A points account row the caller has already locked in this transaction (`lockAccount`), so it is not read again. */
 export type LockedAccount = Awaited<ReturnType<typeof lockAccount>>
@@ -80,21 +121,23 @@ const holdInserted = preparedQuery<{
   id: string
   memberId: string
   points: number
+  status: 'held' | 'captured'
   refType: string
   refId: string
   expiresAt: string
   createdAt: string
+  settledAt: string | null
 }>()((db, p) =>
   db.insertInto('points_holds').values({
     id: p.id,
     member_id: p.memberId,
     points: p.points,
-    status: 'held',
+    status: p.status,
     ref_type: p.refType,
     ref_id: p.refId,
     expires_at: p.expiresAt,
     created_at: p.createdAt,
-    settled_at: null,
+    settled_at: p.settledAt,
   }),
 )
 

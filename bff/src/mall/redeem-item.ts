@@ -6,7 +6,7 @@ import { faultPoint } from '../http/fault-injection'
 import { runIdempotent } from '../http/idempotency'
 import { lockAccount } from '../ledger/accounts'
 import { holdPoints } from '../ledger/points-holds'
-import { completeRedemption } from './complete-redemption'
+import { completeAtOnce } from './complete-redemption'
 import { takeStock } from './item-stock'
 import { redeemedCounts, rowAvailability, type Shopper } from './member-mall'
 import { itemRowOrThrow, type MallItemRow } from './mall-items'
@@ -30,8 +30,9 @@ const refusal = {
 /**
  * Redeems an item, once per Idempotency-Key. One transaction holds the points and takes the stock (an atomic
  * conditional decrement), so either both happen or neither: a sold-out item leaves the points untouched, a
- * points shortfall leaves the stock. Points only completes in the same transaction; points plus cash stays
- * pending and asks the payment provider for an order after the commit, never while holding the write lock.
+ * points shortfall leaves the stock. Points only completes in the same transaction, spending the points in one
+ * step; points plus cash holds them, stays pending and asks the payment provider for an order after the commit,
+ * never while holding the write lock.
  */
 export async function redeemItem(deps: RedeemDeps, memberId: string, body: RedeemBody, key: string, now: Date) {
   // The new redemption as the transaction left it, read inside it: a read after the commit would be one more
@@ -112,17 +113,6 @@ async function reserve(
   const id = newId('rdm', now.getTime())
   const cashFen = item.cash_fen * body.quantity
   const paymentExpiresAt = new Date(now.getTime() + deps.mall.paymentTimeoutMinutes * 60_000)
-  const holdId = await holdPoints(
-    trx,
-    {
-      memberId,
-      points: item.points_price * body.quantity,
-      ref: { type: 'mall_redemption', id },
-      expiresAt: paymentExpiresAt,
-      now,
-    },
-    account,
-  )
 
   const images = JSON.parse(item.images) as string[]
   const row: RedemptionRow = {
@@ -135,8 +125,8 @@ async function reserve(
     quantity: body.quantity,
     points_cost: item.points_price * body.quantity,
     cash_fen: cashFen,
-    status: cashFen > 0 ? 'pending_payment' : 'completed',
-    hold_id: holdId,
+    status: 'pending_payment',
+    hold_id: null,
     claim_id: null,
     // Our redemption id doubles as WeChat's out_trade_no (≤ 32 characters of letters, digits and _).
     out_trade_no: cashFen > 0 ? id : null,
@@ -160,14 +150,18 @@ async function reserve(
     updated_at: now.toISOString(),
   }
   if (cashFen > 0) {
+    // Points plus cash: the points are held until the payment settles (or its time runs out).
+    const hold = {
+      memberId,
+      points: row.points_cost,
+      ref: { type: 'mall_redemption', id },
+      expiresAt: paymentExpiresAt,
+      now,
+    }
+    row.hold_id = await holdPoints(trx, hold, account)
     await trx.insertInto('mall_redemptions').values(row).execute()
   } else {
-    // Inserted as pending so that completing it goes through the one conditional transition every settler uses.
-    await trx
-      .insertInto('mall_redemptions')
-      .values({ ...row, status: 'pending_payment' })
-      .execute()
-    await completeRedemption(trx, { row, from: 'pending_payment', paid: null, program: shopper.program, now })
+    await completeAtOnce(trx, { row, account, program: shopper.program, now })
   }
   const placed = await redemptionById(trx, id)
   faultPoint('mall_redeem:between_points_and_stock')
