@@ -96,7 +96,13 @@ export function meFixture(growth = 0, overrides: Partial<MeResponse> = {}): MeRe
     retain:
       retainThreshold === undefined
         ? null
-        : { threshold: retainThreshold, byDay: '2027-11-23', growthShort: Math.max(0, retainThreshold - growth) },
+        : {
+            threshold: retainThreshold,
+            byDay: '2027-11-23',
+            growthKept: growth,
+            growthShort: Math.max(0, retainThreshold - growth),
+            windowDays: 365,
+          },
     points: pointsFixture(),
     tiers,
     ...overrides,

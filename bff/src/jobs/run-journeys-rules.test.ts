@@ -47,7 +47,7 @@ describe('journeys: near next tier', () => {
     expect((await inboxOf(t, byShare)).find((n) => n.kind === 'near_next')).toEqual({
       kind: 'near_next',
       title: '离白银会员只差一点',
-      body: '再得 80 成长值即可升级白银会员，完成一笔满¥80的订单或签到 40 天。',
+      body: '再得 80 成长值即可升级白银会员，完成一笔满¥80的订单。',
       page: '/pages/home/index',
     })
     // 105 short after an order of 115: beyond 20% (100) but within one typical order (median of 115 and 180).

@@ -49,7 +49,7 @@ describe('journeys: retention at risk', () => {
     expect(inbox[0]).toEqual({
       kind: 'retention_risk',
       title: '白银会员将于2027-11-23到期',
-      body: '还有 30 天，再得 400 成长值即可保级：完成一笔满¥400的订单或签到 200 天。',
+      body: '还有 30 天，再得 400 成长值即可保级：完成一笔满¥400的订单。',
       page: '/membership/pages/tiers/index',
     })
   })
@@ -65,7 +65,7 @@ describe('journeys: retention at risk', () => {
       {
         kind: 'downgraded',
         title: '会员等级调整为普通会员',
-        body: '你的等级由白银会员调整为普通会员，暂停享有每月领券、会员价。完成一笔满¥500的订单或签到 250 天即可回到白银会员。',
+        body: '你的等级由白银会员调整为普通会员，暂停享有每月领券、会员价。完成一笔满¥500的订单即可回到白银会员。',
         page: '/membership/pages/tiers/index',
       },
     ])

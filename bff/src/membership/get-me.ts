@@ -36,7 +36,8 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
   const points = row.points ?? 0
   const held = row.points_held ?? 0
   const atRiskGrowth = state.validUntil === null ? 0 : growthLapsingBy(row, state.validUntil, rules.calendar)
-  const progress = explainProgress(rules, { state, countedGrowth: growth, atRiskGrowth })
+  const today = businessDayOf(now, rules.calendar)
+  const progress = explainProgress(rules, { state, countedGrowth: growth, atRiskGrowth, today })
   const views = tierViews(rules)
   return {
     member: {

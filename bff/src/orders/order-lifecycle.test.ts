@@ -211,10 +211,7 @@ describe('order lifecycle: completion, refunds, parking, clawback, upgrade', () 
       nextTier: { id: 'gold' },
       growthNeeded: 200,
       percent: 86,
-      paths: [
-        { kind: 'order', amountFen: 20_000 },
-        { kind: 'sign_in', days: 100 },
-      ],
+      paths: [{ kind: 'order', amountFen: 20_000 }],
       // All of today's growth leaves the 365-day window the day before validity ends, so all of it is at
       // risk and keeping 白银 takes 400 new growth by then.
       atRiskGrowth: 1800,

@@ -3,13 +3,19 @@ import { MemberProfileSchema } from '../api/response-schemas'
 import { NextTierPath } from '../tiers/progress'
 import { TierView } from '../tiers/tier-view'
 
+/**
+ * The days ahead in which lapsing points are worth a warning: home counts them as 即将过期 and the expiring page
+ * marks them; points lapsing later are only a schedule.
+ */
+export const pointsExpiringSoonDays = 30
+
 /** The member's points at a glance; `debt` > 0 means a refund clawed back spent points and spending is blocked. */
 export const PointsSummary = z.strictObject({
   balance: z.number().int(),
   available: z.number().int(),
   held: z.number().int(),
   debt: z.number().int(),
-  /** Points that lapse before `expiringBefore` (the next 30 days). */
+  /** Points that lapse before `expiringBefore` (the next `pointsExpiringSoonDays` days). */
   expiringSoon: z.number().int(),
   expiringBefore: z.string(),
 })
@@ -32,8 +38,16 @@ export const MeResponse = z.strictObject({
   atRiskGrowth: z.number().int(),
   /** Cheapest concrete ways to the next tier under the live rules. */
   paths: z.array(NextTierPath),
-  /** What keeps the current tier: counted growth needed by `byDay`, and how much is still short. */
-  retain: z.strictObject({ threshold: z.number().int(), byDay: z.string(), growthShort: z.number().int() }).nullable(),
+  /** What keeps the current tier (see `TierRetain`): growth needed on `byDay`, what will still count, what is short. */
+  retain: z
+    .strictObject({
+      threshold: z.number().int(),
+      byDay: z.string(),
+      growthKept: z.number().int(),
+      growthShort: z.number().int(),
+      windowDays: z.number().int(),
+    })
+    .nullable(),
   points: PointsSummary,
   tiers: z.array(TierView),
 })
