@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NextTierPath } from '@mc/shared'
-import { atRiskGrowthText, pathsSentence, pendingGrowthText, retainSentence, validUntilText } from './progress-copy'
+import { meFixture } from '../../test/fixtures'
+import { pathsSentence, pendingGrowthText, retainStory, validUntilText } from './progress-copy'
 
 describe('pathsSentence', () => {
   it.each<[NextTierPath[], string | null]>([
@@ -25,13 +26,61 @@ describe('validUntilText', () => {
   ])('%j → %j', (validUntil, expected) => expect(validUntilText(validUntil)).toBe(expected))
 })
 
-describe('retainSentence', () => {
+describe('retainStory', () => {
+  // 黄金会员 keeps with 1600 counted growth on 2027-11-23; growth counts for 365 days.
+  const gold = (growth: number, growthKept: number) =>
+    meFixture(growth, {
+      retain: {
+        threshold: 1600,
+        byDay: '2027-11-23',
+        growthKept,
+        growthShort: Math.max(0, 1600 - growthKept),
+        windowDays: 365,
+      },
+    })
+
   it.each([
-    [{ threshold: 400, byDay: '2027-11-23', growthShort: 400 }, '保级：2027年11月23日前累计成长值需达 400，还差 400'],
-    [{ threshold: 1600, byDay: '2027-01-05', growthShort: 12 }, '保级：2027年1月5日前累计成长值需达 1600，还差 12'],
-    [{ threshold: 400, byDay: '2027-11-23', growthShort: 0 }, '已满足保级条件'],
-    [null, null],
-  ])('%j → %j', (retain, expected) => expect(retainSentence(retain)).toBe(expected))
+    [
+      'fully safe',
+      gold(3023, 3023),
+      '已满足保级条件',
+      '到 2027年11月23日，现有 3023 成长值仍全部计入，已达到保级所需的 1600',
+    ],
+    [
+      'partly at risk, still kept',
+      gold(3023, 2000),
+      '已满足保级条件',
+      '现有 3023 成长值中，1023 将在 2027年11月23日前满 365 天、不再计入；届时仍计入 2000，已达到保级所需的 1600',
+    ],
+    [
+      'partly at risk, short',
+      gold(3023, 1200),
+      '2027年11月23日前再获得 400 成长值即可保持黄金会员',
+      '现有 3023 成长值中，1823 将在 2027年11月23日前满 365 天、不再计入；届时仍计入 1200，保级需 1600',
+    ],
+    [
+      'all at risk',
+      gold(3023, 0),
+      '2027年11月23日前再获得 1600 成长值即可保持黄金会员',
+      '现有 3023 成长值都将在 2027年11月23日前满 365 天、不再计入；保级需在此之前新获得 1600',
+    ],
+  ])('%s', (_case, me, headline, detail) => {
+    const story = retainStory(me)
+    expect(story).toMatchObject({ headline, detail, kept: headline === '已满足保级条件' })
+  })
+
+  it('explains the sum in the 怎么算 sheet', () => {
+    expect(retainStory(gold(3023, 1200))?.howItWorks).toEqual([
+      '成长值自获得之日起计入 365 天，满 365 天后不再计入等级。',
+      '黄金会员有效期至 2027年11月23日。届时仍计入的成长值达到 1600，即可保持黄金会员；未达到的，按届时的成长值重新评定等级。',
+      '当前成长值 3023 = 到 2027年11月23日仍计入的 1200 + 在此之前满 365 天的 1823。',
+      '成长值达到更高等级的门槛时立即升级。',
+    ])
+  })
+
+  it('has nothing to say for the regular tier, which lasts', () => {
+    expect(retainStory(meFixture(100))).toBeNull()
+  })
 })
 
 describe('growth notes', () => {
@@ -40,9 +89,4 @@ describe('growth notes', () => {
     [0, null],
     [-3, null],
   ])('pending %d → %j', (growth, expected) => expect(pendingGrowthText(growth)).toBe(expected))
-
-  it.each([
-    [120, '120 成长值将于有效期内过期'],
-    [0, null],
-  ])('at risk %d → %j', (growth, expected) => expect(atRiskGrowthText(growth)).toBe(expected))
 })

@@ -19,19 +19,51 @@ export function validUntilText(validUntil: string | null): string | null {
   return validUntil === null ? null : `有效期至 ${chineseDate(validUntil)}`
 }
 
-/** What keeps the current tier past its validity, or that it is already kept. */
-export function retainSentence(retain: MeResponse['retain']): string | null {
+/**
+ * 保级 in the shopper's terms: whether the tier is kept, and if not how much more growth by when; then why, in
+ * what will still count on the last day of validity; and a 怎么算 sheet. Null for the entry tier (nothing to keep).
+ */
+export interface RetainStory {
+  kept: boolean
+  /** 已满足保级条件, or 2027年11月23日前再获得 400 成长值即可保持白银会员. */
+  headline: string
+  /** What will still count on the last day, and what leaves the window before it. */
+  detail: string
+  /** The 怎么算 sheet, one rule or sum a line. */
+  howItWorks: string[]
+}
+
+export function retainStory(me: Pick<MeResponse, 'tier' | 'growth' | 'retain'>): RetainStory | null {
+  const { retain } = me
   if (retain === null) return null
-  if (retain.growthShort <= 0) return '已满足保级条件'
-  return `保级：${chineseDate(retain.byDay)}前累计成长值需达 ${retain.threshold}，还差 ${retain.growthShort}`
+  const day = chineseDate(retain.byDay)
+  const lapsing = Math.max(0, me.growth - retain.growthKept)
+  const kept = retain.growthShort <= 0
+  return {
+    kept,
+    headline: kept ? '已满足保级条件' : `${day}前再获得 ${retain.growthShort} 成长值即可保持${me.tier.name}`,
+    detail: retainDetail(me.growth, lapsing, retain, day),
+    howItWorks: [
+      `成长值自获得之日起计入 ${retain.windowDays} 天，满 ${retain.windowDays} 天后不再计入等级。`,
+      `${me.tier.name}有效期至 ${day}。届时仍计入的成长值达到 ${retain.threshold}，即可保持${me.tier.name}；` +
+        '未达到的，按届时的成长值重新评定等级。',
+      `当前成长值 ${me.growth} = 到 ${day}仍计入的 ${retain.growthKept} + 在此之前满 ${retain.windowDays} 天的 ${lapsing}。`,
+      '成长值达到更高等级的门槛时立即升级。',
+    ],
+  }
+}
+
+// The four cases the member meets: all still counting, part leaving the window, all leaving it; kept or short.
+function retainDetail(growth: number, lapsing: number, retain: NonNullable<MeResponse['retain']>, day: string) {
+  const { threshold, growthKept, growthShort, windowDays } = retain
+  const need = growthShort <= 0 ? `已达到保级所需的 ${threshold}` : `保级需 ${threshold}`
+  if (lapsing <= 0) return `到 ${day}，现有 ${growth} 成长值仍全部计入，${need}`
+  const leaving = `将在 ${day}前满 ${windowDays} 天、不再计入`
+  if (growthKept <= 0) return `现有 ${growth} 成长值都${leaving}；保级需在此之前新获得 ${threshold}`
+  return `现有 ${growth} 成长值中，${lapsing} ${leaving}；届时仍计入 ${growthKept}，${need}`
 }
 
 /** Growth from paid orders that is not counted until they complete. */
 export function pendingGrowthText(pendingGrowth: number): string | null {
   return pendingGrowth > 0 ? `待入账成长值 ${pendingGrowth}` : null
-}
-
-/** Counted growth that leaves the window before the tier's validity ends. */
-export function atRiskGrowthText(atRiskGrowth: number): string | null {
-  return atRiskGrowth > 0 ? `${atRiskGrowth} 成长值将于有效期内过期` : null
 }

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
-import { atRiskGrowthText, pendingGrowthText, retainSentence } from '../progress-copy'
+import { pendingGrowthText, retainStory } from '../progress-copy'
+import { RetainHow } from './retain-how'
 import '../../components/page-shell/index.css'
 import './growth-notes.css'
 
 /** What keeps the tier and what is about to change in growth; renders nothing when there is nothing to tell. */
 export interface GrowthNotesProps {
-  me: Pick<MeResponse, 'retain' | 'pendingGrowth' | 'atRiskGrowth'>
+  me: Pick<MeResponse, 'tier' | 'growth' | 'retain' | 'pendingGrowth'>
 }
 
 // Each row is marked with one character in a tinted square rather than an icon: NutUI's icons each embed an SVG of
@@ -18,6 +19,8 @@ interface Note {
   /** Smaller second line explaining the first. */
   hint?: string
   tone: 'ok' | 'info' | 'warn'
+  /** The 怎么算 sheet under the row. */
+  howItWorks?: readonly string[]
 }
 
 export function GrowthNotes({ me }: GrowthNotesProps) {
@@ -32,6 +35,7 @@ export function GrowthNotes({ me }: GrowthNotesProps) {
           <View className='growth-notes__body'>
             <Text className='growth-notes__text'>{note.text}</Text>
             {note.hint && <Text className='growth-notes__hint'>{note.hint}</Text>}
+            {note.howItWorks && <RetainHow lines={note.howItWorks} />}
           </View>
         </View>
       ))}
@@ -41,23 +45,21 @@ export function GrowthNotes({ me }: GrowthNotesProps) {
 
 function collectNotes(me: GrowthNotesProps['me']): Note[] {
   const notes: Note[] = []
-  const retain = retainSentence(me.retain)
-  if (retain !== null) {
-    const kept = me.retain !== null && me.retain.growthShort <= 0
+  // The retain row also says how much growth leaves the window first, so lapsing growth needs no row of its own.
+  const story = retainStory(me)
+  if (story !== null) {
     notes.push({
       key: 'retain',
       mark: '保',
-      text: retain,
-      tone: kept ? 'ok' : 'warn',
+      text: story.headline,
+      hint: story.detail,
+      tone: story.kept ? 'ok' : 'warn',
+      howItWorks: story.howItWorks,
     })
   }
   const pending = pendingGrowthText(me.pendingGrowth)
   if (pending !== null) {
     notes.push({ key: 'pending', mark: '待', text: pending, hint: '订单完成后计入成长值', tone: 'info' })
-  }
-  const atRisk = atRiskGrowthText(me.atRiskGrowth)
-  if (atRisk !== null) {
-    notes.push({ key: 'at-risk', mark: '期', text: atRisk, hint: '继续消费可补足成长值', tone: 'warn' })
   }
   return notes
 }

@@ -1,21 +1,25 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
+import { retainStory } from '../progress-copy'
 import { retainCopy } from '../tier-rules-copy'
+import { RetainHow } from './retain-how'
 import '../../components/page-shell/index.css'
 import './tier-retain.css'
 
-/** What keeps the member's tier and by when (保级); the entry tier simply lasts. */
+/** What keeps the member's tier and by when (保级), and why in what will still count then; the entry tier lasts. */
 export interface TierRetainProps {
-  me: Pick<MeResponse, 'tier' | 'retain' | 'validUntil' | 'atRiskGrowth'>
+  me: Pick<MeResponse, 'tier' | 'growth' | 'retain' | 'validUntil' | 'atRiskGrowth'>
 }
 
 export function TierRetain({ me }: TierRetainProps) {
   const copy = retainCopy(me)
+  const story = retainStory(me)
+  const tone = story === null || story.kept ? 'ok' : 'warn'
   return (
     <View className='page-card tier-retain'>
       <Text className='tier-retain__title'>保级规则</Text>
       <View className='tier-retain__headline'>
-        <Text className={`row-mark tier-retain__mark tier-retain__mark--${copy.kept ? 'ok' : 'warn'}`}>保</Text>
+        <Text className={`row-mark tier-retain__mark tier-retain__mark--${tone}`}>保</Text>
         <Text className='tier-retain__headline-text'>
           {copy.headline}
           {/* The date stays on one line: a narrow phone breaks before it rather than inside it. */}
@@ -23,20 +27,18 @@ export function TierRetain({ me }: TierRetainProps) {
           {copy.until && <Text className='tier-retain__until'>{copy.until}</Text>}
         </Text>
       </View>
-      {copy.condition && <Text className='tier-retain__condition'>{copy.condition}</Text>}
-      {copy.status && (
-        <Text className={`tier-retain__status tier-retain__status--${copy.kept ? 'ok' : 'warn'}`}>{copy.status}</Text>
-      )}
-      {/* Explains a shortfall that looks odd next to a large balance: growth leaving the window before the day. */}
-      {copy.atRisk && <Text className='tier-retain__hint'>{copy.atRisk}</Text>}
-      <View className='tier-retain__rules'>
-        <Text className='tier-retain__rule'>成长值达到更高等级的门槛时立即升级。</Text>
-        {copy.condition ? (
-          <Text className='tier-retain__rule'>有效期结束时未达到保级门槛的，将按届时的累计成长值重新评定等级。</Text>
-        ) : (
+      {story ? (
+        <View className='tier-retain__story'>
+          <Text className={`tier-retain__status tier-retain__status--${tone}`}>{story.headline}</Text>
+          <Text className='tier-retain__condition'>{story.detail}</Text>
+          <RetainHow lines={story.howItWorks} />
+        </View>
+      ) : (
+        <View className='tier-retain__rules'>
           <Text className='tier-retain__rule'>开通会员即享，无需保级。</Text>
-        )}
-      </View>
+          <Text className='tier-retain__rule'>成长值达到更高等级的门槛时立即升级。</Text>
+        </View>
+      )}
     </View>
   )
 }
