@@ -4,12 +4,13 @@ import {
   daysLeftText,
   expiringDays,
   expiringDayText,
-  expiringNote,
+  expirySummary,
   expiryRuleText,
   extendedFromText,
   extensionButtonText,
   extensionConfirmText,
   extensionLots,
+  lapsesSoon,
   lastUsableDay,
 } from './expiry-copy'
 
@@ -54,15 +55,49 @@ describe('expiry copy', () => {
     expect(expiryRuleText([])).not.toContain('12月31日')
   })
 
-  it('sums up when the points lapse under the total', () => {
-    expect(expiringNote([])).toBe('您的积分暂无到期安排')
-    expect(expiringNote([{ day: '2027-12-31', points: 600 }])).toBe('将于 2027年12月31日 到期，请及时使用')
-    expect(
-      expiringNote([
-        { day: '2027-06-30', points: 1200 },
-        { day: '2027-12-31', points: 600 },
-      ]),
-    ).toBe('最近一批 1,200 积分将于 2027年6月30日 到期')
+  describe('the head of the page: an alarm only within the warning window', () => {
+    const now = new Date('2026-12-03T04:00:00Z') // 3 December in Shanghai
+    it('marks the 30 days home warns about as soon, and the day after as later', () => {
+      expect(lapsesSoon('2027-01-02', now)).toBe(true) // 30 days left
+      expect(lapsesSoon('2027-01-03', now)).toBe(false) // 31
+    })
+
+    it('reads calm when everything lapses after the window, like 3,766 points 393 days away', () => {
+      expect(expirySummary([{ day: '2027-12-31', points: 3766 }], now)).toEqual({
+        alarm: false,
+        label: '积分到期安排',
+        total: 3766,
+        note: '30 天内没有积分过期；最近一批将于 2027年12月31日 到期，还剩 393 天',
+      })
+    })
+
+    it('alarms only for the points lapsing within the window, and counts only them', () => {
+      const days = [
+        { day: '2026-12-31', points: 1200 },
+        { day: '2027-12-31', points: 2566 },
+      ]
+      expect(expirySummary(days, now)).toEqual({
+        alarm: true,
+        label: '30 天内将过期积分',
+        total: 1200,
+        note: '将于 2026年12月31日 到期，请及时使用',
+      })
+      const twoSoon = [{ day: '2026-12-10', points: 80 }, ...days]
+      expect(expirySummary(twoSoon, now)).toMatchObject({
+        alarm: true,
+        total: 1280,
+        note: '最近一批 80 积分将于 2026年12月10日 到期，请及时使用',
+      })
+    })
+
+    it('says there is nothing scheduled when no lot lapses', () => {
+      expect(expirySummary([], now)).toEqual({
+        alarm: false,
+        label: '即将过期积分',
+        total: 0,
+        note: '您的积分暂无到期安排',
+      })
+    })
   })
 })
 

@@ -1,4 +1,4 @@
-import type { ExpiringLot, ExpiringPoints } from '@mc/shared'
+import { pointsExpiringSoonDays, type ExpiringLot, type ExpiringPoints } from '@mc/shared'
 import { chineseDate, groupThousands, shanghaiDay } from '../format'
 
 /** Points lapsing at the end of one day. */
@@ -59,12 +59,43 @@ export function expiryRuleText(days: readonly ExpiringDay[]): string {
   return '每笔积分都有各自的有效期，到期未使用的积分将自动失效，请在到期前使用。'
 }
 
-/** The line under the total: when a single date is due, or when the nearest batch lapses. */
-export function expiringNote(days: readonly ExpiringDay[]): string {
-  if (days.length === 0) return '您的积分暂无到期安排'
+/** Whether a day's points lapse within the warning window (the days home counts as 即将过期). */
+export function lapsesSoon(day: string, now: Date, warningDays = pointsExpiringSoonDays): boolean {
+  return daysLeft(day, now) <= warningDays
+}
+
+/** The head of the expiring page: an alarm only for what lapses within the warning window, else a calm schedule. */
+export interface ExpirySummary {
+  alarm: boolean
+  label: string
+  /** The points the label speaks of: those lapsing within the window, or else all that are scheduled. */
+  total: number
+  note: string
+}
+
+export function expirySummary(
+  days: readonly ExpiringDay[],
+  now: Date,
+  warningDays = pointsExpiringSoonDays,
+): ExpirySummary {
+  const soon = days.filter(({ day }) => lapsesSoon(day, now, warningDays))
+  const sum = (list: readonly ExpiringDay[]) => list.reduce((total, { points }) => total + points, 0)
+  if (days.length === 0) return { alarm: false, label: '即将过期积分', total: 0, note: '您的积分暂无到期安排' }
   const [first] = days
-  if (days.length === 1) return `将于 ${chineseDate(first.day)} 到期，请及时使用`
-  return `最近一批 ${groupThousands(first.points)} 积分将于 ${chineseDate(first.day)} 到期`
+  if (soon.length === 0) {
+    const left = daysLeftText(daysLeft(first.day, now))
+    return {
+      alarm: false,
+      label: '积分到期安排',
+      total: sum(days),
+      note: `${warningDays} 天内没有积分过期；最近一批将于 ${chineseDate(first.day)} 到期，${left}`,
+    }
+  }
+  const note =
+    soon.length === 1
+      ? `将于 ${chineseDate(first.day)} 到期，请及时使用`
+      : `最近一批 ${groupThousands(first.points)} 积分将于 ${chineseDate(first.day)} 到期，请及时使用`
+  return { alarm: true, label: `${warningDays} 天内将过期积分`, total: sum(soon), note }
 }
 
 /** The other rule the member should know: spending takes the points that lapse first. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ExpiringList } from './expiring-list'
 
 describe('ExpiringList', () => {
-  it('reads one line per day with the days left, red within 30 days', () => {
+  it('reads one line per day with the days left, red within 30 days and calm after', () => {
     const { container } = render(
       <ExpiringList
         days={[
@@ -19,5 +19,6 @@ describe('ExpiringList', () => {
     expect(rows[0].className).toContain('expiring-list__row--soon')
     expect(rows[0].textContent).toContain('还剩 17 天')
     expect(rows[1].className).not.toContain('--soon')
+    expect(rows[1].className).toContain('expiring-list__row--later')
   })
 })

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { chineseDate, groupThousands } from '../../format'
-import { daysLeft, daysLeftText, type ExpiringDay } from '../expiry-copy'
+import { daysLeft, daysLeftText, lapsesSoon, type ExpiringDay } from '../expiry-copy'
 import '../../components/page-shell/index.css'
 import './expiring-list.css'
 
@@ -15,10 +15,13 @@ export function ExpiringList({ days, now }: ExpiringListProps) {
     <View className='expiring-list'>
       {days.map((entry) => {
         const remaining = daysLeft(entry.day, now)
-        // Within the 30 days the home card warns about, the countdown turns red.
-        const soon = remaining <= 30
+        // Within the days the home card warns about, the countdown turns red; later days are a calm schedule.
+        const soon = lapsesSoon(entry.day, now)
         return (
-          <View key={entry.day} className={`card-row expiring-list__row${soon ? ' expiring-list__row--soon' : ''}`}>
+          <View
+            key={entry.day}
+            className={`card-row expiring-list__row expiring-list__row--${soon ? 'soon' : 'later'}`}
+          >
             <View className='expiring-list__date'>
               <Text className='expiring-list__month'>{Number(entry.day.slice(5, 7))}月</Text>
               <Text className='expiring-list__day'>{Number(entry.day.slice(8, 10))}</Text>

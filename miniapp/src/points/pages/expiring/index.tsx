@@ -5,14 +5,14 @@ import { EmptyState } from '../../../components/empty-state'
 import { ErrorState } from '../../../components/error-state'
 import { groupThousands } from '../../../format'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
-import { historyRoute } from '../../../routes'
+import { historyRoute, routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import type { ExpiringLot } from '@mc/shared'
 import { ExpiringList } from '../../components/expiring-list'
 import { confirmExtension, LotExtensions } from '../../components/lot-extensions'
 import {
   expiringDays,
-  expiringNote,
+  expirySummary,
   expiryRuleText,
   extensionConfirmText,
   extensionLots,
@@ -27,7 +27,10 @@ import './index.css'
 
 const toastId = 'expiring-toast'
 
-/** Points about to lapse: the total, one line per day they lapse, and the program's expiry rule. */
+/**
+ * Points about to lapse: an alarm only for what lapses within the warning window (else a calm schedule), one line
+ * per day they lapse, a way to spend them, and the program's expiry rule.
+ */
 export default function ExpiringPage() {
   const expiring = usePointsStore(pointsSelectors.expiring)
   const pending = usePointsStore((s) => s.expiringPending)
@@ -62,18 +65,25 @@ export default function ExpiringPage() {
 
   const days = expiringDays(expiring.lots)
   const extendable = extensionLots(expiring.lots)
+  const summary = expirySummary(days, new Date())
   return (
     <View className='page-shell expiring'>
       <Toast id={toastId} />
-      <View className='expiring__summary'>
-        <Text className='expiring__label'>即将过期积分</Text>
-        <Text className='expiring__total'>{groupThousands(expiring.total)}</Text>
-        <Text className='expiring__note'>{expiringNote(days)}</Text>
-        {days.length > 0 && (
-          <Text className='expiring__remind' onClick={() => void remindMe()}>
-            到期前提醒我
+      <View className={`expiring__summary expiring__summary--${summary.alarm ? 'alarm' : 'calm'}`}>
+        <Text className='expiring__label'>{summary.label}</Text>
+        <Text className='expiring__total'>{groupThousands(summary.total)}</Text>
+        <Text className='expiring__note'>{summary.note}</Text>
+        <View className='expiring__actions'>
+          {/* Always a way out: points are best spent before they lapse, whenever that is. */}
+          <Text className='expiring__redeem' onClick={() => void Taro.navigateTo({ url: routes.mall })}>
+            去兑换
           </Text>
-        )}
+          {days.length > 0 && (
+            <Text className='expiring__remind' onClick={() => void remindMe()}>
+              到期前提醒我
+            </Text>
+          )}
+        </View>
       </View>
       {days.length > 0 ? (
         <View className='page-card expiring__card'>
