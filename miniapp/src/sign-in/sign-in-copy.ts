@@ -1,4 +1,11 @@
-import type { SignInRewards, StreakBonus, UpcomingBonus } from '@mc/shared'
+import type {
+  BusinessDay,
+  SignInCalendarDay,
+  SignInCalendarResponse,
+  SignInRewards,
+  StreakBonus,
+  UpcomingBonus,
+} from '@mc/shared'
 
 /** "+2 成长值 +5 积分"; a zero side is left out. */
 export function rewardParts(rewards: SignInRewards): string {
@@ -27,4 +34,40 @@ export function nextBonusHint(next: UpcomingBonus | null, signedToday: boolean):
 /** The make-up confirm text: the cost and what is left this month. */
 export function makeUpConfirm(dayLabel: string, costPoints: number, left: number): string {
   return `补签${dayLabel}将消耗 ${costPoints} 积分，本月还可补签 ${left} 次`
+}
+
+/** What the page knows about a tapped day: the day itself, today's day and the make-up rules. */
+export interface DayTapContext {
+  today: BusinessDay
+  makeUp: SignInCalendarResponse['makeUp']
+}
+
+/**
+ * Why a tapped calendar day cannot be made up, as the toast says it; null when it can (the page then asks to
+ * confirm the make-up). Every tap gets one of the two, so no tap goes unanswered.
+ */
+export function dayTapRefusal(day: SignInCalendarDay, context: DayTapContext): string | null {
+  if (day.canMakeUp) return null
+  switch (day.status) {
+    case 'signed':
+      return day.day === context.today ? '今天已签到，明天再来' : '这天已签到，无需补签'
+    case 'made_up':
+      return '这天已补签'
+    case 'today':
+      return '今天还没签到，点上方「签到」即可'
+    case 'future':
+      return '还没到这一天，到时再来签到'
+    case 'before_join':
+      return '这天您还未开通会员，无需补签'
+    case 'missed':
+      return missedDayRefusal(day.day, context)
+  }
+}
+
+/** A missed day that cannot be made up: make-up is off, the day is outside this month, or none are left. */
+function missedDayRefusal(day: BusinessDay, { today, makeUp }: DayTapContext): string {
+  if (makeUp === null) return '当前活动不支持补签'
+  if (day.slice(0, 7) !== today.slice(0, 7)) return '只能补签本月漏签的日期'
+  if (makeUp.left === 0) return `本月 ${makeUp.perMonth} 次补签机会已用完`
+  return '这天暂时不能补签'
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { SignInCalendarResponse } from '@mc/shared'
+import type { SignInCalendarDay, SignInCalendarResponse } from '@mc/shared'
 import { jsonResponse } from '../../test/fixtures'
-import { makeUpConfirm, nextBonusHint, signInToast } from './sign-in-copy'
+import { dayTapRefusal, makeUpConfirm, nextBonusHint, signInToast } from './sign-in-copy'
 import { initialSignInState, signInSelectors, useSignInStore } from './sign-in.store'
 import { stubFetch } from '../../test/fetch-stub'
 
@@ -16,6 +16,7 @@ const calendar = (signed: boolean): SignInCalendarResponse => ({
   ],
   streak: signed ? 1 : 0,
   today: { day: '2026-11-02', signed, cycleDay: 1, rewards: { growth: 2, points: 5 }, bonus: null },
+  nextDayStartsAt: '2026-11-02T16:00:00.000Z',
   nextBonus: { day: 3, growth: 0, points: 10, signInsNeeded: signed ? 2 : 3 },
   cycleDays: 7,
   bonuses: [{ day: 3, growth: 0, points: 10 }],
@@ -85,5 +86,25 @@ describe('sign-in copy', () => {
 
   it('confirm text names cost and make-ups left', () => {
     expect(makeUpConfirm('11月1日', 20, 2)).toBe('补签11月1日将消耗 20 积分，本月还可补签 2 次')
+  })
+
+  describe('dayTapRefusal: every tapped day is answered', () => {
+    const makeUp = { costPoints: 20, perMonth: 2, usedThisMonth: 0, left: 2 }
+    const none = { ...makeUp, usedThisMonth: 2, left: 0 }
+    const day = (d: string, status: SignInCalendarDay['status'], canMakeUp = false) => ({ day: d, status, canMakeUp })
+    it.each([
+      ['a missed day that can be made up', day('2026-11-01', 'missed', true), makeUp, null],
+      ['a signed day', day('2026-11-01', 'signed'), makeUp, '这天已签到，无需补签'],
+      ['today, signed', day('2026-11-02', 'signed'), makeUp, '今天已签到，明天再来'],
+      ['a made-up day', day('2026-11-01', 'made_up'), makeUp, '这天已补签'],
+      ['today, not signed yet', day('2026-11-02', 'today'), makeUp, '今天还没签到，点上方「签到」即可'],
+      ['a future day', day('2026-11-03', 'future'), makeUp, '还没到这一天，到时再来签到'],
+      ['a day before joining', day('2026-11-01', 'before_join'), makeUp, '这天您还未开通会员，无需补签'],
+      ['a missed day, no make-up left', day('2026-11-01', 'missed'), none, '本月 2 次补签机会已用完'],
+      ['a missed day of last month', day('2026-10-30', 'missed'), makeUp, '只能补签本月漏签的日期'],
+      ['a missed day, make-up off', day('2026-11-01', 'missed'), null, '当前活动不支持补签'],
+    ])('%s', (_, tapped, rules, answer) => {
+      expect(dayTapRefusal(tapped, { today: '2026-11-02', makeUp: rules })).toBe(answer)
+    })
   })
 })

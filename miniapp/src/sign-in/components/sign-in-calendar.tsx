@@ -13,12 +13,12 @@ export function leadingBlanks(month: string): number {
 export interface SignInCalendarProps {
   month: string
   days: SignInCalendarDay[]
-  /** Called for a missed day the member may still make up. */
-  onMakeUp(day: string): void
+  /** Called for every day tapped: the page asks to make it up, or says why it cannot be. */
+  onDayTap(day: SignInCalendarDay): void
 }
 
-/** The month grid: ✓ signed, 补 made up, 补签 on a missed day that can be made up, today ringed. */
-export function SignInCalendar({ month, days, onMakeUp }: SignInCalendarProps) {
+/** The month grid: ✓ signed, 已补 made up, 补签 on a missed day that can be made up, today ringed; every day tappable. */
+export function SignInCalendar({ month, days, onDayTap }: SignInCalendarProps) {
   const blanks = Array.from({ length: leadingBlanks(month) }, (_, i) => i)
   return (
     <View className='sign-cal'>
@@ -36,8 +36,9 @@ export function SignInCalendar({ month, days, onMakeUp }: SignInCalendarProps) {
         {days.map((d) => (
           <View
             key={d.day}
+            data-day={d.day}
             className={`sign-cal__cell sign-cal__cell--${d.status}${d.canMakeUp ? ' sign-cal__cell--can-make-up' : ''}`}
-            onClick={d.canMakeUp ? () => onMakeUp(d.day) : undefined}
+            onClick={() => onDayTap(d)}
           >
             <View className='sign-cal__dot'>
               <Text className='sign-cal__num'>{Number(d.day.slice(8))}</Text>

@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Toast } from '@nutui/nutui-react-taro'
-import { chineseMonthDay, type SignInCalendarResponse } from '@mc/shared'
+import { chineseMonthDay, type SignInCalendarDay, type SignInCalendarResponse } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { PagePlaceholder } from '../../../components/page-shell'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { SignInCalendar } from '../../components/sign-in-calendar'
-import { makeUpConfirm, nextBonusHint, rewardParts, signInToast } from '../../sign-in-copy'
+import { dayTapRefusal, makeUpConfirm, nextBonusHint, rewardParts, signInToast } from '../../sign-in-copy'
 import { signInSelectors, useSignInStore } from '../../sign-in.store'
+import { useDayTurn } from '../../use-day-turn'
 import './index.css'
 
 const toastId = 'sign-in-toast'
@@ -18,6 +19,8 @@ export default function SignInPage() {
   const calendar = useSignInStore((s) => s.calendar)
   const [makeUpDay, setMakeUpDay] = useState<string | null>(null)
   useMemberSession(loadCalendar)
+  // A page left open past the business day's start, or shown again later, must not keep yesterday's 今日已签到.
+  useDayTurn(calendar?.nextDayStartsAt ?? null, calendar, loadCalendar)
 
   if (calendar === null) return <CalendarPlaceholder />
   return (
@@ -88,10 +91,15 @@ function StreakHero({ calendar }: { calendar: SignInCalendarResponse }) {
   )
 }
 
-/** This month's days, with the make-ups left; tapping a missed day asks to make it up. */
+/** This month's days, with the make-ups left; tapping a day asks to make it up, or says why it cannot be. */
 function MonthSection({ calendar, onMakeUp }: { calendar: SignInCalendarResponse; onMakeUp(day: string): void }) {
   const [year, month] = calendar.month.split('-').map(Number)
   const { makeUp } = calendar
+  const dayTapped = (day: SignInCalendarDay) => {
+    const refusal = dayTapRefusal(day, { today: calendar.today.day, makeUp })
+    if (refusal === null) onMakeUp(day.day)
+    else Toast.show(toastId, { content: refusal })
+  }
   return (
     <View className='sign-in__section'>
       <View className='sign-in__section-head'>
@@ -104,7 +112,7 @@ function MonthSection({ calendar, onMakeUp }: { calendar: SignInCalendarResponse
           </Text>
         )}
       </View>
-      <SignInCalendar month={calendar.month} days={calendar.days} onMakeUp={onMakeUp} />
+      <SignInCalendar month={calendar.month} days={calendar.days} onDayTap={dayTapped} />
     </View>
   )
 }
