@@ -52,7 +52,7 @@ export const errorMessages = {
   MEMBER_CODE_INVALID: '会员码无效或已过期，请让会员刷新后再扫',
   MEMBER_CODE_THROTTLED: '会员码错误次数过多，请稍后再试',
   MEMBER_CODE_REQUIRED: '请先扫描该会员的会员码',
-  OUTLET_SCENE_INVALID: '门店码已失效，请向店员索取新码，或直接开通会员',
+  OUTLET_SCENE_INVALID: '门店码已失效，请向店员索取新码',
   STAFF_LOGIN_FAILED: '手机号或密码错误',
   STAFF_LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
   STAFF_PHONE_TAKEN: '该手机号已开通店员账号',

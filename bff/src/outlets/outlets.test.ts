@@ -13,7 +13,7 @@ describe('stores and their signed join QR scenes', () => {
   const sceneLookup = (scene: string) => t.json('GET', `/api/outlets/scene/${encodeURIComponent(scene)}`)
   const invalidScene = {
     status: 400,
-    body: { error: { code: 'OUTLET_SCENE_INVALID', message: '门店码已失效，请向店员索取新码，或直接开通会员' } },
+    body: { error: { code: 'OUTLET_SCENE_INVALID', message: '门店码已失效，请向店员索取新码' } },
   }
 
   it('creates a store with a scene of at most 32 characters and its H5 join URL, audited', async () => {
