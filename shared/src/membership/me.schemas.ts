@@ -38,7 +38,7 @@ export const MeResponse = z.strictObject({
   atRiskGrowth: z.number().int(),
   /** Cheapest concrete ways to the next tier under the live rules. */
   paths: z.array(NextTierPath),
-  /** What keeps the current tier (see `TierRetain`): growth needed on `byDay`, what will still count, what is short. */
+  /** What keeps the current tier (`RetainCondition`): growth needed on `byDay`, what still counts, what is short. */
   retain: z
     .strictObject({
       threshold: z.number().int(),

@@ -27,7 +27,7 @@ export interface TierProgressInput {
 export const signInPathMaxDays = 30
 
 /** What keeps a tier (保级), with the numbers the member needs to see why they are short. */
-export interface TierRetain {
+export interface RetainCondition {
   /** Counted growth needed on `byDay`. */
   threshold: number
   /** The last day of the current tier's validity. */
@@ -48,7 +48,7 @@ export interface TierProgressExplained {
   percent: number
   paths: NextTierPath[]
   /** What keeps the current tier past `byDay`; null for the entry tier, which never lapses. */
-  retain: TierRetain | null
+  retain: RetainCondition | null
 }
 
 export function explainProgress(rules: ProgramRules, input: TierProgressInput): TierProgressExplained {
@@ -68,7 +68,7 @@ export function explainProgress(rules: ProgramRules, input: TierProgressInput): 
   return { tier, nextTier, growthNeeded, percent, paths: pathsFor(rules, growthNeeded, daysLeft), retain }
 }
 
-function retainFor(tier: TierRule, byDay: BusinessDay, input: TierProgressInput, windowDays: number): TierRetain {
+function retainFor(tier: TierRule, byDay: BusinessDay, input: TierProgressInput, windowDays: number): RetainCondition {
   const growthKept = Math.max(0, input.countedGrowth - input.atRiskGrowth)
   const growthShort = Math.max(0, tier.retainThreshold - growthKept)
   return { threshold: tier.retainThreshold, byDay, growthKept, growthShort, windowDays }
