@@ -233,6 +233,11 @@ describe('H5: the sign-in page and button states', () => {
     await page.getByRole('button', { name: '签到', exact: true }).waitFor()
     await expectReadable(signInButton(page), 'sign-in on the new day')
     await screenshot(page, '16-06-next-day')
+    await page.setViewportSize({ width: 320, height: 640 })
+    await expectNoHorizontalOverflow(page)
+    await expectReadable(signInButton(page), 'sign-in at 320 px')
+    await screenshot(page, '16-06-next-day-320')
+    await page.setViewportSize({ width: 375, height: 812 })
   })
 
   it('benefits: the 领取 button is readable idle and while claiming', async () => {
