@@ -113,7 +113,10 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     await expect(page.locator('.tier-retain__headline-text').textContent()).resolves.toMatch(
       /^黄金会员有效期至 \d{4}年\d{1,2}月\d{1,2}日$/,
     )
-    await page.locator('.tier-retain').getByText(/前再获得 \d+ 成长值即可保持黄金会员$/).waitFor()
+    await page
+      .locator('.tier-retain')
+      .getByText(/前再获得 \d+ 成长值即可保持黄金会员$/)
+      .waitFor()
     await checkWidths(page, '05-tiers')
   })
 

@@ -197,6 +197,31 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
       await waitForPage(page, content(page))
       await expectNoHorizontalOverflow(page)
       await screenshot(page, `19-320-${path.split('/')[0]}`)
+      if (path === 'pages/home/index') await expectLabelsApart(page.locator('.shortcuts__label:visible'))
     }
   })
+
+  /** No two labels overlap and each shows its whole text: the shortcut labels once ran into each other at 320 px. */
+  async function expectLabelsApart(labels: Locator) {
+    const boxes = await labels.evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const r = node.getBoundingClientRect()
+        return {
+          text: node.textContent,
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+          clipped: node.scrollWidth > node.clientWidth,
+        }
+      }),
+    )
+    expect(boxes.length).toBeGreaterThan(0)
+    for (const box of boxes) expect(box.clipped, `${box.text} is cut off`).toBe(false)
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1
+        expect(overlap, `${a.text} overlaps ${b.text}`).toBe(false)
+      }
+  }
 })

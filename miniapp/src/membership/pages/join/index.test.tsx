@@ -54,7 +54,7 @@ describe('JoinPage', () => {
 
   it('says clearly when the QR code names no store, and then joins without one', async () => {
     openWith({ scene: 'outlet_forged' })
-    const alert = await screen.findByRole('alert')
+    const alert = await screen.findByRole('status')
     expect(alert.textContent).toContain('门店不存在')
     expect(screen.queryByText(/邀请您加入会员/)).toBeNull()
 
@@ -63,7 +63,7 @@ describe('JoinPage', () => {
     expect(joinBodies()).toEqual(['{}'])
   })
 
-  it('shows the alert when joining itself finds the store gone, and does not join without asking', async () => {
+  it('shows the note when joining itself finds the store gone, and does not join without asking', async () => {
     fetchMock.mockImplementationOnce(async () => jsonResponse(200, { version: 1, tiers }))
     fetchMock.mockImplementationOnce(async () => jsonResponse(200, { id: 'outlet_gone', name: '已关店' }))
     fetchMock.mockImplementationOnce(async () =>
@@ -72,7 +72,7 @@ describe('JoinPage', () => {
     openWith({ scene: 'outlet_gone' })
     await screen.findByText('已关店 邀请您加入会员')
     await act(async () => void fireEvent.click(screen.getByText('立即开通会员')))
-    await screen.findByRole('alert')
+    await screen.findByRole('status')
     expect(Taro.reLaunch).not.toHaveBeenCalled()
     expect(joinBodies()).toEqual(['{"scene":"outlet_gone"}'])
   })

@@ -116,13 +116,13 @@ function LadderPreview() {
   )
 }
 
-/** Where the QR code came from: the named store, a clear alert when it names none, or a neutral line meanwhile. */
+/** Where the QR code came from: the named store, a calm note when it names none, or a neutral line meanwhile. */
 function OutletNote({ lookup }: { lookup: OutletLookup | null }) {
   if (lookup?.status === 'missing') {
     return (
-      <View className='join__alert' role='alert'>
+      <View className='join__alert' role='status'>
         <Text className='join__alert-title'>{lookup.failure.message}</Text>
-        <Text className='join__alert-text'>无法确认该二维码对应的门店。您仍可开通会员，但不会关联任何门店。</Text>
+        <Text className='join__alert-text'>这个门店码暂时无法识别。您仍可开通会员，只是不会记在任何门店名下。</Text>
       </View>
     )
   }
