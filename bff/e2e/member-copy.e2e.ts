@@ -27,8 +27,11 @@ describe('H5: copy that reassures — 保级, the cheapest paths and expiring po
     await page.goto(`${server.baseUrl}/#/pages/login/index`)
     await page.evaluate(() => localStorage.clear())
     await page.goto(`${server.baseUrl}/#/pages/login/index`)
-    await page.getByPlaceholder('请输入手机号').fill(phoneNumber)
-    await page.getByText('登录', { exact: true }).click()
+    // After the clock moved past the session, the app may have opened login itself as well: reload so only this
+    // login page is in the document (Taro's H5 router keeps earlier pages in it, hidden).
+    await page.reload()
+    await page.locator('input[placeholder="请输入手机号"]:visible').fill(phoneNumber)
+    await page.getByText('登录', { exact: true }).filter({ visible: true }).click()
     await page.locator('.tier-card').waitFor()
   }
 
