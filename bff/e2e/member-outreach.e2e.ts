@@ -5,7 +5,7 @@ import { apiCaller } from './support/api'
 import { expectNoHorizontalOverflow, loginAndJoin, screenshot, settle, waitForPage } from './support/browser'
 import { e2eClock } from './support/e2e-clock'
 import { e2eAdminToken } from './support/h5-server'
-import { useServerAndPhone } from './support/server-and-phone'
+import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
 
 const phoneNo = '13900000077'
 // The first named demo shopper: points lapsing at the year's end, so the expiring-points page has its button.
@@ -46,12 +46,7 @@ describe('H5: subscription prompts, inbox deep links and paging, notification se
     await sheet().getByText('取消', { exact: true }).click()
     await sheet().waitFor({ state: 'detached' })
     await page.getByText('每日签到', { exact: true }).waitFor()
-    const member = await server.db
-      .selectFrom('members')
-      .select('id')
-      .where('phone', '=', phoneNo)
-      .executeTakeFirstOrThrow()
-    memberId = member.id
+    memberId = await memberIdByPhone(server, phoneNo)
     await expect(row('wechat_subscriptions')).resolves.toHaveLength(0)
   })
 

@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { expectNoHorizontalOverflow, type Phone, screenshot, screenshotDir } from './support/browser'
-import type { H5Server } from './support/server-and-phone'
+import { type H5Server, memberIdByPhone } from './support/server-and-phone'
 import { apiCaller } from './support/api'
 import { e2eAdminToken, startH5Server } from './support/h5-server'
 import { loginAsOwner, merchantViewports, openConsoleBrowser } from './support/merchant'
@@ -152,9 +152,7 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
     const phone = viewport.name === 'phone' ? '13900000071' : '13900000072'
     const member = (await api('POST', '/api/auth/local', null, { phone })).body.token as string
     expect((await api('POST', '/api/members/join', member, {})).status).toBeLessThan(300)
-    const memberId = (
-      await server.db.selectFrom('members').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()
-    ).id
+    const memberId = await memberIdByPhone(server, phone)
     const credit = { ledger: 'points', amount: 500, reason: '活动赠送积分' }
     const adjustments = `/api/admin/members/${memberId}/adjustments`
     const key = { 'idempotency-key': `e2e-console-${viewport.name}` }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCaller } from './support/api'
 import { screenshot, type Phone } from './support/browser'
 import { startH5Server } from './support/h5-server'
-import type { H5Server } from './support/server-and-phone'
+import { type H5Server, memberIdByPhone } from './support/server-and-phone'
 import { e2eAdminToken } from './support/h5-server'
 import {
   expectConsoleFits,
@@ -41,9 +41,7 @@ describe.each(merchantViewports)('H5 console members and staff on a $name ($widt
     Object.assign(server, await startH5Server())
     browser = await openConsoleBrowser(viewport)
     page = browser.page
-    memberId = (
-      await server.db.selectFrom('members').select('id').where('phone', '=', demoPhone).executeTakeFirstOrThrow()
-    ).id
+    memberId = await memberIdByPhone(server, demoPhone)
   })
   afterAll(async () => {
     await browser?.close()

@@ -4,7 +4,7 @@ import { apiCaller } from './support/api'
 import { expectNoHorizontalOverflow, loginAndJoin, screenshot, waitForPage } from './support/browser'
 import { e2eClock, e2eMonthStart } from './support/e2e-clock'
 import { e2eAdminToken } from './support/h5-server'
-import { useServerAndPhone } from './support/server-and-phone'
+import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
 
 const phoneNo = '13900000001'
 const staffPhone = '13700000001'
@@ -34,12 +34,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
       await page.getByText(label, { exact: true }).waitFor()
     await screenshot(page, '10-home-shortcuts')
     await expectNoHorizontalOverflow(page)
-    const member = await server.db
-      .selectFrom('members')
-      .select('id')
-      .where('phone', '=', phoneNo)
-      .executeTakeFirstOrThrow()
-    memberId = member.id
+    memberId = await memberIdByPhone(server, phoneNo)
     memberToken = (await api('POST', '/api/auth/local', null, { phone: phoneNo })).body.token
     // Joined at the start of the month, so the days before today are missed days that may be made up. The e2e
     // clock stands mid-month, so there always are some.

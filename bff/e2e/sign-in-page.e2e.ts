@@ -4,7 +4,7 @@ import { apiCaller } from './support/api'
 import { expectNoHorizontalOverflow, screenshot, waitForPage } from './support/browser'
 import { e2eClock, e2eMonthStart } from './support/e2e-clock'
 import { e2eAdminToken } from './support/h5-server'
-import { useServerAndPhone } from './support/server-and-phone'
+import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
 
 const phoneNo = '13900001616'
 
@@ -152,12 +152,7 @@ describe('H5: the sign-in page and button states', () => {
     await page.getByText('立即开通会员').click()
     await page.getByText('每日签到', { exact: true }).waitFor()
     memberToken = (await api('POST', '/api/auth/local', null, { phone: phoneNo })).body.token
-    const member = await server.db
-      .selectFrom('members')
-      .select('id')
-      .where('phone', '=', phoneNo)
-      .executeTakeFirstOrThrow()
-    memberId = member.id
+    memberId = await memberIdByPhone(server, phoneNo)
     // Joined on the 10th of the e2e month (mid-month, eight days before the clock): days before it were never the
     // member's to miss, the days after it are missed days that may be made up.
     const joinedAt = new Date(Date.parse(e2eMonthStart()) + 9 * 86_400_000)

@@ -22,3 +22,9 @@ export function useServerAndPhone() {
   })
   return { server, phone }
 }
+
+/** The id of the member holding `phone` on the server's database (specs learn it beside the page, not from it). */
+export async function memberIdByPhone(server: H5Server, phone: string): Promise<string> {
+  const member = await server.db.selectFrom('members').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()
+  return member.id
+}
