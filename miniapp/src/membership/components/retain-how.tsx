@@ -17,7 +17,7 @@ export function RetainHow({ lines }: RetainHowProps) {
       {open && (
         <View className='retain-how__sheet'>
           {lines.map((line) => (
-            <Text key={line} className='retain-how__line'>
+            <Text key={line} className='bullet-line retain-how__line'>
               {line}
             </Text>
           ))}

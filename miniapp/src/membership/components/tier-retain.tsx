@@ -35,8 +35,8 @@ export function TierRetain({ me }: TierRetainProps) {
         </View>
       ) : (
         <View className='tier-retain__rules'>
-          <Text className='tier-retain__rule'>开通会员即享，无需保级。</Text>
-          <Text className='tier-retain__rule'>成长值达到更高等级的门槛时立即升级。</Text>
+          <Text className='bullet-line tier-retain__rule'>开通会员即享，无需保级。</Text>
+          <Text className='bullet-line tier-retain__rule'>成长值达到更高等级的门槛时立即升级。</Text>
         </View>
       )}
     </View>
