@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Insertable } from 'kysely'
 import { forUpdate } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
@@ -33,29 +33,38 @@ export const moveAccountAboveZero = moveAccount(true)
 /** Moves an account by `amount` whatever the balance becomes (a points clawback's debt). */
 export const moveAccountIntoDebt = moveAccount(false)
 
+/**
+ * Every column of a ledger entry with its PostgreSQL type, in the order both writers list them: `insertEntry`
+ * binds each as a value, `creditAtOnce` selects each as a typed parameter (a bare parameter in a select list would
+ * be text). A column added to the table fails to type-check here until both writers carry it.
+ */
+const entryColumns = {
+  id: 'text',
+  member_id: 'text',
+  ledger: 'text',
+  amount: 'integer',
+  kind: 'text',
+  reason: 'text',
+  actor: 'text',
+  actor_id: 'text',
+  ref_type: 'text',
+  ref_id: 'text',
+  idempotency_key: 'text',
+  reverses_entry_id: 'text',
+  corrects_entry_id: 'text',
+  lot_id: 'text',
+  rule_version: 'integer',
+  balance_after: 'integer',
+  account_version: 'integer',
+  business_day: 'text',
+  occurred_at: 'text',
+  created_at: 'text',
+} as const satisfies Record<keyof LedgerEntryRow, 'text' | 'integer'>
+type EntryColumn = keyof typeof entryColumns
+const entryColumnNames = Object.keys(entryColumns) as EntryColumn[]
+
 export const insertEntry = preparedQuery<LedgerEntryRow>()((db, p) =>
-  db.insertInto('ledger_entries').values({
-    id: p.id,
-    member_id: p.member_id,
-    ledger: p.ledger,
-    amount: p.amount,
-    kind: p.kind,
-    reason: p.reason,
-    actor: p.actor,
-    actor_id: p.actor_id,
-    ref_type: p.ref_type,
-    ref_id: p.ref_id,
-    idempotency_key: p.idempotency_key,
-    reverses_entry_id: p.reverses_entry_id,
-    corrects_entry_id: p.corrects_entry_id,
-    lot_id: p.lot_id,
-    rule_version: p.rule_version,
-    balance_after: p.balance_after,
-    account_version: p.account_version,
-    business_day: p.business_day,
-    occurred_at: p.occurred_at,
-    created_at: p.created_at,
-  }),
+  db.insertInto('ledger_entries').values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
 )
 
 export const insertLot = preparedQuery<Required<Insertable<LedgerLotsTable>>>()((db, p) =>
@@ -101,6 +110,14 @@ export type CreditAtOnce = Omit<LedgerEntryRow, 'lot_id' | 'balance_after' | 'ac
 export const creditAtOnce = preparedQuery<CreditAtOnce>()((db, p) => {
   const amount = sql<number>`${p.amount}::integer`
   const spendable = sql<number>`least(${p.amount}::integer, greatest(0, moved.balance))`
+  // The entry's own values as typed parameters; from the moved account its balance, its version and whether a lot
+  // opens.
+  const entryValue = Object.fromEntries(
+    entryColumnNames.map((c) => [c, sql`${p[c as keyof CreditAtOnce]}::${sql.raw(entryColumns[c])}`]),
+  ) as Record<EntryColumn, RawBuilder<unknown>>
+  entryValue.lot_id = sql`case when ${spendable} > 0 then ${p.lotId}::text end`
+  entryValue.balance_after = sql`moved.balance`
+  entryValue.account_version = sql`moved.version`
   return db
     .with('moved', (qc) =>
       qc
@@ -114,54 +131,8 @@ export const creditAtOnce = preparedQuery<CreditAtOnce>()((db, p) => {
     .with('entry', (qc) =>
       qc
         .insertInto('ledger_entries')
-        .columns([
-          'id',
-          'member_id',
-          'ledger',
-          'amount',
-          'kind',
-          'reason',
-          'actor',
-          'actor_id',
-          'ref_type',
-          'ref_id',
-          'idempotency_key',
-          'reverses_entry_id',
-          'corrects_entry_id',
-          'lot_id',
-          'rule_version',
-          'balance_after',
-          'account_version',
-          'business_day',
-          'occurred_at',
-          'created_at',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('moved')
-            .select([
-              sql<string>`${p.id}`.as('id'),
-              sql<string>`${p.member_id}`.as('member_id'),
-              sql<string>`${p.ledger}`.as('ledger'),
-              amount.as('amount'),
-              sql<string>`${p.kind}`.as('kind'),
-              sql<string>`${p.reason}`.as('reason'),
-              sql<string>`${p.actor}`.as('actor'),
-              sql<string | null>`${p.actor_id}::text`.as('actor_id'),
-              sql<string | null>`${p.ref_type}::text`.as('ref_type'),
-              sql<string | null>`${p.ref_id}::text`.as('ref_id'),
-              sql<string | null>`${p.idempotency_key}::text`.as('idempotency_key'),
-              sql<string | null>`${p.reverses_entry_id}::text`.as('reverses_entry_id'),
-              sql<string | null>`${p.corrects_entry_id}::text`.as('corrects_entry_id'),
-              sql<string | null>`case when ${spendable} > 0 then ${p.lotId}::text end`.as('lot_id'),
-              sql<number>`${p.rule_version}::integer`.as('rule_version'),
-              'moved.balance',
-              'moved.version',
-              sql<string>`${p.business_day}`.as('business_day'),
-              sql<string>`${p.occurred_at}`.as('occurred_at'),
-              sql<string>`${p.created_at}`.as('created_at'),
-            ]),
-        )
+        .columns(entryColumnNames)
+        .expression((eb) => eb.selectFrom('moved').select(entryColumnNames.map((c) => entryValue[c].as(c))))
         .returning(['id', 'lot_id']),
     )
     .with('lot', (qc) =>
