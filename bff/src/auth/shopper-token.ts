@@ -39,8 +39,8 @@ export async function memberIdForToken(db: Kysely<Database>, token: string, now:
   return shopper.memberId
 }
 
-/** Logout for either kind of shopper session. */
-export async function endShopperSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
-  await revokeSession(db, token, now)
-  await endVisitorSession(db, tokenHash(token))
+/** Logout: ends the session the middleware already found, of whichever kind it is. */
+export async function endShopperSession(db: Kysely<Database>, shopper: Shopper, token: string, now: Date) {
+  if (shopper.kind === 'member') await revokeSession(db, token, now)
+  else await endVisitorSession(db, tokenHash(token))
 }

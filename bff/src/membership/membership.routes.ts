@@ -67,7 +67,7 @@ export const authRoutes = new Hono<AppEnv>()
     requireShopper,
     async (c) => {
       const { db, clock } = c.var.deps
-      await endShopperSession(db, bearerToken(c.req.header('authorization')), clock.now())
+      await endShopperSession(db, c.var.shopper, bearerToken(c.req.header('authorization')), clock.now())
       return c.json({ loggedOut: true as const }, 200)
     },
   )
