@@ -123,6 +123,7 @@ export async function loadInsightsPopulation(target: InsightsTarget, members: nu
       // Foreign-key triggers off while loading (the rows are consistent by construction), as population-postgres.
       await run('set session_replication_role = replica')
       await run('set synchronous_commit = off')
+      await run('set statement_timeout = 0') // the pool's request-sized limit would cancel the bulk inserts
       await run(`set work_mem = '512MB'`)
       await run(`set maintenance_work_mem = '1GB'`)
       const rebuild: string[] = []
