@@ -1,6 +1,6 @@
 import { addDays, businessDayStart, type InsightSettings } from '@mc/shared'
-import { sql, type Kysely, type Transaction } from 'kysely'
-import { isPostgres } from '../../db/engine'
+import type { Kysely, Transaction } from 'kysely'
+import { roomForAggregates } from '../../db/long-statements'
 import type { Database } from '../../db/schema'
 import type { PublishedProgram } from '../../program/published-program'
 import { daySql } from './day-sql'
@@ -37,13 +37,7 @@ export async function scoreMembers(
   const now = options.now ?? new Date()
   const calendar = program.rules.calendar
   const run = async (trx: Kysely<Database>) => {
-    // PostgreSQL's default 4 MB per hash or sort made the per-member aggregates spill to disk (measured: the
-    // orders' grouping took 5 s of 23 at a million orders); for this transaction only, let them stay in memory.
-    // JIT compiled these one-off statements for 8 s at 10M orders (bench) and saved less than that.
-    if (isPostgres(trx)) {
-      await sql`set local work_mem = '256MB'`.execute(trx)
-      await sql`set local jit = off`.execute(trx)
-    }
+    await roomForAggregates(trx)
     const days = daySql(trx, calendar, day)
     const members = await writeMemberInsights(trx, { day, settings, days, calendar })
     const categoryTags = await writeCategoryTags(trx, { day, settings, now })

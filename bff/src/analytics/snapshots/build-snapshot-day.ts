@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { roomForAggregates } from '../../db/long-statements'
 import type { Database } from '../../db/schema'
 import type { PublishedProgram } from '../../program/published-program'
 import {
@@ -51,6 +52,7 @@ export async function buildSnapshotDay(
   options: BuildOptions,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await roomForAggregates(trx)
     await trx.deleteFrom('snapshot_days').where('business_day', '=', day).execute()
     for (const table of snapshotDayTables) await trx.deleteFrom(table).where('business_day', '=', day).execute()
     const s = snapshotDay(trx, day, program, options.nightly)
