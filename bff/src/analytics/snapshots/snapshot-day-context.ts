@@ -46,3 +46,11 @@ export function daysFromTo(s: SnapshotDay, from: RawBuilder<unknown>, to: RawBui
 
 /** PostgreSQL answers sums and counts as strings; every figure read back goes through here. */
 export const num = (value: unknown): number => Number(value ?? 0)
+
+/**
+ * `tier_changes` read in each member's order (tier_changes_member_history): SQLite would otherwise take the day
+ * index, fetch the year's changes at random and sort them by member again; PostgreSQL chooses for itself.
+ */
+export function tierHistory(s: SnapshotDay): RawBuilder<unknown> {
+  return sql.raw(isPostgres(s.trx) ? 'tier_changes' : 'tier_changes indexed by tier_changes_member_history')
+}

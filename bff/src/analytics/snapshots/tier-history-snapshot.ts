@@ -1,6 +1,6 @@
 import { addDays } from '@mc/shared'
 import { sql } from 'kysely'
-import { daysFromTo, num, type SnapshotDay } from './snapshot-day-context'
+import { daysFromTo, num, type SnapshotDay, tierHistory } from './snapshot-day-context'
 import { tierCounts } from './tier-snapshot'
 
 export const matrixPeriods = [30, 90, 365] as const
@@ -48,7 +48,7 @@ async function moversByPeriod(s: SnapshotDay) {
         count(*) over by_member as n,
         sum(case when business_day > ${addDays(s.day, -90)} then 1 else 0 end) over by_member as n90,
         sum(case when business_day > ${addDays(s.day, -30)} then 1 else 0 end) over by_member as n30
-      from tier_changes where business_day > ${addDays(s.day, -365)} and business_day <= ${s.day}
+      from ${tierHistory(s)} where business_day > ${addDays(s.day, -365)} and business_day <= ${s.day}
       window in_order as (partition by member_id order by business_day, created_at, id),
         by_member as (partition by member_id)
     ),
@@ -83,9 +83,9 @@ export async function snapshotTierTiming(s: SnapshotDay): Promise<void> {
       select kind, from_key, to_key, business_day,
         lag(business_day) over in_order as entered_day,
         first_value(case when kind = 'join' then business_day end) over in_order as joined_day
-      from tier_changes
+      from ${tierHistory(s)}
       where kind <> 'retain' and business_day <= ${s.day} and member_id in (
-        select member_id from tier_changes
+        select member_id from ${tierHistory(s)}
         where kind = 'upgrade' and business_day > ${since} and business_day <= ${s.day})
       window in_order as (partition by member_id order by business_day, created_at, id)
     ),
