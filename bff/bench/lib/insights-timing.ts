@@ -138,6 +138,9 @@ export async function explainQuery(db: Kysely<Database>, kind: 'sqlite' | 'postg
     }
     await run('begin')
     try {
+      // As the job runs it (roomForAggregates): without these the plan spills and compiles where the job did not.
+      await run(`set local work_mem = '256MB'`)
+      await run('set local jit = off')
       // The statement's rows are there already (the job ran): empty its table first, inside the rolled-back work.
       const table = /insert into (\w+)/i.exec(query.sql)?.[1]
       if (table) await run(`delete from ${table}`)
