@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's two commands: `npm start` and `npm test`. A fresh machine has only Node and npm, so this
 // installs what is missing (pnpm, the workspace's packages, and for tests Chromium and a CJK font) first.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +17,31 @@ const log = (message) => console.log(`\n▶ ${message}`)
 function run(file, args, options = {}) {
   const result = spawnSync(file, args, { cwd: root, stdio: 'inherit', env, ...options })
   if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+/**
+ * Runs pnpm commands at once (each build leaves a core idle for much of its time) and prints each one's output
+ * whole when it ends, so the logs do not interleave; exits like `run` when any of them failed.
+ */
+async function runTogether(commands) {
+  const results = await Promise.all(
+    commands.map(
+      ([name, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(pnpm, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+          const output = []
+          child.stdout.on('data', (chunk) => output.push(chunk))
+          child.stderr.on('data', (chunk) => output.push(chunk))
+          child.on('close', (status) => {
+            console.log(`\n── ${name} (exit ${status}) ──`)
+            process.stdout.write(Buffer.concat(output))
+            resolve(status)
+          })
+        }),
+    ),
+  )
+  const failed = results.find((status) => status !== 0)
+  if (failed !== undefined) process.exit(failed ?? 1)
 }
 
 function works(file, args) {
@@ -116,10 +141,12 @@ if (command === 'start') {
     process.exit(1)
   }
   ensureBrowser()
-  log('building the mini-program for weapp and H5')
-  run(pnpm, ['--filter', 'miniapp', 'build:weapp'])
+  log('building the mini-program for weapp and H5 (side by side)')
+  await runTogether([
+    ['weapp', ['--filter', 'miniapp', 'build:weapp']],
+    ['h5', ['--filter', 'miniapp', 'build:h5']],
+  ])
   run(pnpm, ['--filter', 'miniapp', 'size:weapp'])
-  run(pnpm, ['--filter', 'miniapp', 'build:h5'])
   log('running every test: shared, bff on SQLite and PostgreSQL, miniapp components, H5 in Chromium')
   run(pnpm, ['exec', 'vitest', 'run'])
 } else {
