@@ -38,7 +38,8 @@ async function getMeByEightReads(db: Kysely<Database>, memberId: string, now: Da
           now,
           businessDayStart(addDays(state.validUntil, 1), rules.calendar),
         )
-  const progress = explainProgress(rules, { state, countedGrowth: balances.growth, atRiskGrowth })
+  const today = businessDayOf(now, rules.calendar)
+  const progress = explainProgress(rules, { state, countedGrowth: balances.growth, atRiskGrowth, today })
   const orders = await db
     .selectFrom('orders')
     .select(['growth_earned', 'paid_fen', 'refunded_fen'])
