@@ -110,14 +110,13 @@ export type CreditAtOnce = Omit<LedgerEntryRow, 'lot_id' | 'balance_after' | 'ac
 export const creditAtOnce = preparedQuery<CreditAtOnce>()((db, p) => {
   const amount = sql<number>`${p.amount}::integer`
   const spendable = sql<number>`least(${p.amount}::integer, greatest(0, moved.balance))`
-  // The entry's own values as typed parameters; from the moved account its balance, its version and whether a lot
-  // opens.
-  const entryValue = Object.fromEntries(
-    entryColumnNames.map((c) => [c, sql`${p[c as keyof CreditAtOnce]}::${sql.raw(entryColumns[c])}`]),
-  ) as Record<EntryColumn, RawBuilder<unknown>>
-  entryValue.lot_id = sql`case when ${spendable} > 0 then ${p.lotId}::text end`
-  entryValue.balance_after = sql`moved.balance`
-  entryValue.account_version = sql`moved.version`
+  // From the moved account: its balance and version after, and whether a lot opens; the rest are typed parameters.
+  const fromMoved: Partial<Record<EntryColumn, RawBuilder<unknown>>> = {
+    lot_id: sql`case when ${spendable} > 0 then ${p.lotId}::text end`,
+    balance_after: sql`moved.balance`,
+    account_version: sql`moved.version`,
+  }
+  const entryValue = (c: EntryColumn) => fromMoved[c] ?? sql`${p[c as keyof CreditAtOnce]}::${sql.raw(entryColumns[c])}`
   return db
     .with('moved', (qc) =>
       qc
@@ -132,7 +131,7 @@ export const creditAtOnce = preparedQuery<CreditAtOnce>()((db, p) => {
       qc
         .insertInto('ledger_entries')
         .columns(entryColumnNames)
-        .expression((eb) => eb.selectFrom('moved').select(entryColumnNames.map((c) => entryValue[c].as(c))))
+        .expression((eb) => eb.selectFrom('moved').select(entryColumnNames.map((c) => entryValue(c).as(c))))
         .returning(['id', 'lot_id']),
     )
     .with('lot', (qc) =>
