@@ -46,18 +46,19 @@ export async function writeMemberInsights(
   // index (left to itself it may walk another and read the table at random per order, 6× slower) and then probes
   // each member's range for its second order, which costs it little where a window would sort every order again.
   const pg = isPostgres(db)
-  const paid = sql`o.paid_fen > o.refunded_fen and o.paid_at < ${end}`
+  const paid = (t: string) =>
+    sql`${sql.raw(t)}.paid_fen > ${sql.raw(t)}.refunded_fen and ${sql.raw(t)}.paid_at < ${end}`
   const orders = pg
     ? sql`(
         select o.member_id, o.paid_at, o.paid_fen, o.refunded_fen,
           row_number() over (partition by o.member_id order by o.paid_at) as nth
-        from orders o where ${paid}
+        from orders o where ${paid('o')}
       ) o`
-    : sql`orders o indexed by orders_member_paid where ${paid}`
+    : sql`orders o indexed by orders_member_paid where ${paid('o')}`
   const secondAt = pg
     ? sql`min(case when o.nth = 2 then o.paid_at end)`
     : sql`(select p.paid_at from orders p indexed by orders_member_paid
-        where p.member_id = o.member_id and p.paid_fen > p.refunded_fen and p.paid_at < ${end}
+        where p.member_id = o.member_id and ${paid('p')}
         order by p.paid_at limit 1 offset 1)`
   const members = sql.raw(pg ? 'members m' : 'members m not indexed')
   await db.deleteFrom('member_insights').execute()
