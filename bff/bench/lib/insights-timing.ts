@@ -3,6 +3,7 @@ import { addDays } from '@mc/shared'
 import { CompiledQuery, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely'
 import pg from 'pg'
 import { openSqliteFile } from '../../src/db/database'
+import { roomForAggregates } from '../../src/db/long-statements'
 import type { Database } from '../../src/db/schema'
 import { ImmediateSqliteDialect } from '../../src/db/sqlite-immediate-dialect'
 import type { InsightsTarget } from './insights-load'
@@ -138,9 +139,8 @@ export async function explainQuery(db: Kysely<Database>, kind: 'sqlite' | 'postg
     }
     await run('begin')
     try {
-      // As the job runs it (roomForAggregates): without these the plan spills and compiles where the job did not.
-      await run(`set local work_mem = '256MB'`)
-      await run('set local jit = off')
+      // As the job runs it: without these settings the plan spills and compiles where the job did not.
+      await roomForAggregates(conn)
       // The statement's rows are there already (the job ran): empty its table first, inside the rolled-back work.
       const table = /insert into (\w+)/i.exec(query.sql)?.[1]
       if (table) await run(`delete from ${table}`)
