@@ -305,4 +305,27 @@ describe('scoreMembers: RFM, lifecycle, CLV, tags and the day’s segment snapsh
       .execute()
     expect(after).toEqual(before)
   })
+
+  it('scores over last night’s rows as a first night would: a new joiner gains a row, a leaver loses it', async () => {
+    const rows = () => t.db.selectFrom('member_insights').selectAll().orderBy('member_id').execute()
+    const score = async () => scoreMembers(t.db, day, settings, await publishedProgram(t.db), { now: t.clock.now() })
+    await t.db
+      .insertInto('members')
+      .values({ id: 'm8', nickname: 'm8', phone: '13800000008', joined_at: at(day), created_at: at(day) })
+      .execute()
+    await t.db.updateTable('members').set({ joined_at: null }).where('id', '=', 'm4').execute()
+    expect((await score()).members).toBe(7)
+    const over = await rows()
+    expect(over.map((r) => r.member_id)).toEqual(['m1', 'm2', 'm3', 'm5', 'm6', 'm7', 'm8'])
+    expect(over.find((r) => r.member_id === 'm8')).toMatchObject({
+      as_of_day: day,
+      lifecycle: 'new',
+      frequency: 0,
+      r_score: null,
+      rfm_group: null,
+    })
+    await t.db.deleteFrom('member_insights').execute()
+    await score()
+    expect(await rows()).toEqual(over)
+  })
 })

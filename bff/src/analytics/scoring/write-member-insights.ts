@@ -14,6 +14,27 @@ function rfmGroupCase() {
   return sql<string>`case when r_score is null then null ${sql.join(branches, sql` `)} end`
 }
 
+/** Every column of `member_insights` the nightly scoring writes, in the order its SELECT names them. */
+const scoreColumns = [
+  'as_of_day',
+  'last_order_day',
+  'first_order_day',
+  'repurchased_30d',
+  'recency_days',
+  'frequency',
+  'monetary_fen',
+  'r_score',
+  'f_score',
+  'm_score',
+  'rfm_group',
+  'lifecycle',
+  'clv_fen',
+  'orders_30d',
+  'spend_30d_fen',
+  'orders_90d',
+  'spend_90d_fen',
+] as const
+
 /** Quintile score by rank (ties share the lowest rank, so they share a score): 1 + 5·(rank − 1) ÷ count. */
 const quintile = (orderBy: string) => sql.raw(`1 + 5 * (rank() over (order by ${orderBy}) - 1) / count(*) over ()`)
 
@@ -61,8 +82,8 @@ export async function writeMemberInsights(
         where p.member_id = o.member_id and ${paid('p')}
         order by p.paid_at limit 1 offset 1)`
   const members = sql.raw(pg ? 'members m' : 'members m not indexed')
-  await db.deleteFrom('member_insights').execute()
-  const query = sql`
+  const joinedBy = sql`m.joined_at is not null and m.joined_at < ${end}`
+  const rows = sql`
     with agg as materialized (
       select o.member_id, min(o.paid_at) as first_at, max(o.paid_at) as last_at, ${secondAt} as second_at,
         sum(${within(windowFrom)}) as frequency, sum(${spendWithin(windowFrom)}) as monetary,
@@ -85,7 +106,7 @@ export async function writeMemberInsights(
     ),
     joined as (
       select m.id as member_id, ${days.dayOf(sql.ref('m.joined_at'))} as join_day
-      from ${members} where m.joined_at is not null and m.joined_at < ${end}
+      from ${members} where ${joinedBy}
     ),
     scored as (
       select j.member_id, j.join_day, a.first_day, a.last_day,
@@ -98,23 +119,43 @@ export async function writeMemberInsights(
       left join dated a on a.member_id = j.member_id
       left join ranked r on r.member_id = j.member_id
     )
-    insert into member_insights (member_id, as_of_day, last_order_day, first_order_day, repurchased_30d,
-      recency_days, frequency, monetary_fen, r_score, f_score, m_score, rfm_group, lifecycle, clv_fen,
-      orders_30d, spend_30d_fen, orders_90d, spend_90d_fen)
-    select member_id, ${day}, last_day, first_day, repurchased_30d,
-      case when last_day is null then null else ${days.daysUntil(sql.ref('last_day'), day)} end,
-      frequency, monetary, r_score, f_score, m_score, ${rfmGroupCase()},
+    select member_id, ${day} as as_of_day, last_day as last_order_day, first_day as first_order_day,
+      repurchased_30d,
+      case when last_day is null then null else ${days.daysUntil(sql.ref('last_day'), day)} end as recency_days,
+      frequency, monetary as monetary_fen, r_score, f_score, m_score, ${rfmGroupCase()} as rfm_group,
       case
         when join_day >= ${since(newDays)} then 'new'
         when last_day is null then case when join_day >= ${since(dormantDays)} then 'dormant' else 'lapsed' end
         when last_day >= ${since(activeDays)} then 'active'
         when last_day >= ${since(dormantDays)} then 'dormant'
         else 'lapsed'
-      end,
-      (2 * monetary * ${sql.lit(365 * years)} + ${sql.lit(w)}) / ${sql.lit(2 * w)},
-      orders_30d, spend_30d, orders_90d, spend_90d
+      end as lifecycle,
+      (2 * monetary * ${sql.lit(365 * years)} + ${sql.lit(w)}) / ${sql.lit(2 * w)} as clv_fen,
+      orders_30d, spend_30d as spend_30d_fen, orders_90d, spend_90d as spend_90d_fen
     from scored
   `
-  const result = await query.execute(db)
+  const columns = sql.join(scoreColumns.map((c) => sql.ref(c)))
+  if (!pg) {
+    await db.deleteFrom('member_insights').execute()
+    const result = await sql`insert into member_insights (member_id, ${columns}) ${rows}`.execute(db)
+    return Number(result.numAffectedRows ?? 0)
+  }
+  // PostgreSQL rewrites last night's rows in place: on a half-filled table (fillfactor 50) an update that leaves
+  // the indexed group and lifecycle alone stays on its page (a HOT update, no index write), 4.4 s against 15.5 s
+  // for deleting and inserting a million rows. Members who left lose their row and new joiners get one first, each
+  // found by EXCEPT: one hashed or sorted pass whatever the statistics say (right after the table was emptied they
+  // describe no rows, and an anti-join planned from them looped over a million dead rows per member, for minutes).
+  const joinedIds = sql`select m.id from members m where ${joinedBy}`
+  const keptIds = sql`select member_id from member_insights`
+  await sql`delete from member_insights where member_id in (${keptIds} except ${joinedIds})`.execute(db)
+  await sql`
+    insert into member_insights (member_id, as_of_day, repurchased_30d, frequency, monetary_fen, lifecycle, clv_fen,
+      orders_30d, spend_30d_fen, orders_90d, spend_90d_fen)
+    select n.id, ${day}, 0, 0, 0, 'new', 0, 0, 0, 0, 0 from (${joinedIds} except ${keptIds}) n
+  `.execute(db)
+  const set = sql.join(scoreColumns.map((c) => sql`${sql.ref(c)} = ${sql.ref(`s.${c}`)}`))
+  const result = await sql`
+    update member_insights mi set ${set} from (${rows}) s where mi.member_id = s.member_id
+  `.execute(db)
   return Number(result.numAffectedRows ?? 0)
 }
