@@ -116,6 +116,7 @@ describe('scoreMembers: RFM, lifecycle, CLV, tags and the day’s segment snapsh
       .values([
         { member_id: 'm1', tag: 'VIP', source: 'manual', created_by: 'operator:o', created_at: at('2026-11-01') },
         { member_id: 'm2', tag: '偏好:wine', source: 'category', created_by: 'system', created_at: at('2026-07-01') },
+        { member_id: 'm1', tag: '偏好:drinks', source: 'category', created_by: 'system', created_at: at('2026-10-01') },
       ])
       .execute()
     const event = (id: string, member: string, kind: 'claimed' | 'used', d: string) => ({
@@ -218,17 +219,19 @@ describe('scoreMembers: RFM, lifecycle, CLV, tags and the day’s segment snapsh
   })
 
   it('rewrites category tags from the window’s line spend and keeps manual tags', async () => {
+    const now = t.clock.now().toISOString()
     const tags = await t.db
       .selectFrom('member_tags')
-      .select(['member_id', 'tag', 'source'])
+      .select(['member_id', 'tag', 'source', 'created_at'])
       .orderBy('member_id')
       .orderBy('tag')
       .execute()
     expect(tags).toEqual([
-      { member_id: 'm1', tag: 'VIP', source: 'manual' },
-      { member_id: 'm1', tag: '偏好:drinks', source: 'category' },
-      { member_id: 'm1', tag: '偏好:snacks', source: 'category' },
-      { member_id: 'm3', tag: '偏好:drinks', source: 'category' },
+      { member_id: 'm1', tag: 'VIP', source: 'manual', created_at: at('2026-11-01') },
+      // Held since October and still earned: kept with the day it was first given.
+      { member_id: 'm1', tag: '偏好:drinks', source: 'category', created_at: at('2026-10-01') },
+      { member_id: 'm1', tag: '偏好:snacks', source: 'category', created_at: now },
+      { member_id: 'm3', tag: '偏好:drinks', source: 'category', created_at: now },
     ])
   })
 
