@@ -21,6 +21,7 @@ export default defineConfig({
     ENABLE_MUTATION_OBSERVER: 'false',
     DEPRECATED_ADAPTER_COMPONENT: 'false',
     API_BASE: JSON.stringify(''),
+    LOCAL_CASHIER: 'true',
   },
   resolve: {
     alias: [

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { verifyLedgers } from '../src/ledger/verify-ledgers'
 import { apiCaller } from './support/api'
+import { expectReadable, holdRequest } from './support/button-contrast'
 import { expectNoHorizontalOverflow, loginAndJoin, screenshot } from './support/browser'
 import { e2eAdminToken } from './support/h5-server'
 import { useServerAndPhone } from './support/server-and-phone'
@@ -133,7 +134,12 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
     await till.getByTestId('staff-pickup-link').click()
     await till.getByTestId('pickup-input').fill(pickupCodes[0])
     await screenshot(till, '37-staff-pickup')
+    // While it verifies, the 核销 label stays readable on its pale button (issue 16).
+    const verifying = await holdRequest(till, '**/api/staff/pickups/verify')
     await till.getByTestId('pickup-submit').click()
+    await verifying.arrived()
+    await expectReadable(till.getByTestId('pickup-submit'), '核销, verifying')
+    await verifying.release()
     await till.getByTestId('pickup-result').getByText('品牌帆布袋').waitFor()
     await screenshot(till, '38-staff-pickup-done')
     await expectNoHorizontalOverflow(till)

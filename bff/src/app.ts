@@ -23,6 +23,7 @@ import { inboxRoutes } from './inbox/inbox.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
 import { lotExtensionRoutes } from './ledger/lot-extension.routes'
 import { memberExportRoutes } from './data-rights/export.routes'
+import { demoImageRoutes } from './mall/demo-images.routes'
 import { localCashierRoutes, mallRoutes, mallStaffRoutes, paymentNoticeRoutes } from './mall/mall.routes'
 import { mallAdminRoutes } from './mall/mall-admin.routes'
 import { mallOpsRoutes } from './mall/mall-ops.routes'
@@ -129,6 +130,7 @@ export function createApp(deps: Deps) {
     .route('/webhooks', paymentNoticeRoutes)
     .route('/webhooks', smsInboundRoutes)
     .route('/', uploadFileRoutes)
+    .route('/', demoImageRoutes)
     .notFound(answerUnrouted((): readonly { method: string; path: string }[] => app.routes))
     .onError(handleError)
   return app

@@ -25,7 +25,10 @@ function markSharedPure(chain: WebpackChain) {
 // H5 is served by the BFF on the same origin, so its requests go to relative `/api/...` URLs.
 const apiBase = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://localhost:8787'
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  // The local cashier marks orders paid without money moving. Only a development build and the demo build
+  // (`--mode demo`: `npm start` and the browser specs) contain it; a production build compiles it out.
+  const localCashier = process.env.NODE_ENV === 'development' || mode === 'demo'
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'miniapp',
     date: '2026-11-23',
@@ -38,7 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: { API_BASE: JSON.stringify(apiBase) },
+    defineConstants: { API_BASE: JSON.stringify(apiBase), LOCAL_CASHIER: JSON.stringify(localCashier) },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

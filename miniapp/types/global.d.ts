@@ -10,6 +10,9 @@ declare module '*.css'
 /** Origin of the BFF, set per target in config/index.ts: '' on H5 (same origin), a URL on weapp. */
 declare const API_BASE: string
 
+/** True in development and demo builds only: the local (no real money) cashier may be shown. */
+declare const LOCAL_CASHIER: boolean
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** Build mode; affects the output. */

@@ -19,6 +19,12 @@ describe('redeeming a points-only item', () => {
       cashFen: 0,
     })
     expect(result.body.redemption.pickupCode).toMatch(/^\d{10}$/)
+    // The number the shopper reads out: 13 digits from the id, the same on every later read (issue 16).
+    const { id, orderNo } = result.body.redemption
+    expect(orderNo).toMatch(/^\d{13}$/)
+    expect(orderNo).not.toContain('rdm')
+    const again = await t.app.request(`/api/me/redemptions/${id}`, { headers: { authorization: `Bearer ${token}` } })
+    expect(((await again.json()) as { redemption: { orderNo: string } }).redemption.orderNo).toBe(orderNo)
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 40, held: 0, stock: 4 })
     const hold = await t.db
       .selectFrom('points_holds')

@@ -1,6 +1,7 @@
 import {
   AppError,
   DeliveryAddress,
+  redemptionOrderNo,
   redemptionStatusLabel,
   type AdminRedemptionFilter,
   type RedemptionsPage,
@@ -18,6 +19,7 @@ export function redemptionFromRow(row: RedemptionRow, couponCodes: string[]): Re
   const pending = row.status === 'pending_payment'
   return {
     id: row.id,
+    orderNo: redemptionOrderNo(row.id),
     itemId: row.item_id,
     itemTitle: row.item_title,
     itemImage: row.item_image,

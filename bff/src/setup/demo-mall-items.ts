@@ -1,12 +1,15 @@
 import { MallItemInput } from '@mc/shared'
+import { demoImagePath } from '../mall/demo-images.routes'
 
 /**
  * The demo's points mall: one item of each kind a merchant starts with, so every shopper flow can be tried on
- * a first start. Prices sit around what the demo shoppers hold (a few hundred to a few thousand points).
+ * a first start. Prices sit around what the demo shoppers hold (a few hundred to a few thousand points). Each has
+ * a picture drawn for the demo (bff/demo/mall-images), so the mall looks stocked rather than like placeholders.
  */
 export const demoMallItems = [
   {
     title: '品牌帆布袋',
+    images: [demoImagePath('canvas-bag.svg')],
     description: '加厚帆布，容量 12 升。兑换后凭取货码到任一门店领取。',
     pointsPrice: 300,
     stock: 50,
@@ -15,6 +18,7 @@ export const demoMallItems = [
   },
   {
     title: '满50减5元券',
+    images: [demoImagePath('coupon-50-off-5.svg')],
     description: '全场通用，兑换后立即发放到「我的优惠券」，30 天内有效。',
     pointsPrice: 100,
     stock: 500,
@@ -24,6 +28,7 @@ export const demoMallItems = [
   },
   {
     title: '不锈钢保温杯',
+    images: [demoImagePath('thermos.svg')],
     description: '500 毫升，12 小时保温。积分加现金兑换，包邮到家。',
     pointsPrice: 800,
     cashFen: 1990,
@@ -33,6 +38,7 @@ export const demoMallItems = [
   },
   {
     title: '精品咖啡豆 250g',
+    images: [demoImagePath('coffee-beans.svg')],
     description: '门店现磨，积分加现金兑换，到店自提。',
     pointsPrice: 500,
     cashFen: 990,
@@ -41,6 +47,7 @@ export const demoMallItems = [
   },
   {
     title: '黄金会员专享礼盒',
+    images: [demoImagePath('gold-gift-box.svg')],
     description: '黄金会员及以上可兑，限量供应。',
     pointsPrice: 1500,
     stock: 10,

@@ -58,6 +58,7 @@ const idRoutes: Record<string, IdRouteCase> = {
   'GET /api/admin/outlets/:outletId/join': { as: 'admin', unknown: '/api/admin/outlets/out_missing/join' },
   'GET /api/admin/outlets/:outletId/qr.png': { as: 'admin', unknown: '/api/admin/outlets/out_missing/qr.png' },
   'GET /uploads/:id': { as: 'public', unknown: `/uploads/upl_${'0'.repeat(32)}` },
+  'GET /demo/mall/:file': { as: 'public', unknown: '/demo/mall/missing.svg' },
   'POST /api/admin/members/:memberId/adjustments': {
     as: 'admin',
     unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments',

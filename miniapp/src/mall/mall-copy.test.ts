@@ -8,8 +8,11 @@ import {
   groupPickupCode,
   imageSrc,
   limitBadge,
+  pointsAfterText,
   priceLabel,
+  redemptionTimeRows,
   secondsUntil,
+  settledCashierText,
   statusHint,
   statusTone,
   stockText,
@@ -165,5 +168,65 @@ describe('imageSrc', () => {
     expect(imageSrc('/files/a.png', 'http://localhost:8787')).toBe('http://localhost:8787/files/a.png')
     expect(imageSrc('/files/a.png', '')).toBe('/files/a.png')
     expect(imageSrc('https://cdn.example.com/a.png', 'http://localhost:8787')).toBe('https://cdn.example.com/a.png')
+  })
+})
+
+describe('points after checkout (issue 16)', () => {
+  it.each([
+    [2000, 800, { short: false, text: '1,200 积分' }],
+    [800, 800, { short: false, text: '0 积分' }],
+    [505, 800, { short: true, text: '还差 295 积分' }],
+    [0, 12800, { short: true, text: '还差 12,800 积分' }],
+  ])('%i available, %i to pay → %o', (available, cost, expected) => {
+    expect(pointsAfterText(available, cost)).toEqual(expected)
+  })
+})
+
+describe('the cashier of an order that waits for no payment (issue 16)', () => {
+  it.each([
+    ['completed', { title: '支付成功', cash: '已支付 ¥9.90', points: '已使用 1,200 积分' }],
+    ['refunded', { title: '订单已退款', cash: '已退款 ¥9.90', points: '1,200 积分已退回' }],
+    ['cancelled', { title: '订单已取消', cash: '未扣款', points: '冻结的 1,200 积分已退回' }],
+    ['expired', { title: '订单已超时', cash: '未扣款', points: '冻结的 1,200 积分已退回' }],
+    ['pending_payment', { title: '订单已超时', cash: '未扣款', points: '冻结的 1,200 积分将退回' }],
+  ] as const)('%s', (status, expected) => {
+    const text = settledCashierText({ status, cashFen: 990, pointsCost: 1200 })
+    expect(text).toEqual(expected)
+    expect(Object.values(text).join()).not.toMatch(/需支付|已冻结/)
+  })
+})
+
+describe('redemption times: 完成时间 only once finished (issue 16)', () => {
+  const base = {
+    cashFen: 0,
+    paidAt: '2026-11-02T01:00:00Z',
+    pickedUpAt: null,
+    closedAt: null,
+  } as const
+  const labels = (r: Parameters<typeof redemptionTimeRows>[0]) => redemptionTimeRows(r).map((row) => row.label)
+
+  it.each([
+    ['a pickup not yet collected', { ...base, status: 'completed', fulfilment: 'pickup' }, []],
+    [
+      'a pickup collected',
+      { ...base, status: 'completed', fulfilment: 'pickup', pickedUpAt: '2026-11-03T01:00:00Z' },
+      ['完成时间'],
+    ],
+    ['a coupon issued', { ...base, status: 'completed', fulfilment: 'coupon' }, ['完成时间']],
+    ['a parcel (shipping has its own times)', { ...base, status: 'completed', fulfilment: 'delivery' }, []],
+    ['a paid pickup waiting', { ...base, status: 'completed', fulfilment: 'pickup', cashFen: 990 }, ['支付时间']],
+    [
+      'a refunded order',
+      { ...base, status: 'refunded', fulfilment: 'coupon', cashFen: 990, closedAt: '2026-11-04T01:00:00Z' },
+      ['支付时间', '关闭时间'],
+    ],
+    [
+      'a cancelled order',
+      { ...base, status: 'cancelled', fulfilment: 'pickup', paidAt: null, closedAt: '2026-11-04T01:00:00Z' },
+      ['关闭时间'],
+    ],
+    ['a pending order', { ...base, status: 'pending_payment', fulfilment: 'pickup', paidAt: null }, []],
+  ] as const)('%s', (_, r, expected) => {
+    expect(labels(r)).toEqual(expected)
   })
 })

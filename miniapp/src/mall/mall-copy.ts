@@ -1,4 +1,10 @@
-import { DeliveryAddress, type FulfilmentKind, type MallCouponSpec, type RedemptionStatus } from '@mc/shared'
+import {
+  DeliveryAddress,
+  type FulfilmentKind,
+  type MallCouponSpec,
+  type RedemptionStatus,
+  type RedemptionView,
+} from '@mc/shared'
 import { groupThousands, shanghaiDateTime, yuanFromFen } from '../format'
 
 // Strings the points mall shows, as pure functions so each wording is tested once and reads the same on every page.
@@ -114,6 +120,49 @@ export function statusHint(
     return pickedUpAt ? `已于 ${shanghaiDateTime(pickedUpAt)} 在门店领取` : '凭取货码到门店领取，请向店员出示'
   if (fulfilment === 'coupon') return '优惠券已发放到「我的优惠券」'
   return shippedAt ? `已于 ${shanghaiDateTime(shippedAt)} 发货，可凭运单号查询物流` : '商家将尽快安排发货'
+}
+
+/** The cashier of an order that waits for no payment: its state, what became of the cash, and of the points. */
+export function settledCashierText(r: Pick<RedemptionView, 'status' | 'cashFen' | 'pointsCost'>): {
+  title: string
+  cash: string
+  points: string
+} {
+  const cash = yuanWithCents(r.cashFen)
+  const points = groupThousands(r.pointsCost)
+  if (r.status === 'completed') return { title: '支付成功', cash: `已支付 ${cash}`, points: `已使用 ${points} 积分` }
+  if (r.status === 'refunded') return { title: '订单已退款', cash: `已退款 ${cash}`, points: `${points} 积分已退回` }
+  if (r.status === 'cancelled') return { title: '订单已取消', cash: '未扣款', points: `冻结的 ${points} 积分已退回` }
+  // Expired, or still pending on the server a moment after the deadline passed on the phone.
+  const returned = r.status === 'expired' ? '已退回' : '将退回'
+  return { title: '订单已超时', cash: '未扣款', points: `冻结的 ${points} 积分${returned}` }
+}
+
+/** At checkout, how the balance stands after the order: "剩余 1,200 积分", or "还差 295 积分" when short. */
+export function pointsAfterText(available: number, cost: number): { short: boolean; text: string } {
+  const left = available - cost
+  return left >= 0
+    ? { short: false, text: `${groupThousands(left)} 积分` }
+    : { short: true, text: `还差 ${groupThousands(-left)} 积分` }
+}
+
+/**
+ * The times under a redemption's facts, after 下单时间: 支付时间 when cash was paid, and 完成时间 only once the
+ * order is finished (a coupon issued, a pickup collected; a parcel's 发货时间 is in its shipping section). A
+ * closed order (cancelled, expired, refunded) shows 关闭时间 instead.
+ */
+export function redemptionTimeRows(
+  r: Pick<RedemptionView, 'status' | 'fulfilment' | 'cashFen' | 'paidAt' | 'pickedUpAt' | 'closedAt'>,
+): Array<{ label: string; at: string }> {
+  const rows: Array<{ label: string; at: string }> = []
+  if (r.cashFen > 0 && r.paidAt) rows.push({ label: '支付时间', at: r.paidAt })
+  if (r.status === 'completed') {
+    const finishedAt = r.fulfilment === 'coupon' ? r.paidAt : r.fulfilment === 'pickup' ? r.pickedUpAt : null
+    if (finishedAt) rows.push({ label: '完成时间', at: finishedAt })
+  } else if (r.status !== 'pending_payment' && r.closedAt) {
+    rows.push({ label: '关闭时间', at: r.closedAt })
+  }
+  return rows
 }
 
 /** The form a delivery item needs, as typed. */

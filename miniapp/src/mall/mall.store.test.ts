@@ -37,6 +37,7 @@ function item(id: string, over: Partial<MallItemView> = {}): MallItemView {
 function redemption(id: string, over: Partial<RedemptionView> = {}): RedemptionView {
   return {
     id,
+    orderNo: '2611020800012',
     itemId: 'itm_1',
     itemTitle: '帆布袋',
     itemImage: null,

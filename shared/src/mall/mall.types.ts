@@ -77,6 +77,8 @@ export type RedemptionShipment = z.infer<typeof RedemptionShipment>
 export const RedemptionView = z
   .strictObject({
     id: z.string(),
+    /** The number the shopper and staff read out, derived from the id (redemptionOrderNo), e.g. 2612045581247. */
+    orderNo: z.string(),
     itemId: z.string(),
     itemTitle: z.string(),
     itemImage: z.string().nullable(),

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
 import { PagePlaceholder } from '../../components/page-shell'
 import { useMallStore } from '../mall.store'
+import { RedemptionNotFound } from './redemption-not-found'
 
 /** The mall page frame until item `itemId` arrives: a retry once loading it failed, else 加载中…. */
 export function ItemPlaceholder({ itemId }: { itemId: string }) {
@@ -16,10 +18,21 @@ export function ItemPlaceholder({ itemId }: { itemId: string }) {
   )
 }
 
-/** The mall page frame until redemption `redemptionId` arrives; `children` go first (e.g. the page's Toast). */
+/**
+ * The mall page frame until redemption `redemptionId` arrives; `children` go first (e.g. the page's Toast). A
+ * redemption the BFF answers 404 for is not found, which a retry cannot change; any other failure offers 重试.
+ */
 export function RedemptionPlaceholder({ redemptionId, children }: { redemptionId: string; children?: ReactNode }) {
   const error = useMallStore((s) => s.redemptionError)
   const loading = useMallStore((s) => s.redemptionPending === redemptionId)
+  if (!loading && (error?.code === 'REDEMPTION_NOT_FOUND' || redemptionId === '')) {
+    return (
+      <View className='page-shell mall-page'>
+        {children}
+        <RedemptionNotFound />
+      </View>
+    )
+  }
   return (
     <PagePlaceholder
       className='mall-page'

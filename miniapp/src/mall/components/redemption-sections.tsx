@@ -1,9 +1,17 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { RedemptionView } from '@mc/shared'
 import { shanghaiDateTime } from '../../format'
 import { routes } from '../../routes'
-import { countdownText, groupCouponCode, secondsUntil, statusHint, statusTone, yuanWithCents } from '../mall-copy'
+import { groupOrderNo, type RedemptionView } from '@mc/shared'
+import {
+  countdownText,
+  groupCouponCode,
+  redemptionTimeRows,
+  secondsUntil,
+  statusHint,
+  statusTone,
+  yuanWithCents,
+} from '../mall-copy'
 import { mallSelectors, useMallStore } from '../mall.store'
 import { useNow } from '../use-now'
 import { RedeemedItem } from './redeemed-item'
@@ -54,9 +62,14 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
       {r.delivery && (
         <View className='mall-section'>
           <Text className='mall-section__title'>收货信息</Text>
-          <Text className='redemption-address__who'>
-            {r.delivery.name} {r.delivery.phone}
-          </Text>
+          <View className='redemption-address__who'>
+            <Text className='redemption-address__name' data-testid='recipient-name'>
+              {r.delivery.name}
+            </Text>
+            <Text className='redemption-address__phone' data-testid='recipient-phone'>
+              {r.delivery.phone}
+            </Text>
+          </View>
           <Text className='redemption-address__where'>{r.delivery.address}</Text>
         </View>
       )}
@@ -74,18 +87,26 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
         </View>
         <Row label='积分' value={`${r.pointsCost} 积分`} accent />
         {r.cashFen > 0 && <Row label='现金' value={yuanWithCents(r.cashFen)} accent />}
-        <Row label='兑换单号' value={r.id} />
+        <Row label='兑换单号' value={groupOrderNo(r.orderNo)} testId='redemption-order-no' />
         <Row label='下单时间' value={shanghaiDateTime(r.createdAt)} />
-        {r.paidAt && <Row label='完成时间' value={shanghaiDateTime(r.paidAt)} />}
-        {r.closedAt && r.status !== 'completed' && <Row label='关闭时间' value={shanghaiDateTime(r.closedAt)} />}
+        {redemptionTimeRows(r).map(({ label, at }) => (
+          <Row key={label} label={label} value={shanghaiDateTime(at)} />
+        ))}
       </View>
     </>
   )
 }
 
-function Row({ label, value, accent = false }: { label: string; value: string; accent?: boolean }) {
+interface RowProps {
+  label: string
+  value: string
+  accent?: boolean
+  testId?: string
+}
+
+function Row({ label, value, accent = false, testId }: RowProps) {
   return (
-    <View className='mall-row'>
+    <View className='mall-row' data-testid={testId}>
       <Text className='mall-row__label'>{label}</Text>
       <Text className={`mall-row__value${accent ? ' mall-row__value--accent' : ''}`}>{value}</Text>
     </View>

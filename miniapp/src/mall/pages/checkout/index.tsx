@@ -7,7 +7,7 @@ import { ActionButton } from '../../../components/action-button'
 import '../../../components/page-shell/index.css'
 import { groupThousands } from '../../../format'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { mallPayRoute, redemptionRoute } from '../../../routes'
+import { redemptionRoute, routes } from '../../../routes'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { DeliveryForm } from '../../components/delivery-form'
@@ -15,7 +15,8 @@ import { ItemCover } from '../../components/item-cover'
 import { ItemPlaceholder } from '../../components/mall-placeholders'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { saveLastAddress } from '../../last-address'
-import { fulfilmentNotes, fulfilmentTitles, priceLabel, yuanWithCents } from '../../mall-copy'
+import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
+import { fulfilmentNotes, fulfilmentTitles, pointsAfterText, priceLabel, yuanWithCents } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { useDeliveryAddress } from '../../use-delivery-address'
 import { payWithWechat } from '../../wechat-pay'
@@ -109,7 +110,11 @@ async function redeemAndPay(body: RedeemBody & { delivery?: DeliveryAddress }, m
   if (body.delivery && memberId) saveLastAddress(memberId, body.delivery)
   void useMembershipStore.getState().loadMe()
   const { redemption, payment } = response
-  if (payment?.provider === 'local') return void Taro.redirectTo({ url: mallPayRoute(redemption.id) })
+  if (payment?.provider === 'local') {
+    if (openLocalCashier(redemption.id)) return
+    Toast.show(toastId, { content: localCashierMissingText })
+    return void Taro.redirectTo({ url: redemptionRoute(redemption.id) })
+  }
   const paid = payment?.provider === 'wechat' ? (await payWithWechat(payment)) === 'paid' : false
   if (paid) void askForSubscriptions('payment')
   void Taro.redirectTo({ url: redemptionRoute(redemption.id, paid) })
@@ -118,12 +123,12 @@ async function redeemAndPay(body: RedeemBody & { delivery?: DeliveryAddress }, m
 /** The item being redeemed: cover, title, how it arrives and its unit price. */
 function CheckoutItem({ item }: { item: MallItemView }) {
   return (
-    <View className='mall-section checkout__item'>
+    <View className='checkout-item' data-testid='checkout-item'>
       <ItemCover image={item.images[0] ?? null} fulfilment={item.fulfilment} size='thumb' />
-      <View className='checkout__item-body'>
-        <Text className='checkout__item-title'>{item.title}</Text>
-        <Text className='checkout__item-kind'>{fulfilmentTitles[item.fulfilment]}</Text>
-        <Text className='checkout__item-price'>{priceLabel(item.pointsPrice, item.cashFen)}</Text>
+      <View className='checkout-item__body'>
+        <Text className='checkout-item__title'>{item.title}</Text>
+        <Text className='checkout-item__kind'>{fulfilmentTitles[item.fulfilment]}</Text>
+        <Text className='checkout-item__price'>{priceLabel(item.pointsPrice, item.cashFen)}</Text>
       </View>
     </View>
   )
@@ -152,10 +157,42 @@ function CheckoutTotals({ pointsTotal, cashTotal }: { pointsTotal: number; cashT
         <Text className='mall-row__label'>当前可用积分</Text>
         <Text className='mall-row__value'>{available === null ? '--' : groupThousands(available)}</Text>
       </View>
+      <PointsAfter available={available} cost={pointsTotal} />
+    </View>
+  )
+}
+
+/**
+ * The balance after the order, or, when the points do not reach, how many are missing and where to earn them;
+ * a negative "剩余" would leave the shopper to do the sum.
+ */
+function PointsAfter({ available, cost }: { available: number | null; cost: number }) {
+  if (available === null) return null
+  const after = pointsAfterText(available, cost)
+  if (!after.short) {
+    return (
       <View className='mall-row'>
         <Text className='mall-row__label'>兑换后剩余</Text>
         <Text className='mall-row__value' data-testid='checkout-points-after'>
-          {available === null ? '--' : groupThousands(available - pointsTotal)}
+          {after.text}
+        </Text>
+      </View>
+    )
+  }
+  return (
+    <View className='checkout-short' data-testid='checkout-points-short'>
+      <View className='mall-row'>
+        <Text className='mall-row__label'>积分不足</Text>
+        <Text className='mall-row__value checkout-short__value' data-testid='checkout-points-after'>
+          {after.text}
+        </Text>
+      </View>
+      <View className='checkout-short__ways'>
+        <Text className='checkout-short__link' onClick={() => void Taro.navigateTo({ url: routes.signIn })}>
+          去签到赚积分 ›
+        </Text>
+        <Text className='checkout-short__link' onClick={() => void Taro.redirectTo({ url: routes.mall })}>
+          看看其他商品 ›
         </Text>
       </View>
     </View>

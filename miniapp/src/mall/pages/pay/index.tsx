@@ -6,12 +6,12 @@ import type { RedemptionView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { redemptionRoute } from '../../../routes'
+import { redemptionRoute, routes } from '../../../routes'
 import { askForSubscriptions } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionPlaceholder } from '../../components/mall-placeholders'
-import { countdownText, yuanWithCents } from '../../mall-copy'
+import { countdownText, settledCashierText, yuanWithCents } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
 import '../../mall-pages.css'
@@ -23,7 +23,7 @@ const toastId = 'pay-toast'
  * The local payment provider's cashier, used in development and the H5 demo: confirming goes through the same
  * payment notice path as WeChat Pay, so the order completes exactly as a real payment would complete it.
  */
-export default function LocalPayPage() {
+function LocalPayPage() {
   const { params } = useRouter()
   const redemptionId = params.id ?? ''
   const redemption = useMallStore((s) => mallSelectors.redemption(s, redemptionId))
@@ -36,6 +36,32 @@ export default function LocalPayPage() {
     <Cashier redemption={redemption} />
   )
 }
+
+/** A production build has no local cashier: a stale link to it says so and leads on to the order. */
+function NoLocalCashier() {
+  const { params } = useRouter()
+  return (
+    <View className='page-shell mall-page cashier'>
+      <View className='cashier__card'>
+        <Text className='cashier__state'>暂不支持此支付方式</Text>
+        <Text className='cashier__points'>请在「我的兑换」中查看订单并完成支付</Text>
+      </View>
+      <View className='cashier__actions'>
+        <ActionButton
+          className='cashier__pay'
+          type='primary'
+          block
+          onClick={() => void Taro.redirectTo({ url: redemptionRoute(params.id ?? '') })}
+        >
+          查看兑换详情
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
+
+// LOCAL_CASHIER is a build-time constant, so a production build keeps only NoLocalCashier.
+export default LOCAL_CASHIER ? LocalPayPage : NoLocalCashier
 
 function Cashier({ redemption }: { redemption: RedemptionView }) {
   const paying = useMallStore((s) => s.action === 'local-pay')
@@ -60,6 +86,7 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
     void Taro.redirectTo({ url: redemptionRoute(redemption.id) })
   }
 
+  if (!pending || expired) return <SettledCashier redemption={redemption} />
   return (
     <View className='page-shell mall-page cashier'>
       <Toast id={toastId} />
@@ -72,64 +99,81 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
           {redemption.itemTitle} × {redemption.quantity}
         </Text>
         <Text className='cashier__points'>另需 {redemption.pointsCost} 积分（已冻结，取消或超时后退回）</Text>
-        <View
-          className={`cashier__timer${expired || !pending ? ' cashier__timer--over' : ''}`}
-          data-testid='pay-countdown'
-        >
-          <Text>
-            {!pending
-              ? `当前状态：${redemption.statusLabel}`
-              : expired
-                ? '订单已超时，请重新兑换'
-                : left === null
-                  ? '请尽快完成支付'
-                  : `支付剩余时间 ${countdownText(left)}`}
-          </Text>
+        <View className='cashier__timer' data-testid='pay-countdown'>
+          <Text>{left === null ? '请尽快完成支付' : `支付剩余时间 ${countdownText(left)}`}</Text>
         </View>
       </View>
       <LocalPayMethod />
-      {pending && !expired ? (
-        <View className='cashier__actions'>
-          <ActionButton
-            className='cashier__pay'
-            type='primary'
-            block
-            data-testid='pay-confirm'
-            loading={paying}
-            disabled={cancelling}
-            onClick={() => void pay()}
-          >
-            确认支付 {yuanWithCents(redemption.cashFen)}
-          </ActionButton>
-          <ActionButton
-            className='cashier__cancel'
-            block
-            data-testid='pay-cancel'
-            disabled={paying}
-            onClick={() => setAsking(true)}
-          >
-            取消订单
-          </ActionButton>
-        </View>
-      ) : (
-        <View className='cashier__actions'>
-          <ActionButton
-            className='cashier__pay'
-            type='primary'
-            block
-            data-testid='pay-view-redemption'
-            onClick={() => void Taro.redirectTo({ url: redemptionRoute(redemption.id) })}
-          >
-            查看兑换详情
-          </ActionButton>
-        </View>
-      )}
+      <View className='cashier__actions'>
+        <ActionButton
+          className='cashier__pay'
+          type='primary'
+          block
+          data-testid='pay-confirm'
+          loading={paying}
+          disabled={cancelling}
+          onClick={() => void pay()}
+        >
+          确认支付 {yuanWithCents(redemption.cashFen)}
+        </ActionButton>
+        <ActionButton
+          className='cashier__cancel'
+          block
+          data-testid='pay-cancel'
+          disabled={paying}
+          onClick={() => setAsking(true)}
+        >
+          取消订单
+        </ActionButton>
+      </View>
       <CancelDialog
         visible={asking}
         cancelling={cancelling}
         onConfirm={() => void cancel()}
         onClose={() => setAsking(false)}
       />
+    </View>
+  )
+}
+
+/**
+ * The cashier of an order that no longer waits for money (paid, cancelled, timed out or refunded): what happened
+ * to the cash and the points, and the way on, instead of a 需支付 that cannot be acted on.
+ */
+function SettledCashier({ redemption: r }: { redemption: RedemptionView }) {
+  const { title, cash, points } = settledCashierText(r)
+  const paid = r.status === 'completed'
+  return (
+    <View className='page-shell mall-page cashier'>
+      <View className={`cashier__card cashier__card--${paid ? 'paid' : 'closed'}`} data-testid='pay-settled'>
+        <Text className='cashier__state'>{title}</Text>
+        <Text className='cashier__amount cashier__amount--settled' data-testid='pay-amount'>
+          {cash}
+        </Text>
+        <Text className='cashier__item'>
+          {r.itemTitle} × {r.quantity}
+        </Text>
+        <Text className='cashier__points'>{points}</Text>
+      </View>
+      <View className='cashier__actions'>
+        <ActionButton
+          className='cashier__pay'
+          type='primary'
+          block
+          data-testid='pay-view-redemption'
+          onClick={() => void Taro.redirectTo({ url: redemptionRoute(r.id) })}
+        >
+          {paid ? '查看兑换详情' : '查看订单'}
+        </ActionButton>
+        <ActionButton
+          className='cashier__cancel'
+          block
+          data-testid='pay-back-to-mall'
+          onClick={() => void Taro.redirectTo({ url: routes.mall })}
+        >
+          返回积分商城
+        </ActionButton>
+      </View>
     </View>
   )
 }

@@ -6,7 +6,6 @@ import type { RedemptionView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
-import { mallPayRoute } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionPlaceholder } from '../../components/mall-placeholders'
@@ -14,6 +13,7 @@ import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemptio
 import { PickupCodeCard } from '../../components/pickup-code-card'
 import { yuanWithCents } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
+import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
 import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
 import { payWithWechat, wechatPayOutcomeText } from '../../wechat-pay'
 import '../../mall-pages.css'
@@ -88,7 +88,10 @@ function PendingBar({ redemption }: { redemption: RedemptionView }) {
     if (!answer) return failed('暂时无法发起支付，请稍后重试')
     const { payment } = answer
     // The cashier page replaces this one and comes back here when done, so the page stack stays short.
-    if (payment.provider === 'local') return void Taro.redirectTo({ url: mallPayRoute(redemption.id) })
+    if (payment.provider === 'local') {
+      if (!openLocalCashier(redemption.id)) Toast.show(toastId, { content: localCashierMissingText })
+      return
+    }
     const outcome = await payWithWechat(payment)
     if (outcome === 'paid') void watchPayment(redemption.id)
     else Toast.show(toastId, { content: wechatPayOutcomeText[outcome] })
