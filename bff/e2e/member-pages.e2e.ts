@@ -189,8 +189,8 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
 
   it('shows a new member empty histories and no expiring points, and recovers from a failed load', async () => {
     const { page } = phone
-    await page.goto(`${server.baseUrl}/#/pages/home/index`)
-    await page.getByText('退出登录').click()
+    await page.goto(`${server.baseUrl}/#/membership/pages/profile/index`)
+    await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByPlaceholder('请输入手机号').waitFor()
     await logIn(page, '13912340000')
     await page.getByText('立即开通会员').click()
