@@ -110,17 +110,22 @@ function CouponTicket({ coupon, status }: { coupon: CouponView; status: CouponSt
           <Text className='coupon-ticket__title'>{couponTitle(coupon)}</Text>
           <Text className='coupon-ticket__name'>{coupon.name}</Text>
           <Text className='coupon-ticket__date'>{couponDateText(coupon, status)}</Text>
-          <View className='coupon-ticket__places'>
+          <View className='coupon-ticket__foot'>
             <Text className='coupon-ticket__place'>{places.text}</Text>
+            {usable ? (
+              <ActionButton
+                className='coupon-ticket__use'
+                type='primary'
+                size='small'
+                onClick={() => setHowOpen(!howOpen)}
+              >
+                {howOpen ? '收起' : '去使用'}
+              </ActionButton>
+            ) : (
+              <Text className='coupon-ticket__stamp'>{status === 'used' ? '已使用' : '已过期'}</Text>
+            )}
           </View>
         </View>
-        {usable ? (
-          <ActionButton className='coupon-ticket__use' type='primary' size='small' onClick={() => setHowOpen(!howOpen)}>
-            {howOpen ? '收起' : '去使用'}
-          </ActionButton>
-        ) : (
-          <Text className='coupon-ticket__stamp'>{status === 'used' ? '已使用' : '已过期'}</Text>
-        )}
       </View>
       {usable && howOpen && <HowToUse coupon={coupon} inStore={places.inStore} />}
     </View>
@@ -145,7 +150,9 @@ function HowToUse({ coupon, inStore }: { coupon: CouponView; inStore: boolean })
       <View className='coupon-ticket__way'>
         <View className='coupon-ticket__way-text'>
           <Text className='coupon-ticket__way-title'>线上商城</Text>
-          <Text className='coupon-ticket__way-note'>下单结算时选择此券，或填写券码 {groupCouponCode(coupon.code)}</Text>
+          <Text className='coupon-ticket__way-note'>
+            下单结算时选择此券，或填写券码 <Text className='coupon-ticket__code'>{groupCouponCode(coupon.code)}</Text>
+          </Text>
         </View>
         <ActionButton size='small' onClick={() => void Taro.setClipboardData({ data: coupon.code })}>
           复制券码
