@@ -178,7 +178,7 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     expect(expected.total).toBeGreaterThan(0)
 
     await page.goto(`${server.baseUrl}/#/pages/home/index`)
-    await page.locator('.points-card__expiring').click()
+    await page.locator('.home-stats__expiring').click()
     await page.locator('.expiring__summary').waitFor()
     await expect(page.locator('.expiring__total').textContent()).resolves.toBe(expected.total.toLocaleString('en-US'))
     const line = page.locator('.expiring-list__text').first()
