@@ -49,7 +49,8 @@ describe('H5: the member center at brand level (issue 16)', () => {
     await signIn.getByText(/^今日签到 \+/).waitFor()
     await screenshot(page, 'brand-01-home-new')
     await expectNoHorizontalOverflow(page)
-    await signIn.getByRole('button', { name: '签到' }).click()
+    // Named apart from the calendar's 签到 button, which other specs find by its exact name.
+    await signIn.getByRole('button', { name: '立即签到' }).click()
     await signIn.getByText('已连续签到 1 天').waitFor()
     await signIn.getByText(/^签到成功 \+/).waitFor()
     // What it gave is on the strip without leaving home.
@@ -95,7 +96,7 @@ describe('H5: the member center at brand level (issue 16)', () => {
     await expect(monthly.locator('.nut-icon.mc-icon').count()).resolves.toBe(1)
     const memberPrice = visible(page).getByTestId('benefit-member_price')
     await expect(memberPrice.locator('.benefit__value').innerText()).resolves.toMatch(/折$/)
-    await visible(page).locator('.benefit--locked').first().getByText('黄金会员解锁').waitFor()
+    await visible(page).locator('.benefit--locked').first().getByText('解锁等级：黄金会员').waitFor()
     await monthly.getByRole('button', { name: '领取' }).click()
     await monthly.getByText('已领取').waitFor()
     await screenshot(page, 'brand-05-benefits')

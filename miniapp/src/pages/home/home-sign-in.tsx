@@ -55,7 +55,7 @@ export function HomeSignIn() {
           loading={signing}
           onClick={() => void signIn()}
         >
-          签到
+          立即签到
         </ActionButton>
       )}
     </View>

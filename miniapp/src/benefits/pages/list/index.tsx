@@ -100,7 +100,7 @@ function BenefitTile({ benefit }: { benefit: MemberBenefit }) {
           className='benefit__unlock'
           style={unlockPalette ? { color: unlockPalette.badgeText, background: unlockPalette.badgeBackground } : {}}
         >
-          {benefit.unlockTier ? `${benefit.unlockTier.name}解锁` : '暂未开放'}
+          {benefit.unlockLabel ?? '暂未开放'}
         </Text>
       )}
       {benefit.unlocked && benefit.claim && (
