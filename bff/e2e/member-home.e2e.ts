@@ -71,7 +71,9 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
     const { page } = phone
     await page.reload()
     await page.getByText('再得 500 成长值升级白银会员').waitFor()
-    await page.getByText('退出登录').click()
+    // Logout sits with the account's settings under 我的 (个人资料), not on home.
+    await page.getByText('个人资料').click()
+    await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByPlaceholder('请输入手机号').waitFor()
   })
 })

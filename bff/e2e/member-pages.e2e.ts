@@ -178,7 +178,7 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     expect(expected.total).toBeGreaterThan(0)
 
     await page.goto(`${server.baseUrl}/#/pages/home/index`)
-    await page.locator('.points-card__expiring').click()
+    await page.locator('.home-stats__expiring').click()
     await page.locator('.expiring__summary').waitFor()
     await expect(page.locator('.expiring__total').textContent()).resolves.toBe(expected.total.toLocaleString('en-US'))
     const line = page.locator('.expiring-list__text').first()
@@ -189,8 +189,8 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
 
   it('shows a new member empty histories and no expiring points, and recovers from a failed load', async () => {
     const { page } = phone
-    await page.goto(`${server.baseUrl}/#/pages/home/index`)
-    await page.getByText('退出登录').click()
+    await page.goto(`${server.baseUrl}/#/membership/pages/profile/index`)
+    await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByPlaceholder('请输入手机号').waitFor()
     await logIn(page, '13912340000')
     await page.getByText('立即开通会员').click()

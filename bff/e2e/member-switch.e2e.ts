@@ -41,7 +41,7 @@ describe('H5: one member logs out and another logs in on the same phone', () => 
     await waitForPage(page, visiblePage(page).getByText('每月领券').first())
     await go(page, '/mall/pages/redemptions/index')
     await waitForPage(page, visiblePage(page).getByText('还没有兑换记录'))
-    await go(page, '/pages/home/index')
+    await go(page, '/membership/pages/profile/index')
     await waitForPage(page, visiblePage(page).getByText('退出登录'))
   })
 

@@ -50,7 +50,8 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
   it('signs in once; the button then says 今日已签到 and a second sign-in is refused', async () => {
     await page.getByText('每日签到', { exact: true }).click()
     await page.getByRole('button', { name: '签到', exact: true }).click()
-    await page.getByText('签到成功 +2 成长值 +5 积分').first().waitFor()
+    // On the calendar page: home, hidden behind it, says the same on its sign-in card.
+    await page.locator('.taro_page:visible').getByText('签到成功 +2 成长值 +5 积分').first().waitFor()
     await page.getByRole('button', { name: '今日已签到' }).waitFor()
     await page.getByRole('button', { name: '今日已签到' }).click({ force: true })
     await page.getByText('今日已得 +2 成长值 +5 积分').waitFor()
@@ -154,7 +155,8 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     await page.getByText('解锁等级：黄金会员').first().waitFor()
     await page.getByRole('button', { name: '领取' }).first().click()
     await page.getByText('已领取', { exact: true }).waitFor()
-    await page.getByText('满 ¥50 可用', { exact: false }).first().waitFor()
+    // The coupons themselves are in 我的优惠券; the benefits page links there with the count.
+    await page.getByText(/^\d+ 张可用 ›$/).waitFor()
     await screenshot(page, '17-benefits')
     await expectNoHorizontalOverflow(page)
     const again = await api('POST', '/api/me/benefits/coupon_pack_monthly/claim', memberToken)

@@ -9,6 +9,7 @@ export default defineAppConfig({
     { root: 'tasks', pages: ['pages/list/index'] },
     { root: 'member-code', pages: ['pages/code/index'] },
     { root: 'benefits', pages: ['pages/list/index'] },
+    { root: 'coupons', pages: ['pages/wallet/index'] },
     { root: 'inbox', pages: ['pages/list/index', 'pages/settings/index'] },
     { root: 'staff', pages: ['pages/login/index', 'pages/till/index', 'pages/pickup/index'] },
     {

@@ -13,6 +13,7 @@ export const routes = {
   tasks: '/tasks/pages/list/index',
   memberCode: '/member-code/pages/code/index',
   benefits: '/benefits/pages/list/index',
+  coupons: '/coupons/pages/wallet/index',
   inbox: '/inbox/pages/list/index',
   inboxSettings: '/inbox/pages/settings/index',
   staffLogin: '/staff/pages/login/index',

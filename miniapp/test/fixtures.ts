@@ -7,7 +7,7 @@ export const tiers: TierView[] = [
     name: '普通会员',
     threshold: 0,
     color: '#8a8f99',
-    benefits: [{ key: 'birthday_gift', name: '生日礼券', description: '' }],
+    benefits: [{ key: 'birthday_gift', kind: 'birthday_gift', name: '生日礼券', description: '' }],
   },
   {
     id: 'silver',
@@ -15,9 +15,9 @@ export const tiers: TierView[] = [
     threshold: 500,
     color: '#7d8ea3',
     benefits: [
-      { key: 'birthday_gift', name: '生日礼券', description: '' },
-      { key: 'coupon_pack_monthly', name: '每月领券', description: '' },
-      { key: 'member_price', name: '会员价', description: '' },
+      { key: 'birthday_gift', kind: 'birthday_gift', name: '生日礼券', description: '' },
+      { key: 'coupon_pack_monthly', kind: 'coupon_pack', name: '每月领券', description: '' },
+      { key: 'member_price', kind: 'member_price', name: '会员价', description: '' },
     ],
   },
   {
@@ -26,11 +26,11 @@ export const tiers: TierView[] = [
     threshold: 2000,
     color: '#c9a227',
     benefits: [
-      { key: 'birthday_gift', name: '生日礼券', description: '' },
-      { key: 'coupon_pack_monthly', name: '每月领券', description: '' },
-      { key: 'member_price', name: '会员价', description: '' },
-      { key: 'free_shipping', name: '包邮券', description: '' },
-      { key: 'exclusive_service', name: '专属客服', description: '' },
+      { key: 'birthday_gift', kind: 'birthday_gift', name: '生日礼券', description: '' },
+      { key: 'coupon_pack_monthly', kind: 'coupon_pack', name: '每月领券', description: '' },
+      { key: 'member_price', kind: 'member_price', name: '会员价', description: '' },
+      { key: 'free_shipping', kind: 'free_shipping', name: '包邮券', description: '' },
+      { key: 'exclusive_service', kind: 'exclusive_service', name: '专属客服', description: '' },
     ],
   },
 ]

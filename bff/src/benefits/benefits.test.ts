@@ -70,7 +70,7 @@ describe('member benefits and claims', () => {
     const silver = await memberOnTier(t, 600)
     const { status, body } = await t.json('GET', '/api/me/benefits', undefined, silver.token)
     expect(status).toBe(200)
-    expect(body.tier).toEqual({ key: 'silver', name: '白银会员' })
+    expect(body.tier).toEqual({ key: 'silver', name: '白银会员', color: '#7d8ea3' })
     expect(body.today).toBe('2026-11-23')
     expect(body.benefits.map((b: any) => [b.key, b.unlocked, b.unlockLabel])).toEqual([
       ['birthday_gift', true, null],
@@ -99,7 +99,11 @@ describe('member benefits and claims', () => {
       blockedBy: 'BENEFIT_NOT_IN_SEASON',
       nextPeriodStartsOn: '2027-06-01',
     })
-    expect(byKey.free_shipping).toMatchObject({ unlockTier: { key: 'gold', name: '黄金会员' }, claim: null })
+    // Each tier comes with its colour, so the benefits page paints it as the tier card does.
+    expect(byKey.free_shipping).toMatchObject({
+      unlockTier: { key: 'gold', name: '黄金会员', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) },
+      claim: null,
+    })
 
     const regular = await memberOnTier(t)
     const mine = (await t.json('GET', '/api/me/benefits', undefined, regular.token)).body.benefits
@@ -347,10 +351,16 @@ describe('member benefits and claims', () => {
       ['quarterly_pack', 'expired'],
     ])
     expect((await list('available')).body.coupons).toHaveLength(2)
+    // total counts the whole status, whatever the page size: the home page reads 优惠券 N 张 from one coupon.
+    const firstAvailable = await t.json('GET', '/api/me/coupons?status=available&limit=1', undefined, m.token)
+    expect(firstAvailable.body).toMatchObject({ coupons: [expect.anything()], total: 2 })
+    expect((await list('expired')).body.total).toBe(1)
+    expect((await list('used')).body).toEqual({ coupons: [], nextCursor: null, total: 0 })
     const paged = await t.json('GET', '/api/me/coupons?limit=2', undefined, m.token)
+    expect(paged.body).toMatchObject({ total: 3 })
     expect(paged.body.coupons).toHaveLength(2)
     const rest = await t.json('GET', `/api/me/coupons?limit=2&cursor=${paged.body.nextCursor}`, undefined, m.token)
-    expect(rest.body).toMatchObject({ coupons: [expect.anything()], nextCursor: null })
+    expect(rest.body).toMatchObject({ coupons: [expect.anything()], nextCursor: null, total: 3 })
     expect((await list('lost')).status).toBe(400)
   })
 

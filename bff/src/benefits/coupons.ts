@@ -48,7 +48,7 @@ export const couponFromRow = (row: Selectable<CouponsTable>, now: Date): CouponV
   createdAt: row.created_at,
 })
 
-/** The member's coupons, newest first, optionally of one status as of now. */
+/** The member's coupons, newest first, optionally of one status as of now, with how many that status holds. */
 export async function listCoupons(
   db: Kysely<Database>,
   memberId: string,
@@ -56,9 +56,8 @@ export async function listCoupons(
   now: Date,
 ): Promise<CouponsPage> {
   const at = now.toISOString()
-  const rows = await db
+  const ofStatus = db
     .selectFrom('coupons')
-    .selectAll()
     .where('member_id', '=', memberId)
     .$if(query.status === 'available', (q) => q.where('status', '=', 'available').where('valid_until', '>', at))
     .$if(query.status === 'used', (q) => q.where('status', '=', 'used'))
@@ -67,14 +66,20 @@ export async function listCoupons(
         eb.or([eb('status', '=', 'expired'), eb.and([eb('status', '=', 'available'), eb('valid_until', '<=', at)])]),
       ),
     )
-    .$if(query.cursor !== undefined, (q) => q.where('id', '<', query.cursor!))
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute()
+  const [rows, counted] = await Promise.all([
+    ofStatus
+      .selectAll()
+      .$if(query.cursor !== undefined, (q) => q.where('id', '<', query.cursor!))
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute(),
+    ofStatus.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
+  ])
   const { page, nextCursor } = cursorPage(rows, query.limit)
   return {
     coupons: page.map((row) => couponFromRow(row, now)),
     nextCursor,
+    total: Number(counted.total),
   }
 }
 

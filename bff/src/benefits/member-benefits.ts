@@ -74,7 +74,7 @@ export async function memberBenefits(
     ),
     ...locked.map(({ key, tier }) => view(key, rules.benefits[key], { unlocked: false, tier })),
   ]
-  return { tier: { key: ctx.tier.key, name: ctx.tier.name }, today: ctx.today, benefits }
+  return { tier: { key: ctx.tier.key, name: ctx.tier.name, color: ctx.tier.color }, today: ctx.today, benefits }
 }
 
 const rank = (rules: ProgramRules, tier: TierRule | null) => (tier ? tierRank(rules, tier.key) : rules.tiers.length)
@@ -91,7 +91,7 @@ function view(
     name: benefit.name,
     description: benefit.description,
     unlocked: state.unlocked,
-    unlockTier: tier && { key: tier.key, name: tier.name },
+    unlockTier: tier && { key: tier.key, name: tier.name, color: tier.color },
     unlockLabel: state.unlocked ? null : tier ? unlockLabel(tier.name) : '暂未开放',
     grant: benefit.grant,
     claim: state.claim ?? null,

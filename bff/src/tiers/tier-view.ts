@@ -8,6 +8,7 @@ export const tierView = (tier: TierRule, rules: ProgramRules): TierView => ({
   color: tier.color,
   benefits: tier.benefits.map((key) => ({
     key,
+    kind: rules.benefits[key].kind,
     name: rules.benefits[key].name,
     description: rules.benefits[key].description,
   })),

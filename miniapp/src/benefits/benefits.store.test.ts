@@ -28,7 +28,7 @@ const benefit = (key: string, unlocked: boolean, claimable: boolean): MemberBene
   memberPriceDiscountPercent: null,
 })
 const page = (claimable: boolean) => ({
-  tier: { key: 'silver', name: '白银会员' },
+  tier: { key: 'silver', name: '白银会员', color: '#7d8ea3' },
   today: '2026-11-02',
   benefits: [benefit('coupon_pack_monthly', true, claimable), benefit('free_shipping', false, false)],
 })

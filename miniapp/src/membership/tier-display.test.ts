@@ -18,7 +18,7 @@ describe('mixColor', () => {
 describe('tierPalette', () => {
   it('derives every colour from the tier colour', () => {
     const palette = tierPalette('#c9a227')
-    expect(palette.card).toBe('linear-gradient(135deg, #b18f22 0%, #755e17 100%)')
+    expect(palette.card).toBe('linear-gradient(135deg, #cca834 0%, #a58520 55%, #755e17 100%)')
     expect(palette.badgeText).toBe('#655114')
   })
 })

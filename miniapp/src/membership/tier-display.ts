@@ -6,7 +6,11 @@ export type TierStanding = Pick<
   'member' | 'growth' | 'tier' | 'validUntil' | 'nextTier' | 'growthNeeded' | 'percent' | 'paths' | 'tiers'
 >
 
-/** Colours for one tier, all derived from the program's `TierView.color` so merchants restyle tiers by editing it. */
+/**
+ * Colours for one tier, all derived from the program's `TierView.color` so merchants restyle tiers by editing it.
+ * This is the one place a tier's colours are decided: the tier card, the tiers page, the benefits page and the
+ * member code badge all paint from it, so a tier looks the same on every screen.
+ */
 export interface TierPalette {
   /** Card background: the tier colour, darkening towards the lower right so white text stays readable. */
   card: string
@@ -39,7 +43,10 @@ export function mixColor(color: string, target: 'black' | 'white', weight: numbe
 
 export function tierPalette(color: string): TierPalette {
   return {
-    card: `linear-gradient(135deg, ${mixColor(color, 'black', 0.12)} 0%, ${mixColor(color, 'black', 0.42)} 100%)`,
+    // Lighter at the top left where the name sits, deep at the lower right: reads as a lit metal card.
+    card:
+      `linear-gradient(135deg, ${mixColor(color, 'white', 0.06)} 0%, ` +
+      `${mixColor(color, 'black', 0.18)} 55%, ${mixColor(color, 'black', 0.42)} 100%)`,
     badgeBackground: mixColor(color, 'white', 0.86),
     badgeText: mixColor(color, 'black', 0.5),
     bar: `linear-gradient(90deg, ${mixColor(color, 'white', 0.55)} 0%, #ffffff 100%)`,

@@ -40,6 +40,9 @@ export type CouponUseBody = z.infer<typeof CouponUseBody>
 /** A `{ key, name }` reference to a tier, as the benefit answers name one. */
 const BenefitTierRef = z.strictObject({ key: z.string(), name: z.string() })
 
+/** A tier named on the benefits page, with its colour (#RRGGBB) so the page paints it as every other screen does. */
+const ColoredTierRef = BenefitTierRef.extend({ color: z.string() })
+
 /** One coupon: 满 thresholdFen 减 discountFen, usable from `validFrom` until (not including) `validUntil`. */
 export const CouponView = z
   .strictObject({
@@ -60,10 +63,11 @@ export const CouponView = z
   .meta({ id: 'CouponView' })
 export type CouponView = z.infer<typeof CouponView>
 
-/** GET /api/me/coupons. */
+/** GET /api/me/coupons: a page, and how many coupons the asked status holds in all (the home page's 优惠券 N 张). */
 export const CouponsPage = z.strictObject({
   coupons: z.array(CouponView),
   nextCursor: z.string().nullable(),
+  total: z.number().int(),
 })
 export type CouponsPage = z.infer<typeof CouponsPage>
 
@@ -93,7 +97,7 @@ export const MemberBenefit = z.strictObject({
   description: z.string(),
   unlocked: z.boolean(),
   /** For a locked benefit: the lowest tier that would unlock it; null when unlocked or no tier offers it. */
-  unlockTier: BenefitTierRef.nullable(),
+  unlockTier: ColoredTierRef.nullable(),
   /** e.g. `解锁等级：黄金会员`; null when unlocked. */
   unlockLabel: z.string().nullable(),
   /** What a claim issues, or null for a standing right (member price, service, early access). */
@@ -107,7 +111,7 @@ export type MemberBenefit = z.infer<typeof MemberBenefit>
 
 /** GET /api/me/benefits. */
 export const MemberBenefitsResponse = z.strictObject({
-  tier: BenefitTierRef,
+  tier: ColoredTierRef,
   /** The business day (`YYYY-MM-DD`) the claim states are as of. */
   today: z.string(),
   benefits: z.array(MemberBenefit),

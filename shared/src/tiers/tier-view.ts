@@ -1,7 +1,13 @@
 import { z } from 'zod'
+import { benefitKinds } from '../benefits/benefit-library'
 
-/** A benefit as the member app names it, from the program's benefit library. */
-export const BenefitView = z.strictObject({ key: z.string(), name: z.string(), description: z.string() })
+/** A benefit as the member app names it, from the program's benefit library; `kind` picks its icon. */
+export const BenefitView = z.strictObject({
+  key: z.string(),
+  kind: z.enum(benefitKinds),
+  name: z.string(),
+  description: z.string(),
+})
 export type BenefitView = z.infer<typeof BenefitView>
 
 /** A membership tier: `threshold` is the counted growth at which a member reaches it. */

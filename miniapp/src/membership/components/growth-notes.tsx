@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
+import { type Glyph, type IconTone, IconTile } from '../../components/icon'
+import { ClockGlyph, RetainGlyph } from '../../components/icon/glyphs'
 import { pendingGrowthText, retainStory } from '../progress-copy'
 import { RetainHow } from './retain-how'
 import '../../components/page-shell/index.css'
@@ -10,11 +12,9 @@ export interface GrowthNotesProps {
   me: Pick<MeResponse, 'tier' | 'growth' | 'retain' | 'pendingGrowth'>
 }
 
-// Each row is marked with one character in a tinted square rather than an icon: NutUI's icons each embed an SVG of
-// about 2 KB in the main package, and a character reads just as well here.
 interface Note {
   key: string
-  mark: string
+  glyph: Glyph
   text: string
   /** Smaller second line explaining the first. */
   hint?: string
@@ -31,7 +31,7 @@ export function GrowthNotes({ me }: GrowthNotesProps) {
       <Text className='growth-notes__title'>保级与成长值</Text>
       {notes.map((note) => (
         <View key={note.key} className={`card-row growth-notes__row growth-notes__row--${note.tone}`}>
-          <Text className='row-mark growth-notes__mark'>{note.mark}</Text>
+          <IconTile className='growth-notes__mark' glyph={note.glyph} tone={noteTones[note.tone]} />
           <View className='growth-notes__body'>
             <Text className='growth-notes__text'>{note.text}</Text>
             {note.hint && <Text className='growth-notes__hint'>{note.hint}</Text>}
@@ -43,6 +43,8 @@ export function GrowthNotes({ me }: GrowthNotesProps) {
   )
 }
 
+const noteTones: Record<Note['tone'], IconTone> = { ok: 'green', info: 'blue', warn: 'orange' }
+
 function collectNotes(me: GrowthNotesProps['me']): Note[] {
   const notes: Note[] = []
   // The retain row also says how much growth leaves the window first, so lapsing growth needs no row of its own.
@@ -50,7 +52,7 @@ function collectNotes(me: GrowthNotesProps['me']): Note[] {
   if (story !== null) {
     notes.push({
       key: 'retain',
-      mark: '保',
+      glyph: RetainGlyph,
       text: story.headline,
       hint: story.detail,
       tone: story.kept ? 'ok' : 'warn',
@@ -59,7 +61,7 @@ function collectNotes(me: GrowthNotesProps['me']): Note[] {
   }
   const pending = pendingGrowthText(me.pendingGrowth)
   if (pending !== null) {
-    notes.push({ key: 'pending', mark: '待', text: pending, hint: '订单完成后计入成长值', tone: 'info' })
+    notes.push({ key: 'pending', glyph: ClockGlyph, text: pending, hint: '订单完成后计入成长值', tone: 'info' })
   }
   return notes
 }

@@ -4,6 +4,7 @@ import { Progress } from '@nutui/nutui-react-taro'
 import { historyRoute, routes } from '../../routes'
 import { pathsSentence, validUntilText } from '../progress-copy'
 import { clampPercent, progressSentence, tierPalette, type TierStanding } from '../tier-display'
+import { TierArt } from './tier-art'
 import './tier-face.css'
 import './tier-card.css'
 
@@ -23,6 +24,7 @@ export function TierCard({ me }: TierCardProps) {
   const validUntil = validUntilText(me.validUntil)
   return (
     <View className='tier-face tier-card' style={{ background: palette.card }}>
+      <TierArt rank={me.tiers.findIndex((tier) => tier.id === me.tier.id)} />
       <View className='tier-card__head'>
         <View className='tier-card__avatar'>
           <Text>{nickname.slice(0, 1) || '会'}</Text>

@@ -2,9 +2,12 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
+import { IconTile } from '../../components/icon'
+import { benefitKindLooks } from '../../benefits/benefit-face'
 import { thresholdText, tierBenefitRows, tierStatus, tierStatusText } from '../tier-rules-copy'
 import { tierPalette } from '../tier-display'
 import '../../components/page-shell/index.css'
+import { TierArt } from './tier-art'
 import './tier-cards.css'
 
 /**
@@ -30,6 +33,7 @@ export function TierCards({ me }: TierCardsProps) {
               aria-current={status === 'current'}
             >
               <View className='tier-cards__head' style={{ background: palette.card }}>
+                <TierArt rank={index} />
                 <View className='tier-cards__title'>
                   <Text className='tier-cards__name'>{tier.name}</Text>
                   <Text className={`pill tier-cards__status tier-cards__status--${status}`}>
@@ -47,12 +51,11 @@ export function TierCards({ me }: TierCardsProps) {
                     key={benefit.key}
                     className={`tier-cards__benefit${included ? '' : ' tier-cards__benefit--locked'}`}
                   >
-                    <Text
+                    <IconTile
                       className='tier-cards__mark'
-                      style={included ? { color: palette.badgeText, background: palette.badgeBackground } : undefined}
-                    >
-                      {benefit.name.slice(0, 1)}
-                    </Text>
+                      glyph={benefitKindLooks[benefit.kind].glyph}
+                      tone={included ? benefitKindLooks[benefit.kind].tone : 'grey'}
+                    />
                     <View className='tier-cards__benefit-main'>
                       <View className='tier-cards__benefit-title'>
                         <Text className='tier-cards__benefit-name'>{benefit.name}</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
 import { ladderPosition, tierStatus } from '../tier-rules-copy'
 import { progressSentence, tierPalette } from '../tier-display'
+import { TierArt } from './tier-art'
 import './tier-face.css'
 import './tier-position.css'
 
@@ -16,6 +17,7 @@ export function TierPosition({ me }: TierPositionProps) {
   const gaps = Math.max(1, me.tiers.length - 1)
   return (
     <View className='tier-face tier-position' style={{ background: palette.card }}>
+      <TierArt rank={me.tiers.findIndex((tier) => tier.id === me.tier.id)} />
       <View className='tier-position__head'>
         <View className='tier-position__who'>
           <Text className='tier-position__caption'>我的等级</Text>

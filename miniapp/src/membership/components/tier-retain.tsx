@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
+import { IconTile } from '../../components/icon'
+import { RetainGlyph } from '../../components/icon/glyphs'
 import { retainStory } from '../progress-copy'
 import { retainCopy } from '../tier-rules-copy'
 import { RetainHow } from './retain-how'
@@ -19,7 +21,7 @@ export function TierRetain({ me }: TierRetainProps) {
     <View className='page-card tier-retain'>
       <Text className='tier-retain__title'>保级规则</Text>
       <View className='tier-retain__headline'>
-        <Text className={`row-mark tier-retain__mark tier-retain__mark--${tone}`}>保</Text>
+        <IconTile className='tier-retain__mark' glyph={RetainGlyph} tone={tone === 'ok' ? 'green' : 'orange'} />
         <Text className='tier-retain__headline-text'>
           {copy.headline}
           {/* The date stays on one line: a narrow phone breaks before it rather than inside it. */}

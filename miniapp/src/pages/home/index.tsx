@@ -1,9 +1,8 @@
 import { useEffect } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { MeResponse } from '@mc/shared'
-import { ActionButton } from '../../components/action-button'
 import { ErrorState } from '../../components/error-state'
 import { MemberShortcuts } from '../../components/member-shortcuts'
 import { GrowthNotes } from '../../membership/components/growth-notes'
@@ -11,10 +10,13 @@ import { HomeSkeleton } from '../../membership/components/home-skeleton'
 import { TierCard } from '../../membership/components/tier-card'
 import { TierLadder } from '../../membership/components/tier-ladder'
 import { useMembershipStore } from '../../membership/membership.store'
-import { PointsCard } from '../../points/components/points-card'
+import { useCouponsStore } from '../../coupons/coupons.store'
+import { useSignInStore } from '../../sign-in/sign-in.store'
 import { routes } from '../../routes'
 import { useMemberSession } from '../../session/use-member-session'
 import '../../components/page-shell/index.css'
+import { HomeSignIn } from './home-sign-in'
+import { HomeStats } from './home-stats'
 import './index.css'
 
 const toastId = 'home-toast'
@@ -31,8 +33,17 @@ export default function HomePage() {
     else if (error && me) Toast.show(toastId, { content: error.message })
   }, [error, me])
 
+  // Back from a coupon claim, a redemption or the calendar, the strip and the sign-in card show what changed.
+  useDidShow(() => {
+    if (useMembershipStore.getState().session === null) return
+    void useCouponsStore.getState().loadAvailableCount()
+    void useSignInStore.getState().loadCalendar()
+  })
+
   usePullDownRefresh(() => {
-    void loadMe().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([loadMe(), useCouponsStore.getState().loadAvailableCount()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    )
   })
 
   return (
@@ -57,15 +68,15 @@ function HomePlaceholder() {
   )
 }
 
-/** The member's cards, shortcuts and tier ladder, with the logout button at the foot. */
+/** The member's card, what they hold, today's sign-in, the shortcuts and the tier ladder (logout is under 我的). */
 function MemberHome({ me }: { me: MeResponse }) {
-  const loggingOut = useMembershipStore((s) => s.pending === 'logout')
   return (
     <>
       <TierCard me={me} />
+      <HomeStats points={me.points} />
+      <HomeSignIn />
       <MemberShortcuts />
       <GrowthNotes me={me} />
-      <PointsCard points={me.points} />
       <View className='home__section'>
         <View className='home__section-head'>
           <Text className='home__section-title'>会员等级</Text>
@@ -74,16 +85,6 @@ function MemberHome({ me }: { me: MeResponse }) {
           </Text>
         </View>
         <TierLadder tiers={me.tiers} current={me.tier} growth={me.growth} />
-      </View>
-      <View className='home__footer'>
-        <ActionButton
-          className='home__logout'
-          block
-          loading={loggingOut}
-          onClick={() => void useMembershipStore.getState().logout()}
-        >
-          退出登录
-        </ActionButton>
       </View>
     </>
   )

@@ -1,10 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
-import type { CouponView, MemberBenefit } from '@mc/shared'
+import Taro from '@tarojs/taro'
+import type { MemberBenefit } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
+import { IconTile } from '../../../components/icon'
 import { PagePlaceholder } from '../../../components/page-shell'
-import { shanghaiDay, yuanFromFen } from '../../../format'
+import { tierPalette } from '../../../membership/tier-display'
+import { routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
+import { benefitKindLooks, benefitValueText } from '../../benefit-face'
 import { useBenefitsStore } from '../../benefits.store'
 import './index.css'
 
@@ -35,38 +39,47 @@ export default function BenefitsPage() {
   return (
     <View className='page-shell benefits'>
       <Toast id={toastId} />
-      <View className='page-card benefits__head'>
+      <View className='page-card benefits__head' style={{ background: tierPalette(data.tier.color).card }}>
         <Text className='benefits__tier'>{data.tier.name}</Text>
         <Text className='benefits__count'>已解锁 {unlocked.length} 项权益</Text>
       </View>
       <View className='benefits__section'>
         <Text className='benefits__title'>我的权益</Text>
-        {unlocked.map((b) => (
-          <BenefitRow key={b.key} benefit={b} />
-        ))}
+        <View className='benefits__grid'>
+          {unlocked.map((b) => (
+            <BenefitTile key={b.key} benefit={b} />
+          ))}
+        </View>
       </View>
       {locked.length > 0 && (
         <View className='benefits__section'>
           <Text className='benefits__title'>升级可享</Text>
-          {locked.map((b) => (
-            <BenefitRow key={b.key} benefit={b} />
-          ))}
+          <View className='benefits__grid'>
+            {locked.map((b) => (
+              <BenefitTile key={b.key} benefit={b} />
+            ))}
+          </View>
         </View>
       )}
-      <View className='benefits__section'>
-        <Text className='benefits__title'>我的优惠券</Text>
-        {coupons.length === 0 ? (
-          <Text className='benefits__empty'>暂无可用优惠券</Text>
-        ) : (
-          coupons.map((c) => <CouponRow key={c.id} coupon={c} />)
-        )}
+      <View className='benefits__wallet' onClick={() => void Taro.navigateTo({ url: routes.coupons })}>
+        <Text className='benefits__wallet-title'>我的优惠券</Text>
+        <Text className='benefits__wallet-count'>
+          {coupons.length === 0 ? '暂无可用优惠券' : `${coupons.length} 张可用`} ›
+        </Text>
       </View>
     </View>
   )
 }
 
-function BenefitRow({ benefit }: { benefit: MemberBenefit }) {
+/**
+ * One benefit as a tile: its kind's icon, name and value (生日礼 ¥10, 会员价 9.5折), and the claim; a locked one is
+ * greyed with the tier that unlocks it, in that tier's colour.
+ */
+function BenefitTile({ benefit }: { benefit: MemberBenefit }) {
   const claiming = useBenefitsStore((s) => s.claiming === benefit.key)
+  const look = benefitKindLooks[benefit.kind]
+  const value = benefitValueText(benefit)
+  const unlockPalette = benefit.unlockTier ? tierPalette(benefit.unlockTier.color) : null
   const claim = async () => {
     const response = await useBenefitsStore.getState().claim(benefit.key)
     if (response) Toast.show(toastId, { content: `领取成功，获得 ${response.coupons.length} 张券`, icon: 'success' })
@@ -74,18 +87,26 @@ function BenefitRow({ benefit }: { benefit: MemberBenefit }) {
       Toast.show(toastId, { content: useBenefitsStore.getState().error?.message ?? '领取失败，请重试', icon: 'fail' })
   }
   return (
-    <View className={`benefit${benefit.unlocked ? '' : ' benefit--locked'}`}>
-      <View className='benefit__icon'>
-        <Text>{benefit.name.slice(0, 1)}</Text>
+    <View className={`benefit${benefit.unlocked ? '' : ' benefit--locked'}`} data-testid={`benefit-${benefit.key}`}>
+      <View className='benefit__top'>
+        <IconTile glyph={look.glyph} tone={benefit.unlocked ? look.tone : 'grey'} />
+        {value && <Text className='benefit__value'>{value}</Text>}
       </View>
-      <View className='benefit__body'>
-        <Text className='benefit__name'>{benefit.name}</Text>
-        <Text className='benefit__desc'>
-          {benefit.unlocked ? benefit.description : (benefit.unlockLabel ?? '暂未开放')}
+      <Text className='benefit__name'>{benefit.name}</Text>
+      {benefit.unlocked ? (
+        benefit.description !== '' && <Text className='benefit__desc clamp-2'>{benefit.description}</Text>
+      ) : (
+        <Text
+          className='benefit__unlock'
+          style={unlockPalette ? { color: unlockPalette.badgeText, background: unlockPalette.badgeBackground } : {}}
+        >
+          {benefit.unlockLabel ?? '暂未开放'}
         </Text>
-      </View>
+      )}
       {benefit.unlocked && benefit.claim && (
-        <ClaimAction claim={benefit.claim} claiming={claiming} onClaim={() => void claim()} />
+        <View className='benefit__foot'>
+          <ClaimAction claim={benefit.claim} claiming={claiming} onClaim={() => void claim()} />
+        </View>
       )}
     </View>
   )
@@ -115,27 +136,4 @@ function ClaimAction({
         ? '未填生日'
         : '未到领取时间'
   return <Text className='benefit__state'>{label}</Text>
-}
-
-function CouponRow({ coupon }: { coupon: CouponView }) {
-  const value = coupon.kind === 'free_shipping' ? '包邮' : yuanFromFen(coupon.discountFen)
-  const rule =
-    coupon.kind === 'free_shipping'
-      ? '全场包邮'
-      : coupon.thresholdFen > 0
-        ? `满 ${yuanFromFen(coupon.thresholdFen)} 可用`
-        : '无门槛'
-  return (
-    <View className='coupon'>
-      <View className='coupon__value'>
-        <Text>{value}</Text>
-      </View>
-      <View className='coupon__body'>
-        <Text className='coupon__name'>{coupon.name}</Text>
-        <Text className='coupon__rule'>
-          {rule} · 有效期至 {shanghaiDay(coupon.validUntil)}
-        </Text>
-      </View>
-    </View>
-  )
 }

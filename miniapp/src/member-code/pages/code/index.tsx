@@ -3,6 +3,7 @@ import { useDidHide, useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { ActionButton } from '../../../components/action-button'
 import { useMembershipStore } from '../../../membership/membership.store'
+import { tierPalette } from '../../../membership/tier-display'
 import { useMemberSession } from '../../../session/use-member-session'
 import { CodeBars } from '../../components/code-bars'
 import { memberCodeSelectors, secondsLeft, useMemberCodeStore } from '../../member-code.store'
@@ -12,7 +13,7 @@ import './index.css'
 
 export default function MemberCodePage() {
   const nickname = useMembershipStore((s) => s.me?.member.nickname ?? null)
-  const tierName = useMembershipStore((s) => s.me?.tier.name ?? null)
+  const tier = useMembershipStore((s) => s.me?.tier ?? null)
   // Opened straight from a link: fetch the name and tier the card greets the member with.
   const loggedIn = useMemberSession(() => {
     if (useMembershipStore.getState().me === null) void useMembershipStore.getState().loadMe()
@@ -24,12 +25,22 @@ export default function MemberCodePage() {
       <View className='page-card member-code__card'>
         <View className='split-row member-code__head'>
           <Text className='member-code__title'>{nickname ?? '我的会员码'}</Text>
-          {tierName && <Text className='member-code__tier'>{tierName}</Text>}
+          {tier && <TierBadge name={tier.name} color={tier.color} />}
         </View>
         <CodePanel {...countdown} />
         <Text className='member-code__note'>请向店员出示，30 秒自动刷新，截图无效</Text>
       </View>
     </View>
+  )
+}
+
+/** The member's tier in its colours from the one tier palette, as on the tier card. */
+function TierBadge({ name, color }: { name: string; color: string }) {
+  const palette = tierPalette(color)
+  return (
+    <Text className='member-code__tier' style={{ background: palette.badgeBackground, color: palette.badgeText }}>
+      {name}
+    </Text>
   )
 }
 

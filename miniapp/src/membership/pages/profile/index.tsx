@@ -52,6 +52,7 @@ export default function ProfilePage() {
       >
         我的数据 ›
       </Text>
+      <LogoutButton />
       <Text
         className='profile__closing'
         data-testid='profile-closing-link'
@@ -60,6 +61,21 @@ export default function ProfilePage() {
         注销账号
       </Text>
     </View>
+  )
+}
+
+/** 退出登录 lives here, with the account's settings, rather than on the home page the member uses every day. */
+function LogoutButton() {
+  const loggingOut = useMembershipStore((s) => s.pending === 'logout')
+  return (
+    <ActionButton
+      className='profile__logout'
+      block
+      loading={loggingOut}
+      onClick={() => void useMembershipStore.getState().logout()}
+    >
+      退出登录
+    </ActionButton>
   )
 }
 
