@@ -9,6 +9,8 @@ import { groupThousands } from '../../../format'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { historyRoute, mallItemRoute, routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
+import { Icon } from '../../../components/icon'
+import { OrderGlyph } from '../../../components/icon/glyphs'
 import { ItemCard } from '../../components/item-card'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../../components/page-shell/index.css'
@@ -111,7 +113,7 @@ function BalanceCard() {
         onClick={() => void Taro.navigateTo({ url: routes.myRedemptions })}
       >
         <View className='mall-balance__orders-icon'>
-          <Text>单</Text>
+          <Icon glyph={OrderGlyph} size='s' />
         </View>
         <Text className='mall-balance__orders-text'>我的兑换</Text>
       </View>

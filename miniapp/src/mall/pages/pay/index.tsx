@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { RedemptionView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
+import { Icon } from '../../../components/icon'
+import { WalletGlyph } from '../../../components/icon/glyphs'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { redemptionRoute, routes } from '../../../routes'
@@ -184,7 +186,7 @@ function LocalPayMethod() {
     <View className='cashier__method'>
       <View className='cashier__method-head'>
         <View className='cashier__method-icon'>
-          <Text>模</Text>
+          <Icon glyph={WalletGlyph} size='s' />
         </View>
         <Text className='cashier__method-name'>本地模拟支付</Text>
         <Text className='cashier__method-tag'>开发 / 演示</Text>
