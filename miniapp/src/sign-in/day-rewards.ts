@@ -1,4 +1,5 @@
 import { bonusOn, daysBetween, type SignInCalendarDay, type SignInCalendarResponse } from '@mc/shared'
+import { groupThousands, signedThousands } from '../format'
 
 /** What signing in on a day still ahead gives, if the shopper signs in every day from today on. */
 export interface DayReward {
@@ -34,12 +35,15 @@ export function dayRewards(calendar: SignInCalendarResponse): Map<string, DayRew
 
 /** A cell's reward as it fits under the date: "+5" (points), or "+2" growth when the day gives no points. */
 export function dayRewardMark(reward: DayReward): string {
-  return `+${reward.points > 0 ? reward.points : reward.growth}`
+  return signedThousands(reward.points > 0 ? reward.points : reward.growth)
 }
 
 /** Spoken for screen readers, and the reason a shopper taps a day ahead: "签到可得 5 积分，连签奖励日". */
 export function dayRewardLabel(day: SignInCalendarDay, reward: DayReward): string {
-  const parts = [reward.points > 0 ? `${reward.points} 积分` : '', reward.growth > 0 ? `${reward.growth} 成长值` : '']
+  const parts = [
+    reward.points > 0 ? `${groupThousands(reward.points)} 积分` : '',
+    reward.growth > 0 ? `${groupThousands(reward.growth)} 成长值` : '',
+  ]
   const what = parts.filter(Boolean).join(' ')
   return `${Number(day.day.slice(8))}日签到可得 ${what}${reward.milestone ? '，连签奖励日' : ''}`
 }

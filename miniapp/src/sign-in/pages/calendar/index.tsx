@@ -8,6 +8,7 @@ import { ActionButton } from '../../../components/action-button'
 import { PagePlaceholder } from '../../../components/page-shell'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
+import { groupThousands } from '../../../format'
 import { routes } from '../../../routes'
 import { SignInCalendar } from '../../components/sign-in-calendar'
 import { dayRewards } from '../../day-rewards'
@@ -163,7 +164,7 @@ function SignInRules({ calendar }: { calendar: SignInCalendarResponse }) {
       ))}
       {makeUp && (
         <Text className='sign-in__rule'>
-          · 本月漏签的日期可补签，每次消耗 {makeUp.costPoints} 积分，每月最多 {makeUp.perMonth} 次
+          · 本月漏签的日期可补签，每次消耗 {groupThousands(makeUp.costPoints)} 积分，每月最多 {makeUp.perMonth} 次
         </Text>
       )}
     </View>
