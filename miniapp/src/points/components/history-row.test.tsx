@@ -16,7 +16,7 @@ describe('HistoryRow', () => {
     expect(screen.getByText('线上订单')).toBeTruthy()
     expect(screen.queryByText(/demo-1-2/)).toBeNull()
     // 15:59 UTC is 23:59 the same day in Shanghai.
-    expect(screen.getByText('2026-09-21 23:59 · 实付 ¥990.00')).toBeTruthy()
+    expect(screen.getByText('· 实付 ¥990.00').parentElement?.textContent).toBe('2026-09-21 23:59 · 实付 ¥990.00')
     expect(screen.getByText('+1,188')).toBeTruthy()
     expect(screen.getByText('余额 2,997')).toBeTruthy()
     expect(screen.getByText('购')).toBeTruthy()

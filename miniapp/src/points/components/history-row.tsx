@@ -26,7 +26,9 @@ export function HistoryRow({ type, entry }: HistoryRowProps) {
       <View className='history-row__main'>
         <Text className='history-row__reason'>{entryTitle(entry)}</Text>
         <Text className='history-row__time'>
-          {detail ? `${shanghaiDateTime(entry.occurredAt)} · ${detail}` : shanghaiDateTime(entry.occurredAt)}
+          {shanghaiDateTime(entry.occurredAt)}
+          {/* Wraps as a whole at 320 px, never between 实付 and its amount. */}
+          {detail && <Text className='history-row__detail'>{` · ${detail}`}</Text>}
         </Text>
       </View>
       <View className='history-row__figures'>

@@ -143,7 +143,7 @@ function TasksLink() {
     >
       <View className='sign-in__tasks-text'>
         <Text className='sign-in__section-title'>做任务，赚更多</Text>
-        <Text className='sign-in__tasks-hint'>签到之外，更多赚积分和成长值的方式</Text>
+        <Text className='sign-in__tasks-hint'>更多赚积分、成长值的方式</Text>
       </View>
       <Text className='sign-in__tasks-go'>去完成 ›</Text>
     </View>
