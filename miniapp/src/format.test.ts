@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   chineseDate,
+  chineseDateOf,
   fenFromYuanText,
   groupThousands,
   shanghaiDateTime,
   shanghaiDay,
   shanghaiMonth,
+  signedThousands,
   yuanFromFen,
 } from './format'
 
@@ -23,14 +25,34 @@ describe('groupThousands', () => {
 
 describe('yuanFromFen', () => {
   it.each([
-    [20000, '¥200'],
+    [20000, '¥200.00'],
     [8650, '¥86.50'],
     [8605, '¥86.05'],
     [1, '¥0.01'],
-    [0, '¥0'],
-    [120000, '¥1,200'],
-    [-5, '¥0'],
+    [0, '¥0.00'],
+    [120000, '¥1,200.00'],
+    [123456789, '¥1,234,567.89'],
+    [-5, '¥0.00'],
   ])('%d fen → %s', (fen, expected) => expect(yuanFromFen(fen)).toBe(expected))
+})
+
+describe('signedThousands', () => {
+  it.each([
+    [1188, '+1,188'],
+    [-80, '-80'],
+    [-12345, '-12,345'],
+    [0, '0'],
+    [5, '+5'],
+  ])('%d → %s', (value, expected) => expect(signedThousands(value)).toBe(expected))
+})
+
+describe('chineseDateOf', () => {
+  it.each([
+    ['2026-11-02T15:59:27.007Z', '2026年11月2日'],
+    // 16:00 UTC on New Year's Eve is already New Year's Day in Shanghai.
+    ['2026-12-31T16:00:00.000Z', '2027年1月1日'],
+    ['not a time', 'not a time'],
+  ])('%s → %s', (iso, expected) => expect(chineseDateOf(iso)).toBe(expected))
 })
 
 describe('chineseDate', () => {

@@ -1,5 +1,10 @@
 // Hand-rolled formatting: the weapp runtime's Intl support varies by device, and these strings must read the same
-// on every phone.
+// on every phone. One style per context, for every shopper page:
+// - counts and balances (points, growth, coupons): `groupThousands`, with `signedThousands` for a change;
+// - money: `yuanFromFen`, always ¥ with two decimals;
+// - list rows and timestamps: `shanghaiDateTime` (2026-11-02 23:59); month headings: `shanghaiMonth`;
+// - a day in a sentence or on a detail line: `chineseDate` for a business day, `chineseDateOf` for an instant
+//   (2026年11月2日).
 
 /** 1280 → "1,280"; negative numbers keep their sign ("-80"). */
 export function groupThousands(value: number): string {
@@ -8,12 +13,15 @@ export function groupThousands(value: number): string {
   return whole < 0 ? `-${digits}` : digits
 }
 
-/** Integer fen as a price: 20000 → "¥200", 8650 → "¥86.50", 120000 → "¥1,200"; whole yuan show no decimals. */
+/** A signed change: +1,188, -80, 0. */
+export function signedThousands(value: number): string {
+  return Math.trunc(value) > 0 ? `+${groupThousands(value)}` : groupThousands(value)
+}
+
+/** Integer fen as money, always with two decimals: 20000 → "¥200.00", 8650 → "¥86.50", 120000 → "¥1,200.00". */
 export function yuanFromFen(fen: number): string {
   const total = Math.max(0, Math.round(fen))
-  const yuan = Math.floor(total / 100)
-  const cents = total % 100
-  return cents === 0 ? `¥${groupThousands(yuan)}` : `¥${groupThousands(yuan)}.${String(cents).padStart(2, '0')}`
+  return `¥${groupThousands(Math.floor(total / 100))}.${String(total % 100).padStart(2, '0')}`
 }
 
 /**
@@ -64,6 +72,11 @@ export function shanghaiDateTime(iso: string): string {
 export function shanghaiDay(iso: string): string {
   const t = shanghaiClock(iso)
   return t ? `${t.year}-${pad2(t.month)}-${pad2(t.day)}` : iso
+}
+
+/** The Shanghai day of an ISO instant in a sentence: "2026-11-02T15:59:27Z" → "2026年11月2日"; else unchanged. */
+export function chineseDateOf(iso: string): string {
+  return chineseDate(shanghaiDay(iso))
 }
 
 /** "2026-11-02T15:59:27Z" → "2026年11月" (Asia/Shanghai), the heading over a month of history. */

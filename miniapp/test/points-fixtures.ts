@@ -1,7 +1,7 @@
-import type { HistoryEntry, HistoryPage } from '@mc/shared'
+import type { HistoryPage, MemberHistoryEntry } from '@mc/shared'
 
 /** A growth or points entry as GET /api/me/growth and /api/me/points send it; `over` replaces any field. */
-export function historyEntry(n: number, over: Partial<HistoryEntry> = {}): HistoryEntry {
+export function historyEntry(n: number, over: Partial<MemberHistoryEntry> = {}): MemberHistoryEntry {
   return {
     // Ids are time-ordered like the BFF's: a higher n is newer.
     id: `pte_01M84J4DRZDPJDQ2G5H3TX${String(n).padStart(4, '0')}`,
@@ -12,6 +12,7 @@ export function historyEntry(n: number, over: Partial<HistoryEntry> = {}): Histo
     balanceAfter: 100 * n,
     occurredAt: '2026-11-02T15:59:27.007Z',
     businessDay: '2026-11-02',
+    source: { type: 'order', channel: 'online', outletName: null, paidFen: 10_000, refundFen: null },
     ...over,
   }
 }

@@ -1,6 +1,7 @@
 import {
   InboxPageSchema,
   InboxQuery,
+  InboxReadAllSchema,
   NotificationIdParam,
   NotificationReadSchema,
   type NotificationRead,
@@ -9,7 +10,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { requireMember } from '../auth/require-member'
-import { inboxPage, markRead } from './inbox'
+import { inboxPage, markAllRead, markRead } from './inbox'
 import { documentRoute } from '../openapi/document-route'
 
 /** The member's own inbox; the member id comes only from the session. */
@@ -24,6 +25,16 @@ export const inboxRoutes = new Hono<AppEnv>()
     requireMember,
     validate('query', InboxQuery),
     async (c) => c.json(await inboxPage(c.var.deps.db, c.var.memberId, c.req.valid('query')), 200),
+  )
+  .post(
+    '/me/inbox/read-all',
+    documentRoute({
+      summary: "Mark all of the member's unread notifications read (idempotent)",
+      auth: 'member',
+      ok: { 200: { description: 'How many were marked read; none are unread after it', schema: InboxReadAllSchema } },
+    }),
+    requireMember,
+    async (c) => c.json(await markAllRead(c.var.deps.db, c.var.memberId, c.var.deps.clock.now()), 200),
   )
   .post(
     '/me/inbox/:id/read',

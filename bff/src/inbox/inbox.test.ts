@@ -154,4 +154,45 @@ describe('member inbox', () => {
     expect((await inbox(alice.token)).body.notifications[0].readAt).toBeNull()
     expect((await t.json('GET', '/api/me/inbox')).status).toBe(401)
   })
+
+  // issue 16: 全部已读 in one statement, for the caller's messages only, and the same answer when asked again.
+  it("marks all the member's unread messages read at once, keeps earlier read times, touches nobody else", async () => {
+    t.clock.set('2026-11-23T02:00:00.000Z')
+    const alice = await memberOnTier(t)
+    const bob = await memberOnTier(t)
+    const note = (memberId: string, i: number) =>
+      notify(t.db, {
+        memberId,
+        kind: 'test',
+        title: `消息 ${i}`,
+        body: '',
+        dedupeKey: `all:${memberId}:${i}`,
+        now: t.clock.now(),
+      })
+    for (let i = 1; i <= 3; i += 1) {
+      t.clock.advanceMs(1000)
+      await note(alice.id, i)
+      await note(bob.id, i)
+    }
+    const [newest] = (await inbox(alice.token)).body.notifications
+    const readFirst = (await t.json('POST', `/api/me/inbox/${newest.id}/read`, undefined, alice.token)).body
+    t.clock.advanceMs(60_000)
+    const all = await t.json('POST', '/api/me/inbox/read-all', undefined, alice.token)
+    expect(all).toEqual({ status: 200, body: { marked: 2, unreadCount: 0 } })
+    const after = (await inbox(alice.token)).body
+    expect(after.unreadCount).toBe(0)
+    expect(after.notifications.map((n: any) => n.readAt)).toEqual([
+      readFirst.notification.readAt,
+      t.clock.now().toISOString(),
+      t.clock.now().toISOString(),
+    ])
+    t.clock.advanceMs(60_000)
+    expect(await t.json('POST', '/api/me/inbox/read-all', undefined, alice.token)).toEqual({
+      status: 200,
+      body: { marked: 0, unreadCount: 0 },
+    })
+    expect((await inbox(alice.token)).body.notifications[1].readAt).toBe(after.notifications[1].readAt)
+    expect((await inbox(bob.token)).body.unreadCount).toBe(3)
+    expect((await t.json('POST', '/api/me/inbox/read-all')).status).toBe(401)
+  })
 })

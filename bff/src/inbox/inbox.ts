@@ -1,4 +1,4 @@
-import { AppError, type InboxPage, type InboxQuery, type NotificationView } from '@mc/shared'
+import { AppError, type InboxPage, type InboxQuery, type InboxReadAll, type NotificationView } from '@mc/shared'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, NotificationsTable } from '../db/schema'
 import { cursorPage } from '../db/cursor-page'
@@ -64,4 +64,18 @@ export async function markRead(
     .executeTakeFirst()
   if (!row) throw new AppError('NOTIFICATION_NOT_FOUND')
   return notificationFromRow(row)
+}
+
+/**
+ * Marks every unread message of the member read in one statement; messages read before keep their first time, so
+ * asking again marks nothing and answers the same.
+ */
+export async function markAllRead(db: Kysely<Database>, memberId: string, now: Date): Promise<InboxReadAll> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: now.toISOString() })
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst()
+  return { marked: Number(result.numUpdatedRows), unreadCount: 0 }
 }

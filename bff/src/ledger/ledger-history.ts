@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
 import { cursorPage } from '../db/cursor-page'
+import { entrySources } from './entry-sources'
 import { publishedProgram } from '../program/published-program'
 
 /** One page of a member's entries on one ledger, newest first, by keyset on the time-ordered id. */
@@ -21,7 +22,8 @@ export async function ledgerHistory(
   query: HistoryQuery,
 ): Promise<HistoryPage> {
   const { page, nextCursor } = await entryRows(db, memberId, ledger, query)
-  return { entries: page.map(historyEntry), nextCursor }
+  const sources = await entrySources(db, memberId, page)
+  return { entries: page.map((row) => ({ ...historyEntry(row), source: sources.get(row.id) ?? null })), nextCursor }
 }
 
 /** The same page for the merchant console: each entry also says its rule version and who posted it. */
@@ -59,6 +61,8 @@ async function entryRows(db: Kysely<Database>, memberId: string, ledger: LedgerN
       'actor',
       'actor_id',
       'reverses_entry_id',
+      'ref_type',
+      'ref_id',
     ])
     .where('member_id', '=', memberId)
     .where('ledger', '=', ledger)

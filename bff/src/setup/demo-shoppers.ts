@@ -7,6 +7,17 @@ export interface DemoShopper {
   orders: { amountFen: number; daysAgo: number }[]
 }
 
+/** How long before their first order a demo shopper joined: their history starts with the membership. */
+export const demoJoinLeadDays = 30
+
+/**
+ * Days before the seed that `shopper` joined: a month before their oldest order (a month ago with no orders), so
+ * nothing in their history predates the membership and the days since joining are theirs to sign in or make up.
+ */
+export function demoJoinedDaysAgo(shopper: Pick<DemoShopper, 'orders'>): number {
+  return Math.max(0, ...shopper.orders.map((o) => o.daysAgo)) + demoJoinLeadDays
+}
+
 /** Three named shoppers to log in as, one per FMCG tier. */
 const namedShoppers: DemoShopper[] = [
   {

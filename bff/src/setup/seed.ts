@@ -4,7 +4,7 @@ import { applyOrderEvent } from '../orders/apply-order-event'
 import { publishedProgram, publishProgramVersion } from '../program/published-program'
 import { createMallItem } from '../mall/mall-items'
 import { demoMallItems } from './demo-mall-items'
-import { demoShoppers } from './demo-shoppers'
+import { demoJoinedDaysAgo, demoShoppers } from './demo-shoppers'
 import { createOperator } from '../operators/manage-operators'
 import type { Database } from '../db/schema'
 import { insertDemoMember } from './demo-history/history-actions'
@@ -52,7 +52,10 @@ export async function seedDemo(
   return true
 }
 
-/** The short demo: the named shoppers and a crowd, all joined now, with their orders of the last ten months. */
+/**
+ * The short demo: the named shoppers and a crowd with their orders of the last ten months, each joined a month
+ * before their first order (as in the demo year), so the sign-in calendar's missed days are theirs to make up.
+ */
 async function seedDemoToday(db: Kysely<Database>, now: Date): Promise<void> {
   const createdAt = now.toISOString()
   await db.transaction().execute(async (trx) => {
@@ -63,7 +66,12 @@ async function seedDemoToday(db: Kysely<Database>, now: Date): Promise<void> {
       .execute()
     const program = await publishedProgram(trx)
     for (const [m, member] of demoShoppers(demoCrowdSize).entries()) {
-      const id = await insertDemoMember(trx, member, program, now)
+      const id = await insertDemoMember(
+        trx,
+        member,
+        program,
+        new Date(now.getTime() - demoJoinedDaysAgo(member) * 86_400_000),
+      )
       for (const [o, { amountFen, daysAgo }] of member.orders.entries()) {
         const occurredAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
         const orderId = `demo-${m + 1}-${o + 1}`

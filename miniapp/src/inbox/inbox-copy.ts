@@ -26,3 +26,19 @@ const kindCategories: Record<string, MessageCategory> = {
 export function categoryOfKind(kind: string): MessageCategory | null {
   return Object.hasOwn(kindCategories, kind) ? (kindCategories[kind] ?? null) : null
 }
+
+// What the shopper does on each page a message links to; a page not listed reads 去查看.
+const linkActions: Record<string, string> = {
+  '/membership/pages/tiers/index': '查看等级权益',
+  '/points/pages/expiring/index': '查看即将过期积分',
+  '/benefits/pages/list/index': '去领取权益',
+  '/mall/pages/list/index': '去积分商城',
+  '/pages/home/index': '回到会员首页',
+  '/sign-in/pages/calendar/index': '去签到',
+  '/tasks/pages/list/index': '去做任务',
+}
+
+/** The link's words for the page at `path` (no query, leading slash): 查看等级权益, 去领取权益 … or 去查看. */
+export function linkActionOf(path: string): string {
+  return Object.hasOwn(linkActions, path) ? (linkActions[path] ?? '去查看') : '去查看'
+}

@@ -97,4 +97,29 @@ describe('inbox store', () => {
     useInboxStore.setState({ unreadCount: count })
     expect(inboxSelectors.unreadBadge(store())).toBe(badge)
   })
+
+  it('markAllRead marks every message read once the BFF has, and changes nothing when it fails', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, {
+        notifications: [note('ntf_3'), note('ntf_2', '2026-11-01T00:00:00Z'), note('ntf_1')],
+        unreadCount: 2,
+        nextCursor: null,
+      }),
+    )
+    await store().loadInbox()
+    fetchMock.mockResolvedValueOnce(jsonResponse(503, { error: { code: 'UNAVAILABLE', message: '服务暂不可用' } }))
+    expect(await store().markAllRead()).toBe(false)
+    expect(store().unreadCount).toBe(2)
+    expect(store().notifications.filter((n) => n.readAt === null)).toHaveLength(2)
+    expect(store().markingAll).toBe(false)
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { marked: 2, unreadCount: 0 }))
+    expect(await store().markAllRead()).toBe(true)
+    expect(url(2)).toBe('/api/me/inbox/read-all')
+    expect(fetchMock.mock.calls[2]?.[1]?.method).toBe('POST')
+    expect(store().unreadCount).toBe(0)
+    expect(inboxSelectors.unreadBadge(store())).toBeNull()
+    // A message read before keeps its own time.
+    expect(store().notifications[1].readAt).toBe('2026-11-01T00:00:00Z')
+    expect(store().notifications.every((n) => n.readAt !== null)).toBe(true)
+  })
 })

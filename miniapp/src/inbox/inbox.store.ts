@@ -22,6 +22,8 @@ export interface InboxState {
   error: ApiFailure | null
   /** Bumped by every first load, so a next page asked for before it is dropped when it arrives. */
   generation: number
+  /** 全部已读 is on its way. */
+  markingAll: boolean
 }
 
 interface InboxEvents {
@@ -30,6 +32,10 @@ interface InboxEvents {
   inboxFailed(failure: ApiFailure, generation: number): void
   /** Marked read at once on tap; the BFF's answer only confirms it. */
   notificationOpened(id: string, readAt: string): void
+  markAllRequested(): void
+  /** The BFF marked every unread message read: each one shown unread takes `readAt`, the count drops to 0. */
+  allMarkedRead(readAt: string): void
+  markAllFailed(): void
   /** Another member (or nobody) is logged in now: nothing fetched before may be shown any more. */
   sessionChanged(): void
 }
@@ -40,6 +46,8 @@ interface InboxThunks {
   /** The next page after the last one shown; false (and no request) when there is none or one is in flight. */
   loadMoreInbox(): Promise<boolean>
   markRead(id: string): Promise<boolean>
+  /** 全部已读: true once the BFF has marked them; on failure nothing on screen changes. */
+  markAllRead(): Promise<boolean>
 }
 
 export type InboxStore = InboxState & InboxEvents & InboxThunks
@@ -52,6 +60,7 @@ export const initialInboxState = (): InboxState => ({
   pending: false,
   error: null,
   generation: 0,
+  markingAll: false,
 })
 
 const pageQuery = (cursor: string | null) => ({ ...(cursor ? { cursor } : {}), limit: String(inboxPageSize) })
@@ -102,6 +111,14 @@ export const useInboxStore = create<InboxStore>()((set, get) => {
           unreadCount: Math.max(0, s.unreadCount - 1),
         }
       }),
+    markAllRequested: () => set({ markingAll: true }),
+    allMarkedRead: (readAt) =>
+      set((s) => ({
+        notifications: s.notifications.map((n) => (n.readAt === null ? { ...n, readAt } : n)),
+        unreadCount: 0,
+        markingAll: false,
+      })),
+    markAllFailed: () => set({ markingAll: false }),
     sessionChanged: () => set((s) => ({ ...initialInboxState(), generation: s.generation + 1 })),
     loadInbox: () => fetchPage('first'),
     loadMoreInbox: async () => {
@@ -116,6 +133,18 @@ export const useInboxStore = create<InboxStore>()((set, get) => {
         return true
       } catch {
         // Reading is idempotent on the BFF; the next load shows the true state, so a failed mark needs no toast.
+        return false
+      }
+    },
+    markAllRead: async () => {
+      if (get().markingAll) return false
+      get().markAllRequested()
+      try {
+        await call((api) => api.me.inbox['read-all'].$post())
+        get().allMarkedRead(new Date().toISOString())
+        return true
+      } catch {
+        get().markAllFailed()
         return false
       }
     },

@@ -1,10 +1,6 @@
-import type { EntryKind, HistoryEntry } from '@mc/shared'
-import { groupThousands, shanghaiMonth } from '../format'
+import type { EntryKind, EntrySource, MemberHistoryEntry } from '@mc/shared'
+import { groupThousands, shanghaiMonth, yuanFromFen } from '../format'
 import type { HistoryType } from './points.store'
-
-// Growth values stay ungrouped as everywhere else in the app (再得 500 成长值…); points get thousands separators.
-const amountText = (type: HistoryType, value: number) =>
-  type === 'points' ? groupThousands(value) : String(Math.trunc(value))
 
 /** The page title and tab label of each history. */
 export const historyTitles: Record<HistoryType, string> = { growth: '成长值明细', points: '积分明细' }
@@ -15,14 +11,9 @@ export function historyTypeFromParam(value: string | undefined): HistoryType {
   return value === 'points' ? 'points' : 'growth'
 }
 
-/** A signed change as the row shows it: +388, -80, +1,188. */
-export function signedAmountText(type: HistoryType, amount: number): string {
-  return amount > 0 ? `+${amountText(type, amount)}` : amountText(type, amount)
-}
-
-/** What the ledger held after the entry: 余额 2,997 for points, 成长值 2514 for growth. */
+/** What the ledger held after the entry: 余额 2,997 for points, 成长值 2,514 for growth (every balance grouped). */
 export function balanceAfterText(type: HistoryType, balanceAfter: number): string {
-  return type === 'points' ? `余额 ${amountText(type, balanceAfter)}` : `成长值 ${amountText(type, balanceAfter)}`
+  return type === 'points' ? `余额 ${groupThousands(balanceAfter)}` : `成长值 ${groupThousands(balanceAfter)}`
 }
 
 // One character per kind, shown in a tinted square like the home page's notes: NutUI's icons would each embed an
@@ -48,9 +39,47 @@ export function kindMark(kind: string, kindLabel: string): string {
   return kindMarks[kind as EntryKind] ?? (kindLabel.slice(0, 1) || '记')
 }
 
+type OrderSource = Extract<EntrySource, { type: 'order' }>
+
+/** Where an order was placed, as the shopper knows it: 线上订单, or the store's name for a till purchase. */
+export function orderPlace(source: OrderSource): string {
+  if (source.channel === 'online') return '线上订单'
+  return source.outletName ?? '门店消费'
+}
+
+// Kinds whose `reason` sentence names an order id (订单 e2e-21 实付 …): never shown, the title is built instead.
+const orderKinds: ReadonlySet<string> = new Set(['order', 'refund', 'first_order', 'review'])
+
+/**
+ * What the row is called: the place of an order (线上订单 / 徐汇店), its refund, the item redeemed, or the entry's
+ * own sentence when it names nothing internal (每日签到, 积分到期（…获得）, the merchant's adjustment note).
+ */
+export function entryTitle(entry: MemberHistoryEntry): string {
+  const source = entry.source
+  if (source?.type === 'order') {
+    if (entry.kind === 'order') return orderPlace(source)
+    if (entry.kind === 'refund') return `${orderPlace(source)}退款`
+    if (entry.kind === 'reversal') return '退款收回首单奖励'
+    return entry.kindLabel
+  }
+  if (source?.type === 'redemption') return `兑换「${source.itemTitle}」×${source.quantity}`
+  return orderKinds.has(entry.kind) ? entry.kindLabel : entry.reason
+}
+
+/** The line under the title beside the date: what was paid or refunded, or where the rewarded order was placed. */
+export function entryDetail(entry: MemberHistoryEntry): string | null {
+  const source = entry.source
+  if (source?.type !== 'order') return null
+  if (entry.kind === 'order') return `实付 ${yuanFromFen(source.paidFen)}`
+  if (entry.kind === 'refund') return source.refundFen === null ? null : `退款 ${yuanFromFen(source.refundFen)}`
+  return orderPlace(source)
+}
+
 /** Entries in their order under a heading per month (Asia/Shanghai), as a bill list reads. */
-export function groupByMonth(entries: readonly HistoryEntry[]): { month: string; entries: HistoryEntry[] }[] {
-  const groups: { month: string; entries: HistoryEntry[] }[] = []
+export function groupByMonth<Entry extends { occurredAt: string }>(
+  entries: readonly Entry[],
+): { month: string; entries: Entry[] }[] {
+  const groups: { month: string; entries: Entry[] }[] = []
   for (const entry of entries) {
     const month = shanghaiMonth(entry.occurredAt)
     const last = groups[groups.length - 1]

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ExpiringPoints, HistoryEntry, HistoryPage, LotExtension } from '@mc/shared'
+import type { ExpiringPoints, HistoryPage, LotExtension, MemberHistoryEntry } from '@mc/shared'
 import { attempt } from '../api/attempt'
 import { call, type ApiFailure } from '../api/client'
 import { onSessionChanged } from '../api/session'
@@ -17,7 +17,7 @@ export type HistoryLoad = 'first' | 'more' | 'refresh'
 
 /** One ledger's history as far as the member has scrolled, newest first. */
 export interface HistoryFeed {
-  entries: HistoryEntry[]
+  entries: MemberHistoryEntry[]
   /** Cursor for the next page; null before the first page and after the last one. */
   nextCursor: string | null
   /** True once a page has arrived, so an empty `entries` means "no records" rather than "not loaded yet". */

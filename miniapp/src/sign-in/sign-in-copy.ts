@@ -6,12 +6,13 @@ import type {
   StreakBonus,
   UpcomingBonus,
 } from '@mc/shared'
+import { groupThousands, signedThousands } from '../format'
 
 /** "+2 成长值 +5 积分"; a zero side is left out. */
 export function rewardParts(rewards: SignInRewards): string {
   const parts: string[] = []
-  if (rewards.growth > 0) parts.push(`+${rewards.growth} 成长值`)
-  if (rewards.points > 0) parts.push(`+${rewards.points} 积分`)
+  if (rewards.growth > 0) parts.push(`${signedThousands(rewards.growth)} 成长值`)
+  if (rewards.points > 0) parts.push(`${signedThousands(rewards.points)} 积分`)
   return parts.join(' ')
 }
 
@@ -24,7 +25,10 @@ export function signInToast(rewards: SignInRewards, bonus?: StreakBonus | null):
 /** "再签 2 天得 30 积分"; the next sign-in itself earning it reads "明日签到得 …" / "今日签到得 …". */
 export function nextBonusHint(next: UpcomingBonus | null, signedToday: boolean): string | null {
   if (!next) return null
-  const what = [next.growth > 0 ? `${next.growth} 成长值` : '', next.points > 0 ? `${next.points} 积分` : '']
+  const what = [
+    next.growth > 0 ? `${groupThousands(next.growth)} 成长值` : '',
+    next.points > 0 ? `${groupThousands(next.points)} 积分` : '',
+  ]
     .filter(Boolean)
     .join(' ')
   if (next.signInsNeeded === 1) return `${signedToday ? '明日' : '今日'}签到得 ${what}`
@@ -33,7 +37,7 @@ export function nextBonusHint(next: UpcomingBonus | null, signedToday: boolean):
 
 /** The make-up confirm text: the cost and what is left this month. */
 export function makeUpConfirm(dayLabel: string, costPoints: number, left: number): string {
-  return `补签${dayLabel}将消耗 ${costPoints} 积分，本月还可补签 ${left} 次`
+  return `补签${dayLabel}将消耗 ${groupThousands(costPoints)} 积分，本月还可补签 ${left} 次`
 }
 
 /** What the page knows about a tapped day: the day itself, today's day and the make-up rules. */

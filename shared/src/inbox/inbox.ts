@@ -62,6 +62,12 @@ void (true satisfies Same<z.infer<typeof InboxPageSchema>, InboxPage>)
 export const NotificationReadSchema = z.strictObject({ notification: NotificationViewSchema })
 void (true satisfies Same<z.infer<typeof NotificationReadSchema>, NotificationRead>)
 
+/** POST /api/me/inbox/read-all: how many messages this call marked read (0 when all were read already). */
+export const InboxReadAllSchema = z
+  .strictObject({ marked: z.number().int(), unreadCount: z.literal(0) })
+  .meta({ id: 'InboxReadAll' })
+export type InboxReadAll = z.infer<typeof InboxReadAllSchema>
+
 export const InboxQuery = z.strictObject({
   cursor: z
     .string()

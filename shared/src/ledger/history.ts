@@ -28,9 +28,35 @@ export const HistoryEntry = z
   .meta({ id: 'HistoryEntry' })
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 
+/**
+ * What the member recognises an entry by, instead of ids in its reason: the order's channel and store (with what was
+ * paid, or refunded for a refund entry), or the mall item redeemed. Null for entries with no such thing.
+ */
+export const EntrySource = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('order'),
+      channel: z.enum(['online', 'outlet']),
+      /** The store's name for a till purchase; null online (or a store since removed). */
+      outletName: z.string().nullable(),
+      paidFen: z.number().int(),
+      /** Set on a refund's entry: the amount of that refund. */
+      refundFen: z.number().int().nullable(),
+    }),
+    z.strictObject({ type: z.literal('redemption'), itemTitle: z.string(), quantity: z.number().int() }),
+  ])
+  .meta({ id: 'EntrySource' })
+export type EntrySource = z.infer<typeof EntrySource>
+
+/** One ledger entry in the member's own history: also where it came from, in the member's terms. */
+export const MemberHistoryEntry = HistoryEntry.extend({ source: EntrySource.nullable() }).meta({
+  id: 'MemberHistoryEntry',
+})
+export type MemberHistoryEntry = z.infer<typeof MemberHistoryEntry>
+
 export const HistoryPage = z
   .strictObject({
-    entries: z.array(HistoryEntry),
+    entries: z.array(MemberHistoryEntry),
     /** Pass as `cursor` for the next page; null on the last page. */
     nextCursor: z.string().nullable(),
   })

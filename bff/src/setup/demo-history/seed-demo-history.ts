@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema'
 import { isPostgres } from '../../db/engine'
 import { backfillSnapshots } from '../../analytics/snapshots/backfill-snapshots'
 import { publishedProgram } from '../../program/published-program'
-import { demoShoppers, seededRandom } from '../demo-shoppers'
+import { demoJoinedDaysAgo, demoShoppers, seededRandom } from '../demo-shoppers'
 import { recordSceneScan } from '../../outlets/record-scene-scan'
 import { dateFirstVersion, historyOutlets, openShop, publishDemoRuleChange } from './demo-program'
 import { scheduleDemoEngagement, type DemoEngagementJobs } from './demo-engagement'
@@ -150,7 +150,7 @@ function scheduleNamedShoppers(year: DemoYear, today: string, days: number) {
   const { calendar } = program.rules
   for (const [m, named] of demoShoppers(0).entries()) {
     // A history shorter than their orders (specs) has them join on its first day and skips the older orders.
-    const joinedDaysAgo = Math.min(days, Math.max(...named.orders.map((o) => o.daysAgo)) + 30)
+    const joinedDaysAgo = Math.min(days, demoJoinedDaysAgo(named))
     const joinDay = addDays(today, -joinedDaysAgo)
     const joinAtTime = new Date(businessDayStart(joinDay, calendar).getTime() + 10 * 3_600_000)
     let memberId = ''

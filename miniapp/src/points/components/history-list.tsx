@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { HistoryEntry } from '@mc/shared'
+import type { MemberHistoryEntry } from '@mc/shared'
 import { groupByMonth } from '../history-copy'
 import type { HistoryType } from '../points.store'
 import { HistoryRow } from './history-row'
@@ -8,7 +8,7 @@ import './history-list.css'
 /** Entries newest first, in one card per month (Asia/Shanghai) with the month above it. */
 export interface HistoryListProps {
   type: HistoryType
-  entries: readonly HistoryEntry[]
+  entries: readonly MemberHistoryEntry[]
 }
 
 export function HistoryList({ type, entries }: HistoryListProps) {

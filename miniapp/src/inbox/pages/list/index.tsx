@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Toast } from '@nutui/nutui-react-taro'
 import type { NotificationView } from '@mc/shared'
 import { EmptyState } from '../../../components/empty-state'
 import { ListFooter } from '../../../components/list-footer'
@@ -7,11 +8,13 @@ import { PagePlaceholder } from '../../../components/page-shell'
 import { shanghaiDateTime } from '../../../format'
 import { routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
-import { categoryOfKind, categoryTags } from '../../inbox-copy'
+import { InboxTypeIcon } from '../../components/inbox-type-icon'
+import { categoryOfKind, linkActionOf } from '../../inbox-copy'
 import { inboxSelectors, useInboxStore } from '../../inbox.store'
-import { linkPlan } from '../../notification-link'
+import { linkPlan, pathOf } from '../../notification-link'
 import './index.css'
 
+const toastId = 'inbox-toast'
 const loadInbox = () => useInboxStore.getState().loadInbox()
 const loadMore = () => void useInboxStore.getState().loadMoreInbox()
 
@@ -33,6 +36,11 @@ export default function InboxPage() {
   const error = useInboxStore((s) => s.error)
   const loadingMore = useInboxStore(inboxSelectors.loadingMore)
   const hasMore = useInboxStore(inboxSelectors.hasMore)
+  const unread = useInboxStore(inboxSelectors.unreadCount)
+  const markingAll = useInboxStore((s) => s.markingAll)
+  const markAllRead = async () => {
+    if (!(await useInboxStore.getState().markAllRead())) Toast.show(toastId, { content: '操作失败，请稍后重试' })
+  }
 
   useMemberSession(() => void loadInbox())
   useReachBottom(loadMore)
@@ -52,7 +60,18 @@ export default function InboxPage() {
   }
   return (
     <View className='page-shell inbox'>
+      <Toast id={toastId} />
       <View className='inbox__bar'>
+        <Text
+          className={`inbox__read-all${unread === 0 || markingAll ? ' inbox__read-all--off' : ''}`}
+          data-testid='inbox-read-all'
+          aria-disabled={unread === 0 || markingAll}
+          onClick={() => {
+            if (unread > 0 && !markingAll) void markAllRead()
+          }}
+        >
+          {unread > 0 ? `全部已读（${unread}）` : '全部已读'}
+        </Text>
         <Text
           className='inbox__settings'
           data-testid='inbox-settings'
@@ -78,21 +97,26 @@ export default function InboxPage() {
 }
 
 function NotificationRow({ notification: n }: { notification: NotificationView }) {
-  const category = categoryOfKind(n.kind)
+  // Only a page the app can open gets a link; the words say what the shopper will do there.
+  const linked = linkPlan(n.page, []).kind !== 'none'
   return (
     <View
       className={`inbox__item${n.readAt ? '' : ' inbox__item--unread'}`}
       data-testid={`inbox-item-${n.id}`}
       onClick={() => openNotification(n)}
     >
-      <View className='inbox__head'>
+      <View className='inbox__icon'>
+        <InboxTypeIcon category={categoryOfKind(n.kind)} />
         {!n.readAt && <View className='inbox__dot' aria-label='未读' />}
-        {category && <Text className={`inbox__tag inbox__tag--${category}`}>{categoryTags[category]}</Text>}
-        <Text className='inbox__title'>{n.title}</Text>
-        <Text className='inbox__time'>{shanghaiDateTime(n.createdAt)}</Text>
       </View>
-      <Text className='inbox__body'>{n.body}</Text>
-      {n.page && <Text className='inbox__go'>去查看 ›</Text>}
+      <View className='inbox__main'>
+        <View className='inbox__head'>
+          <Text className='inbox__title'>{n.title}</Text>
+          <Text className='inbox__time'>{shanghaiDateTime(n.createdAt)}</Text>
+        </View>
+        <Text className='inbox__body'>{n.body}</Text>
+        {linked && n.page && <Text className='inbox__go'>{linkActionOf(pathOf(n.page))} ›</Text>}
+      </View>
     </View>
   )
 }

@@ -11,6 +11,7 @@ import { HistoryList } from '../../components/history-list'
 import { HistorySummary } from '../../components/history-summary'
 import { HistoryTabs } from '../../components/history-tabs'
 import { historyTitles, historyTypeFromParam } from '../../history-copy'
+import { rememberHistoryType } from '../../history-tab-url'
 import { pointsSelectors, usePointsStore, type HistoryType } from '../../points.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
@@ -31,6 +32,8 @@ export default function HistoryPage() {
   const switchTo = (next: HistoryType) => {
     if (next === type) return
     setType(next)
+    // A reload opens the tab chosen, not the one the page was first opened on.
+    rememberHistoryType(next)
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
   }
 

@@ -1,12 +1,17 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Gift } from '@nutui/icons-react-taro'
 import { Dialog, Toast } from '@nutui/nutui-react-taro'
 import { chineseMonthDay, type SignInCalendarDay, type SignInCalendarResponse } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { PagePlaceholder } from '../../../components/page-shell'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
+import { groupThousands } from '../../../format'
+import { routes } from '../../../routes'
 import { SignInCalendar } from '../../components/sign-in-calendar'
+import { dayRewards } from '../../day-rewards'
 import { dayTapRefusal, makeUpConfirm, nextBonusHint, rewardParts, signInToast } from '../../sign-in-copy'
 import { signInSelectors, useSignInStore } from '../../sign-in.store'
 import { useDayTurn } from '../../use-day-turn'
@@ -28,6 +33,7 @@ export default function SignInPage() {
       <Toast id={toastId} />
       <StreakHero calendar={calendar} />
       <MonthSection calendar={calendar} onMakeUp={setMakeUpDay} />
+      <TasksLink />
       <SignInRules calendar={calendar} />
       <MakeUpDialog day={makeUpDay} makeUp={calendar.makeUp} onClose={() => setMakeUpDay(null)} />
     </View>
@@ -95,6 +101,7 @@ function StreakHero({ calendar }: { calendar: SignInCalendarResponse }) {
 function MonthSection({ calendar, onMakeUp }: { calendar: SignInCalendarResponse; onMakeUp(day: string): void }) {
   const [year, month] = calendar.month.split('-').map(Number)
   const { makeUp } = calendar
+  const rewards = useMemo(() => dayRewards(calendar), [calendar])
   const dayTapped = (day: SignInCalendarDay) => {
     const refusal = dayTapRefusal(day, { today: calendar.today.day, makeUp })
     if (refusal === null) onMakeUp(day.day)
@@ -112,7 +119,33 @@ function MonthSection({ calendar, onMakeUp }: { calendar: SignInCalendarResponse
           </Text>
         )}
       </View>
-      <SignInCalendar month={calendar.month} days={calendar.days} onDayTap={dayTapped} />
+      <SignInCalendar month={calendar.month} days={calendar.days} rewards={rewards} onDayTap={dayTapped} />
+      <View className='sign-in__legend'>
+        <Text className='sign-in__legend-item'>+N 为连续签到当天可得积分</Text>
+        {calendar.bonuses.length > 0 && (
+          <View className='sign-in__legend-item'>
+            <Gift size={12} color='#e8590c' />
+            <Text className='sign-in__legend-text'>连签奖励日</Text>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}
+
+/** The tasks list: more ways to earn than the daily sign-in. */
+function TasksLink() {
+  return (
+    <View
+      className='sign-in__section sign-in__tasks'
+      data-testid='sign-in-tasks'
+      onClick={() => void Taro.navigateTo({ url: routes.tasks })}
+    >
+      <View className='sign-in__tasks-text'>
+        <Text className='sign-in__section-title'>做任务，赚更多</Text>
+        <Text className='sign-in__tasks-hint'>更多赚积分、成长值的方式</Text>
+      </View>
+      <Text className='sign-in__tasks-go'>去完成 ›</Text>
     </View>
   )
 }
@@ -131,7 +164,7 @@ function SignInRules({ calendar }: { calendar: SignInCalendarResponse }) {
       ))}
       {makeUp && (
         <Text className='sign-in__rule'>
-          · 本月漏签的日期可补签，每次消耗 {makeUp.costPoints} 积分，每月最多 {makeUp.perMonth} 次
+          · 本月漏签的日期可补签，每次消耗 {groupThousands(makeUp.costPoints)} 积分，每月最多 {makeUp.perMonth} 次
         </Text>
       )}
     </View>
