@@ -1,7 +1,8 @@
 // Hand-rolled formatting: the weapp runtime's Intl support varies by device, and these strings must read the same
 // on every phone. One style per context, for every shopper page:
 // - counts and balances (points, growth, coupons): `groupThousands`, with `signedThousands` for a change;
-// - money: `yuanFromFen`, always ¥ with two decimals;
+// - money: `yuanFromFen`, always ¥ with two decimals (prices, payments, amounts in sentences);
+// - a face value (a coupon's or a benefit's "满 50 减 5", "¥10" on a tile): `faceYuan`, whole yuan without decimals;
 // - list rows and timestamps: `shanghaiDateTime` (2026-11-02 23:59); month headings: `shanghaiMonth`;
 // - a day in a sentence or on a detail line: `chineseDate` for a business day, `chineseDateOf` for an instant
 //   (2026年11月2日).
@@ -16,6 +17,14 @@ export function groupThousands(value: number): string {
 /** A signed change: +1,188, -80, 0. */
 export function signedThousands(value: number): string {
   return Math.trunc(value) > 0 ? `+${groupThousands(value)}` : groupThousands(value)
+}
+
+/** A face value in yuan, without the ¥: 500 → "5", 120000 → "1,200", 990 → "9.90" (decimals only when there are fen). */
+export function faceYuan(fen: number): string {
+  const total = Math.max(0, Math.round(fen))
+  const cents = total % 100
+  const yuan = groupThousands(Math.floor(total / 100))
+  return cents === 0 ? yuan : `${yuan}.${String(cents).padStart(2, '0')}`
 }
 
 /** Integer fen as money, always with two decimals: 20000 → "¥200.00", 8650 → "¥86.50", 120000 → "¥1,200.00". */

@@ -9,7 +9,7 @@ import {
   ShippingGlyph,
   StarGlyph,
 } from '../components/icon/glyphs'
-import { yuanFromFen } from '../format'
+import { faceYuan } from '../format'
 
 /** The icon and tile colour of each benefit kind, the same on the benefits page and the tier cards. */
 export const benefitKindLooks: Record<BenefitKind, { glyph: Glyph; tone: IconTone }> = {
@@ -40,7 +40,7 @@ export function benefitValueText(benefit: Pick<MemberBenefit, 'grant' | 'memberP
   const cashFen = coupons
     .filter((coupon) => coupon.kind === 'cash_off')
     .reduce((sum, coupon) => sum + coupon.discountFen * coupon.count, 0)
-  if (cashFen > 0) return yuanFromFen(cashFen)
+  if (cashFen > 0) return `¥${faceYuan(cashFen)}`
   const shipping = coupons.filter((coupon) => coupon.kind === 'free_shipping').reduce((n, c) => n + c.count, 0)
   return shipping > 0 ? `包邮 ×${shipping}` : null
 }

@@ -1,14 +1,7 @@
 import type { CouponStatus, CouponView } from '@mc/shared'
-import { chineseDate, groupThousands, shanghaiDay } from '../format'
+import { chineseDate, faceYuan, shanghaiDay } from '../format'
 
 type CouponTerms = Pick<CouponView, 'kind' | 'thresholdFen' | 'discountFen'>
-
-/** Fen as a bare yuan figure for coupon titles: 5000 → "50", 550 → "5.50", 500000 → "5,000". */
-function yuanFigure(fen: number): string {
-  const yuan = Math.floor(fen / 100)
-  const cents = fen % 100
-  return cents === 0 ? groupThousands(yuan) : `${groupThousands(yuan)}.${String(cents).padStart(2, '0')}`
-}
 
 /**
  * A coupon's title by its terms, spaced one way everywhere: "满 50 减 5", "无门槛减 5", "包邮券". The merchant's
@@ -16,14 +9,14 @@ function yuanFigure(fen: number): string {
  */
 export function couponTitle(coupon: CouponTerms): string {
   if (coupon.kind === 'free_shipping') return '包邮券'
-  const off = yuanFigure(coupon.discountFen)
-  return coupon.thresholdFen > 0 ? `满 ${yuanFigure(coupon.thresholdFen)} 减 ${off}` : `无门槛减 ${off}`
+  const off = faceYuan(coupon.discountFen)
+  return coupon.thresholdFen > 0 ? `满 ${faceYuan(coupon.thresholdFen)} 减 ${off}` : `无门槛减 ${off}`
 }
 
 /** The big figure on the coupon's stub: "¥5" (the ¥ drawn smaller by the page), or "包邮". */
 export function couponFigure(coupon: CouponTerms): { currency: boolean; amount: string } {
   if (coupon.kind === 'free_shipping') return { currency: false, amount: '包邮' }
-  return { currency: true, amount: yuanFigure(coupon.discountFen) }
+  return { currency: true, amount: faceYuan(coupon.discountFen) }
 }
 
 /**

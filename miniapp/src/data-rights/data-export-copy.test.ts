@@ -119,7 +119,7 @@ describe('我的数据 sections', () => {
       { label: '保温杯 · 已完成', value: '李四 13912345678 上海市某路 1 号' },
     ])
     expect(section('tier').rows[1]).toEqual({ label: '升级 · 2026-11-22', value: '普通会员 → 白银会员' })
-    expect(section('orders').rows).toEqual([{ label: '订单 EXP-1', value: '实付 ¥600' }])
+    expect(section('orders').rows).toEqual([{ label: '订单 EXP-1', value: '实付 ¥600.00' }])
   })
 
   it('counts what the page does not list', () => {

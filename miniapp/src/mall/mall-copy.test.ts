@@ -17,24 +17,13 @@ import {
   statusTone,
   stockText,
   tierBadge,
-  yuanWithCents,
 } from './mall-copy'
 
 describe('prices', () => {
   it.each([
-    [0, '¥0.00'],
-    [5, '¥0.05'],
-    [990, '¥9.90'],
-    [1000, '¥10.00'],
-    [120000, '¥1,200.00'],
-    [-50, '¥0.00'],
-    [99.6, '¥1.00'],
-  ])('yuanWithCents(%d) is %s', (fen, text) => expect(yuanWithCents(fen)).toBe(text))
-
-  it.each([
-    [1200, 0, 1, '1200 积分'],
+    [1200, 0, 1, '1,200 积分'],
     [800, 990, 1, '800 积分 + ¥9.90'],
-    [800, 990, 3, '2400 积分 + ¥29.70'],
+    [800, 990, 3, '2,400 积分 + ¥29.70'],
     [50, 0, 10, '500 积分'],
   ])('priceLabel(%d, %d, ×%d) is %s', (points, cash, quantity, text) =>
     expect(priceLabel(points, cash, quantity)).toBe(text),
@@ -59,8 +48,8 @@ describe('badges', () => {
 
   it('couponSpecText names the face value and how long it lasts', () => {
     const spec = { name: '满减券', kind: 'cash_off' as const, thresholdFen: 5000, discountFen: 1000, validDays: 30 }
-    expect(couponSpecText(spec)).toBe('满 ¥50 减 ¥10 · 兑换后 30 天内有效')
-    expect(couponSpecText({ ...spec, thresholdFen: 0, discountFen: 550 })).toBe('无门槛减 ¥5.50 · 兑换后 30 天内有效')
+    expect(couponSpecText(spec)).toBe('满 50 减 10 · 兑换后 30 天内有效')
+    expect(couponSpecText({ ...spec, thresholdFen: 0, discountFen: 550 })).toBe('无门槛减 5.50 · 兑换后 30 天内有效')
     expect(couponSpecText({ ...spec, kind: 'free_shipping', validDays: 7 })).toBe('包邮券 · 兑换后 7 天内有效')
   })
 })

@@ -5,20 +5,15 @@ import {
   type RedemptionStatus,
   type RedemptionView,
 } from '@mc/shared'
+import { couponTitle } from '../coupons/coupon-copy'
 import { groupThousands, shanghaiDateTime, yuanFromFen } from '../format'
 
 // Strings the points mall shows, as pure functions so each wording is tested once and reads the same on every page.
 
-/** Cash in fen as the cashier shows it, always with cents: 990 → "¥9.90", 120000 → "¥1,200.00". */
-export function yuanWithCents(fen: number): string {
-  const total = Math.max(0, Math.round(fen))
-  return `¥${groupThousands(Math.floor(total / 100))}.${String(total % 100).padStart(2, '0')}`
-}
-
-/** An item's price, or a total: "1200 积分", or "800 积分 + ¥9.90" when there is a cash part. */
+/** An item's price, or a total: "1,200 积分", or "800 积分 + ¥9.90" when there is a cash part. */
 export function priceLabel(pointsPrice: number, cashFen: number, quantity = 1): string {
-  const points = `${pointsPrice * quantity} 积分`
-  return cashFen > 0 ? `${points} + ${yuanWithCents(cashFen * quantity)}` : points
+  const points = `${groupThousands(pointsPrice * quantity)} 积分`
+  return cashFen > 0 ? `${points} + ${yuanFromFen(cashFen * quantity)}` : points
 }
 
 /** The lowest tier allowed, e.g. 黄金会员 → "黄金及以上". */
@@ -53,15 +48,9 @@ export const fulfilmentNotes: Record<FulfilmentKind, string> = {
   delivery: '兑换时需填写收货地址，兑换成功后商家将尽快安排快递寄出。',
 }
 
-/** A coupon item's face: "满 ¥50 减 ¥10 · 领取后 30 天内有效", "无门槛减 ¥5 · …", "包邮券 · …". */
+/** A coupon item's face: its title as the wallet shows it ("满 50 减 10", "无门槛减 5", "包邮券") and how long it lasts. */
 export function couponSpecText(coupon: MallCouponSpec): string {
-  const face =
-    coupon.kind === 'free_shipping'
-      ? '包邮券'
-      : coupon.thresholdFen > 0
-        ? `满 ${yuanFromFen(coupon.thresholdFen)} 减 ${yuanFromFen(coupon.discountFen)}`
-        : `无门槛减 ${yuanFromFen(coupon.discountFen)}`
-  return `${face} · 兑换后 ${coupon.validDays} 天内有效`
+  return `${couponTitle(coupon)} · 兑换后 ${coupon.validDays} 天内有效`
 }
 
 /** When the item may be redeemed, in Asia/Shanghai time: "长期有效", "… 起", "至 …" or "… 至 …". */
@@ -128,7 +117,7 @@ export function settledCashierText(r: Pick<RedemptionView, 'status' | 'cashFen' 
   cash: string
   points: string
 } {
-  const cash = yuanWithCents(r.cashFen)
+  const cash = yuanFromFen(r.cashFen)
   const points = groupThousands(r.pointsCost)
   if (r.status === 'completed') return { title: '支付成功', cash: `已支付 ${cash}`, points: `已使用 ${points} 积分` }
   if (r.status === 'refunded') return { title: '订单已退款', cash: `已退款 ${cash}`, points: `${points} 积分已退回` }

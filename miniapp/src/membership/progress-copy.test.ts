@@ -10,11 +10,11 @@ describe('pathsSentence', () => {
         { kind: 'order', amountFen: 20000 },
         { kind: 'sign_in', days: 100 },
       ],
-      '再下一单满 ¥200 或签到 100 天即可升级',
+      '再下一单满 ¥200.00 或签到 100 天即可升级',
     ],
     [[{ kind: 'order', amountFen: 8650 }], '再下一单满 ¥86.50 即可升级'],
     [[{ kind: 'sign_in', days: 5 }], '再签到 5 天即可升级'],
-    [[{ kind: 'order', amountFen: 150000 }], '再下一单满 ¥1,500 即可升级'],
+    [[{ kind: 'order', amountFen: 150000 }], '再下一单满 ¥1,500.00 即可升级'],
     [[], null],
   ])('%j → %j', (paths, expected) => expect(pathsSentence(paths)).toBe(expected))
 })

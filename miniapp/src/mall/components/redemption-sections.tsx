@@ -1,17 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { shanghaiDateTime } from '../../format'
+import { shanghaiDateTime, yuanFromFen } from '../../format'
 import { routes } from '../../routes'
 import { groupOrderNo, type RedemptionView } from '@mc/shared'
-import {
-  countdownText,
-  groupCouponCode,
-  redemptionTimeRows,
-  secondsUntil,
-  statusHint,
-  statusTone,
-  yuanWithCents,
-} from '../mall-copy'
+import { countdownText, groupCouponCode, redemptionTimeRows, secondsUntil, statusHint, statusTone } from '../mall-copy'
 import { mallSelectors, useMallStore } from '../mall.store'
 import { useNow } from '../use-now'
 import { RedeemedItem } from './redeemed-item'
@@ -86,7 +78,7 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
           <RedeemedItem redemption={r} block='redemption-item' />
         </View>
         <Row label='积分' value={`${r.pointsCost} 积分`} accent />
-        {r.cashFen > 0 && <Row label='现金' value={yuanWithCents(r.cashFen)} accent />}
+        {r.cashFen > 0 && <Row label='现金' value={yuanFromFen(r.cashFen)} accent />}
         <Row label='兑换单号' value={groupOrderNo(r.orderNo)} testId='redemption-order-no' />
         <Row label='下单时间' value={shanghaiDateTime(r.createdAt)} />
         {redemptionTimeRows(r).map(({ label, at }) => (

@@ -11,7 +11,7 @@ describe('TierCard', () => {
     expect(screen.getByText('小程')).toBeTruthy()
     expect(screen.getByText('138****0000')).toBeTruthy()
     expect(screen.getByText('再得 400 成长值升级白银会员')).toBeTruthy()
-    expect(screen.getByText('再下一单满 ¥400 或签到 200 天即可升级')).toBeTruthy()
+    expect(screen.getByText('再下一单满 ¥400.00 或签到 200 天即可升级')).toBeTruthy()
     expect(screen.getByText('20%')).toBeTruthy()
     // The entry tier never lapses, so there is no validity line.
     expect(screen.queryByText(/有效期至/)).toBeNull()

@@ -5,7 +5,7 @@ import { Toast } from '@nutui/nutui-react-taro'
 import type { DeliveryAddress, MallItemView, RedeemBody } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import '../../../components/page-shell/index.css'
-import { groupThousands } from '../../../format'
+import { groupThousands, yuanFromFen } from '../../../format'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { redemptionRoute, routes } from '../../../routes'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
@@ -16,7 +16,7 @@ import { ItemPlaceholder } from '../../components/mall-placeholders'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { saveLastAddress } from '../../last-address'
 import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
-import { fulfilmentNotes, fulfilmentTitles, pointsAfterText, priceLabel, yuanWithCents } from '../../mall-copy'
+import { fulfilmentNotes, fulfilmentTitles, pointsAfterText, priceLabel } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { useDeliveryAddress } from '../../use-delivery-address'
 import { payWithWechat } from '../../wechat-pay'
@@ -149,7 +149,7 @@ function CheckoutTotals({ pointsTotal, cashTotal }: { pointsTotal: number; cashT
         <View className='mall-row'>
           <Text className='mall-row__label'>现金合计</Text>
           <Text className='mall-row__value mall-row__value--accent' data-testid='checkout-cash-total'>
-            {yuanWithCents(cashTotal)}
+            {yuanFromFen(cashTotal)}
           </Text>
         </View>
       )}

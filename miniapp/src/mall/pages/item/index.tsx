@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
+import { yuanFromFen } from '../../../format'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { mallCheckoutRoute } from '../../../routes'
@@ -18,7 +19,6 @@ import {
   priceLabel,
   stockText,
   tierBadge,
-  yuanWithCents,
 } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../mall-pages.css'
@@ -46,7 +46,7 @@ export default function MallItemPage() {
         <View className='mall-item__price'>
           <Text className='mall-item__points'>{item.pointsPrice}</Text>
           <Text className='mall-item__unit'>积分</Text>
-          {item.cashFen > 0 && <Text className='mall-item__cash'>+ {yuanWithCents(item.cashFen)}</Text>}
+          {item.cashFen > 0 && <Text className='mall-item__cash'>+ {yuanFromFen(item.cashFen)}</Text>}
         </View>
         <Text className='mall-item__title'>{item.title}</Text>
         <View className='mall-item__badges'>

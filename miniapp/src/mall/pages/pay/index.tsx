@@ -13,7 +13,8 @@ import { askForSubscriptions } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionPlaceholder } from '../../components/mall-placeholders'
-import { countdownText, settledCashierText, yuanWithCents } from '../../mall-copy'
+import { countdownText, settledCashierText } from '../../mall-copy'
+import { yuanFromFen } from '../../../format'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
 import '../../mall-pages.css'
@@ -95,7 +96,7 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
       <View className='cashier__card'>
         <Text className='cashier__label'>需支付</Text>
         <Text className='cashier__amount' data-testid='pay-amount'>
-          {yuanWithCents(redemption.cashFen)}
+          {yuanFromFen(redemption.cashFen)}
         </Text>
         <Text className='cashier__item'>
           {redemption.itemTitle} × {redemption.quantity}
@@ -116,7 +117,7 @@ function Cashier({ redemption }: { redemption: RedemptionView }) {
           disabled={cancelling}
           onClick={() => void pay()}
         >
-          确认支付 {yuanWithCents(redemption.cashFen)}
+          确认支付 {yuanFromFen(redemption.cashFen)}
         </ActionButton>
         <ActionButton
           className='cashier__cancel'

@@ -11,7 +11,7 @@ import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionPlaceholder } from '../../components/mall-placeholders'
 import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemption-sections'
 import { PickupCodeCard } from '../../components/pickup-code-card'
-import { yuanWithCents } from '../../mall-copy'
+import { yuanFromFen } from '../../../format'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
 import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
@@ -122,7 +122,7 @@ function PendingBar({ redemption }: { redemption: RedemptionView }) {
         disabled={cancelling || expired}
         onClick={() => void pay()}
       >
-        {watching ? '确认支付结果…' : expired ? '订单已超时' : `去支付 ${yuanWithCents(redemption.cashFen)}`}
+        {watching ? '确认支付结果…' : expired ? '订单已超时' : `去支付 ${yuanFromFen(redemption.cashFen)}`}
       </ActionButton>
       <CancelDialog
         visible={asking}
