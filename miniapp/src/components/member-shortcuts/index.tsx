@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { inboxSelectors, useInboxStore } from '../../inbox/inbox.store'
+import { openPage } from '../../open-page'
 import { routes } from '../../routes'
 import './index.css'
 
@@ -27,7 +27,7 @@ export function MemberShortcuts() {
   return (
     <View className='shortcuts'>
       {entries.map((entry) => (
-        <View key={entry.key} className='shortcuts__item' onClick={() => void Taro.navigateTo({ url: entry.url })}>
+        <View key={entry.key} className='shortcuts__item' onClick={() => void openPage(entry.url)}>
           <View className={`shortcuts__icon shortcuts__icon--${entry.tone}`}>
             <Text>{entry.glyph}</Text>
             {entry.key === 'inbox' && badge && (

@@ -8,7 +8,8 @@ import { ActionButton } from '../../components/action-button'
 import { PhoneLoginForm } from '../../membership/components/phone-login-form'
 import { sceneFromParams } from '../../membership/join-params'
 import { useMembershipStore } from '../../membership/membership.store'
-import { routes, withScene } from '../../routes'
+import { routes } from '../../routes'
+import { joinRoute, returnToFromParams } from '../../session/return-to'
 import './index.css'
 
 const toastId = 'login-toast'
@@ -17,6 +18,9 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 export default function LoginPage() {
   const { params } = useRouter()
   const scene = sceneFromParams(params)
+  // The page the shopper was going to; a store QR's join page carries its scene in its own query.
+  const returnTo = returnToFromParams(params)
+  const goingToJoin = returnTo?.split('?')[0] === routes.join
   const loggingIn = useMembershipStore((s) => s.pending === 'login')
   const loginWithPhone = useMembershipStore((s) => s.loginWithPhone)
   const loginWithWechat = useMembershipStore((s) => s.loginWithWechat)
@@ -25,8 +29,8 @@ export default function LoginPage() {
 
   // Only a session already stored on arrival skips the form; a fresh login navigates in finish().
   useEffect(() => {
-    if (useMembershipStore.getState().session !== null) void Taro.reLaunch({ url: routes.home })
-  }, [])
+    if (useMembershipStore.getState().session !== null) void Taro.reLaunch({ url: returnTo ?? routes.home })
+  }, [returnTo])
 
   const finish = (response: LoginResponse | null) => {
     if (response === null) {
@@ -35,8 +39,9 @@ export default function LoginPage() {
       return
     }
     const joined = response.member !== null && response.member.joinedAt !== null
-    const url = joined ? routes.home : withScene(routes.join, scene)
-    void Taro.reLaunch({ url })
+    // reLaunch leaves only the destination in history, so no login page waits behind it.
+    if (joined) void Taro.reLaunch({ url: returnTo !== undefined && !goingToJoin ? returnTo : routes.home })
+    else void Taro.reLaunch({ url: goingToJoin && returnTo !== undefined ? returnTo : joinRoute(scene, returnTo) })
   }
 
   return (
@@ -72,9 +77,6 @@ export default function LoginPage() {
         )}
       </View>
       <Text className='login__terms'>手机号仅用于识别会员身份，不会对外展示</Text>
-      <Text className='login__staff' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })}>
-        店员入口
-      </Text>
     </View>
   )
 }
