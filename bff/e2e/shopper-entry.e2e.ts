@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { expectNoHorizontalOverflow, screenshot, waitForPage } from './support/browser'
+import { acceptTerms, expectNoHorizontalOverflow, screenshot, waitForPage } from './support/browser'
 import { outletJoinUrl, outletScene } from '../src/outlets/outlet-scene'
-import { e2eQrSceneSecret } from './support/h5-server'
+import { e2eAdminToken, e2eQrSceneSecret } from './support/h5-server'
 import { useServerAndPhone } from './support/server-and-phone'
 
 // 林小夏, a named demo shopper who has joined; the others are new phones that join on the way.
@@ -33,6 +33,7 @@ async function bothWidths(page: Page, name: string) {
 
 async function logInWith(page: Page, phoneNumber: string) {
   await page.getByPlaceholder('请输入手机号').fill(phoneNumber)
+  await acceptTerms(page)
   await page.getByText('登录', { exact: true }).click()
 }
 
@@ -123,6 +124,7 @@ describe('H5: the shopper login page', () => {
       if (how === 'paste') await page.keyboard.insertText(typed)
       else await page.keyboard.type(typed)
       await expect.poll(() => input.inputValue()).toBe('13912340009')
+      await acceptTerms(page)
       if (typed === '+86 139 1234 0009') await screenshot(page, 'entry-login-pasted-phone')
       await page.getByText('登录', { exact: true }).click()
       await waitForPage(page, shown(page).getByText('立即开通会员'))
@@ -141,6 +143,58 @@ describe('H5: the shopper login page', () => {
     await page.goto(`${server.baseUrl}/#/staff/pages/login/index`)
     await page.reload()
     await waitForPage(page, shown(page).getByText('店员登录').last())
+  })
+})
+
+describe('H5: consent to 《用户协议》 and 《隐私政策》 at login', () => {
+  const { server, phone } = useServerAndPhone()
+
+  it('refuses to log in until the box is ticked, and says why', async () => {
+    const { page } = phone
+    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await page.getByPlaceholder('请输入手机号').fill('13900000081')
+    await page.getByText('登录', { exact: true }).click()
+    await page.getByText('请先阅读并勾选同意《用户协议》和《隐私政策》').waitFor()
+    await screenshot(page, 'entry-login-consent-refused')
+    expect(hashOf(page)).toContain('/pages/login/index')
+    expect(await server.db.selectFrom('members').select('id').where('phone', '=', '13900000081').execute()).toEqual([])
+  })
+
+  it('opens each document with its text, as the merchant last saved it', async () => {
+    const { page } = phone
+    await waitForPage(page, shown(page).getByText('《用户协议》', { exact: true }))
+    await shown(page).getByText('《用户协议》', { exact: true }).click()
+    await waitForPage(page, shown(page).getByText('一、会员资格', { exact: false }).first())
+    await bothWidths(page, 'entry-legal-terms')
+    await page.goBack()
+    await waitForPage(page, shown(page).getByText('《隐私政策》', { exact: true }))
+    await shown(page).getByText('《隐私政策》', { exact: true }).click()
+    await waitForPage(page, shown(page).getByText('一、我们收集的信息', { exact: false }).first())
+    await bothWidths(page, 'entry-legal-privacy')
+
+    const saved = await fetch(`${server.baseUrl}/api/admin/legal/privacy`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${e2eAdminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: '会员隐私政策',
+        body: '徐汇旗舰店所属公司只为计算会员等级、积分与权益使用您的手机号与消费记录，不出售给任何第三方，您可随时导出或注销。',
+      }),
+    })
+    expect(saved.status).toBe(200)
+    await page.reload()
+    await waitForPage(page, shown(page).getByText('《会员隐私政策》'))
+    await shown(page).getByText('不出售给任何第三方', { exact: false }).waitFor()
+  })
+
+  it('logs in once ticked', async () => {
+    const { page } = phone
+    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await page.reload()
+    await page.getByPlaceholder('请输入手机号').fill('13900000081')
+    await acceptTerms(page)
+    await screenshot(page, 'entry-login-consent-ticked')
+    await page.getByText('登录', { exact: true }).click()
+    await waitForPage(page, shown(page).getByText('立即开通会员'))
   })
 })
 

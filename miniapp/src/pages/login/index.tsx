@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
-import { Weixin } from '@nutui/icons-react-taro'
+import { Checked, CheckNormal, Weixin } from '@nutui/icons-react-taro'
 import type { LoginResponse } from '@mc/shared'
 import { ActionButton } from '../../components/action-button'
 import { PhoneLoginForm } from '../../membership/components/phone-login-form'
 import { sceneFromParams } from '../../membership/join-params'
 import { useMembershipStore } from '../../membership/membership.store'
-import { routes } from '../../routes'
+import { legalDocumentRoute, routes } from '../../routes'
+import { openPage } from '../../open-page'
 import { joinRoute, returnToFromParams } from '../../session/return-to'
 import './index.css'
 
@@ -26,6 +27,16 @@ export default function LoginPage() {
   const loginWithWechat = useMembershipStore((s) => s.loginWithWechat)
   // On weapp the phone form is a fallback for development builds where the BFF enables local login.
   const [phoneFormShown, setPhoneFormShown] = useState(!isWeapp)
+  const [agreed, setAgreed] = useState(false)
+
+  // Logging in means accepting both documents; nothing is sent until the box is ticked.
+  const whenAgreed = (login: () => Promise<void>) => {
+    if (!agreed) {
+      Toast.show(toastId, { content: '请先阅读并勾选同意《用户协议》和《隐私政策》', icon: 'fail' })
+      return
+    }
+    void login()
+  }
 
   // Only a session already stored on arrival skips the form; a fresh login navigates in finish().
   useEffect(() => {
@@ -63,18 +74,41 @@ export default function LoginPage() {
             block
             icon={<Weixin size={20} color='#ffffff' />}
             loading={loggingIn && !phoneFormShown}
-            onClick={async () => finish(await loginWithWechat())}
+            onClick={() => whenAgreed(async () => finish(await loginWithWechat()))}
           >
             微信一键登录
           </ActionButton>
         )}
         {phoneFormShown ? (
-          <PhoneLoginForm submitting={loggingIn} onSubmit={async (phone) => finish(await loginWithPhone(phone))} />
+          <PhoneLoginForm
+            submitting={loggingIn}
+            onSubmit={(phone) => whenAgreed(async () => finish(await loginWithPhone(phone)))}
+          />
         ) : (
           <Text className='login__switch' onClick={() => setPhoneFormShown(true)}>
             使用手机号登录
           </Text>
         )}
+      </View>
+      <View
+        className={`login__consent${agreed ? ' login__consent--agreed' : ''}`}
+        data-testid='login-consent'
+        aria-checked={agreed}
+        role='checkbox'
+      >
+        <View className='login__consent-box' onClick={() => setAgreed(!agreed)}>
+          {agreed ? <Checked size={16} color='#07a455' /> : <CheckNormal size={16} color='#b0b5bf' />}
+        </View>
+        <Text className='login__consent-text'>
+          <Text onClick={() => setAgreed(!agreed)}>我已阅读并同意</Text>
+          <Text className='login__consent-link' onClick={() => void openPage(legalDocumentRoute('terms'))}>
+            《用户协议》
+          </Text>
+          <Text onClick={() => setAgreed(!agreed)}>和</Text>
+          <Text className='login__consent-link' onClick={() => void openPage(legalDocumentRoute('privacy'))}>
+            《隐私政策》
+          </Text>
+        </Text>
       </View>
       <Text className='login__terms'>手机号仅用于识别会员身份，不会对外展示</Text>
     </View>
