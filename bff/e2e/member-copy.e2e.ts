@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, screenshot, settle, waitForPage } from './support/browser'
+import { acceptTerms, expectNoHorizontalOverflow, screenshot, settle, waitForPage } from './support/browser'
 import { e2eClock } from './support/e2e-clock'
 import { useServerAndPhone } from './support/server-and-phone'
 import { completeOrder } from './support/shop-orders'
@@ -31,6 +31,7 @@ describe('H5: copy that reassures — 保级, the cheapest paths and expiring po
     // login page is in the document (Taro's H5 router keeps earlier pages in it, hidden).
     await page.reload()
     await page.locator('input[placeholder="请输入手机号"]:visible').fill(phoneNumber)
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).filter({ visible: true }).click()
     await page.locator('.tier-card').waitFor()
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectNoHorizontalOverflow, screenshot } from './support/browser'
+import { acceptTerms, expectNoHorizontalOverflow, screenshot } from './support/browser'
 import { outletJoinUrl, outletScene } from '../src/outlets/outlet-scene'
 import { e2eQrSceneSecret } from './support/h5-server'
 import { useServerAndPhone } from './support/server-and-phone'
@@ -22,10 +22,12 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
     await expectNoHorizontalOverflow(page)
 
     await page.getByPlaceholder('请输入手机号').fill('12345')
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
     await page.getByText('请输入正确的 11 位手机号').first().waitFor()
 
     await page.getByPlaceholder('请输入手机号').fill('13912345678')
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
     await page.getByText('立即开通会员').waitFor()
     await page.getByText('徐汇旗舰店 邀请您加入会员').waitFor()
@@ -54,6 +56,7 @@ describe('H5: a shopper logs in, joins from a store and sees tier and progress',
     await page.goto('about:blank') // a fresh load, so the app starts without the previous session in memory
     await page.goto(`${server.baseUrl}${outletJoinUrl(forged)}`)
     await page.getByPlaceholder('请输入手机号').fill('13912345679')
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
     await page.getByText('门店码已失效，请向店员索取新码').waitFor()
     await screenshot(page, '02b-join-forged-scene')

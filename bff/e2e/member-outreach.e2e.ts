@@ -2,7 +2,14 @@ import { newId } from '@mc/shared'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { apiCaller } from './support/api'
-import { expectNoHorizontalOverflow, loginAndJoin, screenshot, settle, waitForPage } from './support/browser'
+import {
+  acceptTerms,
+  expectNoHorizontalOverflow,
+  loginAndJoin,
+  screenshot,
+  settle,
+  waitForPage,
+} from './support/browser'
 import { e2eClock } from './support/e2e-clock'
 import { e2eAdminToken } from './support/h5-server'
 import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
@@ -163,6 +170,7 @@ describe('H5: subscription prompts, inbox deep links and paging, notification se
     await page.evaluate(() => localStorage.clear())
     await page.reload()
     await page.getByPlaceholder('请输入手机号').fill(demoPhone)
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
     await page.getByText('林小夏').waitFor()
     await page.goto(`${server.baseUrl}/#/points/pages/expiring/index`)

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { expectNoHorizontalOverflow, screenshot, settle } from './support/browser'
+import { acceptTerms, expectNoHorizontalOverflow, screenshot, settle } from './support/browser'
 import { completeOrder, refundOrder } from './support/shop-orders'
 import { useServerAndPhone } from './support/server-and-phone'
 
@@ -20,6 +20,7 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
   async function logIn(page: Page, phoneNumber: string) {
     await page.goto(`${server.baseUrl}/#/pages/login/index`)
     await page.getByPlaceholder('请输入手机号').fill(phoneNumber)
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
   }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { screenshot, waitForPage } from './support/browser'
+import { acceptTerms, screenshot, waitForPage } from './support/browser'
 import { useServerAndPhone } from './support/server-and-phone'
 
 // Two demo shoppers: 林小夏 (gold, orders demo-1-1 … demo-1-4) and 陈一鸣 (silver, orders demo-2-1 … demo-2-3).
@@ -25,6 +25,7 @@ describe('H5: one member logs out and another logs in on the same phone', () => 
 
   async function logIn(page: Page, phoneNumber: string, nickname: string) {
     await page.getByPlaceholder('请输入手机号').fill(phoneNumber)
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
     await waitForPage(page, page.getByText(nickname))
   }

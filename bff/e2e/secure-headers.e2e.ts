@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { screenshot, settle } from './support/browser'
+import { acceptTerms, screenshot, settle } from './support/browser'
 import { loginAsOwner } from './support/merchant'
 import { useServerAndPhone } from './support/server-and-phone'
 
@@ -39,6 +39,7 @@ describe('the Content-Security-Policy against the built H5 app in Chromium', () 
     expect(document?.headers()['x-content-type-options']).toBe('nosniff')
 
     await page.getByPlaceholder('请输入手机号').fill('13800000001')
+    await acceptTerms(page)
     await page.getByText('登录', { exact: true }).click()
     await page.getByText('黄金会员').first().waitFor()
     await settle(page)

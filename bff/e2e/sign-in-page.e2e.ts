@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { apiCaller } from './support/api'
 import { expectReadable, holdRequest } from './support/button-contrast'
-import { expectNoHorizontalOverflow, screenshot, waitForPage } from './support/browser'
+import { acceptTerms, expectNoHorizontalOverflow, screenshot, waitForPage } from './support/browser'
 import { e2eClock, e2eMonthStart } from './support/e2e-clock'
 import { e2eAdminToken } from './support/h5-server'
 import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
@@ -26,6 +26,7 @@ describe('H5: the sign-in page and button states', () => {
     const { page } = phone
     await page.goto(`${server.baseUrl}/#/pages/login/index`)
     await page.getByPlaceholder('请输入手机号').fill(phoneNo)
+    await acceptTerms(page)
     const button = page.getByRole('button', { name: '登录' })
     await waitForPage(page, button)
     await expectReadable(button, 'login idle', white)

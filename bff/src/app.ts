@@ -20,6 +20,7 @@ import { secureHeaders } from './http/secure-headers'
 import { requestLog } from './http/request-log'
 import { healthRoutes } from './health/health.routes'
 import { inboxRoutes } from './inbox/inbox.routes'
+import { legalAdminRoutes, legalRoutes } from './legal/legal.routes'
 import { memberLedgerRoutes } from './ledger/ledger.routes'
 import { lotExtensionRoutes } from './ledger/lot-extension.routes'
 import { memberExportRoutes } from './data-rights/export.routes'
@@ -65,6 +66,7 @@ const api = new Hono<AppEnv>()
   .route('/shop', shopRoutes)
   .route('/', tierRoutes)
   .route('/', outletRoutes)
+  .route('/', legalRoutes)
   .route('/', signInRoutes)
   .route('/', memberTaskRoutes)
   .route('/', mallRoutes)
@@ -89,6 +91,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', auditLogRoutes)
   .route('/admin', mallOpsRoutes)
   .route('/admin', outboxAdminRoutes)
+  .route('/admin', legalAdminRoutes)
   .route('/staff', staffRoutes)
   .route('/staff', tillRoutes)
   .route('/staff', mallStaffRoutes)

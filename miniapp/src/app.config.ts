@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'data-rights', pages: ['pages/export/index', 'pages/closing/index'] },
     { root: 'sign-in', pages: ['pages/calendar/index'] },
     { root: 'tasks', pages: ['pages/list/index'] },
+    { root: 'legal', pages: ['pages/document/index'] },
     { root: 'member-code', pages: ['pages/code/index'] },
     { root: 'benefits', pages: ['pages/list/index'] },
     { root: 'coupons', pages: ['pages/wallet/index'] },

@@ -2,6 +2,7 @@
 export const routes = {
   home: '/pages/home/index',
   login: '/pages/login/index',
+  legalDocument: '/legal/pages/document/index',
   join: '/membership/pages/join/index',
   tiers: '/membership/pages/tiers/index',
   profile: '/membership/pages/profile/index',
@@ -62,6 +63,11 @@ export function withScene(path: string, scene?: string): string {
 /** The growth or points history, opened on that tab. */
 export function historyRoute(type: 'growth' | 'points'): string {
   return `${routes.history}?type=${type}`
+}
+
+/** 《用户协议》 (`terms`) or 《隐私政策》 (`privacy`). */
+export function legalDocumentRoute(kind: 'terms' | 'privacy'): string {
+  return `${routes.legalDocument}?kind=${kind}`
 }
 
 /** A points mall item's detail page. */

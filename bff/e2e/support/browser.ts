@@ -126,10 +126,21 @@ async function settledOverflow(page: Page): Promise<number> {
   return overflow
 }
 
+/**
+ * Ticks the login page's consent to 《用户协议》 and 《隐私政策》 unless it is ticked already (login refuses until it
+ * is): a second call after a refused attempt must not untick it.
+ */
+export async function acceptTerms(page: Page): Promise<void> {
+  const consent = page.locator('[data-testid="login-consent"]:visible')
+  if (!((await consent.getAttribute('class')) ?? '').includes('login__consent--agreed'))
+    await consent.locator('.login__consent-box').click()
+}
+
 /** Logs in on the H5 login page with the local provider and joins, as a new shopper does. */
 export async function loginAndJoin(page: Page, baseUrl: string, phone: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/login/index`)
   await page.getByPlaceholder('请输入手机号').fill(phone)
+  await acceptTerms(page)
   await page.getByText('登录', { exact: true }).click()
   await page.getByText('立即开通会员').click()
 }

@@ -38,6 +38,7 @@ describe('migrations', () => {
       '2026_12_07_0900_visitor_sessions',
       '2026_12_08_0900_tier_history_index',
       '2026_12_08_0910_member_insights_fillfactor',
+      '2026_12_09_0900_legal_documents',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

@@ -514,6 +514,7 @@ export interface Database {
   member_insights: MemberInsightsTable
   insight_settings: InsightSettingsTable
   engagement_settings: EngagementSettingsTable
+  legal_documents: LegalDocumentsTable
   segments: SegmentsTable
   campaigns: CampaignsTable
   engagement_sends: EngagementSendsTable
@@ -821,6 +822,16 @@ export interface SnapshotOutletCohortsTable {
 export interface EngagementSettingsTable {
   id: string
   settings: string
+  updated_by: string
+  updated_at: Timestamp
+}
+
+/** The merchant's saved 用户协议 / 隐私政策; a kind without a row is still the install's default text (version 1). */
+export interface LegalDocumentsTable {
+  kind: string
+  title: string
+  body: string
+  version: number
   updated_by: string
   updated_at: Timestamp
 }

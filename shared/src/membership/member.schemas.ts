@@ -6,6 +6,19 @@ export const PhoneNumber = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
 
+/**
+ * A phone number as people paste or type it ("139 1234 0009", "+86 139-1234-0009", "0086 13912340009") reduced to
+ * the digits `PhoneNumber` checks: separators dropped, the country code 86 taken off an 11-digit mobile number.
+ * Anything else is left for `PhoneNumber` to refuse, never guessed at.
+ */
+export function normalizePhoneNumber(input: string): string {
+  const digits = input.replace(/\D/g, '')
+  // Another country's number must not pass as a mainland one once its code is stripped: it keeps its '+'.
+  if (/^\D*(?:\+|00)/.test(input) && !/^(?:0086|86)/.test(digits)) return `+${digits}`
+  const national = /^(?:0086|86)(1\d{10})$/.exec(digits)
+  return national?.[1] ?? digits
+}
+
 export const LocalLoginBody = z.strictObject({ phone: PhoneNumber })
 export type LocalLoginBody = z.infer<typeof LocalLoginBody>
 

@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
   GiftGlyph,
@@ -12,6 +11,7 @@ import {
 } from '../icon/glyphs'
 import { IconTile } from '../icon'
 import { inboxSelectors, useInboxStore } from '../../inbox/inbox.store'
+import { openPage } from '../../open-page'
 import { routes } from '../../routes'
 import './index.css'
 
@@ -37,7 +37,7 @@ export function MemberShortcuts() {
   return (
     <View className='shortcuts'>
       {entries.map((entry) => (
-        <View key={entry.key} className='shortcuts__item' onClick={() => void Taro.navigateTo({ url: entry.url })}>
+        <View key={entry.key} className='shortcuts__item' onClick={() => void openPage(entry.url)}>
           <IconTile glyph={entry.glyph} tone={entry.tone} look='solid' size='l'>
             {entry.key === 'inbox' && badge && (
               <Text className='shortcuts__badge' aria-label={`${badge} 条未读`}>

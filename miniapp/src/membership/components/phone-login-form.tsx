@@ -1,11 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
-import { PhoneNumber } from '@mc/shared'
+import { normalizePhoneNumber, PhoneNumber } from '@mc/shared'
 import { ActionButton } from '../../components/action-button'
 import './phone-login-form.css'
 
-/** Phone-number login: validates with the shared `PhoneNumber` schema before calling `onSubmit`. */
+/**
+ * Phone-number login: a pasted or typed number with spaces, dashes or +86 is reduced to its 11 digits
+ * (`normalizePhoneNumber`) and validated with the shared `PhoneNumber` schema before `onSubmit`.
+ */
 export interface PhoneLoginFormProps {
   submitting: boolean
   onSubmit: (phone: string) => void
@@ -16,7 +19,7 @@ export function PhoneLoginForm({ submitting, onSubmit }: PhoneLoginFormProps) {
   const [problem, setProblem] = useState<string | null>(null)
 
   const submit = () => {
-    const parsed = PhoneNumber.safeParse(phone)
+    const parsed = PhoneNumber.safeParse(normalizePhoneNumber(phone))
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? '请输入正确的 11 位手机号')
       return
@@ -34,11 +37,14 @@ export function PhoneLoginForm({ submitting, onSubmit }: PhoneLoginFormProps) {
           type='tel'
           name='phone'
           placeholder='请输入手机号'
-          maxLength={11}
+          // Room for "+86 139 1234 0009" and the like; the 11 digits are taken out of it.
+          maxLength={20}
           clearable
           value={phone}
           onChange={(value) => {
-            setPhone(value)
+            // A complete number shows as its bare digits at once; anything shorter stays as typed.
+            const digits = normalizePhoneNumber(value)
+            setPhone(PhoneNumber.safeParse(digits).success ? digits : value)
             if (problem) setProblem(null)
           }}
           onConfirm={submit}

@@ -6,7 +6,9 @@ import { Store } from '@nutui/icons-react-taro'
 import { ActionButton } from '../../../components/action-button'
 import { outletsSelectors, useOutletsStore, type OutletLookup } from '../../../outlets/outlets.store'
 import { tiersSelectors, useTiersStore } from '../../../tiers/tiers.store'
-import { routes, withScene } from '../../../routes'
+import { openPage } from '../../../open-page'
+import { routes } from '../../../routes'
+import { returnToFromParams } from '../../../session/return-to'
 import { askForSubscriptions, useSubscribePrompts } from '../../../outreach/subscribe'
 import { useMemberSession } from '../../../session/use-member-session'
 import { TierLadder } from '../../components/tier-ladder'
@@ -31,12 +33,20 @@ export default function JoinPage() {
 
   // The outlet travels through login so a QR scan still counts once the shopper has signed in. Tiers and outlet
   // are public, but a visitor without a session is on the way to login and would not see them.
-  const loggedIn = useMemberSession(() => void loadTiers(), [loadTiers], withScene(routes.login, scene))
+  const loadMe = useMembershipStore((s) => s.loadMe)
+  const me = useMembershipStore((s) => s.me)
+  // /api/me tells a member from a shopper who has only logged in: a member who scans a store QR is not invited again.
+  const loggedIn = useMemberSession(() => {
+    void loadTiers()
+    void loadMe()
+  }, [loadTiers, loadMe])
   useEffect(() => {
     if (loggedIn && scene) void lookupOutlet(scene)
   }, [loggedIn, scene, lookupOutlet])
 
   const outletName = lookup?.status === 'found' ? lookup.outlet.name : null
+  if (me !== null && me.member.joinedAt !== null)
+    return <AlreadyMember tierName={me.tier.name} outletName={outletName} />
   return (
     <View className='page-shell join'>
       <Toast id={toastId} />
@@ -55,7 +65,7 @@ export default function JoinPage() {
         </View>
       )}
       {scene && <OutletNote lookup={lookup} />}
-      <JoinButton scene={scene} outletMissing={lookup?.status === 'missing'} />
+      <JoinButton scene={scene} outletMissing={lookup?.status === 'missing'} returnTo={returnToFromParams(params)} />
     </View>
   )
 }
@@ -65,7 +75,8 @@ export default function JoinPage() {
  * store join: the alert explains that joining now links no store, and only then does the button join without
  * it. Unreachable lookups still send the id, because the BFF checks it again when joining.
  */
-function JoinButton({ scene, outletMissing }: { scene: string | undefined; outletMissing: boolean }) {
+function JoinButton(props: { scene: string | undefined; outletMissing: boolean; returnTo: string | undefined }) {
+  const { scene, outletMissing, returnTo } = props
   const joining = useMembershipStore((s) => s.pending === 'join')
   useSubscribePrompts('join')
   const submit = async () => {
@@ -73,7 +84,7 @@ function JoinButton({ scene, outletMissing }: { scene: string | undefined; outle
     const viaOutlet = outletMissing ? undefined : scene
     const response = await useMembershipStore.getState().join(viaOutlet)
     if (response !== null) {
-      void Taro.reLaunch({ url: routes.home })
+      void Taro.reLaunch({ url: returnTo ?? routes.home })
       return
     }
     const error = useMembershipStore.getState().error
@@ -86,6 +97,31 @@ function JoinButton({ scene, outletMissing }: { scene: string | undefined; outle
       <ActionButton type='primary' size='large' block loading={joining} onClick={() => void submit()}>
         立即开通会员
       </ActionButton>
+    </View>
+  )
+}
+
+/** A member who opened a join link (another store's QR): they are a member already, with their tier and a way on. */
+function AlreadyMember({ tierName, outletName }: { tierName: string; outletName: string | null }) {
+  return (
+    <View className='page-shell join' data-testid='join-already-member'>
+      <View className='page-card join__welcome'>
+        <Text className='join__eyebrow'>{tierName}</Text>
+        <Text className='join__title'>您已是会员</Text>
+        <Text className='join__subtitle'>
+          {outletName
+            ? `在${outletName}消费时出示会员码，同样累积成长值和积分`
+            : '无需重复开通，在任一门店消费都会累积成长值和积分'}
+        </Text>
+      </View>
+      <View className='join__actions'>
+        <ActionButton type='primary' size='large' block onClick={() => void Taro.reLaunch({ url: routes.home })}>
+          回到会员首页
+        </ActionButton>
+        <Text className='join__code-link' onClick={() => void openPage(routes.memberCode)}>
+          出示会员码
+        </Text>
+      </View>
     </View>
   )
 }
