@@ -76,7 +76,7 @@ describe('H5: benefits and limits at the staff till', () => {
     await till.getByTestId(`till-coupon-${member.coupons[0]}`).click()
     await till.getByPlaceholder('用券前金额（元）').fill('90')
     await till.getByPlaceholder('收银小票号').fill('R-TILL-0001')
-    await till.getByText('优惠 ¥5，会员实付 ¥85').waitFor()
+    await till.getByText('优惠 ¥5.00，会员实付 ¥85.00').waitFor()
     await screenshot(till, 'staff-till-coupon')
     await expectNoHorizontalOverflow(till)
     await till.getByText('确认登记').click()

@@ -19,7 +19,7 @@ export function signedThousands(value: number): string {
   return Math.trunc(value) > 0 ? `+${groupThousands(value)}` : groupThousands(value)
 }
 
-/** A face value in yuan, without the ¥: 500 → "5", 120000 → "1,200", 990 → "9.90" (decimals only when there are fen). */
+/** A face value in yuan without the ¥: 500 → "5", 120000 → "1,200", 990 → "9.90" (decimals only when there are fen). */
 export function faceYuan(fen: number): string {
   const total = Math.max(0, Math.round(fen))
   const cents = total % 100

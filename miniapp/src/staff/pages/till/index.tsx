@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Input, Toast } from '@nutui/nutui-react-taro'
-import { parseMemberCode, tillHoldLabels, type CouponView } from '@mc/shared'
+import { parseMemberCode, tillHoldLabels } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { yuanFromFen } from '../../../format'
+import { couponTitle } from '../../../coupons/coupon-copy'
 import { routes } from '../../../routes'
 import { StaffMemberCard } from '../../components/member-card'
 import { fenFromYuan, staffSelectors, useStaffStore } from '../../staff.store'
@@ -222,10 +223,6 @@ function PurchaseResult() {
   )
 }
 
-/** 满50减5 */
-const couponTerms = (c: CouponView) =>
-  c.thresholdFen > 0 ? `满${c.thresholdFen / 100}减${c.discountFen / 100}` : `无门槛减${c.discountFen / 100}`
-
 /**
  * The scanned member's member price and usable coupons; tapping one applies it to this purchase (tap again to
  * take it off). With an amount typed, it shows what the member pays; the BFF decides, through the shop's coupon path.
@@ -255,7 +252,7 @@ function TillBenefitsPanel({ amountFen }: { amountFen: number | null }) {
             data-testid={`till-coupon-${c.code}`}
             onClick={() => useStaffStore.getState().couponChosen(c.code === chosen ? null : c.code)}
           >
-            {couponTerms(c)} · {c.name}
+            {couponTitle(c)} · {c.name}
           </Text>
         ))}
       </View>
