@@ -55,11 +55,6 @@ export const routes = {
   merchantOutbox: '/merchant/pages/outbox/index',
 } as const
 
-/** `path` with the store QR `scene` carried along, so a scan survives the detour through login. */
-export function withScene(path: string, scene?: string): string {
-  return scene ? `${path}?scene=${encodeURIComponent(scene)}` : path
-}
-
 /** The growth or points history, opened on that tab. */
 export function historyRoute(type: 'growth' | 'points'): string {
   return `${routes.history}?type=${type}`
