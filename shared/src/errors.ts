@@ -32,6 +32,7 @@ export const errorMessages = {
   DEMOTION_CHOICE_REQUIRED: '新方案会降低部分会员等级，请选择保留至有效期结束或立即生效',
   VERSION_NOT_FOUND: '方案版本不存在',
   BENEFIT_NOT_FOUND: '权益不存在',
+  LEGAL_DOCUMENT_NOT_FOUND: '没有这份协议',
   BENEFIT_LOCKED: '当前等级尚未解锁该权益',
   BENEFIT_NOT_CLAIMABLE: '该权益无需领取，已自动生效',
   BENEFIT_ALREADY_CLAIMED: '本期权益已领取',

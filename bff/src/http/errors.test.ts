@@ -52,8 +52,8 @@ describe('bad input to every endpoint', () => {
     token = await t.joinedMember('13600000001')
   })
 
-  // Logout and the share callback read no body at all, so any body is as good as none there.
-  const bodyless = new Set(['/api/auth/logout', '/api/me/tasks/share'])
+  // Logout, the share callback and 全部已读 read no body at all, so any body is as good as none there.
+  const bodyless = new Set(['/api/auth/logout', '/api/me/tasks/share', '/api/me/inbox/read-all'])
   const badBodies = ['{not json', '[]', '"text"', 'null', '{"phone":{"$gt":""},"code":[1],"outletId":42}']
 
   it('answers each with a 4xx JSON error', async () => {

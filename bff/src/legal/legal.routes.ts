@@ -1,10 +1,18 @@
-import { LegalDocumentParam, LegalDocumentUpdate, LegalDocumentView } from '@mc/shared'
+import { AppError, LegalDocumentKind, LegalDocumentParam, LegalDocumentUpdate, LegalDocumentView } from '@mc/shared'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { requirePermission } from '../auth/require-permission'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { documentRoute } from '../openapi/document-route'
 import { readLegalDocument, saveLegalDocument } from './legal-documents'
+
+/** An unknown kind is a document that does not exist: 404, as an unknown benefit key is, not a 400. */
+const knownKind = createMiddleware<AppEnv>(async (c, next) => {
+  const kind = c.req.param('kind')
+  if (!LegalDocumentKind.safeParse(kind).success) throw new AppError('LEGAL_DOCUMENT_NOT_FOUND', { kind })
+  await next()
+})
 
 /** Public: the 用户协议 or 隐私政策 in force, which the login page links to before the shopper has a session. */
 export const legalRoutes = new Hono<AppEnv>().get(
@@ -14,6 +22,7 @@ export const legalRoutes = new Hono<AppEnv>().get(
     auth: 'none',
     ok: { 200: { description: 'The document', schema: LegalDocumentView } },
   }),
+  knownKind,
   validate('param', LegalDocumentParam),
   async (c) => c.json(await readLegalDocument(c.var.deps.db, c.req.valid('param').kind), 200),
 )
@@ -28,6 +37,7 @@ export const legalAdminRoutes = new Hono<AppEnv>().put(
     ok: { 200: { description: 'The document now in force', schema: LegalDocumentView } },
   }),
   requirePermission('program.edit'),
+  knownKind,
   validate('param', LegalDocumentParam),
   validate('json', LegalDocumentUpdate),
   async (c) => {

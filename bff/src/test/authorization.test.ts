@@ -59,6 +59,12 @@ const idRoutes: Record<string, IdRouteCase> = {
   'GET /api/admin/outlets/:outletId/qr.png': { as: 'admin', unknown: '/api/admin/outlets/out_missing/qr.png' },
   'GET /uploads/:id': { as: 'public', unknown: `/uploads/upl_${'0'.repeat(32)}` },
   'GET /demo/mall/:file': { as: 'public', unknown: '/demo/mall/missing.svg' },
+  'GET /api/legal/:kind': { as: 'public', unknown: '/api/legal/cookies' },
+  'PUT /api/admin/legal/:kind': {
+    as: 'admin',
+    unknown: '/api/admin/legal/cookies',
+    body: { title: '会员须知', body: '本须知说明会员权益的使用方式与范围。'.repeat(4) },
+  },
   'POST /api/admin/members/:memberId/adjustments': {
     as: 'admin',
     unknown: '/api/admin/members/mbr_00000000000000000000000000/adjustments',
