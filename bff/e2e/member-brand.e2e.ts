@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { tierPalette } from '../../miniapp/src/membership/tier-display'
-import { expectNoHorizontalOverflow, loginAndJoin, openPhone, screenshot, waitForPage } from './support/browser'
+import {
+  acceptTerms,
+  expectNoHorizontalOverflow,
+  loginAndJoin,
+  openPhone,
+  screenshot,
+  waitForPage,
+} from './support/browser'
 import { completeOrder } from './support/shop-orders'
 import { useServerAndPhone } from './support/server-and-phone'
 
@@ -137,6 +144,7 @@ describe('H5: the member center at brand level (issue 16)', () => {
       const { page } = narrow
       await page.goto(`${server.baseUrl}/#/pages/login/index`)
       await page.getByPlaceholder('请输入手机号').fill(shopper)
+      await acceptTerms(page)
       await page.getByText('登录', { exact: true }).click()
       await waitForPage(page, visible(page).getByTestId('home-stats-coupons'))
       await expectNoHorizontalOverflow(page)

@@ -109,7 +109,7 @@ describe('H5: copy that reassures — 保级, the cheapest paths and expiring po
     expect(silverMe.paths).toEqual([{ kind: 'order', amountFen: silverMe.growthNeeded * 100 }])
     await logIn(silver)
     const card = page.locator('.tier-card')
-    await card.getByText(`再下一单满 ¥${silverMe.growthNeeded.toLocaleString('en-US')} 即可升级`).waitFor()
+    await card.getByText(`再下一单满 ¥${silverMe.growthNeeded.toLocaleString('en-US')}.00 即可升级`).waitFor()
     await expect(card.getByText(/签到/).count()).resolves.toBe(0)
     await atBothWidths('92-copy-home-paths')
 

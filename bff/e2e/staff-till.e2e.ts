@@ -81,7 +81,7 @@ describe('H5: benefits and limits at the staff till', () => {
     await expectNoHorizontalOverflow(till)
     await till.getByText('确认登记').click()
     await till.getByText('登记成功').waitFor()
-    await till.getByText('已用 每月领券，优惠 ¥5（原价 ¥90）').waitFor()
+    await till.getByText('已用 每月领券，优惠 ¥5.00（原价 ¥90.00）').waitFor()
     await till.getByText('+85').first().waitFor() // 1 growth per yuan paid, net of the coupon
     await screenshot(till, 'staff-till-coupon-result')
     const coupon = await server.db

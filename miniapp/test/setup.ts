@@ -37,6 +37,8 @@ vi.mock('@tarojs/taro', async (importOriginal) => {
     redirectTo: vi.fn(async () => undefined),
     reLaunch: vi.fn(async () => undefined),
     navigateTo: vi.fn(async () => undefined),
+    // No page stack in a unit test: the page rendered is the one shown.
+    getCurrentPages: vi.fn(() => []),
     stopPullDownRefresh: vi.fn(),
     // Page tests set the query with vi.mocked(useRouter).mockReturnValue(...).
     useRouter: vi.fn(() => ({ params: {}, path: '' })),

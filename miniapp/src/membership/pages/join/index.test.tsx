@@ -8,7 +8,7 @@ import { initialMembershipState, useMembershipStore } from '../../membership.sto
 import JoinPage from './index'
 
 const fetchMock = vi.fn<typeof fetch>()
-const outlets: Record<string, string> = { outlet_xuhui: '徐汇旗舰店' }
+const outlets: Record<string, string> = { outlet_xuhui: '徐汇旗舰店', outlet_gone: '已关店' }
 
 beforeEach(() => {
   Taro.clearStorageSync()
@@ -22,6 +22,8 @@ beforeEach(() => {
     const url = String(input)
     if (url === '/api/program/tiers') return jsonResponse(200, { version: 1, tiers })
     if (url === '/api/members/join') return jsonResponse(200, { member: loginFixture().member, joinedNow: true })
+    // Logged in but not yet a member: /api/me says so, and the page invites them.
+    if (url === '/api/me') return jsonResponse(403, { error: { code: 'MEMBER_NOT_JOINED', message: '请先开通会员' } })
     const outletId = decodeURIComponent(url.replace('/api/outlets/scene/', ''))
     if (outlets[outletId]) return jsonResponse(200, { id: outletId, name: outlets[outletId] })
     return jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } })
@@ -64,11 +66,12 @@ describe('JoinPage', () => {
   })
 
   it('shows the note when joining itself finds the store gone, and does not join without asking', async () => {
-    fetchMock.mockImplementationOnce(async () => jsonResponse(200, { version: 1, tiers }))
-    fetchMock.mockImplementationOnce(async () => jsonResponse(200, { id: 'outlet_gone', name: '已关店' }))
-    fetchMock.mockImplementationOnce(async () =>
-      jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } }),
-    )
+    // The store is there when the page looks it up and gone by the time the shopper joins.
+    const served = fetchMock.getMockImplementation()!
+    fetchMock.mockImplementation(async (input, init) => {
+      if (String(input) !== '/api/members/join') return served(input, init)
+      return jsonResponse(404, { error: { code: 'OUTLET_NOT_FOUND', message: '门店不存在' } })
+    })
     openWith({ scene: 'outlet_gone' })
     await screen.findByText('已关店 邀请您加入会员')
     await act(async () => void fireEvent.click(screen.getByText('立即开通会员')))
@@ -79,6 +82,7 @@ describe('JoinPage', () => {
 
   it('sends a visitor without a session to login, carrying the store along', async () => {
     openWith({ scene: 'outlet_xuhui' }, false)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/login/index?scene=outlet_xuhui' }))
+    const back = encodeURIComponent('/membership/pages/join/index?scene=outlet_xuhui')
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/login/index?redirect=${back}` }))
   })
 })
