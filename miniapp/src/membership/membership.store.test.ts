@@ -25,8 +25,11 @@ describe('membership events', () => {
     store().loggedIn(loginFixture())
     store().meLoaded(meFixture(120))
     store().loggedOut()
-    expect(store()).toMatchObject({ session: null, member: null, me: null, error: null })
+    // Left by choice: the login that follows starts at home, not on the page this member left.
+    expect(store()).toMatchObject({ session: null, member: null, me: null, error: null, leftByChoice: true })
     expect(readSession()).toBeNull()
+    store().loggedIn(loginFixture())
+    expect(store().leftByChoice).toBe(false)
   })
 
   it('starts logged in when a live session is stored', () => {

@@ -28,6 +28,8 @@ export interface MembershipState {
   me: MeResponse | null
   pending: MembershipRequest | null
   error: MembershipFailure | null
+  /** The member logged out (or closed the account) themselves: login then starts afresh, not on the page they left. */
+  leftByChoice: boolean
 }
 
 interface MembershipEvents {
@@ -61,6 +63,7 @@ export const initialMembershipState = (): MembershipState => ({
   me: null,
   pending: null,
   error: null,
+  leftByChoice: false,
 })
 
 export const useMembershipStore = create<MembershipStore>()((set, get) => {
@@ -76,14 +79,14 @@ export const useMembershipStore = create<MembershipStore>()((set, get) => {
     requestFailed: (failure) => set({ pending: null, error: failure }),
     loggedIn: ({ token, expiresAt, member }) => {
       saveSession({ token, expiresAt })
-      set({ session: { token, expiresAt }, member, me: null, pending: null, error: null })
+      set({ session: { token, expiresAt }, member, me: null, pending: null, error: null, leftByChoice: false })
     },
     joined: ({ member }) => set({ member, pending: null, error: null }),
     meLoaded: (me) => set({ me, member: me.member, pending: null, error: null }),
     sessionExpired: (failure) => set({ session: null, member: null, me: null, pending: null, error: failure }),
     loggedOut: () => {
       removeSession()
-      set({ session: null, member: null, me: null, pending: null, error: null })
+      set({ session: null, member: null, me: null, pending: null, error: null, leftByChoice: true })
     },
     sessionChanged: () => set(initialMembershipState()),
 

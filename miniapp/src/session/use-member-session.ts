@@ -13,18 +13,20 @@ export type OnSession = () => void | (() => void)
  */
 export function useMemberSession(onSession?: OnSession, deps: DependencyList = []): boolean {
   const session = useMembershipStore((s) => s.session)
+  const leftByChoice = useMembershipStore((s) => s.leftByChoice)
   const { path, params } = useRouter()
   const ownUrl = pageUrl(path, params)
   // `onSession` is a fresh closure each render, so it cannot be a dependency; its callers' `deps` lists are checked.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `onSession` reads in `deps`
   useEffect(() => {
     if (session === null) {
-      // Pages kept below the shown one see the session go too; only the shown page hands itself to login.
-      if (isShownPage(ownUrl)) void Taro.redirectTo({ url: loginRoute(ownUrl) })
+      // Pages kept below the shown one see the session go too; only the shown page hands itself to login, and not
+      // after a logout: the next person to log in on this phone starts at home, not on the page the last one left.
+      if (isShownPage(ownUrl)) void Taro.redirectTo({ url: loginRoute(leftByChoice ? undefined : ownUrl) })
       return undefined
     }
     return onSession?.()
-  }, [session, ownUrl, ...deps])
+  }, [session, leftByChoice, ownUrl, ...deps])
   return session !== null
 }
 
