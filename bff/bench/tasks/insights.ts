@@ -69,8 +69,8 @@ try {
 
     timed.mark()
     started = performance.now()
-    // As the scheduler runs it: on PostgreSQL a connection without the request-sized statement timeout.
-    const job = await withLongStatements(db, (long) => runInsightsJob(long, day.now, 'bench'))
+    // As the scheduler runs it: on the pool, from which it takes its connections without the request-sized timeout.
+    const job = await runInsightsJob(db, day.now, 'bench')
     let jobSeconds = (performance.now() - started) / 1000
     // Until the job calls the scoring itself, the nightly work is the job plus `scoreMembers` for the same day.
     let scoringSeconds: number | null = null
