@@ -27,9 +27,10 @@ export interface InsightsJobHooks {
  * snapshot up to D (only D on a first run: older days are the backfill command's), D itself as the nightly
  * snapshot with the figures only tonight's state knows (rebuilt if a backfill left them out), and scores members
  * for D (beside the snapshots on PostgreSQL, after them on SQLite). Pass the pool, not a connection: each part
- * takes a connection of its own without the request-sized timeouts (`withLongStatements`). Runs under the 'insights' lease, renewed before each day; each day is one transaction, and the
- * run is recorded in job_runs under D only once everything is done, so a run that dies is resumed by the next:
- * built days are kept, the day it died in is built again, and scoring runs again.
+ * takes a connection of its own without the request-sized timeouts (`withLongStatements`). Runs under the
+ * 'insights' lease, renewed before each day; each day is one transaction, and the run is recorded in job_runs under
+ * D only once everything is done, so a run that dies is resumed by the next: built days are kept, the day it died
+ * in is built again, and scoring runs again.
  */
 export async function runInsightsJob(
   db: Kysely<Database>,
