@@ -43,7 +43,8 @@ export async function scoreMembers(
     const categoryTags = await writeCategoryTags(trx, { day, settings, now })
     await writeSegments(trx, day)
     const joinedBefore = businessDayStart(addDays(day, -59), calendar).toISOString()
-    await writeComparisons(trx, { day, rules: program.rules, joinedBefore })
+    const dayEnd = businessDayStart(addDays(day, 1), calendar).toISOString()
+    await writeComparisons(trx, { day, rules: program.rules, joinedBefore, dayEnd })
     await writeOutletCohorts(trx, day, days)
     return { members, categoryTags }
   }
