@@ -26,7 +26,8 @@ export function HistoryRow({ type, entry }: HistoryRowProps) {
       <View className='history-row__main'>
         <Text className='history-row__reason'>{entryTitle(entry)}</Text>
         <Text className='history-row__time'>
-          {shanghaiDateTime(entry.occurredAt)}
+          {/* The date and time stay on one line at 320 px; the title above is what wraps. */}
+          <Text className='history-row__date'>{shanghaiDateTime(entry.occurredAt)}</Text>
           {/* Wraps as a whole at 320 px, never between 实付 and its amount. */}
           {detail && <Text className='history-row__detail'>{` · ${detail}`}</Text>}
         </Text>
