@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
@@ -23,6 +23,7 @@ import {
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../mall-pages.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 /** One item: what it is, what it costs, who may redeem it and how it arrives, with the redeem button at the bottom. */
 export default function MallItemPage() {
@@ -115,7 +116,7 @@ function RedeemBar({ item }: { item: MallItemView }) {
         type='primary'
         data-testid='redeem-button'
         disabled={!availability.redeemable}
-        onClick={() => void Taro.navigateTo({ url: mallCheckoutRoute(item.id) })}
+        onClick={() => void openPage(mallCheckoutRoute(item.id))}
       >
         {availability.redeemable ? '立即兑换' : availability.message}
       </ActionButton>
