@@ -3,7 +3,7 @@ import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
-import { yuanFromFen } from '../../../format'
+import { groupThousands, yuanFromFen } from '../../../format'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { mallCheckoutRoute } from '../../../routes'
@@ -45,7 +45,7 @@ export default function MallItemPage() {
       <ItemCover className='mall-item__cover' image={item.images[0] ?? null} fulfilment={item.fulfilment} size='hero' />
       <View className='mall-item__head'>
         <View className='mall-item__price'>
-          <Text className='mall-item__points'>{item.pointsPrice}</Text>
+          <Text className='mall-item__points'>{groupThousands(item.pointsPrice)}</Text>
           <Text className='mall-item__unit'>积分</Text>
           {item.cashFen > 0 && <Text className='mall-item__cash'>+ {yuanFromFen(item.cashFen)}</Text>}
         </View>
