@@ -228,7 +228,10 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
     await page.route('**/api/me/redemptions/*', (route) => route.abort('internetdisconnected'))
     await page.goto(`${server.baseUrl}/#/mall/pages/redemption/index?id=${await redemptionOf('精品咖啡豆 250g')}`)
     await page.reload()
-    await page.locator('.error-state:visible').getByRole('button', { name: '重试' }).waitFor()
+    const failed = page.locator('.state-panel:visible')
+    await failed.getByRole('button', { name: '重试' }).waitFor()
+    // Opened straight from a link on H5 (no navigation bar): the failure also offers the way home.
+    await failed.getByRole('button', { name: '返回首页' }).waitFor()
     expect(await page.locator('[data-testid="redemption-not-found"]:visible').count()).toBe(0)
     await page.unroute('**/api/me/redemptions/*')
   })
