@@ -63,13 +63,13 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
   beforeAll(async () => {
     page = phone.page
     await loginAndJoin(page, server.baseUrl, phoneNo)
-    await page.getByText('积分商城', { exact: true }).waitFor()
+    await page.locator('.shortcuts').getByText('积分商城', { exact: true }).waitFor()
     memberId = await memberIdByPhone(server, phoneNo)
   })
 
   it('shows the drawn product pictures in the list, lazy-loaded and filling the grid tile', async () => {
     await credit(505, 'e2e-brand-points-1')
-    await page.getByText('积分商城', { exact: true }).click()
+    await page.locator('.shortcuts').getByText('积分商城', { exact: true }).click()
     const bag = page.getByTestId(`mall-item-${await itemId('品牌帆布袋')}`)
     await bag.waitFor()
     const image = bag.locator('.item-cover__image img, img.item-cover__image').first()
