@@ -63,13 +63,13 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
   beforeAll(async () => {
     page = phone.page
     await loginAndJoin(page, server.baseUrl, phoneNo)
-    await page.getByText('积分商城', { exact: true }).waitFor()
+    await page.locator('.shortcuts').getByText('积分商城', { exact: true }).waitFor()
     memberId = await memberIdByPhone(server, phoneNo)
   })
 
   it('shows the drawn product pictures in the list, lazy-loaded and filling the grid tile', async () => {
     await credit(505, 'e2e-brand-points-1')
-    await page.getByText('积分商城', { exact: true }).click()
+    await page.locator('.shortcuts').getByText('积分商城', { exact: true }).click()
     const bag = page.getByTestId(`mall-item-${await itemId('品牌帆布袋')}`)
     await bag.waitFor()
     const image = bag.locator('.item-cover__image img, img.item-cover__image').first()
@@ -228,7 +228,10 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
     await page.route('**/api/me/redemptions/*', (route) => route.abort('internetdisconnected'))
     await page.goto(`${server.baseUrl}/#/mall/pages/redemption/index?id=${await redemptionOf('精品咖啡豆 250g')}`)
     await page.reload()
-    await page.locator('.error-state:visible').getByRole('button', { name: '重试' }).waitFor()
+    const failed = page.locator('.state-panel:visible')
+    await failed.getByRole('button', { name: '重试' }).waitFor()
+    // Opened straight from a link on H5 (no navigation bar): the failure also offers the way home.
+    await failed.getByRole('button', { name: '返回首页' }).waitFor()
     expect(await page.locator('[data-testid="redemption-not-found"]:visible').count()).toBe(0)
     await page.unroute('**/api/me/redemptions/*')
   })

@@ -33,7 +33,7 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
 
   it('joins, gets points, and opens the mall from home', async () => {
     await loginAndJoin(page, server.baseUrl, phoneNo)
-    await page.getByText('积分商城', { exact: true }).waitFor()
+    await page.locator('.shortcuts').getByText('积分商城', { exact: true }).waitFor()
     memberId = (
       await server.db.selectFrom('members').select('id').where('phone', '=', phoneNo).executeTakeFirstOrThrow()
     ).id
@@ -45,7 +45,7 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
       { 'idempotency-key': 'e2e-mall-points-1' },
     )
     expect(credited.status).toBe(201)
-    await page.getByText('积分商城', { exact: true }).click()
+    await page.locator('.shortcuts').getByText('积分商城', { exact: true }).click()
     await page.getByTestId(`mall-item-${await itemId('品牌帆布袋')}`).waitFor()
     await page.getByTestId('mall-balance').getByText('2,000').waitFor()
     await page.getByText('黄金会员及以上专享').first().waitFor()

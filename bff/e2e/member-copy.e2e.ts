@@ -14,6 +14,9 @@ const regular = '13800000003'
 
 const chinese = (day: string) => `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
 
+/** A count as the app writes it, grouped by thousands: 3023 → 3,023. */
+const n = (value: number) => value.toLocaleString('en-US')
+
 describe('H5: copy that reassures — 保级, the cheapest paths and expiring points', () => {
   const { server, phone } = useServerAndPhone()
   const api = apiCaller(() => server.baseUrl)
@@ -66,13 +69,17 @@ describe('H5: copy that reassures — 保级, the cheapest paths and expiring po
     const day = chinese(retain.byDay)
     await logIn(gold)
     const notes = page.locator('.growth-notes')
-    await notes.getByText(`${day}前再获得 1600 成长值即可保持黄金会员`, { exact: true }).waitFor()
+    await notes.getByText(`${day}前再获得 1,600 成长值即可保持黄金会员`, { exact: true }).waitFor()
     await notes
-      .getByText(`现有 ${growth} 成长值都将在 ${day}前满 365 天、不再计入；保级需在此之前新获得 1600`, { exact: true })
+      .getByText(`现有 ${n(growth)} 成长值都将在 ${day}前满 365 天、不再计入；保级需在此之前新获得 1,600`, {
+        exact: true,
+      })
       .waitFor()
     await expect(page.getByText(/将于有效期内过期/).count()).resolves.toBe(0)
     await notes.getByText('怎么算 ›').click()
-    await notes.getByText(`当前成长值 ${growth} = 到 ${day}仍计入的 0 + 在此之前满 365 天的 ${growth}。`).waitFor()
+    await notes
+      .getByText(`当前成长值 ${n(growth)} = 到 ${day}仍计入的 0 + 在此之前满 365 天的 ${n(growth)}。`)
+      .waitFor()
     await notes.locator('.retain-how__sheet').scrollIntoViewIfNeeded()
     await atBothWidths('90-copy-home-retain-all-at-risk')
   })
@@ -91,10 +98,10 @@ describe('H5: copy that reassures — 保级, the cheapest paths and expiring po
     await logIn(gold)
     await page.goto(`${server.baseUrl}/#/membership/pages/tiers/index`)
     const card = page.locator('.tier-retain')
-    await waitForPage(page, card.getByText(`${day}前再获得 ${1600 - kept} 成长值即可保持黄金会员`, { exact: true }))
+    await waitForPage(page, card.getByText(`${day}前再获得 ${n(1600 - kept)} 成长值即可保持黄金会员`, { exact: true }))
     await card
       .getByText(
-        `现有 ${growth} 成长值中，${growth - kept} 将在 ${day}前满 365 天、不再计入；届时仍计入 ${kept}，保级需 1600`,
+        `现有 ${n(growth)} 成长值中，${n(growth - kept)} 将在 ${day}前满 365 天、不再计入；届时仍计入 ${n(kept)}，保级需 1,600`,
       )
       .waitFor()
     await card.getByText('怎么算 ›').click()

@@ -116,7 +116,7 @@ describe('H5: a member browses tiers, histories and expiring points', () => {
     )
     await page
       .locator('.tier-retain')
-      .getByText(/前再获得 \d+ 成长值即可保持黄金会员$/)
+      .getByText(/前再获得 [\d,]+ 成长值即可保持黄金会员$/)
       .waitFor()
     await checkWidths(page, '05-tiers')
   })

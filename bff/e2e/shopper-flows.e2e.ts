@@ -182,7 +182,7 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     await page.setViewportSize({ width: 320, height: 640 })
     // Each page with something only it shows once its data has loaded: an empty page cannot overflow.
     const pages: [string, (p: Page) => Locator][] = [
-      ['pages/home/index', (p) => p.getByText(/^再得 \d+ 成长值升级黄金会员$/)],
+      ['pages/home/index', (p) => p.getByText(/^再得 [\d,]+ 成长值升级黄金会员$/)],
       ['sign-in/pages/calendar/index', (p) => p.getByRole('button', { name: '今日已签到' })],
       ['member-code/pages/code/index', (p) => p.getByLabel('会员码')],
       ['benefits/pages/list/index', (p) => p.getByText('已领取', { exact: true })],

@@ -42,7 +42,7 @@ describe('membership events', () => {
 describe('membership selectors', () => {
   it.each([
     [0, '普通会员', '#8a8f99', '再得 500 成长值升级白银会员'],
-    [620, '白银会员', '#7d8ea3', '再得 1380 成长值升级黄金会员'],
+    [620, '白银会员', '#7d8ea3', '再得 1,380 成长值升级黄金会员'],
     [2400, '黄金会员', '#c9a227', '您已是最高等级'],
   ])('growth %i reads as %s (%s): %s', (growth, tierName, color, sentence) => {
     store().meLoaded(meFixture(growth))

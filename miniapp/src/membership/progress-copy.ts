@@ -1,8 +1,8 @@
 import type { MeResponse, NextTierPath } from '@mc/shared'
-import { chineseDate, yuanFromFen } from '../format'
+import { chineseDate, groupThousands, yuanFromFen } from '../format'
 
 // Each function returns null when there is nothing worth saying, so the page simply leaves the line out.
-// Growth values stay ungrouped (like the card's 再得 500 成长值…); only points and money get thousands separators.
+// Growth values are counts like points: thousands separators through `groupThousands` (再得 1,298 成长值…).
 
 /** The cheapest ways up in plain words: 再下一单满 ¥200 或签到 100 天即可升级. */
 export function pathsSentence(paths: readonly NextTierPath[]): string | null {
@@ -41,13 +41,16 @@ export function retainStory(me: Pick<MeResponse, 'tier' | 'growth' | 'retain'>):
   const kept = retain.growthShort <= 0
   return {
     kept,
-    headline: kept ? '已满足保级条件' : `${day}前再获得 ${retain.growthShort} 成长值即可保持${me.tier.name}`,
+    headline: kept
+      ? '已满足保级条件'
+      : `${day}前再获得 ${groupThousands(retain.growthShort)} 成长值即可保持${me.tier.name}`,
     detail: retainDetail(me.growth, lapsing, retain, day),
     howItWorks: [
       `成长值自获得之日起计入 ${retain.windowDays} 天，满 ${retain.windowDays} 天后不再计入等级。`,
-      `${me.tier.name}有效期至 ${day}。届时仍计入的成长值达到 ${retain.threshold}，即可保持${me.tier.name}；` +
+      `${me.tier.name}有效期至 ${day}。届时仍计入的成长值达到 ${groupThousands(retain.threshold)}，即可保持${me.tier.name}；` +
         '未达到的，按届时的成长值重新评定等级。',
-      `当前成长值 ${me.growth} = 到 ${day}仍计入的 ${retain.growthKept} + 在此之前满 ${retain.windowDays} 天的 ${lapsing}。`,
+      `当前成长值 ${groupThousands(me.growth)} = 到 ${day}仍计入的 ${groupThousands(retain.growthKept)} + ` +
+        `在此之前满 ${retain.windowDays} 天的 ${groupThousands(lapsing)}。`,
       '成长值达到更高等级的门槛时立即升级。',
     ],
   }
@@ -55,15 +58,18 @@ export function retainStory(me: Pick<MeResponse, 'tier' | 'growth' | 'retain'>):
 
 // The four cases the member meets: all still counting, part leaving the window, all leaving it; kept or short.
 function retainDetail(growth: number, lapsing: number, retain: NonNullable<MeResponse['retain']>, day: string) {
-  const { threshold, growthKept, growthShort, windowDays } = retain
+  const { growthShort, windowDays } = retain
+  const threshold = groupThousands(retain.threshold)
   const need = growthShort <= 0 ? `已达到保级所需的 ${threshold}` : `保级需 ${threshold}`
-  if (lapsing <= 0) return `到 ${day}，现有 ${growth} 成长值仍全部计入，${need}`
+  if (lapsing <= 0) return `到 ${day}，现有 ${groupThousands(growth)} 成长值仍全部计入，${need}`
   const leaving = `将在 ${day}前满 ${windowDays} 天、不再计入`
-  if (growthKept <= 0) return `现有 ${growth} 成长值都${leaving}；保级需在此之前新获得 ${threshold}`
-  return `现有 ${growth} 成长值中，${lapsing} ${leaving}；届时仍计入 ${growthKept}，${need}`
+  if (retain.growthKept <= 0)
+    return `现有 ${groupThousands(growth)} 成长值都${leaving}；保级需在此之前新获得 ${threshold}`
+  const kept = groupThousands(retain.growthKept)
+  return `现有 ${groupThousands(growth)} 成长值中，${groupThousands(lapsing)} ${leaving}；届时仍计入 ${kept}，${need}`
 }
 
 /** Growth from paid orders that is not counted until they complete. */
 export function pendingGrowthText(pendingGrowth: number): string | null {
-  return pendingGrowth > 0 ? `待入账成长值 ${pendingGrowth}` : null
+  return pendingGrowth > 0 ? `待入账成长值 ${groupThousands(pendingGrowth)}` : null
 }

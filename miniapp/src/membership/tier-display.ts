@@ -1,4 +1,5 @@
 import type { MeResponse } from '@mc/shared'
+import { groupThousands } from '../format'
 
 /** The part of GET /api/me that the tier card and ladder draw. */
 export type TierStanding = Pick<
@@ -54,10 +55,10 @@ export function tierPalette(color: string): TierPalette {
   }
 }
 
-/** The one-line goal under the progress bar, e.g. 再得 500 成长值升级白银会员. */
+/** The one-line goal under the progress bar, e.g. 再得 1,298 成长值升级白银会员 (grouped like every count). */
 export function progressSentence(progress: Pick<TierStanding, 'nextTier' | 'growthNeeded'>): string {
   if (progress.nextTier === null) return '您已是最高等级'
-  return `再得 ${progress.growthNeeded} 成长值升级${progress.nextTier.name}`
+  return `再得 ${groupThousands(progress.growthNeeded)} 成长值升级${progress.nextTier.name}`
 }
 
 /** Percent clamped to 0–100, because the bar must never overflow even if the BFF rounds differently. */

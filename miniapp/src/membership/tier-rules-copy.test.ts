@@ -24,7 +24,7 @@ describe('tier card copy', () => {
   it.each([
     [0, '当前等级'],
     [1, '还差 380 成长值'],
-    [2, '还差 1880 成长值'],
+    [2, '还差 1,880 成长值'],
   ])('for growth 120, tier %i reads %s', (index, text) => {
     expect(tierStatusText(tiers[index], meFixture(120))).toBe(text)
   })
@@ -34,7 +34,7 @@ describe('tier card copy', () => {
   })
 
   it('names the entry threshold 开通即享 and the others by growth', () => {
-    expect(tiers.map(thresholdText)).toEqual(['开通即享', '成长值满 500', '成长值满 2000'])
+    expect(tiers.map(thresholdText)).toEqual(['开通即享', '成长值满 500', '成长值满 2,000'])
   })
 
   it('lists every benefit on every card: its own first (新增 where the tier adds it), then the locked ones', () => {

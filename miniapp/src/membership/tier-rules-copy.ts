@@ -1,7 +1,7 @@
 import type { BenefitView, MeResponse, TierView } from '@mc/shared'
-import { chineseDate } from '../format'
+import { chineseDate, groupThousands } from '../format'
 
-// Copy for the tier page. Growth values stay ungrouped, as on the home card (再得 500 成长值…).
+// Copy for the tier page. Growth values are grouped like every count (成长值满 2,000, 还差 1,298 成长值).
 
 /** Where a tier stands for the member: their own, already passed, or still ahead. */
 export type TierStatus = 'current' | 'reached' | 'locked'
@@ -13,7 +13,7 @@ export function tierStatus(tier: TierView, me: Pick<MeResponse, 'tier' | 'growth
 
 /** 开通即享 for the entry tier, otherwise 成长值满 2000. */
 export function thresholdText(tier: Pick<TierView, 'threshold'>): string {
-  return tier.threshold === 0 ? '开通即享' : `成长值满 ${tier.threshold}`
+  return tier.threshold === 0 ? '开通即享' : `成长值满 ${groupThousands(tier.threshold)}`
 }
 
 /** The line under a tier's name on its card: 当前等级, 已达成, or how far off it is. */
@@ -21,7 +21,7 @@ export function tierStatusText(tier: TierView, me: Pick<MeResponse, 'tier' | 'gr
   const status = tierStatus(tier, me)
   if (status === 'current') return '当前等级'
   if (status === 'reached') return '已达成'
-  return `还差 ${tier.threshold - me.growth} 成长值`
+  return `还差 ${groupThousands(tier.threshold - me.growth)} 成长值`
 }
 
 /** One line on a tier's card: a benefit of the program, and whether this tier has it. */
@@ -81,9 +81,9 @@ export function retainCopy(me: Pick<MeResponse, 'tier' | 'retain' | 'validUntil'
   return {
     headline: `${tier.name}有效期至`,
     until: chineseDate(me.validUntil ?? retain.byDay),
-    condition: `${chineseDate(retain.byDay)}前累计成长值达到 ${retain.threshold}，即可保持${tier.name}`,
-    status: kept ? '已满足保级条件' : `还差 ${retain.growthShort} 成长值`,
-    atRisk: !kept && me.atRiskGrowth > 0 ? `${me.atRiskGrowth} 成长值将在此之前过期` : null,
+    condition: `${chineseDate(retain.byDay)}前累计成长值达到 ${groupThousands(retain.threshold)}，即可保持${tier.name}`,
+    status: kept ? '已满足保级条件' : `还差 ${groupThousands(retain.growthShort)} 成长值`,
+    atRisk: !kept && me.atRiskGrowth > 0 ? `${groupThousands(me.atRiskGrowth)} 成长值将在此之前过期` : null,
     kept,
   }
 }

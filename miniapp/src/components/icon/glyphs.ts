@@ -30,4 +30,5 @@ export {
   Articles as ArticlesGlyph,
   Wallet as WalletGlyph,
   Success as SuccessGlyph,
+  NetworkError as NetworkErrorGlyph,
 } from '@nutui/icons-react-taro'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { limitBadge, tierBadge } from '../mall-copy'
-import { yuanFromFen } from '../../format'
+import { groupThousands, yuanFromFen } from '../../format'
 import { ItemCover } from './item-cover'
 import '../../components/page-shell/index.css'
 import './item-card.css'
@@ -34,7 +34,7 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
       <View className='item-card__body'>
         <Text className='clamp-2 item-card__title'>{item.title}</Text>
         <View className='item-card__price'>
-          <Text className='item-card__points'>{item.pointsPrice}</Text>
+          <Text className='item-card__points'>{groupThousands(item.pointsPrice)}</Text>
           <Text className='item-card__unit'>积分</Text>
           {item.cashFen > 0 && <Text className='item-card__cash'>+ {yuanFromFen(item.cashFen)}</Text>}
         </View>

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { shanghaiDateTime, yuanFromFen } from '../../format'
 import { routes } from '../../routes'
@@ -8,6 +7,7 @@ import { mallSelectors, useMallStore } from '../mall.store'
 import { useNow } from '../use-now'
 import { RedeemedItem } from './redeemed-item'
 import './redemption-sections.css'
+import { openPage } from '../../open-page'
 
 /** The top of a redemption's page: its status in the colour of its tone, a countdown while payment is due. */
 export function RedemptionStatusCard({ redemption: r }: { redemption: RedemptionView }) {
@@ -46,7 +46,7 @@ export function RedemptionInfo({ redemption: r }: { redemption: RedemptionView }
               {groupCouponCode(code)}
             </Text>
           ))}
-          <Text className='redemption-link' onClick={() => void Taro.navigateTo({ url: routes.benefits })}>
+          <Text className='redemption-link' onClick={() => void openPage(routes.benefits)}>
             在「我的权益 · 我的优惠券」中查看 ›
           </Text>
         </View>

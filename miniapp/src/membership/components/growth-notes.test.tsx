@@ -12,9 +12,9 @@ const allAtRisk = meFixture(3023, {
 describe('GrowthNotes', () => {
   it('says how much more by when keeps the tier, and why, beside what is pending', () => {
     render(<GrowthNotes me={allAtRisk} />)
-    expect(screen.getByText('2027年11月23日前再获得 1600 成长值即可保持黄金会员')).toBeTruthy()
+    expect(screen.getByText('2027年11月23日前再获得 1,600 成长值即可保持黄金会员')).toBeTruthy()
     expect(
-      screen.getByText('现有 3023 成长值都将在 2027年11月23日前满 365 天、不再计入；保级需在此之前新获得 1600'),
+      screen.getByText('现有 3,023 成长值都将在 2027年11月23日前满 365 天、不再计入；保级需在此之前新获得 1,600'),
     ).toBeTruthy()
     expect(screen.getByText('待入账成长值 50')).toBeTruthy()
     // The old unexplained alarm is gone: the retain row says what lapses.
@@ -26,7 +26,9 @@ describe('GrowthNotes', () => {
     expect(screen.queryByText(/^成长值自获得之日起计入 365 天/)).toBeNull()
     fireEvent.click(screen.getByText('怎么算 ›'))
     expect(screen.getByText('成长值自获得之日起计入 365 天，满 365 天后不再计入等级。')).toBeTruthy()
-    expect(screen.getByText('当前成长值 3023 = 到 2027年11月23日仍计入的 0 + 在此之前满 365 天的 3023。')).toBeTruthy()
+    expect(
+      screen.getByText('当前成长值 3,023 = 到 2027年11月23日仍计入的 0 + 在此之前满 365 天的 3,023。'),
+    ).toBeTruthy()
     fireEvent.click(screen.getByText('收起'))
     expect(screen.queryByText(/^成长值自获得之日起计入/)).toBeNull()
   })

@@ -39,13 +39,21 @@ describe('TierCard', () => {
     expect((container.firstChild as HTMLElement).style.background).toContain('linear-gradient')
   })
 
-  it('leads to the growth history from the growth value and to the tier page from the badge', () => {
+  it('leads to the growth history from the growth value and to the tier page from the badge', async () => {
     const navigateTo = vi.mocked(Taro.navigateTo)
     navigateTo.mockClear()
     render(<TierCard me={meFixture(620)} />)
+    // Through openPage, which on H5 fetches the page's code before it navigates.
     fireEvent.click(screen.getByText('明细 ›'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/points/pages/history/index?type=growth' })
+    await vi.waitFor(() =>
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/points/pages/history/index?type=growth' }),
+    )
     fireEvent.click(screen.getByText('白银会员'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/membership/pages/tiers/index' })
+    await vi.waitFor(() => expect(navigateTo).toHaveBeenLastCalledWith({ url: '/membership/pages/tiers/index' }))
+  })
+
+  it('groups the growth value and the goal like every other count', () => {
+    render(<TierCard me={meFixture(3023)} />)
+    expect(screen.getByText('3,023')).toBeTruthy()
   })
 })

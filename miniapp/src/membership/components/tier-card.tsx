@@ -1,12 +1,13 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
+import { groupThousands } from '../../format'
 import { historyRoute, routes } from '../../routes'
 import { pathsSentence, validUntilText } from '../progress-copy'
 import { clampPercent, progressSentence, tierPalette, type TierStanding } from '../tier-display'
 import { TierArt } from './tier-art'
 import './tier-face.css'
 import './tier-card.css'
+import { openPage } from '../../open-page'
 
 /**
  * The member's tier card: who they are, their tier badge, growth value, progress to the next tier with the cheapest
@@ -36,15 +37,15 @@ export function TierCard({ me }: TierCardProps) {
         <View
           className='tier-card__badge'
           style={{ background: palette.badgeBackground, color: palette.badgeText }}
-          onClick={() => void Taro.navigateTo({ url: routes.tiers })}
+          onClick={() => void openPage(routes.tiers)}
         >
           <Text>{me.tier.name}</Text>
           <Text className='tier-card__badge-arrow'>›</Text>
         </View>
       </View>
-      <View className='tier-card__growth' onClick={() => void Taro.navigateTo({ url: historyRoute('growth') })}>
+      <View className='tier-card__growth' onClick={() => void openPage(historyRoute('growth'))}>
         <Text className='tier-card__growth-label'>当前成长值</Text>
-        <Text className='tier-card__growth-value'>{me.growth}</Text>
+        <Text className='tier-card__growth-value'>{groupThousands(me.growth)}</Text>
         <Text className='tier-card__growth-link'>明细 ›</Text>
       </View>
       <Progress

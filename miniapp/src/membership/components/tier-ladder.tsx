@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Tier, TierView } from '@mc/shared'
+import { groupThousands } from '../../format'
 import { tierPalette } from '../tier-display'
 import '../../components/page-shell/index.css'
 import './tier-ladder.css'
@@ -28,7 +29,7 @@ export function TierLadder({ tiers, current, growth }: TierLadderProps) {
               <View className='tier-ladder__title'>
                 <Text className='tier-ladder__name'>{tier.name}</Text>
                 <Text className='tier-ladder__threshold'>
-                  {tier.threshold === 0 ? '开通即享' : `成长值满 ${tier.threshold}`}
+                  {tier.threshold === 0 ? '开通即享' : `成长值满 ${groupThousands(tier.threshold)}`}
                 </Text>
               </View>
               {benefits.length > 0 && (
@@ -44,7 +45,9 @@ export function TierLadder({ tiers, current, growth }: TierLadderProps) {
             {isCurrent && <Text className='pill tier-ladder__tag tier-ladder__tag--current'>当前等级</Text>}
             {!isCurrent && reached && <Text className='pill tier-ladder__tag'>已达成</Text>}
             {!isCurrent && !reached && growth !== undefined && (
-              <Text className='pill tier-ladder__tag tier-ladder__tag--locked'>差 {tier.threshold - growth}</Text>
+              <Text className='pill tier-ladder__tag tier-ladder__tag--locked'>
+                差 {groupThousands(tier.threshold - growth)}
+              </Text>
             )}
           </View>
         )

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '@mc/shared'
+import { groupThousands } from '../../format'
 import { ladderPosition, tierStatus } from '../tier-rules-copy'
 import { progressSentence, tierPalette } from '../tier-display'
 import { TierArt } from './tier-art'
@@ -25,7 +26,7 @@ export function TierPosition({ me }: TierPositionProps) {
         </View>
         <View className='tier-position__growth'>
           <Text className='tier-position__caption'>当前成长值</Text>
-          <Text className='tier-position__value'>{me.growth}</Text>
+          <Text className='tier-position__value'>{groupThousands(me.growth)}</Text>
         </View>
       </View>
       <View className='tier-position__ladder'>
@@ -42,14 +43,14 @@ export function TierPosition({ me }: TierPositionProps) {
             >
               <View className='tier-position__dot' />
               <Text className='tier-position__name'>{tier.name}</Text>
-              <Text className='tier-position__threshold'>{tier.threshold}</Text>
+              <Text className='tier-position__threshold'>{groupThousands(tier.threshold)}</Text>
             </View>
           )
         })}
         <View
           className='tier-position__me'
           style={{ left: `${position}%` }}
-          aria-label={`我的位置：成长值 ${me.growth}`}
+          aria-label={`我的位置：成长值 ${groupThousands(me.growth)}`}
         >
           <Text className='tier-position__me-bubble'>我</Text>
         </View>

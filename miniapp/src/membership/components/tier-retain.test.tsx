@@ -27,12 +27,12 @@ describe('TierRetain', () => {
     expect(screen.getByText('2027年11月23日前再获得 400 成长值即可保持黄金会员').className).toContain('--warn')
     expect(
       screen.getByText(
-        '现有 2514 成长值中，1314 将在 2027年11月23日前满 365 天、不再计入；届时仍计入 1200，保级需 1600',
+        '现有 2,514 成长值中，1,314 将在 2027年11月23日前满 365 天、不再计入；届时仍计入 1,200，保级需 1,600',
       ),
     ).toBeTruthy()
     fireEvent.click(screen.getByText('怎么算 ›'))
     expect(
-      screen.getByText('当前成长值 2514 = 到 2027年11月23日仍计入的 1200 + 在此之前满 365 天的 1314。'),
+      screen.getByText('当前成长值 2,514 = 到 2027年11月23日仍计入的 1,200 + 在此之前满 365 天的 1,314。'),
     ).toBeTruthy()
   })
 })

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { TierView } from '@mc/shared'
+import { groupThousands } from '../../format'
 import { tierPalette } from '../tier-display'
 import './tier-steps.css'
 
@@ -22,7 +23,7 @@ export function TierSteps({ tiers }: TierStepsProps) {
           </View>
           <Text className='tier-steps__name'>{tier.name}</Text>
           <Text className='tier-steps__threshold'>
-            {tier.threshold === 0 ? '开通即享' : `成长值 ${tier.threshold}`}
+            {tier.threshold === 0 ? '开通即享' : `成长值 ${groupThousands(tier.threshold)}`}
           </Text>
         </View>
       ))}

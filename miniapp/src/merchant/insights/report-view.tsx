@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ReportAnswer, ReportFigure, ReportTable } from '@mc/shared'
 import { failureOf } from '../../api/client'
@@ -10,6 +9,7 @@ import { consoleRouteUrl } from './insights-routes'
 import { formatValue } from './insights-copy'
 import { ReportTableCard } from './report-table-card'
 import { openWhatIfDraft } from './what-if'
+import { openPage } from '../../open-page'
 
 /** A report's answer, or any answer of the same shape under another key (a journey's or a campaign's results). */
 export type ShownReport = Omit<ReportAnswer, 'report'> & { report: string }
@@ -25,7 +25,7 @@ export function ReportView(props: { answer: ShownReport; onDownload: (table: Rep
     setLinkError(null)
     try {
       if (link.route === 'merchantDraft') await openWhatIfDraft(link.query)
-      else await Taro.navigateTo({ url: consoleRouteUrl(link.route, link.query) })
+      else await openPage(consoleRouteUrl(link.route, link.query))
     } catch (error) {
       setLinkError(failureOf(error).message)
     }

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { WeeklyActions } from '@mc/shared'
 import { chineseDate } from '../../format'
@@ -7,6 +6,7 @@ import { loadWeeklyActions } from './insights-api'
 import { formatValue } from './insights-copy'
 import { consoleRouteUrl } from './insights-routes'
 import './insights.css'
+import { openPage } from '../../open-page'
 
 /**
  * The owner's weekly actions on the console home: a few things to do this week, each with its number and one tap
@@ -35,7 +35,7 @@ export function WeeklyActionsCard({ ready }: { ready: boolean }) {
               key={action.key}
               className='insights-action'
               data-testid={`weekly-action-${action.key}`}
-              onClick={() => void Taro.navigateTo({ url: consoleRouteUrl(action.action.route, action.action.query) })}
+              onClick={() => void openPage(consoleRouteUrl(action.action.route, action.action.query))}
             >
               <Text className='insights-action__figure'>{formatValue(action.figure, action.unit)}</Text>
               <View className='console-form insights-action__body'>

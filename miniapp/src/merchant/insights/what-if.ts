@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro'
 import type { ProgramRules } from '@mc/shared'
 import { routes } from '../../routes'
 import { consoleCall } from '../console-call'
+import { openPage } from '../../open-page'
 
 /**
  * A report's what-if link (`merchantDraft` with `{ tier, threshold }`): a new draft of the rules in force with that
@@ -18,5 +18,5 @@ export async function openWhatIfDraft(query: Record<string, string>): Promise<vo
       api.admin.program.drafts[':draftId'].$patch({ param: { draftId: draft.id }, json: { tiers } }),
     )
   }
-  await Taro.navigateTo({ url: `${routes.merchantDraft}?id=${encodeURIComponent(draft.id)}` })
+  await openPage(`${routes.merchantDraft}?id=${encodeURIComponent(draft.id)}`)
 }

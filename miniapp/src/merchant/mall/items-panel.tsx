@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import type { AdminMallItem } from '@mc/shared'
 import { failureOf } from '../../api/client'
@@ -12,6 +12,7 @@ import { useCan } from '../operator.store'
 import { Chip } from './chip'
 import { allItems, filterItems, type ItemFilter, kindFilterLabels, saleFilterLabels } from './mall-console-copy'
 import { StockDialog } from './stock-dialog'
+import { openPage } from '../../open-page'
 
 /** The BFF's item filters for what the chips and the search box say. */
 function itemsQuery(filter: ItemFilter) {
@@ -72,7 +73,7 @@ export function ItemsPanel({ onNotice }: { onNotice: (text: string) => void }) {
       setBusy(null)
     }
   }
-  const open = (item: AdminMallItem) => void Taro.navigateTo({ url: merchantMallItemRoute(item.id) })
+  const open = (item: AdminMallItem) => void openPage(merchantMallItemRoute(item.id))
   const shown = items === null ? null : filterItems(items, filter)
   const columns = itemColumns({ canEdit, busy, toggleSale, open, restock: setRestocking })
 

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '../../components/action-button'
 import { IconTile } from '../../components/icon'
@@ -8,6 +7,7 @@ import { routes } from '../../routes'
 import { nextBonusHint, rewardParts } from '../../sign-in/sign-in-copy'
 import { signInSelectors, useSignInStore } from '../../sign-in/sign-in.store'
 import './home-sign-in.css'
+import { openPage } from '../../open-page'
 
 /**
  * Today's sign-in from home in one tap: what it gives before, what it gave after (and the streak), and the way to
@@ -31,7 +31,7 @@ export function HomeSignIn() {
   return (
     <View className='home-sign-in' data-testid='home-sign-in'>
       <IconTile glyph={SignInGlyph} tone='green' />
-      <View className='home-sign-in__body' onClick={() => void Taro.navigateTo({ url: routes.signIn })}>
+      <View className='home-sign-in__body' onClick={() => void openPage(routes.signIn)}>
         <Text className='home-sign-in__title'>
           {signed ? `已连续签到 ${calendar.streak} 天` : `今日签到 ${rewardParts(calendar.today.rewards)}`}
         </Text>
@@ -44,7 +44,7 @@ export function HomeSignIn() {
         </Text>
       </View>
       {signed ? (
-        <Text className='home-sign-in__done' onClick={() => void Taro.navigateTo({ url: routes.signIn })}>
+        <Text className='home-sign-in__done' onClick={() => void openPage(routes.signIn)}>
           签到日历 ›
         </Text>
       ) : (

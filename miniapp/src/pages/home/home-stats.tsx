@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PointsSummary } from '@mc/shared'
 import { AlertNote } from '../../components/alert-note'
@@ -7,6 +6,7 @@ import { groupThousands } from '../../format'
 import { debtWarning, expiringSoonText, heldText, pointsBalanceText } from '../../points/points-copy'
 import { historyRoute, routes } from '../../routes'
 import './home-stats.css'
+import { openPage } from '../../open-page'
 
 /**
  * What the member holds, at a glance: 积分 | 优惠券 N 张, each opening its page (points history, the coupon wallet),
@@ -27,7 +27,7 @@ export function HomeStats({ points }: HomeStatsProps) {
         <View
           className='home-stats__cell'
           data-testid='home-stats-points'
-          onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}
+          onClick={() => void openPage(historyRoute('points'))}
         >
           <Text className={`home-stats__value${points.balance < 0 ? ' home-stats__value--negative' : ''}`}>
             {pointsBalanceText(points.balance)}
@@ -38,7 +38,7 @@ export function HomeStats({ points }: HomeStatsProps) {
         <View
           className='home-stats__cell'
           data-testid='home-stats-coupons'
-          onClick={() => void Taro.navigateTo({ url: routes.coupons })}
+          onClick={() => void openPage(routes.coupons)}
         >
           <Text className='home-stats__value'>
             {coupons === null ? '–' : groupThousands(coupons)}
@@ -51,7 +51,7 @@ export function HomeStats({ points }: HomeStatsProps) {
       {/* Always there, so the expiry rule and dates stay one tap away even when nothing lapses soon. */}
       <View
         className={`home-stats__expiring${expiring ? '' : ' home-stats__expiring--none'}`}
-        onClick={() => void Taro.navigateTo({ url: routes.expiringPoints })}
+        onClick={() => void openPage(routes.expiringPoints)}
       >
         <Text>{expiring ?? '30 天内没有积分过期'}</Text>
         <Text className='home-stats__arrow'>›</Text>

@@ -5,6 +5,7 @@ import { Toast } from '@nutui/nutui-react-taro'
 import type { MeResponse } from '@mc/shared'
 import { ErrorState } from '../../components/error-state'
 import { MemberShortcuts } from '../../components/member-shortcuts'
+import { TabBar } from '../../components/tab-bar'
 import { GrowthNotes } from '../../membership/components/growth-notes'
 import { HomeSkeleton } from '../../membership/components/home-skeleton'
 import { TierCard } from '../../membership/components/tier-card'
@@ -18,6 +19,7 @@ import '../../components/page-shell/index.css'
 import { HomeSignIn } from './home-sign-in'
 import { HomeStats } from './home-stats'
 import './index.css'
+import { openPage } from '../../open-page'
 
 const toastId = 'home-toast'
 
@@ -50,6 +52,7 @@ export default function HomePage() {
     <View className='page-shell home'>
       <Toast id={toastId} />
       {me === null ? <HomePlaceholder /> : <MemberHome me={me} />}
+      <TabBar current='home' />
     </View>
   )
 }
@@ -80,7 +83,7 @@ function MemberHome({ me }: { me: MeResponse }) {
       <View className='home__section'>
         <View className='home__section-head'>
           <Text className='home__section-title'>会员等级</Text>
-          <Text className='home__section-link' onClick={() => void Taro.navigateTo({ url: routes.tiers })}>
+          <Text className='home__section-link' onClick={() => void openPage(routes.tiers)}>
             查看等级权益 ›
           </Text>
         </View>

@@ -17,6 +17,8 @@ describe('HistoryRow', () => {
     expect(screen.queryByText(/demo-1-2/)).toBeNull()
     // 15:59 UTC is 23:59 the same day in Shanghai.
     expect(screen.getByText('· 实付 ¥990.00').parentElement?.textContent).toBe('2026-09-21 23:59 · 实付 ¥990.00')
+    // The date and time are one unbreakable piece (white-space: nowrap in history-row.css) beside the payment.
+    expect(screen.getByText('2026-09-21 23:59').className).toContain('history-row__date')
     expect(screen.getByText('+1,188')).toBeTruthy()
     expect(screen.getByText('余额 2,997')).toBeTruthy()
     expect(screen.getByText('购')).toBeTruthy()

@@ -26,9 +26,11 @@ export function HistoryRow({ type, entry }: HistoryRowProps) {
       <View className='history-row__main'>
         <Text className='history-row__reason'>{entryTitle(entry)}</Text>
         <Text className='history-row__time'>
-          {shanghaiDateTime(entry.occurredAt)}
-          {/* Wraps as a whole at 320 px, never between 实付 and its amount. */}
-          {detail && <Text className='history-row__detail'>{` · ${detail}`}</Text>}
+          {/* The date and time stay on one line at 320 px; the payment wraps below it as a whole (never between
+              实付 and its amount), at the space between them, which is outside both unbreakable pieces. */}
+          <Text className='history-row__date'>{shanghaiDateTime(entry.occurredAt)}</Text>
+          {detail && ' '}
+          {detail && <Text className='history-row__detail'>{`· ${detail}`}</Text>}
         </Text>
       </View>
       <View className='history-row__figures'>

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { groupThousands } from '../../format'
 import { useMembershipStore } from '../../membership/membership.store'
@@ -6,6 +5,7 @@ import { routes } from '../../routes'
 import { expiringSoonText } from '../points-copy'
 import type { HistoryType } from '../points.store'
 import './history-summary.css'
+import { openPage } from '../../open-page'
 
 /**
  * The balance above a history, from the last /api/me: counted growth with the tier, or points with what lapses
@@ -19,9 +19,9 @@ export function HistorySummary({ type }: { type: HistoryType }) {
       <View className='history-summary history-summary--growth'>
         <View className='history-summary__main'>
           <Text className='history-summary__label'>当前成长值</Text>
-          <Text className='history-summary__value'>{me.growth}</Text>
+          <Text className='history-summary__value'>{groupThousands(me.growth)}</Text>
         </View>
-        <View className='history-summary__link' onClick={() => void Taro.navigateTo({ url: routes.tiers })}>
+        <View className='history-summary__link' onClick={() => void openPage(routes.tiers)}>
           <Text>{me.tier.name} · 等级权益 ›</Text>
         </View>
       </View>
@@ -34,7 +34,7 @@ export function HistorySummary({ type }: { type: HistoryType }) {
         <Text className='history-summary__label'>当前积分</Text>
         <Text className='history-summary__value'>{groupThousands(me.points.balance)}</Text>
       </View>
-      <View className='history-summary__link' onClick={() => void Taro.navigateTo({ url: routes.expiringPoints })}>
+      <View className='history-summary__link' onClick={() => void openPage(routes.expiringPoints)}>
         <Text>{expiring ?? '积分有效期'} ›</Text>
       </View>
     </View>

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
 import type { MemberBenefit } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { IconTile } from '../../../components/icon'
@@ -11,6 +10,7 @@ import { useMemberSession } from '../../../session/use-member-session'
 import { benefitKindLooks, benefitValueText } from '../../benefit-face'
 import { useBenefitsStore } from '../../benefits.store'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'benefits-toast'
 const loadBenefits = () => void useBenefitsStore.getState().loadBenefits()
@@ -61,7 +61,7 @@ export default function BenefitsPage() {
           </View>
         </View>
       )}
-      <View className='benefits__wallet' onClick={() => void Taro.navigateTo({ url: routes.coupons })}>
+      <View className='benefits__wallet' onClick={() => void openPage(routes.coupons)}>
         <Text className='benefits__wallet-title'>我的优惠券</Text>
         <Text className='benefits__wallet-count'>
           {coupons.length === 0 ? '暂无可用优惠券' : `${coupons.length} 张可用`} ›

@@ -13,6 +13,7 @@ import { couponDateText, couponFigure, couponPlaces, couponTabs, couponTitle, em
 import { useCouponsStore } from '../../coupons.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const isStatus = (value: unknown): value is CouponStatus => couponTabs.some((tab) => tab.status === value)
 
@@ -68,7 +69,7 @@ function TabBody({ status }: { status: CouponStatus }) {
     return (
       <EmptyState description={emptyTabText[status]}>
         {status === 'available' && (
-          <Text className='coupon-wallet__empty-link' onClick={() => void Taro.navigateTo({ url: routes.benefits })}>
+          <Text className='coupon-wallet__empty-link' onClick={() => void openPage(routes.benefits)}>
             去领取会员权益 ›
           </Text>
         )}
@@ -142,7 +143,7 @@ function HowToUse({ coupon, inStore }: { coupon: CouponView; inStore: boolean })
             <Text className='coupon-ticket__way-title'>到店使用</Text>
             <Text className='coupon-ticket__way-note'>结账时出示会员码，店员选券抵扣</Text>
           </View>
-          <ActionButton size='small' onClick={() => void Taro.navigateTo({ url: routes.memberCode })}>
+          <ActionButton size='small' onClick={() => void openPage(routes.memberCode)}>
             出示会员码
           </ActionButton>
         </View>

@@ -10,6 +10,7 @@ import { useMemberSession } from '../../../session/use-member-session'
 import { accountClosingSelectors, useAccountClosingStore } from '../../account-closing.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const loadPreview = () => void useAccountClosingStore.getState().loadPreview()
 const eraseText =
@@ -106,7 +107,7 @@ function PendingCard({ redemptions }: { redemptions: ClosingPendingRedemption[] 
         <View
           key={r.id}
           className='account-closing__row account-closing__link'
-          onClick={() => void Taro.navigateTo({ url: redemptionRoute(r.id) })}
+          onClick={() => void openPage(redemptionRoute(r.id))}
         >
           <Text>{r.itemTitle}</Text>
           <Text className='account-closing__value'>{waitingLabels[r.waitingFor]} ›</Text>

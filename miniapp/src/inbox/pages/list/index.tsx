@@ -13,6 +13,7 @@ import { categoryOfKind, linkActionOf } from '../../inbox-copy'
 import { inboxSelectors, useInboxStore } from '../../inbox.store'
 import { linkPlan, pathOf } from '../../notification-link'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'inbox-toast'
 const loadInbox = () => useInboxStore.getState().loadInbox()
@@ -24,7 +25,7 @@ function openNotification(n: NotificationView) {
   const stack = Taro.getCurrentPages().map((p) => p.route ?? '')
   const plan = linkPlan(n.page, stack)
   if (plan.kind === 'back') void Taro.navigateBack({ delta: plan.delta })
-  else if (plan.kind === 'navigate') void Taro.navigateTo({ url: plan.url })
+  else if (plan.kind === 'navigate') void openPage(plan.url)
   else if (plan.kind === 'redirect') void Taro.redirectTo({ url: plan.url })
 }
 
@@ -75,7 +76,7 @@ export default function InboxPage() {
         <Text
           className='inbox__settings'
           data-testid='inbox-settings'
-          onClick={() => void Taro.navigateTo({ url: routes.inboxSettings })}
+          onClick={() => void openPage(routes.inboxSettings)}
         >
           通知设置 ›
         </Text>

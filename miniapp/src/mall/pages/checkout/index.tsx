@@ -22,6 +22,7 @@ import { useDeliveryAddress } from '../../use-delivery-address'
 import { payWithWechat } from '../../wechat-pay'
 import '../../mall-pages.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'checkout-toast'
 
@@ -188,7 +189,7 @@ function PointsAfter({ available, cost }: { available: number | null; cost: numb
         </Text>
       </View>
       <View className='checkout-short__ways'>
-        <Text className='checkout-short__link' onClick={() => void Taro.navigateTo({ url: routes.signIn })}>
+        <Text className='checkout-short__link' onClick={() => void openPage(routes.signIn)}>
           去签到赚积分 ›
         </Text>
         <Text className='checkout-short__link' onClick={() => void Taro.redirectTo({ url: routes.mall })}>

@@ -1,9 +1,9 @@
 import { useRef } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
-import { yuanFromFen } from '../../../format'
+import { groupThousands, yuanFromFen } from '../../../format'
 import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { mallCheckoutRoute } from '../../../routes'
@@ -23,6 +23,7 @@ import {
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../mall-pages.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 /** One item: what it is, what it costs, who may redeem it and how it arrives, with the redeem button at the bottom. */
 export default function MallItemPage() {
@@ -44,7 +45,7 @@ export default function MallItemPage() {
       <ItemCover className='mall-item__cover' image={item.images[0] ?? null} fulfilment={item.fulfilment} size='hero' />
       <View className='mall-item__head'>
         <View className='mall-item__price'>
-          <Text className='mall-item__points'>{item.pointsPrice}</Text>
+          <Text className='mall-item__points'>{groupThousands(item.pointsPrice)}</Text>
           <Text className='mall-item__unit'>积分</Text>
           {item.cashFen > 0 && <Text className='mall-item__cash'>+ {yuanFromFen(item.cashFen)}</Text>}
         </View>
@@ -115,7 +116,7 @@ function RedeemBar({ item }: { item: MallItemView }) {
         type='primary'
         data-testid='redeem-button'
         disabled={!availability.redeemable}
-        onClick={() => void Taro.navigateTo({ url: mallCheckoutRoute(item.id) })}
+        onClick={() => void openPage(mallCheckoutRoute(item.id))}
       >
         {availability.redeemable ? '立即兑换' : availability.message}
       </ActionButton>

@@ -10,12 +10,14 @@ import { useMembershipStore } from '../../../membership/membership.store'
 import { historyRoute, mallItemRoute, routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { Icon } from '../../../components/icon'
+import { TabBar } from '../../../components/tab-bar'
 import { OrderGlyph } from '../../../components/icon/glyphs'
 import { ItemCard } from '../../components/item-card'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../../components/page-shell/index.css'
 import '../../mall-pages.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'mall-list-toast'
 
@@ -48,6 +50,7 @@ export default function MallListPage() {
       <Toast id={toastId} />
       <BalanceCard />
       <ItemsOnSale />
+      <TabBar current='mall' />
     </View>
   )
 }
@@ -65,7 +68,7 @@ function ItemsOnSale() {
   const pending = useMallStore((s) => s.itemsPending)
   const error = useMallStore((s) => s.itemsError)
   const empty = useMallStore(mallSelectors.itemsEmpty)
-  const open = (item: MallItemView) => void Taro.navigateTo({ url: mallItemRoute(item.id) })
+  const open = (item: MallItemView) => void openPage(mallItemRoute(item.id))
   return (
     <>
       <View className='split-row mall-list__head'>
@@ -103,14 +106,14 @@ function BalanceCard() {
         <Text className='mall-balance__value' data-testid='mall-balance'>
           {available === null ? '--' : groupThousands(available)}
         </Text>
-        <Text className='mall-balance__sub' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
+        <Text className='mall-balance__sub' onClick={() => void openPage(historyRoute('points'))}>
           {held > 0 ? `冻结 ${groupThousands(held)} · ` : ''}积分明细 ›
         </Text>
       </View>
       <View
         className='mall-balance__orders'
         data-testid='mall-my-redemptions'
-        onClick={() => void Taro.navigateTo({ url: routes.myRedemptions })}
+        onClick={() => void openPage(routes.myRedemptions)}
       >
         <View className='mall-balance__orders-icon'>
           <Icon glyph={OrderGlyph} size='s' />

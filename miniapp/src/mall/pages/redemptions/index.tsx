@@ -16,6 +16,7 @@ import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../../components/page-shell/index.css'
 import '../../mall-pages.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'redemptions-toast'
 
@@ -91,7 +92,7 @@ function RedemptionRow({ redemption: r }: { redemption: RedemptionView }) {
     <View
       className='redemption-row'
       data-testid={`redemption-row-${r.id}`}
-      onClick={() => void Taro.navigateTo({ url: redemptionRoute(r.id) })}
+      onClick={() => void openPage(redemptionRoute(r.id))}
     >
       <View className='split-row redemption-row__head'>
         <Text className='redemption-row__time'>{shanghaiDateTime(r.createdAt)}</Text>

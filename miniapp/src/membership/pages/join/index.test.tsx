@@ -46,7 +46,7 @@ describe('JoinPage', () => {
     openWith({ scene: 'outlet_xuhui' })
     await screen.findByText('徐汇旗舰店 邀请您加入会员')
     expect(screen.getAllByText('黄金会员').length).toBeGreaterThan(0)
-    expect(screen.getByText('成长值 2000')).toBeTruthy()
+    expect(screen.getByText('成长值 2,000')).toBeTruthy()
     expect(screen.getByText('来源门店：徐汇旗舰店')).toBeTruthy()
 
     await act(async () => void fireEvent.click(screen.getByText('立即开通会员')))

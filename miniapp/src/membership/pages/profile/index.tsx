@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { Button, Image, Input, Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Toast } from '@nutui/nutui-react-taro'
 import {
   earliestBirthday,
@@ -13,6 +12,7 @@ import {
 } from '@mc/shared'
 import { ActionButton } from '../../../components/action-button'
 import { PagePlaceholder } from '../../../components/page-shell'
+import { TabBar } from '../../../components/tab-bar'
 import { routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { useMembershipStore } from '../../membership.store'
@@ -20,6 +20,7 @@ import { draftOf, patchOf, type ProfileDraft } from '../../profile-form'
 import { profileSelectors, useProfileStore } from '../../profile.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'profile-toast'
 const loadProfile = () => void useProfileStore.getState().loadProfile()
@@ -37,7 +38,9 @@ export default function ProfilePage() {
         loadingClassName='profile__loading'
         failure={error?.message ?? null}
         onRetry={loadProfile}
-      />
+      >
+        <TabBar current='me' />
+      </PagePlaceholder>
     )
   return (
     <View className='page-shell profile'>
@@ -45,21 +48,18 @@ export default function ProfilePage() {
       <TaskCard profile={profile} />
       <AvatarRow avatar={profile.avatar} />
       <ProfileForm profile={profile} />
-      <Text
-        className='profile__data'
-        data-testid='profile-data-link'
-        onClick={() => void Taro.navigateTo({ url: routes.memberData })}
-      >
+      <Text className='profile__data' data-testid='profile-data-link' onClick={() => void openPage(routes.memberData)}>
         我的数据 ›
       </Text>
       <LogoutButton />
       <Text
         className='profile__closing'
         data-testid='profile-closing-link'
-        onClick={() => void Taro.navigateTo({ url: routes.accountClosing })}
+        onClick={() => void openPage(routes.accountClosing)}
       >
         注销账号
       </Text>
+      <TabBar current='me' />
     </View>
   )
 }

@@ -10,6 +10,7 @@ import { TierRetain } from '../../components/tier-retain'
 import { useMembershipStore } from '../../membership.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 /** Every tier with its benefits side by side, where the member stands on the ladder, and what keeps their tier. */
 export default function TiersPage() {
@@ -44,7 +45,7 @@ export default function TiersPage() {
       </View>
       <TierCards me={me} />
       <TierRetain me={me} />
-      <View className='tiers__more' onClick={() => void Taro.navigateTo({ url: historyRoute('growth') })}>
+      <View className='tiers__more' onClick={() => void openPage(historyRoute('growth'))}>
         <Text>查看成长值明细 ›</Text>
       </View>
     </View>

@@ -15,6 +15,7 @@ import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
 import '../../console.css'
 import '../../automation/automation.css'
+import { openPage } from '../../../open-page'
 
 type Journeys = Awaited<ReturnType<typeof loadJourneys>>
 type JourneyRow = Journeys['journeys'][number]
@@ -32,8 +33,7 @@ export default function MerchantAutomationPage() {
   }, [ready])
 
   const rowOf = (key: JourneyKey): JourneyRow | undefined => journeys.data?.journeys.find((row) => row.key === key)
-  const edit = (key: JourneyKey) =>
-    void Taro.navigateTo({ url: `${routes.merchantAutomationRule}?key=${encodeURIComponent(key)}` })
+  const edit = (key: JourneyKey) => void openPage(`${routes.merchantAutomationRule}?key=${encodeURIComponent(key)}`)
   const switched = async (key: JourneyKey, enabled: boolean) => {
     const saved = await useAutomationStore.getState().ruleSwitched(key, enabled)
     if (saved) void Taro.showToast({ title: enabled ? '已开启' : '已关闭', icon: 'success' })

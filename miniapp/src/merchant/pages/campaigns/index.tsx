@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CampaignView } from '@mc/shared'
 import { failureOf } from '../../../api/client'
@@ -16,6 +16,7 @@ import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
 import '../../console.css'
 import '../../automation/automation.css'
+import { openPage } from '../../../open-page'
 
 const campaignRoute = (id: string) => `${routes.merchantCampaign}?id=${encodeURIComponent(id)}`
 
@@ -48,7 +49,7 @@ export default function MerchantCampaignsPage() {
       setLoadingMore(false)
     }
   }
-  const open = (id: string) => void Taro.navigateTo({ url: campaignRoute(id) })
+  const open = (id: string) => void openPage(campaignRoute(id))
   const columns: ConsoleColumn<CampaignView>[] = [
     {
       key: 'name',
@@ -81,7 +82,7 @@ export default function MerchantCampaignsPage() {
       kind='primary'
       size='small'
       testId='campaign-new'
-      onClick={() => void Taro.navigateTo({ url: routes.merchantCampaignNew })}
+      onClick={() => void openPage(routes.merchantCampaignNew)}
     >
       新建活动
     </ConsoleButton>

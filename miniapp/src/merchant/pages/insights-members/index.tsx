@@ -20,6 +20,7 @@ import { useConsoleLoad } from '../../use-console-load'
 import '../../console.css'
 import '../../members/members.css'
 import '../../insights/insights.css'
+import { openPage } from '../../../open-page'
 
 /**
  * The members behind a number (`?rfmGroup=important_retain&tier=gold`): the list a weekly action or a report opens,
@@ -102,7 +103,7 @@ const columns: ConsoleColumn<InsightMemberRow>[] = [
     title: '会员',
     main: true,
     render: (row) => (
-      <Text className='members-link' onClick={() => void Taro.navigateTo({ url: merchantMemberRoute(row.id) })}>
+      <Text className='members-link' onClick={() => void openPage(merchantMemberRoute(row.id))}>
         {`${row.nickname} ›`}
       </Text>
     ),

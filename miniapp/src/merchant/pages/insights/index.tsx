@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { reportKeys, reportTitles, type ReportKey } from '@mc/shared'
 import { routes } from '../../../routes'
@@ -8,6 +7,7 @@ import { insightReportRoute } from '../../insights/insights-routes'
 import { useCan } from '../../operator.store'
 import '../../console.css'
 import '../../insights/insights.css'
+import { openPage } from '../../../open-page'
 
 /** What each report answers, under its title on the index. */
 const reportHints: Record<ReportKey, string> = {
@@ -27,18 +27,12 @@ export default function MerchantInsightsPage() {
   const actions = (
     <>
       {mayListMembers ? (
-        <ConsoleButton
-          testId='insights-open-members'
-          onClick={() => void Taro.navigateTo({ url: routes.merchantInsightMembers })}
-        >
+        <ConsoleButton testId='insights-open-members' onClick={() => void openPage(routes.merchantInsightMembers)}>
           会员名单
         </ConsoleButton>
       ) : null}
       {mayEdit ? (
-        <ConsoleButton
-          testId='insights-open-settings'
-          onClick={() => void Taro.navigateTo({ url: routes.merchantInsightSettings })}
-        >
+        <ConsoleButton testId='insights-open-settings' onClick={() => void openPage(routes.merchantInsightSettings)}>
           分析设置
         </ConsoleButton>
       ) : null}
@@ -52,7 +46,7 @@ export default function MerchantInsightsPage() {
             key={key}
             className='console-card insights-index__card'
             data-testid={`insights-report-${key}`}
-            onClick={() => void Taro.navigateTo({ url: insightReportRoute(key) })}
+            onClick={() => void openPage(insightReportRoute(key))}
           >
             <Text className='insights-index__title'>{reportTitles[key]} ›</Text>
             <Text className='console-muted'>{reportHints[key]}</Text>

@@ -11,6 +11,7 @@ import { RedemptionsPanel } from '../../mall/redemptions-panel'
 import { useCan } from '../../operator.store'
 import '../../console.css'
 import '../../mall/mall-console.css'
+import { openPage } from '../../../open-page'
 
 type MallTab = 'items' | 'redemptions' | 'reconciliation'
 
@@ -28,11 +29,7 @@ export default function MerchantMallPage() {
   }, [notice])
 
   const actions = canEdit ? (
-    <ConsoleButton
-      kind='primary'
-      testId='mall-new-item'
-      onClick={() => void Taro.navigateTo({ url: merchantMallItemRoute() })}
-    >
+    <ConsoleButton kind='primary' testId='mall-new-item' onClick={() => void openPage(merchantMallItemRoute())}>
       新建商品
     </ConsoleButton>
   ) : undefined

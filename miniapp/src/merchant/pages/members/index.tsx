@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { MemberSearchPage, MemberSearchRow } from '@mc/shared'
 import { failureOf } from '../../../api/client'
@@ -13,6 +12,7 @@ import { MemberPhone } from '../../members/member-phone'
 import { matchedByLabels } from '../../members/members-copy'
 import '../../console.css'
 import '../../members/members.css'
+import { openPage } from '../../../open-page'
 
 interface Results {
   q: string
@@ -59,7 +59,7 @@ export default function MerchantMembersPage() {
   }, [allowed])
 
   const submit = () => void search(text.trim())
-  const open = (row: MemberSearchRow) => void Taro.navigateTo({ url: merchantMemberRoute(row.id) })
+  const open = (row: MemberSearchRow) => void openPage(merchantMemberRoute(row.id))
 
   return (
     <ConsoleShell active='members' title='会员'>

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { channelLabels, channels, journeyLabels, JourneyKey, type Channel, type OutboxMessageView } from '@mc/shared'
 import { failureOf } from '../../../api/client'
@@ -15,6 +14,7 @@ import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
 import '../../console.css'
 import '../../automation/automation.css'
+import { openPage } from '../../../open-page'
 
 /** Where a message came from: the rule's name, or 活动 and the campaign. */
 const sourceText = (m: OutboxMessageView) => {
@@ -57,10 +57,7 @@ export default function MerchantOutboxPage() {
       // The id's tail is enough to tell members apart here; the link opens the whole record.
       render: (m) =>
         mayOpenMembers ? (
-          <Text
-            className='eng-link eng-nowrap'
-            onClick={() => void Taro.navigateTo({ url: merchantMemberRoute(m.memberId) })}
-          >
+          <Text className='eng-link eng-nowrap' onClick={() => void openPage(merchantMemberRoute(m.memberId))}>
             查看 …{m.memberId.slice(-6)}
           </Text>
         ) : (

@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { programTemplates, type CreateDraftBody, type ProgramRules } from '@mc/shared'
 import { shanghaiDateTime } from '../../../format'
@@ -10,6 +9,7 @@ import { ConsoleTable } from '../../components/console-table'
 import { useOperatorStore } from '../../operator.store'
 import { programActions, useProgramStore } from '../../program/program.store'
 import '../../program/program.css'
+import { openPage } from '../../../open-page'
 
 type Tier = ProgramRules['tiers'][number]
 
@@ -29,18 +29,14 @@ export default function ProgramPage() {
 
   const start = async (body: CreateDraftBody) => {
     const id = await programActions.startDraft(body)
-    if (id) void Taro.navigateTo({ url: `${routes.merchantDraft}?id=${encodeURIComponent(id)}` })
+    if (id) void openPage(`${routes.merchantDraft}?id=${encodeURIComponent(id)}`)
   }
   return (
     <ConsoleShell
       active='program'
       title='会员规则'
       actions={
-        <ConsoleButton
-          size='small'
-          testId='open-versions'
-          onClick={() => void Taro.navigateTo({ url: routes.merchantVersions })}
-        >
+        <ConsoleButton size='small' testId='open-versions' onClick={() => void openPage(routes.merchantVersions)}>
           版本历史
         </ConsoleButton>
       }

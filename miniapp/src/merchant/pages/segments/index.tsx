@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { SegmentView } from '@mc/shared'
 import { shanghaiDateTime } from '../../../format'
@@ -12,6 +12,7 @@ import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
 import '../../console.css'
 import '../../automation/automation.css'
+import { openPage } from '../../../open-page'
 
 const segmentRoute = (id: string) => `${routes.merchantSegment}?id=${encodeURIComponent(id)}`
 
@@ -24,7 +25,7 @@ export default function MerchantSegmentsPage() {
   useDidShow(() => {
     if (segments.data) void segments.reload()
   })
-  const open = (id: string) => void Taro.navigateTo({ url: segmentRoute(id) })
+  const open = (id: string) => void openPage(segmentRoute(id))
   const columns: ConsoleColumn<SegmentView>[] = [
     {
       key: 'name',
@@ -54,7 +55,7 @@ export default function MerchantSegmentsPage() {
       kind='primary'
       size='small'
       testId='segment-new'
-      onClick={() => void Taro.navigateTo({ url: routes.merchantSegment })}
+      onClick={() => void openPage(routes.merchantSegment)}
     >
       新建人群
     </ConsoleButton>

@@ -24,6 +24,7 @@ import { chineseDate } from '../../../format'
 import { pointsSelectors, usePointsStore } from '../../points.store'
 import '../../../components/page-shell/index.css'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'expiring-toast'
 
@@ -75,7 +76,7 @@ export default function ExpiringPage() {
         <Text className='expiring__note'>{summary.note}</Text>
         <View className='expiring__actions'>
           {/* Always a way out: points are best spent before they lapse, whenever that is. */}
-          <Text className='expiring__redeem' onClick={() => void Taro.navigateTo({ url: routes.mall })}>
+          <Text className='expiring__redeem' onClick={() => void openPage(routes.mall)}>
             去兑换
           </Text>
           {days.length > 0 && (
@@ -103,7 +104,7 @@ export default function ExpiringPage() {
         </View>
       )}
       <ExpiryRules days={days} />
-      <View className='expiring__more' onClick={() => void Taro.navigateTo({ url: historyRoute('points') })}>
+      <View className='expiring__more' onClick={() => void openPage(historyRoute('points'))}>
         <Text>查看积分明细 ›</Text>
       </View>
     </View>

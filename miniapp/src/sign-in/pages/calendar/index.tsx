@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Gift } from '@nutui/icons-react-taro'
 import { Dialog, Toast } from '@nutui/nutui-react-taro'
@@ -16,6 +15,7 @@ import { dayTapRefusal, makeUpConfirm, nextBonusHint, rewardParts, signInToast }
 import { signInSelectors, useSignInStore } from '../../sign-in.store'
 import { useDayTurn } from '../../use-day-turn'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'sign-in-toast'
 const loadCalendar = () => void useSignInStore.getState().loadCalendar()
@@ -139,7 +139,7 @@ function TasksLink() {
     <View
       className='sign-in__section sign-in__tasks'
       data-testid='sign-in-tasks'
-      onClick={() => void Taro.navigateTo({ url: routes.tasks })}
+      onClick={() => void openPage(routes.tasks)}
     >
       <View className='sign-in__tasks-text'>
         <Text className='sign-in__section-title'>做任务，赚更多</Text>

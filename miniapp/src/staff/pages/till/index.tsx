@@ -12,6 +12,7 @@ import { fenFromYuan, staffSelectors, useStaffStore } from '../../staff.store'
 import { useStaffSession } from '../../use-staff-session'
 import '../../../components/page-shell/index.css'
 import '../../staff-pages.css'
+import { openPage } from '../../../open-page'
 
 const toastId = 'staff-till-toast'
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -37,7 +38,7 @@ export default function StaffTillPage() {
           <Text
             className='staff__link'
             data-testid='staff-pickup-link'
-            onClick={() => void Taro.navigateTo({ url: routes.staffPickup })}
+            onClick={() => void openPage(routes.staffPickup)}
           >
             取货核销
           </Text>

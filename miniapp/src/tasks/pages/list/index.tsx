@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
+import { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberTask } from '@mc/shared'
 import { PagePlaceholder } from '../../../components/page-shell'
@@ -8,6 +8,7 @@ import { useMemberSession } from '../../../session/use-member-session'
 import { cadenceText, capProgressText, doneText, howToText, rewardText } from '../../task-copy'
 import { useTasksStore } from '../../tasks.store'
 import './index.css'
+import { openPage } from '../../../open-page'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 const loadTasks = () => void useTasksStore.getState().loadTasks()
@@ -81,7 +82,7 @@ function TaskRow({ task }: { task: MemberTask }) {
 /** Done: the badge. Otherwise the way to do it here, where there is one. */
 function TaskAction({ task }: { task: MemberTask }) {
   if (task.done) return <Text className='tasks__done'>{doneText(task)}</Text>
-  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const go = (url: string) => () => void openPage(url)
   if (task.key === 'profile_completed')
     return (
       <Text className='tasks__go' onClick={go(routes.profile)}>
