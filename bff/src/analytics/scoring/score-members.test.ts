@@ -1,4 +1,4 @@
-import { InsightSettings } from '@mc/shared'
+import { addDays, businessDayStart, InsightSettings } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { publishedProgram } from '../../program/published-program'
 import { useTestApp } from '../../test/test-app'
@@ -307,6 +307,36 @@ describe('scoreMembers: RFM, lifecycle, CLV, tags and the day’s segment snapsh
       .orderBy('tier_key')
       .execute()
     expect(after).toEqual(before)
+  })
+
+  it('counts a member as new from the first instant of the window’s first day, not a moment before', async () => {
+    const program = await publishedProgram(t.db)
+    const windowStart = businessDayStart(addDays(day, 1 - settings.lifecycle.newDays), program.rules.calendar)
+    const joined = { m9: new Date(windowStart.getTime() - 1), m10: windowStart }
+    for (const [id, instant] of Object.entries(joined))
+      await t.db
+        .insertInto('members')
+        .values({
+          id,
+          nickname: id,
+          phone: `138000000${id.slice(1).padStart(2, '0')}`,
+          joined_at: instant.toISOString(),
+          created_at: instant.toISOString(),
+        })
+        .execute()
+    await scoreMembers(t.db, day, settings, program, { now: t.clock.now() })
+    const lifecycle = await t.db
+      .selectFrom('member_insights')
+      .select(['member_id', 'lifecycle'])
+      .where('member_id', 'in', ['m9', 'm10'])
+      .orderBy('member_id')
+      .execute()
+    expect(lifecycle).toEqual([
+      { member_id: 'm10', lifecycle: 'new' },
+      { member_id: 'm9', lifecycle: 'dormant' },
+    ])
+    await t.db.deleteFrom('member_insights').where('member_id', 'in', ['m9', 'm10']).execute()
+    await t.db.deleteFrom('members').where('id', 'in', ['m9', 'm10']).execute()
   })
 
   it('scores over last night’s rows as a first night would: a new joiner gains a row, a leaver loses it', async () => {

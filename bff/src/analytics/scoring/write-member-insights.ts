@@ -58,6 +58,8 @@ export async function writeMemberInsights(
   const w = settings.rfmWindowDays
   const years = settings.clvExpectedYears
   const since = (d: number) => sql.lit(addDays(day, 1 - d))
+  // Joined on or after a day = joined at or after its start: compared as instants, no business day per member.
+  const sinceStart = (d: number) => sql.lit(start(addDays(day, 1 - d)))
   const value = sql.raw('(o.paid_fen - o.refunded_fen)')
   const within = (from: string) => sql`case when o.paid_at >= ${from} then 1 else 0 end`
   const spendWithin = (from: string) => sql`case when o.paid_at >= ${from} then ${value} else 0 end`
@@ -105,11 +107,11 @@ export async function writeMemberInsights(
       from dated where frequency > 0
     ),
     joined as (
-      select m.id as member_id, ${days.dayOf(sql.ref('m.joined_at'))} as join_day
+      select m.id as member_id, m.joined_at
       from ${members} where ${joinedBy}
     ),
     scored as (
-      select j.member_id, j.join_day, a.first_day, a.last_day,
+      select j.member_id, j.joined_at, a.first_day, a.last_day,
         coalesce(a.frequency, 0) as frequency, coalesce(a.monetary, 0) as monetary,
         coalesce(a.orders_30d, 0) as orders_30d, coalesce(a.spend_30d, 0) as spend_30d,
         coalesce(a.orders_90d, 0) as orders_90d, coalesce(a.spend_90d, 0) as spend_90d,
@@ -124,8 +126,8 @@ export async function writeMemberInsights(
       case when last_day is null then null else ${days.daysUntil(sql.ref('last_day'), day)} end as recency_days,
       frequency, monetary as monetary_fen, r_score, f_score, m_score, ${rfmGroupCase()} as rfm_group,
       case
-        when join_day >= ${since(newDays)} then 'new'
-        when last_day is null then case when join_day >= ${since(dormantDays)} then 'dormant' else 'lapsed' end
+        when joined_at >= ${sinceStart(newDays)} then 'new'
+        when last_day is null then case when joined_at >= ${sinceStart(dormantDays)} then 'dormant' else 'lapsed' end
         when last_day >= ${since(activeDays)} then 'active'
         when last_day >= ${since(dormantDays)} then 'dormant'
         else 'lapsed'
