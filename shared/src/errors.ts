@@ -15,6 +15,8 @@ export const errorMessages = {
   WECHAT_LOGIN_DISABLED: '微信登录未配置',
   WECHAT_CODE_INVALID: '微信登录凭证无效或已使用，请重试',
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
+  WECHAT_PHONE_CODE_INVALID: '微信手机号授权已失效，请重新点击获取',
+  WECHAT_PHONE_UNSUPPORTED: '暂只支持中国大陆手机号，请改用手机号登录',
   MEMBER_NOT_JOINED: '请先开通会员',
   OUTLET_NOT_FOUND: '门店不存在',
   MEMBER_NOT_FOUND: '会员不存在',
