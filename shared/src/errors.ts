@@ -35,6 +35,7 @@ export const errorMessages = {
   VERSION_NOT_FOUND: '方案版本不存在',
   BENEFIT_NOT_FOUND: '权益不存在',
   LEGAL_DOCUMENT_NOT_FOUND: '没有这份协议',
+  LEGAL_VERSION_NOT_CURRENT: '协议已更新，请阅读最新版本后再同意',
   BENEFIT_LOCKED: '当前等级尚未解锁该权益',
   BENEFIT_NOT_CLAIMABLE: '该权益无需领取，已自动生效',
   BENEFIT_ALREADY_CLAIMED: '本期权益已领取',
