@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { MeResponse } from '@mc/shared'
 import { ErrorState } from '../../components/error-state'
+import { LegalUpdatePrompt } from '../../legal/legal-update-prompt'
 import { MemberShortcuts } from '../../components/member-shortcuts'
 import { GrowthNotes } from '../../membership/components/growth-notes'
 import { HomeSkeleton } from '../../membership/components/home-skeleton'
@@ -50,6 +51,7 @@ export default function HomePage() {
     <View className='page-shell home'>
       <Toast id={toastId} />
       {me === null ? <HomePlaceholder /> : <MemberHome me={me} />}
+      {me === null ? null : <LegalUpdatePrompt />}
     </View>
   )
 }
