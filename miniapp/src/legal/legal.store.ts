@@ -30,8 +30,11 @@ interface LegalStore extends LegalState {
   documentFailed(failure: ApiFailure): void
   /** GET /api/legal/:kind; resolves to null on failure, which is then in `error`. */
   loadDocument(kind: LegalDocumentKind): Promise<LegalDocumentView | null>
-  /** Both documents' versions in force, loading whichever is missing; null when either cannot be loaded. */
-  versionsInForce(): Promise<LegalAcceptance[] | null>
+  /**
+   * Both documents' versions in force, loading whichever is missing (or both, `fresh`); null when either cannot
+   * be loaded.
+   */
+  versionsInForce(fresh?: boolean): Promise<LegalAcceptance[] | null>
   /** Keeps the versions shown at login (see `consentGiven`). */
   consented(documents: LegalAcceptance[] | null): void
   /** Records the consent given at login for the member now logged in; a failure leaves it to the prompt. */
@@ -59,10 +62,10 @@ export const useLegalStore = create<LegalStore>()((set, get) => ({
     }),
   consentGiven: null,
   acceptance: null,
-  versionsInForce: async () => {
+  versionsInForce: async (fresh = false) => {
     const versions: LegalAcceptance[] = []
     for (const kind of legalDocumentKinds) {
-      const document = get().documents[kind] ?? (await get().loadDocument(kind))
+      const document = (fresh ? null : get().documents[kind]) ?? (await get().loadDocument(kind))
       if (!document) return null
       versions.push({ kind, version: document.version })
     }

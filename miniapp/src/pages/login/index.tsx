@@ -48,9 +48,10 @@ export default function LoginPage() {
     })()
   }
 
-  // The versions are fetched ahead, so the tap on 登录 does not wait for them.
+  // The versions in force are fetched on arrival (the merchant may have published one since the last visit), so
+  // the tap on 登录 does not wait for them.
   useEffect(() => {
-    void useLegalStore.getState().versionsInForce()
+    void useLegalStore.getState().versionsInForce(true)
   }, [])
 
   // Only a session already stored on arrival skips the form; a fresh login navigates in finish().
