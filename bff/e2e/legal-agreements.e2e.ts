@@ -145,7 +145,7 @@ describe('H5: a member accepts the agreements at login and again after an update
     await prompt.getByText('《会员服务协议》').click()
     await waitForPage(page, shown(page).getByText('积分自获得之日起两年内有效', { exact: false }).first())
     await page.goBack()
-    await prompt.getByText('同意并继续').click()
+    await prompt.getByText('同意并继续', { exact: true }).click()
     await prompt.waitFor({ state: 'detached', timeout: 15_000 })
     expect(await acceptedBy(member)).toEqual([
       { kind: 'privacy', version: 1 },
@@ -160,7 +160,10 @@ describe('H5: a member accepts the agreements at login and again after an update
 
   it('records a new shopper’s consent once they have joined', async () => {
     const { page } = phone
+    // A shopper new to this phone: no stored session and a fresh start of the app.
     await page.evaluate(() => window.localStorage.clear())
+    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await page.reload()
     await loginAndJoin(page, server.baseUrl, '13900000093')
     await waitForPage(page, shown(page).getByText('会员等级').first())
     await expect

@@ -43,7 +43,7 @@ export function LegalUpdatePrompt() {
       <View className='legal-update__sheet' role='dialog' aria-modal='true'>
         <Text className='legal-update__title'>协议更新提示</Text>
         <Text className='legal-update__text'>
-          为更好地保障你的权益，我们更新了
+          为更好地保障您的权益，我们更新了
           {pending.map((doc, index) => (
             <Text key={doc.kind}>
               {index > 0 ? '和' : ''}
@@ -52,7 +52,7 @@ export function LegalUpdatePrompt() {
               </Text>
             </Text>
           ))}
-          。请阅读更新后的内容，点击“同意并继续”即表示你已阅读并同意。
+          。请阅读更新后的内容，点击“同意并继续”即表示您已阅读并同意。
         </Text>
         <ActionButton
           className='legal-update__agree'
