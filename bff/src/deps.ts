@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import type { DatabaseKind } from './db/database'
 import type { Database } from './db/schema'
 import type { PaymentProvider } from './mall/payment-provider'
-import type { WechatLogin } from './auth/wechat-login'
+import type { WechatLogin, WechatPhoneNumbers } from './auth/wechat-login'
 import type { Principal } from './auth/operator-principal'
 import type { ImageStore } from './uploads/image-store'
 import type { OutreachAdapters } from './outreach/outreach-adapters'
@@ -73,6 +73,11 @@ export interface Deps {
     sessionTtlHours: number
     /** Null when no WeChat app id and secret are configured. */
     wechat: WechatLogin | null
+    /**
+     * 微信手机号快捷登录: WeChat's getPhoneNumber when the app id and secret are configured, the local stand-in
+     * when only local login is on, else null (the route answers WECHAT_LOGIN_DISABLED).
+     */
+    wechatPhone?: WechatPhoneNumbers | null
   }
 }
 

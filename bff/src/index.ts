@@ -15,6 +15,7 @@ import { runCampaigns } from './jobs/run-campaigns'
 import { redisRateLimitCounter } from './auth/rate-limit-redis'
 import { rateLimitsFromJson } from './auth/rate-limit-settings'
 import { createWechatLogin } from './auth/wechat-login'
+import { createLocalWechatPhoneNumbers, createWechatPhoneNumbers } from './auth/wechat-phone-number'
 import { paymentProviderFromEnv } from './mall/payment-provider-from-env'
 import { createServerLog } from './http/server-log'
 import { stopOnSignalsAndFatalErrors } from './http/server-shutdown'
@@ -99,6 +100,16 @@ const deps: Deps = {
             apiBase: env.WECHAT_API_BASE,
           })
         : null,
+    wechatPhone:
+      env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
+        ? createWechatPhoneNumbers({
+            app: { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET, apiBase: env.WECHAT_API_BASE },
+            db,
+            clock: systemClock,
+          })
+        : env.LOCAL_LOGIN_ENABLED
+          ? createLocalWechatPhoneNumbers(logger)
+          : null,
   },
 }
 const app = createApp(deps)

@@ -54,6 +54,7 @@ export default defineAppConfig({
         'pages/campaign-new/index',
         'pages/campaign/index',
         'pages/outbox/index',
+        'pages/legal/index',
       ],
     },
   ],

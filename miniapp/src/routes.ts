@@ -53,6 +53,7 @@ export const routes = {
   merchantCampaignNew: '/merchant/pages/campaign-new/index',
   merchantCampaign: '/merchant/pages/campaign/index',
   merchantOutbox: '/merchant/pages/outbox/index',
+  merchantLegal: '/merchant/pages/legal/index',
 } as const
 
 /** The growth or points history, opened on that tab. */

@@ -13,6 +13,15 @@ export interface WechatLogin {
   exchangeCode(code: string): Promise<WechatIdentity>
 }
 
+/**
+ * The 微信手机号快捷登录 port: exchange the one-time code of a getPhoneNumber button for the phone number the
+ * shopper bound to WeChat, as a mainland number `PhoneNumber` accepts (the phone login's identity). Its adapters
+ * are in wechat-phone-number.ts; the port sits here, beside the code login's, so `deps.ts` names one auth file.
+ */
+export interface WechatPhoneNumbers {
+  phoneOf(code: string): Promise<string>
+}
+
 export interface WechatLoginConfig {
   appId: string
   appSecret: string

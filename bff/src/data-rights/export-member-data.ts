@@ -37,6 +37,7 @@ export const exportedMemberTables = [
   'member_insights',
   'member_codes',
   'member_code_uses',
+  'legal_acceptances',
   'sessions',
 ] as const
 
@@ -151,6 +152,7 @@ export async function exportMemberData(db: Kysely<Database>, memberId: string, n
     insights: await exportInsights(db, memberId),
     memberCode: await exportMemberCode(db, memberId),
     memberCodeUses: uses.map((row) => exportRecord(row)),
+    agreementAcceptances: (await byMember('legal_acceptances', 'accepted_at')).map((row) => exportRecord(row)),
     // Only the token's hash is stored, and even that is withheld: the dates say what the member needs to know.
     sessions: (await byMember('sessions', 'created_at')).map((row) => ({
       createdAt: String(row.created_at),

@@ -515,6 +515,7 @@ export interface Database {
   insight_settings: InsightSettingsTable
   engagement_settings: EngagementSettingsTable
   legal_documents: LegalDocumentsTable
+  legal_acceptances: LegalAcceptancesTable
   segments: SegmentsTable
   campaigns: CampaignsTable
   engagement_sends: EngagementSendsTable
@@ -834,6 +835,14 @@ export interface LegalDocumentsTable {
   version: number
   updated_by: string
   updated_at: Timestamp
+}
+
+/** One member's acceptance of one version of the 用户协议 (`terms`) or 隐私政策 (`privacy`). */
+export interface LegalAcceptancesTable {
+  member_id: string
+  kind: string
+  version: number
+  accepted_at: Timestamp
 }
 
 /** A saved segment: a `SegmentFilter` as JSON, evaluated at send time. */

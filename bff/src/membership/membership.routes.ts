@@ -7,6 +7,7 @@ import {
   LoginResponseSchema,
   MeResponse,
   WechatLoginBody,
+  WechatPhoneLoginBody,
 } from '@mc/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
@@ -55,6 +56,31 @@ export const authRoutes = new Hono<AppEnv>()
       const wechat = await deps.auth.wechat.exchangeCode(c.req.valid('json').code)
       await rateLimitAccount(deps, 'memberLogin', `openid:${wechat.openid}`)
       return c.json(await loginMember(deps, { kind: 'wechat', wechat }), 200)
+    },
+  )
+  .post(
+    '/wechat-phone',
+    documentRoute({
+      summary: 'Log in with the code of a getPhoneNumber button (微信手机号快捷登录), as the phone login does',
+      auth: 'none',
+      ok: { 200: { description: 'LoginResponse', schema: LoginResponseSchema } },
+      errors: [
+        'WECHAT_LOGIN_DISABLED',
+        'WECHAT_PHONE_CODE_INVALID',
+        'WECHAT_PHONE_UNSUPPORTED',
+        'WECHAT_UNAVAILABLE',
+        'RATE_LIMITED',
+      ],
+    }),
+    validate('json', WechatPhoneLoginBody),
+    async (c) => {
+      const deps = c.var.deps
+      if (!deps.auth.wechatPhone) throw new AppError('WECHAT_LOGIN_DISABLED')
+      // As with the code login, the address is counted first; the account is the number WeChat answers.
+      await rateLimit(c, 'memberLogin')
+      const phone = await deps.auth.wechatPhone.phoneOf(c.req.valid('json').code)
+      await rateLimitAccount(deps, 'memberLogin', `phone:${phone}`)
+      return c.json(await loginMember(deps, { kind: 'phone', phone }), 200)
     },
   )
   .post(

@@ -19,6 +19,10 @@ export const fakeWxacodePng = Buffer.from(
  *   {keyword: {value}}, miniprogram_state?, lang?}` (subscribeMessage.send) → `{"errcode":0,"errmsg":"ok","msgid"}`,
  *   `{"errcode":40001}` for an unknown token, `{"errcode":40003}` for a touser that is no openid, `{"errcode":47003}`
  *   for data that is not keyword → {value: string}, or the errcodes the test queued with `failNextSends`.
+ * - `POST /wxa/business/getuserphonenumber?access_token=…` with a JSON body `{"code"}` (phonenumber.getPhoneNumber)
+ *   → `{"errcode":0,"errmsg":"ok","phone_info":{phoneNumber, purePhoneNumber, countryCode, watermark:{timestamp,
+ *   appid}}}` for a code the test issued with `issuePhoneCode`, once; `{"errcode":40029,"errmsg":"invalid code"}`
+ *   for any other or a second use; `{"errcode":40001}` for an unknown token.
  * Errors come back as HTTP 200 with a JSON body, as WeChat sends them.
  */
 export async function startFakeWechatApi(app: { appId: string; appSecret: string }) {
@@ -30,6 +34,8 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
   const sendRequests: { accessToken: string | null; body: Record<string, unknown> }[] = []
   const queuedSendErrors: { errcode: number; errmsg: string }[] = []
   let messagesSent = 0
+  const phoneCodes = new Map<string, object>()
+  const phoneRequests: { accessToken: string | null; body: Record<string, unknown> }[] = []
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -66,6 +72,20 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
         if (queued) return json(queued)
         messagesSent += 1
         return json({ errcode: 0, errmsg: 'ok', msgid: 3_000_000_000 + messagesSent })
+      })
+    }
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      return readJson(req, (body) => {
+        if (!body) return json({ errcode: 47001, errmsg: 'data format error' })
+        const accessToken = q.get('access_token')
+        phoneRequests.push({ accessToken, body })
+        if (!accessToken || !validTokens.has(accessToken)) {
+          return json({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        }
+        const phoneInfo = typeof body.code === 'string' ? phoneCodes.get(body.code) : undefined
+        if (!phoneInfo) return json({ errcode: 40029, errmsg: 'invalid code' })
+        phoneCodes.delete(body.code as string)
+        return json({ errcode: 0, errmsg: 'ok', phone_info: phoneInfo })
       })
     }
     if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
@@ -107,6 +127,12 @@ export async function startFakeWechatApi(app: { appId: string; appSecret: string
     codeRequests,
     /** Every subscribeMessage.send request as received, accepted or not. */
     sendRequests,
+    /** Every getuserphonenumber request as received. */
+    phoneRequests,
+    /** What a getPhoneNumber button would hand the mini-program: a code WeChat answers `phoneInfo` for, once. */
+    issuePhoneCode(code: string, phoneInfo: object) {
+      phoneCodes.set(code, phoneInfo)
+    },
     /** WeChat no longer accepts any token issued so far (as after another server fetched a new one). */
     revokeTokens() {
       validTokens.clear()

@@ -9,7 +9,7 @@ import { storeApiKey } from '../auth/api-keys'
 import { prepareDatabase } from '../setup/prepare-database'
 import type { Deps } from '../deps'
 import { logRedactPaths } from '../http/log-redact'
-import type { WechatLogin } from '../auth/wechat-login'
+import type { WechatLogin, WechatPhoneNumbers } from '../auth/wechat-login'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { createLocalPaymentProvider } from '../mall/local-payment-provider'
 import type { PaymentProvider } from '../mall/payment-provider'
@@ -21,6 +21,8 @@ import { openTestDatabase, withSchemaLock } from './test-database'
 export interface TestAppOptions {
   localLoginEnabled?: boolean
   wechat?: WechatLogin | null
+  /** 微信手机号快捷登录; none unless a test brings one (it may also set `deps.auth.wechatPhone` once the db exists). */
+  wechatPhone?: WechatPhoneNumbers | null
   sessionTtlHours?: number
   webhookSecret?: string | null
   qrSceneSecret?: string | null
@@ -73,6 +75,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       localLoginEnabled: options.localLoginEnabled ?? true,
       sessionTtlHours: options.sessionTtlHours ?? 24,
       wechat: options.wechat ?? null,
+      wechatPhone: options.wechatPhone ?? null,
     },
   }
   await storeApiKey(database.db, {

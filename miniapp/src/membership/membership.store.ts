@@ -11,6 +11,7 @@ import {
   saveSession,
   type Session,
 } from '../api/session'
+import { useLegalStore } from '../legal/legal.store'
 import { progressSentence } from './tier-display'
 
 /** A failure as the UI shows it: the stable `code` to branch on and the Chinese `message` to display. */
@@ -49,6 +50,8 @@ interface MembershipEvents {
 interface MembershipThunks {
   loginWithPhone(phone: string): Promise<LoginResponse | null>
   loginWithWechat(): Promise<LoginResponse | null>
+  /** 微信手机号快捷登录: the code of a getPhoneNumber button's event, exchanged by the BFF for the phone. */
+  loginWithWechatPhone(code: string): Promise<LoginResponse | null>
   /** `scene` is the signed store QR scene, when the shopper came from one. */
   join(scene?: string): Promise<JoinResponse | null>
   loadMe(): Promise<MeResponse | null>
@@ -93,11 +96,17 @@ export const useMembershipStore = create<MembershipStore>()((set, get) => {
     loginWithPhone: (phone) =>
       attempt(() => call((api) => api.auth.local.$post({ json: { phone } })), steps('login', get().loggedIn)),
     loginWithWechat: () => attempt(loginThroughWechat, steps('login', get().loggedIn)),
-    join: (scene) =>
-      attempt(
+    loginWithWechatPhone: (code) =>
+      attempt(() => call((api) => api.auth['wechat-phone'].$post({ json: { code } })), steps('login', get().loggedIn)),
+    join: async (scene) => {
+      const joined = await attempt(
         () => call((api) => api.members.join.$post({ json: scene ? { scene } : {} })),
         steps('join', get().joined),
-      ),
+      )
+      // The agreements ticked at login are recorded now that there is a member to record them under.
+      if (joined) await useLegalStore.getState().recordConsent()
+      return joined
+    },
     loadMe: () => attempt(() => call((api) => api.me.$get()), steps('me', get().meLoaded)),
     logout: async () => {
       // Forget the session locally even if the BFF cannot be reached; the token expires on its own.

@@ -30,3 +30,30 @@ export const LegalDocumentUpdate = z.strictObject({
   body: z.string().trim().min(50, '正文至少 50 个字').max(20_000, '正文最多 20000 个字'),
 })
 export type LegalDocumentUpdate = z.infer<typeof LegalDocumentUpdate>
+
+/** One document as the app showed it when the shopper ticked 同意: its kind and the version in force then. */
+export const LegalAcceptance = z.strictObject({ kind: LegalDocumentKind, version: z.number().int().positive() })
+export type LegalAcceptance = z.infer<typeof LegalAcceptance>
+
+/** POST /api/me/legal/acceptances: the documents the member just agreed to (at login, joining or the prompt). */
+export const LegalAcceptanceBody = z.strictObject({
+  documents: z
+    .array(LegalAcceptance)
+    .min(1)
+    .max(legalDocumentKinds.length)
+    .refine((docs) => new Set(docs.map((d) => d.kind)).size === docs.length, '每份协议只需同意一次'),
+})
+export type LegalAcceptanceBody = z.infer<typeof LegalAcceptanceBody>
+
+/**
+ * GET /api/me/legal and the answer to an acceptance: the documents in force this member has not accepted (never,
+ * or only an older version), which the app asks them to read and accept. Empty when nothing is needed.
+ */
+export const LegalAcceptanceStatus = z
+  .strictObject({
+    pending: z.array(
+      z.strictObject({ kind: LegalDocumentKind, title: z.string(), version: z.number().int().positive() }),
+    ),
+  })
+  .meta({ id: 'LegalAcceptanceStatus' })
+export type LegalAcceptanceStatus = z.infer<typeof LegalAcceptanceStatus>

@@ -110,6 +110,8 @@ export const MemberDataExport = z
     insights: ExportRecord.nullable(),
     memberCode: z.strictObject({ cardNo: z.string(), createdAt: z.string() }).nullable(),
     memberCodeUses: z.array(ExportRecord),
+    /** Which version of the 用户协议 and 隐私政策 the member accepted, and when. */
+    agreementAcceptances: z.array(ExportRecord),
     sessions: z.array(z.strictObject({ createdAt: z.string(), expiresAt: z.string(), revokedAt: nullableString })),
   })
   .meta({ id: 'MemberDataExport' })

@@ -26,6 +26,10 @@ export type LocalLoginBody = z.infer<typeof LocalLoginBody>
 export const WechatLoginBody = z.strictObject({ code: z.string().trim().min(1).max(128) })
 export type WechatLoginBody = z.infer<typeof WechatLoginBody>
 
+/** `code` comes from the getPhoneNumber button's event (微信手机号快捷登录): one exchange, within five minutes. */
+export const WechatPhoneLoginBody = z.strictObject({ code: z.string().trim().min(1).max(128) })
+export type WechatPhoneLoginBody = z.infer<typeof WechatPhoneLoginBody>
+
 /**
  * Where the shopper joined from: `scene` is the signed scene of the store's join QR (checked by the BFF; a
  * forged one is 400 OUTLET_SCENE_INVALID), `outletId` names the store unsigned; neither when joining from the shop.

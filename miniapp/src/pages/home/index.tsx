@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import type { MeResponse } from '@mc/shared'
 import { ErrorState } from '../../components/error-state'
+import { LegalUpdatePrompt } from '../../legal/legal-update-prompt'
 import { MemberShortcuts } from '../../components/member-shortcuts'
 import { TabBar } from '../../components/tab-bar'
 import { GrowthNotes } from '../../membership/components/growth-notes'
@@ -53,6 +54,7 @@ export default function HomePage() {
       <Toast id={toastId} />
       {me === null ? <HomePlaceholder /> : <MemberHome me={me} />}
       <TabBar current='home' />
+      {me === null ? null : <LegalUpdatePrompt />}
     </View>
   )
 }

@@ -36,9 +36,14 @@ export default function ProgramPage() {
       active='program'
       title='会员规则'
       actions={
-        <ConsoleButton size='small' testId='open-versions' onClick={() => void openPage(routes.merchantVersions)}>
-          版本历史
-        </ConsoleButton>
+        <>
+          <ConsoleButton size='small' testId='open-legal' onClick={() => void openPage(routes.merchantLegal)}>
+            协议管理
+          </ConsoleButton>
+          <ConsoleButton size='small' testId='open-versions' onClick={() => void openPage(routes.merchantVersions)}>
+            版本历史
+          </ConsoleButton>
+        </>
       }
     >
       {failure ? <View className='console-notice console-notice--error'>{failure.message}</View> : null}
