@@ -105,6 +105,8 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
     await credit(2000, 'e2e-brand-points-2')
     await page.goto(`${server.baseUrl}/#/mall/pages/checkout/index?id=${await itemId('精品咖啡豆 250g')}`)
     await page.reload()
+    // A pickup item: this shopper joined from the shop, so no store is preselected yet.
+    await page.locator('[data-testid="pickup-outlet-outlet_xuhui"]:visible').click()
     await page.getByTestId('checkout-confirm').click()
     await page.getByTestId('pay-confirm').waitFor()
     const cashier = page.locator('.cashier:visible')
@@ -195,6 +197,8 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
   it('the cancel dialog keeps its confirm label readable while it cancels', async () => {
     await page.goto(`${server.baseUrl}/#/mall/pages/checkout/index?id=${await itemId('精品咖啡豆 250g')}`)
     await page.reload()
+    // The store of the last pickup comes preselected.
+    await page.locator('[data-testid="pickup-chosen"]:visible').getByText('徐汇旗舰店').waitFor()
     await page.getByTestId('checkout-confirm').click()
     await page.getByTestId('pay-cancel').click()
     const confirm = page.locator('[data-testid="cancel-confirm"]:visible')

@@ -8,6 +8,7 @@ import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { mallCheckoutRoute } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
+import { tierTagStyle } from '../../components/item-card'
 import { ItemCover } from '../../components/item-cover'
 import { ItemPlaceholder } from '../../components/mall-placeholders'
 import {
@@ -51,7 +52,9 @@ export default function MallItemPage() {
         <Text className='mall-item__title'>{item.title}</Text>
         <View className='mall-item__badges'>
           {item.minTier && (
-            <Text className='mall-item__badge mall-item__badge--tier'>会员专享 · {tierBadge(item.minTier.name)}</Text>
+            <Text className='mall-item__badge mall-item__badge--tier' style={tierTagStyle(item.minTier.color)}>
+              会员专享 · {tierBadge(item.minTier.name)}
+            </Text>
           )}
           <Text className='mall-item__badge'>{fulfilmentTitles[item.fulfilment]}</Text>
           {item.perMemberLimit !== null && <Text className='mall-item__badge'>{limitBadge(item.perMemberLimit)}</Text>}
