@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { deflateSync } from 'node:zlib'
+import { groupOrderNo, redemptionOrderNo } from '@mc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { expectNoHorizontalOverflow, type Phone, screenshot, screenshotDir } from './support/browser'
@@ -180,8 +181,23 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
     await page.getByTestId('mall-notice').getByText('SF1234567890').waitFor()
     await page.getByTestId('redemptions-shipped').click()
     await page.getByTestId(`redemption-${redemptionId}`).getByText('已发货').waitFor()
+    // The order number as the shopper reads it on their redemption (issue 16), never the internal id.
+    const orderNo = groupOrderNo(redemptionOrderNo(redemptionId))
+    expect(orderNo).toMatch(/^\d{4} \d{4} \d{4} \d$/)
+    await expect.poll(() => page.getByTestId(`redemption-order-no-${redemptionId}`).textContent()).toBe(orderNo)
+    expect(await page.locator('body').innerText()).not.toContain('rdm_')
     await shot('mall-redemptions')
     await expectNoHorizontalOverflow(page)
+    // Found by that number as a shopper would read it out, spaces and all, whatever tab was open.
+    await page.getByTestId('redemptions-all').click()
+    await page.getByPlaceholder('输入 13 位兑换单号查找').fill(orderNo)
+    await page.getByTestId('redemption-search-go').click()
+    await page.getByTestId(`redemption-${redemptionId}`).waitFor()
+    await expect.poll(() => page.locator('[data-testid^="redemption-order-no-"]').count()).toBe(1)
+    await shot('mall-redemption-search')
+    await page.getByTestId('redemption-search-clear').click()
+    await page.getByTestId('redemptions-shipped').click()
+    await page.getByTestId(`redemption-${redemptionId}`).getByText('已发货').waitFor()
 
     await page.getByTestId(`refund-${redemptionId}`).click()
     await page.getByPlaceholder('例如：商品缺货，协商退款').fill('商品破损，协商退款')
