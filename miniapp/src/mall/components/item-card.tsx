@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { limitBadge, tierBadge } from '../mall-copy'
 import { yuanFromFen } from '../../format'
-import { tierPalette } from '../../membership/tier-display'
+import { tierTagStyle } from '../tier-tag'
 import { ItemCover } from './item-cover'
 import '../../components/page-shell/index.css'
 import './item-card.css'
@@ -53,10 +53,4 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
       </View>
     </View>
   )
-}
-
-/** The tier's own badge colours (as on the member code and tier card), so 黄金 reads gold and 白银 silver. */
-export function tierTagStyle(color: string) {
-  const palette = tierPalette(color)
-  return { background: palette.badgeBackground, color: palette.badgeText }
 }

@@ -8,7 +8,6 @@ import '../../../components/page-shell/index.css'
 import { useMembershipStore } from '../../../membership/membership.store'
 import { mallCheckoutRoute } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
-import { tierTagStyle } from '../../components/item-card'
 import { ItemCover } from '../../components/item-cover'
 import { ItemPlaceholder } from '../../components/mall-placeholders'
 import {
@@ -22,6 +21,7 @@ import {
   tierBadge,
 } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
+import { tierTagStyle } from '../../tier-tag'
 import '../../mall-pages.css'
 import './index.css'
 
