@@ -5,6 +5,7 @@ import { expectNoHorizontalOverflow, loginAndJoin, screenshot, settle } from './
 import { expectReadable, holdRequest } from './support/button-contrast'
 import { e2eAdminToken } from './support/h5-server'
 import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
+import { tierPalette } from '../../miniapp/src/membership/tier-display'
 
 const phoneNo = '13900001661'
 const narrow = { width: 320, height: 812 }
@@ -105,6 +106,8 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
     await credit(2000, 'e2e-brand-points-2')
     await page.goto(`${server.baseUrl}/#/mall/pages/checkout/index?id=${await itemId('精品咖啡豆 250g')}`)
     await page.reload()
+    // A pickup item: this shopper joined from the shop, so no store is preselected yet.
+    await page.locator('[data-testid="pickup-outlet-outlet_xuhui"]:visible').click()
     await page.getByTestId('checkout-confirm').click()
     await page.getByTestId('pay-confirm').waitFor()
     const cashier = page.locator('.cashier:visible')
@@ -195,6 +198,8 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
   it('the cancel dialog keeps its confirm label readable while it cancels', async () => {
     await page.goto(`${server.baseUrl}/#/mall/pages/checkout/index?id=${await itemId('精品咖啡豆 250g')}`)
     await page.reload()
+    // The store of the last pickup comes preselected.
+    await page.locator('[data-testid="pickup-chosen"]:visible').getByText('徐汇旗舰店').waitFor()
     await page.getByTestId('checkout-confirm').click()
     await page.getByTestId('pay-cancel').click()
     const confirm = page.locator('[data-testid="cancel-confirm"]:visible')
@@ -234,5 +239,47 @@ describe('H5: the points mall as a brand ships it (issue 16)', () => {
     await failed.getByRole('button', { name: '返回首页' }).waitFor()
     expect(await page.locator('[data-testid="redemption-not-found"]:visible').count()).toBe(0)
     await page.unroute('**/api/me/redemptions/*')
+  })
+
+  it("colours each item's tier tag as its tier, from the one tier palette", async () => {
+    const created = await api('POST', '/api/admin/mall/items', e2eAdminToken, {
+      title: '白银专享徽章',
+      pointsPrice: 100,
+      stock: 5,
+      fulfilment: 'pickup',
+      minTierKey: 'silver',
+    })
+    expect(created.status).toBe(201)
+    const program = await server.db
+      .selectFrom('program_versions')
+      .select('rules')
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow()
+    const colors = Object.fromEntries(
+      (JSON.parse(program.rules).tiers as { key: string; color: string }[]).map((tier) => [tier.key, tier.color]),
+    )
+    await page.goto(`${server.baseUrl}/#/mall/pages/list/index`)
+    await page.reload()
+    const tagOf = async (title: string) => {
+      const tag = page.locator(`[data-testid="mall-item-${await itemId(title)}"]:visible [data-testid="item-tier-tag"]`)
+      await tag.waitFor()
+      return tag.evaluate((el) => ({
+        background: getComputedStyle(el).backgroundColor,
+        color: getComputedStyle(el).color,
+      }))
+    }
+    const gold = await tagOf('黄金会员专享礼盒')
+    const silver = await tagOf('白银专享徽章')
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+    expect(gold).toEqual({
+      background: rgb(tierPalette(colors.gold).badgeBackground),
+      color: rgb(tierPalette(colors.gold).badgeText),
+    })
+    expect(silver).toEqual({
+      background: rgb(tierPalette(colors.silver).badgeBackground),
+      color: rgb(tierPalette(colors.silver).badgeText),
+    })
+    expect(silver.background).not.toBe(gold.background)
+    await screenshot(page, 'mall-brand-08-tier-tags')
   })
 })

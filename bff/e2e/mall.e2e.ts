@@ -61,6 +61,9 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
     await page.getByTestId('redeem-button').click()
     await page.getByTestId('checkout-confirm').waitFor()
     await expect.poll(() => page.getByTestId('checkout-points-total').textContent()).toContain('300')
+    // Joined from the shop with two stores to choose from: nothing preselected, the shopper picks 徐汇.
+    await page.locator('[data-testid="pickup-outlet-outlet_xuhui"]:visible').click()
+    await page.locator('[data-testid="pickup-chosen"]:visible').getByText('徐汇旗舰店').waitFor()
     await screenshot(page, '32-mall-checkout')
     await expectNoHorizontalOverflow(page)
     await page.getByTestId('checkout-confirm').click()
@@ -82,6 +85,7 @@ describe('H5: the points mall, from redeeming to the pickup at the till', () => 
     await page.getByTestId('redeem-button').click()
     await page.getByTestId('checkout-confirm').waitFor()
     await expect.poll(() => page.getByTestId('checkout-cash-total').textContent()).toContain('9.90')
+    await page.locator('[data-testid="pickup-chosen"]:visible').getByText('徐汇旗舰店').waitFor()
     await page.getByTestId('checkout-confirm').click()
     await page.getByTestId('pay-confirm').waitFor()
     await expect.poll(() => page.getByTestId('pay-amount').textContent()).toContain('9.90')

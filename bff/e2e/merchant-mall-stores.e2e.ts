@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { deflateSync } from 'node:zlib'
+import { groupOrderNo, redemptionOrderNo } from '@mc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { expectNoHorizontalOverflow, type Phone, screenshot, screenshotDir } from './support/browser'
@@ -180,8 +181,23 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
     await page.getByTestId('mall-notice').getByText('SF1234567890').waitFor()
     await page.getByTestId('redemptions-shipped').click()
     await page.getByTestId(`redemption-${redemptionId}`).getByText('已发货').waitFor()
+    // The order number as the shopper reads it on their redemption (issue 16), never the internal id.
+    const orderNo = groupOrderNo(redemptionOrderNo(redemptionId))
+    expect(orderNo).toMatch(/^\d{4} \d{4} \d{4} \d$/)
+    await expect.poll(() => page.getByTestId(`redemption-order-no-${redemptionId}`).textContent()).toBe(orderNo)
+    expect(await page.locator('body').innerText()).not.toContain('rdm_')
     await shot('mall-redemptions')
     await expectNoHorizontalOverflow(page)
+    // Found by that number as a shopper would read it out, spaces and all, whatever tab was open.
+    await page.getByTestId('redemptions-all').click()
+    await page.getByPlaceholder('输入 13 位兑换单号查找').fill(orderNo)
+    await page.getByTestId('redemption-search-go').click()
+    await page.getByTestId(`redemption-${redemptionId}`).waitFor()
+    await expect.poll(() => page.locator('[data-testid^="redemption-order-no-"]').count()).toBe(1)
+    await shot('mall-redemption-search')
+    await page.getByTestId('redemption-search-clear').click()
+    await page.getByTestId('redemptions-shipped').click()
+    await page.getByTestId(`redemption-${redemptionId}`).getByText('已发货').waitFor()
 
     await page.getByTestId(`refund-${redemptionId}`).click()
     await page.getByPlaceholder('例如：商品缺货，协商退款').fill('商品破损，协商退款')
@@ -243,5 +259,34 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
     expect(printed?.width).toBeCloseTo(397, -1)
     expect(printed?.height).toBeCloseTo(559, -1)
     expect(printedQr?.width).toBeCloseTo(246, -1)
+  })
+
+  it("fills in a store's pickup details for shoppers and pauses its pickups", async () => {
+    await page.reload()
+    await openSection('stores')
+    await page.getByTestId(`outlet-edit-${outletId}`).click()
+    const dialog = page.getByTestId('outlet-details-dialog')
+    await dialog.getByPlaceholder('例如：上海市静安区南京西路 1515 号 B1 层').fill('上海市浦东新区世纪大道 100 号 1 层')
+    await dialog.getByPlaceholder('例如：每日 10:00–22:00').fill('每日 09:00–21:00')
+    await dialog.getByPlaceholder('例如：021-6288 0202').fill('电话号码')
+    await page.getByTestId('outlet-details-save').click()
+    await dialog.getByText('电话为 5–20 位数字、+、- 或空格').waitFor()
+    await dialog.getByPlaceholder('例如：021-6288 0202').fill('021-5888 0303')
+    await page.getByTestId('outlet-pickups-off').click()
+    await shot('stores-pickup-dialog')
+    await page.getByTestId('outlet-details-save').click()
+    await page.getByTestId('stores-notice').getByText('自提信息已保存').waitFor()
+    const cell = page.getByTestId(`outlet-pickup-${outletId}`)
+    await cell.getByText('暂停自提').waitFor()
+    await cell.getByText('上海市浦东新区世纪大道 100 号 1 层 · 每日 09:00–21:00 · 电话 021-5888 0303').waitFor()
+    const row = await server.db
+      .selectFrom('outlets')
+      .select(['address', 'opening_hours', 'phone', 'closed_at'])
+      .where('id', '=', outletId)
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ address: '上海市浦东新区世纪大道 100 号 1 层', phone: '021-5888 0303' })
+    expect(row.closed_at).not.toBeNull()
+    await shot('stores-pickup')
+    await expectNoHorizontalOverflow(page)
   })
 })

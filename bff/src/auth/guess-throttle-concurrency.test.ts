@@ -58,7 +58,8 @@ describe('guess throttles under concurrency', () => {
     const till = await outletWithStaff(t)
     const item = await mallItem(t, { title: '保温杯', pointsPrice: 30 })
     const { token } = await memberWithPoints(t, 100)
-    const real = (await redeem(t, token, { itemId: item.id })).body.redemption.pickupCode as string
+    const real = (await redeem(t, token, { itemId: item.id, pickupOutletId: till.outletId })).body.redemption
+      .pickupCode as string
     const answers = await burst(100, (i) =>
       t.json('POST', '/api/staff/pickups/verify', { code: String(1_000_000_000 + i) }, till.token),
     )

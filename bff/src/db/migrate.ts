@@ -27,6 +27,7 @@ import * as tierHistoryIndex from './migrations/2026_12_08_0900_tier_history_ind
 import * as memberInsightsFillfactor from './migrations/2026_12_08_0910_member_insights_fillfactor'
 import * as legalDocuments from './migrations/2026_12_09_0900_legal_documents'
 import * as legalAcceptances from './migrations/2026_12_10_0900_legal_acceptances'
+import * as pickupOutlets from './migrations/2026_12_10_0910_pickup_outlets'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0910_member_insights_fillfactor': memberInsightsFillfactor,
   '2026_12_09_0900_legal_documents': legalDocuments,
   '2026_12_10_0900_legal_acceptances': legalAcceptances,
+  '2026_12_10_0910_pickup_outlets': pickupOutlets,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

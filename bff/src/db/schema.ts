@@ -69,6 +69,12 @@ export interface OutletsTable {
   id: string
   name: string
   created_at: Frozen<Timestamp>
+  /** What a shopper needs to find the store for a pickup; null until the merchant fills them in. */
+  address: ColumnType<string | null, string | null | undefined, string | null>
+  opening_hours: ColumnType<string | null, string | null | undefined, string | null>
+  phone: ColumnType<string | null, string | null | undefined, string | null>
+  /** Set when the store no longer takes pickups; it stays for the history that names it. */
+  closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
 }
 
 /** Published program rules; a new version is a new row, never an edit. */
@@ -447,6 +453,8 @@ export interface MallRedemptionsTable {
   shipping_carrier: ColumnType<string | null, string | null | undefined, string | null>
   tracking_no: ColumnType<string | null, string | null | undefined, string | null>
   shipped_by: ColumnType<string | null, string | null | undefined, string | null>
+  /** Pickup items: the store the shopper chose; only its staff hand the item over (null: any store, older rows). */
+  pickup_outlet_id: ColumnType<string | null, string | null | undefined, string | null>
   business_day: string
   created_at: Timestamp
   updated_at: Timestamp

@@ -110,7 +110,9 @@ export const mallAdminRoutes = new Hono<AppEnv>()
   .get(
     '/mall/redemptions',
     documentRoute({
-      summary: 'Redemptions newest first: by status (or to ship / shipped), fulfilment, or needing reconciliation',
+      summary:
+        'Redemptions newest first: by status (or to ship / shipped), fulfilment, needing reconciliation, ' +
+        'or the 13-digit order number shoppers read out',
       auth: 'admin',
       permission: 'mall.read',
       ok: { 200: { description: 'A page of redemptions, newest first', schema: RedemptionsPage } },

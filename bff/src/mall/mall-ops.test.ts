@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { adminCall, mallItem, memberWithPoints, redeem } from '../test/mall-fixtures'
 import { operatorToken } from '../test/operator-fixtures'
+import { redemptionOrderNo } from '@mc/shared'
 import { useTestApp } from '../test/test-app'
 import type { PaymentProvider } from './payment-provider'
 import { settleTradeReport } from './settle-payment'
@@ -46,6 +47,27 @@ describe('admin item list filters', () => {
     for (const bad of ['onSale=yes', 'kind=parcel', 'q=', 'colour=red']) {
       expect((await adminCall(t, 'GET', `/api/admin/mall/items?${bad}`)).status).toBe(400)
     }
+  })
+})
+
+describe('admin redemption search by order number', () => {
+  it('finds a redemption by the 13-digit number the shopper reads out, and nothing for another number', async () => {
+    const first = await completedRedemption({ title: '单号甲' })
+    t.clock.advanceMs(1000)
+    const second = await completedRedemption({ title: '单号乙' })
+    const search = async (orderNo: string) =>
+      adminCall(t, 'GET', `/api/admin/mall/redemptions?orderNo=${orderNo}&limit=20`)
+    for (const { redemptionId } of [first, second]) {
+      const orderNo = redemptionOrderNo(redemptionId)
+      const found = await search(orderNo)
+      expect(found.status).toBe(200)
+      expect(ids(found.body.redemptions)).toEqual([redemptionId])
+      expect(found.body.redemptions[0].orderNo).toBe(orderNo)
+    }
+    // A real day and second with no redemption; an impossible date; not 13 digits.
+    expect((await search('2001010000001')).body.redemptions).toEqual([])
+    expect((await search('2613400000001')).body.redemptions).toEqual([])
+    expect((await search('rdm_123')).status).toBe(400)
   })
 })
 

@@ -7,6 +7,7 @@ import {
   PaymentNoticeAnswer,
   PaymentRequestResponse,
   PickupCodeBody,
+  PickupOutletsResponse,
   PickupVerification,
   RedeemBody,
   RedeemResponse,
@@ -28,6 +29,7 @@ import { redeemItem } from './redeem-item'
 import { memberRedemption, redemptionsPage } from './redemption-view'
 import { requestPayment } from './request-payment'
 import { verifyPickup } from './verify-pickup'
+import { pickupOutletsFor } from '../outlets/pickup-outlets'
 import { documentRoute } from '../openapi/document-route'
 import { rateLimit } from '../auth/rate-limit'
 
@@ -67,6 +69,16 @@ export const mallRoutes = new Hono<AppEnv>()
         200,
       ),
   )
+  .get(
+    '/mall/pickup-outlets',
+    documentRoute({
+      summary: "Stores a pickup item can be collected at, with the one to preselect (last pickup's, else joined at)",
+      auth: 'member',
+      ok: { 200: { description: 'Stores taking pickups, oldest first', schema: PickupOutletsResponse } },
+    }),
+    requireMember,
+    async (c) => c.json(await pickupOutletsFor(c.var.deps.db, c.var.memberId), 200),
+  )
   .post(
     '/mall/redemptions',
     documentRoute({
@@ -80,6 +92,10 @@ export const mallRoutes = new Hono<AppEnv>()
       },
       errors: [
         'DELIVERY_ADDRESS_REQUIRED',
+        'OUTLET_NOT_FOUND',
+        'PICKUP_OUTLET_REQUIRED',
+        'PICKUP_OUTLET_CLOSED',
+        'PICKUP_OUTLET_NOT_ALLOWED',
         'MALL_ITEM_TIER_LOCKED',
         'MALL_ITEM_NOT_FOUND',
         'MALL_ITEM_SOLD_OUT',
@@ -215,7 +231,7 @@ export const mallStaffRoutes = new Hono<StaffEnv>().post(
     summary: 'Hand over a pickup item: the 10-digit code is accepted once',
     auth: 'staff',
     ok: { 200: { description: 'The item handed over and to whom', schema: PickupVerification } },
-    errors: ['PICKUP_CODE_INVALID', 'PICKUP_CODE_USED', 'PICKUP_THROTTLED'],
+    errors: ['PICKUP_CODE_INVALID', 'PICKUP_CODE_USED', 'PICKUP_WRONG_OUTLET', 'PICKUP_THROTTLED'],
   }),
   requireStaff,
   validate('json', PickupCodeBody),

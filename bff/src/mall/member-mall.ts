@@ -57,7 +57,8 @@ function minTierOf(minTierKey: string | null, shopper: Shopper) {
   // A restriction naming a tier the program no longer has locks the item rather than opening it to everyone.
   return {
     rank: index === -1 ? Number.MAX_SAFE_INTEGER : index,
-    tier: { key: minTierKey, name: tiers[index]?.name ?? minTierKey },
+    // A tier the program no longer has has no colour of its own; the neutral grey of the palette's fallback.
+    tier: { key: minTierKey, name: tiers[index]?.name ?? minTierKey, color: tiers[index]?.color ?? '#8a8f99' },
   }
 }
 

@@ -171,7 +171,7 @@ describe('the item list', () => {
       reason: 'tier_locked',
       message: '黄金会员及以上专享',
     })
-    expect((byId.get(gold.id) as any).minTier).toEqual({ key: 'gold', name: '黄金会员' })
+    expect((byId.get(gold.id) as any).minTier).toEqual({ key: 'gold', name: '黄金会员', color: '#c9a227' })
   })
 
   it('refuses an item restricted to a tier the program does not have', async () => {

@@ -11,6 +11,7 @@ import { takeStock } from './item-stock'
 import { redeemedCounts, rowAvailability, type Shopper } from './member-mall'
 import { itemRowOrThrow, type MallItemRow } from './mall-items'
 import { requestPayment } from './request-payment'
+import { pickupOutletFor } from '../outlets/pickup-outlets'
 import { redemptionById, type RedemptionRow } from './redemption-view'
 import type { RedemptionView } from '@mc/shared'
 import { publishedProgram } from '../program/published-program'
@@ -107,6 +108,7 @@ async function reserve(
     throw new AppError('MALL_LIMIT_REACHED', { itemId: item.id, limit: item.per_member_limit, redeemed })
   }
   if (item.fulfilment === 'delivery' && !body.delivery) throw new AppError('DELIVERY_ADDRESS_REQUIRED')
+  const pickupOutletId = await pickupOutletFor(trx, memberId, item.fulfilment, body.pickupOutletId)
   if (item.cash_fen > 0 && !deps.payments)
     throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'no payment provider configured' })
 
@@ -138,6 +140,7 @@ async function reserve(
     picked_up_at: null,
     picked_up_by: null,
     delivery: body.delivery ? JSON.stringify(body.delivery) : null,
+    pickup_outlet_id: pickupOutletId,
     refund_no: null,
     refund_reason: null,
     needs_reconciliation: 0,

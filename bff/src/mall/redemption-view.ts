@@ -1,9 +1,11 @@
 import {
   AppError,
   DeliveryAddress,
+  redemptionIdRange,
   redemptionOrderNo,
   redemptionStatusLabel,
   type AdminRedemptionFilter,
+  type PickupOutlet,
   type RedemptionsPage,
   type RedemptionView,
 } from '@mc/shared'
@@ -11,11 +13,16 @@ import type { Kysely, Selectable, Transaction } from 'kysely'
 import { forUpdate } from '../db/engine'
 import type { Database, MallRedemptionsTable } from '../db/schema'
 import { cursorPage } from '../db/cursor-page'
+import { pickupOutletsById } from '../outlets/pickup-outlets'
 
 export type RedemptionRow = Selectable<MallRedemptionsTable>
 type Db = Kysely<Database> | Transaction<Database>
 
-export function redemptionFromRow(row: RedemptionRow, couponCodes: string[]): RedemptionView {
+export function redemptionFromRow(
+  row: RedemptionRow,
+  couponCodes: string[],
+  pickupOutlet: PickupOutlet | null,
+): RedemptionView {
   const pending = row.status === 'pending_payment'
   return {
     id: row.id,
@@ -37,6 +44,7 @@ export function redemptionFromRow(row: RedemptionRow, couponCodes: string[]): Re
     // The code is only good while the redemption stands; a refunded one shows none.
     pickupCode: row.status === 'completed' ? row.pickup_code : null,
     pickedUpAt: row.picked_up_at,
+    pickupOutlet,
     couponCodes,
     delivery: row.delivery === null ? null : DeliveryAddress.parse(JSON.parse(row.delivery)),
     shipment:
@@ -65,7 +73,17 @@ async function couponCodesOf(db: Db, rows: RedemptionRow[]): Promise<Map<string,
 
 export async function redemptionViews(db: Db, rows: RedemptionRow[]): Promise<RedemptionView[]> {
   const codes = await couponCodesOf(db, rows)
-  return rows.map((row) => redemptionFromRow(row, row.claim_id ? (codes.get(row.claim_id) ?? []) : []))
+  const outlets = await pickupOutletsById(
+    db,
+    rows.map((row) => row.pickup_outlet_id).filter((id): id is string => id !== null),
+  )
+  return rows.map((row) =>
+    redemptionFromRow(
+      row,
+      row.claim_id ? (codes.get(row.claim_id) ?? []) : [],
+      row.pickup_outlet_id === null ? null : (outlets.get(row.pickup_outlet_id) ?? null),
+    ),
+  )
 }
 
 /** The redemption row, locked for the rest of the transaction (PostgreSQL; SQLite's writer already holds the lock). */
@@ -104,15 +122,18 @@ export async function redemptionsPage(
     status?: AdminRedemptionFilter
     fulfilment?: RedemptionRow['fulfilment']
     reconciliation?: 'needed'
+    orderNo?: string
     cursor?: string
     limit: number
   },
 ): Promise<RedemptionsPage> {
-  let query = db
-    .selectFrom('mall_redemptions')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1)
+  let query = db.selectFrom('mall_redemptions').selectAll().orderBy('id', 'desc')
+  if (filter.orderNo !== undefined) {
+    // The number is derived from the id: read that one second of ids, then keep those that give this number.
+    const range = redemptionIdRange(filter.orderNo)
+    if (range === null) return { redemptions: [], nextCursor: null }
+    query = query.where('id', '>=', range.from).where('id', '<=', range.to)
+  } else query = query.limit(filter.limit + 1)
   if (filter.memberId) query = query.where('member_id', '=', filter.memberId)
   if (filter.status === 'to_ship' || filter.status === 'shipped') {
     query = query
@@ -123,7 +144,9 @@ export async function redemptionsPage(
   if (filter.fulfilment) query = query.where('fulfilment', '=', filter.fulfilment)
   if (filter.reconciliation) query = query.where('needs_reconciliation', '=', 1)
   if (filter.cursor) query = query.where('id', '<', filter.cursor)
-  const rows = await query.execute()
+  const found = await query.execute()
+  const rows =
+    filter.orderNo === undefined ? found : found.filter((row) => redemptionOrderNo(row.id) === filter.orderNo)
   const { page, nextCursor } = cursorPage(rows, filter.limit)
   return {
     redemptions: await redemptionViews(db, page),

@@ -1,20 +1,28 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { mallItem, memberWithPoints, redeem } from '../test/mall-fixtures'
 import { outletWithStaff } from '../test/staff-fixtures'
-import { useTestApp } from '../test/test-app'
+import { testAdminToken, useTestApp } from '../test/test-app'
 
 const t = useTestApp({}, { verifyLedgers: false })
 let staffToken: string
+let outletId: string
 beforeAll(async () => {
-  staffToken = (await outletWithStaff(t)).token
+  ;({ token: staffToken, outletId } = await outletWithStaff(t))
 })
+
+/** Another staff member of the first store, logged in at their own till. */
+async function secondTill() {
+  const phone = '15200009999'
+  await t.json('POST', '/api/admin/staff', { name: '店员乙', phone, outletId, pin: '135790' }, testAdminToken)
+  return (await t.json('POST', '/api/staff/login', { phone, pin: '135790' })).body.token as string
+}
 
 const verify = (code: string, token = staffToken) => t.json('POST', '/api/staff/pickups/verify', { code }, token)
 
 async function pickupCode() {
   const item = await mallItem(t, { title: '保温杯', pointsPrice: 30 })
   const { token } = await memberWithPoints(t, 100)
-  const redeemed = await redeem(t, token, { itemId: item.id, quantity: 2 })
+  const redeemed = await redeem(t, token, { itemId: item.id, quantity: 2, pickupOutletId: outletId })
   return {
     code: redeemed.body.redemption.pickupCode as string,
     token,
@@ -43,9 +51,9 @@ describe('pickup at the till', () => {
     expect(mine.body.redemption).toMatchObject({ statusLabel: '已自提', pickedUpAt: first.body.pickedUpAt })
   })
 
-  it('two tills scanning the same code at once: exactly one hands it over', async () => {
+  it('two tills of the chosen store scanning the same code at once: exactly one hands it over', async () => {
     const { code } = await pickupCode()
-    const other = (await outletWithStaff(t, { outletName: '第二门店' })).token
+    const other = await secondTill()
     const results = await Promise.all([verify(code), verify(code, other), verify(code), verify(code, other)])
     expect(results.filter((r) => r.status === 200)).toHaveLength(1)
     expect(results.filter((r) => r.body.error?.code === 'PICKUP_CODE_USED')).toHaveLength(3)

@@ -9,6 +9,8 @@ import type { StaffIdentity } from '../auth/staff-sessions'
  * Staff hand over a pickup item: the code is marked used by one conditional update, so of two tills scanning
  * the same code at once exactly one succeeds and the other is told when it was used. Wrong codes count
  * towards the staff account's throttle, as wrong member codes do, so codes cannot be guessed at the till.
+ * Only the store the shopper chose hands the item over (the stock is set aside there); another store's till is
+ * told which store it is, and that is no wrong guess. Older redemptions without a store go to any store.
  */
 export async function verifyPickup(
   db: Kysely<Database>,
@@ -22,6 +24,7 @@ export async function verifyPickup(
   type Judged = {
     claimed: { id: string; item_title: string; quantity: number; nickname: string } | null
     usedAt: string | null
+    otherOutlet?: string
   }
   const judged = await judgeUnderThrottle<Judged>(db, subject, now, async (trx) => {
     const used = await trx
@@ -30,14 +33,19 @@ export async function verifyPickup(
       .where('pickup_code', '=', code)
       .where('status', '=', 'completed')
       .where('picked_up_at', 'is', null)
+      .where((eb) => eb.or([eb('pickup_outlet_id', 'is', null), eb('pickup_outlet_id', '=', staff.outletId)]))
       .executeTakeFirst()
     if (Number(used.numUpdatedRows) !== 1) {
       const row = await trx
         .selectFrom('mall_redemptions')
-        .select(['status', 'picked_up_at'])
+        .leftJoin('outlets', 'outlets.id', 'mall_redemptions.pickup_outlet_id')
+        .select(['status', 'picked_up_at', 'outlets.name as outlet_name'])
         .where('pickup_code', '=', code)
         .executeTakeFirst()
       const usedAt = row?.status === 'completed' ? row.picked_up_at : null
+      if (row?.status === 'completed' && usedAt === null && row.outlet_name !== null) {
+        return { wrongGuess: false, value: { claimed: null, usedAt, otherOutlet: row.outlet_name } }
+      }
       return { wrongGuess: usedAt === null, value: { claimed: null, usedAt } }
     }
     const row = await trx
@@ -67,5 +75,6 @@ export async function verifyPickup(
     }
   }
   if (judged.usedAt !== null) throw new AppError('PICKUP_CODE_USED', { pickedUpAt: judged.usedAt })
+  if (judged.otherOutlet !== undefined) throw new AppError('PICKUP_WRONG_OUTLET', { outletName: judged.otherOutlet })
   throw new AppError('PICKUP_CODE_INVALID')
 }

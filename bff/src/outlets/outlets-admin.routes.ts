@@ -1,9 +1,10 @@
-import { AdminOutletsResponse, AdminOutletView, CreateOutletBody } from '@mc/shared'
+import { AdminOutletsResponse, AdminOutletView, CreateOutletBody, UpdateOutletBody } from '@mc/shared'
+import { z } from 'zod'
 import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { requirePermission } from '../auth/require-permission'
 import { validate } from '../http/validate'
-import { createOutlet, listOutlets } from './create-outlet'
+import { createOutlet, listOutlets, updateOutlet } from './create-outlet'
 import { documentRoute } from '../openapi/document-route'
 
 /** Merchant console: stores and the signed scenes their join QR codes carry. */
@@ -30,4 +31,22 @@ export const outletAdminRoutes = new Hono<AppEnv>()
     }),
     requirePermission('outlets.read'),
     async (c) => c.json(await listOutlets(c.var.deps.db, c.var.deps.qrSceneSecret, c.var.principal.outletId), 200),
+  )
+  .patch(
+    '/outlets/:outletId',
+    documentRoute({
+      summary: "Change a store's name, address, opening hours or phone, or stop / resume its pickups; audited",
+      auth: 'admin',
+      permission: 'outlets.edit',
+      ok: { 200: { description: 'The store as it is now', schema: AdminOutletView } },
+      errors: ['OUTLET_NOT_FOUND'],
+    }),
+    requirePermission('outlets.edit'),
+    validate('param', z.object({ outletId: z.string().min(1).max(64) })),
+    validate('json', UpdateOutletBody),
+    async (c) => {
+      const { outletId } = c.req.valid('param')
+      const body = c.req.valid('json')
+      return c.json(await updateOutlet(c.var.deps, c.var.principal.actor, outletId, body), 200)
+    },
   )

@@ -39,6 +39,10 @@ describe('stores and their signed join QR scenes', () => {
       name: '陆家嘴店',
       scene,
       joinUrl,
+      address: null,
+      openingHours: null,
+      phone: null,
+      closedAt: null,
       createdAt: t.clock.now().toISOString(),
     })
   })

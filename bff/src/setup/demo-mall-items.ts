@@ -10,7 +10,7 @@ export const demoMallItems = [
   {
     title: '品牌帆布袋',
     images: [demoImagePath('canvas-bag.svg')],
-    description: '加厚帆布，容量 12 升。兑换后凭取货码到任一门店领取。',
+    description: '加厚帆布，容量 12 升。兑换时选择自提门店，凭取货码到店领取。',
     pointsPrice: 300,
     stock: 50,
     perMemberLimit: 2,

@@ -1,4 +1,5 @@
 import { fmcgTemplate } from '@mc/shared'
+import { demoStores } from './demo-outlets'
 import type { Kysely } from 'kysely'
 import { applyOrderEvent } from '../orders/apply-order-event'
 import { publishedProgram, publishProgramVersion } from '../program/published-program'
@@ -26,10 +27,7 @@ export async function seedDefaults(db: Kysely<Database>, now: Date): Promise<voi
   })
 }
 
-export const demoOutlets = [
-  { id: 'outlet_xuhui', name: '徐汇旗舰店' },
-  { id: 'outlet_jingan', name: '静安嘉里店' },
-] as const
+export const demoOutlets = demoStores.slice(0, 2)
 
 /**
  * Demo data for a first start: stores to join from and members whose orders went through the real order-event

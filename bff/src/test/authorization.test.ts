@@ -55,6 +55,11 @@ const idRoutes: Record<string, IdRouteCase> = {
     unknown: `/api/outlets/scene/${encodeURIComponent(outletScene(testQrSceneSecret, 'out_missing')!)}`,
   },
   'GET /api/outlets/:outletId': { as: 'public', unknown: '/api/outlets/out_missing' },
+  'PATCH /api/admin/outlets/:outletId': {
+    as: 'admin',
+    unknown: '/api/admin/outlets/out_missing',
+    body: { openingHours: '每日 10:00–22:00' },
+  },
   'GET /api/admin/outlets/:outletId/join': { as: 'admin', unknown: '/api/admin/outlets/out_missing/join' },
   'GET /api/admin/outlets/:outletId/qr.png': { as: 'admin', unknown: '/api/admin/outlets/out_missing/qr.png' },
   'GET /uploads/:id': { as: 'public', unknown: `/uploads/upl_${'0'.repeat(32)}` },

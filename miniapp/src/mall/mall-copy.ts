@@ -44,7 +44,7 @@ export const fulfilmentTitles: Record<FulfilmentKind, string> = {
 /** How the item reaches the shopper after redeeming. */
 export const fulfilmentNotes: Record<FulfilmentKind, string> = {
   coupon: '兑换成功后优惠券立即发放到「我的优惠券」，可在「我的权益」中查看。',
-  pickup: '兑换成功后获得 10 位取货码，到任一门店向店员出示，核销后即可领取。',
+  pickup: '兑换成功后获得 10 位取货码，到所选门店向店员出示，核销后即可领取。',
   delivery: '兑换时需填写收货地址，兑换成功后商家将尽快安排快递寄出。',
 }
 

@@ -50,6 +50,7 @@ function redemption(id: string, over: Partial<RedemptionView> = {}): RedemptionV
     paymentExpiresAt: null,
     pickupCode: '1234567890',
     pickedUpAt: null,
+    pickupOutlet: null,
     couponCodes: [],
     delivery: null,
     shipment: null,

@@ -6,7 +6,7 @@ import { isRecord, readStored } from '../api/storage'
  * The Idempotency-Key of a checkout attempt, kept in storage from before the request is sent until a definite
  * answer arrives. A retry after a lost answer (or after the app was killed) sends the same key with the same
  * body, so the BFF replays the first redemption instead of making a second one. Changing the order (quantity,
- * address) is a new attempt with a new key, since the BFF refuses one key with two different bodies.
+ * address, pickup store) is a new attempt with a new key, since the BFF refuses one key with two different bodies.
  */
 interface SavedKey {
   key: string
@@ -42,7 +42,12 @@ export function newIdempotencyKey(nowMs: number = Date.now(), random: () => numb
 // Field order is fixed here rather than taken from the object, so two equal orders always print the same.
 function fingerprint(body: RedeemBody): string {
   const d = body.delivery
-  return JSON.stringify([body.itemId, body.quantity, d ? [d.name, d.phone, d.address] : null])
+  return JSON.stringify([
+    body.itemId,
+    body.quantity,
+    d ? [d.name, d.phone, d.address] : null,
+    body.pickupOutletId ?? null,
+  ])
 }
 
 function isSavedKey(value: unknown): value is SavedKey {

@@ -181,6 +181,16 @@ export const useStaffStore = create<StaffStore>()((set, get) => {
           } catch (error) {
             if (error instanceof ApiError && error.code === 'PICKUP_CODE_USED')
               get().pickupAlreadyUsed(pickedUpAtOf(error.details))
+            // The shopper chose another store: name it, so staff can send them there.
+            const outletName = error instanceof ApiError ? error.details?.outletName : undefined
+            if (error instanceof ApiError && error.code === 'PICKUP_WRONG_OUTLET' && typeof outletName === 'string') {
+              throw new ApiError(
+                error.status,
+                error.code,
+                `该订单选择在「${outletName}」自提，请引导会员前往该门店领取`,
+                error.details,
+              )
+            }
             throw error
           }
         },

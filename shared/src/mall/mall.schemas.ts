@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PickupOutletId } from '../outlets/pickup-outlet'
 import { pageCursor, pageLimit } from '../api/page-query'
 import { DeliveryAddress } from './delivery-address'
 
@@ -112,6 +113,11 @@ export const RedeemBody = z.strictObject({
   itemId: z.string().min(1).max(64),
   quantity: z.number().int().min(1).max(10).default(1),
   delivery: DeliveryAddress.optional(),
+  /**
+   * Pickup items: the store to collect at. Left out, the BFF takes the member's store (last pickup, else where they
+   * joined) or the only store; with several stores and neither, it answers PICKUP_OUTLET_REQUIRED.
+   */
+  pickupOutletId: PickupOutletId.optional(),
 })
 export type RedeemBody = z.infer<typeof RedeemBody>
 
@@ -137,6 +143,11 @@ export const AdminRedemptionsQuery = RedemptionsQuery.extend({
   status: z.enum(adminRedemptionFilters).optional(),
   fulfilment: z.enum(fulfilmentKinds).optional(),
   reconciliation: z.enum(['needed']).optional(),
+  /** The 13-digit order number the shopper reads out (redemptionOrderNo), without spaces. */
+  orderNo: z
+    .string()
+    .regex(/^\d{13}$/, { error: '兑换单号为 13 位数字 / order number: 13 digits' })
+    .optional(),
 })
 export type AdminRedemptionsQuery = z.infer<typeof AdminRedemptionsQuery>
 

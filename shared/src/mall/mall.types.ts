@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DeliveryAddress } from './delivery-address'
 import { fulfilmentKinds, MallCouponSpec, redemptionStatuses } from './mall.schemas'
 import { ItemAvailability } from './item-availability'
+import { PickupOutlet } from '../outlets/pickup-outlet'
 
 /** An item as the shopper sees it, with whether this member can redeem it now and why not. */
 export const MallItemView = z
@@ -20,7 +21,8 @@ export const MallItemView = z
     perMemberLimit: z.number().int().nullable(),
     /** How many this member already holds against the limit (pending or completed). */
     redeemedByMe: z.number().int(),
-    minTier: z.strictObject({ key: z.string(), name: z.string() }).nullable(),
+    /** The lowest tier allowed, with the tier's colour (#RRGGBB) so its tag looks like the tier everywhere. */
+    minTier: z.strictObject({ key: z.string(), name: z.string(), color: z.string() }).nullable(),
     activeFrom: z.string().nullable(),
     activeUntil: z.string().nullable(),
     availability: ItemAvailability,
@@ -94,6 +96,8 @@ export const RedemptionView = z
     /** Pickup items once completed; null otherwise. */
     pickupCode: z.string().nullable(),
     pickedUpAt: z.string().nullable(),
+    /** Pickup items: the store the shopper chose, where the code is handed over; null for other items. */
+    pickupOutlet: PickupOutlet.nullable(),
     couponCodes: z.array(z.string()),
     delivery: DeliveryAddress.nullable(),
     /** Delivery items once the merchant has shipped them: the carrier and the tracking number to look up. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { newId } from '../ids'
-import { groupOrderNo, redemptionOrderNo } from './redemption-number'
+import { groupOrderNo, redemptionIdRange, redemptionOrderNo } from './redemption-number'
 
 describe('redemptionOrderNo', () => {
   it('reads the Beijing date and second of the day from the id', () => {
@@ -39,4 +39,25 @@ describe('groupOrderNo', () => {
   ])('%s → %s', (no, grouped) => {
     expect(groupOrderNo(no)).toBe(grouped)
   })
+})
+
+describe('redemptionIdRange', () => {
+  it('spans the second the number names, so the id it came from lies inside', () => {
+    for (const at of [Date.UTC(2027, 2, 4, 7, 30, 12, 0), Date.UTC(2027, 2, 4, 15, 59, 59, 999)]) {
+      const id = newId('rdm', at)
+      const range = redemptionIdRange(redemptionOrderNo(id))
+      expect(range).not.toBeNull()
+      expect(range!.from <= id && id <= range!.to).toBe(true)
+      // An id a second earlier or later is outside.
+      const before = newId('rdm', at + 5000)
+      expect(before > range!.to).toBe(true)
+    }
+  })
+
+  it.each(['', '123', '26120412345671', '2613011234512', '2612041234512x', '2602300000001', '2612049000012'])(
+    'finds no range for %j',
+    (text) => {
+      expect(redemptionIdRange(text)).toBeNull()
+    },
+  )
 })

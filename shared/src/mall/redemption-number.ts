@@ -26,3 +26,31 @@ export function redemptionOrderNo(redemptionId: string): string {
 export function groupOrderNo(orderNo: string): string {
   return /^\d+$/.test(orderNo) ? orderNo.replace(/(\d{4})(?=\d)/g, '$1 ') : orderNo
 }
+
+const encodeTime = (ms: number) => {
+  let text = ''
+  for (let i = 0; i < 10; i += 1) {
+    text = base32[ms % 32] + text
+    ms = Math.floor(ms / 32)
+  }
+  return text
+}
+
+/**
+ * The ids an order number can come from, as an inclusive range to search: every id of the Beijing second the
+ * number names. The caller keeps those whose `redemptionOrderNo` is the number (two digits of the random part
+ * narrow it further). Null when the text is no 13-digit order number or names no real date and second.
+ */
+export function redemptionIdRange(orderNo: string, prefix = 'rdm'): { from: string; to: string } | null {
+  const match = /^(\d{2})(\d{2})(\d{2})(\d{5})\d{2}$/.exec(orderNo)
+  if (!match) return null
+  const [year, month, day, second] = match.slice(1, 5).map(Number)
+  const midnight = Date.UTC(2000 + year, month - 1, day)
+  const date = new Date(midnight)
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || second >= 86_400) return null
+  const start = midnight + second * 1000 - beijingOffsetMs
+  return {
+    from: `${prefix}_${encodeTime(start)}${'0'.repeat(16)}`,
+    to: `${prefix}_${encodeTime(start + 999)}${'Z'.repeat(16)}`,
+  }
+}

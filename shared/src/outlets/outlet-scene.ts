@@ -37,8 +37,32 @@ export function parseOutletScene(scene: string): { outletId: string; signature: 
 export const joinPagePath = (scene: string): string =>
   `/#/membership/pages/join/index?scene=${encodeURIComponent(scene)}`
 
-export const CreateOutletBody = z.strictObject({ name: z.string().trim().min(1).max(32) })
+/** What a shopper reads to find the store for a pickup; empty text clears a field. */
+const outletDetails = {
+  address: z.string().trim().max(120, { error: '地址最多 120 个字 / address is at most 120 characters' }).optional(),
+  openingHours: z
+    .string()
+    .trim()
+    .max(60, { error: '营业时间最多 60 个字 / opening hours are at most 60 characters' })
+    .optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9+\- ]{5,20}$/, { error: '电话为 5–20 位数字、+、- 或空格 / phone: 5–20 digits, +, - or spaces' })
+    .optional(),
+}
+
+export const CreateOutletBody = z.strictObject({ name: z.string().trim().min(1).max(32), ...outletDetails })
 export type CreateOutletBody = z.infer<typeof CreateOutletBody>
+
+/** PATCH /api/admin/outlets/:outletId: the store's details, and whether it still takes pickups. */
+export const UpdateOutletBody = z.strictObject({
+  name: z.string().trim().min(1).max(32).optional(),
+  ...outletDetails,
+  /** false stops new pickups at this store (redemptions already placed there are still handed over). */
+  takesPickups: z.boolean().optional(),
+})
+export type UpdateOutletBody = z.infer<typeof UpdateOutletBody>
 
 /** A store as the merchant console lists it; `scene` and `joinUrl` are null when QR_SCENE_SECRET is not set. */
 export const AdminOutletView = z
@@ -47,6 +71,11 @@ export const AdminOutletView = z
     name: z.string(),
     scene: z.string().nullable(),
     joinUrl: z.string().nullable(),
+    address: z.string().nullable(),
+    openingHours: z.string().nullable(),
+    phone: z.string().nullable(),
+    /** Set when the store stopped taking pickups. */
+    closedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'AdminOutletView' })

@@ -5,13 +5,10 @@ import { publishRules } from '../../program-drafts/publish-draft'
 import { publishedProgram } from '../../program/published-program'
 import { createMallItem } from '../../mall/mall-items'
 import { demoMallItems } from '../demo-mall-items'
+import { demoStores } from '../demo-outlets'
 
 /** The three stores of the demo year: the two the short demo has, and a third that opened with the program. */
-export const historyOutlets = [
-  { id: 'outlet_xuhui', name: '徐汇旗舰店' },
-  { id: 'outlet_jingan', name: '静安嘉里店' },
-  { id: 'outlet_pudong', name: '浦东正大店' },
-] as const
+export const historyOutlets = demoStores
 
 /** The stores and the mall as they stood when the program opened. */
 export async function openShop(db: Kysely<Database>, openedAt: Date): Promise<Map<string, string>> {

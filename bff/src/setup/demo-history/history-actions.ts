@@ -108,8 +108,16 @@ export const makeUpAt = (db: Kysely<Database>, memberId: string, day: string, no
 export const claimAt = (db: Kysely<Database>, memberId: string, benefitKey: string, now: Date) =>
   unlessRefused(() => claimBenefit(db, memberId, benefitKey, now))
 
-export const redeemAt = (db: Kysely<Database>, memberId: string, itemId: string, key: string, now: Date) =>
-  unlessRefused(() => redeemItem(simulatedDeps(db, now), memberId, { itemId, quantity: 1 }, key, now))
+/** `pickupOutletId`: the store a pickup item is collected at (the product asks for one when there are several). */
+export const redeemAt = (
+  db: Kysely<Database>,
+  redemption: { memberId: string; itemId: string; pickupOutletId?: string },
+  key: string,
+  now: Date,
+) => {
+  const { memberId, ...body } = redemption
+  return unlessRefused(() => redeemItem(simulatedDeps(db, now), memberId, { ...body, quantity: 1 }, key, now))
+}
 
 /**
  * Uses the member's best available coupon of `kind` on an order (the shop checks it before charging), and answers

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { PublishedProgram } from '../../program/published-program'
 import { claimAt, makeUpAt, orderEventAt, redeemAt, signInAt, useBestCouponAt } from './history-actions'
+import { historyOutlets } from './demo-program'
 import { basketFen, orderLines, type HistoryShopper } from './history-plan'
 
 /** Something to do at an instant of the simulated year. */
@@ -168,5 +169,8 @@ async function redeemSomething(year: DemoYear, memberId: string, n: number, at: 
           ? '满50减5元券'
           : null
   const itemId = title && year.items.get(title)
-  if (itemId) await redeemAt(year.db, memberId, itemId, `demo-redeem-${n}`, at)
+  if (!itemId) return
+  // Pickup items are collected at one of the stores, spread over the three as shoppers would.
+  const pickupOutletId = title === '满50减5元券' ? undefined : historyOutlets[n % historyOutlets.length].id
+  await redeemAt(year.db, { memberId, itemId, pickupOutletId }, `demo-redeem-${n}`, at)
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '@mc/shared'
 import { limitBadge, tierBadge } from '../mall-copy'
 import { groupThousands, yuanFromFen } from '../../format'
+import { tierTagStyle } from '../tier-tag'
 import { ItemCover } from './item-cover'
 import '../../components/page-shell/index.css'
 import './item-card.css'
@@ -20,7 +21,7 @@ export function ItemCard({ item, onOpen }: { item: MallItemView; onOpen(item: Ma
       <View className='item-card__cover'>
         <ItemCover image={item.images[0] ?? null} fulfilment={item.fulfilment} size='card' />
         {item.minTier && (
-          <View className='item-card__tier'>
+          <View className='item-card__tier' style={tierTagStyle(item.minTier.color)} data-testid='item-tier-tag'>
             <Text className='item-card__tier-mark'>会员专享</Text>
             <Text className='item-card__tier-name'>{tierBadge(item.minTier.name)}</Text>
           </View>

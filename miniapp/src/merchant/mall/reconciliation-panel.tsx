@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { type ReconciliationItem, ResolveReconciliationBody } from '@mc/shared'
+import { groupOrderNo, type ReconciliationItem, redemptionOrderNo, ResolveReconciliationBody } from '@mc/shared'
 import { failureOf } from '../../api/client'
 import { shanghaiDateTime, yuanFromFen } from '../../format'
 import { ConsoleButton } from '../components/console-button'
@@ -35,7 +35,7 @@ export function ReconciliationPanel({ onNotice }: { onNotice: (text: string) => 
 
   const columns: ConsoleColumn<ReconciliationItem>[] = [
     { key: 'kind', title: '类型', main: true, render: (entry) => entry.kindLabel },
-    { key: 'order', title: '订单', render: (entry) => entry.itemTitle ?? entry.outTradeNo ?? '—' },
+    { key: 'order', title: '订单', render: orderText },
     { key: 'cash', title: '金额', render: (entry) => (entry.cashFen === null ? '—' : yuanFromFen(entry.cashFen)) },
     { key: 'reason', title: '退款原因', render: (entry) => entry.refundReason ?? '—' },
     {
@@ -110,11 +110,21 @@ export function ReconciliationPanel({ onNotice }: { onNotice: (text: string) => 
   )
 }
 
+/**
+ * The item and the order number the shopper reads out; our out_trade_no is the redemption id, shown as its number.
+ * A notice for an order we do not know keeps the provider's number as it came.
+ */
+function orderText(entry: ReconciliationItem): string {
+  const number = entry.outTradeNo === null ? null : groupOrderNo(redemptionOrderNo(entry.outTradeNo))
+  if (entry.itemTitle && number) return `${entry.itemTitle} · ${number}`
+  return entry.itemTitle ?? number ?? '—'
+}
+
 /** The refund dialog only reads these fields of a redemption; a queue entry carries them. */
 function retryTarget(entry: ReconciliationItem) {
   return {
     id: entry.redemptionId ?? '',
-    itemTitle: entry.itemTitle ?? entry.outTradeNo ?? '',
+    itemTitle: orderText(entry),
     quantity: 1,
     pointsCost: 0,
     cashFen: entry.cashFen ?? 0,
@@ -157,7 +167,7 @@ function ResolveDialog(props: { entry: ReconciliationItem; onClose: () => void; 
       }
     >
       <Text className='mall-console__dialog-line'>
-        {props.entry.kindLabel} · {props.entry.itemTitle ?? props.entry.outTradeNo ?? ''}
+        {props.entry.kindLabel} · {orderText(props.entry)}
       </Text>
       <Field label='处理说明' required error={errors.note}>
         <Input

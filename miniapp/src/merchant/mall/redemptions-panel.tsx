@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import type { RedemptionView } from '@mc/shared'
+import { Input, Text, View } from '@tarojs/components'
+import { groupOrderNo, type RedemptionView } from '@mc/shared'
 import { failureOf } from '../../api/client'
 import { shanghaiDateTime } from '../../format'
 import { priceLabel } from '../../mall/mall-copy'
@@ -14,9 +14,15 @@ import { RefundDialog, ShipDialog } from './redemption-dialogs'
 
 const pageSize = 20
 
-/** The redemptions tab: one status at a time (待发货 first), newest first, paged by cursor; ship and refund. */
+/** What the list shows: one status tab, or the redemptions a searched order number names (every status). */
+type ListView = { tab: RedemptionTab; orderNo: string | null }
+
+/**
+ * The redemptions tab: one status at a time (待发货 first), newest first, paged by cursor; ship and refund. A
+ * 13-digit order number (as the shopper reads it out, spaces allowed) finds that order across all statuses.
+ */
 export function RedemptionsPanel({ onNotice }: { onNotice: (text: string) => void }) {
-  const [tab, setTab] = useState<RedemptionTab>('to_ship')
+  const [view, setView] = useState<ListView>({ tab: 'to_ship', orderNo: null })
   const [rows, setRows] = useState<RedemptionView[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
@@ -24,15 +30,16 @@ export function RedemptionsPanel({ onNotice }: { onNotice: (text: string) => voi
   const [shipping, setShipping] = useState<RedemptionView | null>(null)
   const [refunding, setRefunding] = useState<RedemptionView | null>(null)
   const canEdit = useCan('mall.edit')
-  const latest = useRef(tab)
-  latest.current = tab
+  const latest = useRef(view)
+  latest.current = view
 
-  const load = useCallback(async (wanted: RedemptionTab, after: string | null) => {
+  const load = useCallback(async (wanted: ListView, after: string | null) => {
     setLoading(true)
     try {
       const query = {
         limit: String(pageSize),
-        ...(wanted === 'all' ? {} : { status: wanted }),
+        ...(wanted.orderNo !== null ? { orderNo: wanted.orderNo } : {}),
+        ...(wanted.orderNo === null && wanted.tab !== 'all' ? { status: wanted.tab } : {}),
         ...(after ? { cursor: after } : {}),
       }
       const page = await consoleCall((api) => api.admin.mall.redemptions.$get({ query }))
@@ -48,8 +55,8 @@ export function RedemptionsPanel({ onNotice }: { onNotice: (text: string) => voi
   }, [])
   useEffect(() => {
     setRows(null)
-    void load(tab, null)
-  }, [tab, load])
+    void load(view, null)
+  }, [view, load])
 
   const changed = (redemption: RedemptionView, notice: string) => {
     setRows((shown) => shown?.map((row) => (row.id === redemption.id ? redemption : row)) ?? null)
@@ -61,9 +68,19 @@ export function RedemptionsPanel({ onNotice }: { onNotice: (text: string) => voi
 
   return (
     <View className='console-card mall-console__panel'>
+      <OrderNoSearch
+        searched={view.orderNo}
+        onSearch={(orderNo) => setView({ tab: 'all', orderNo })}
+        onClear={() => setView({ tab: 'to_ship', orderNo: null })}
+      />
       <View className='console-chips mall-console__statuses'>
         {redemptionTabs.map((key) => (
-          <Chip key={key} on={tab === key} testId={`redemptions-${key}`} onClick={() => setTab(key)}>
+          <Chip
+            key={key}
+            on={view.orderNo === null && view.tab === key}
+            testId={`redemptions-${key}`}
+            onClick={() => setView({ tab: key, orderNo: null })}
+          >
             {redemptionTabLabels[key]}
           </Chip>
         ))}
@@ -76,12 +93,12 @@ export function RedemptionsPanel({ onNotice }: { onNotice: (text: string) => voi
           rows={rows}
           rowKey={(row) => row.id}
           rowTestId={(row) => `redemption-${row.id}`}
-          empty={`暂无${redemptionTabLabels[tab] === '全部' ? '' : redemptionTabLabels[tab]}订单`}
+          empty={emptyText(view)}
         />
       )}
       {rows !== null && cursor !== null && (
         <View className='console-more'>
-          <ConsoleButton loading={loading} onClick={() => void load(tab, cursor)}>
+          <ConsoleButton loading={loading} onClick={() => void load(view, cursor)}>
             加载更多
           </ConsoleButton>
         </View>
@@ -104,6 +121,52 @@ export function RedemptionsPanel({ onNotice }: { onNotice: (text: string) => voi
   )
 }
 
+function emptyText(view: ListView): string {
+  if (view.orderNo !== null) return `没有兑换单号为 ${groupOrderNo(view.orderNo)} 的订单`
+  return `暂无${view.tab === 'all' ? '' : redemptionTabLabels[view.tab]}订单`
+}
+
+/** The order-number search: spaces as the shopper reads the number out are dropped; anything else is checked. */
+function OrderNoSearch(props: { searched: string | null; onSearch(orderNo: string): void; onClear(): void }) {
+  const [text, setText] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const search = () => {
+    const digits = text.replace(/\s/g, '')
+    if (!/^\d{13}$/.test(digits)) return setProblem('兑换单号为 13 位数字，请核对后重新输入')
+    setProblem(null)
+    props.onSearch(digits)
+  }
+  return (
+    <View className='mall-console__filters'>
+      <View className='mall-console__order-search'>
+        <Input
+          className='console-input mall-console__search'
+          placeholder='输入 13 位兑换单号查找'
+          value={text}
+          data-testid='redemption-search'
+          onInput={(e) => setText(e.detail.value)}
+          onConfirm={search}
+        />
+        <ConsoleButton testId='redemption-search-go' onClick={search}>
+          查找
+        </ConsoleButton>
+        {props.searched !== null && (
+          <ConsoleButton
+            testId='redemption-search-clear'
+            onClick={() => {
+              setText('')
+              props.onClear()
+            }}
+          >
+            清除
+          </ConsoleButton>
+        )}
+      </View>
+      {problem && <Text className='console-notice console-notice--error'>{problem}</Text>}
+    </View>
+  )
+}
+
 function statusTone(row: RedemptionView): string {
   if (row.status === 'pending_payment') return 'console-badge--orange'
   if (row.status !== 'completed') return ''
@@ -121,6 +184,12 @@ function redemptionColumns(
       title: '兑换商品',
       main: true,
       render: (row) => `${row.itemTitle}${row.quantity > 1 ? ` × ${row.quantity}` : ''}`,
+    },
+    // The number the shopper sees on their redemption, grouped the same way, so the two can be read side by side.
+    {
+      key: 'orderNo',
+      title: '兑换单号',
+      render: (row) => <Text data-testid={`redemption-order-no-${row.id}`}>{groupOrderNo(row.orderNo)}</Text>,
     },
     { key: 'cost', title: '消耗', render: (row) => priceLabel(row.pointsCost, row.cashFen) },
     {
@@ -168,6 +237,9 @@ function DeliveryText({ row }: { row: RedemptionView }) {
       </Text>
     )
   }
-  if (row.pickupCode) return <Text>{row.pickedUpAt ? '已到店自提' : '待到店自提'}</Text>
+  if (row.pickupCode) {
+    const where = row.pickupOutlet ? ` · ${row.pickupOutlet.name}` : ''
+    return <Text>{`${row.pickedUpAt ? '已到店自提' : '待到店自提'}${where}`}</Text>
+  }
   return <Text className='console-muted'>—</Text>
 }

@@ -13,12 +13,14 @@ import { useMemberSession } from '../../../session/use-member-session'
 import { DeliveryForm } from '../../components/delivery-form'
 import { ItemCover } from '../../components/item-cover'
 import { ItemPlaceholder } from '../../components/mall-placeholders'
+import { PickupOutletPicker } from '../../components/pickup-outlet'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { saveLastAddress } from '../../last-address'
 import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
 import { fulfilmentNotes, fulfilmentTitles, pointsAfterText, priceLabel } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { useDeliveryAddress } from '../../use-delivery-address'
+import { usePickupOutlets } from '../../use-pickup-outlets'
 import { payWithWechat } from '../../wechat-pay'
 import '../../mall-pages.css'
 import './index.css'
@@ -49,17 +51,22 @@ function Checkout({ item }: { item: MallItemView }) {
   const count = Math.min(quantity, max)
   const needsAddress = item.fulfilment === 'delivery'
   const delivery = useDeliveryAddress(memberId, needsAddress)
+  const pickup = usePickupOutlets(item.fulfilment === 'pickup')
   useSubscribePrompts('redemption', 'payment')
 
   const confirm = async () => {
     const address = needsAddress ? delivery.checked() : undefined
     if (address === null) return
+    // With stores to choose from, one must be chosen; without any, the BFF names none and any store hands over.
+    if (item.fulfilment === 'pickup' && pickup.chosen === null && (pickup.loading || pickup.outlets.length > 0)) {
+      return Toast.show(toastId, { content: pickup.loading ? '正在加载门店，请稍候' : '请选择自提门店' })
+    }
     // An order with cash asks after WeChat's cashier instead, as two sheets cannot be open at once.
     if (item.cashFen === 0) void askForSubscriptions('redemption')
-    await redeemAndPay(
-      address ? { itemId: item.id, quantity: count, delivery: address } : { itemId: item.id, quantity: count },
-      memberId,
-    )
+    const body: RedeemBody = { itemId: item.id, quantity: count }
+    if (address) body.delivery = address
+    if (pickup.chosen) body.pickupOutletId = pickup.chosen.id
+    await redeemAndPay(body, memberId)
   }
 
   const cashTotal = item.cashFen * count
@@ -81,6 +88,7 @@ function Checkout({ item }: { item: MallItemView }) {
           <QuantityStepper value={count} max={max} disabled={!availability.redeemable} onChange={setQuantity} />
         </View>
       </View>
+      {item.fulfilment === 'pickup' && <PickupOutletPicker choice={pickup} />}
       {needsAddress && (
         <View className='mall-section'>
           <Text className='mall-section__title'>收货地址</Text>

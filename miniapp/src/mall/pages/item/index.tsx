@@ -21,6 +21,7 @@ import {
   tierBadge,
 } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
+import { tierTagStyle } from '../../tier-tag'
 import '../../mall-pages.css'
 import './index.css'
 import { openPage } from '../../../open-page'
@@ -52,7 +53,9 @@ export default function MallItemPage() {
         <Text className='mall-item__title'>{item.title}</Text>
         <View className='mall-item__badges'>
           {item.minTier && (
-            <Text className='mall-item__badge mall-item__badge--tier'>会员专享 · {tierBadge(item.minTier.name)}</Text>
+            <Text className='mall-item__badge mall-item__badge--tier' style={tierTagStyle(item.minTier.color)}>
+              会员专享 · {tierBadge(item.minTier.name)}
+            </Text>
           )}
           <Text className='mall-item__badge'>{fulfilmentTitles[item.fulfilment]}</Text>
           {item.perMemberLimit !== null && <Text className='mall-item__badge'>{limitBadge(item.perMemberLimit)}</Text>}

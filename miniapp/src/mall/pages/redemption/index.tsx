@@ -10,6 +10,7 @@ import { useMemberSession } from '../../../session/use-member-session'
 import { CancelDialog } from '../../components/cancel-dialog'
 import { RedemptionPlaceholder } from '../../components/mall-placeholders'
 import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemption-sections'
+import { PickupOutletCard } from '../../components/pickup-outlet'
 import { PickupCodeCard } from '../../components/pickup-code-card'
 import { yuanFromFen } from '../../../format'
 import { mallSelectors, useMallStore } from '../../mall.store'
@@ -59,6 +60,7 @@ export default function RedemptionPage() {
       {redemption.status === 'completed' && redemption.fulfilment === 'pickup' && redemption.pickupCode && (
         <PickupCodeCard code={redemption.pickupCode} pickedUpAt={redemption.pickedUpAt} />
       )}
+      {redemption.pickupOutlet && <PickupOutletCard outlet={redemption.pickupOutlet} />}
       <RedemptionInfo redemption={redemption} />
       {pending && <PendingBar redemption={redemption} />}
     </View>

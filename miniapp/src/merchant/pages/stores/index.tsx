@@ -10,6 +10,7 @@ import { Field } from '../../components/field'
 import { consoleCall } from '../../console-call'
 import { useCan } from '../../operator.store'
 import { saveOutletQr } from '../../outlets/outlet-qr'
+import { OutletDetailsDialog, pickupDetailsText } from '../../outlets/outlet-details-dialog'
 import { OutletPoster } from '../../outlets/outlet-poster'
 import { useOutletQr } from '../../outlets/use-outlet-qr'
 import '../../console.css'
@@ -20,6 +21,7 @@ export default function MerchantStoresPage() {
   const [outlets, setOutlets] = useState<AdminOutletView[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [poster, setPoster] = useState<AdminOutletView | null>(null)
+  const [editing, setEditing] = useState<AdminOutletView | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const canEdit = useCan('outlets.edit')
   const canRead = useCan('outlets.read')
@@ -38,13 +40,22 @@ export default function MerchantStoresPage() {
 
   const columns: ConsoleColumn<AdminOutletView>[] = [
     { key: 'name', title: '门店', main: true, render: (outlet) => outlet.name },
+    { key: 'pickup', title: '自提信息', render: (outlet) => <PickupCell outlet={outlet} /> },
     { key: 'qr', title: '入会二维码', render: (outlet) => <QrThumb outlet={outlet} /> },
     { key: 'created', title: '开通时间', render: (outlet) => shanghaiDateTime(outlet.createdAt) },
     {
       key: 'actions',
       title: '操作',
       end: true,
-      render: (outlet) => <OutletButtons outlet={outlet} onPoster={setPoster} onNotice={setNotice} />,
+      render: (outlet) => (
+        <OutletButtons
+          outlet={outlet}
+          canEdit={canEdit}
+          onEdit={setEditing}
+          onPoster={setPoster}
+          onNotice={setNotice}
+        />
+      ),
     },
   ]
 
@@ -64,6 +75,18 @@ export default function MerchantStoresPage() {
         </View>
       ) : null}
       {poster && <OutletPoster key={poster.id} outlet={poster} onClose={() => setPoster(null)} />}
+      {editing && (
+        <OutletDetailsDialog
+          key={editing.id}
+          outlet={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setOutlets((list) => list?.map((outlet) => (outlet.id === saved.id ? saved : outlet)) ?? null)
+            setEditing(null)
+            setNotice(`门店「${saved.name}」的自提信息已保存`)
+          }}
+        />
+      )}
       <View className='console-card outlets-console__list'>
         <View className='console-card__head'>
           <Text className='console-card__title'>全部门店</Text>
@@ -146,8 +169,21 @@ function QrThumb({ outlet }: { outlet: AdminOutletView }) {
   return <Text className='console-muted'>{qr.error ?? '加载中…'}</Text>
 }
 
+/** What shoppers read when they choose this store for a pickup, or that it is paused or not filled in yet. */
+function PickupCell({ outlet }: { outlet: AdminOutletView }) {
+  const details = pickupDetailsText(outlet)
+  return (
+    <View className='outlets-console__pickup' data-testid={`outlet-pickup-${outlet.id}`}>
+      {outlet.closedAt !== null && <Text className='console-badge console-badge--orange'>暂停自提</Text>}
+      <Text className={details ? '' : 'console-muted'}>{details || '未填写地址和营业时间'}</Text>
+    </View>
+  )
+}
+
 function OutletButtons(props: {
   outlet: AdminOutletView
+  canEdit: boolean
+  onEdit: (outlet: AdminOutletView) => void
   onPoster: (outlet: AdminOutletView) => void
   onNotice: (text: string) => void
 }) {
@@ -164,6 +200,11 @@ function OutletButtons(props: {
   }
   return (
     <View className='console-row-actions'>
+      {props.canEdit && (
+        <ConsoleButton size='small' testId={`outlet-edit-${outlet.id}`} onClick={() => props.onEdit(outlet)}>
+          自提信息
+        </ConsoleButton>
+      )}
       <ConsoleButton size='small' disabled={!qr.src} testId={`outlet-download-${outlet.id}`} onClick={download}>
         {process.env.TARO_ENV === 'weapp' ? '保存二维码' : '下载二维码 PNG'}
       </ConsoleButton>
