@@ -91,6 +91,7 @@ const data = MemberDataExport.parse({
   insights: null,
   memberCode: null,
   memberCodeUses: [],
+  agreementAcceptances: [{ kind: 'privacy', version: 2, acceptedAt: '2026-11-23T02:00:00.000Z' }],
   sessions: [{ createdAt: '2026-11-23T02:00:00.000Z', expiresAt: '2026-11-24T02:00:00.000Z', revokedAt: null }],
 })
 
@@ -124,5 +125,6 @@ describe('我的数据 sections', () => {
 
   it('counts what the page does not list', () => {
     expect(otherRecordCounts(data)).toContainEqual({ label: '积分延期', value: '1 条' })
+    expect(otherRecordCounts(data)).toContainEqual({ label: '协议同意记录', value: '1 条' })
   })
 })

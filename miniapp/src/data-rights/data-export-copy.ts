@@ -135,6 +135,7 @@ export function otherRecordCounts(data: MemberDataExport): DataRow[] {
     ['消息订阅', data.subscriptions.length],
     ['营销触达记录', data.marketingDecisions.length],
     ['会员标签', data.tags.length],
+    ['协议同意记录', data.agreementAcceptances.length],
     ['会员码使用', data.memberCodeUses.length],
   ]
   return counts.map(([label, count]) => ({ label, value: `${groupThousands(count)} 条` }))
