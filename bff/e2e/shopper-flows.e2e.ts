@@ -173,6 +173,9 @@ describe('H5: sign-in, member code, staff till, benefits and inbox', () => {
     await expectNoHorizontalOverflow(page)
     await screenshot(page, '18-inbox')
     await page.getByText('恭喜升级为白银会员').click()
+    // The tap also opens the page the message acts on (its tiers); waited for here, so that navigation cannot land
+    // on top of whatever the next test opens (under load it arrived after the next goto, covering home).
+    await page.waitForURL(/membership\/pages\/tiers/)
     await expect.poll(() => page.getByLabel('未读').count()).toBe(0)
     const inbox = await api('GET', '/api/me/inbox', memberToken)
     expect(inbox.body.unreadCount).toBe(0)
