@@ -103,7 +103,15 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
     await page.getByPlaceholder('例如：9.90').fill('9.9')
     await page.getByPlaceholder('例如：100').fill('10')
     await page.getByPlaceholder('例如：2').fill('2')
-    await page.getByTestId('item-kind-delivery').click()
+    // A pickup item: how many days it waits at the store (自提期限), 30 unless changed, 1–365.
+    await page.getByTestId('item-kind-pickup').click()
+    const pickupDays = page.getByPlaceholder('例如：30', { exact: true })
+    await expect(pickupDays.inputValue()).resolves.toBe('30')
+    await pickupDays.fill('0')
+    await page.getByText('自提期限至少 1 天').waitFor()
+    await shot('mall-item-pickup-days-error')
+    await pickupDays.fill('14')
+    await expect.poll(() => page.getByText('自提期限至少 1 天').count()).toBe(0)
     await expect.poll(() => page.getByText('积分价至少为 1').count()).toBe(0)
     await shot('mall-item-form')
     await expectNoHorizontalOverflow(page)
@@ -112,11 +120,11 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
     await page.getByText(title).first().waitFor()
     const row = await server.db
       .selectFrom('mall_items')
-      .select(['id', 'cash_fen', 'points_price', 'stock', 'images'])
+      .select(['id', 'cash_fen', 'points_price', 'stock', 'images', 'fulfilment', 'pickup_days'])
       .where('title', '=', title)
       .executeTakeFirstOrThrow()
     itemId = row.id
-    expect(row).toMatchObject({ cash_fen: 990, points_price: 500, stock: 10 })
+    expect(row).toMatchObject({ cash_fen: 990, points_price: 500, stock: 10, fulfilment: 'pickup', pickup_days: 14 })
     expect(String(row.images)).toMatch(/\/uploads\/upl_[0-9a-f]{32}/)
   })
 

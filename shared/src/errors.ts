@@ -104,6 +104,7 @@ export const errorMessages = {
   PICKUP_OUTLET_CLOSED: '该门店暂停自提，请选择其他门店',
   PICKUP_OUTLET_NOT_ALLOWED: '该商品无需选择自提门店',
   PICKUP_WRONG_OUTLET: '该订单不在本店自提，请引导会员前往下单时选择的门店',
+  PICKUP_CODE_EXPIRED: '该订单已超过自提期限，不能核销，请联系商家处理',
   RANGE_BACKWARDS: '开始日期不能晚于结束日期',
   RANGE_TOO_LONG: '查询时间范围过长',
   RANGE_OUTSIDE_DATA: '所选时间范围内还没有统计数据',

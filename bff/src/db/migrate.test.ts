@@ -41,6 +41,7 @@ describe('migrations', () => {
       '2026_12_09_0900_legal_documents',
       '2026_12_10_0900_legal_acceptances',
       '2026_12_10_0910_pickup_outlets',
+      '2026_12_10_0920_pickup_deadline',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

@@ -28,6 +28,7 @@ import * as memberInsightsFillfactor from './migrations/2026_12_08_0910_member_i
 import * as legalDocuments from './migrations/2026_12_09_0900_legal_documents'
 import * as legalAcceptances from './migrations/2026_12_10_0900_legal_acceptances'
 import * as pickupOutlets from './migrations/2026_12_10_0910_pickup_outlets'
+import * as pickupDeadline from './migrations/2026_12_10_0920_pickup_deadline'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_09_0900_legal_documents': legalDocuments,
   '2026_12_10_0900_legal_acceptances': legalAcceptances,
   '2026_12_10_0910_pickup_outlets': pickupOutlets,
+  '2026_12_10_0920_pickup_deadline': pickupDeadline,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

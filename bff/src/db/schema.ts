@@ -415,6 +415,8 @@ export interface MallItemsTable {
   active_until: Timestamp | null
   fulfilment: 'coupon' | 'delivery' | 'pickup'
   coupon: string | null
+  /** Pickup items: business days the item waits at the store once collectable (default 30). */
+  pickup_days: ColumnType<number, number | undefined, number>
   on_sale: number
   created_at: Timestamp
   updated_at: Timestamp
@@ -455,6 +457,10 @@ export interface MallRedemptionsTable {
   shipped_by: ColumnType<string | null, string | null | undefined, string | null>
   /** Pickup items: the store the shopper chose; only its staff hand the item over (null: any store, older rows). */
   pickup_outlet_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Pickup items once collectable: the end of the last business day to collect (null: older rows, no deadline). */
+  pickup_deadline: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  /** That last business day, YYYY-MM-DD, as the shopper is told it. */
+  pickup_last_day: ColumnType<string | null, string | null | undefined, string | null>
   business_day: string
   created_at: Timestamp
   updated_at: Timestamp

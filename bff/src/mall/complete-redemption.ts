@@ -1,4 +1,4 @@
-import { AppError, businessDayOf, MallCouponSpec, newId } from '@mc/shared'
+import { AppError, businessDayOf, MallCouponSpec, newId, pickupDeadline } from '@mc/shared'
 import { randomInt } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
@@ -34,12 +34,12 @@ export async function completeRedemption(
   },
 ): Promise<boolean> {
   const { row, program, now } = input
-  const pickupCode = row.fulfilment === 'pickup' ? await freshPickupCode(trx) : null
+  const pickup = row.fulfilment === 'pickup' ? await pickupHandover(trx, row, program, now) : noPickup
   const moved = await trx
     .updateTable('mall_redemptions')
     .set({
       status: 'completed',
-      pickup_code: pickupCode,
+      ...pickup,
       updated_at: now.toISOString(),
       closed_at: null,
       ...(input.paid ? { transaction_id: input.paid.transactionId, paid_at: input.paid.paidAt } : {}),
@@ -71,7 +71,7 @@ export async function completeAtOnce(
     ...input.row,
     status: 'completed',
     hold_id: holdId,
-    pickup_code: input.row.fulfilment === 'pickup' ? await freshPickupCode(trx) : null,
+    ...(input.row.fulfilment === 'pickup' ? await pickupHandover(trx, input.row, program, now) : noPickup),
   }
   const hold = { id: holdId, memberId: row.member_id, points: row.points_cost, ref: mallRef(row), now }
   await spendAtOnce(trx, hold, account, redemptionSpend(row, holdId, program, today, now))
@@ -146,6 +146,31 @@ async function issueItemCoupons(
       now,
     },
   )
+}
+
+const noPickup = { pickup_code: null, pickup_deadline: null, pickup_last_day: null }
+
+/**
+ * What a pickup gets when it becomes collectable: its code, and the deadline counted from today by the item's
+ * pickup window (read now, so a points-plus-cash order paid later counts from its payment).
+ */
+async function pickupHandover(
+  trx: Transaction<Database>,
+  row: RedemptionRow,
+  program: PublishedProgram,
+  now: Date,
+): Promise<{ pickup_code: string; pickup_deadline: string; pickup_last_day: string }> {
+  const item = await trx
+    .selectFrom('mall_items')
+    .select('pickup_days')
+    .where('id', '=', row.item_id)
+    .executeTakeFirstOrThrow()
+  const { lastDay, deadline } = pickupDeadline(now, item.pickup_days, program.rules.calendar)
+  return {
+    pickup_code: await freshPickupCode(trx),
+    pickup_deadline: deadline.toISOString(),
+    pickup_last_day: lastDay,
+  }
 }
 
 /** Ten random digits not yet given to any redemption; the unique index backs the check. */

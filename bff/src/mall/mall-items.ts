@@ -34,6 +34,7 @@ export function adminItemFromRow(row: MallItemRow): AdminMallItem {
     activeUntil: row.active_until,
     fulfilment: row.fulfilment,
     coupon: row.coupon === null ? null : MallCouponSpec.parse(JSON.parse(row.coupon)),
+    pickupDays: row.pickup_days,
     onSale: row.on_sale === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -73,6 +74,7 @@ export async function createMallItem(
     active_until: isoOrNull(input.activeUntil),
     fulfilment: input.fulfilment,
     coupon: input.coupon === null ? null : JSON.stringify(input.coupon),
+    pickup_days: input.pickupDays,
     on_sale: input.onSale ? 1 : 0,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
@@ -125,6 +127,7 @@ export async function updateMallItem(
         active_until: isoOrNull(merged.activeUntil),
         fulfilment: merged.fulfilment,
         coupon: merged.coupon === null ? null : JSON.stringify(merged.coupon),
+        pickup_days: merged.pickupDays,
         on_sale: merged.onSale ? 1 : 0,
         updated_at: now.toISOString(),
       })

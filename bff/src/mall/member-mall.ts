@@ -96,6 +96,7 @@ export function itemView(row: MallItemRow, shopper: Shopper, redeemedCount: numb
     cashFen: item.cashFen,
     fulfilment: item.fulfilment,
     coupon: item.coupon,
+    pickupDays: item.pickupDays,
     stock: item.stock,
     perMemberLimit: item.perMemberLimit,
     redeemedByMe: redeemedCount,

@@ -141,6 +141,8 @@ async function reserve(
     picked_up_by: null,
     delivery: body.delivery ? JSON.stringify(body.delivery) : null,
     pickup_outlet_id: pickupOutletId,
+    pickup_deadline: null,
+    pickup_last_day: null,
     refund_no: null,
     refund_reason: null,
     needs_reconciliation: 0,

@@ -44,6 +44,9 @@ export function redemptionFromRow(
     // The code is only good while the redemption stands; a refunded one shows none.
     pickupCode: row.status === 'completed' ? row.pickup_code : null,
     pickedUpAt: row.picked_up_at,
+    // Like the code, the deadline only matters while the redemption stands.
+    pickupDeadline: row.status === 'completed' ? row.pickup_deadline : null,
+    pickupLastDay: row.status === 'completed' ? row.pickup_last_day : null,
     pickupOutlet,
     couponCodes,
     delivery: row.delivery === null ? null : DeliveryAddress.parse(JSON.parse(row.delivery)),

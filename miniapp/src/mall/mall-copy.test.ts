@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
+  pickupDeadlineText,
   activePeriodText,
   checkDelivery,
   countdownText,
+  fulfilmentNote,
   couponSpecText,
   groupCouponCode,
   groupPickupCode,
@@ -13,6 +15,7 @@ import {
   redemptionTimeRows,
   secondsUntil,
   settledCashierText,
+  shownStatus,
   statusHint,
   statusTone,
   stockText,
@@ -217,5 +220,70 @@ describe('redemption times: 完成时间 only once finished (issue 16)', () => {
     ['a pending order', { ...base, status: 'pending_payment', fulfilment: 'pickup', paidAt: null }, []],
   ] as const)('%s', (_, r, expected) => {
     expect(labels(r)).toEqual(expected)
+  })
+})
+
+describe('fulfilmentNote', () => {
+  it('tells a pickup shopper how many days the item waits at the store', () => {
+    expect(fulfilmentNote({ fulfilment: 'pickup', pickupDays: 7 })).toContain('请在 7 天内到所选门店')
+    expect(fulfilmentNote({ fulfilment: 'delivery', pickupDays: 7 })).not.toContain('天内')
+  })
+})
+
+describe('pickupDeadlineText (issue 16: 自提有效期)', () => {
+  const waiting = {
+    fulfilment: 'pickup',
+    status: 'completed',
+    pickedUpAt: null,
+    pickupDeadline: '2026-12-31T16:00:00.000Z',
+    pickupLastDay: '2026-12-31',
+  } as const
+  const before = Date.parse('2026-12-31T15:59:59Z')
+
+  it('names the last day while the window runs', () => {
+    expect(pickupDeadlineText(waiting, before)).toEqual({ expired: false, text: '请于 2026年12月31日 前到店自提' })
+  })
+
+  it('says the window is over from the deadline on', () => {
+    expect(pickupDeadlineText(waiting, Date.parse(waiting.pickupDeadline))).toEqual({
+      expired: true,
+      text: '已超过自提期限',
+    })
+  })
+
+  it.each([
+    ['collected', { ...waiting, pickedUpAt: '2026-12-01T01:00:00Z' }],
+    ['refunded', { ...waiting, status: 'refunded' }],
+    ['not a pickup', { ...waiting, fulfilment: 'delivery' }],
+    ['from before deadlines existed', { ...waiting, pickupDeadline: null, pickupLastDay: null }],
+  ] as const)('says nothing when %s', (_case, r) => {
+    expect(pickupDeadlineText(r, before)).toBeNull()
+  })
+})
+
+describe('shownStatus', () => {
+  const waiting = {
+    fulfilment: 'pickup',
+    status: 'completed',
+    statusLabel: '待自提',
+    pickedUpAt: null,
+    pickupDeadline: '2026-12-31T16:00:00.000Z',
+    pickupLastDay: '2026-12-31',
+    shipment: null,
+  } as const
+
+  it('is the BFF status while the pickup window runs', () => {
+    expect(shownStatus(waiting, Date.parse('2026-12-31T15:00:00Z'))).toEqual({
+      label: '待自提',
+      tone: 'done',
+      hint: '凭取货码到门店领取，请向店员出示',
+    })
+  })
+
+  it('reads 已过期未领取 once it has passed, not 待自提', () => {
+    expect(shownStatus(waiting, Date.parse('2027-01-01T00:00:00Z'))).toMatchObject({
+      label: '已过期未领取',
+      tone: 'closed',
+    })
   })
 })

@@ -6,7 +6,7 @@ import {
   type RedemptionView,
 } from '@mc/shared'
 import { couponTitle } from '../coupons/coupon-copy'
-import { groupThousands, shanghaiDateTime, yuanFromFen } from '../format'
+import { chineseDate, groupThousands, shanghaiDateTime, yuanFromFen } from '../format'
 
 // Strings the points mall shows, as pure functions so each wording is tested once and reads the same on every page.
 
@@ -41,11 +41,11 @@ export const fulfilmentTitles: Record<FulfilmentKind, string> = {
   pickup: '到店自提',
 }
 
-/** How the item reaches the shopper after redeeming. */
-export const fulfilmentNotes: Record<FulfilmentKind, string> = {
-  coupon: '兑换成功后优惠券立即发放到「我的优惠券」，可在「我的权益」中查看。',
-  pickup: '兑换成功后获得 10 位取货码，到所选门店向店员出示，核销后即可领取。',
-  delivery: '兑换时需填写收货地址，兑换成功后商家将尽快安排快递寄出。',
+/** How the item reaches the shopper after redeeming; a pickup item says how long it waits at the store. */
+export function fulfilmentNote(item: { fulfilment: FulfilmentKind; pickupDays: number }): string {
+  if (item.fulfilment === 'coupon') return '兑换成功后优惠券立即发放到「我的优惠券」，可在「我的权益」中查看。'
+  if (item.fulfilment === 'delivery') return '兑换时需填写收货地址，兑换成功后商家将尽快安排快递寄出。'
+  return `兑换成功后获得 10 位取货码，请在 ${item.pickupDays} 天内到所选门店向店员出示，核销后即可领取。`
 }
 
 /** A coupon item's face: its title as the wallet shows it ("满 50 减 10", "无门槛减 5", "包邮券") and how long it lasts. */
@@ -64,6 +64,41 @@ export function activePeriodText(activeFrom: string | null, activeUntil: string 
 /** A 10-digit pickup code grouped 3-3-4 for reading aloud: "123 456 7890"; anything else unchanged. */
 export function groupPickupCode(code: string): string {
   return /^\d{10}$/.test(code) ? `${code.slice(0, 3)} ${code.slice(3, 6)} ${code.slice(6)}` : code
+}
+
+/**
+ * The pickup window of an uncollected pickup: 「请于 2026年12月31日 前到店自提」 while it runs, 「已超过自提期限」 once
+ * `nowMs` reaches the deadline; null when there is nothing to say (not a pickup waiting, or no deadline on it).
+ */
+export function pickupDeadlineText(
+  r: Pick<RedemptionView, 'fulfilment' | 'status' | 'pickedUpAt' | 'pickupDeadline' | 'pickupLastDay'>,
+  nowMs: number,
+): { expired: boolean; text: string } | null {
+  if (r.fulfilment !== 'pickup' || r.status !== 'completed' || r.pickedUpAt !== null) return null
+  if (r.pickupDeadline === null || r.pickupLastDay === null) return null
+  if (nowMs >= Date.parse(r.pickupDeadline)) return { expired: true, text: '已超过自提期限' }
+  return { expired: false, text: `请于 ${chineseDate(r.pickupLastDay)} 前到店自提` }
+}
+
+/**
+ * A redemption's status as shown at `nowMs`: the BFF's label and tone, except a pickup whose window has passed,
+ * which reads 已过期未领取 in the closed tone rather than 待自提 (the order stands until the merchant settles it).
+ */
+export function shownStatus(
+  r: Pick<
+    RedemptionView,
+    'fulfilment' | 'status' | 'statusLabel' | 'pickedUpAt' | 'pickupDeadline' | 'pickupLastDay' | 'shipment'
+  >,
+  nowMs: number,
+): { label: string; tone: StatusTone; hint: string } {
+  if (pickupDeadlineText(r, nowMs)?.expired) {
+    return { label: '已过期未领取', tone: 'closed', hint: '超过自提期限未领取，取货码已失效，请联系门店处理' }
+  }
+  return {
+    label: r.statusLabel,
+    tone: statusTone(r.status),
+    hint: statusHint(r.status, r.fulfilment, r.pickedUpAt, r.shipment?.shippedAt ?? null),
+  }
 }
 
 /** A coupon code in groups of four: "ABCD EFGH JKMN PQRS". */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PickupOutletId } from '../outlets/pickup-outlet'
 import { pageCursor, pageLimit } from '../api/page-query'
 import { DeliveryAddress } from './delivery-address'
+import { defaultPickupDays } from './pickup-deadline'
 
 /** How a redeemed item reaches the member: a coupon issued at once, a parcel, or a pickup at a store's till. */
 export const fulfilmentKinds = ['coupon', 'delivery', 'pickup'] as const
@@ -48,6 +49,12 @@ const itemFields = {
   activeUntil: isoTime.nullable(),
   fulfilment: z.enum(fulfilmentKinds),
   coupon: MallCouponSpec.nullable(),
+  /** Pickup items: business days the item waits at the store once collectable (自提有效期); others ignore it. */
+  pickupDays: z
+    .number()
+    .int({ error: '自提期限须为整数天 / pickupDays must be a whole number' })
+    .min(1, { error: '自提期限至少 1 天 / pickupDays must be at least 1' })
+    .max(365, { error: '自提期限最多 365 天 / pickupDays must be at most 365' }),
   onSale: z.boolean(),
 }
 
@@ -84,6 +91,7 @@ export const MallItemInput = z
     activeFrom: itemFields.activeFrom.default(null),
     activeUntil: itemFields.activeUntil.default(null),
     coupon: itemFields.coupon.default(null),
+    pickupDays: itemFields.pickupDays.default(defaultPickupDays),
     onSale: itemFields.onSale.default(true),
     stock: z.number().int().min(0).max(1_000_000),
   })

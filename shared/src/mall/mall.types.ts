@@ -16,6 +16,8 @@ export const MallItemView = z
     cashFen: z.number().int(),
     fulfilment: z.enum(fulfilmentKinds),
     coupon: MallCouponSpec.nullable(),
+    /** Pickup items: business days the item waits at the store once collectable. */
+    pickupDays: z.number().int(),
     /** Units left for everyone. */
     stock: z.number().int(),
     perMemberLimit: z.number().int().nullable(),
@@ -54,6 +56,7 @@ export const AdminMallItem = z
     activeUntil: z.string().nullable(),
     fulfilment: z.enum(fulfilmentKinds),
     coupon: MallCouponSpec.nullable(),
+    pickupDays: z.number().int(),
     onSale: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -96,6 +99,14 @@ export const RedemptionView = z
     /** Pickup items once completed; null otherwise. */
     pickupCode: z.string().nullable(),
     pickedUpAt: z.string().nullable(),
+    /**
+     * Pickup items once collectable: the instant the pickup window ends (the end of the merchant's business day
+     * `pickupLastDay`); staff refuse the code from then on. Null for other items and for pickups from before
+     * deadlines existed, which stay collectable.
+     */
+    pickupDeadline: z.string().nullable(),
+    /** The last business day to collect, YYYY-MM-DD, as the shopper is told it (请于 … 前到店自提). */
+    pickupLastDay: z.string().nullable(),
     /** Pickup items: the store the shopper chose, where the code is handed over; null for other items. */
     pickupOutlet: PickupOutlet.nullable(),
     couponCodes: z.array(z.string()),

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { shanghaiDateTime, yuanFromFen } from '../../format'
 import { routes } from '../../routes'
 import { groupOrderNo, type RedemptionView } from '@mc/shared'
-import { countdownText, groupCouponCode, redemptionTimeRows, secondsUntil, statusHint, statusTone } from '../mall-copy'
+import { countdownText, groupCouponCode, redemptionTimeRows, secondsUntil, shownStatus } from '../mall-copy'
 import { mallSelectors, useMallStore } from '../mall.store'
 import { useNow } from '../use-now'
 import { RedeemedItem } from './redeemed-item'
@@ -15,16 +15,13 @@ export function RedemptionStatusCard({ redemption: r }: { redemption: Redemption
   const pending = r.status === 'pending_payment'
   const now = useNow(pending)
   const left = pending && r.paymentExpiresAt ? secondsUntil(r.paymentExpiresAt, now) : null
+  const shown = shownStatus(r, Date.now())
   return (
-    <View className={`redemption-status redemption-status--${statusTone(r.status)}`}>
+    <View className={`redemption-status redemption-status--${shown.tone}`}>
       <Text className='redemption-status__label' data-testid='redemption-status'>
-        {r.statusLabel}
+        {shown.label}
       </Text>
-      <Text className='redemption-status__hint'>
-        {watching
-          ? '正在确认支付结果，请稍候…'
-          : statusHint(r.status, r.fulfilment, r.pickedUpAt, r.shipment?.shippedAt ?? null)}
-      </Text>
+      <Text className='redemption-status__hint'>{watching ? '正在确认支付结果，请稍候…' : shown.hint}</Text>
       {left !== null && (
         <Text className='redemption-status__timer' data-testid='redemption-countdown'>
           {left > 0 ? `剩余支付时间 ${countdownText(left)}` : '支付时间已到，订单即将关闭'}

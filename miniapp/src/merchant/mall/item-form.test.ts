@@ -67,3 +67,25 @@ describe('checkItemForm', () => {
     expect(check.errors).toEqual({ stock: '库存不能小于 0', perMemberLimit: '每人限兑不能大于 100' })
   })
 })
+
+describe('自提期限 (pickupDays)', () => {
+  const pickup = { ...filled, fulfilment: 'pickup' as const }
+
+  it('sends the days typed for a pickup item, 30 by default', () => {
+    expect(checkItemForm(pickup)).toMatchObject({ ok: true, input: { pickupDays: 30 } })
+    expect(checkItemForm({ ...pickup, pickupDays: '7' })).toMatchObject({ ok: true, input: { pickupDays: 7 } })
+  })
+
+  it.each([
+    ['0', '自提期限至少 1 天'],
+    ['366', '自提期限最多 365 天'],
+    ['1.5', '自提期限须为整数'],
+    ['', '请填写自提期限'],
+  ])('refuses %j with a field error', (days, message) => {
+    expect(checkItemForm({ ...pickup, pickupDays: days })).toEqual({ ok: false, errors: { pickupDays: message } })
+  })
+
+  it('leaves other kinds of items alone', () => {
+    expect(checkItemForm({ ...filled, pickupDays: '' })).toMatchObject({ ok: true, input: { pickupDays: 30 } })
+  })
+})

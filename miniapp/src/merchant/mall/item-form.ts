@@ -1,4 +1,5 @@
 import {
+  defaultPickupDays,
   type AdminMallItem,
   type FulfilmentKind,
   MallItemInput,
@@ -25,6 +26,8 @@ export interface ItemFormValues {
   couponThresholdYuan: string
   couponDiscountYuan: string
   couponValidDays: string
+  /** Pickup items: business days to collect once redeemed (自提期限). */
+  pickupDays: string
   onSale: boolean
   /** Kept as they are: the form does not edit them. */
   minTierKey: string | null
@@ -46,6 +49,7 @@ export const emptyItemForm: ItemFormValues = {
   couponThresholdYuan: '',
   couponDiscountYuan: '',
   couponValidDays: '30',
+  pickupDays: String(defaultPickupDays),
   onSale: true,
   minTierKey: null,
   activeFrom: null,
@@ -81,6 +85,7 @@ export function formFromItem(item: AdminMallItem): ItemFormValues {
     couponThresholdYuan: item.coupon ? yuanInputText(item.coupon.thresholdFen) : '',
     couponDiscountYuan: item.coupon ? yuanInputText(item.coupon.discountFen) : '',
     couponValidDays: item.coupon ? String(item.coupon.validDays) : '30',
+    pickupDays: String(item.pickupDays),
     onSale: item.onSale,
     minTierKey: item.minTierKey,
     activeFrom: item.activeFrom,
@@ -133,6 +138,9 @@ export function checkItemForm(values: ItemFormValues): ItemFormCheck {
     activeUntil: values.activeUntil,
     fulfilment: values.fulfilment,
     coupon,
+    // Only pickup items show the field; the others keep what they had (the default for new ones).
+    pickupDays:
+      values.fulfilment === 'pickup' ? whole('pickupDays', values.pickupDays, Number.NaN) : keptPickupDays(values),
     onSale: values.onSale,
   }
   const parsed = MallItemInput.safeParse(candidate)
@@ -143,6 +151,12 @@ export function checkItemForm(values: ItemFormValues): ItemFormCheck {
     }
   }
   return Object.keys(errors).length > 0 || !parsed.success ? { ok: false, errors } : { ok: true, input: parsed.data }
+}
+
+/** A hidden pickup window (not a pickup item) as it was when valid, else the default: never an error unseen. */
+function keptPickupDays(values: ItemFormValues): number {
+  const days = Number(values.pickupDays)
+  return Number.isInteger(days) && days >= 1 && days <= 365 ? days : defaultPickupDays
 }
 
 /** The PATCH body for an edit: every field the form edits, but not stock, which moves only by adjustment. */
@@ -166,6 +180,7 @@ export const fieldLabels: Record<string, string> = {
   'coupon.thresholdFen': '使用门槛',
   'coupon.discountFen': '减免金额',
   'coupon.validDays': '有效天数',
+  pickupDays: '自提期限',
   activeUntil: '结束时间',
   carrier: '快递公司',
   trackingNo: '运单号',

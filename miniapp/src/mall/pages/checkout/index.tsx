@@ -17,7 +17,7 @@ import { PickupOutletPicker } from '../../components/pickup-outlet'
 import { QuantityStepper } from '../../components/quantity-stepper'
 import { saveLastAddress } from '../../last-address'
 import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
-import { fulfilmentNotes, fulfilmentTitles, pointsAfterText, priceLabel } from '../../mall-copy'
+import { fulfilmentNote, fulfilmentTitles, pointsAfterText, priceLabel } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { useDeliveryAddress } from '../../use-delivery-address'
 import { usePickupOutlets } from '../../use-pickup-outlets'
@@ -97,7 +97,7 @@ function Checkout({ item }: { item: MallItemView }) {
       )}
       <CheckoutTotals pointsTotal={item.pointsPrice * count} cashTotal={cashTotal} />
       <Text className='checkout__note'>
-        {fulfilmentNotes[item.fulfilment]}
+        {fulfilmentNote(item)}
         {cashTotal > 0 ? '现金部分需在下单后限时内支付，超时订单自动取消，积分退回。' : ''}
       </Text>
       <CheckoutBar item={item} count={count} onConfirm={() => void confirm()} />

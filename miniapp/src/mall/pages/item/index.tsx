@@ -13,7 +13,7 @@ import { ItemPlaceholder } from '../../components/mall-placeholders'
 import {
   activePeriodText,
   couponSpecText,
-  fulfilmentNotes,
+  fulfilmentNote,
   fulfilmentTitles,
   limitBadge,
   priceLabel,
@@ -69,7 +69,7 @@ export default function MallItemPage() {
             {item.coupon.name}：{couponSpecText(item.coupon)}
           </Text>
         )}
-        <Text className='mall-section__text'>{fulfilmentNotes[item.fulfilment]}</Text>
+        <Text className='mall-section__text'>{fulfilmentNote(item)}</Text>
       </View>
       {item.description.trim() !== '' && (
         <View className='mall-section'>

@@ -13,6 +13,7 @@ import { RedemptionInfo, RedemptionStatusCard } from '../../components/redemptio
 import { PickupOutletCard } from '../../components/pickup-outlet'
 import { PickupCodeCard } from '../../components/pickup-code-card'
 import { yuanFromFen } from '../../../format'
+import { pickupDeadlineText } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import { localCashierMissingText, openLocalCashier } from '../../local-cashier'
 import { showActionFailure, usePaymentDeadline } from '../../payment-deadline'
@@ -58,7 +59,11 @@ export default function RedemptionPage() {
       <Toast id={toastId} />
       <RedemptionStatusCard redemption={redemption} />
       {redemption.status === 'completed' && redemption.fulfilment === 'pickup' && redemption.pickupCode && (
-        <PickupCodeCard code={redemption.pickupCode} pickedUpAt={redemption.pickedUpAt} />
+        <PickupCodeCard
+          code={redemption.pickupCode}
+          pickedUpAt={redemption.pickedUpAt}
+          deadline={pickupDeadlineText(redemption, Date.now())}
+        />
       )}
       {redemption.pickupOutlet && <PickupOutletCard outlet={redemption.pickupOutlet} />}
       <RedemptionInfo redemption={redemption} />

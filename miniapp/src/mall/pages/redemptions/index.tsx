@@ -11,7 +11,7 @@ import { redemptionRoute, routes } from '../../../routes'
 import { useMemberSession } from '../../../session/use-member-session'
 import { RedeemedItem } from '../../components/redeemed-item'
 import { ListFooter } from '../../../components/list-footer'
-import { priceLabel, statusTone } from '../../mall-copy'
+import { pickupDeadlineText, priceLabel, shownStatus } from '../../mall-copy'
 import { mallSelectors, useMallStore } from '../../mall.store'
 import '../../../components/page-shell/index.css'
 import '../../mall-pages.css'
@@ -88,6 +88,8 @@ export default function RedemptionsPage() {
 }
 
 function RedemptionRow({ redemption: r }: { redemption: RedemptionView }) {
+  const deadline = pickupDeadlineText(r, Date.now())
+  const status = shownStatus(r, Date.now())
   return (
     <View
       className='redemption-row'
@@ -96,12 +98,20 @@ function RedemptionRow({ redemption: r }: { redemption: RedemptionView }) {
     >
       <View className='split-row redemption-row__head'>
         <Text className='redemption-row__time'>{shanghaiDateTime(r.createdAt)}</Text>
-        <Text className={`mall-status mall-status--${statusTone(r.status)}`}>{r.statusLabel}</Text>
+        <Text className={`mall-status mall-status--${status.tone}`}>{status.label}</Text>
       </View>
       <View className='redemption-row__body'>
         <RedeemedItem redemption={r} block='redemption-row' clampTitle />
         <Text className='redemption-row__cost'>{priceLabel(r.pointsCost, r.cashFen)}</Text>
       </View>
+      {deadline && (
+        <Text
+          className={`redemption-row__deadline${deadline.expired ? ' redemption-row__deadline--over' : ''}`}
+          data-testid={`redemption-deadline-${r.id}`}
+        >
+          {deadline.text}
+        </Text>
+      )}
     </View>
   )
 }

@@ -136,6 +136,22 @@ function ItemForm({ item }: { item: AdminMallItem | null }) {
           </View>
         </Field>
         {values.fulfilment === 'coupon' && <CouponFields values={values} set={set} error={error} />}
+        {values.fulfilment === 'pickup' && (
+          <Field
+            label='自提期限（天）'
+            required
+            hint='兑换成功（需付款的自提商品为付款成功）后，会员须在这些天内到店领取，1–365 天'
+            error={error('pickupDays')}
+          >
+            <Input
+              className='console-input'
+              type='number'
+              placeholder='例如：30'
+              data-testid='item-pickup-days'
+              {...text('pickupDays', 'pickupDays')}
+            />
+          </Field>
+        )}
       </View>
 
       <View className='console-card item-form__section'>
