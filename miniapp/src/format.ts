@@ -7,6 +7,8 @@
 // - a day in a sentence or on a detail line: `chineseDate` for a business day, `chineseDateOf` for an instant
 //   (2026年11月2日).
 
+import { chineseDate } from '@mc/shared'
+
 /** 1280 → "1,280"; negative numbers keep their sign ("-80"). */
 export function groupThousands(value: number): string {
   const whole = Math.trunc(value)
@@ -43,12 +45,8 @@ export function fenFromYuanText(text: string, maxWholeDigits: number): number | 
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
 }
 
-/** A business day "2027-11-23" as "2027年11月23日"; anything else is returned unchanged. */
-export function chineseDate(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  if (!match) return day
-  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`
-}
+/** A business day "2027-11-23" as "2027年11月23日" (in shared: the BFF's messages say dates the same way). */
+export { chineseDate }
 
 // China has kept UTC+8 without daylight saving since 1991, so a fixed offset gives Asia/Shanghai wall-clock time
 // without relying on the device's Intl data or its own time zone.

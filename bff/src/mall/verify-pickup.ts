@@ -1,4 +1,4 @@
-import { AppError, pickupExpired, type PickupVerification } from '@mc/shared'
+import { AppError, chineseDate, pickupExpired, type PickupVerification } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { audit } from '../audit/audit'
@@ -92,15 +92,9 @@ export async function verifyPickup(
     throw new AppError(
       'PICKUP_CODE_EXPIRED',
       { pickupDeadline: deadline, pickupLastDay: lastDay },
-      `该订单的自提期限${lastDay ? `至 ${chineseDay(lastDay)}` : ''}，已过期，不能核销，请引导会员联系商家处理`,
+      `该订单的自提期限${lastDay ? `至 ${chineseDate(lastDay)}` : ''}，已过期，不能核销，请引导会员联系商家处理`,
     )
   }
   if (judged.otherOutlet !== undefined) throw new AppError('PICKUP_WRONG_OUTLET', { outletName: judged.otherOutlet })
   throw new AppError('PICKUP_CODE_INVALID')
-}
-
-/** A business day "2026-12-31" as staff read it in a sentence: "2026年12月31日". */
-function chineseDay(day: string): string {
-  const [year, month, date] = day.split('-')
-  return `${year}年${Number(month)}月${Number(date)}日`
 }

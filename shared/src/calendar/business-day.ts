@@ -73,3 +73,10 @@ function dayNumber(day: BusinessDay): number {
 function dayToUtcMs(day: BusinessDay): number {
   return dayNumber(day) * dayMs
 }
+
+/** A business day "2027-11-23" as read in a Chinese sentence, "2027年11月23日"; anything else is returned unchanged. */
+export function chineseDate(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!match) return day
+  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`
+}
