@@ -16,14 +16,19 @@ const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: no I/L/
 /** A coupon code: 16 characters from 80 random bits, so codes cannot be guessed or enumerated by the shop's users. */
 export function newCouponCode(): string {
   const bytes = randomBytes(10)
-  let bits = 0n
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte)
-  let code = ''
-  for (let i = 0; i < 16; i += 1) {
-    code = alphabet[Number(bits & 31n)] + code
-    bits >>= 5n
+  return base32Digits(bytes, 0) + base32Digits(bytes, 5)
+}
+
+/** Five bytes (40 bits, exact in a double) as eight base32 digits, most significant first. */
+function base32Digits(bytes: Uint8Array, from: number): string {
+  let value = 0
+  for (let i = from; i < from + 5; i += 1) value = value * 256 + bytes[i]
+  let digits = ''
+  for (let i = 0; i < 8; i += 1) {
+    digits = alphabet[value % 32] + digits
+    value = Math.floor(value / 32)
   }
-  return code
+  return digits
 }
 
 /** An available coupon past its end reads as expired; nothing needs to rewrite the row for that to be true. */

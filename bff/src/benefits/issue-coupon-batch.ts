@@ -1,6 +1,6 @@
 import { addDays, businessDayStart, newId, type BenefitGrant } from '@mc/shared'
 import type { Insertable, Selectable, Transaction } from 'kysely'
-import { chunkRows, inChunks } from '../db/in-chunks'
+import { bulkInsert } from '../db/bulk-insert'
 import type { BenefitClaimsTable, BenefitEventsTable, CouponsTable, Database } from '../db/schema'
 import type { PublishedProgram } from '../program/published-program'
 import { newCouponCode } from './coupons'
@@ -24,7 +24,7 @@ export interface CouponIssue {
 
 /**
  * Writes the grantees' coupons and one `claimed` effectiveness record per coupon (its face value), in one
- * multi-row insert of each per thousand coupons, and returns each grantee's coupons as written (so nobody reads
+ * bulk insert of each, and returns each grantee's coupons as written (so nobody reads
  * them back). A coupon is valid from now through the end of business day `today + validDays − 1`.
  */
 export async function issueCouponBatch(
@@ -35,6 +35,16 @@ export async function issueCouponBatch(
   const { now, today } = issue
   const at = now.toISOString()
   const calendar = issue.program.rules.calendar
+  // Every grantee's coupon of a given length ends at the same instant: one calendar reading per length.
+  const ends = new Map<number, string>()
+  const validUntil = (days: number) => {
+    let end = ends.get(days)
+    if (end === undefined) {
+      end = businessDayStart(addDays(today, days), calendar).toISOString()
+      ends.set(days, end)
+    }
+    return end
+  }
   const issued = grantees.map((g) =>
     g.grant.coupons.flatMap((spec) =>
       Array.from(
@@ -51,7 +61,7 @@ export async function issueCouponBatch(
           discount_fen: spec.discountFen,
           status: 'available',
           valid_from: at,
-          valid_until: businessDayStart(addDays(today, spec.validDays), calendar).toISOString(),
+          valid_until: validUntil(spec.validDays),
           used_at: null,
           used_order_id: null,
           created_at: at,
@@ -75,15 +85,15 @@ export async function issueCouponBatch(
       }),
     ),
   )
-  for (const slice of inChunks(issued.flat(), chunkRows)) await trx.insertInto('coupons').values(slice).execute()
-  for (const slice of inChunks(events, chunkRows)) await trx.insertInto('benefit_events').values(slice).execute()
+  await bulkInsert(trx, 'coupons', issued.flat())
+  await bulkInsert(trx, 'benefit_events', events)
   return issued
 }
 
 /**
  * Claims a benefit (or a campaign's or win-back's coupon) for many members at once — one benefit_claims row each
- * under `periodKey` (or the member's own), then their coupons through `issueCouponBatch` — so a batch of a
- * thousand members is three multi-row inserts. The claims' unique (member, benefit, period) refuses a second
+ * under `periodKey` (or the member's own), then their coupons through `issueCouponBatch` — so a batch of
+ * any size is three bulk inserts. The claims' unique (member, benefit, period) refuses a second
  * claim: the whole batch fails, as the caller's own dedupe (a decision row per member) should have kept it from
  * being asked twice.
  */
@@ -106,7 +116,7 @@ export async function claimCouponBatch(
       created_at: at,
     }),
   )
-  for (const slice of inChunks(claims, chunkRows)) await trx.insertInto('benefit_claims').values(slice).execute()
+  await bulkInsert(trx, 'benefit_claims', claims)
   const coupons = await issueCouponBatch(trx, issue, grantees)
   return grantees.map((g, n) => ({ claimId: g.claimId, coupons: coupons[n] }))
 }

@@ -1,6 +1,6 @@
 import { newId, type NotificationKind } from '@mc/shared'
 import type { Insertable, Kysely, Transaction } from 'kysely'
-import { chunkRows, inChunks } from '../db/in-chunks'
+import { bulkInsert } from '../db/bulk-insert'
 import type { Database, NotificationsTable } from '../db/schema'
 
 /** A notification to write: `dedupeKey` names its rule, member and period, e.g. `upgrade:<member>:<tier>:<day>`. */
@@ -32,19 +32,14 @@ export async function notify(
 }
 
 /**
- * `notify` for many notifications in one multi-row insert per thousand: each dedupe key already present (or
+ * `notify` for many notifications in one bulk insert: each dedupe key already present (or
  * repeated within `inputs`, the first one kept) writes nothing, as a repeat of `notify` would.
  */
 export async function notifyMany(
   trx: Transaction<Database> | Kysely<Database>,
   inputs: readonly NotificationInput[],
 ): Promise<void> {
-  for (const slice of inChunks(inputs.map(notificationRow), chunkRows))
-    await trx
-      .insertInto('notifications')
-      .values(slice)
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .execute()
+  await bulkInsert(trx, 'notifications', inputs.map(notificationRow), { onConflictDoNothing: 'dedupe_key' })
 }
 
 const notificationRow = (input: NotificationInput): Insertable<NotificationsTable> => ({

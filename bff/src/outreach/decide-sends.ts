@@ -1,6 +1,7 @@
 import { armFor, newId, type Arm, type EngagementSettings } from '@mc/shared'
 import type { Transaction } from 'kysely'
-import { chunkRows, inChunks, readInChunks } from '../db/in-chunks'
+import { bulkInsert } from '../db/bulk-insert'
+import { readInChunks } from '../db/in-chunks'
 import { isPostgres } from '../db/engine'
 import type { Database } from '../db/schema'
 
@@ -35,8 +36,8 @@ export const sendDedupeKey = (input: Pick<SendDecisionInput, 'sourceType' | 'sou
 
 /**
  * `decideSend` for many (source, member, period) at once, in a few statements however many there are: the weekly
- * cap counted for all of the batch's members in one grouped read, then one multi-row
- * `insert … on conflict (dedupe_key) do nothing returning id` per thousand. The decisions are those the same calls
+ * cap counted for all of the batch's members in one grouped read, then one bulk
+ * `insert … on conflict (dedupe_key) do nothing returning id`. The decisions are those the same calls
  * one by one would make, in input order: null for a key already recorded (or repeated earlier in the batch), and a
  * member's message decided `sent` earlier in the batch counts towards their cap for a later one.
  */
@@ -65,30 +66,28 @@ export async function decideSends(
     if (outcome === 'sent') sent.set(input.memberId, (sent.get(input.memberId) ?? 0) + 1)
     return { sendId: newId('snd', input.now.getTime()), arm, outcome, key }
   })
-  const inserted = new Set<string>()
-  const rows = decisions.flatMap((d, n) => (d ? [{ d, input: inputs[n] }] : []))
-  for (const slice of inChunks(rows, chunkRows)) {
-    const ids = await trx
-      .insertInto('engagement_sends')
-      .values(
-        slice.map(({ d, input }) => ({
-          id: d.sendId,
-          source_type: input.sourceType,
-          source_id: input.sourceId,
-          member_id: input.memberId,
-          period: input.period,
-          dedupe_key: d.key,
-          arm: d.arm,
-          outcome: d.outcome,
-          business_day: input.businessDay,
-          decided_at: input.now.toISOString(),
-        })),
-      )
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .execute()
-    for (const { id } of ids) inserted.add(id)
-  }
+  const rows = decisions.flatMap((d, n) => {
+    const input = inputs[n]
+    return d
+      ? [
+          {
+            id: d.sendId,
+            source_type: input.sourceType,
+            source_id: input.sourceId,
+            member_id: input.memberId,
+            period: input.period,
+            dedupe_key: d.key,
+            arm: d.arm,
+            outcome: d.outcome,
+            business_day: input.businessDay,
+            decided_at: input.now.toISOString(),
+          },
+        ]
+      : []
+  })
+  const inserted = new Set(
+    await bulkInsert(trx, 'engagement_sends', rows, { onConflictDoNothing: 'dedupe_key', returning: 'id' }),
+  )
   return decisions.map((d) =>
     d && inserted.has(d.sendId) ? { sendId: d.sendId, arm: d.arm, outcome: d.outcome } : null,
   )

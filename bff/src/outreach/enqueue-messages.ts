@@ -9,7 +9,8 @@ import {
   type MessageCategory,
 } from '@mc/shared'
 import type { Insertable, Transaction } from 'kysely'
-import { chunkRows, inChunks, readInChunks } from '../db/in-chunks'
+import { bulkInsert } from '../db/bulk-insert'
+import { readInChunks } from '../db/in-chunks'
 import type { Database, OutboxTable } from '../db/schema'
 import { notifyMany, type NotificationInput } from '../inbox/notify'
 import { publishedProgram } from '../program/published-program'
@@ -33,8 +34,13 @@ export interface MessageInput {
   calendar?: BusinessCalendar
 }
 
-type Row = Insertable<OutboxTable>
-type Base = Omit<Row, 'id' | 'channel' | 'state'>
+/** Every column spelled out, so all rows of a batch share one column list (bulkInsert's rule). */
+type Row = Required<Insertable<OutboxTable>>
+type Base = Omit<
+  Row,
+  'id' | 'channel' | 'state' | 'template_id' | 'payload' | 'next_attempt_at' | 'last_error' | 'sent_at'
+>
+type Unsent = Omit<Row, 'sent_at'>
 
 /** What the rules read about a batch's members, each read once for the whole batch. */
 interface BatchFacts {
@@ -44,6 +50,8 @@ interface BatchFacts {
   /** Free one-time subscriptions per `subscriptionKey`, counted down as this batch queues WeChat messages. */
   free: Map<string, number>
   calendar: BusinessCalendar | undefined
+  /** Quiet hours' release instant per (instant, quiet hours, zone): a batch decided at one instant asks once. */
+  releases: Map<string, string>
 }
 
 /**
@@ -80,13 +88,23 @@ export async function enqueueMessages(
       attempts: 0,
       created_at: at,
     }
-    const inbox: Row = { ...base, id: outboxId(now), channel: 'inbox', state: 'sent', sent_at: at }
-    const push = pushRows(input, { ...base, template_id: null, payload: null }, facts)
-    outbox.push({ ...inbox, template_id: null, payload: null }, ...push)
+    const inbox: Row = {
+      ...base,
+      id: outboxId(now),
+      channel: 'inbox',
+      state: 'sent',
+      template_id: null,
+      payload: null,
+      next_attempt_at: null,
+      last_error: null,
+      sent_at: at,
+    }
+    const push = pushRows(input, base, facts).map((row): Row => ({ ...row, sent_at: null }))
+    outbox.push(inbox, ...push)
     return { channels: ['inbox', ...push.filter((r) => r.state === 'pending').map((r) => r.channel)] as Channel[] }
   })
   await notifyMany(trx, notes)
-  for (const slice of inChunks(outbox, chunkRows)) await trx.insertInto('outbox').values(slice).execute()
+  await bulkInsert(trx, 'outbox', outbox)
   return results
 }
 
@@ -129,11 +147,12 @@ async function readFacts(trx: Transaction<Database>, inputs: readonly MessageInp
     prefs: new Map(prefs.map((p) => [p.member_id, prefsFromRow(p)])),
     free: await freeSubscriptions(trx, [...new Set(wechatHolders)], templateIds),
     calendar: needsCalendar ? (await publishedProgram(trx)).rules.calendar : undefined,
+    releases: new Map(),
   }
 }
 
 /** The WeChat or SMS rows for a message: at most one pending, plus 'skipped' rows for unconfigured templates. */
-function pushRows(input: MessageInput, base: Base, facts: BatchFacts): Row[] {
+function pushRows(input: MessageInput, base: Base, facts: BatchFacts): Unsent[] {
   const { memberId, category, settings, now } = input
   const member = facts.members.get(memberId)
   if (!member) throw new Error(`enqueueMessages: no member ${memberId}`)
@@ -141,15 +160,24 @@ function pushRows(input: MessageInput, base: Base, facts: BatchFacts): Row[] {
   if (prefs.mutedCategories.includes(category)) return []
   const values = { ...input.values, 标题: input.title, 内容: input.body }
   const calendar = input.calendar ?? (facts.calendar as BusinessCalendar)
-  const due = quietHoursRelease(now, settings.quietHours, calendar).toISOString()
-  const skipped = (channel: 'wechat' | 'sms'): Row => ({
+  const { start, end } = settings.quietHours
+  const releaseKey = `${now.getTime()} ${start} ${end} ${calendar.timeZone}`
+  let due = facts.releases.get(releaseKey)
+  if (due === undefined) {
+    due = quietHoursRelease(now, settings.quietHours, calendar).toISOString()
+    facts.releases.set(releaseKey, due)
+  }
+  const skipped = (channel: 'wechat' | 'sms'): Unsent => ({
     ...base,
     id: outboxId(now),
     channel,
     state: 'skipped',
+    template_id: null,
+    payload: null,
+    next_attempt_at: null,
     last_error: '模板未配置',
   })
-  const rows: Row[] = []
+  const rows: Unsent[] = []
   const wechat = settings.wechat.templates[category]
   if (member.openid && !wechat && Object.keys(settings.wechat.templates).length > 0) rows.push(skipped('wechat'))
   const key = wechat && subscriptionKey(memberId, wechat.templateId)
@@ -164,6 +192,7 @@ function pushRows(input: MessageInput, base: Base, facts: BatchFacts): Row[] {
       template_id: wechat.templateId,
       payload,
       next_attempt_at: due,
+      last_error: null,
     })
     return rows
   }
@@ -179,6 +208,7 @@ function pushRows(input: MessageInput, base: Base, facts: BatchFacts): Row[] {
     template_id: sms.templateCode,
     payload,
     next_attempt_at: due,
+    last_error: null,
   })
   return rows
 }

@@ -1,10 +1,9 @@
 import { armFor, newId, type Arm, type EngagementSettings } from '@mc/shared'
 import type { Transaction } from 'kysely'
+import { bulkInsert } from '../../db/bulk-insert'
 import type { Database } from '../../db/schema'
 import { sendDedupeKey } from '../../outreach/decide-send'
 import { sentThisWeek } from '../../outreach/decide-sends'
-
-const insertChunk = 500
 
 /** One member's decision in a campaign batch, as recorded in engagement_sends. */
 export interface CampaignDecision {
@@ -64,8 +63,11 @@ export async function decideCampaignBatch(
   const wanting = decisions.filter((d) => d.outcome === 'sent' && input.couponArms[d.arm as 'A' | 'B'])
   const granted = wanting.length > 0 ? await takeBudget(trx, campaignId, wanting.length) : 0
   for (const d of wanting.slice(granted)) d.outcome = 'over_budget'
-  for (let i = 0; i < decisions.length; i += insertChunk) {
-    const rows = decisions.slice(i, i + insertChunk).map((d) => ({
+  const decidedAt = now.toISOString()
+  await bulkInsert(
+    trx,
+    'engagement_sends',
+    decisions.map((d) => ({
       id: d.sendId,
       source_type: 'campaign' as const,
       source_id: campaignId,
@@ -75,10 +77,9 @@ export async function decideCampaignBatch(
       arm: d.arm,
       outcome: d.outcome,
       business_day: input.businessDay,
-      decided_at: now.toISOString(),
-    }))
-    await trx.insertInto('engagement_sends').values(rows).execute()
-  }
+      decided_at: decidedAt,
+    })),
+  )
   return decisions
 }
 
