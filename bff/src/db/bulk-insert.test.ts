@@ -40,7 +40,7 @@ describe('bulkInsert', () => {
     expect(stored.find((r) => r.id === 'snd_007000')?.dedupe_key).toBe('k7000')
   })
 
-  it('skips repeats of the conflict column (within the rows, against the table) and returns those written', async () => {
+  it('skips repeats of the conflict column (within the rows, against the table) returns the written', async () => {
     const rows = [send(8_000, 'k1'), send(8_001, 'fresh-1'), send(8_002, 'fresh-1'), send(8_003, 'fresh-2')]
     const written = await database.db
       .transaction()
