@@ -1,5 +1,5 @@
 import { armFor, newId, type Arm, type EngagementSettings } from '@mc/shared'
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { bulkInsert } from '../db/bulk-insert'
 import { readInChunks } from '../db/in-chunks'
 import { isPostgres } from '../db/engine'
@@ -122,7 +122,9 @@ export async function sentThisWeek(
         .selectFrom('engagement_sends')
         .select(['member_id', (eb) => eb.fn.countAll<number | string>().as('sent')])
         .where('member_id', 'in', slice)
-        .where('outcome', '=', 'sent')
+        // Not indexable on purpose: with the table's statistics stale mid-campaign, PostgreSQL counted by walking
+        // every 'sent' row of engagement_sends_day (378 ms a thousand members) instead of the member index.
+        .where(sql<string>`outcome || ''`, '=', 'sent')
         .where('decided_at', '>', new Date(at - weekMs).toISOString())
         .groupBy('member_id')
         .execute(),

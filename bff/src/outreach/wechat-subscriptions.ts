@@ -1,5 +1,5 @@
 import { newId } from '@mc/shared'
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { readInChunks } from '../db/in-chunks'
 import type { Database } from '../db/schema'
 
@@ -41,7 +41,9 @@ export async function freeSubscriptions(
       .select(['member_id', 'template_id', (eb) => eb.fn.countAll<number | string>().as('n')])
       .where('member_id', 'in', ids)
       .where('channel', '=', 'wechat')
-      .where('state', 'in', ['pending', 'sending'])
+      // Not indexable on purpose: the member index answers this; PostgreSQL with stale statistics otherwise walked
+      // every pending WeChat row by outbox_due_order.
+      .where(sql<string>`state || ''`, 'in', ['pending', 'sending'])
       .where('template_id', 'in', templates)
       .groupBy(['member_id', 'template_id'])
       .execute(),
