@@ -53,4 +53,9 @@ describe.runIf(testDatabaseKind() === 'postgres')('the PostgreSQL pool', () => {
     expect(inside).toEqual({ statement: '0', idle: '0' })
     expect(await timeouts(database.db)).toEqual({ statement: '300ms', idle: '1min' })
   })
+
+  it('runs without JIT, whose compile time dwarfed short statements planned on stale statistics', async () => {
+    const jit = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(database.db)
+    expect(jit.rows[0].jit).toBe('off')
+  })
 })
