@@ -1,8 +1,9 @@
 import { snapshotDayTables } from '../../src/analytics/snapshots/build-snapshot-day'
 import { addDays } from '@mc/shared'
 import { CompiledQuery, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely'
-import pg from 'pg'
 import { openSqliteFile } from '../../src/db/database'
+import { createPgPool } from '../../src/db/pg-pool'
+import { databaseSettings } from '../../src/env'
 import { roomForAggregates } from '../../src/db/long-statements'
 import type { Database } from '../../src/db/schema'
 import { ImmediateSqliteDialect } from '../../src/db/sqlite-immediate-dialect'
@@ -20,7 +21,13 @@ export function openLoggedDatabase(target: InsightsTarget, log: (event: LogEvent
   const db = target.schema
     ? new Kysely<Database>({
         dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: target.url, max: 10, options: `-c search_path=${target.schema}` }),
+          // The app's own pool (named statements, no JIT), without the request-sized timeouts: the bench's
+          // population statements run for minutes.
+          pool: createPgPool(
+            target.url,
+            { ...databaseSettings({}), DATABASE_STATEMENT_TIMEOUT_MS: 0, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 0 },
+            target.schema,
+          ),
         }),
         log,
       })

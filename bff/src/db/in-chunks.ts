@@ -1,10 +1,9 @@
 /**
- * Rows or ids in slices small enough for one statement: SQLite refuses more than 32,766 bound parameters and
- * PostgreSQL more than 65,535, so a multi-row insert of n columns takes at most `chunkRows` rows and an
- * `in (…)` list at most `chunkIds` values.
+ * Ids in slices small enough for one statement: SQLite refuses more than 32,766 bound parameters and PostgreSQL
+ * more than 65,535, so an `in (…)` list takes at most `chunkIds` values. Many rows to insert go through
+ * `bulkInsert`, which slices for itself.
  */
 export const chunkIds = 1000
-export const chunkRows = 1000
 
 export function inChunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
