@@ -15,7 +15,11 @@ const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: no I/L/
 
 /** A coupon code: 16 characters from 80 random bits, so codes cannot be guessed or enumerated by the shop's users. */
 export function newCouponCode(): string {
-  const bytes = randomBytes(10)
+  return couponCodeOf(randomBytes(10))
+}
+
+/** Ten bytes as sixteen base32 digits, the 80-bit number they spell, most significant first. */
+export function couponCodeOf(bytes: Uint8Array): string {
   return base32Digits(bytes, 0) + base32Digits(bytes, 5)
 }
 
