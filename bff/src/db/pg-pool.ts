@@ -17,7 +17,10 @@ export function createPgPool(url: string, settings: DatabaseSettings, searchPath
     idle_in_transaction_session_timeout: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     // No JIT: the app's statements are short, and mid-batch, with a table grown by a million rows since it was last
     // analysed, the planner's inflated cost estimates made PostgreSQL compile a 1 ms lookup for 84 ms.
-    options: ['-c jit=off', searchPath ? `-c search_path=${searchPath}` : ''].join(' ').trim(),
+    // Given explicitly, `options` replaces PGOPTIONS (how a spawned instance gets its schema), so it carries it on.
+    options: [process.env.PGOPTIONS, '-c jit=off', searchPath ? `-c search_path=${searchPath}` : undefined]
+      .filter(Boolean)
+      .join(' '),
   })
   if (settings.DATABASE_NAMED_STATEMENTS) pool.on('connect', useNamedStatements)
   // An idle connection the server dropped (restart, idle_session_timeout) is reported here and already removed
