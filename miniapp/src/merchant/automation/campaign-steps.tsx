@@ -127,7 +127,7 @@ export function VariantsStep({ draft, errors }: { draft: CampaignDraft; errors: 
             </Field>
             <Field label='正文' error={errors[`variants.${index}.body`]}>
               <Textarea
-                className='eng-textarea'
+                className='console-textarea'
                 name={`v${index}-body`}
                 maxlength={400}
                 value={draft.variants[index].body}

@@ -44,7 +44,7 @@ export function ChannelFields({ form, errors, disabled, onChange }: ChannelField
           const area = (key: 'wechatFields' | 'smsParams', error: string | undefined, label: string, hint: string) => (
             <Field label={label} error={error} hint={hint}>
               <Textarea
-                className='eng-textarea eng-textarea--short'
+                className='console-textarea eng-textarea--short'
                 name={`${category}-${key}`}
                 disabled={disabled}
                 value={typed[key]}

@@ -45,7 +45,7 @@ export function CopyEditor({ title, body, placeholders, errors, disabled, onChan
       </Field>
       <Field label='正文' error={errors.body} hint={`${body.length}/200`}>
         <Textarea
-          className='eng-textarea'
+          className='console-textarea'
           name='copy-body'
           maxlength={400}
           disabled={disabled}

@@ -93,7 +93,7 @@ export function LegalDocumentEditor({ document, mayEdit, onSaved }: Props) {
       </Field>
       <Field label='正文' required error={errors.body} hint='纯文本，段落之间空一行；至少 50 个字'>
         <Textarea
-          className='legal-editor__body'
+          className='console-textarea legal-editor__body'
           name={`${document.kind}-body`}
           maxlength={20_000}
           disabled={!mayEdit}
