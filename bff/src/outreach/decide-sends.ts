@@ -36,7 +36,7 @@ export const sendDedupeKey = (input: Pick<SendDecisionInput, 'sourceType' | 'sou
 
 /**
  * `decideSend` for many (source, member, period) at once, in a few statements however many there are: the weekly
- * cap counted for all of the batch's members in one grouped read, then one bulk
+ * cap read for a thousand of the batch's members per statement (`sentThisWeek`), then one bulk
  * `insert … on conflict (dedupe_key) do nothing returning id`. The decisions are those the same calls
  * one by one would make, in input order: null for a key already recorded (or repeated earlier in the batch), and a
  * member's message decided `sent` earlier in the batch counts towards their cap for a later one.
