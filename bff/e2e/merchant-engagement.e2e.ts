@@ -3,7 +3,9 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCampaign } from '../src/automation/campaigns/campaigns'
 import { createSegment } from '../src/automation/segments/segments'
+import { deliverCampaigns } from '../src/automation/campaigns/deliver-campaigns'
 import { runCampaigns } from '../src/jobs/run-campaigns'
+import { readEngagementSettings } from '../src/outreach/engagement-settings'
 import { runJourneys } from '../src/jobs/run-journeys'
 import type { Phone } from './support/browser'
 import { startH5Server } from './support/h5-server'
@@ -73,6 +75,7 @@ async function ensureEngagementDemo(): Promise<void> {
     sentAt,
   )
   await runCampaigns(deps, sentAt, 'e2e')
+  await deliverCampaigns(db, await readEngagementSettings(db), sentAt)
   for (const days of [3, 2, 1]) await runJourneys(deps, daysAgo(days), 'e2e')
 }
 

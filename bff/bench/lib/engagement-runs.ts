@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import pino from 'pino'
 import type { Database } from '../../src/db/schema'
 import { runJourneys } from '../../src/jobs/run-journeys'
-import { drainOutbox } from '../../src/outreach/drain-outbox'
+import { drainOutbox, type DrainResult } from '../../src/outreach/drain-outbox'
 import { countBy, countingAdapters } from './engagement-baselines'
 import { makeDue, resetEngagement, undoDue, type DueSet } from './engagement-due'
 import type { GenDialect } from './insights-dialect'
@@ -54,7 +54,7 @@ export async function timeJourneys(
 
 export interface DrainCall {
   seconds: number
-  result: unknown
+  result: DrainResult
   /** Rows handed to each provider in this call. */
   wechat: number
   sms: number

@@ -73,7 +73,11 @@ try {
             `${campaign.targeted.toLocaleString('en-US')} members planned`,
     )
     const drain = campaign ? await timeDrain(timed, new Date(morning.getTime() + 60_000), 3) : null
-    if (drain) step(`(k) drain: ${drain.runs.map((r) => `${r.seconds.toFixed(2)} s ${r.wechat}+${r.sms}`).join(', ')}`)
+    if (drain) {
+      const call = (r: (typeof drain.runs)[number]) =>
+        `${r.seconds.toFixed(2)} s ${r.result.campaignMessages} campaign + ${r.wechat} WeChat + ${r.sms} SMS`
+      step(`(k) drain: ${drain.runs.map(call).join(', ')}`)
+    }
     await resetEngagement(db, timed.kind)
     console.log(
       JSON.stringify({

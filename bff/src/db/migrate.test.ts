@@ -42,6 +42,7 @@ describe('migrations', () => {
       '2026_12_10_0900_legal_acceptances',
       '2026_12_10_0910_pickup_outlets',
       '2026_12_10_0920_pickup_deadline',
+      '2026_12_11_0900_campaign_delivery',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

@@ -29,6 +29,7 @@ import * as legalDocuments from './migrations/2026_12_09_0900_legal_documents'
 import * as legalAcceptances from './migrations/2026_12_10_0900_legal_acceptances'
 import * as pickupOutlets from './migrations/2026_12_10_0910_pickup_outlets'
 import * as pickupDeadline from './migrations/2026_12_10_0920_pickup_deadline'
+import * as campaignDelivery from './migrations/2026_12_11_0900_campaign_delivery'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_10_0900_legal_acceptances': legalAcceptances,
   '2026_12_10_0910_pickup_outlets': pickupOutlets,
   '2026_12_10_0920_pickup_deadline': pickupDeadline,
+  '2026_12_11_0900_campaign_delivery': campaignDelivery,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

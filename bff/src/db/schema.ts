@@ -884,7 +884,10 @@ export interface CampaignsTable {
   stop_at_budget: Frozen<number>
   status: 'scheduled' | 'sending' | 'done' | 'cancelled'
   scheduled_at: Frozen<Timestamp>
+  /** The last member id planned (decided), a batch at a time in member id order. */
   planned_through: string | null
+  /** The last member id whose `sent` decision has its coupon and messages written (by the outbox drain). */
+  delivered_through: string | null
   targeted: number
   coupons_issued: number
   created_by: Frozen<string>

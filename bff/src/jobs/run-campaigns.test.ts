@@ -8,9 +8,12 @@ import {
   insertPlainMembers,
   savedSegment,
 } from '../automation/campaigns/campaign-test-kit'
-import { sendCampaignBatch } from '../automation/campaigns/send-campaign-batch'
-import { saveEngagementSettings } from '../outreach/engagement-settings'
-import { publishedProgram } from '../program/published-program'
+import { deliverCampaigns } from '../automation/campaigns/deliver-campaigns'
+import { automationResults } from '../automation/results'
+import { planCampaignBatch } from '../automation/campaigns/plan-campaign-batch'
+import { readEngagementSettings, saveEngagementSettings } from '../outreach/engagement-settings'
+import { drainOutbox } from '../outreach/drain-outbox'
+import { channelSettings, recordingSender } from '../outreach/outreach-test-kit'
 import { testAdminToken, useTestApp } from '../test/test-app'
 import { runCampaigns } from './run-campaigns'
 
@@ -28,6 +31,9 @@ describe('the campaigns job', () => {
   }
   const sends = (campaignId: string) =>
     t.db.selectFrom('engagement_sends').selectAll().where('source_id', '=', campaignId).orderBy('member_id').execute()
+  /** The outbox drain's campaign step, without its per-call limit unless given. */
+  const deliver = async (limit = Number.POSITIVE_INFINITY, now = t.clock.now()) =>
+    deliverCampaigns(t.db, await readEngagementSettings(t.db), now, limit)
   const campaign = (id: string) =>
     t.db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   const count = async (table: 'notifications' | 'coupons' | 'benefit_claims' | 'outbox', where: [string, string]) => {
@@ -69,6 +75,7 @@ describe('the campaigns job', () => {
       holdoutPercent: 20,
     })
     await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    await deliver()
     const rows = await sends(id)
     expect(rows.map((r) => r.member_id)).toEqual(members)
     for (const r of rows) {
@@ -122,6 +129,7 @@ describe('the campaigns job', () => {
     await t.db.updateTable('campaigns').set({ status: 'sending', planned_through: null }).where('id', '=', id).execute()
     const again = await runCampaigns(t.deps, t.clock.now(), 'runner-2')
     expect(again).toMatchObject({ campaigns: [id], totals: { targeted: 100, sent: 0, holdout: 0, coupons: 0 } })
+    expect(await deliver()).toBe(0)
     expect(await sends(id)).toHaveLength(100)
     expect(await count('coupons', ['benefit_key', id])).toBe(arms.A)
   })
@@ -142,6 +150,7 @@ describe('the campaigns job', () => {
     const rows = await sends(id)
     expect(rows.map((r) => r.member_id)).toEqual(members)
     const sent = rows.filter((r) => r.outcome === 'sent').length
+    expect(await deliver()).toBe(sent)
     expect(await count('coupons', ['benefit_key', id])).toBe(sent)
     const notes = await t.db
       .selectFrom('notifications')
@@ -152,9 +161,112 @@ describe('the campaigns job', () => {
     expect(await campaign(id)).toMatchObject({ status: 'done', targeted: 100, coupons_issued: sent })
   })
 
+  it('plans decisions only; the drain delivers them behind a cursor, at its rate, each once', async () => {
+    const id = await schedule({ holdoutPercent: 20 })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1', { batchSize: 30 })
+    const rows = await sends(id)
+    const sent = rows.filter((r) => r.outcome === 'sent')
+    expect(sent.length).toBeGreaterThan(50)
+    expect(await campaign(id)).toMatchObject({ status: 'done', coupons_issued: sent.length, delivered_through: null })
+    const notes = () =>
+      t.db.selectFrom('notifications').select('dedupe_key').where('dedupe_key', 'like', `campaign:${id}:%`).execute()
+    // Planned is not yet delivered: no coupon, no inbox message, no outbox row.
+    expect(await count('coupons', ['benefit_key', id])).toBe(0)
+    expect(await notes()).toEqual([])
+    // A call delivers at most its limit, the first members in id order.
+    expect(await deliver(25)).toBe(25)
+    expect((await campaign(id)).delivered_through).toBe(sent[24].member_id)
+    expect((await notes()).map((n) => n.dedupe_key).sort()).toEqual(sent.slice(0, 25).map((r) => r.dedupe_key))
+    expect(await count('coupons', ['benefit_key', id])).toBe(25)
+    // Two drains at once deliver the rest between them, nobody twice.
+    const [x, y] = await Promise.all([deliver(), deliver()])
+    expect(x + y).toBe(sent.length - 25)
+    expect(await notes()).toHaveLength(sent.length)
+    expect(await count('coupons', ['benefit_key', id])).toBe(sent.length)
+    const inbox = await t.db
+      .selectFrom('outbox')
+      .select('send_id')
+      .where('channel', '=', 'inbox')
+      .where(
+        'send_id',
+        'in',
+        sent.map((r) => r.id),
+      )
+      .execute()
+    expect(inbox).toHaveLength(sent.length)
+    // The cursor ends at the last member planned, past the held-out members after the last one sent.
+    expect((await campaign(id)).delivered_through).toBe(members[members.length - 1])
+    expect(await deliver()).toBe(0)
+  })
+
+  it('a drain days later gives the coupons the expiry the campaign promised, and the results count them', async () => {
+    const id = await schedule({ holdoutPercent: 0 })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    expect(await deliver(10)).toBe(10)
+    const midway = await automationResults(t.db, { type: 'campaign', id }, {}, t.clock.now())
+    expect(midway.figures.find((f) => f.key === 'sent')).toMatchObject({ value: 100, hint: '其中 90 条排队投递中' })
+    expect(await deliver(Number.POSITIVE_INFINITY, new Date(t.clock.now().getTime() + 2 * 86_400_000))).toBe(90)
+    const ends = await t.db
+      .selectFrom('coupons')
+      .select('valid_until')
+      .distinct()
+      .where('benefit_key', '=', id)
+      .execute()
+    expect(ends).toHaveLength(1)
+    const results = await automationResults(t.db, { type: 'campaign', id }, {}, t.clock.now())
+    expect(results.figures.find((f) => f.key === 'coupons_issued')?.value).toBe(100)
+    expect(results.figures.find((f) => f.key === 'delivered_inbox')?.value).toBe(100)
+  })
+
+  it('the outbox pass delivers with what holds then: a member who muted the category since planning gets no SMS', async () => {
+    const smsOn = channelSettings((s) => {
+      s.frequencyCapPerWeek = 21
+    })
+    await saveEngagementSettings(t.db, smsOn, 'test', t.clock.now())
+    const [muting, keeping] = [members[1], members[2]]
+    const prefs = (member: string, muted: string[]) => ({
+      member_id: member,
+      muted_categories: JSON.stringify(muted),
+      sms_consent_at: '2026-11-01T00:00:00.000Z',
+      sms_opted_out_at: null,
+      updated_at: t.clock.now().toISOString(),
+    })
+    await t.db
+      .insertInto('member_notification_prefs')
+      .values([prefs(muting, []), prefs(keeping, [])])
+      .execute()
+    const id = await schedule({ holdoutPercent: 0, variants: [{ copy: copyB, coupon: null }], budgetCoupons: null })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    await t.db
+      .updateTable('member_notification_prefs')
+      .set({ muted_categories: JSON.stringify(['offers']) })
+      .where('member_id', '=', muting)
+      .execute()
+    // The scheduler's outbox pass: the campaign's messages first, then the SMS they queued, in the same pass.
+    const { sms, sender } = recordingSender()
+    const pass = await drainOutbox({ ...t.deps, outreach: { ...t.deps.outreach, sms } }, t.clock.now())
+    expect(pass).toMatchObject({ campaignMessages: 100, sent: 1 })
+    expect(sender.calls.map((c) => c.to)).toEqual(['13900000003'])
+    const channelsOf = async (member: string) => {
+      const send = (await sends(id)).find((r) => r.member_id === member)
+      const rows = await t.db
+        .selectFrom('outbox')
+        .select(['channel', 'state'])
+        .where('send_id', '=', send?.id as string)
+        .orderBy('channel')
+        .execute()
+      return rows.map((r) => `${r.channel}:${r.state}`)
+    }
+    expect(await channelsOf(keeping)).toEqual(['inbox:sent', 'sms:sent'])
+    expect(await channelsOf(muting)).toEqual(['inbox:sent'])
+    await t.db.deleteFrom('member_notification_prefs').where('member_id', 'in', [muting, keeping]).execute()
+    await saveEngagementSettings(t.db, { ...defaultEngagementSettings, frequencyCapPerWeek: 21 }, 'test', t.clock.now())
+  })
+
   it('stops at the budget: the first members in id order get the coupons, the rest are over budget', async () => {
     const id = await schedule({ budgetCoupons: 20, stopAtBudget: true })
     await runCampaigns(t.deps, t.clock.now(), 'runner-1', { batchSize: 7 })
+    await deliver()
     const rows = await sends(id)
     const treated = rows.filter((r) => r.arm !== 'holdout')
     expect(treated.slice(0, 20).every((r) => r.outcome === 'sent')).toBe(true)
@@ -176,20 +288,19 @@ describe('the campaigns job', () => {
       runCampaigns(t.deps, now, 'runner-b', { batchSize: 10 }),
     ])
     expect(results.filter((r) => r.ran && r.campaigns.includes(id))).toHaveLength(1)
+    await deliver()
     expect(await sends(id)).toHaveLength(100)
     expect(await count('coupons', ['benefit_key', id])).toBe(25)
   })
 
   it('two batches racing for the last of the budget never issue more than it', async () => {
     const id = await schedule({ budgetCoupons: 25, stopAtBudget: true, scheduledAt: '2027-01-01T00:00:00.000Z' })
-    const program = await publishedProgram(t.db)
     const now = t.clock.now()
     const batch = (ids: string[]) =>
       t.db.transaction().execute((trx) =>
-        sendCampaignBatch(trx, {
+        planCampaignBatch(trx, {
           campaign: { id, category: 'offers', variants: [{ copy: copyA, coupon }], holdoutPercent: 10 },
-          members: ids.map((m) => ({ id: m, nickname: '', tier_key: null })),
-          program,
+          memberIds: ids,
           settings: { ...defaultEngagementSettings, frequencyCapPerWeek: 21 },
           now,
           today: '2026-12-03',
@@ -197,7 +308,6 @@ describe('the campaigns job', () => {
       )
     const [a, b] = await Promise.all([batch(members.slice(0, 50)), batch(members.slice(50))])
     expect(a.coupons + b.coupons).toBe(25)
-    expect(await count('coupons', ['benefit_key', id])).toBe(25)
     expect((await campaign(id)).coupons_issued).toBe(25)
   })
 

@@ -1,7 +1,7 @@
 import { businessDayOf, SegmentFilter } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import { campaignVariants } from '../automation/campaigns/campaign-view'
-import { sendCampaignBatch, type BatchCounts } from '../automation/campaigns/send-campaign-batch'
+import { planCampaignBatch, type BatchCounts } from '../automation/campaigns/plan-campaign-batch'
 import { segmentMembers } from '../automation/segments/segment-query'
 import type { Database } from '../db/schema'
 import type { Deps } from '../deps'
@@ -24,10 +24,12 @@ export type CampaignsJobResult =
   | { ran: false; reason: 'lease_held_elsewhere' }
 
 /**
- * Sends every campaign whose time has come (scheduled_at ≤ now), under the 'campaigns' lease: the campaign turns
- * 'sending', its segment is evaluated now and walked in member id order from `planned_through`, a batch per
- * transaction that also advances `planned_through` and the counts, so a run killed at any point resumes after the
- * last committed batch and nobody is decided twice (the dedupe key would refuse it anyway). Then 'done'.
+ * Plans every campaign whose time has come (scheduled_at ≤ now), under the 'campaigns' lease: the campaign turns
+ * 'sending', its segment is evaluated now and walked in member id order from `planned_through`, a batch of decisions
+ * per transaction that also advances `planned_through` and the counts, so a run killed at any point resumes after the
+ * last committed batch and nobody is decided twice (the dedupe key would refuse it anyway). Then 'done': every
+ * message is decided and queued behind the campaign's delivery cursor, which the outbox drain moves
+ * (deliverCampaigns), writing the coupons and messages at the inbox's rate.
  */
 export async function runCampaigns(
   deps: Pick<Deps, 'db' | 'logger'>,
@@ -99,8 +101,7 @@ async function runCampaign(
   for (let batch = 0; ; batch += 1) {
     if (!(await renew())) return null
     const page = await members
-      .leftJoin('member_tiers as t', 't.member_id', 'm.id')
-      .select(['m.id', 'm.nickname', 't.tier_key'])
+      .select('m.id')
       .$if(after !== null, (q) => q.where('m.id', '>', after as string))
       .orderBy('m.id')
       .limit(hooks.batchSize ?? campaignBatchSize)
@@ -108,7 +109,8 @@ async function runCampaign(
     if (page.length === 0) break
     const last = page[page.length - 1].id
     const counts = await db.transaction().execute(async (trx) => {
-      const counts = await sendCampaignBatch(trx, { campaign, members: page, program, settings, now, today })
+      const memberIds = page.map((m) => m.id)
+      const counts = await planCampaignBatch(trx, { campaign, memberIds, settings, now, today })
       // Advancing from the place this batch started: a second runner that got here first makes this match nothing,
       // and the batch rolls back instead of being planned twice.
       const moved = await trx

@@ -81,8 +81,7 @@ async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
   await guarded(deps, 'outbox', () =>
     underLease(deps, 'outbox', holder, outboxLeaseMs, async (now) => {
       const drained = await drainOutbox(deps, now)
-      if (drained.sent + drained.retried + drained.failed + drained.skipped > 0)
-        deps.logger.info({ job: 'outbox', ...drained }, 'outbox drained')
+      if (Object.values(drained).some((n) => n > 0)) deps.logger.info({ job: 'outbox', ...drained }, 'outbox drained')
     }),
   )
 }

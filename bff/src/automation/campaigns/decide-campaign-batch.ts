@@ -20,6 +20,9 @@ export interface CampaignDecision {
  * often the batch is redone), the same arm (`armFor`), the same weekly cap (messages sent to the member in the last
  * 7×24 h, any rule or campaign). The budget goes to the first members in id order whose arm carries a coupon, taken
  * in one compare-and-set on the campaign row, so two runners can never issue more than the budget between them.
+ * Returns the decisions written (a member decided before is skipped, with the budget taken for them given back; in
+ * such a batch a later member may be left over budget that the skipped one returns: never more coupons, at worst
+ * fewer).
  */
 export async function decideCampaignBatch(
   trx: Transaction<Database>,
@@ -46,41 +49,51 @@ export async function decideCampaignBatch(
     trx,
     treated.map((memberId) => ({ memberId, now })),
   )
-  const decided = await trx
-    .selectFrom('engagement_sends')
-    .select('member_id')
-    .where('dedupe_key', 'in', input.memberIds.map(key))
-    .execute()
-  const skip = new Set(decided.map((r) => r.member_id))
-  const fresh = input.memberIds.filter((id) => !skip.has(id))
-  if (fresh.length === 0) return []
-  const capped = new Set(fresh.filter((id) => (sent.get(id) ?? 0) >= input.settings.frequencyCapPerWeek))
-  const decisions = fresh.map((memberId): CampaignDecision => {
+  const decisions = input.memberIds.map((memberId): CampaignDecision => {
     const arm = arms.get(memberId) as Arm
-    const outcome = arm === 'holdout' ? 'holdout' : capped.has(memberId) ? 'capped' : 'sent'
+    const capped = arm !== 'holdout' && (sent.get(memberId) ?? 0) >= input.settings.frequencyCapPerWeek
+    const outcome = arm === 'holdout' ? 'holdout' : capped ? 'capped' : 'sent'
     return { sendId: newId('snd', now.getTime()), dedupeKey: key(memberId), memberId, arm, outcome }
   })
   const wanting = decisions.filter((d) => d.outcome === 'sent' && input.couponArms[d.arm as 'A' | 'B'])
   const granted = wanting.length > 0 ? await takeBudget(trx, campaignId, wanting.length) : 0
   for (const d of wanting.slice(granted)) d.outcome = 'over_budget'
   const decidedAt = now.toISOString()
-  await bulkInsert(
-    trx,
-    'engagement_sends',
-    decisions.map((d) => ({
-      id: d.sendId,
-      source_type: 'campaign' as const,
-      source_id: campaignId,
-      member_id: d.memberId,
-      period: 'once',
-      dedupe_key: d.dedupeKey,
-      arm: d.arm,
-      outcome: d.outcome,
-      business_day: input.businessDay,
-      decided_at: decidedAt,
-    })),
+  // No read of the dedupe keys first: the batch starts after `planned_through`, so in a run nobody in it has been
+  // decided, and the unique key skips anyone who was (a campaign whose plan was walked again by hand). A read of
+  // 5,000 keys cost PostgreSQL a scan of the decisions whenever its statistics made that look cheaper.
+  const written = new Set(
+    await bulkInsert(
+      trx,
+      'engagement_sends',
+      decisions.map((d) => ({
+        id: d.sendId,
+        source_type: 'campaign' as const,
+        source_id: campaignId,
+        member_id: d.memberId,
+        period: 'once',
+        dedupe_key: d.dedupeKey,
+        arm: d.arm,
+        outcome: d.outcome,
+        business_day: input.businessDay,
+        decided_at: decidedAt,
+      })),
+      { onConflictDoNothing: 'dedupe_key', returning: 'id' },
+    ),
   )
-  return decisions
+  const fresh = decisions.filter((d) => written.has(d.sendId))
+  // Budget taken for members decided before goes back (their coupon was counted when they were first decided).
+  const unused = wanting.slice(0, granted).filter((d) => !written.has(d.sendId)).length
+  if (unused > 0) await returnBudget(trx, campaignId, unused)
+  return fresh
+}
+
+async function returnBudget(trx: Transaction<Database>, campaignId: string, coupons: number): Promise<void> {
+  await trx
+    .updateTable('campaigns')
+    .set((eb) => ({ coupons_issued: eb('coupons_issued', '-', coupons) }))
+    .where('id', '=', campaignId)
+    .execute()
 }
 
 /**

@@ -34,6 +34,7 @@ export async function resultFigures(db: Kysely<Database>, scope: ResultScope): P
     channels.filter((c) => c.channel === channel && c.state === 'sent').reduce((s, c) => s + n(c.n), 0)
   const issued = coupons.reduce((s, c) => s + n(c.issued), 0)
   const used = coupons.reduce((s, c) => s + n(c.used), 0)
+  const queued = outcome('sent') - delivered('inbox')
   return [
     figure(
       'targeted',
@@ -41,7 +42,9 @@ export async function resultFigures(db: Kysely<Database>, scope: ResultScope): P
       decisions.reduce((s, d) => s + n(d.n), 0),
       `${scope.from} 至 ${scope.to}`,
     ),
-    figure('sent', '已发送', outcome('sent')),
+    // A campaign's decided messages wait behind its delivery cursor until the drain writes them (every delivered
+    // message has its inbox row), so the difference is what is still queued.
+    figure('sent', '已发送', outcome('sent'), queued > 0 ? `其中 ${queued} 条排队投递中` : null),
     figure('holdout', '对照组', outcome('holdout'), '按规则不发送，用来衡量效果'),
     figure('capped', '频次上限跳过', outcome('capped')),
     figure('over_budget', '超出预算', outcome('over_budget')),

@@ -1,8 +1,10 @@
 import { addDays, businessDayStart, type CampaignBody, type SegmentBody } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import { createCampaign } from '../../automation/campaigns/campaigns'
+import { deliverCampaigns } from '../../automation/campaigns/deliver-campaigns'
 import { createSegment } from '../../automation/segments/segments'
 import type { Database } from '../../db/schema'
+import { readEngagementSettings } from '../../outreach/engagement-settings'
 import { schedule, type DemoYear } from './shopper-day'
 
 type Job = (db: Kysely<Database>, now: Date, holder: string) => Promise<unknown>
@@ -74,4 +76,6 @@ async function demoCampaign(db: Kysely<Database>, run: Job, now: Date, today: st
   }
   await createCampaign(db, campaign, 'demo', now)
   await run(db, now, holder)
+  // The outbox drain's campaign step, as the scheduler's next tick would take it (the demo has no outbox job).
+  await deliverCampaigns(db, await readEngagementSettings(db), now)
 }
