@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import pino from 'pino'
 import type { Database } from '../../src/db/schema'
 import { runJourneys } from '../../src/jobs/run-journeys'
-import { drainOutbox, type DrainResult } from '../../src/outreach/drain-outbox'
+import { runOutbox, type OutboxPass } from '../../src/jobs/run-outbox'
 import { countBy, countingAdapters } from './engagement-baselines'
 import { makeDue, resetEngagement, undoDue, type DueSet } from './engagement-due'
 import type { GenDialect } from './insights-dialect'
@@ -54,7 +54,7 @@ export async function timeJourneys(
 
 export interface DrainCall {
   seconds: number
-  result: DrainResult
+  result: OutboxPass
   /** Rows handed to each provider in this call. */
   wechat: number
   sms: number
@@ -74,7 +74,7 @@ export async function timeDrain(timed: Timed, from: Date, calls: number) {
     const now = new Date(from.getTime() + call * 60_000)
     if (call === 0) timed.mark()
     const started = performance.now()
-    const result = await drainOutbox(deps, now)
+    const result = await runOutbox(deps, now)
     const seconds = (performance.now() - started) / 1000
     runs.push({ seconds, result, wechat: sent.wechat - before.wechat, sms: sent.sms - before.sms })
   }

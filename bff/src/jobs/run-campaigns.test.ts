@@ -12,10 +12,10 @@ import { deliverCampaigns } from '../automation/campaigns/deliver-campaigns'
 import { automationResults } from '../automation/results'
 import { planCampaignBatch } from '../automation/campaigns/plan-campaign-batch'
 import { readEngagementSettings, saveEngagementSettings } from '../outreach/engagement-settings'
-import { drainOutbox } from '../outreach/drain-outbox'
 import { channelSettings, recordingSender } from '../outreach/outreach-test-kit'
 import { testAdminToken, useTestApp } from '../test/test-app'
 import { runCampaigns } from './run-campaigns'
+import { runOutbox } from './run-outbox'
 
 const start = '2026-12-03T02:00:00.000Z'
 const at = (iso: string) => new Date(iso)
@@ -218,7 +218,7 @@ describe('the campaigns job', () => {
     expect(results.figures.find((f) => f.key === 'delivered_inbox')?.value).toBe(100)
   })
 
-  it('the outbox pass delivers with what holds then: a member who muted the category since planning gets no SMS', async () => {
+  it('the outbox pass delivers as things stand then: muted since planning, no SMS', async () => {
     const smsOn = channelSettings((s) => {
       s.frequencyCapPerWeek = 21
     })
@@ -244,7 +244,7 @@ describe('the campaigns job', () => {
       .execute()
     // The scheduler's outbox pass: the campaign's messages first, then the SMS they queued, in the same pass.
     const { sms, sender } = recordingSender()
-    const pass = await drainOutbox({ ...t.deps, outreach: { ...t.deps.outreach, sms } }, t.clock.now())
+    const pass = await runOutbox({ ...t.deps, outreach: { ...t.deps.outreach, sms } }, t.clock.now())
     expect(pass).toMatchObject({ campaignMessages: 100, sent: 1 })
     expect(sender.calls.map((c) => c.to)).toEqual(['13900000003'])
     const channelsOf = async (member: string) => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Deps } from '../deps'
 import { expireRedemptions } from '../mall/expire-redemptions'
-import { drainOutbox } from '../outreach/drain-outbox'
 import { withLongStatements } from '../db/long-statements'
 import { acquireLease, releaseLease } from './job-lease'
 import { runCampaigns } from './run-campaigns'
+import { runOutbox } from './run-outbox'
 import { runDailyJobs } from './run-daily-jobs'
 import { runInsightsJob } from './run-insights-job'
 import { runJourneys } from './run-journeys'
@@ -80,7 +80,7 @@ async function runJobs(deps: SchedulerDeps, holder: string): Promise<void> {
   // Last, so the messages the jobs above just decided go out on this tick (quiet hours permitting).
   await guarded(deps, 'outbox', () =>
     underLease(deps, 'outbox', holder, outboxLeaseMs, async (now) => {
-      const drained = await drainOutbox(deps, now)
+      const drained = await runOutbox(deps, now)
       if (Object.values(drained).some((n) => n > 0)) deps.logger.info({ job: 'outbox', ...drained }, 'outbox drained')
     }),
   )

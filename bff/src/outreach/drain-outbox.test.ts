@@ -64,7 +64,7 @@ describe('drainOutbox', () => {
   it('sends a WeChat message against the subscription it spends, and an SMS with the sign and params', async () => {
     const w = await queued('wechat')
     const s = await queued('sms')
-    expect(await drain()).toEqual({ campaignMessages: 0, sent: 2, retried: 0, failed: 0, skipped: 0 })
+    expect(await drain()).toEqual({ sent: 2, retried: 0, failed: 0, skipped: 0 })
     expect(wechat.sender.calls).toEqual([
       {
         to: w.openid,
@@ -79,7 +79,7 @@ describe('drainOutbox', () => {
     const sent = await row(w.id, 'wechat')
     expect(sent).toMatchObject({ state: 'sent', attempts: 1, sent_at: t.clock.now().toISOString() })
     expect(await subscription(w.id)).toMatchObject({ used_at: t.clock.now().toISOString(), outbox_id: sent.id })
-    expect(await drain()).toEqual({ campaignMessages: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }) // nothing is sent twice
+    expect(await drain()).toEqual({ sent: 0, retried: 0, failed: 0, skipped: 0 }) // nothing is sent twice
   })
 
   it('sends at most each channel’s perMinute rows per call, oldest first', async () => {
@@ -115,7 +115,7 @@ describe('drainOutbox', () => {
       const next = Date.parse(r.next_attempt_at ?? '')
       waits.push((next - t.clock.now().getTime()) / minute)
       t.clock.set(new Date(next - 1000).toISOString())
-      expect(await drain()).toEqual({ campaignMessages: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }) // not due a second early
+      expect(await drain()).toEqual({ sent: 0, retried: 0, failed: 0, skipped: 0 }) // not due a second early
       t.clock.set(new Date(next).toISOString())
     }
     expect(waits).toEqual([1, 2, 4, 8, 16])
@@ -143,7 +143,7 @@ describe('drainOutbox', () => {
     expect(await drain()).toMatchObject({ failed: 1 })
     expect(await subscription(m.id)).toMatchObject({ used_at: t.clock.now().toISOString(), spent_reason: 'refused' })
     t.clock.advanceMs(60 * minute)
-    expect(await drain()).toEqual({ campaignMessages: 0, sent: 0, retried: 0, failed: 0, skipped: 0 })
+    expect(await drain()).toEqual({ sent: 0, retried: 0, failed: 0, skipped: 0 })
     expect(wechat.sender.calls).toHaveLength(1)
   })
 
@@ -179,7 +179,7 @@ describe('drainOutbox', () => {
       .where('channel', '=', 'sms')
       .execute()
     t.clock.advanceMs(10 * minute)
-    expect(await drain()).toEqual({ campaignMessages: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }) // may still be in flight
+    expect(await drain()).toEqual({ sent: 0, retried: 0, failed: 0, skipped: 0 }) // may still be in flight
     t.clock.advanceMs(1000)
     expect(await drain()).toMatchObject({ failed: 1 })
     expect(await row(m.id, 'sms')).toMatchObject({
@@ -195,7 +195,7 @@ describe('drainOutbox', () => {
     wechat.sender.answer = () => {
       throw new Error('connect ECONNREFUSED')
     }
-    expect(await drain()).toEqual({ campaignMessages: 0, sent: 1, retried: 1, failed: 0, skipped: 0 })
+    expect(await drain()).toEqual({ sent: 1, retried: 1, failed: 0, skipped: 0 })
     expect(await row(s.id, 'sms')).toMatchObject({ state: 'sent' })
     expect(await row(w.id, 'wechat')).toMatchObject({ state: 'pending', last_error: 'connect ECONNREFUSED' })
     // The retry keeps the subscription its first try spent rather than spending another.

@@ -1,13 +1,10 @@
 import type { Deps } from '../deps'
 import type { Database } from '../db/schema'
 import { sql, type Kysely } from 'kysely'
-import { deliverCampaigns } from '../automation/campaigns/deliver-campaigns'
 import { deliverRow, type ClaimedRow } from './deliver-outbox-row'
 import { readEngagementSettings } from './engagement-settings'
 
 export interface DrainResult {
-  /** Planned campaign messages written to the inbox (and queued on the push channels) by this call. */
-  campaignMessages: number
   sent: number
   retried: number
   failed: number
@@ -21,16 +18,14 @@ const parallelSends = 8
 const pushChannels = ['wechat', 'sms'] as const
 
 /**
- * One pass over the outbox, called once a minute by the scheduler under the 'outbox' lease. First the planned
- * campaigns' messages at the inbox's rate (deliverCampaigns: coupon, inbox message and push rows), so the push rows
- * they queue can go out in the same pass. Then each push channel
+ * One pass over the outbox, called once a minute by the scheduler under the 'outbox' lease. Each push channel
  * drains on its own (a failing WeChat never holds up SMS), at most its configured `perMinute` rows per call, oldest
  * due first. A row is marked 'sending' and committed before its provider is called, so a process killed mid-send
  * leaves it 'sending'; such rows are failed as 'outcome unknown' rather than sent again (at most once to a phone).
  */
 export async function drainOutbox(deps: Pick<Deps, 'db' | 'clock' | 'logger' | 'outreach'>, now: Date) {
   const { db } = deps
-  const result: DrainResult = { campaignMessages: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, skipped: 0 }
   const stale = await db
     .updateTable('outbox')
     .set({ state: 'failed', last_error: 'outcome unknown: the sender stopped mid-send' })
@@ -39,12 +34,6 @@ export async function drainOutbox(deps: Pick<Deps, 'db' | 'clock' | 'logger' | '
     .executeTakeFirst()
   result.failed += Number(stale.numUpdatedRows)
   const settings = await readEngagementSettings(db)
-  try {
-    result.campaignMessages = await deliverCampaigns(db, settings, now)
-  } catch (err) {
-    // Like a failing channel, a campaign that cannot be delivered must not hold up the messages already queued.
-    deps.logger.error({ err, job: 'outbox' }, 'campaign delivery failed')
-  }
   await Promise.all(
     pushChannels.map(async (channel) => {
       try {
