@@ -173,6 +173,9 @@ describe('the campaigns job', () => {
     // Planned is not yet delivered: no coupon, no inbox message, no outbox row.
     expect(await count('coupons', ['benefit_key', id])).toBe(0)
     expect(await notes()).toEqual([])
+    // The console shows it sending until its messages are out.
+    const view = async () => (await t.json('GET', `/api/admin/campaigns/${id}`, undefined, testAdminToken)).body
+    expect(await view()).toMatchObject({ status: 'sending', finishedAt: null })
     // A call delivers at most its limit, the first members in id order.
     expect(await deliver(25)).toBe(25)
     expect((await campaign(id)).delivered_through).toBe(sent[24].member_id)
@@ -197,6 +200,7 @@ describe('the campaigns job', () => {
     // The cursor ends at the last member planned, past the held-out members after the last one sent.
     expect((await campaign(id)).delivered_through).toBe(members[members.length - 1])
     expect(await deliver()).toBe(0)
+    expect(await view()).toMatchObject({ status: 'done', finishedAt: t.clock.now().toISOString() })
   })
 
   it('a drain days later gives the coupons the expiry the campaign promised, and the results count them', async () => {

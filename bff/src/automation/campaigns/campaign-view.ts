@@ -2,8 +2,12 @@ import { CampaignVariant, type CampaignView, type MessageCategory } from '@mc/sh
 import type { Selectable } from 'kysely'
 import type { CampaignsTable } from '../../db/schema'
 
-/** A campaign row and its segment's name as the console reads it. */
+/**
+ * A campaign row and its segment's name as the console reads it. A campaign whose plan is done but whose messages
+ * the outbox drain is still writing (its delivery cursor short of the plan's end) is shown as still sending.
+ */
 export function campaignFromRow(row: Selectable<CampaignsTable> & { segment_name: string }): CampaignView {
+  const delivering = row.status === 'done' && row.delivered_through !== row.planned_through
   return {
     id: row.id,
     name: row.name,
@@ -14,12 +18,12 @@ export function campaignFromRow(row: Selectable<CampaignsTable> & { segment_name
     holdoutPercent: row.holdout_percent,
     budgetCoupons: row.budget_coupons,
     stopAtBudget: Number(row.stop_at_budget) === 1,
-    status: row.status,
+    status: delivering ? 'sending' : row.status,
     scheduledAt: row.scheduled_at,
     targeted: Number(row.targeted),
     couponsIssued: Number(row.coupons_issued),
     createdAt: row.created_at,
-    finishedAt: row.finished_at,
+    finishedAt: delivering ? null : row.finished_at,
   }
 }
 
