@@ -32,8 +32,11 @@ describe('the campaigns job', () => {
   const sends = (campaignId: string) =>
     t.db.selectFrom('engagement_sends').selectAll().where('source_id', '=', campaignId).orderBy('member_id').execute()
   /** The outbox drain's campaign step, without its per-call limit unless given. */
-  const deliver = async (limit = Number.POSITIVE_INFINITY, now = t.clock.now()) =>
-    deliverCampaigns(t.db, await readEngagementSettings(t.db), now, limit)
+  const deliver = async (
+    limit = Number.POSITIVE_INFINITY,
+    now = t.clock.now(),
+    beforeCommit?: (campaignId: string, chunk: number) => Promise<void>,
+  ) => deliverCampaigns(t.db, await readEngagementSettings(t.db), now, limit, beforeCommit)
   const campaign = (id: string) =>
     t.db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   const count = async (table: 'notifications' | 'coupons' | 'benefit_claims' | 'outbox', where: [string, string]) => {
@@ -201,6 +204,29 @@ describe('the campaigns job', () => {
     expect((await campaign(id)).delivered_through).toBe(members[members.length - 1])
     expect(await deliver()).toBe(0)
     expect(await view()).toMatchObject({ status: 'done', finishedAt: t.clock.now().toISOString() })
+  })
+
+  it('a delivery killed mid-chunk leaves that chunk whole for the next pass, which delivers it once', async () => {
+    const id = await schedule({ holdoutPercent: 0 })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    expect(await deliver(30)).toBe(30)
+    const through = (await campaign(id)).delivered_through
+    const killed = deliver(Number.POSITIVE_INFINITY, t.clock.now(), async () => {
+      throw new Error('killed mid-chunk')
+    })
+    await expect(killed).rejects.toThrow('killed mid-chunk')
+    // Nothing of the chunk that died is left: no coupon, no message, the cursor where it was.
+    expect(await count('coupons', ['benefit_key', id])).toBe(30)
+    expect((await campaign(id)).delivered_through).toBe(through)
+    expect(await deliver()).toBe(70)
+    expect(await count('coupons', ['benefit_key', id])).toBe(100)
+    const notes = await t.db
+      .selectFrom('notifications')
+      .select('dedupe_key')
+      .where('dedupe_key', 'like', `campaign:${id}:%`)
+      .execute()
+    expect(new Set(notes.map((n) => n.dedupe_key)).size).toBe(100)
+    expect(notes).toHaveLength(100)
   })
 
   it('a drain days later gives the coupons the expiry the campaign promised, and the results count them', async () => {

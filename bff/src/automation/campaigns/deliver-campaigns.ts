@@ -38,6 +38,8 @@ export async function deliverCampaigns(
   settings: EngagementSettings,
   now: Date,
   limit = campaignMessagesPerMinute,
+  /** Test seam: runs inside each chunk's transaction after its writes (a throw is a crash before the commit). */
+  beforeCommit?: (campaignId: string, chunk: number) => Promise<void>,
 ): Promise<number> {
   const due = await db
     .selectFrom('campaigns')
@@ -53,9 +55,13 @@ export async function deliverCampaigns(
   const program = await publishedProgram(db)
   let delivered = 0
   for (const { id } of due) {
-    while (delivered < limit) {
+    for (let n = 0; delivered < limit; n += 1) {
       const size = Math.min(campaignDeliveryChunk, limit - delivered)
-      const chunk = await db.transaction().execute((trx) => deliverChunk(trx, id, { program, settings, now }, size))
+      const chunk = await db.transaction().execute(async (trx) => {
+        const written = await deliverChunk(trx, id, { program, settings, now }, size)
+        if (written !== null) await beforeCommit?.(id, n)
+        return written
+      })
       if (chunk === null) break
       delivered += chunk
     }
