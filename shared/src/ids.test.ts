@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { newId } from './ids'
+import { idFloor, newId } from './ids'
 
 describe('newId', () => {
   it('carries its prefix and 26 Crockford characters', () => {
@@ -21,5 +22,24 @@ describe('newId', () => {
   it('does not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => newId('x', 0)))
     expect(ids.size).toBe(10_000)
+  })
+})
+
+describe('idFloor', () => {
+  it('is the time part alone: 2026-01-01T00:00:00Z spelled as newId spells it', () => {
+    expect(idFloor('pte', Date.parse('2026-01-01T00:00:00Z'))).toBe('pte_01KDVDNA00')
+  })
+
+  it('lies above every id of an earlier millisecond and at or below every id of its own or later', () => {
+    // Far-future instants, so newId's "never go back" memory of earlier specs does not lift the ids it gives.
+    const base = Date.parse('2200-01-01T00:00:00Z')
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 0, max: 1_000 }), (step, later) => {
+        const ms = base + step * 1_000
+        const floor = idFloor('gre', ms)
+        const earliestBelow = `${idFloor('gre', ms - 1)}ZZZZZZZZZZZZZZZZ` // the largest id of the millisecond before
+        return earliestBelow < floor && floor <= newId('gre', ms + later)
+      }),
+    )
   })
 })

@@ -20,13 +20,25 @@ export function newId(prefix: string, nowMs: number = Date.now()): string {
     random = Array.from(bytes, (byte, i) => (i === 0 ? byte % 16 : byte % 32))
   }
   lastRandom = random
+  return `${prefix}_${timePart(lastMs)}${random.map((digit) => alphabet[digit]).join('')}`
+}
+
+/**
+ * The smallest id `newId(prefix)` can give at `ms` or later (the time part, nothing random after it): a lower
+ * bound for a range over an index that holds ids, such as "a member's entries written since this instant".
+ */
+export function idFloor(prefix: string, ms: number): string {
+  return `${prefix}_${timePart(Math.max(0, Math.floor(ms)))}`
+}
+
+function timePart(ms: number): string {
   let time = ''
-  let ms = lastMs
+  let rest = ms
   for (let i = 0; i < 10; i += 1) {
-    time = alphabet[ms % 32] + time
-    ms = Math.floor(ms / 32)
+    time = alphabet[rest % 32] + time
+    rest = Math.floor(rest / 32)
   }
-  return `${prefix}_${time}${random.map((digit) => alphabet[digit]).join('')}`
+  return time
 }
 
 function increment(digits: number[]): number[] {

@@ -1,6 +1,7 @@
 import { awardForEvent, type BusinessDay, type SignInRewards, type StreakBonus } from '@mc/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
+import { entryIdFloor } from '../ledger/ledger-rows'
 import { earn, type Credit } from '../earning/earn'
 import type { PublishedProgram } from '../program/published-program'
 
@@ -78,6 +79,7 @@ async function awardedForDay(
     .select((eb) => eb.fn.sum<number>('amount').as('total'))
     .where('member_id', '=', memberId)
     .where('ledger', '=', ledger)
+    .where('id', '>=', entryIdFloor(ledger, day))
     .where('ref_type', '=', 'sign_in')
     .where('ref_id', '=', day)
     .executeTakeFirst()
