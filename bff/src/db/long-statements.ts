@@ -26,16 +26,15 @@ export async function withLongStatements<DB, T>(db: Kysely<DB>, work: (db: Kysel
 
 /**
  * Inside a nightly job's transaction on PostgreSQL: room for its whole-table aggregates. The default 4 MB per hash
- * or sort made the per-member aggregates spill to disk (the orders' grouping took 5 s of 23 at a million orders),
- * and JIT compiled these one-off statements for 8 s at ten million orders and saved less than that (bench). No
- * parallel workers either: the nightly snapshot and scoring already run side by side, and the parallel plans chosen
- * for them had every worker build the same hash tables again (benefit reach 4.9 → 8.8 s, category tags 9.8 →
- * 12.5 s with two workers, at a million members on two cores). All three are `local`, so they end with the
- * transaction. Nothing to do on SQLite.
+ * or sort made the per-member aggregates spill to disk (the orders' grouping took 5 s of 23 at a million orders).
+ * No parallel workers either: the nightly snapshot and scoring already run side by side, and the parallel plans
+ * chosen for them had every worker build the same hash tables again (benefit reach 4.9 → 8.8 s, category tags 9.8 →
+ * 12.5 s with two workers, at a million members on two cores). Both are `local`, so they end with the transaction.
+ * (JIT, which compiled these one-off statements for 8 s at ten million orders, is off for every connection of the
+ * pool: see createPgPool.) Nothing to do on SQLite.
  */
 export async function roomForAggregates(trx: Kysely<Database>): Promise<void> {
   if (!isPostgres(trx)) return
   await sql`set local work_mem = '256MB'`.execute(trx)
-  await sql`set local jit = off`.execute(trx)
   await sql`set local max_parallel_workers_per_gather = 0`.execute(trx)
 }
