@@ -1,23 +1,16 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  acceptTerms,
-  expectNoHorizontalOverflow,
-  loginAndJoin,
-  screenshot,
-  waitForPage,
-  type Phone,
-} from './support/browser'
-import { e2eAdminToken, startH5Server } from './support/h5-server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { acceptTerms, expectNoHorizontalOverflow, loginAndJoin, screenshot, waitForPage } from './support/browser'
+import { e2eAdminToken } from './support/h5-server'
 import {
   expectConsoleFits,
   loginAsOwner,
   merchantViewports,
-  openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
+  useServerAndConsole,
 } from './support/merchant'
-import { memberIdByPhone, useServerAndPhone, type H5Server } from './support/server-and-phone'
+import { memberIdByPhone, useServerAndPhone } from './support/server-and-phone'
 
 const shown = (page: Page) => page.locator('.taro_page_show').last()
 
@@ -25,19 +18,12 @@ const newTermsBody =
   '一、会员资格：年满十八周岁即可开通会员。\n\n二、积分：积分自获得之日起两年内有效，不可兑换现金；退款时按比例扣回所得成长值与积分。'
 
 describe.each(merchantViewports)('merchant console: 用户协议 and 隐私政策 at $width px', (viewport) => {
-  const server = {} as H5Server
-  let browser: Phone
+  const { server, browser } = useServerAndConsole(viewport)
   let page: Page
   const shot = (name: string) => screenshotConsole(page, `merchant-legal-${name}`, viewport)
 
-  beforeAll(async () => {
-    Object.assign(server, await startH5Server())
-    browser = await openConsoleBrowser(viewport)
+  beforeAll(() => {
     page = browser.page
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server.close?.()
   })
 
   it('opens from 会员规则 and shows each document with its version and that it is the default text', async () => {

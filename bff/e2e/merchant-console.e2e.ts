@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { apiCaller } from './support/api'
-import type { Phone } from './support/browser'
-import { startH5Server } from './support/h5-server'
-import type { H5Server } from './support/server-and-phone'
 import {
   expectConsoleFits,
   loginAs,
@@ -13,24 +10,18 @@ import {
   openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
+  useServerAndConsole,
 } from './support/merchant'
 
 describe.each(merchantViewports)('H5 merchant console on a $name ($width×$height)', (viewport) => {
-  const server = {} as H5Server
-  let owner: Phone
+  const { server, browser: owner } = useServerAndConsole(viewport)
   let page: Page
   const api = apiCaller(() => server.baseUrl)
   const login = `li.${viewport.name}`
   let oneTimePassword = ''
 
-  beforeAll(async () => {
-    Object.assign(server, await startH5Server())
-    owner = await openConsoleBrowser(viewport)
+  beforeAll(() => {
     page = owner.page
-  })
-  afterAll(async () => {
-    await owner?.close()
-    await server.close?.()
   })
 
   it('refuses a wrong password in Chinese, then logs the owner in to the console home', async () => {

@@ -7,17 +7,16 @@ import { deliverCampaigns } from '../src/automation/campaigns/deliver-campaigns'
 import { runCampaigns } from '../src/jobs/run-campaigns'
 import { readEngagementSettings } from '../src/outreach/engagement-settings'
 import { runJourneys } from '../src/jobs/run-journeys'
-import type { Phone } from './support/browser'
 import { startH5Server } from './support/h5-server'
 import {
   expectConsoleFits,
   loginAsOwner,
   merchantLoginPath,
   merchantViewports,
-  openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
   type MerchantViewport,
+  useConsoleBrowser,
 } from './support/merchant'
 import type { H5Server } from './support/server-and-phone'
 
@@ -145,7 +144,7 @@ function shanghaiDay(days: number): string {
 }
 
 describe.each(merchantViewports)('merchant console: engagement at $width×$height', (viewport: MerchantViewport) => {
-  let browser: Phone
+  const browser = useConsoleBrowser(viewport)
   let page: Page
   // From the top: a page taller than the capture would otherwise be shot from wherever the last step scrolled it.
   const shot = async (name: string) => {
@@ -160,12 +159,8 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
     await page.getByTestId(testId).waitFor({ timeout: 15_000 })
   }
 
-  beforeAll(async () => {
-    browser = await openConsoleBrowser(viewport)
+  beforeAll(() => {
     page = browser.page
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
   })
 
   it('lists the rules with switches, holdouts and 30-day counts, and switching one saves it', async () => {

@@ -2,17 +2,16 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportKeys, type ReportKey } from '@mc/shared'
-import type { Phone } from './support/browser'
 import { startH5Server } from './support/h5-server'
 import {
   expectConsoleFits,
   loginAsOwner,
   merchantLoginPath,
   merchantViewports,
-  openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
   type MerchantViewport,
+  useConsoleBrowser,
 } from './support/merchant'
 import type { H5Server } from './support/server-and-phone'
 
@@ -38,17 +37,13 @@ const paintedPixels = (page: Page, testId: string) =>
     })
 
 describe.each(merchantViewports)('merchant console: insights at $width×$height', (viewport: MerchantViewport) => {
-  let browser: Phone
+  const browser = useConsoleBrowser(viewport)
   let page: Page
   const shot = (name: string) => screenshotConsole(page, `merchant-insights-${name}`, viewport)
   const rangeText = () => page.getByTestId('report-range').innerText()
 
-  beforeAll(async () => {
-    browser = await openConsoleBrowser(viewport)
+  beforeAll(() => {
     page = browser.page
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
   })
 
   it('lists the seven reports under 经营分析 and the weekly actions on the home page', async () => {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { deflateSync } from 'node:zlib'
 import { groupOrderNo, redemptionOrderNo } from '@mc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { expectNoHorizontalOverflow, type Phone, screenshot, screenshotDir } from './support/browser'
-import { type H5Server, memberIdByPhone } from './support/server-and-phone'
+import { expectNoHorizontalOverflow, screenshot, screenshotDir } from './support/browser'
+import { memberIdByPhone } from './support/server-and-phone'
 import { apiCaller } from './support/api'
-import { e2eAdminToken, startH5Server } from './support/h5-server'
-import { loginAsOwner, merchantViewports, openConsoleBrowser } from './support/merchant'
+import { e2eAdminToken } from './support/h5-server'
+import { loginAsOwner, merchantViewports, useServerAndConsole } from './support/merchant'
 
 /** A real PNG of `size`×`size` pixels in one colour, as a merchant's photo would be (the BFF checks content). */
 function solidPng(size: number, rgb: [number, number, number]): Buffer {
@@ -46,8 +46,7 @@ function solidPng(size: number, rgb: [number, number, number]): Buffer {
 const pngSignature = '89504e470d0a1a0a'
 
 describe.each(merchantViewports)('merchant console: mall and stores at $width×$height', (viewport) => {
-  const server = {} as H5Server
-  let browser: Phone
+  const { server, browser } = useServerAndConsole(viewport)
   let page: Page
   const shot = (name: string) => screenshot(page, `merchant-${name}-${viewport.name}`)
   const title = `测试保温杯 ${viewport.name}`
@@ -56,14 +55,8 @@ describe.each(merchantViewports)('merchant console: mall and stores at $width×$
   let outletId: string
   const api = apiCaller(() => server.baseUrl)
 
-  beforeAll(async () => {
-    Object.assign(server, await startH5Server())
-    browser = await openConsoleBrowser(viewport)
+  beforeAll(() => {
     page = browser.page
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server.close?.()
   })
 
   const openSection = async (section: 'mall' | 'stores') => {

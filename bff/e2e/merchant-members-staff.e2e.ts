@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { apiCaller } from './support/api'
-import { screenshot, type Phone } from './support/browser'
-import { startH5Server } from './support/h5-server'
-import { type H5Server, memberIdByPhone } from './support/server-and-phone'
+import { screenshot } from './support/browser'
+import { memberIdByPhone } from './support/server-and-phone'
 import { e2eAdminToken } from './support/h5-server'
 import {
   expectConsoleFits,
@@ -14,14 +13,14 @@ import {
   openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
+  useServerAndConsole,
 } from './support/merchant'
 
 // 林小夏, the first named demo shopper (bff/src/setup/demo-shoppers.ts).
 const demoPhone = '13800000001'
 
 describe.each(merchantViewports)('H5 console members and staff on a $name ($width×$height)', (viewport) => {
-  const server = {} as H5Server
-  let browser: Phone
+  const { server, browser } = useServerAndConsole(viewport)
   let page: Page
   let memberId = ''
   const api = apiCaller(() => server.baseUrl)
@@ -38,14 +37,8 @@ describe.each(merchantViewports)('H5 console members and staff on a $name ($widt
     ).balance
 
   beforeAll(async () => {
-    Object.assign(server, await startH5Server())
-    browser = await openConsoleBrowser(viewport)
     page = browser.page
     memberId = await memberIdByPhone(server, demoPhone)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server.close?.()
   })
 
   it('finds a demo member by phone and opens the member page', async () => {

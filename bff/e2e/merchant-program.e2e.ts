@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { join } from 'node:path'
-import { screenshotDir, type Phone } from './support/browser'
-import { startH5Server } from './support/h5-server'
+import { screenshotDir } from './support/browser'
 import {
   expectConsoleFits,
   loginAsOwner,
   merchantViewports,
-  openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
+  useServerAndConsole,
 } from './support/merchant'
-import type { H5Server } from './support/server-and-phone'
 
 describe.each(merchantViewports)('merchant console: program rules at $width×$height', (viewport) => {
-  const server = {} as H5Server
-  let browser: Phone
+  const { server, browser } = useServerAndConsole(viewport)
   let page: Page
   let versionsBefore: number
   const shot = (name: string) => screenshotConsole(page, `merchant-program-${name}`, viewport)
@@ -26,14 +23,8 @@ describe.each(merchantViewports)('merchant console: program rules at $width×$he
   const versionCount = async () => (await server.db.selectFrom('program_versions').select('version').execute()).length
 
   beforeAll(async () => {
-    Object.assign(server, await startH5Server())
-    browser = await openConsoleBrowser(viewport)
     page = browser.page
     versionsBefore = await versionCount()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server.close?.()
   })
 
   it('shows the program in force and each template with its reasoning', async () => {

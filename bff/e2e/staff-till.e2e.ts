@@ -8,9 +8,9 @@ import {
   loginAsOwner,
   merchantLoginPath,
   merchantViewports,
-  openConsoleBrowser,
   openConsoleSection,
   screenshotConsole,
+  useServerAndConsole,
 } from './support/merchant'
 import type { H5Server } from './support/server-and-phone'
 import { completeOrder } from './support/shop-orders'
@@ -112,15 +112,12 @@ describe('H5: benefits and limits at the staff till', () => {
 })
 
 describe.each(merchantViewports)('H5 console till approvals on a $name ($width×$height)', (viewport) => {
-  const server = {} as H5Server
-  let browser: Phone
+  const { server, browser } = useServerAndConsole(viewport)
   let page: Page
   const api = apiCaller(() => server.baseUrl)
   let memberToken = ''
 
   beforeAll(async () => {
-    Object.assign(server, await startH5Server())
-    browser = await openConsoleBrowser(viewport)
     page = browser.page
     const staff = await staffAt(api, '13600000082', '258147')
     const member = await silverMemberWithCoupons(api, server.baseUrl, '13900000082')
@@ -140,10 +137,6 @@ describe.each(merchantViewports)('H5 console till approvals on a $name ($width×
       })
       expect(held.body.status).toBe('pending')
     }
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server.close?.()
   })
 
   it('lists held purchases, approves one (credited) and refuses the other with a reason', async () => {

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { expectNoHorizontalOverflow, openPhone, screenshot, settle, type Phone } from './browser'
+import { startH5Server } from './h5-server'
+import type { H5Server } from './server-and-phone'
 
 /** The demo owner seeded by `npm start` and the e2e server; never asked to change the password. */
 export const demoOwner = { login: 'owner', password: 'demo-owner-2026' } as const
@@ -25,6 +28,39 @@ export const merchantLoginPath = '/#/merchant/pages/login/index'
  * person: nothing is shared with the first.
  */
 export const openConsoleBrowser = (viewport: MerchantViewport): Promise<Phone> => openPhone(viewport)
+
+/**
+ * The console browser of one describe block at `viewport`: open before its tests (and before any hook registered
+ * after this call), closed after them. The object is filled in then, so read `.page` inside hooks and tests.
+ */
+export function useConsoleBrowser(viewport: MerchantViewport): Phone {
+  const browser = {} as Phone
+  beforeAll(async () => {
+    Object.assign(browser, await openConsoleBrowser(viewport))
+  })
+  afterAll(async () => {
+    await browser.close?.()
+  })
+  return browser
+}
+
+/**
+ * A fresh server (see `startH5Server`) and a console browser at `viewport` for one describe block, filled in like
+ * `useConsoleBrowser`; the browser closes before the server it talks to.
+ */
+export function useServerAndConsole(viewport: MerchantViewport, options?: Parameters<typeof startH5Server>[0]) {
+  const server = {} as H5Server
+  // Seeding the demo data shares two cores with another spec file (vitest.config.ts): room beyond the 60 s default.
+  beforeAll(async () => {
+    Object.assign(server, await startH5Server(options))
+  }, 120_000)
+  afterAll(async () => {
+    await server.close?.()
+  })
+  // Registered after the server's hooks, so its afterAll runs first (vitest runs after-hooks as a stack).
+  const browser = useConsoleBrowser(viewport)
+  return { server, browser }
+}
 
 /** Logs in on the merchant login page and waits for the console home. */
 export async function loginAs(page: Page, baseUrl: string, login: string, password: string): Promise<void> {
