@@ -32,7 +32,8 @@ export interface CampaignRun {
  * member, sent now: created through the product's own functions, then the campaigns job is called as the scheduler
  * calls it, again until the campaign is done (a job may plan a bounded slice per call); the time is the sum of the
  * calls. Past `limitSeconds` the job's pre-commit hook throws, so the batch in hand rolls back as in a crash and the
- * figure reports how many members the committed batches planned in that time. Leaves its outbox for the drain.
+ * figure reports how many members the committed batches planned in that time. Leaves its planned decisions for
+ * the outbox pass, which writes their coupons and messages ((k)).
  */
 export async function timeCampaign(
   timed: Timed,
