@@ -5,19 +5,19 @@ import type { Posting } from './posting'
 
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>
 
+const entryPrefix = (ledger: LedgerName) => (ledger === 'growth' ? 'gre' : 'pte')
+
 /** A new entry's id: time-ordered, so an account's entries sort as they were posted. */
-export const newEntryId = (ledger: LedgerName, now: Date) => newId(ledger === 'growth' ? 'gre' : 'pte', now.getTime())
+export const newEntryId = (ledger: LedgerName, now: Date) => newId(entryPrefix(ledger), now.getTime())
 export const newLotId = (ledger: LedgerName, now: Date) => newId(ledger === 'growth' ? 'glt' : 'plt', now.getTime())
 
 /**
  * The lowest id an entry of business day `day` can have on a ledger. An entry is written once its day has begun
  * (a make-up or a late webhook later, never before), and ids are time-ordered, so two days before the day's UTC date
- * covers every time zone, day start and another instance's clock running behind. With it, "a member's entries of a
- * day" is a short range of the member's history index (member, ledger, id) instead of a search of every member's
- * entries of that day, which grew with each sign-in through the day.
+ * covers every time zone, day start and another instance's clock running behind.
  */
 export const entryIdFloor = (ledger: LedgerName, day: BusinessDay) =>
-  idFloor(ledger === 'growth' ? 'gre' : 'pte', Date.parse(`${day}T00:00:00Z`) - 2 * 86_400_000)
+  idFloor(entryPrefix(ledger), Date.parse(`${day}T00:00:00Z`) - 2 * 86_400_000)
 
 /** Where the entry lands: the account's balance and version after it, and the lot it opened or took from. */
 export interface EntryPlace {

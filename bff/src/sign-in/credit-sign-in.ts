@@ -1,7 +1,7 @@
 import { awardForEvent, type BusinessDay, type SignInRewards, type StreakBonus } from '@mc/shared'
-import type { Kysely, Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
-import { entryIdFloor } from '../ledger/ledger-rows'
+import { memberDayTotal } from '../ledger/member-day-total'
 import { earn, type Credit } from '../earning/earn'
 import type { PublishedProgram } from '../program/published-program'
 
@@ -25,8 +25,11 @@ export interface SignInCredit {
  */
 export async function creditSignIn(trx: Transaction<Database>, input: SignInCredit) {
   const { memberId, day, bonus, program } = input
-  const growth = awardForEvent(program.rules.growth.sources.signIn, await awardedForDay(trx, memberId, 'growth', day))
-  const points = awardForEvent(program.rules.points.sources.signIn, await awardedForDay(trx, memberId, 'points', day))
+  // What the sign-in source already credited for the day: the cap is per business day, like every source's.
+  const signedFor = (ledger: LedgerName) =>
+    memberDayTotal(trx, memberId, ledger, day, (eb) => eb.and([eb('ref_type', '=', 'sign_in'), eb('ref_id', '=', day)]))
+  const growth = awardForEvent(program.rules.growth.sources.signIn, await signedFor('growth'))
+  const points = awardForEvent(program.rules.points.sources.signIn, await signedFor('points'))
   const bonusReason = `连续签到第 ${bonus?.day} 天奖励`
   const postings: PartPosting[] = [
     { ledger: 'growth', amount: growth, reason: input.reason, part: 'day' },
@@ -65,23 +68,4 @@ function creditOf(input: SignInCredit, entry: PartPosting): Credit {
     idempotencyKey: `sign_in:${memberId}:${day}:${bonus ? 'bonus:' : ''}${entry.ledger}`,
     businessDay: day,
   }
-}
-
-/** What the sign-in source already credited for the day; the cap is per business day, like every source's. */
-async function awardedForDay(
-  db: Kysely<Database>,
-  memberId: string,
-  ledger: LedgerName,
-  day: BusinessDay,
-): Promise<number> {
-  const row = await db
-    .selectFrom('ledger_entries')
-    .select((eb) => eb.fn.sum<number>('amount').as('total'))
-    .where('member_id', '=', memberId)
-    .where('ledger', '=', ledger)
-    .where('id', '>=', entryIdFloor(ledger, day))
-    .where('ref_type', '=', 'sign_in')
-    .where('ref_id', '=', day)
-    .executeTakeFirst()
-  return Math.max(0, Number(row?.total ?? 0))
 }

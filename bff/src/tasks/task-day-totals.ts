@@ -1,7 +1,7 @@
 import type { BusinessDay, EntryKind, TaskAmounts } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
-import { entryIdFloor } from '../ledger/ledger-rows'
+import { memberDayTotal } from '../ledger/member-day-total'
 
 /**
  * What one kind of task credited a member on one business day, per ledger. Corrections of those entries count
@@ -13,18 +13,7 @@ export async function earnedOnDay(
   kind: EntryKind,
   day: BusinessDay,
 ): Promise<TaskAmounts> {
-  // A ledger at a time, each a range of the member's history index from the day's floor (see entryIdFloor).
-  const of = async (ledger: LedgerName) => {
-    const row = await db
-      .selectFrom('ledger_entries')
-      .select((eb) => eb.fn.sum<number>('amount').as('total'))
-      .where('member_id', '=', memberId)
-      .where('ledger', '=', ledger)
-      .where('id', '>=', entryIdFloor(ledger, day))
-      .where('kind', '=', kind)
-      .where('business_day', '=', day)
-      .executeTakeFirst()
-    return Math.max(0, Number(row?.total ?? 0))
-  }
+  const of = (ledger: LedgerName) =>
+    memberDayTotal(db, memberId, ledger, day, (eb) => eb.and([eb('kind', '=', kind), eb('business_day', '=', day)]))
   return { growth: await of('growth'), points: await of('points') }
 }
