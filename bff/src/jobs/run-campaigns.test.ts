@@ -37,6 +37,15 @@ describe('the campaigns job', () => {
     now = t.clock.now(),
     beforeCommit?: (campaignId: string, chunk: number) => Promise<void>,
   ) => deliverCampaigns(t.db, await readEngagementSettings(t.db), now, limit, beforeCommit)
+  /** The inbox rows delivered for these decisions. */
+  const inboxSent = (sendIds: string[]) =>
+    t.db
+      .selectFrom('outbox')
+      .select('send_id')
+      .where('channel', '=', 'inbox')
+      .where('state', '=', 'sent')
+      .where('send_id', 'in', sendIds)
+      .execute()
   const campaign = (id: string) =>
     t.db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   const count = async (table: 'notifications' | 'coupons' | 'benefit_claims' | 'outbox', where: [string, string]) => {
@@ -114,18 +123,7 @@ describe('the campaigns job', () => {
       .where('dedupe_key', '=', firstB.dedupe_key)
       .executeTakeFirstOrThrow()
     expect(noteB).toMatchObject({ body: '普通会员会员，来看看本周新品。', page: null })
-    const inbox = await t.db
-      .selectFrom('outbox')
-      .select('send_id')
-      .where('channel', '=', 'inbox')
-      .where('state', '=', 'sent')
-      .where(
-        'send_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute()
-    expect(inbox).toHaveLength(arms.A + arms.B)
+    expect(await inboxSent(rows.map((r) => r.id))).toHaveLength(arms.A + arms.B)
 
     // A second run finds nothing due; a run forced to walk the segment again decides nobody twice.
     expect(await runCampaigns(t.deps, t.clock.now(), 'runner-2')).toMatchObject({ campaigns: [] })
@@ -189,17 +187,7 @@ describe('the campaigns job', () => {
     expect(x + y).toBe(sent.length - 25)
     expect(await notes()).toHaveLength(sent.length)
     expect(await count('coupons', ['benefit_key', id])).toBe(sent.length)
-    const inbox = await t.db
-      .selectFrom('outbox')
-      .select('send_id')
-      .where('channel', '=', 'inbox')
-      .where(
-        'send_id',
-        'in',
-        sent.map((r) => r.id),
-      )
-      .execute()
-    expect(inbox).toHaveLength(sent.length)
+    expect(await inboxSent(sent.map((r) => r.id))).toHaveLength(sent.length)
     // The cursor ends at the last member planned, past the held-out members after the last one sent.
     expect((await campaign(id)).delivered_through).toBe(members[members.length - 1])
     expect(await deliver()).toBe(0)
