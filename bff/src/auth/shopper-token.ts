@@ -21,15 +21,21 @@ const sessionByHash = preparedQuery<{ hash: string }>()((db, p) =>
 export async function shopperForToken(db: Kysely<Database>, token: string, now: Date): Promise<Shopper> {
   const hash = tokenHash(token)
   const session = await sessionByHash.takeFirst(db, { hash })
-  if (session) {
-    if (session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
-    if (session.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
-    return { kind: 'member', memberId: session.member_id }
-  }
+  if (session) return { kind: 'member', memberId: openSessionMember(session, now) }
   const visitor = await visitorByTokenHash(db, hash)
   if (!visitor) throw new AppError('UNAUTHENTICATED')
   if (visitor.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
   return { kind: 'visitor', visitor }
+}
+
+/** The member of a session that is still open; a logged-out one reads as unknown, an expired one says so. */
+export function openSessionMember(
+  session: { member_id: string; expires_at: string; revoked_at: string | null },
+  now: Date,
+): string {
+  if (session.revoked_at !== null) throw new AppError('UNAUTHENTICATED')
+  if (session.expires_at <= now.toISOString()) throw new AppError('SESSION_EXPIRED')
+  return session.member_id
 }
 
 /** The member a token belongs to; a visitor's token is refused as not joined yet. */

@@ -14,10 +14,12 @@ import {
 } from '@mc/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { tokenHash } from '../auth/bearer-tokens'
+import { memberIdForToken, openSessionMember } from '../auth/shopper-token'
 import { programAt, publishedProgram } from '../program/published-program'
 import { tierView } from '../tiers/tier-view'
 import { maskPhone } from './member-profile'
-import { meRead } from './me-read'
+import { meRead, meReadBySession } from './me-read'
 import { tierViews, type TierViews } from './me-view'
 
 /**
@@ -26,7 +28,27 @@ import { tierViews, type TierViews } from './me-view'
  * computed here from them with the pure rules. me-read.test.ts checks it answers as the eight separate reads did.
  */
 export async function getMe(db: Kysely<Database>, memberId: string, now: Date): Promise<MeResponse> {
-  const { row, rules, expiringBefore } = await readMe(db, memberId, now)
+  const read = await readMe(db, meRead, memberId, now)
+  // An id naming no member: said so, with the error code the other member reads use.
+  if (!read) throw new AppError('MEMBER_NOT_FOUND')
+  return meResponse(read, now)
+}
+
+/**
+ * `/api/me` for a bearer token in one statement, the session lookup included. A token naming no member session
+ * (unknown, altered, a visitor's) takes the usual path, which answers the usual error; a revoked or expired
+ * session is refused as the middleware would refuse it.
+ */
+export async function getMeForToken(db: Kysely<Database>, token: string, now: Date): Promise<MeResponse> {
+  const read = await readMe(db, meReadBySession, tokenHash(token), now)
+  if (!read) return getMe(db, await memberIdForToken(db, token, now), now)
+  const { id, session_expires_at: expiresAt, session_revoked_at: revokedAt } = read.row
+  if (expiresAt === undefined) throw new Error('the session read answered no session')
+  openSessionMember({ member_id: id, expires_at: expiresAt, revoked_at: revokedAt ?? null }, now)
+  return meResponse(read, now)
+}
+
+function meResponse({ row, rules, expiringBefore }: MeRead, now: Date): MeResponse {
   if (row.joined_at === null) throw new AppError('MEMBER_NOT_JOINED')
   const state: TierState =
     row.tier_key !== null
@@ -77,16 +99,25 @@ export async function getMe(db: Kysely<Database>, memberId: string, now: Date): 
  */
 const lastCalendarByHandle = new WeakMap<object, BusinessCalendar>()
 
-async function readMe(db: Kysely<Database>, memberId: string, now: Date) {
+type MeRow = NonNullable<Awaited<ReturnType<typeof meReadBySession.takeFirst>>>
+type MeRead = { row: MeRow; rules: ProgramRules; expiringBefore: Date }
+
+async function readMe(
+  db: Kysely<Database>,
+  query: typeof meRead | typeof meReadBySession,
+  key: string,
+  now: Date,
+): Promise<MeRead | undefined> {
   const handle = db.getExecutor().adapter
   let calendar = lastCalendarByHandle.get(handle) ?? (await publishedProgram(db)).rules.calendar
   for (;;) {
     const expiringBefore = businessDayStart(addDays(businessDayOf(now, calendar), 31), calendar)
-    const row = await meRead.takeFirstOrThrow(db, {
-      memberId,
+    const row: MeRow | undefined = await query.takeFirst(db, {
+      key,
       now: now.toISOString(),
       pointsBefore: expiringBefore.toISOString(),
     })
+    if (!row) return undefined
     const { rules } =
       row.program_version === null ? await publishedProgram(db) : await programAt(db, Number(row.program_version))
     const sameCalendar =
@@ -101,8 +132,6 @@ async function readMe(db: Kysely<Database>, memberId: string, now: Date) {
 function viewOf(tier: TierRule, views: TierViews, rules: ProgramRules): TierView {
   return views.byKey.get(tier.key) ?? tierView(tier, rules)
 }
-
-type MeRow = NonNullable<Awaited<ReturnType<typeof meRead.takeFirst>>>
 
 /** Counted growth in lots lapsing by the start of the business day after `validUntil` (see me-read.ts). */
 function growthLapsingBy(row: MeRow, validUntil: string, calendar: BusinessCalendar): number {
