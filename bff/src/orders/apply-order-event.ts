@@ -205,7 +205,8 @@ async function credit(
     ledger === 'growth'
       ? { growth_credited: amount, growth_entry_id: entryId }
       : { points_credited: amount, points_entry_id: entryId }
-  await recordCredit[ledger].affected(ctx.trx, { orderId: order.order_id, amount, entryId })
+  const parkedWaiting = await recordCredit(ctx.trx, ledger, { orderId: order.order_id, amount, entryId })
+  if (parkedWaiting !== undefined) ctx.parkedWaiting = parkedWaiting
   Object.assign(order, set)
   result[ledger] = amount
   result.tier ??= tier

@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely'
+import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
+import type { Database } from '../db/schema'
 import type { OrderRow } from './order-earning'
 
 /** The order path's writes that run with every payment, compiled once per database handle (prepared-query.ts). */
@@ -33,18 +36,59 @@ export const insertPaidOrder = preparedQuery<OrderRow>()((db, p) =>
 
 type Credited = { orderId: string; amount: number; entryId: string }
 
-/** Records on the order what one ledger credited and under which entry. */
-export const recordCredit = {
-  growth: preparedQuery<Credited>()((db, p) =>
+const creditedColumns = (ledger: 'growth' | 'points', p: Credited) =>
+  ledger === 'growth'
+    ? { growth_credited: p.amount, growth_entry_id: p.entryId }
+    : { points_credited: p.amount, points_entry_id: p.entryId }
+
+const recordCreditOnly = (ledger: 'growth' | 'points') =>
+  preparedQuery<Credited>()((db, p) =>
+    db.updateTable('orders').set(creditedColumns(ledger, p)).where('order_id', '=', p.orderId),
+  )
+
+/**
+ * The same write on PostgreSQL, also answering whether events wait parked on the order: the question
+ * `applyParked` asks right after it, at the same point of the transaction, without a round trip of its own.
+ */
+const recordCreditAskingParked = (ledger: 'growth' | 'points') =>
+  preparedQuery<Credited>()((db, p) =>
     db
-      .updateTable('orders')
-      .set({ growth_credited: p.amount, growth_entry_id: p.entryId })
-      .where('order_id', '=', p.orderId),
-  ),
-  points: preparedQuery<Credited>()((db, p) =>
-    db
-      .updateTable('orders')
-      .set({ points_credited: p.amount, points_entry_id: p.entryId })
-      .where('order_id', '=', p.orderId),
-  ),
+      .with('credited', (qc) =>
+        qc
+          .updateTable('orders')
+          .set(creditedColumns(ledger, p))
+          .where('order_id', '=', p.orderId)
+          .returning('order_id'),
+      )
+      .selectNoFrom(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('parked_order_events')
+            .select('event_id')
+            .where('order_id', '=', p.orderId)
+            .where('applied_at', 'is', null),
+        ).as('parked_waiting'),
+      ),
+  )
+
+const statements = {
+  growth: { only: recordCreditOnly('growth'), askingParked: recordCreditAskingParked('growth') },
+  points: { only: recordCreditOnly('points'), askingParked: recordCreditAskingParked('points') },
+}
+
+/**
+ * Records on the order what one ledger credited and under which entry. On PostgreSQL answers whether events wait
+ * parked on the order; undefined on SQLite, whose order path knows it from its first read (order-facts.ts) and
+ * cannot write inside a WITH.
+ */
+export async function recordCredit(
+  trx: Transaction<Database>,
+  ledger: 'growth' | 'points',
+  credited: Credited,
+): Promise<boolean | undefined> {
+  if (!isPostgres(trx)) {
+    await statements[ledger].only.affected(trx, credited)
+    return undefined
+  }
+  const row = await statements[ledger].askingParked.takeFirstOrThrow(trx, credited)
+  return Boolean(row.parked_waiting)
 }
