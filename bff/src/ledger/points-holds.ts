@@ -56,6 +56,8 @@ export async function spendAtOnce(
     ledger: 'points',
     amount: -hold.points,
     debit: { from: 'earliest_expiry', respectHeld: true },
+    // Checked and recorded above without moving the account: it is as the caller locked it.
+    lockedAccount: locked,
   })
   return hold.id
 }

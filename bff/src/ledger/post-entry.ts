@@ -40,7 +40,7 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
       if (moved) return appendCredit(trx, posting, moved)
     }
   }
-  const account = await lockAccount(trx, posting.memberId, posting.ledger)
+  const account = posting.lockedAccount ?? (await lockAccount(trx, posting.memberId, posting.ledger))
   const balanceAfter = account.balance + amount
   const entryId = newEntryId(posting.ledger, posting.now)
   let lotId: string | null = null

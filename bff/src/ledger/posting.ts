@@ -24,6 +24,11 @@ export interface Posting {
   now: Date
   credit?: { expiresAt: string | null }
   debit?: LotSource & { respectHeld: boolean }
+  /**
+   * The account as this transaction already locked it, not moved since (a points-only redemption locks it first
+   * to serialise the member's redemptions): the general path then does not lock and read it again.
+   */
+  lockedAccount?: { balance: number; held: number; version: number }
   /** Only a refund clawback of points may take the balance below zero, recorded as debt. */
   allowDebt?: boolean
   correctsEntryId?: string | null

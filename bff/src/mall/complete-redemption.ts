@@ -6,6 +6,7 @@ import { issueCoupons } from '../benefits/claim-benefit'
 import { type CaptureEntry, capturePoints, type LockedAccount, spendAtOnce } from '../ledger/points-holds'
 import { memberTierState } from '../tiers/member-tier'
 import type { PublishedProgram } from '../program/published-program'
+import type { MallItemRow } from './mall-items'
 import type { RedemptionRow } from './redemption-view'
 
 /** The benefit key a mall coupon's claim is filed under, so coupon analytics can tell mall coupons apart. */
@@ -34,7 +35,8 @@ export async function completeRedemption(
   },
 ): Promise<boolean> {
   const { row, program, now } = input
-  const pickup = row.fulfilment === 'pickup' ? await pickupHandover(trx, row, program, now) : noPickup
+  const item = await handoverFacts(trx, row)
+  const pickup = row.fulfilment === 'pickup' ? await pickupHandover(trx, item, program, now) : noPickup
   const moved = await trx
     .updateTable('mall_redemptions')
     .set({
@@ -51,7 +53,7 @@ export async function completeRedemption(
   if (!row.hold_id) throw new Error(`redemption ${row.id} has no points hold to capture`)
   const today = businessDayOf(now, program.rules.calendar)
   await capturePoints(trx, row.hold_id, redemptionSpend(row, row.hold_id, program, today, now))
-  if (row.fulfilment === 'coupon') await issueItemCoupons(trx, row, program, today, now)
+  if (row.fulfilment === 'coupon') await issueItemCoupons(trx, row, item, program, today, now)
   return true
 }
 
@@ -62,22 +64,34 @@ export async function completeRedemption(
  */
 export async function completeAtOnce(
   trx: Transaction<Database>,
-  input: { row: RedemptionRow; account: LockedAccount; program: PublishedProgram; now: Date },
+  input: { row: RedemptionRow; item: HandoverFacts; account: LockedAccount; program: PublishedProgram; now: Date },
 ): Promise<RedemptionRow> {
-  const { account, program, now } = input
+  const { item, account, program, now } = input
   const today = businessDayOf(now, program.rules.calendar)
   const holdId = newId('phd', now.getTime())
   const row: RedemptionRow = {
     ...input.row,
     status: 'completed',
     hold_id: holdId,
-    ...(input.row.fulfilment === 'pickup' ? await pickupHandover(trx, input.row, program, now) : noPickup),
+    ...(input.row.fulfilment === 'pickup' ? await pickupHandover(trx, item, program, now) : noPickup),
   }
   const hold = { id: holdId, memberId: row.member_id, points: row.points_cost, ref: mallRef(row), now }
   await spendAtOnce(trx, hold, account, redemptionSpend(row, holdId, program, today, now))
   await trx.insertInto('mall_redemptions').values(row).execute()
-  if (row.fulfilment === 'coupon') await issueItemCoupons(trx, row, program, today, now)
+  if (row.fulfilment === 'coupon') row.claim_id = await issueItemCoupons(trx, row, item, program, today, now)
   return row
+}
+
+/** What handing an item over needs of it: the pickup window, the coupon a coupon item issues. */
+type HandoverFacts = Pick<MallItemRow, 'pickup_days' | 'coupon'>
+
+async function handoverFacts(trx: Transaction<Database>, row: RedemptionRow): Promise<HandoverFacts> {
+  if (row.fulfilment === 'delivery') return { pickup_days: 0, coupon: null }
+  return trx
+    .selectFrom('mall_items')
+    .select(['pickup_days', 'coupon'])
+    .where('id', '=', row.item_id)
+    .executeTakeFirstOrThrow()
 }
 
 const mallRef = (row: RedemptionRow) => ({ type: 'mall_redemption', id: row.id })
@@ -104,18 +118,15 @@ function redemptionSpend(
   }
 }
 
+/** Claims and issues a coupon item's coupons; answers the claim's id, also written on the redemption. */
 async function issueItemCoupons(
   trx: Transaction<Database>,
   row: RedemptionRow,
+  item: HandoverFacts,
   program: PublishedProgram,
   today: string,
   now: Date,
-) {
-  const item = await trx
-    .selectFrom('mall_items')
-    .select('coupon')
-    .where('id', '=', row.item_id)
-    .executeTakeFirstOrThrow()
+): Promise<string> {
   if (item.coupon === null)
     throw new AppError('MALL_ITEM_NOT_FOUND', { itemId: row.item_id, reason: 'coupon item without a coupon' })
   const spec = MallCouponSpec.parse(JSON.parse(item.coupon))
@@ -146,25 +157,21 @@ async function issueItemCoupons(
       now,
     },
   )
+  return claimId
 }
 
 const noPickup = { pickup_code: null, pickup_deadline: null, pickup_last_day: null }
 
 /**
  * What a pickup gets when it becomes collectable: its code, and the deadline counted from today by the item's
- * pickup window (read now, so a points-plus-cash order paid later counts from its payment).
+ * pickup window as the item has it at handover (so a points-plus-cash order paid later counts from its payment).
  */
 async function pickupHandover(
   trx: Transaction<Database>,
-  row: RedemptionRow,
+  item: HandoverFacts,
   program: PublishedProgram,
   now: Date,
 ): Promise<{ pickup_code: string; pickup_deadline: string; pickup_last_day: string }> {
-  const item = await trx
-    .selectFrom('mall_items')
-    .select('pickup_days')
-    .where('id', '=', row.item_id)
-    .executeTakeFirstOrThrow()
   const { lastDay, deadline } = pickupDeadline(now, item.pickup_days, program.rules.calendar)
   return {
     pickup_code: await freshPickupCode(trx),

@@ -12,7 +12,7 @@ import { redeemedCounts, rowAvailability, type Shopper } from './member-mall'
 import { itemRowOrThrow, type MallItemRow } from './mall-items'
 import { requestPayment } from './request-payment'
 import { pickupOutletFor } from '../outlets/pickup-outlets'
-import { redemptionById, type RedemptionRow } from './redemption-view'
+import { redemptionById, redemptionViews, type RedemptionRow } from './redemption-view'
 import type { RedemptionView } from '@mc/shared'
 import { publishedProgram } from '../program/published-program'
 import { memberTierState } from '../tiers/member-tier'
@@ -165,10 +165,10 @@ async function reserve(
     }
     row.hold_id = await holdPoints(trx, hold, account)
     await trx.insertInto('mall_redemptions').values(row).execute()
-  } else {
-    await completeAtOnce(trx, { row, account, program: shopper.program, now })
   }
-  const placed = await redemptionById(trx, id)
+  // The view is built from the row as written rather than read back.
+  const written = cashFen > 0 ? row : await completeAtOnce(trx, { row, item, account, program: shopper.program, now })
+  const [placed] = await redemptionViews(trx, [written])
   faultPoint('mall_redeem:between_points_and_stock')
   await takeStock(trx, item.id, body.quantity)
   return placed
