@@ -9,6 +9,7 @@ import {
 } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import { bulkInsert } from '../db/bulk-insert'
+import { isPostgres } from '../db/engine'
 import type { Database } from '../db/schema'
 import { programAt, type PublishedProgram } from '../program/published-program'
 import { rememberTierState } from '../tiers/known-tier-states'
@@ -96,7 +97,8 @@ async function applyEvent(
     await applyParked(ctx, event.data.orderId)
     return { status: 200, body }
   }
-  if (!order) {
+  const paid = order ?? (await paidMeanwhile(ctx, event.data.orderId))
+  if (!paid) {
     await ctx.trx
       .insertInto('parked_order_events')
       .values({
@@ -110,8 +112,20 @@ async function applyEvent(
     return { status: 202, body: outcome(event, 'parked', member.id) }
   }
   const body =
-    event.type === 'order.refunded' ? await applyRefund(ctx, event, order) : await applyCompleted(ctx, event, order)
+    event.type === 'order.refunded' ? await applyRefund(ctx, event, paid) : await applyCompleted(ctx, event, paid)
   return { status: 200, body }
+}
+
+/**
+ * Before a refund or completion parks, the order asked again on PostgreSQL. Its facts were read while this event
+ * waited for the order's lock (order-facts.ts), so a payment that held the lock read no parked event, and has
+ * committed by now: a new statement sees its order. Without this the event would park after the payment had looked,
+ * and wait for ever. A payment that comes later waits for this event's lock, then finds the parked row. SQLite's
+ * writer runs one transaction at a time, so its facts are current.
+ */
+async function paidMeanwhile(ctx: Applying, orderId: string): Promise<OrderRow | undefined> {
+  if (!isPostgres(ctx.trx)) return undefined
+  return ctx.trx.selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirst()
 }
 
 async function applyPaid(

@@ -1,5 +1,5 @@
 import { AppError, type OrderEvent, type TierState } from '@mc/shared'
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
@@ -48,6 +48,9 @@ export async function readOrderFacts(trx: Transaction<Database>, event: Pick<Ord
   }
 }
 
+/** The advisory lock class of order ids (two-key form: apart from the one-key locks of failed-attempts.ts). */
+const orderLockClass = 4301
+
 /** The facts statement for members named by one column, compiled once per database handle. */
 const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
   preparedQuery<{ memberKey: string; orderId: string }>()((db, p) =>
@@ -76,6 +79,11 @@ const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
       ])
       .select((eb) =>
         eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
+      )
+      // PostgreSQL: the order's lock, held to the commit, so a refund or completion that finds no order here
+      // and a payment of that order never both miss each other (see `paidMeanwhile`, apply-order-event.ts).
+      .$if(isPostgres(db), (qb) =>
+        qb.select(sql<string>`pg_advisory_xact_lock(${orderLockClass}, hashtext(${p.orderId}))`.as('order_lock')),
       )
       // Where the transaction holds the write lock from its start (SQLite), also what nothing can change before
       // the event writes; PostgreSQL asks these when it needs them (see OrderFacts).
