@@ -3,6 +3,7 @@ import { bulkInsert } from '../db/bulk-insert'
 import { isPostgres } from '../db/engine'
 import type { Database, LedgerLotsTable, LedgerName } from '../db/schema'
 import { entryRow, lotRow, newEntryId, newLotId, type LedgerEntryRow } from './ledger-rows'
+import { takeFromLotsAtOnce } from './lot-takes'
 import { postEntry, type Posting } from './post-entry'
 
 /** An account as a bulk write found it and moves it; while `exists` is false the bulk write creates its row. */
@@ -125,7 +126,7 @@ async function writePending(trx: Transaction<Database>, pending: Pending): Promi
     version: account.version,
   })
   await bulkInsert(trx, 'ledger_accounts', moved.filter((a) => !a.account.exists).map(accountRow))
-  await takeFromLots(trx, pending.takes)
+  await takeFromLotsAtOnce(trx, pending.takes)
   await bulkInsert(trx, 'ledger_entries', pending.entries)
   await bulkInsert(trx, 'ledger_lots', pending.lots)
   await moveAccounts(
@@ -139,23 +140,10 @@ async function writePending(trx: Transaction<Database>, pending: Pending): Promi
   pending.moved.clear()
 }
 
-// The two updates take their rows as one JSON parameter: a statement's text stays the same whatever the batch
-// size (one prepared statement), and the engine, not Kysely's query builder, walks the rows.
+// The accounts' update takes its rows as one JSON parameter, as the lots' takes do (lot-takes.ts): a statement's
+// text stays the same whatever the batch size (one prepared statement), and the engine walks the rows.
 const runWithRows = (trx: Transaction<Database>, text: string, rows: unknown[]) =>
   trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows)]))
-
-async function takeFromLots(trx: Transaction<Database>, takes: Array<{ id: string; take: number }>) {
-  if (takes.length === 0) return
-  await runWithRows(
-    trx,
-    isPostgres(trx)
-      ? `update ledger_lots l set remaining = l.remaining - t.take
-      from json_to_recordset($1::json) as t(id text, take integer) where l.id = t.id`
-      : `update ledger_lots set remaining = remaining - t.take
-      from (select value ->> 'id' as id, value ->> 'take' as take from json_each(?)) as t where ledger_lots.id = t.id`,
-    takes,
-  )
-}
 
 async function moveAccounts(trx: Transaction<Database>, accounts: MovedAccount[]) {
   if (accounts.length === 0) return

@@ -2,6 +2,7 @@ import { AppError, livePoints, planLotConsumption, type LotTake } from '@mc/shar
 import type { Transaction } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
 import { lockAccount } from './accounts'
+import { takeFromLotsAtOnce } from './lot-takes'
 import { entryRow, lotRow, newEntryId, newLotId, type LedgerEntryRow } from './ledger-rows'
 import type { Posting } from './posting'
 import {
@@ -183,11 +184,8 @@ async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted
   if (left > 0 && !posting.allowDebt) {
     throw new AppError(insufficient(posting.ledger), { required: wanted, coverable: wanted - left })
   }
-  for (const take of takes) {
-    await trx
-      .updateTable('ledger_lots')
-      .set((eb) => ({ remaining: eb('remaining', '-', take.points) }))
-      .where('id', '=', take.lotId)
-      .execute()
-  }
+  await takeFromLotsAtOnce(
+    trx,
+    takes.map((take) => ({ id: take.lotId, take: take.points })),
+  )
 }

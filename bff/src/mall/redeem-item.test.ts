@@ -197,3 +197,54 @@ describe('the item list', () => {
     expect(result.body.error.details.issues.map((i: any) => i.path)).toEqual(['coupon'])
   })
 })
+
+describe('a redemption that reaches several lots', () => {
+  it('spends the earliest-lapsing lots first, leaving each lot exactly what is left of it', async () => {
+    const item = await mallItem(t, { pointsPrice: 250, stock: 5 })
+    const { token, memberId } = await memberWithPoints(t, 0)
+    const { earn } = await import('../earning/earn')
+    const { publishedProgram } = await import('../program/published-program')
+    const now = t.clock.now()
+    const day = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString()
+    // Three lots of 100, written out of expiry order: the 30-day one first.
+    for (const [key, expiresAt] of [
+      ['c', day(30)],
+      ['a', day(10)],
+      ['b', day(20)],
+    ] as const) {
+      await t.db.transaction().execute(async (trx) =>
+        earn(trx, {
+          program: await publishedProgram(trx),
+          now,
+          credits: [
+            {
+              memberId,
+              ledger: 'points',
+              amount: 100,
+              kind: 'adjustment',
+              reason: '测试积分',
+              actor: 'system',
+              idempotencyKey: `several-lots:${memberId}:${key}`,
+              expiresAt,
+            },
+          ],
+        }),
+      )
+    }
+    expect((await redeem(t, token, { itemId: item.id })).status).toBe(201)
+    const lots = await t.db
+      .selectFrom('ledger_lots')
+      .select(['expires_at', 'remaining'])
+      .where('member_id', '=', memberId)
+      .where('ledger', '=', 'points')
+      .orderBy('expires_at')
+      .execute()
+    expect(lots).toEqual([
+      { expires_at: day(10), remaining: 0 },
+      { expires_at: day(20), remaining: 0 },
+      { expires_at: day(30), remaining: 50 },
+    ])
+    expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 50, held: 0, stock: 4 })
+    expect(await verifyLedgers(t.db)).toEqual([])
+  })
+})
