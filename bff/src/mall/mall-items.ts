@@ -13,7 +13,8 @@ import { z } from 'zod'
 import type { Database, MallItemsTable } from '../db/schema'
 import { audit } from '../audit/audit'
 import { fieldIssues } from '../http/validate'
-import { publishedProgram } from '../program/published-program'
+import { preparedQuery } from '../db/prepared-query'
+import { programAt, publishedProgram, type PublishedProgram } from '../program/published-program'
 import { checkUploadedImages } from '../uploads/uploaded-images'
 
 export type MallItemRow = Selectable<MallItemsTable>
@@ -196,6 +197,30 @@ export async function listMallItems(
   const rows = await query.execute()
   return rows.map(adminItemFromRow)
 }
+
+/**
+ * The item a redemption asks for, and the program in force, from one statement: the redemption needs both, and on
+ * PostgreSQL each statement is a round trip.
+ */
+export async function itemWithProgram(
+  trx: Transaction<Database>,
+  itemId: string,
+): Promise<{ item: MallItemRow; program: PublishedProgram }> {
+  const row = await itemAndLatestVersion.takeFirst(trx, { itemId })
+  if (!row) throw new AppError('MALL_ITEM_NOT_FOUND', { itemId })
+  const { program_version: version, ...item } = row
+  return { item, program: version === null ? await publishedProgram(trx) : await programAt(trx, Number(version)) }
+}
+
+const itemAndLatestVersion = preparedQuery<{ itemId: string }>()((db, p) =>
+  db
+    .selectFrom('mall_items')
+    .selectAll()
+    .select((eb) =>
+      eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
+    )
+    .where('id', '=', p.itemId),
+)
 
 export async function itemRowOrThrow(
   db: Kysely<Database> | Transaction<Database>,

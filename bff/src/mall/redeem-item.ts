@@ -9,12 +9,12 @@ import { holdPoints } from '../ledger/points-holds'
 import { completeAtOnce } from './complete-redemption'
 import { takeStock } from './item-stock'
 import { redeemedCounts, rowAvailability, type Shopper } from './member-mall'
-import { itemRowOrThrow, type MallItemRow } from './mall-items'
+import { itemWithProgram, type MallItemRow } from './mall-items'
 import { requestPayment } from './request-payment'
 import { pickupOutletFor } from '../outlets/pickup-outlets'
 import { redemptionById, redemptionViews, type RedemptionRow } from './redemption-view'
 import type { RedemptionView } from '@mc/shared'
-import { publishedProgram } from '../program/published-program'
+import type { PublishedProgram } from '../program/published-program'
 import { memberTierState } from '../tiers/member-tier'
 
 type RedeemDeps = Pick<Deps, 'db' | 'payments' | 'mall' | 'logger'>
@@ -63,8 +63,8 @@ async function shopperFor(
   trx: Transaction<Database>,
   account: { member_id: string; balance: number; held: number },
   item: MallItemRow,
+  program: PublishedProgram,
 ): Promise<Shopper> {
-  const program = await publishedProgram(trx)
   let tierRank = 0
   if (item.min_tier_key !== null) {
     const tier = await memberTierState(trx, account.member_id, program)
@@ -92,8 +92,8 @@ async function reserve(
   // The member's points account is locked first: it serialises this member's redemptions, so the
   // per-member limit counted below cannot be overtaken by a concurrent request of the same member.
   const account = await lockAccount(trx, memberId, 'points')
-  const item = await itemRowOrThrow(trx, body.itemId)
-  const shopper = await shopperFor(trx, account, item)
+  const { item, program } = await itemWithProgram(trx, body.itemId)
+  const shopper = await shopperFor(trx, account, item, program)
   const redeemed =
     item.per_member_limit === null ? 0 : ((await redeemedCounts(trx, memberId, [item.id])).get(item.id) ?? 0)
   const availability = rowAvailability(item, shopper, redeemed, now)
