@@ -73,11 +73,14 @@ export async function completeAtOnce(
     ...input.row,
     status: 'completed',
     hold_id: holdId,
-    ...(input.row.fulfilment === 'pickup' ? await pickupHandover(trx, item, program, now) : noPickup),
+    ...(input.row.fulfilment === 'pickup'
+      ? { pickup_code: newPickupCode(), ...pickupWindow(item, program, now) }
+      : noPickup),
   }
   const hold = { id: holdId, memberId: row.member_id, points: row.points_cost, ref: mallRef(row), now }
   await spendAtOnce(trx, hold, account, redemptionSpend(row, holdId, program, today, now))
-  await trx.insertInto('mall_redemptions').values(row).execute()
+  // The unique index decides whether a pickup code is free, rather than a read before the insert.
+  while (!(await insertUnlessCodeTaken(trx, row))) row.pickup_code = newPickupCode()
   if (row.fulfilment === 'coupon') row.claim_id = await issueItemCoupons(trx, row, item, program, today, now)
   return row
 }
@@ -172,18 +175,30 @@ async function pickupHandover(
   program: PublishedProgram,
   now: Date,
 ): Promise<{ pickup_code: string; pickup_deadline: string; pickup_last_day: string }> {
+  return { pickup_code: await freshPickupCode(trx), ...pickupWindow(item, program, now) }
+}
+
+function pickupWindow(item: HandoverFacts, program: PublishedProgram, now: Date) {
   const { lastDay, deadline } = pickupDeadline(now, item.pickup_days, program.rules.calendar)
-  return {
-    pickup_code: await freshPickupCode(trx),
-    pickup_deadline: deadline.toISOString(),
-    pickup_last_day: lastDay,
-  }
+  return { pickup_deadline: deadline.toISOString(), pickup_last_day: lastDay }
+}
+
+const newPickupCode = () => String(randomInt(0, 10_000_000_000)).padStart(10, '0')
+
+/** Writes a completed redemption's row unless its pickup code is taken: false then, and the caller draws another. */
+async function insertUnlessCodeTaken(trx: Transaction<Database>, row: RedemptionRow): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('mall_redemptions')
+    .values(row)
+    .onConflict((oc) => oc.column('pickup_code').doNothing())
+    .executeTakeFirst()
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1
 }
 
 /** Ten random digits not yet given to any redemption; the unique index backs the check. */
 async function freshPickupCode(trx: Transaction<Database>): Promise<string> {
   for (;;) {
-    const code = String(randomInt(0, 10_000_000_000)).padStart(10, '0')
+    const code = newPickupCode()
     const taken = await trx
       .selectFrom('mall_redemptions')
       .select('id')
