@@ -16,7 +16,7 @@ import { rememberTierState } from '../tiers/known-tier-states'
 import { memberTierState } from '../tiers/member-tier'
 import { readOrderFacts } from './order-facts'
 import { creditOrder, reverseOrderCredit, type OrderRow } from './order-earning'
-import { insertPaidOrder, recordCredit } from './order-statements'
+import { creditedColumns, insertPaidOrder, recordCredit } from './order-statements'
 import { refuseIfClosed } from './resolve-member'
 
 export interface EventContext {
@@ -117,7 +117,7 @@ async function applyEvent(
 }
 
 /**
- * Before a refund or completion parks, the order asked again on PostgreSQL. Its facts were read while this event
+ * Before a refund or completion parks, the order is asked for again on PostgreSQL. Its facts were read while this event
  * waited for the order's lock (order-facts.ts), so a payment that held the lock read no parked event, and has
  * committed by now: a new statement sees its order. Without this the event would park after the payment had looked,
  * and wait for ever. A payment that comes later waits for this event's lock, then finds the parked row. SQLite's
@@ -215,13 +215,10 @@ async function credit(
   })
   // Asked once per event: after this credit the member holds the task's credit if the rules award one.
   ctx.firstOrderStanding = true
-  const set =
-    ledger === 'growth'
-      ? { growth_credited: amount, growth_entry_id: entryId }
-      : { points_credited: amount, points_entry_id: entryId }
-  const parkedWaiting = await recordCredit(ctx.trx, ledger, { orderId: order.order_id, amount, entryId })
+  const credited = { orderId: order.order_id, amount, entryId }
+  const parkedWaiting = await recordCredit(ctx.trx, ledger, credited)
   if (parkedWaiting !== undefined) ctx.parkedWaiting = parkedWaiting
-  Object.assign(order, set)
+  Object.assign(order, creditedColumns(ledger, credited))
   result[ledger] = amount
   result.tier ??= tier
 }

@@ -36,7 +36,8 @@ export const insertPaidOrder = preparedQuery<OrderRow>()((db, p) =>
 
 type Credited = { orderId: string; amount: number; entryId: string }
 
-const creditedColumns = (ledger: 'growth' | 'points', p: Credited) =>
+/** The order's columns that record one ledger's credit. */
+export const creditedColumns = (ledger: 'growth' | 'points', p: Credited) =>
   ledger === 'growth'
     ? { growth_credited: p.amount, growth_entry_id: p.entryId }
     : { points_credited: p.amount, points_entry_id: p.entryId }
