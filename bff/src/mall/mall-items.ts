@@ -14,7 +14,7 @@ import type { Database, MallItemsTable } from '../db/schema'
 import { audit } from '../audit/audit'
 import { fieldIssues } from '../http/validate'
 import { preparedQuery } from '../db/prepared-query'
-import { programAt, publishedProgram, type PublishedProgram } from '../program/published-program'
+import { latestVersionColumn, programAt, publishedProgram, type PublishedProgram } from '../program/published-program'
 import { checkUploadedImages } from '../uploads/uploaded-images'
 
 export type MallItemRow = Selectable<MallItemsTable>
@@ -213,13 +213,7 @@ export async function itemWithProgram(
 }
 
 const itemAndLatestVersion = preparedQuery<{ itemId: string }>()((db, p) =>
-  db
-    .selectFrom('mall_items')
-    .selectAll()
-    .select((eb) =>
-      eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
-    )
-    .where('id', '=', p.itemId),
+  db.selectFrom('mall_items').selectAll().select(latestVersionColumn).where('id', '=', p.itemId),
 )
 
 export async function itemRowOrThrow(

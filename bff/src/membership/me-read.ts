@@ -4,6 +4,7 @@ import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
 import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
+import { latestVersionColumn } from '../program/published-program'
 
 /**
  * Everything `/api/me` reads, in one statement (it took eight): the latest published program version, the member
@@ -80,12 +81,7 @@ const meReadBy = (by: 'member' | 'session') =>
             .where((lots) => lots('l.expires_at', '<', threeDaysAfterValidUntil(lots, isPostgres(db))))
             .groupBy('l.expires_at'),
         ).as('growth_lapsing_near'),
-        eb
-          .selectFrom('program_versions as pv')
-          .select('pv.version')
-          .orderBy('pv.version', 'desc')
-          .limit(1)
-          .as('program_version'),
+        latestVersionColumn(eb),
         jsonArrayFrom(
           eb
             .selectFrom('orders as po')

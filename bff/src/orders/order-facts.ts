@@ -3,7 +3,9 @@ import { sql, type Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
+import { latestVersionColumn } from '../program/published-program'
 import type { OrderRow } from './order-earning'
+import { parkedWaitingOn } from './order-statements'
 
 /** What an order event needs to know before it writes, read together. */
 export interface OrderFacts {
@@ -77,9 +79,7 @@ const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
         'o.paid_at as o_paid_at',
         'o.completed_at as o_completed_at',
       ])
-      .select((eb) =>
-        eb.selectFrom('program_versions').select('version').orderBy('version', 'desc').limit(1).as('program_version'),
-      )
+      .select(latestVersionColumn)
       // PostgreSQL: the order's lock, held to the commit, so a refund or completion that finds no order here
       // and a payment of that order never both miss each other (see `paidMeanwhile`, apply-order-event.ts).
       .$if(isPostgres(db), (qb) =>
@@ -88,28 +88,29 @@ const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
       // Where the transaction holds the write lock from its start (SQLite), also what nothing can change before
       // the event writes; PostgreSQL asks these when it needs them (see OrderFacts).
       .$if(!isPostgres(db), (qb) =>
-        qb.select(({ exists, selectFrom }) => [
+        qb.select((eb) => [
           // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit not taken back.
-          exists(
-            selectFrom('ledger_entries as e')
-              .select('e.id')
-              .whereRef('e.member_id', '=', 'm.id')
-              .where('e.kind', '=', 'first_order')
-              .where('e.amount', '>', 0)
-              .where((inner) =>
-                inner.not(
-                  inner.exists(
-                    inner.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id'),
+          eb
+            .exists(
+              eb
+                .selectFrom('ledger_entries as e')
+                .select('e.id')
+                .whereRef('e.member_id', '=', 'm.id')
+                .where('e.kind', '=', 'first_order')
+                .where('e.amount', '>', 0)
+                .where((inner) =>
+                  inner.not(
+                    inner.exists(
+                      inner
+                        .selectFrom('ledger_entries as r')
+                        .select('r.id')
+                        .whereRef('r.reverses_entry_id', '=', 'e.id'),
+                    ),
                   ),
                 ),
-              ),
-          ).as('first_order_standing'),
-          exists(
-            selectFrom('parked_order_events as pe')
-              .select('pe.event_id')
-              .where('pe.order_id', '=', p.orderId)
-              .where('pe.applied_at', 'is', null),
-          ).as('parked_waiting'),
+            )
+            .as('first_order_standing'),
+          parkedWaitingOn(eb, p.orderId),
         ]),
       )
       .where(column, '=', p.memberKey),

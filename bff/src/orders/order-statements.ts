@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import type { ExpressionBuilder, Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
@@ -61,15 +61,26 @@ const recordCreditAskingParked = (ledger: 'growth' | 'points') =>
           .where('order_id', '=', p.orderId)
           .returning('order_id'),
       )
-      .selectNoFrom(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('parked_order_events')
-            .select('event_id')
-            .where('order_id', '=', p.orderId)
-            .where('applied_at', 'is', null),
-        ).as('parked_waiting'),
-      ),
+      .selectNoFrom((eb) => parkedWaitingOn(eb, p.orderId)),
   )
+
+/**
+ * Whether events wait parked on the order, as a column of a statement that reads or writes something else: SQLite
+ * asks it with the event's first read (order-facts.ts), PostgreSQL with the credit (above).
+ */
+export function parkedWaitingOn<DB extends Database, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  orderId: string,
+) {
+  // It names no table of the outer query, so any query's builder serves, seen as the plain schema's.
+  const { exists, selectFrom } = eb as unknown as ExpressionBuilder<Database, never>
+  return exists(
+    selectFrom('parked_order_events as pe')
+      .select('pe.event_id')
+      .where('pe.order_id', '=', orderId)
+      .where('pe.applied_at', 'is', null),
+  ).as('parked_waiting')
+}
 
 const statements = {
   growth: { only: recordCreditOnly('growth'), askingParked: recordCreditAskingParked('growth') },
