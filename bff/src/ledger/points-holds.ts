@@ -1,10 +1,12 @@
-import { AppError, newId } from '@mc/shared'
+import { AppError, livePoints, newId } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 import { lockAccount } from './accounts'
 import { postEntry, type Posting } from './post-entry'
+import { pointsLotOf } from './posting'
+import { spendableLots } from './posting-statements'
 
 /** A reservation of points for a redemption that has not settled yet (DESIGN.md §3). */
 export interface HoldRequest {
@@ -47,7 +49,9 @@ export async function spendAtOnce(
   entry: CaptureEntry,
 ): Promise<string> {
   checkHoldRequest(hold, locked)
-  await ensureAvailable(trx, locked, hold)
+  // The lots are read once: summed here for what is available, then taken from by the spend.
+  const lots = await spendableLots.execute(trx, { memberId: hold.memberId, ledger: 'points' })
+  ensureCovered(locked, livePoints(lots.map(pointsLotOf), hold.now), hold)
   const params = holdParams(hold.id, { ...hold, expiresAt: hold.now })
   await holdInserted.affected(trx, { ...params, status: 'captured', settledAt: hold.now.toISOString() })
   await postEntry(trx, {
@@ -55,7 +59,7 @@ export async function spendAtOnce(
     memberId: hold.memberId,
     ledger: 'points',
     amount: -hold.points,
-    debit: { from: 'earliest_expiry', respectHeld: true },
+    debit: { from: 'earliest_expiry', respectHeld: true, lots },
     // Checked and recorded above without moving the account: it is as the caller locked it.
     lockedAccount: locked,
   })
@@ -75,7 +79,10 @@ async function ensureAvailable(
   account: LockedAccount,
   hold: { memberId: string; points: number; now: Date },
 ) {
-  const live = await livePointsOf(trx, hold.memberId, hold.now)
+  ensureCovered(account, await livePointsOf(trx, hold.memberId, hold.now), hold)
+}
+
+function ensureCovered(account: LockedAccount, live: number, hold: { points: number }) {
   const available = Math.min(account.balance, live) - account.held
   if (available < hold.points) {
     throw new AppError('POINTS_INSUFFICIENT', {

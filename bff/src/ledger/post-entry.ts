@@ -4,13 +4,15 @@ import type { Database, LedgerName } from '../db/schema'
 import { lockAccount } from './accounts'
 import { takeFromLotsAtOnce } from './lot-takes'
 import { entryRow, lotRow, newEntryId, newLotId, type LedgerEntryRow } from './ledger-rows'
-import type { Posting } from './posting'
+import { pointsLotOf, type Posting } from './posting'
 import {
   creditAtOnce,
+  entryWithAccount,
   insertEntry,
   insertLot,
   moveAccountAboveZero,
   moveAccountIntoDebt,
+  spendableLots,
   updateAccount,
 } from './posting-statements'
 import { isPostgres } from '../db/engine'
@@ -69,14 +71,15 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   }
 
   const entry = entryRow(posting, { entryId, lotId, balanceAfter, accountVersion: account.version + 1 })
-  await insertEntry.affected(trx, entry)
+  const moved = { balance: balanceAfter, version: account.version + 1 }
+  if (isPostgres(trx)) {
+    // The account locked above is set and the entry appended in one round trip.
+    await entryWithAccount.affected(trx, { ...entry, ...moved })
+  } else {
+    await insertEntry.affected(trx, entry)
+    await updateAccount.affected(trx, { memberId: posting.memberId, ledger: posting.ledger, ...moved })
+  }
   if (lotId !== null && spendable > 0) await appendLot(trx, posting, { lotId, entryId, amount: spendable })
-  await updateAccount.affected(trx, {
-    memberId: posting.memberId,
-    ledger: posting.ledger,
-    balance: balanceAfter,
-    version: account.version + 1,
-  })
   return entry
 }
 
@@ -155,13 +158,7 @@ export function postDebit(trx: Transaction<Database>, posting: DebitPosting): Pr
 /** Takes `points` from lots; what the lots cannot cover stays as debt (allowed only where the posting says so). */
 async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted: number): Promise<void> {
   const source = posting.debit!
-  const lots = await trx
-    .selectFrom('ledger_lots')
-    .select(['id', 'remaining', 'expires_at'])
-    .where('member_id', '=', posting.memberId)
-    .where('ledger', '=', posting.ledger)
-    .where('remaining', '>', 0)
-    .execute()
+  const lots = source.lots ?? (await spendableLots.execute(trx, { memberId: posting.memberId, ledger: posting.ledger }))
   const takes: LotTake[] = []
   let left = wanted
   if (source.from === 'lot') {
@@ -171,9 +168,7 @@ async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted
     left -= take
   }
   if (left > 0 && (source.from === 'earliest_expiry' || source.overflow === 'earliest_expiry')) {
-    const others = lots
-      .filter((lot) => !takes.some((t) => t.lotId === lot.id))
-      .map((lot) => ({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expires_at }))
+    const others = lots.filter((lot) => !takes.some((t) => t.lotId === lot.id)).map(pointsLotOf)
     // An expired lot is never spent, even before the expiry sweep has written it off.
     const coverable = Math.min(left, livePoints(others, posting.now))
     if (coverable > 0) {

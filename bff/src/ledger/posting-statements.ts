@@ -18,6 +18,16 @@ export const lockedAccount = preparedQuery<{ memberId: string; ledger: LedgerNam
   ),
 )
 
+/** The member's lots of one ledger that still hold something: what a debit may take from. */
+export const spendableLots = preparedQuery<{ memberId: string; ledger: LedgerName }>()((db, p) =>
+  db
+    .selectFrom('ledger_lots')
+    .select(['id', 'remaining', 'expires_at'])
+    .where('member_id', '=', p.memberId)
+    .where('ledger', '=', p.ledger)
+    .where('remaining', '>', 0),
+)
+
 const moveAccount = (floorAtZero: boolean) =>
   preparedQuery<{ memberId: string; ledger: LedgerName; amount: number }>()((db, p) =>
     db
@@ -91,6 +101,25 @@ export const updateAccount = preparedQuery<{
     .set({ balance: p.balance, version: p.version })
     .where('member_id', '=', p.memberId)
     .where('ledger', '=', p.ledger),
+)
+
+/**
+ * PostgreSQL only: the account set to its new balance and version and the entry appended, in one statement (a
+ * data-modifying CTE) where the general path makes two round trips. The account is already locked by this
+ * transaction (the caller read it with `lockedAccount` or holds it from a redemption), so the update cannot wait
+ * or find another version: the statement writes what `updateAccount` then `insertEntry` would.
+ */
+export const entryWithAccount = preparedQuery<LedgerEntryRow & { balance: number; version: number }>()((db, p) =>
+  db
+    .with('moved', (qc) =>
+      qc
+        .updateTable('ledger_accounts')
+        .set({ balance: p.balance, version: p.version })
+        .where('member_id', '=', p.member_id)
+        .where('ledger', '=', p.ledger),
+    )
+    .insertInto('ledger_entries')
+    .values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
 )
 
 /** What a credit's single statement needs: the entry as `entryRow` builds it, less what the moved account decides. */

@@ -199,21 +199,34 @@ export async function listMallItems(
 }
 
 /**
- * The item a redemption asks for, and the program in force, from one statement: the redemption needs both, and on
- * PostgreSQL each statement is a round trip.
+ * The item a redemption asks for, the program in force and how many stores take pickups, from one statement: the
+ * redemption needs all three, and on PostgreSQL each statement is a round trip. A shop without stores then
+ * settles a pickup's store without reading them (pickup-outlets.ts).
  */
 export async function itemWithProgram(
   trx: Transaction<Database>,
   itemId: string,
-): Promise<{ item: MallItemRow; program: PublishedProgram }> {
+): Promise<{ item: MallItemRow; program: PublishedProgram; openOutlets: number }> {
   const row = await itemAndLatestVersion.takeFirst(trx, { itemId })
   if (!row) throw new AppError('MALL_ITEM_NOT_FOUND', { itemId })
-  const { program_version: version, ...item } = row
-  return { item, program: version === null ? await publishedProgram(trx) : await programAt(trx, Number(version)) }
+  const { program_version: version, open_outlets: openOutlets, ...item } = row
+  const program = version === null ? await publishedProgram(trx) : await programAt(trx, Number(version))
+  return { item, program, openOutlets: Number(openOutlets) }
 }
 
 const itemAndLatestVersion = preparedQuery<{ itemId: string }>()((db, p) =>
-  db.selectFrom('mall_items').selectAll().select(latestVersionColumn).where('id', '=', p.itemId),
+  db
+    .selectFrom('mall_items')
+    .selectAll()
+    .select(latestVersionColumn)
+    .select((eb) =>
+      eb
+        .selectFrom('outlets')
+        .select((inner) => inner.fn.countAll().as('n'))
+        .where('closed_at', 'is', null)
+        .as('open_outlets'),
+    )
+    .where('id', '=', p.itemId),
 )
 
 export async function itemRowOrThrow(

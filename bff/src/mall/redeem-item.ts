@@ -92,7 +92,7 @@ async function reserve(
   // The member's points account is locked first: it serialises this member's redemptions, so the
   // per-member limit counted below cannot be overtaken by a concurrent request of the same member.
   const account = await lockAccount(trx, memberId, 'points')
-  const { item, program } = await itemWithProgram(trx, body.itemId)
+  const { item, program, openOutlets } = await itemWithProgram(trx, body.itemId)
   const shopper = await shopperFor(trx, account, item, program)
   const redeemed =
     item.per_member_limit === null ? 0 : ((await redeemedCounts(trx, memberId, [item.id])).get(item.id) ?? 0)
@@ -108,7 +108,7 @@ async function reserve(
     throw new AppError('MALL_LIMIT_REACHED', { itemId: item.id, limit: item.per_member_limit, redeemed })
   }
   if (item.fulfilment === 'delivery' && !body.delivery) throw new AppError('DELIVERY_ADDRESS_REQUIRED')
-  const pickupOutletId = await pickupOutletFor(trx, memberId, item.fulfilment, body.pickupOutletId)
+  const pickupOutletId = await pickupOutletFor(trx, memberId, item.fulfilment, body.pickupOutletId, openOutlets)
   if (item.cash_fen > 0 && !deps.payments)
     throw new AppError('PAYMENT_UNAVAILABLE', { reason: 'no payment provider configured' })
 

@@ -60,6 +60,8 @@ export async function pickupOutletFor(
   memberId: string,
   fulfilment: 'coupon' | 'delivery' | 'pickup',
   requested: string | undefined,
+  /** How many stores take pickups, when the caller read it already (itemWithProgram): none means no store. */
+  openCount?: number,
 ): Promise<string | null> {
   if (fulfilment !== 'pickup') {
     if (requested !== undefined) throw new AppError('PICKUP_OUTLET_NOT_ALLOWED', { fulfilment })
@@ -75,6 +77,7 @@ export async function pickupOutletFor(
     if (row.closed_at !== null) throw new AppError('PICKUP_OUTLET_CLOSED', { outletId: requested })
     return row.id
   }
+  if (openCount === 0) return null
   const open = await openOutlets(trx)
   if (open.length === 0) return null
   const preferred = await preferredOutletId(trx, memberId, new Set(open.map((row) => row.id)))
