@@ -35,6 +35,8 @@ interface Applying extends EventContext {
   program: PublishedProgram
   firstOrderStanding?: boolean
   parkedWaiting?: boolean
+  /** The member's growth account is locked by this transaction (see OrderFacts). */
+  growthLocked: boolean
 }
 
 const outcome = (
@@ -69,6 +71,7 @@ export async function applyOrderEvent(
       program: ctx.program ?? (await programAt(ctx.trx, facts.programVersion)),
       firstOrderStanding: facts.firstOrderStanding,
       parkedWaiting: facts.parkedWaiting,
+      growthLocked: facts.growthLocked,
     },
     event,
     member,
@@ -159,7 +162,9 @@ async function applyPaid(
   }
   // One conditional insert is the guard against paying an order twice: a concurrent payment of the same order
   // under another event id waits on the key (PostgreSQL) or the write lock (SQLite) and then inserts nothing.
-  if ((await insertPaidOrder.affected(ctx.trx, order)) === 0n) return null
+  const insert = await insertPaidOrder(ctx.trx, order, ctx.growthLocked)
+  if (!insert.inserted) return null
+  if (insert.firstOrderStanding !== undefined) ctx.firstOrderStanding = insert.firstOrderStanding
   await storeOrderLines(ctx, event, member.id, paidDay)
   const result = outcome(event, 'applied', member.id)
   if (rules.growth.creditOn === 'paid') await credit(ctx, order, 'growth', occurredAt, result)

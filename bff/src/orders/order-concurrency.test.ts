@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { accountBalances } from '../ledger/accounts'
 import { entryKinds, orderEvent, sendOrderEvent } from '../test/order-events'
+import { adminCall } from '../test/mall-fixtures'
 import { useTestApp } from '../test/test-app'
 
 // A member's first online order also earns the first-order task (FMCG: 100 growth and 100 points, posted before the
@@ -47,6 +48,32 @@ describe('order events under concurrency and in any order', () => {
       .orderBy('account_version')
       .execute()
     expect(versions.map((v) => v.account_version)).toEqual(Array.from({ length: 101 }, (_, i) => i + 1))
+  })
+
+  it('50 parallel first orders of a member with a growth account earn the first-order task once', async () => {
+    // With the account in place, a payment locks it in its first read and its order insert asks whether the task
+    // stands (order-statements.ts), instead of locking and asking later: one of the 50 earns it, whichever.
+    const memberId = await newMemberId()
+    const seeded = await adminCall(
+      t,
+      'POST',
+      `/api/admin/members/${memberId}/adjustments`,
+      { ledger: 'growth', amount: 10, reason: '测试成长值' },
+      `seed-${memberId}`,
+    )
+    expect(seeded.status).toBe(201)
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        sendOrderEvent(t, orderEvent('order.paid', `C-5-${i}`, { memberId }, 1_000)),
+      ),
+    )
+    expect(answers.every((a) => a.status === 200)).toBe(true)
+    const firsts = (await entryKinds(t, memberId)).filter((e) => e.kind === 'first_order')
+    expect(firsts).toEqual([
+      { ledger: 'growth', kind: 'first_order', amount: 100 },
+      { ledger: 'points', kind: 'first_order', amount: 100 },
+    ])
+    expect(await accountBalances(t.db, memberId)).toMatchObject({ growth: 10 + 100 + 50 * 10, points: 100 })
   })
 
   it('20 re-sends of a paid order under new event ids at once all answer 200 and post nothing more', async () => {

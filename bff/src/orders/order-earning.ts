@@ -22,7 +22,10 @@ export async function creditOrder(
     program: PublishedProgram
     occurredAt: Date
     now: Date
-    /** True when this transaction already knows the member holds the task's credit, so it is not asked again. */
+    /**
+     * Whether the member holds the task's credit, when this transaction already asked under the growth account's
+     * lock (order-facts.ts): true, it is not credited; false, it is credited without asking again.
+     */
     firstOrderStanding?: boolean
   },
 ): Promise<{ entryId: string; tier: OrderEventOutcome['tier'] }> {
@@ -30,13 +33,11 @@ export async function creditOrder(
   // 首单 is the shop's task: a till purchase (source outlet) neither earns it nor counts as the first order.
   const first =
     order.source === 'online' && input.firstOrderStanding !== true
-      ? await creditFirstOrder(trx, {
-          memberId: order.member_id,
-          orderId: order.order_id,
-          program,
-          occurredAt: input.occurredAt,
-          now,
-        })
+      ? await creditFirstOrder(
+          trx,
+          { memberId: order.member_id, orderId: order.order_id, program, occurredAt: input.occurredAt, now },
+          input.firstOrderStanding,
+        )
       : null
   const {
     entries: [entry],

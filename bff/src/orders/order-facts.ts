@@ -6,6 +6,7 @@ import type { Database } from '../db/schema'
 import { latestVersionColumn } from '../program/published-program'
 import type { OrderRow } from './order-earning'
 import { parkedWaitingOn } from './order-statements'
+import { firstOrderStandingOf } from '../tasks/first-order'
 
 /** What an order event needs to know before it writes, read together. */
 export interface OrderFacts {
@@ -23,20 +24,29 @@ export interface OrderFacts {
    */
   firstOrderStanding?: boolean
   parkedWaiting?: boolean
+  /**
+   * The member's growth account is locked by this transaction from here on: SQLite's writer holds the database; a
+   * PostgreSQL payment locked the account in this read (not when the member has none yet).
+   */
+  growthLocked: boolean
 }
 
 /**
  * One statement for the member an event names (by id, else openid, else phone), their tier, the order, and the
  * latest program version, where the order path used to make four. Unknown member → 404 MEMBER_NOT_FOUND.
  */
-export async function readOrderFacts(trx: Transaction<Database>, event: Pick<OrderEvent, 'data'>): Promise<OrderFacts> {
+export async function readOrderFacts(
+  trx: Transaction<Database>,
+  event: Pick<OrderEvent, 'type' | 'data'>,
+): Promise<OrderFacts> {
   const { member, orderId } = event.data
   const [query, memberKey] = member.memberId
     ? [factsById, member.memberId]
     : member.openid
       ? [factsByOpenid, member.openid]
       : [factsByPhone, member.phone!]
-  const row = await query.takeFirst(trx, { memberKey, orderId })
+  const lockGrowth = event.type === 'order.paid'
+  const row = await query.takeFirst(trx, { memberKey, orderId, lockGrowth })
   if (!row) throw new AppError('MEMBER_NOT_FOUND', { member: Object.keys(member) })
   if (row.program_version === null) throw new Error('no program rules are published; run the migrations and seed')
   const serialised = !isPostgres(trx)
@@ -47,6 +57,7 @@ export async function readOrderFacts(trx: Transaction<Database>, event: Pick<Ord
     tier: row.tier_key === null ? null : { key: row.tier_key, validUntil: row.valid_until },
     firstOrderStanding: serialised ? Boolean(row.first_order_standing) : undefined,
     parkedWaiting: serialised ? Boolean(row.parked_waiting) : undefined,
+    growthLocked: serialised || (lockGrowth && row.growth_locked !== null),
   }
 }
 
@@ -55,7 +66,7 @@ const orderLockClass = 4301
 
 /** The facts statement for members named by one column, compiled once per database handle. */
 const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
-  preparedQuery<{ memberKey: string; orderId: string }>()((db, p) =>
+  preparedQuery<{ memberKey: string; orderId: string; lockGrowth: boolean }>()((db, p) =>
     db
       .selectFrom('members as m')
       .leftJoin('member_tiers as t', 't.member_id', 'm.id')
@@ -83,35 +94,26 @@ const factsBy = (column: 'm.id' | 'm.openid' | 'm.phone') =>
       // PostgreSQL: the order's lock, held to the commit, so a refund or completion that finds no order here
       // and a payment of that order never both miss each other (see `paidMeanwhile`, apply-order-event.ts).
       .$if(isPostgres(db), (qb) =>
-        qb.select(sql<string>`pg_advisory_xact_lock(${orderLockClass}, hashtext(${p.orderId}))`.as('order_lock')),
+        qb
+          .select(sql<string>`pg_advisory_xact_lock(${orderLockClass}, hashtext(${p.orderId}))`.as('order_lock'))
+          // A payment also locks the member's growth account here, after the order's lock (the columns are
+          // evaluated in order): it would lock it before its first-order check anyway (first-order.ts), and
+          // holding it from here lets the order's insert answer that check (order-statements.ts).
+          .select((eb) =>
+            eb
+              .selectFrom('ledger_accounts as ga')
+              .select('ga.version')
+              .whereRef('ga.member_id', '=', 'm.id')
+              .where('ga.ledger', '=', 'growth')
+              .where(sql<boolean>`${p.lockGrowth}::boolean`)
+              .forUpdate()
+              .as('growth_locked'),
+          ),
       )
       // Where the transaction holds the write lock from its start (SQLite), also what nothing can change before
       // the event writes; PostgreSQL asks these when it needs them (see OrderFacts).
       .$if(!isPostgres(db), (qb) =>
-        qb.select((eb) => [
-          // The same question as `standingFirstOrder` (tasks/first-order.ts): a first-order credit not taken back.
-          eb
-            .exists(
-              eb
-                .selectFrom('ledger_entries as e')
-                .select('e.id')
-                .whereRef('e.member_id', '=', 'm.id')
-                .where('e.kind', '=', 'first_order')
-                .where('e.amount', '>', 0)
-                .where((inner) =>
-                  inner.not(
-                    inner.exists(
-                      inner
-                        .selectFrom('ledger_entries as r')
-                        .select('r.id')
-                        .whereRef('r.reverses_entry_id', '=', 'e.id'),
-                    ),
-                  ),
-                ),
-            )
-            .as('first_order_standing'),
-          parkedWaitingOn(eb, p.orderId),
-        ]),
+        qb.select((eb) => [firstOrderStandingOf(eb, eb.ref('m.id')), parkedWaitingOn(eb, p.orderId)]),
       )
       .where(column, '=', p.memberKey),
   )

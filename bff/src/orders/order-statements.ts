@@ -1,16 +1,13 @@
-import type { ExpressionBuilder, Transaction } from 'kysely'
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 import type { OrderRow } from './order-earning'
+import { firstOrderStandingOf } from '../tasks/first-order'
 
 /** The order path's writes that run with every payment, compiled once per database handle (prepared-query.ts). */
 
-/**
- * Inserts a paid order unless one of its id exists: the guard against paying an order twice (see `applyPaid`).
- * Answers through `affected`: 0 when the order was taken.
- */
-export const insertPaidOrder = preparedQuery<OrderRow>()((db, p) =>
+const paidOrderInsert = (db: Kysely<Database>, p: OrderRow) =>
   db
     .insertInto('orders')
     .values({
@@ -31,8 +28,30 @@ export const insertPaidOrder = preparedQuery<OrderRow>()((db, p) =>
       paid_at: p.paid_at,
       completed_at: p.completed_at,
     })
-    .onConflict((oc) => oc.column('order_id').doNothing()),
+    .onConflict((oc) => oc.column('order_id').doNothing())
+
+const insertOnly = preparedQuery<OrderRow>()(paidOrderInsert)
+/** The same insert, answering whether the member holds a first-order credit, asked once the insert runs. */
+const insertAskingFirstOrder = preparedQuery<OrderRow>()((db, p) =>
+  paidOrderInsert(db, p).returning((eb) => firstOrderStandingOf(eb, p.member_id)),
 )
+
+/**
+ * Inserts a paid order unless one of its id exists: the guard against paying an order twice (see `applyPaid`);
+ * `inserted` is false when the order was taken. When the transaction holds the member's growth account locked on
+ * PostgreSQL (order-facts.ts), the insert also answers the first-order check (first-order.ts) that would otherwise
+ * lock and ask in two more round trips: its snapshot is taken after that lock, so it sees every first-order credit
+ * committed, and none can be written meanwhile by another transaction, since that must lock the account first.
+ */
+export async function insertPaidOrder(
+  trx: Transaction<Database>,
+  order: OrderRow,
+  growthLocked: boolean,
+): Promise<{ inserted: boolean; firstOrderStanding?: boolean }> {
+  if (!growthLocked || !isPostgres(trx)) return { inserted: (await insertOnly.affected(trx, order)) > 0n }
+  const row = await insertAskingFirstOrder.takeFirst(trx, order)
+  return row ? { inserted: true, firstOrderStanding: Boolean(row.first_order_standing) } : { inserted: false }
+}
 
 type Credited = { orderId: string; amount: number; entryId: string }
 

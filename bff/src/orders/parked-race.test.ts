@@ -5,13 +5,13 @@ import { orderEvent, sendOrderEvent } from '../test/order-events'
 import { type TestApp, useTestApp } from '../test/test-app'
 import { testDatabaseKind } from '../test/test-database'
 
-/** Resolves once a backend of this database waits on a lock in a statement that starts with `queryStart`. */
-async function waitingOnLock(t: TestApp, queryStart: string, also?: () => boolean) {
+/** Resolves once `backends` backends of this database wait on a lock in a statement that starts with `queryStart`. */
+async function waitingOnLock(t: TestApp, queryStart: string, also?: () => boolean, backends = 1) {
   for (let tries = 0; tries < 200; tries += 1) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
       where wait_event_type = 'Lock' and datname = current_database() and query like ${`${queryStart}%`}`.execute(t.db)
-    if (rows[0].n > 0 || also?.()) return
+    if (rows[0].n >= backends || also?.()) return
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
   throw new Error(`nothing waited on a lock in ${queryStart}`)
@@ -106,7 +106,8 @@ describe.runIf(testDatabaseKind() === 'postgres')('a refund racing its payment (
       refundId: 'r1',
       refundAmountFen: 30_000,
     })
-    // The payment stops at the member's account, holding the order's lock, until this transaction rolls back.
+    // The payment stops at the member's account in its first read, holding the order's lock, until this
+    // transaction rolls back.
     const blocker = await holdInTransaction(t, (trx) =>
       trx
         .selectFrom('ledger_accounts')
@@ -117,10 +118,10 @@ describe.runIf(testDatabaseKind() === 'postgres')('a refund racing its payment (
         .execute(),
     )
     const paidAnswer = sendOrderEvent(t, paid)
-    await waitingOnLock(t, 'select * from "ledger_accounts"')
+    await waitingOnLock(t, 'select "m"."id"')
     // The refund reads its facts while the payment is uncommitted: it waits for the order, then finds it paid.
     const refundAnswer = sendOrderEvent(t, refund)
-    await waitingOnLock(t, 'select "m"."id"')
+    await waitingOnLock(t, 'select "m"."id"', undefined, 2)
     await blocker.rollBack()
     const [payment, refunded] = await Promise.all([paidAnswer, refundAnswer])
 
@@ -135,5 +136,27 @@ describe.runIf(testDatabaseKind() === 'postgres')('a refund racing its payment (
     expect(
       await t.db.selectFrom('parked_order_events').select('event_id').where('order_id', '=', 'RACE-2').execute(),
     ).toEqual([])
+  })
+
+  it("a payment takes its order's lock before the member's growth account, as a refund does", async () => {
+    // A refund holds the order's lock and then locks the member's accounts; a payment locking the account first
+    // and the order second could deadlock with it. Here the account is held elsewhere: the payment waiting on it
+    // must already hold the order's lock.
+    const token = await t.joinedMember('13300009903')
+    const memberId = (await t.json('GET', '/api/me', undefined, token)).body.member.id as string
+    expect((await sendOrderEvent(t, orderEvent('order.paid', 'LOCK-0', { memberId }, 1_000))).status).toBe(200)
+    const blocker = await holdInTransaction(t, (trx) =>
+      sql`select 1 from ledger_accounts where member_id = ${memberId} and ledger = 'growth' for update`.execute(trx),
+    )
+    const payment = sendOrderEvent(t, orderEvent('order.paid', 'LOCK-1', { memberId }, 1_000))
+    await waitingOnLock(t, 'select "m"."id"')
+    const orderLockFree = await t.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ free: boolean }>`
+        select pg_try_advisory_xact_lock(4301, hashtext('LOCK-1')) as free`.execute(trx)
+      return rows[0].free
+    })
+    await blocker.rollBack()
+    expect(orderLockFree).toBe(false)
+    expect((await payment).status).toBe(200)
   })
 })

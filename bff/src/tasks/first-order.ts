@@ -1,5 +1,5 @@
 import { awardForEvent } from '@mc/shared'
-import type { Kysely, Transaction } from 'kysely'
+import type { Expression, ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import { lockAccount } from '../ledger/accounts'
 import type { Database, LedgerName } from '../db/schema'
 import { earn, type Credit, type Earned } from '../earning/earn'
@@ -25,10 +25,17 @@ const keyOf = (memberId: string, orderId: string, ledger: LedgerName) => `first_
  * sees the first's credit. A credit taken back by a full refund no longer stands: the next credited order earns it.
  * Answers the earning, or null when there was nothing to credit.
  */
-export async function creditFirstOrder(trx: Transaction<Database>, order: FirstOrderCandidate): Promise<Earned | null> {
+export async function creditFirstOrder(
+  trx: Transaction<Database>,
+  order: FirstOrderCandidate,
+  /** False when this transaction already asked under the growth account's lock (see order-facts.ts). */
+  standing?: false,
+): Promise<Earned | null> {
   const { memberId, orderId, program } = order
-  await lockAccount(trx, memberId, 'growth')
-  if (await standingFirstOrder(trx, memberId)) return null
+  if (standing === undefined) {
+    await lockAccount(trx, memberId, 'growth')
+    if (await standingFirstOrder(trx, memberId)) return null
+  }
   const credits = (['growth', 'points'] as const)
     .map((ledger) => ({ ledger, amount: awardForEvent(program.rules[ledger].sources.firstOrder) }))
     .filter(({ amount }) => amount > 0)
@@ -51,18 +58,34 @@ export async function creditFirstOrder(trx: Transaction<Database>, order: FirstO
 
 /** Whether the member holds a first-order credit that no reversal has taken back. */
 export async function standingFirstOrder(db: Kysely<Database>, memberId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('ledger_entries as e')
-    .select('e.id')
-    .where('e.member_id', '=', memberId)
-    .where('e.kind', '=', 'first_order')
-    .where('e.amount', '>', 0)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id'))),
-    )
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
+  const row = await db.selectNoFrom((eb) => firstOrderStandingOf(eb, memberId)).executeTakeFirstOrThrow()
+  return Boolean(row.first_order_standing)
+}
+
+/**
+ * The same question as a column of another statement (the order path's first read on SQLite, its order insert on
+ * PostgreSQL), for a member named by value or by a column of that statement.
+ */
+export function firstOrderStandingOf<DB extends Database, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  memberId: string | Expression<string>,
+) {
+  // It names no table of the outer query but the member, so any query's builder serves, seen as the plain schema's.
+  const { exists, selectFrom } = eb as unknown as ExpressionBuilder<Database, never>
+  return exists(
+    selectFrom('ledger_entries as e')
+      .select('e.id')
+      .where('e.member_id', '=', memberId)
+      .where('e.kind', '=', 'first_order')
+      .where('e.amount', '>', 0)
+      .where((inner) =>
+        inner.not(
+          inner.exists(
+            inner.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id'),
+          ),
+        ),
+      ),
+  ).as('first_order_standing')
 }
 
 /**
