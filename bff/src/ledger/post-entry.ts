@@ -2,7 +2,7 @@ import { AppError, livePoints, planLotConsumption, type LotTake } from '@mc/shar
 import type { Transaction } from 'kysely'
 import type { Database, LedgerName } from '../db/schema'
 import { lockAccount } from './accounts'
-import { takeFromLotsAtOnce } from './lot-takes'
+import { takeFromLotsAtOnce, type LotTakeRow } from './lot-takes'
 import { entryRow, lotRow, newEntryId, newLotId, type LedgerEntryRow } from './ledger-rows'
 import { pointsLotOf, type Posting } from './posting'
 import {
@@ -48,6 +48,7 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   const entryId = newEntryId(posting.ledger, posting.now)
   let lotId: string | null = null
   let spendable = 0
+  let takes: LotTakeRow[] = []
 
   if (amount < 0) {
     if (!posting.debit) throw new Error('a debit needs a lot source')
@@ -59,7 +60,7 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
         debt: Math.max(0, -account.balance),
       })
     }
-    await takeFromLots(trx, posting, -amount)
+    takes = await plannedTakes(trx, posting, -amount)
     if (posting.debit.from === 'lot') lotId = posting.debit.lotId
   } else if (posting.credit) {
     // Earnings repay an outstanding debt first; only the rest becomes spendable.
@@ -73,9 +74,10 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   const entry = entryRow(posting, { entryId, lotId, balanceAfter, accountVersion: account.version + 1 })
   const moved = { balance: balanceAfter, version: account.version + 1 }
   if (isPostgres(trx)) {
-    // The account locked above is set and the entry appended in one round trip.
-    await entryWithAccount.affected(trx, { ...entry, ...moved })
+    // The lots taken, the account locked above set and the entry appended in one round trip.
+    await entryWithAccount.affected(trx, { ...entry, ...moved, takes: JSON.stringify(takes) })
   } else {
+    await takeFromLotsAtOnce(trx, takes)
     await insertEntry.affected(trx, entry)
     await updateAccount.affected(trx, { memberId: posting.memberId, ledger: posting.ledger, ...moved })
   }
@@ -155,8 +157,11 @@ export function postDebit(trx: Transaction<Database>, posting: DebitPosting): Pr
   return postEntry(trx, posting)
 }
 
-/** Takes `points` from lots; what the lots cannot cover stays as debt (allowed only where the posting says so). */
-async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted: number): Promise<void> {
+/**
+ * What to take from which lot for `wanted` points; what the lots cannot cover stays as debt (allowed only where the
+ * posting says so). Nothing is written here: the posting writes the takes with its entry.
+ */
+async function plannedTakes(trx: Transaction<Database>, posting: Posting, wanted: number): Promise<LotTakeRow[]> {
   const source = posting.debit!
   const lots = source.lots ?? (await spendableLots.execute(trx, { memberId: posting.memberId, ledger: posting.ledger }))
   const takes: LotTake[] = []
@@ -179,8 +184,5 @@ async function takeFromLots(trx: Transaction<Database>, posting: Posting, wanted
   if (left > 0 && !posting.allowDebt) {
     throw new AppError(insufficient(posting.ledger), { required: wanted, coverable: wanted - left })
   }
-  await takeFromLotsAtOnce(
-    trx,
-    takes.map((take) => ({ id: take.lotId, take: take.points })),
-  )
+  return takes.map((take) => ({ id: take.lotId, take: take.points }))
 }

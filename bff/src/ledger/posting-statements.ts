@@ -4,6 +4,7 @@ import { forUpdate } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { LedgerLotsTable, LedgerName } from '../db/schema'
 import type { LedgerEntryRow } from './ledger-rows'
+import { lotTakesOnPostgres } from './lot-takes'
 
 /**
  * The statements every posting runs, compiled once per database handle (prepared-query.ts): a posting is the hot
@@ -104,22 +105,25 @@ export const updateAccount = preparedQuery<{
 )
 
 /**
- * PostgreSQL only: the account set to its new balance and version and the entry appended, in one statement (a
- * data-modifying CTE) where the general path makes two round trips. The account is already locked by this
- * transaction (the caller read it with `lockedAccount` or holds it from a redemption), so the update cannot wait
- * or find another version: the statement writes what `updateAccount` then `insertEntry` would.
+ * PostgreSQL only: a debit's lot takes (a JSON array, `lotTakesOnPostgres`), the account set to its new balance
+ * and version, and the entry appended, in one statement (data-modifying CTEs) where the general path makes three
+ * round trips. The account is already locked by this transaction (the caller read it with `lockedAccount` or holds
+ * it from a redemption), so the update cannot wait or find another version, and the takes were planned from lots
+ * read under that lock: the statement writes what `takeFromLotsAtOnce`, `updateAccount` and `insertEntry` would.
  */
-export const entryWithAccount = preparedQuery<LedgerEntryRow & { balance: number; version: number }>()((db, p) =>
-  db
-    .with('moved', (qc) =>
-      qc
-        .updateTable('ledger_accounts')
-        .set({ balance: p.balance, version: p.version })
-        .where('member_id', '=', p.member_id)
-        .where('ledger', '=', p.ledger),
-    )
-    .insertInto('ledger_entries')
-    .values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
+export const entryWithAccount = preparedQuery<LedgerEntryRow & { balance: number; version: number; takes: string }>()(
+  (db, p) =>
+    db
+      .with('taken', (qc) => lotTakesOnPostgres(qc, p.takes))
+      .with('moved', (qc) =>
+        qc
+          .updateTable('ledger_accounts')
+          .set({ balance: p.balance, version: p.version })
+          .where('member_id', '=', p.member_id)
+          .where('ledger', '=', p.ledger),
+      )
+      .insertInto('ledger_entries')
+      .values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
 )
 
 /** What a credit's single statement needs: the entry as `entryRow` builds it, less what the moved account decides. */

@@ -8,12 +8,15 @@ import {
   type MallItemPatch,
   type StockChangeBody,
 } from '@mc/shared'
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database, MallItemsTable } from '../db/schema'
 import { audit } from '../audit/audit'
 import { fieldIssues } from '../http/validate'
 import { preparedQuery } from '../db/prepared-query'
+import { isPostgres } from '../db/engine'
+import { lockAccount } from '../ledger/accounts'
+import type { LockedAccount } from '../ledger/points-holds'
 import { latestVersionColumn, programAt, publishedProgram, type PublishedProgram } from '../program/published-program'
 import { checkUploadedImages } from '../uploads/uploaded-images'
 
@@ -199,35 +202,66 @@ export async function listMallItems(
 }
 
 /**
- * The item a redemption asks for, the program in force and how many stores take pickups, from one statement: the
- * redemption needs all three, and on PostgreSQL each statement is a round trip. A shop without stores then
- * settles a pickup's store without reading them (pickup-outlets.ts).
+ * What a redemption starts from, in one statement where it took two: the member's points account, locked first
+ * (it serialises the member's redemptions), the item, the program in force and how many stores take pickups (a
+ * shop without stores then settles a pickup's store without reading them, pickup-outlets.ts). On PostgreSQL each
+ * statement is a round trip. A member without a points account yet, or an unknown item, takes the separate reads,
+ * which open the account or answer MALL_ITEM_NOT_FOUND.
  */
-export async function itemWithProgram(
+export async function redemptionStart(
   trx: Transaction<Database>,
+  memberId: string,
   itemId: string,
-): Promise<{ item: MallItemRow; program: PublishedProgram; openOutlets: number }> {
-  const row = await itemAndLatestVersion.takeFirst(trx, { itemId })
-  if (!row) throw new AppError('MALL_ITEM_NOT_FOUND', { itemId })
+): Promise<{ account: LockedAccount; item: MallItemRow; program: PublishedProgram; openOutlets: number }> {
+  const row = await accountAndItem.takeFirst(trx, { memberId, itemId })
+  if (!row) {
+    const account = await lockAccount(trx, memberId, 'points')
+    const item = await itemAndLatestVersion.takeFirst(trx, { itemId })
+    if (!item) throw new AppError('MALL_ITEM_NOT_FOUND', { itemId })
+    return { account, ...(await withProgram(trx, item)) }
+  }
+  const { a_balance: balance, a_held: held, a_version: version, ...itemRow } = row
+  const account = { member_id: memberId, ledger: 'points' as const, balance, held, version }
+  return { account, ...(await withProgram(trx, itemRow)) }
+}
+
+type ItemAndVersion = MallItemRow & { program_version: number | null; open_outlets: number | string | bigint | null }
+
+async function withProgram(trx: Transaction<Database>, row: ItemAndVersion) {
   const { program_version: version, open_outlets: openOutlets, ...item } = row
   const program = version === null ? await publishedProgram(trx) : await programAt(trx, Number(version))
   return { item, program, openOutlets: Number(openOutlets) }
 }
+
+const openOutletsColumn = (eb: ExpressionBuilder<Database, never>) =>
+  eb
+    .selectFrom('outlets')
+    .select((inner) => inner.fn.countAll().as('n'))
+    .where('closed_at', 'is', null)
+    .as('open_outlets')
 
 const itemAndLatestVersion = preparedQuery<{ itemId: string }>()((db, p) =>
   db
     .selectFrom('mall_items')
     .selectAll()
     .select(latestVersionColumn)
-    .select((eb) =>
-      eb
-        .selectFrom('outlets')
-        .select((inner) => inner.fn.countAll().as('n'))
-        .where('closed_at', 'is', null)
-        .as('open_outlets'),
-    )
+    .select((eb) => openOutletsColumn(eb as unknown as ExpressionBuilder<Database, never>))
     .where('id', '=', p.itemId),
 )
+
+/** The account row is locked (PostgreSQL: FOR UPDATE OF it only; SQLite's writer holds the database already). */
+const accountAndItem = preparedQuery<{ memberId: string; itemId: string }>()((db, p) => {
+  const query = db
+    .selectFrom('ledger_accounts as a')
+    .innerJoin('mall_items as i', (join) => join.on('i.id', '=', p.itemId))
+    .selectAll('i')
+    .select(['a.balance as a_balance', 'a.held as a_held', 'a.version as a_version'])
+    .select(latestVersionColumn)
+    .select((eb) => openOutletsColumn(eb as unknown as ExpressionBuilder<Database, never>))
+    .where('a.member_id', '=', p.memberId)
+    .where('a.ledger', '=', 'points')
+  return isPostgres(db) ? query.forUpdate('a') : query
+})
 
 export async function itemRowOrThrow(
   db: Kysely<Database> | Transaction<Database>,

@@ -4,12 +4,11 @@ import type { Database } from '../db/schema'
 import type { Deps } from '../deps'
 import { faultPoint } from '../http/fault-injection'
 import { runIdempotent } from '../http/idempotency'
-import { lockAccount } from '../ledger/accounts'
 import { holdPoints } from '../ledger/points-holds'
 import { completeAtOnce } from './complete-redemption'
 import { takeStock } from './item-stock'
 import { redeemedCounts, rowAvailability, type Shopper } from './member-mall'
-import { itemWithProgram, type MallItemRow } from './mall-items'
+import { redemptionStart, type MallItemRow } from './mall-items'
 import { requestPayment } from './request-payment'
 import { pickupOutletFor } from '../outlets/pickup-outlets'
 import { redemptionById, redemptionViews, type RedemptionRow } from './redemption-view'
@@ -91,8 +90,7 @@ async function reserve(
 ): Promise<RedemptionView> {
   // The member's points account is locked first: it serialises this member's redemptions, so the
   // per-member limit counted below cannot be overtaken by a concurrent request of the same member.
-  const account = await lockAccount(trx, memberId, 'points')
-  const { item, program, openOutlets } = await itemWithProgram(trx, body.itemId)
+  const { account, item, program, openOutlets } = await redemptionStart(trx, memberId, body.itemId)
   const shopper = await shopperFor(trx, account, item, program)
   const redeemed =
     item.per_member_limit === null ? 0 : ((await redeemedCounts(trx, memberId, [item.id])).get(item.id) ?? 0)
