@@ -48,12 +48,17 @@ export async function decideSends(
   if (inputs.length === 0) return []
   const arms = inputs.map((i) => armFor(i.memberId, i.sourceId, i.holdoutPercent, i.variants))
   const capped = inputs.filter((input, n) => arms[n] !== 'holdout' && !input.overBudget)
-  const sent = await sentThisWeek(trx, capped)
+  const { sent, closed: closedCounted, asked } = await weekStanding(trx, capped)
   // A key seen before (already recorded, or earlier in this batch) decides nothing. Reading the recorded keys
   // first matters only when a member comes twice: the repeat must not count towards their cap for the other.
   const memberTwice = new Set(inputs.map((i) => i.memberId)).size < inputs.length
   const taken = new Set(memberTwice ? await recordedKeys(trx, inputs.map(sendDedupeKey)) : [])
-  const closed = await closedMembers(trx, inputs)
+  // Whether a counted member closed their account came with their count; only the others are asked here.
+  const closed = await closedMembers(
+    trx,
+    inputs.filter((i) => !asked.has(i.memberId)),
+    closedCounted,
+  )
   const decisions = inputs.map((input, n): (SendDecision & { key: string }) | null => {
     const key = sendDedupeKey(input)
     if (taken.has(key) || closed.has(input.memberId)) return null
@@ -106,9 +111,19 @@ export async function sentThisWeek(
   trx: Transaction<Database>,
   inputs: readonly Pick<SendDecisionInput, 'memberId' | 'now'>[],
 ): Promise<Map<string, number>> {
+  return (await weekStanding(trx, inputs)).sent
+}
+
+/** `sentThisWeek`, and which of the members counted closed their account, read by the same statements. */
+async function weekStanding(
+  trx: Transaction<Database>,
+  inputs: readonly Pick<SendDecisionInput, 'memberId' | 'now'>[],
+): Promise<{ sent: Map<string, number>; closed: Set<string>; asked: Set<string> }> {
   const sent = new Map<string, number>()
+  const closed = new Set<string>()
   const memberIds = [...new Set(inputs.map((i) => i.memberId))].sort()
-  if (memberIds.length === 0) return sent
+  const standing = { sent, closed, asked: new Set(memberIds) }
+  if (memberIds.length === 0) return standing
   if (isPostgres(trx))
     await readInChunks(memberIds, (ids) =>
       trx.selectFrom('members').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute(),
@@ -126,6 +141,7 @@ export async function sentThisWeek(
         .selectFrom('members as m')
         .select((eb) => [
           'm.id as member_id',
+          'm.closed_at',
           eb
             .selectFrom('engagement_sends as s')
             .select(eb.fn.countAll<number | string>().as('n'))
@@ -137,21 +153,27 @@ export async function sentThisWeek(
         .where('m.id', 'in', slice)
         .execute(),
     )
-    for (const c of counts)
+    for (const c of counts) {
       if (Number(c.sent) > 0) sent.set(c.member_id, Math.max(sent.get(c.member_id) ?? 0, Number(c.sent)))
+      if (c.closed_at !== null) closed.add(c.member_id)
+    }
   }
-  return sent
+  return standing
 }
 
 /**
  * Members who closed their account: nothing is decided for them, not even a holdout, since no journey or campaign
  * may reach a person who asked to be forgotten (their inbox is gone with the rest).
  */
-async function closedMembers(trx: Transaction<Database>, inputs: readonly SendDecisionInput[]): Promise<Set<string>> {
+async function closedMembers(
+  trx: Transaction<Database>,
+  inputs: readonly SendDecisionInput[],
+  known: Set<string>,
+): Promise<Set<string>> {
   const rows = await readInChunks([...new Set(inputs.map((i) => i.memberId))], (slice) =>
     trx.selectFrom('members').select('id').where('id', 'in', slice).where('closed_at', 'is not', null).execute(),
   )
-  return new Set(rows.map((r) => r.id))
+  return new Set([...known, ...rows.map((r) => r.id)])
 }
 
 async function recordedKeys(trx: Transaction<Database>, keys: string[]): Promise<string[]> {

@@ -32,7 +32,11 @@ export interface MessageInput {
   now: Date
   /** The business calendar for quiet hours; read from the published program when not given. */
   calendar?: BusinessCalendar
+  /** The send as its decider just recorded it, when at hand (a journey's), so it is not read back. */
+  send?: SendFacts
 }
+
+type SendFacts = { source_type: 'journey' | 'campaign'; source_id: string; dedupe_key: string }
 
 /** Every column spelled out, so all rows of a batch share one column list (bulkInsert's rule). */
 type Row = Required<Insertable<OutboxTable>>
@@ -44,7 +48,7 @@ type Unsent = Omit<Row, 'sent_at'>
 
 /** What the rules read about a batch's members, each read once for the whole batch. */
 interface BatchFacts {
-  sends: Map<string, { source_type: 'journey' | 'campaign'; source_id: string; dedupe_key: string }>
+  sends: Map<string, SendFacts>
   members: Map<string, { openid: string | null; phone: string | null }>
   prefs: Map<string, MemberPrefs>
   /** Free one-time subscriptions per `subscriptionKey`, counted down as this batch queues WeChat messages. */
@@ -113,24 +117,26 @@ const outboxId = (now: Date) => newId('obx', now.getTime())
 async function readFacts(trx: Transaction<Database>, inputs: readonly MessageInput[]): Promise<BatchFacts> {
   const sendIds = [...new Set(inputs.map((i) => i.sendId))]
   const memberIds = [...new Set(inputs.map((i) => i.memberId))]
-  const sends = await readInChunks(sendIds, (ids) =>
-    trx
-      .selectFrom('engagement_sends')
-      .select(['id', 'source_type', 'source_id', 'dedupe_key'])
-      .where('id', 'in', ids)
-      .execute(),
+  const known = new Map(inputs.flatMap((i) => (i.send ? [[i.sendId, { id: i.sendId, ...i.send }] as const] : [])))
+  const sends = await readInChunks(
+    sendIds.filter((id) => !known.has(id)),
+    (ids) =>
+      trx
+        .selectFrom('engagement_sends')
+        .select(['id', 'source_type', 'source_id', 'dedupe_key'])
+        .where('id', 'in', ids)
+        .execute(),
   )
+  // Each member's channels and their notification choices (a row only once they chose), in one read.
   const members = await readInChunks(memberIds, (ids) =>
-    trx.selectFrom('members').select(['id', 'openid', 'phone']).where('id', 'in', ids).execute(),
-  )
-  const prefs = await readInChunks(memberIds, (ids) =>
     trx
-      .selectFrom('member_notification_prefs')
-      .select(['member_id', 'muted_categories', 'sms_consent_at', 'sms_opted_out_at'])
-      .where('member_id', 'in', ids)
+      .selectFrom('members as m')
+      .leftJoin('member_notification_prefs as p', 'p.member_id', 'm.id')
+      .select(['m.id', 'm.openid', 'm.phone', 'p.muted_categories', 'p.sms_consent_at', 'p.sms_opted_out_at'])
+      .where('m.id', 'in', ids)
       .execute(),
   )
-  const memberOf = new Map(members.map((m) => [m.id, m]))
+  const memberOf = new Map(members.map((m) => [m.id, { openid: m.openid, phone: m.phone }]))
   // Only members with an openid can get WeChat, and only for categories that have a template.
   const wechatHolders: string[] = []
   const templateIds: string[] = []
@@ -142,9 +148,14 @@ async function readFacts(trx: Transaction<Database>, inputs: readonly MessageInp
   }
   const needsCalendar = inputs.some((i) => !i.calendar)
   return {
-    sends: new Map(sends.map((s) => [s.id, s])),
+    sends: new Map([...known, ...sends.map((send) => [send.id, send] as const)]),
     members: memberOf,
-    prefs: new Map(prefs.map((p) => [p.member_id, prefsFromRow(p)])),
+    prefs: new Map(
+      members.map(({ id, muted_categories, sms_consent_at, sms_opted_out_at }) => [
+        id,
+        prefsFromRow(muted_categories === null ? undefined : { muted_categories, sms_consent_at, sms_opted_out_at }),
+      ]),
+    ),
     free: await freeSubscriptions(trx, [...new Set(wechatHolders)], templateIds),
     calendar: needsCalendar ? (await publishedProgram(trx)).rules.calendar : undefined,
     releases: new Map(),

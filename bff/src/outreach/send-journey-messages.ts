@@ -8,7 +8,7 @@ import {
 } from '@mc/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { decideSends } from './decide-sends'
+import { decideSends, sendDedupeKey } from './decide-sends'
 import { enqueueMessages } from './enqueue-messages'
 
 /** What one journey decided for one member; null when the journey is off or the period was already decided. */
@@ -43,27 +43,27 @@ export async function sendJourneyMessages(
   const { key, settings, now } = input
   const journey = settings.journeys[key]
   if (!journey.enabled) return input.recipients.map(() => null)
-  const decisions = await decideSends(
-    trx,
-    input.recipients.map((r) => ({
-      sourceType: 'journey' as const,
-      sourceId: key,
-      memberId: r.memberId,
-      period: r.period,
-      holdoutPercent: journey.holdoutPercent,
-      variants: 1 as const,
-      settings,
-      now,
-      businessDay: input.businessDay,
-    })),
-  )
+  const asked = input.recipients.map((r) => ({
+    sourceType: 'journey' as const,
+    sourceId: key,
+    memberId: r.memberId,
+    period: r.period,
+    holdoutPercent: journey.holdoutPercent,
+    variants: 1 as const,
+    settings,
+    now,
+    businessDay: input.businessDay,
+  }))
+  const decisions = await decideSends(trx, asked)
   const sent = decisions.flatMap((d, n) =>
-    d?.outcome === 'sent' ? [{ recipient: input.recipients[n], sendId: d.sendId }] : [],
+    d?.outcome === 'sent'
+      ? [{ recipient: input.recipients[n], sendId: d.sendId, dedupeKey: sendDedupeKey(asked[n]) }]
+      : [],
   )
   const extra = input.onSent && sent.length > 0 ? await input.onSent(sent) : new Map()
   await enqueueMessages(
     trx,
-    sent.map(({ recipient, sendId }) => {
+    sent.map(({ recipient, sendId, dedupeKey }) => {
       const values = { ...recipient.values, ...(extra.get(recipient.memberId) ?? {}) }
       return {
         sendId,
@@ -76,6 +76,7 @@ export async function sendJourneyMessages(
         settings,
         now,
         calendar: input.calendar,
+        send: { source_type: 'journey', source_id: key, dedupe_key: dedupeKey },
       }
     }),
   )

@@ -1,5 +1,6 @@
 import { businessDayOf, evaluateUpgrade, type TierState } from '@mc/shared'
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, QueryCreator, Transaction } from 'kysely'
+import { isPostgres } from '../db/engine'
 import type { Database } from '../db/schema'
 import { sendDowngradeMessages, sendUpgradeMessage } from '../outreach/tier-change-messages'
 import type { PublishedProgram } from '../program/published-program'
@@ -52,23 +53,27 @@ export async function recordTierChange(
 ): Promise<void> {
   const { memberId, change, program, now } = input
   const state = tierStateRow(memberId, change, program, now)
-  await trx
-    .insertInto('member_tiers')
-    .values(state)
-    .onConflict((oc) =>
-      oc.column('member_id').doUpdateSet({
-        tier_key: state.tier_key,
-        valid_until: state.valid_until,
-        since: state.since,
-        rule_version: state.rule_version,
-      }),
-    )
-    .execute()
+  const writeState = (qc: QueryCreator<Database>) =>
+    qc
+      .insertInto('member_tiers')
+      .values(state)
+      .onConflict((oc) =>
+        oc.column('member_id').doUpdateSet({
+          tier_key: state.tier_key,
+          valid_until: state.valid_until,
+          since: state.since,
+          rule_version: state.rule_version,
+        }),
+      )
+  const changeRow = tierChangeRow(input, program, now)
+  if (isPostgres(trx)) {
+    // The state and its history row in one round trip (a data-modifying CTE); SQLite cannot write inside WITH.
+    await trx.with('state', writeState).insertInto('tier_changes').values(changeRow).execute()
+  } else {
+    await writeState(trx).execute()
+    await trx.insertInto('tier_changes').values(changeRow).execute()
+  }
   tierStateWritten(trx, memberId, change.state)
-  await trx
-    .insertInto('tier_changes')
-    .values(tierChangeRow(input, program, now))
-    .execute()
   if (input.congratulate === false) return
   if (change.kind === 'upgrade') {
     const { from } = change
