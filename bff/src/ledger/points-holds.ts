@@ -6,7 +6,7 @@ import type { Database } from '../db/schema'
 import { lockAccount } from './accounts'
 import { postEntry, type Posting } from './post-entry'
 import { pointsLotOf } from './posting'
-import { spendableLots } from './posting-statements'
+import { holdInserted, spendableLots } from './posting-statements'
 
 /** A reservation of points for a redemption that has not settled yet (DESIGN.md §3). */
 export interface HoldRequest {
@@ -52,16 +52,16 @@ export async function spendAtOnce(
   // The lots are read once: summed here for what is available, then taken from by the spend.
   const lots = await spendableLots.execute(trx, { memberId: hold.memberId, ledger: 'points' })
   ensureCovered(locked, livePoints(lots.map(pointsLotOf), hold.now), hold)
-  const params = holdParams(hold.id, { ...hold, expiresAt: hold.now })
-  await holdInserted.affected(trx, { ...params, status: 'captured', settledAt: hold.now.toISOString() })
   await postEntry(trx, {
     ...entry,
     memberId: hold.memberId,
     ledger: 'points',
     amount: -hold.points,
     debit: { from: 'earliest_expiry', respectHeld: true, lots },
-    // Checked and recorded above without moving the account: it is as the caller locked it.
+    // Checked above without moving the account: it is as the caller locked it.
     lockedAccount: locked,
+    // Recorded as captured with the spend's entry (in its statement on PostgreSQL).
+    capturedHold: { ...holdParams(hold.id, { ...hold, expiresAt: hold.now }), settledAt: hold.now.toISOString() },
   })
   return hold.id
 }
@@ -124,30 +124,6 @@ const livePointsQuery = preparedQuery<{ memberId: string; nowIso: string }>()((d
     .where('ledger', '=', 'points')
     .where('remaining', '>', 0)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', p.nowIso)])),
-)
-
-const holdInserted = preparedQuery<{
-  id: string
-  memberId: string
-  points: number
-  status: 'held' | 'captured'
-  refType: string
-  refId: string
-  expiresAt: string
-  createdAt: string
-  settledAt: string | null
-}>()((db, p) =>
-  db.insertInto('points_holds').values({
-    id: p.id,
-    member_id: p.memberId,
-    points: p.points,
-    status: p.status,
-    ref_type: p.refType,
-    ref_id: p.refId,
-    expires_at: p.expiresAt,
-    created_at: p.createdAt,
-    settled_at: p.settledAt,
-  }),
 )
 
 /** `held` moves by `points`: up for a new hold, down (negative) for a settled one. */

@@ -8,6 +8,8 @@ import { pointsLotOf, type Posting } from './posting'
 import {
   creditAtOnce,
   entryWithAccount,
+  heldParams,
+  holdInserted,
   insertEntry,
   insertLot,
   moveAccountAboveZero,
@@ -74,9 +76,11 @@ export async function postEntry(trx: Transaction<Database>, posting: Posting): P
   const entry = entryRow(posting, { entryId, lotId, balanceAfter, accountVersion: account.version + 1 })
   const moved = { balance: balanceAfter, version: account.version + 1 }
   if (isPostgres(trx)) {
-    // The lots taken, the account locked above set and the entry appended in one round trip.
-    await entryWithAccount.affected(trx, { ...entry, ...moved, takes: JSON.stringify(takes) })
+    // The hold captured, the lots taken, the account locked above set and the entry appended in one round trip.
+    const held = heldParams(posting.capturedHold)
+    await entryWithAccount.affected(trx, { ...entry, ...moved, takes: JSON.stringify(takes), ...held })
   } else {
+    if (posting.capturedHold) await holdInserted.affected(trx, { ...posting.capturedHold, status: 'captured' })
     await takeFromLotsAtOnce(trx, takes)
     await insertEntry.affected(trx, entry)
     await updateAccount.affected(trx, { memberId: posting.memberId, ledger: posting.ledger, ...moved })

@@ -4,6 +4,7 @@ import { forUpdate } from '../db/engine'
 import { preparedQuery } from '../db/prepared-query'
 import type { LedgerLotsTable, LedgerName } from '../db/schema'
 import type { LedgerEntryRow } from './ledger-rows'
+import type { CapturedHold } from './posting'
 import { lotTakesOnPostgres } from './lot-takes'
 
 /**
@@ -104,26 +105,105 @@ export const updateAccount = preparedQuery<{
     .where('ledger', '=', p.ledger),
 )
 
+/** A captured hold in `entryWithAccount`'s parameters; all null when the posting captures none. */
+type HeldParams = {
+  holdId: string | null
+  holdPoints: number | null
+  holdRefType: string | null
+  holdRefId: string | null
+  holdExpiresAt: string | null
+  holdCreatedAt: string | null
+  holdSettledAt: string | null
+}
+
+/** `entryWithAccount`'s hold parameters for a posting. */
+export const heldParams = (hold: CapturedHold | undefined): HeldParams => ({
+  holdId: hold?.id ?? null,
+  holdPoints: hold?.points ?? null,
+  holdRefType: hold?.refType ?? null,
+  holdRefId: hold?.refId ?? null,
+  holdExpiresAt: hold?.expiresAt ?? null,
+  holdCreatedAt: hold?.createdAt ?? null,
+  holdSettledAt: hold?.settledAt ?? null,
+})
+
+type EntryWithAccount = LedgerEntryRow & { balance: number; version: number; takes: string } & HeldParams
+
 /**
- * PostgreSQL only: a debit's lot takes (a JSON array, `lotTakesOnPostgres`), the account set to its new balance
- * and version, and the entry appended, in one statement (data-modifying CTEs) where the general path makes three
- * round trips. The account is already locked by this transaction (the caller read it with `lockedAccount` or holds
- * it from a redemption), so the update cannot wait or find another version, and the takes were planned from lots
- * read under that lock: the statement writes what `takeFromLotsAtOnce`, `updateAccount` and `insertEntry` would.
+ * PostgreSQL only: a captured hold's row (when the posting captures one), a debit's lot takes (a JSON array,
+ * `lotTakesOnPostgres`), the account set to its new balance and version, and the entry appended, in one statement
+ * (data-modifying CTEs) where the general path makes up to four round trips. The account is already locked by this
+ * transaction (the caller read it with `lockedAccount` or holds it from a redemption), so the update cannot wait or
+ * find another version, and the takes were planned from lots read under that lock: the statement writes what
+ * `holdInserted`, `takeFromLotsAtOnce`, `updateAccount` and `insertEntry` would.
  */
-export const entryWithAccount = preparedQuery<LedgerEntryRow & { balance: number; version: number; takes: string }>()(
-  (db, p) =>
-    db
-      .with('taken', (qc) => lotTakesOnPostgres(qc, p.takes))
-      .with('moved', (qc) =>
-        qc
-          .updateTable('ledger_accounts')
-          .set({ balance: p.balance, version: p.version })
-          .where('member_id', '=', p.member_id)
-          .where('ledger', '=', p.ledger),
-      )
-      .insertInto('ledger_entries')
-      .values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
+export const entryWithAccount = preparedQuery<EntryWithAccount>()((db, p) =>
+  db
+    .with('taken', (qc) => lotTakesOnPostgres(qc, p.takes))
+    .with('hold', (qc) =>
+      qc
+        .insertInto('points_holds')
+        .columns([
+          'id',
+          'member_id',
+          'points',
+          'status',
+          'ref_type',
+          'ref_id',
+          'expires_at',
+          'created_at',
+          'settled_at',
+        ])
+        .expression(
+          qc
+            .selectNoFrom([
+              sql<string>`${p.holdId}::text`.as('id'),
+              sql<string>`${p.member_id}::text`.as('member_id'),
+              sql<number>`${p.holdPoints}::integer`.as('points'),
+              sql<'captured'>`'captured'`.as('status'),
+              sql<string>`${p.holdRefType}::text`.as('ref_type'),
+              sql<string>`${p.holdRefId}::text`.as('ref_id'),
+              sql<string>`${p.holdExpiresAt}::text`.as('expires_at'),
+              sql<string>`${p.holdCreatedAt}::text`.as('created_at'),
+              sql<string>`${p.holdSettledAt}::text`.as('settled_at'),
+            ])
+            .where(sql<boolean>`${p.holdId}::text is not null`),
+        ),
+    )
+    .with('moved', (qc) =>
+      qc
+        .updateTable('ledger_accounts')
+        .set({ balance: p.balance, version: p.version })
+        .where('member_id', '=', p.member_id)
+        .where('ledger', '=', p.ledger),
+    )
+    .insertInto('ledger_entries')
+    .values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
+)
+
+/** A points hold row: a new one `held`, or one a spend captures as it posts (`Posting.capturedHold`). */
+export const holdInserted = preparedQuery<{
+  id: string
+  memberId: string
+  points: number
+  status: 'held' | 'captured'
+  refType: string
+  refId: string
+  expiresAt: string
+  createdAt: string
+  settledAt: string | null
+}>()((db, p) =>
+  db.insertInto('points_holds').values({
+    id: p.id,
+    member_id: p.memberId,
+    points: p.points,
+    status: p.status,
+    ref_type: p.refType,
+    ref_id: p.refId,
+    expires_at: p.expiresAt,
+    created_at: p.createdAt,
+    settled_at: p.settledAt,
+  }),
 )
 
 /** What a credit's single statement needs: the entry as `entryRow` builds it, less what the moved account decides. */

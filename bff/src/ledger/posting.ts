@@ -20,6 +20,18 @@ export const pointsLotOf = (lot: SpendableLot): PointsLot => ({
   expiresAt: lot.expires_at,
 })
 
+/** A captured hold's row as `holdInserted` takes it, less the status. */
+export interface CapturedHold {
+  id: string
+  memberId: string
+  points: number
+  refType: string
+  refId: string
+  expiresAt: string
+  createdAt: string
+  settledAt: string
+}
+
 /** One posting. `amount` is signed; a credit opens a lot that lapses at `expiresAt` (null: never). */
 export interface Posting {
   memberId: string
@@ -50,6 +62,11 @@ export interface Posting {
    * to serialise the member's redemptions): the general path then does not lock and read it again.
    */
   lockedAccount?: { balance: number; held: number; version: number }
+  /**
+   * A points hold this debit captures as it posts (a points-only redemption places and captures in one step): the
+   * hold's row is written with the entry, as captured.
+   */
+  capturedHold?: CapturedHold
   /** Only a refund clawback of points may take the balance below zero, recorded as debt. */
   allowDebt?: boolean
   correctsEntryId?: string | null

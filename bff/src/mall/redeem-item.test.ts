@@ -31,7 +31,19 @@ describe('redeeming a points-only item', () => {
       .selectAll()
       .where('member_id', '=', memberId)
       .executeTakeFirstOrThrow()
-    expect(hold).toMatchObject({ status: 'captured', points: 60 })
+    expect(hold).toMatchObject({
+      status: 'captured',
+      points: 60,
+      ref_type: 'mall_redemption',
+      ref_id: result.body.redemption.id,
+    })
+    expect(hold.settled_at).toBe(hold.created_at)
+    const placed = await t.db
+      .selectFrom('mall_redemptions')
+      .select('hold_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(placed.hold_id).toBe(hold.id)
     const spend = await t.db
       .selectFrom('ledger_entries')
       .selectAll()
