@@ -233,8 +233,10 @@ async function withProgram(trx: Transaction<Database>, row: ItemAndVersion) {
   return { item, program, openOutlets: Number(openOutlets) }
 }
 
-const openOutletsColumn = (eb: ExpressionBuilder<Database, never>) =>
-  eb
+/** How many stores take pickups, as a column of a statement about something else. */
+const openOutletsColumn = <DB extends Database, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
+  // It names no table of the outer query, so any query's builder serves, seen as the plain schema's.
+  (eb as unknown as ExpressionBuilder<Database, never>)
     .selectFrom('outlets')
     .select((inner) => inner.fn.countAll().as('n'))
     .where('closed_at', 'is', null)
@@ -245,7 +247,7 @@ const itemAndLatestVersion = preparedQuery<{ itemId: string }>()((db, p) =>
     .selectFrom('mall_items')
     .selectAll()
     .select(latestVersionColumn)
-    .select((eb) => openOutletsColumn(eb as unknown as ExpressionBuilder<Database, never>))
+    .select(openOutletsColumn)
     .where('id', '=', p.itemId),
 )
 
@@ -257,7 +259,7 @@ const accountAndItem = preparedQuery<{ memberId: string; itemId: string }>()((db
     .selectAll('i')
     .select(['a.balance as a_balance', 'a.held as a_held', 'a.version as a_version'])
     .select(latestVersionColumn)
-    .select((eb) => openOutletsColumn(eb as unknown as ExpressionBuilder<Database, never>))
+    .select(openOutletsColumn)
     .where('a.member_id', '=', p.memberId)
     .where('a.ledger', '=', 'points')
   return isPostgres(db) ? query.forUpdate('a') : query
