@@ -2,14 +2,14 @@ import { CompiledQuery, sql, type QueryCreator, type Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
 import type { Database } from '../db/schema'
 
+/** One lot's take: the lot and how many points leave it. */
+export type LotTakeRow = { id: string; take: number }
+
 /**
  * Takes points from lots in one statement, however many lots a spend reaches (a member's daily sign-in lots make
  * many small ones): the takes travel as one JSON parameter, so the statement's text is the same for any count and
  * stays one prepared statement, and the engine walks the rows.
  */
-/** One lot's take: the lot and how many points leave it. */
-export type LotTakeRow = { id: string; take: number }
-
 export async function takeFromLotsAtOnce(trx: Transaction<Database>, takes: LotTakeRow[]) {
   if (takes.length === 0) return
   if (isPostgres(trx)) {

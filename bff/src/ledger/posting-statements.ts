@@ -182,17 +182,9 @@ export const entryWithAccount = preparedQuery<EntryWithAccount>()((db, p) =>
 )
 
 /** A points hold row: a new one `held`, or one a spend captures as it posts (`Posting.capturedHold`). */
-export const holdInserted = preparedQuery<{
-  id: string
-  memberId: string
-  points: number
-  status: 'held' | 'captured'
-  refType: string
-  refId: string
-  expiresAt: string
-  createdAt: string
-  settledAt: string | null
-}>()((db, p) =>
+export const holdInserted = preparedQuery<
+  Omit<CapturedHold, 'settledAt'> & { status: 'held' | 'captured'; settledAt: string | null }
+>()((db, p) =>
   db.insertInto('points_holds').values({
     id: p.id,
     member_id: p.memberId,

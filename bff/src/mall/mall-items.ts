@@ -13,6 +13,7 @@ import { z } from 'zod'
 import type { Database, MallItemsTable } from '../db/schema'
 import { audit } from '../audit/audit'
 import { fieldIssues } from '../http/validate'
+import { anyQueryBuilder } from '../db/any-query-builder'
 import { preparedQuery } from '../db/prepared-query'
 import { isPostgres } from '../db/engine'
 import { lockAccount } from '../ledger/accounts'
@@ -235,8 +236,7 @@ async function withProgram(trx: Transaction<Database>, row: ItemAndVersion) {
 
 /** How many stores take pickups, as a column of a statement about something else. */
 const openOutletsColumn = <DB extends Database, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
-  // It names no table of the outer query, so any query's builder serves, seen as the plain schema's.
-  (eb as unknown as ExpressionBuilder<Database, never>)
+  anyQueryBuilder(eb)
     .selectFrom('outlets')
     .select((inner) => inner.fn.countAll().as('n'))
     .where('closed_at', 'is', null)

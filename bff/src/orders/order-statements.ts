@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import { isPostgres } from '../db/engine'
+import { anyQueryBuilder } from '../db/any-query-builder'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 import type { OrderRow } from './order-earning'
@@ -91,8 +92,7 @@ export function parkedWaitingOn<DB extends Database, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   orderId: string,
 ) {
-  // It names no table of the outer query, so any query's builder serves, seen as the plain schema's.
-  const { exists, selectFrom } = eb as unknown as ExpressionBuilder<Database, never>
+  const { exists, selectFrom } = anyQueryBuilder(eb)
   return exists(
     selectFrom('parked_order_events as pe')
       .select('pe.event_id')

@@ -48,17 +48,15 @@ export async function decideSends(
   if (inputs.length === 0) return []
   const arms = inputs.map((i) => armFor(i.memberId, i.sourceId, i.holdoutPercent, i.variants))
   const capped = inputs.filter((input, n) => arms[n] !== 'holdout' && !input.overBudget)
-  const { sent, closed: closedCounted, asked } = await weekStanding(trx, capped)
+  const { sent, closed: closedCounted } = await weekStanding(trx, capped)
   // A key seen before (already recorded, or earlier in this batch) decides nothing. Reading the recorded keys
   // first matters only when a member comes twice: the repeat must not count towards their cap for the other.
   const memberTwice = new Set(inputs.map((i) => i.memberId)).size < inputs.length
   const taken = new Set(memberTwice ? await recordedKeys(trx, inputs.map(sendDedupeKey)) : [])
   // Whether a counted member closed their account came with their count; only the others are asked here.
-  const closed = await closedMembers(
-    trx,
-    inputs.filter((i) => !asked.has(i.memberId)),
-    closedCounted,
-  )
+  const counted = new Set(capped.map((i) => i.memberId))
+  const others = inputs.filter((i) => !counted.has(i.memberId))
+  const closed = new Set([...closedCounted, ...(await closedMembers(trx, others))])
   const decisions = inputs.map((input, n): (SendDecision & { key: string }) | null => {
     const key = sendDedupeKey(input)
     if (taken.has(key) || closed.has(input.memberId)) return null
@@ -118,11 +116,11 @@ export async function sentThisWeek(
 async function weekStanding(
   trx: Transaction<Database>,
   inputs: readonly Pick<SendDecisionInput, 'memberId' | 'now'>[],
-): Promise<{ sent: Map<string, number>; closed: Set<string>; asked: Set<string> }> {
+): Promise<{ sent: Map<string, number>; closed: Set<string> }> {
   const sent = new Map<string, number>()
   const closed = new Set<string>()
   const memberIds = [...new Set(inputs.map((i) => i.memberId))].sort()
-  const standing = { sent, closed, asked: new Set(memberIds) }
+  const standing = { sent, closed }
   if (memberIds.length === 0) return standing
   if (isPostgres(trx))
     await readInChunks(memberIds, (ids) =>
@@ -165,15 +163,11 @@ async function weekStanding(
  * Members who closed their account: nothing is decided for them, not even a holdout, since no journey or campaign
  * may reach a person who asked to be forgotten (their inbox is gone with the rest).
  */
-async function closedMembers(
-  trx: Transaction<Database>,
-  inputs: readonly SendDecisionInput[],
-  known: Set<string>,
-): Promise<Set<string>> {
+async function closedMembers(trx: Transaction<Database>, inputs: readonly SendDecisionInput[]): Promise<Set<string>> {
   const rows = await readInChunks([...new Set(inputs.map((i) => i.memberId))], (slice) =>
     trx.selectFrom('members').select('id').where('id', 'in', slice).where('closed_at', 'is not', null).execute(),
   )
-  return new Set([...known, ...rows.map((r) => r.id)])
+  return new Set(rows.map((r) => r.id))
 }
 
 async function recordedKeys(trx: Transaction<Database>, keys: string[]): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { ProgramRules, type ProgramRules as Rules } from '@mc/shared'
 import type { ExpressionBuilder, Kysely } from 'kysely'
+import { anyQueryBuilder } from '../db/any-query-builder'
 import { preparedQuery } from '../db/prepared-query'
 import type { Database } from '../db/schema'
 
@@ -45,8 +46,7 @@ const latestVersion = preparedQuery()((db) =>
  * the home read, a redemption's item): one statement instead of two. Null when nothing is published.
  */
 export const latestVersionColumn = <DB extends Database, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
-  // It names no table of the outer query, so any query's builder serves, seen as the plain schema's.
-  (eb as unknown as ExpressionBuilder<Database, never>)
+  anyQueryBuilder(eb)
     .selectFrom('program_versions as pv')
     .select('pv.version')
     .orderBy('pv.version', 'desc')

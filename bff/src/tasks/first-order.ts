@@ -1,5 +1,6 @@
 import { awardForEvent } from '@mc/shared'
 import type { Expression, ExpressionBuilder, Kysely, Transaction } from 'kysely'
+import { anyQueryBuilder } from '../db/any-query-builder'
 import { lockAccount } from '../ledger/accounts'
 import type { Database, LedgerName } from '../db/schema'
 import { earn, type Credit, type Earned } from '../earning/earn'
@@ -70,8 +71,8 @@ export function firstOrderStandingOf<DB extends Database, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   memberId: string | Expression<string>,
 ) {
-  // It names no table of the outer query but the member, so any query's builder serves, seen as the plain schema's.
-  const { exists, selectFrom } = eb as unknown as ExpressionBuilder<Database, never>
+  // The member may be a column of the outer query; the rest names none of its tables.
+  const { exists, selectFrom } = anyQueryBuilder(eb)
   return exists(
     selectFrom('ledger_entries as e')
       .select('e.id')
