@@ -13,6 +13,8 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../deps'
 import { validate } from '../http/validate'
 import { getMeForToken } from './get-me'
+import { meJson } from './me-json'
+import { jsonText } from '../http/json-text'
 import { joinMember } from './join-member'
 import { loginMember } from './login-member'
 import { bearerToken, requireShopper } from '../auth/require-member'
@@ -129,7 +131,8 @@ export const memberRoutes = new Hono<AppEnv>()
     // No requireMember: the home read looks the session up in its own statement (getMeForToken) and refuses a
     // token exactly as the middleware does.
     async (c) => {
-      const { db, clock } = c.var.deps
-      return c.json(await getMeForToken(db, bearerToken(c.req.header('authorization')), clock.now()), 200)
+      const { db, clock } = c.get('deps')
+      const me = await getMeForToken(db, bearerToken(c.req.header('authorization')), clock.now())
+      return jsonText(c, meJson(me))
     },
   )

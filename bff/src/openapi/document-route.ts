@@ -117,7 +117,8 @@ export function documentRoute(route: RouteDescription): MiddlewareHandler<AppEnv
   }
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next()
-    if (c.var.deps.checkResponses) await checkDocumentedAnswer(c, schemas, route.summary)
+    // c.get, not c.var: c.var builds a new object of every variable on each read, and this runs on every request.
+    if (c.get('deps').checkResponses) await checkDocumentedAnswer(c, schemas, route.summary)
   }
   // The mark hono-openapi's generateSpecs looks for on a route's handlers, as its own describeRoute sets it.
   return Object.assign(middleware, { [uniqueSymbol]: { spec } })
