@@ -37,6 +37,15 @@ describe('POST /webhooks/orders: Content-Type and malformed bodies', () => {
   })
 
   it.each<Record<string, string>>([{}, { 'content-type': 'application/json' }])(
+    'reads the signed bytes as fetch decodes them: a leading byte order mark is dropped (%o)',
+    async (headers) => {
+      const event = orderEvent('order.paid', `o-bom-${Object.keys(headers).length}`, { memberId }, 2_000)
+      const response = await post(`\uFEFF${JSON.stringify(event)}`, headers)
+      expect(response).toMatchObject({ status: 200, body: { status: 'applied', eventId: event.id } })
+    },
+  )
+
+  it.each<Record<string, string>>([{}, { 'content-type': 'application/json' }])(
     'answers a body that is not JSON with 400 and the issue, as always (%o)',
     async (headers) => {
       const response = await post('{"id":', headers)

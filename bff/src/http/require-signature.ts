@@ -3,23 +3,30 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../deps'
 import { verifyWebhook } from './webhook-signature'
 
+const utf8 = new TextDecoder()
+
 /**
  * Server-to-server calls from the shop (coupon and member-price lookups) are signed the way the order webhook
  * is: `X-MC-Timestamp` and `X-MC-Signature: sha256=<HMAC-SHA256(secret, "<timestamp>.<raw body>")>`, with an
  * empty body for a GET. Verified over the raw bytes before any parsing; a failure is a 401 and the handler
- * never runs. Hono keeps the bytes read here, so the JSON validator after it reads the same body.
+ * never runs. The bytes read here are handed on, so the JSON validator after it reads the same body.
  */
 export const requireShopSignature = createMiddleware<AppEnv>(async (c, next) => {
-  const { clock, webhookSecret } = c.var.deps
+  const { clock, webhookSecret } = c.get('deps')
   if (!webhookSecret) throw new AppError('WEBHOOK_NOT_CONFIGURED')
-  const rawBody = Buffer.from(await c.req.arrayBuffer())
+  const bytes = await c.req.arrayBuffer()
   verifyWebhook({
     secret: webhookSecret,
     timestamp: c.req.header('x-mc-timestamp'),
     signature: c.req.header('x-mc-signature'),
-    rawBody,
+    rawBody: Buffer.from(bytes),
     now: clock.now(),
   })
+  // The JSON validator reads the body as text. Given only the bytes, Hono would decode them through a new web
+  // Response and its stream (about 15 µs a request); decoded here exactly as Response.text() decodes (UTF-8, a
+  // leading BOM dropped, bad sequences replaced), it is the same text. Hono keeps each body read as its promise,
+  // though its type says the value; require-signature.test.ts pins the decoding.
+  c.req.bodyCache.text = Promise.resolve(utf8.decode(bytes)) as unknown as string
   await next()
 })
 
