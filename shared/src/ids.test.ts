@@ -19,6 +19,12 @@ describe('newId', () => {
     expect(new Set(ids).size).toBe(4)
   })
 
+  it('draws fresh random characters for each new millisecond, across refills of its random pool', () => {
+    const start = Date.parse('2030-01-01T00:00:00Z')
+    const randomParts = Array.from({ length: 1_000 }, (_, i) => newId('x', start + i).slice(-16))
+    expect(new Set(randomParts).size).toBe(1_000)
+  })
+
   it('does not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => newId('x', 0)))
     expect(ids.size).toBe(10_000)
