@@ -2,6 +2,7 @@ import { AppError, businessDayOf, MallCouponSpec, newId, pickupDeadline } from '
 import { randomInt } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { preparedQuery } from '../db/prepared-query'
 import { issueCoupons } from '../benefits/claim-benefit'
 import { type CaptureEntry, capturePoints, type LockedAccount, spendAtOnce } from '../ledger/points-holds'
 import { memberTierState } from '../tiers/member-tier'
@@ -185,14 +186,62 @@ function pickupWindow(item: HandoverFacts, program: PublishedProgram, now: Date)
 
 const newPickupCode = () => String(randomInt(0, 10_000_000_000)).padStart(10, '0')
 
-/** Writes a completed redemption's row unless its pickup code is taken: false then, and the caller draws another. */
-async function insertUnlessCodeTaken(trx: Transaction<Database>, row: RedemptionRow): Promise<boolean> {
-  const inserted = await trx
+/**
+ * Every column of a redemption row, for the prepared insert below to bind each one; typed as a record of them all,
+ * so a column added to the table but not here stops the build instead of going unwritten.
+ */
+const redemptionColumnSet: Record<keyof RedemptionRow, true> = {
+  id: true,
+  member_id: true,
+  item_id: true,
+  item_title: true,
+  item_image: true,
+  fulfilment: true,
+  quantity: true,
+  points_cost: true,
+  cash_fen: true,
+  status: true,
+  hold_id: true,
+  claim_id: true,
+  out_trade_no: true,
+  transaction_id: true,
+  payment_expires_at: true,
+  paid_at: true,
+  closed_at: true,
+  pickup_code: true,
+  picked_up_at: true,
+  picked_up_by: true,
+  delivery: true,
+  refund_no: true,
+  refund_reason: true,
+  needs_reconciliation: true,
+  shipped_at: true,
+  shipping_carrier: true,
+  tracking_no: true,
+  shipped_by: true,
+  pickup_outlet_id: true,
+  pickup_deadline: true,
+  pickup_last_day: true,
+  business_day: true,
+  created_at: true,
+  updated_at: true,
+}
+const redemptionColumns = Object.keys(redemptionColumnSet) as (keyof RedemptionRow)[]
+
+/**
+ * Built and compiled once (a points-only redemption inserts a row of 34 columns each time): the row unless its
+ * pickup code is taken.
+ */
+const redemptionUnlessCodeTaken = preparedQuery<RedemptionRow>()((db, p) =>
+  db
     .insertInto('mall_redemptions')
-    .values(row)
-    .onConflict((oc) => oc.column('pickup_code').doNothing())
-    .executeTakeFirst()
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1
+    .values(Object.fromEntries(redemptionColumns.map((column) => [column, p[column]])) as RedemptionRow)
+    .onConflict((oc) => oc.column('pickup_code').doNothing()),
+)
+
+/** Writes a completed redemption's row unless its pickup code is taken: false then, and the caller draws another. */
+export async function insertUnlessCodeTaken(trx: Transaction<Database>, row: RedemptionRow): Promise<boolean> {
+  return (await redemptionUnlessCodeTaken.affected(trx, row)) === 1n
 }
 
 /** Ten random digits not yet given to any redemption; the unique index backs the check. */

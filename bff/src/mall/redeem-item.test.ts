@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { verifyLedgers } from '../ledger/verify-ledgers'
 import { adminCall, mallItem, memberWithPoints, pointsAndStock, redeem } from '../test/mall-fixtures'
 import { useTestApp } from '../test/test-app'
+import { insertUnlessCodeTaken } from './complete-redemption'
 
 const t = useTestApp({}, { verifyLedgers: false })
 
@@ -258,5 +259,31 @@ describe('a redemption that reaches several lots', () => {
     ])
     expect(await pointsAndStock(t, memberId, item.id)).toEqual({ balance: 50, held: 0, stock: 4 })
     expect(await verifyLedgers(t.db)).toEqual([])
+  })
+})
+
+describe('a completed redemption row and its pickup code', () => {
+  it('is refused when its pickup code is taken, and written column for column when it is not', async () => {
+    const item = await mallItem(t, { pointsPrice: 1, stock: 5 })
+    const { token } = await memberWithPoints(t, 10)
+    const placed = (await redeem(t, token, { itemId: item.id })).body.redemption
+    const taken = await t.db
+      .selectFrom('mall_redemptions')
+      .selectAll()
+      .where('id', '=', placed.id)
+      .executeTakeFirstOrThrow()
+    const row = { ...taken, id: `${taken.id}_clash`, hold_id: null, delivery: '{"note":"门店自提"}' }
+    const written = await t.db.transaction().execute(async (trx) => {
+      const first = await insertUnlessCodeTaken(trx, row)
+      const second = await insertUnlessCodeTaken(trx, { ...row, pickup_code: '0000000042' })
+      return [first, second]
+    })
+    expect(written).toEqual([false, true])
+    const stored = await t.db
+      .selectFrom('mall_redemptions')
+      .selectAll()
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({ ...row, pickup_code: '0000000042' })
   })
 })
