@@ -1,4 +1,6 @@
+import { Agent, request as httpRequest } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { RequestSpec } from 'autocannon'
 import { cpuSeconds, rssMb, type LoadResult, type NextRequest } from './load'
 
 /**
@@ -6,8 +8,10 @@ import { cpuSeconds, rssMb, type LoadResult, type NextRequest } from './load'
  * latency runs from that scheduled moment, so a stalled server shows in the percentiles instead of slowing the
  * load (no coordinated omission). autocannon's overallRate is not this: it gives each connection rate/connections
  * requests per second, sent back to back at each second's tick and only when that connection's previous answer
- * came, so the offered load arrives in bursts and drops when the server stalls. Requests go through fetch (keep-alive,
- * as many sockets as requests in flight).
+ * came, so the offered load arrives in bursts and drops when the server stalls. Requests go through node:http with a
+ * keep-alive agent (as many sockets as requests in flight). Not fetch: the generator shares the 2 cores with the
+ * server, and fetch spent 0.9–1.3 ms of CPU per request against node:http's 0.5–0.6 ms, its lag showing up as the
+ * server's latency (orders at 350 req/s: p99 22–86 ms through fetch, 19 ms through node:http, same server).
  */
 export async function openLoop(
   server: { url: string; pid: number },
@@ -19,17 +23,11 @@ export async function openLoop(
   const statusCodes: Record<string, number> = {}
   let errors = 0
   const inFlight: Promise<void>[] = []
+  const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY })
   const send = async (scheduledAt: number) => {
-    const request = next()
     try {
-      const response = await fetch(server.url + (request.path ?? '/'), {
-        method: request.method ?? 'GET',
-        headers: request.headers,
-        body: typeof request.body === 'string' ? request.body : request.body && new Uint8Array(request.body),
-        signal: AbortSignal.timeout(10_000),
-      })
-      await response.arrayBuffer()
-      statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1
+      const status = await answer(server.url, next(), agent)
+      statusCodes[status] = (statusCodes[status] ?? 0) + 1
       latencies.push(performance.now() - scheduledAt)
     } catch {
       errors += 1
@@ -47,6 +45,7 @@ export async function openLoop(
     await sleep(1)
   }
   await Promise.all(inFlight)
+  agent.destroy()
   const cpuAfter = cpuSeconds(server.pid)
   latencies.sort((a, b) => a - b)
   const at = (q: number) =>
@@ -64,4 +63,20 @@ export async function openLoop(
     statusCodes,
     rssMb: rssMb(server.pid),
   }
+}
+
+/** Sends one request and resolves with its status once the whole answer has arrived; fails after 10 s. */
+function answer(url: string, spec: RequestSpec, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = spec.body === undefined ? undefined : Buffer.from(spec.body)
+    const headers = { ...spec.headers, ...(body ? { 'content-length': String(body.length) } : {}) }
+    const req = httpRequest(new URL(spec.path ?? '/', url), { method: spec.method ?? 'GET', headers, agent }, (res) => {
+      res.on('error', reject)
+      res.on('end', () => resolve(res.statusCode ?? 0))
+      res.resume()
+    })
+    req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')))
+    req.on('error', reject)
+    req.end(body)
+  })
 }
