@@ -17,11 +17,13 @@ export async function runOutbox(
   deps: Pick<Deps, 'db' | 'clock' | 'logger' | 'outreach'>,
   now: Date,
 ): Promise<OutboxPass> {
+  // Read once for both steps; if they cannot be read, neither step could run.
+  const settings = await readEngagementSettings(deps.db)
   let campaignMessages = 0
   try {
-    campaignMessages = await deliverCampaigns(deps.db, await readEngagementSettings(deps.db), now)
+    campaignMessages = await deliverCampaigns(deps.db, settings, now)
   } catch (err) {
     deps.logger.error({ err, job: 'outbox' }, 'campaign delivery failed')
   }
-  return { campaignMessages, ...(await drainOutbox(deps, now)) }
+  return { campaignMessages, ...(await drainOutbox(deps, now, settings)) }
 }

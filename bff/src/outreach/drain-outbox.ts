@@ -1,3 +1,4 @@
+import type { EngagementSettings } from '@mc/shared'
 import type { Deps } from '../deps'
 import type { Database } from '../db/schema'
 import { sql, type Kysely } from 'kysely'
@@ -23,7 +24,12 @@ const pushChannels = ['wechat', 'sms'] as const
  * due first. A row is marked 'sending' and committed before its provider is called, so a process killed mid-send
  * leaves it 'sending'; such rows are failed as 'outcome unknown' rather than sent again (at most once to a phone).
  */
-export async function drainOutbox(deps: Pick<Deps, 'db' | 'clock' | 'logger' | 'outreach'>, now: Date) {
+export async function drainOutbox(
+  deps: Pick<Deps, 'db' | 'clock' | 'logger' | 'outreach'>,
+  now: Date,
+  /** The engagement settings when the caller has read them already (the scheduler's pass has). */
+  known?: EngagementSettings,
+) {
   const { db } = deps
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, skipped: 0 }
   const stale = await db
@@ -33,7 +39,7 @@ export async function drainOutbox(deps: Pick<Deps, 'db' | 'clock' | 'logger' | '
     .where('next_attempt_at', '<', new Date(now.getTime() - staleSendingMs).toISOString())
     .executeTakeFirst()
   result.failed += Number(stale.numUpdatedRows)
-  const settings = await readEngagementSettings(db)
+  const settings = known ?? (await readEngagementSettings(db))
   await Promise.all(
     pushChannels.map(async (channel) => {
       try {
