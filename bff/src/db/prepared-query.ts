@@ -119,6 +119,14 @@ export function preparedQuery<P extends Record<string, unknown> = Record<string,
 }
 
 /**
+ * A row to insert whose every column is the parameter of the same name: the parameter object cannot be spread
+ * (see `slots`), so the columns are listed, each read on its own.
+ */
+export function paramsRow<Row>(p: Row, columns: readonly (keyof Row)[]): Row {
+  return Object.fromEntries(columns.map((column) => [column, p[column]])) as Row
+}
+
+/**
  * A stand-in parameter object: each property read yields the slot of that name. Its names are only known when
  * read, so spreading or listing it (`{ ...p, bucket: p.first }`) would silently bind nothing: that throws instead.
  */

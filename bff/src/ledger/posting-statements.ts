@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Insertable } from 'kysely'
 import { forUpdate } from '../db/engine'
-import { preparedQuery } from '../db/prepared-query'
+import { paramsRow, preparedQuery } from '../db/prepared-query'
 import type { LedgerLotsTable, LedgerName } from '../db/schema'
 import type { LedgerEntryRow } from './ledger-rows'
 import type { CapturedHold } from './posting'
@@ -76,7 +76,7 @@ type EntryColumn = keyof typeof entryColumns
 const entryColumnNames = Object.keys(entryColumns) as EntryColumn[]
 
 export const insertEntry = preparedQuery<LedgerEntryRow>()((db, p) =>
-  db.insertInto('ledger_entries').values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
+  db.insertInto('ledger_entries').values(paramsRow<LedgerEntryRow>(p, entryColumnNames)),
 )
 
 export const insertLot = preparedQuery<Required<Insertable<LedgerLotsTable>>>()((db, p) =>
@@ -178,7 +178,7 @@ export const entryWithAccount = preparedQuery<EntryWithAccount>()((db, p) =>
         .where('ledger', '=', p.ledger),
     )
     .insertInto('ledger_entries')
-    .values(Object.fromEntries(entryColumnNames.map((c) => [c, p[c]])) as LedgerEntryRow),
+    .values(paramsRow<LedgerEntryRow>(p, entryColumnNames)),
 )
 
 /** A points hold row: a new one `held`, or one a spend captures as it posts (`Posting.capturedHold`). */

@@ -2,7 +2,7 @@ import { AppError, businessDayOf, MallCouponSpec, newId, pickupDeadline } from '
 import { randomInt } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { preparedQuery } from '../db/prepared-query'
+import { paramsRow, preparedQuery } from '../db/prepared-query'
 import { issueCoupons } from '../benefits/claim-benefit'
 import { type CaptureEntry, capturePoints, type LockedAccount, spendAtOnce } from '../ledger/points-holds'
 import { memberTierState } from '../tiers/member-tier'
@@ -235,7 +235,7 @@ const redemptionColumns = Object.keys(redemptionColumnSet) as (keyof RedemptionR
 const redemptionUnlessCodeTaken = preparedQuery<RedemptionRow>()((db, p) =>
   db
     .insertInto('mall_redemptions')
-    .values(Object.fromEntries(redemptionColumns.map((column) => [column, p[column]])) as RedemptionRow)
+    .values(paramsRow(p, redemptionColumns))
     .onConflict((oc) => oc.column('pickup_code').doNothing()),
 )
 
