@@ -60,7 +60,7 @@ export async function pickupOutletFor(
   memberId: string,
   fulfilment: 'coupon' | 'delivery' | 'pickup',
   requested: string | undefined,
-  /** How many stores take pickups, when the caller read it already (itemWithProgram): none means no store. */
+  /** How many stores take pickups, when the caller read it already (redemptionStart): none means no store. */
   openCount?: number,
 ): Promise<string | null> {
   if (fulfilment !== 'pickup') {
