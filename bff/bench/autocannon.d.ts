@@ -38,6 +38,13 @@ declare module 'autocannon' {
     non2xx: number
     statusCodeStats: Record<string, { count: number }>
   }
-  function autocannon(options: Options): Promise<Result>
+  /** A running load: a promise of its result that also reports each answer and can be stopped early. */
+  export interface Instance extends PromiseLike<Result> {
+    /** Every answer, the connection (client) that received it first, its latency in ms last. */
+    on(event: 'response', listener: (client: object, statusCode: number, bytes: number, ms: number) => void): this
+    on(event: 'reqError', listener: (error: Error) => void): this
+    stop(): void
+  }
+  function autocannon(options: Options): Instance
   export default autocannon
 }

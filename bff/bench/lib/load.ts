@@ -1,4 +1,5 @@
-import autocannon, { type RequestSpec } from 'autocannon'
+import autocannon, { type Instance, type RequestSpec } from 'autocannon'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { readFileSync } from 'node:fs'
 
 /**
@@ -8,8 +9,6 @@ export interface LoadSettings {
   connections: number
   warmupSeconds: number
   durationSeconds: number
-  /** Open loop: requests per second across all connections (autocannon's overallRate); unset drives flat out. */
-  overallRate?: number
 }
 
 /** One HTTP figure: mean requests per second over the measured window, latency percentiles in ms, and failures. */
@@ -26,6 +25,16 @@ export interface LoadResult {
   statusCodes: Record<string, number>
   /** The server's resident memory right after the measured window, in MB (Linux); null elsewhere. */
   rssMb: number | null
+  /** Each connection's first answer, kept out of the figure (see `measure`); null where no connections are opened. */
+  admission: Admission | null
+}
+
+/** How long the connections of a closed-loop figure waited for their first answer, in ms. */
+export interface Admission {
+  connections: number
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
 }
 
 /** CPU seconds a process has used so far, from /proc (Linux); null elsewhere. */
@@ -50,11 +59,37 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/**
+ * Resolves once the process has used under a tenth of a core for 300 ms (or after `limitMs`): a closed loop that
+ * stops leaves its last connections' requests in flight, about one event-loop turn of work, and an open loop begun
+ * on top of that queue counts it as its own first latencies (measured: orders at half rate p99 111–128 ms straight
+ * after the 100-connection run, 27–28 ms once the server was idle).
+ */
+export async function settled(pid: number, limitMs = 10_000): Promise<void> {
+  const deadline = performance.now() + limitMs
+  let before = cpuSeconds(pid)
+  while (before !== null && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const now = cpuSeconds(pid)
+    if (now === null || now - before < 0.03) return
+    before = now
+  }
+}
+
 /** A request factory: called once per request, so each one can carry a different body, signature or token. */
 export type NextRequest = () => RequestSpec
 
+/** Longest the figure waits for every connection's first answer before it starts its warm-up anyway. */
+const admissionLimitMs = 60_000
+
 /**
- * Drives `url` with autocannon: a short warm-up (JIT, statement caches, page cache), then the measured run.
+ * Drives `url` with autocannon, one run in three parts: admission (each connection opened and its first answer
+ * back), the warm-up (JIT, statement caches, page cache), then the measured window, on the same connections.
+ * Node accepts one new connection per turn of its event loop (strace: one accept4 per epoll_pwait, idle or not), so
+ * under saturation the n-th connection of a burst waits about n turns for its first answer: at 100 connections on a
+ * saturated server, seconds. A window that opened its own connections mixed that admission into every figure (most
+ * of the p99 at 100 connections, for (b) as much as for the product) and ran its first seconds on fewer connections
+ * than it names. So the window starts once all are admitted; their first answers are reported apart (`admission`).
  * Requests come from `next` through `setupRequest`, so no two need be the same.
  */
 export async function measure(
@@ -62,33 +97,84 @@ export async function measure(
   next: NextRequest,
   settings: LoadSettings,
 ): Promise<LoadResult> {
-  const { url } = server
-  const requests: RequestSpec[] = [{ setupRequest: (request) => ({ ...request, ...next() }) }]
-  const rate = settings.overallRate === undefined ? {} : { overallRate: Math.max(1, Math.round(settings.overallRate)) }
-  if (settings.warmupSeconds > 0) {
-    await autocannon({ url, connections: settings.connections, duration: settings.warmupSeconds, requests, ...rate })
-  }
-  const cpuBefore = cpuSeconds(server.pid)
-  const result = await autocannon({
-    url,
-    connections: settings.connections,
-    duration: settings.durationSeconds,
-    requests,
-    ...rate,
+  const { connections, warmupSeconds, durationSeconds } = settings
+  const instance = autocannon({
+    url: server.url,
+    connections,
+    duration: admissionLimitMs / 1000 + warmupSeconds + durationSeconds + 5,
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
   })
+  const answers = new Answers(instance, connections)
+  await Promise.race([answers.admitted, sleep(admissionLimitMs, undefined, { ref: false })])
+  await sleep(warmupSeconds * 1000)
+  const cpuBefore = cpuSeconds(server.pid)
+  const startedAt = performance.now()
+  answers.measuring = true
+  await sleep(durationSeconds * 1000)
+  answers.measuring = false
   const cpuAfter = cpuSeconds(server.pid)
+  const seconds = (performance.now() - startedAt) / 1000
+  instance.stop()
+  await instance
+  const { latencies, statusCodes, admissionMs } = answers
+  const ok = Object.entries(statusCodes).reduce((n, [code, count]) => n + (code.startsWith('2') ? count : 0), 0)
   return {
-    rps: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    rps: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    requests: latencies.length,
+    non2xx: latencies.length - ok,
+    errors: answers.errors,
     serverCpuUsPerRequest:
-      cpuBefore === null || cpuAfter === null || result.requests.total === 0
+      cpuBefore === null || cpuAfter === null || latencies.length === 0
         ? null
-        : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
+        : ((cpuAfter - cpuBefore) * 1e6) / latencies.length,
+    statusCodes,
     rssMb: rssMb(server.pid),
+    admission: {
+      connections: admissionMs.length,
+      p50Ms: percentile(admissionMs, 0.5),
+      p99Ms: percentile(admissionMs, 0.99),
+      maxMs: percentile(admissionMs, 1),
+    },
   }
+}
+
+/** What a running load's answers were: each connection's first apart, the rest only while `measuring`. */
+class Answers {
+  readonly admissionMs: number[] = []
+  readonly latencies: number[] = []
+  readonly statusCodes: Record<string, number> = {}
+  errors = 0
+  measuring = false
+  /** Resolves when every connection has had its first answer. */
+  readonly admitted: Promise<void>
+  readonly #seen = new Set<object>()
+
+  constructor(instance: Instance, connections: number) {
+    let admit = () => {}
+    this.admitted = new Promise((resolve) => {
+      admit = resolve
+    })
+    instance.on('response', (client, statusCode, _bytes, ms) => {
+      if (!this.#seen.has(client)) {
+        this.#seen.add(client)
+        this.admissionMs.push(ms)
+        if (this.#seen.size === connections) admit()
+      } else if (this.measuring) {
+        this.latencies.push(ms)
+        this.statusCodes[statusCode] = (this.statusCodes[statusCode] ?? 0) + 1
+      }
+    })
+    instance.on('reqError', () => {
+      if (this.measuring) this.errors += 1
+    })
+  }
+}
+
+/** The q-quantile of `values` in whole ms (nearest rank; 0 when there are none). Sorts `values` in place. */
+export function percentile(values: number[], q: number): number {
+  if (values.length === 0) return 0
+  values.sort((a, b) => a - b)
+  return Math.round(values[Math.min(values.length - 1, Math.floor(q * values.length))])
 }

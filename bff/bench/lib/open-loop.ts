@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { RequestSpec } from 'autocannon'
-import { cpuSeconds, rssMb, type LoadResult, type NextRequest } from './load'
+import { cpuSeconds, percentile, rssMb, settled, type LoadResult, type NextRequest } from './load'
 
 /**
  * An open loop: request i is sent at start + i / rate whether or not earlier ones have been answered, and its
@@ -11,7 +11,8 @@ import { cpuSeconds, rssMb, type LoadResult, type NextRequest } from './load'
  * came, so the offered load arrives in bursts and drops when the server stalls. Requests go through node:http with a
  * keep-alive agent (as many sockets as requests in flight). Not fetch: the generator shares the 2 cores with the
  * server, and fetch spent 0.9–1.3 ms of CPU per request against node:http's 0.5–0.6 ms, its lag showing up as the
- * server's latency (orders at 350 req/s: p99 22–86 ms through fetch, 19 ms through node:http, same server).
+ * server's latency (orders at 350 req/s: p99 22–86 ms through fetch, 19 ms through node:http, same server). It
+ * begins once the server is idle (`settled`), not into the queue a closed loop before it left.
  */
 export async function openLoop(
   server: { url: string; pid: number },
@@ -24,6 +25,7 @@ export async function openLoop(
   let errors = 0
   const inFlight: Promise<void>[] = []
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY })
+  await settled(server.pid)
   const send = async (scheduledAt: number) => {
     try {
       const status = await answer(server.url, next(), agent)
@@ -47,14 +49,11 @@ export async function openLoop(
   await Promise.all(inFlight)
   agent.destroy()
   const cpuAfter = cpuSeconds(server.pid)
-  latencies.sort((a, b) => a - b)
-  const at = (q: number) =>
-    latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))])
   const ok = Object.entries(statusCodes).reduce((n, [code, count]) => n + (code.startsWith('2') ? count : 0), 0)
   return {
     rps: latencies.length / seconds,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
     requests: sent,
     non2xx: latencies.length - ok,
     errors,
@@ -62,6 +61,8 @@ export async function openLoop(
       cpuBefore === null || cpuAfter === null || sent === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / sent,
     statusCodes,
     rssMb: rssMb(server.pid),
+    // Its sockets open as requests come due, each as soon as the one before is busy: no burst to admit.
+    admission: null,
   }
 }
 

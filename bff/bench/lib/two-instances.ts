@@ -1,12 +1,13 @@
 import { startServer, type ServerProcess } from './child'
 import { benchWebhookSecret, productEnv } from './http-figures'
 import { meRequests, orderPostings, type HttpMembers } from './http-fixtures'
-import { measure, type LoadResult, type LoadSettings, type NextRequest } from './load'
+import { measure, type Admission, type LoadResult, type LoadSettings, type NextRequest } from './load'
 
 /**
  * The same load split evenly over several servers at once (two autocannon runs side by side in this process),
  * added up: req/s and requests summed, CPU per request over both servers' CPU, p50 the requests-weighted mean
- * and p99 the worse of the two (a conservative stand-in: the merged histogram is not available).
+ * and p99 the worse of the two (a conservative stand-in: the merged histogram is not available). Each run opens its
+ * window once its own connections are admitted (see `measure`), so the two windows overlap rather than coincide.
  */
 async function across(servers: ServerProcess[], next: NextRequest, settings: LoadSettings): Promise<LoadResult> {
   const each = { ...settings, connections: Math.max(1, Math.round(settings.connections / servers.length)) }
@@ -28,6 +29,19 @@ async function across(servers: ServerProcess[], next: NextRequest, settings: Loa
     serverCpuUsPerRequest: cpu,
     statusCodes,
     rssMb: results.reduce((n, r) => n + (r.rssMb ?? 0), 0),
+    admission: worstAdmission(results),
+  }
+}
+
+/** The admissions of runs side by side: connections summed, each percentile the worse of the runs'. */
+function worstAdmission(results: LoadResult[]): Admission | null {
+  const admissions = results.flatMap((r) => (r.admission ? [r.admission] : []))
+  if (admissions.length === 0) return null
+  return {
+    connections: admissions.reduce((n, a) => n + a.connections, 0),
+    p50Ms: Math.max(...admissions.map((a) => a.p50Ms)),
+    p99Ms: Math.max(...admissions.map((a) => a.p99Ms)),
+    maxMs: Math.max(...admissions.map((a) => a.maxMs)),
   }
 }
 
