@@ -69,7 +69,7 @@ export async function settled(pid: number, limitMs = 10_000): Promise<void> {
   const deadline = performance.now() + limitMs
   let before = cpuSeconds(pid)
   while (before !== null && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await sleep(300)
     const now = cpuSeconds(pid)
     if (now === null || now - before < 0.03) return
     before = now
