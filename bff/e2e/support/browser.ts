@@ -85,7 +85,12 @@ export async function waitForPage(page: Page, content: Locator): Promise<void> {
   await settle(page)
 }
 
-/** Waits until every visible Taro page sits at the left edge with no animation running. */
+/**
+ * Waits until every visible Taro page sits at the left edge with no animation running and no transform left. Taro
+ * lifts a shown page's `translate(0, 0)` by a timer of its own (`taro_page_stationed`), a moment after the slide's
+ * transition ends; until then the page, not the phone, is what its fixed elements are fixed to, so a fixed bottom
+ * bar scrolls with the page (seen: a tab bar 297 px above the bottom of the phone after scrolling to the end).
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
@@ -93,7 +98,12 @@ export async function settle(page: Page): Promise<void> {
     )
     return (
       pages.length > 0 &&
-      pages.every((el) => Math.abs(el.getBoundingClientRect().left) < 0.5 && el.getAnimations().length === 0)
+      pages.every(
+        (el) =>
+          Math.abs(el.getBoundingClientRect().left) < 0.5 &&
+          el.getAnimations().length === 0 &&
+          getComputedStyle(el).transform === 'none',
+      )
     )
   })
 }
