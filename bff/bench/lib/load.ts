@@ -117,18 +117,14 @@ export async function measure(
   instance.stop()
   await instance
   const { latencies, statusCodes, admissionMs } = answers
-  const ok = Object.entries(statusCodes).reduce((n, [code, count]) => n + (code.startsWith('2') ? count : 0), 0)
   return {
     rps: latencies.length / seconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     requests: latencies.length,
-    non2xx: latencies.length - ok,
+    non2xx: latencies.length - successes(statusCodes),
     errors: answers.errors,
-    serverCpuUsPerRequest:
-      cpuBefore === null || cpuAfter === null || latencies.length === 0
-        ? null
-        : ((cpuAfter - cpuBefore) * 1e6) / latencies.length,
+    serverCpuUsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, latencies.length),
     statusCodes,
     rssMb: rssMb(server.pid),
     admission: {
@@ -170,6 +166,16 @@ class Answers {
       if (this.measuring) this.errors += 1
     })
   }
+}
+
+/** How many answers were 2xx, from answers counted by status. */
+export function successes(statusCodes: Record<string, number>): number {
+  return Object.entries(statusCodes).reduce((n, [code, count]) => n + (code.startsWith('2') ? count : 0), 0)
+}
+
+/** CPU µs per request between two `cpuSeconds` readings; null when either is unknown or nothing was answered. */
+export function cpuPerRequest(before: number | null, after: number | null, requests: number): number | null {
+  return before === null || after === null || requests === 0 ? null : ((after - before) * 1e6) / requests
 }
 
 /** The q-quantile of `values` in whole ms (nearest rank; 0 when there are none). Sorts `values` in place. */

@@ -1,7 +1,16 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { RequestSpec } from 'autocannon'
-import { cpuSeconds, percentile, rssMb, settled, type LoadResult, type NextRequest } from './load'
+import {
+  cpuPerRequest,
+  cpuSeconds,
+  percentile,
+  rssMb,
+  settled,
+  successes,
+  type LoadResult,
+  type NextRequest,
+} from './load'
 
 /**
  * An open loop: request i is sent at start + i / rate whether or not earlier ones have been answered, and its
@@ -49,16 +58,14 @@ export async function openLoop(
   await Promise.all(inFlight)
   agent.destroy()
   const cpuAfter = cpuSeconds(server.pid)
-  const ok = Object.entries(statusCodes).reduce((n, [code, count]) => n + (code.startsWith('2') ? count : 0), 0)
   return {
     rps: latencies.length / seconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     requests: sent,
-    non2xx: latencies.length - ok,
+    non2xx: latencies.length - successes(statusCodes),
     errors,
-    serverCpuUsPerRequest:
-      cpuBefore === null || cpuAfter === null || sent === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / sent,
+    serverCpuUsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, sent),
     statusCodes,
     rssMb: rssMb(server.pid),
     // Its sockets open as requests come due, each as soon as the one before is busy: no burst to admit.
