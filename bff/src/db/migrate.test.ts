@@ -43,6 +43,7 @@ describe('migrations', () => {
       '2026_12_10_0910_pickup_outlets',
       '2026_12_10_0920_pickup_deadline',
       '2026_12_11_0900_campaign_delivery',
+      '2026_12_12_0900_campaign_message_counts',
     ])
     expect(await withSchemaLock('shared', () => prepareDatabase(database.db))).toEqual([])
     const versions = await database.db.selectFrom('program_versions').select(['version', 'template', 'rules']).execute()

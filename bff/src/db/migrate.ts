@@ -30,6 +30,7 @@ import * as legalAcceptances from './migrations/2026_12_10_0900_legal_acceptance
 import * as pickupOutlets from './migrations/2026_12_10_0910_pickup_outlets'
 import * as pickupDeadline from './migrations/2026_12_10_0920_pickup_deadline'
 import * as campaignDelivery from './migrations/2026_12_11_0900_campaign_delivery'
+import * as campaignMessageCounts from './migrations/2026_12_12_0900_campaign_message_counts'
 
 /**
  * Migrations are listed here rather than read from disk, so they run the same under tsx, vitest and any bundle.
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_10_0910_pickup_outlets': pickupOutlets,
   '2026_12_10_0920_pickup_deadline': pickupDeadline,
   '2026_12_11_0900_campaign_delivery': campaignDelivery,
+  '2026_12_12_0900_campaign_message_counts': campaignMessageCounts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -888,6 +888,10 @@ export interface CampaignsTable {
   planned_through: string | null
   /** The last member id whose `sent` decision has its coupon and messages written (by the outbox drain). */
   delivered_through: string | null
+  /** The `sent` decisions planned so far: the messages the campaign has to deliver. */
+  messages_planned: number
+  /** Of those, the ones whose coupon and messages the drain has written. */
+  messages_delivered: number
   targeted: number
   coupons_issued: number
   created_by: Frozen<string>

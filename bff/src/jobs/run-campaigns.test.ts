@@ -16,6 +16,7 @@ import { channelSettings, recordingSender } from '../outreach/outreach-test-kit'
 import { testAdminToken, useTestApp } from '../test/test-app'
 import { runCampaigns } from './run-campaigns'
 import { runOutbox } from './run-outbox'
+import * as messageCounts from '../db/migrations/2026_12_12_0900_campaign_message_counts'
 
 const start = '2026-12-03T02:00:00.000Z'
 const at = (iso: string) => new Date(iso)
@@ -215,6 +216,41 @@ describe('the campaigns job', () => {
       .execute()
     expect(new Set(notes.map((n) => n.dedupe_key)).size).toBe(100)
     expect(notes).toHaveLength(100)
+  })
+
+  it("counts a campaign's messages as it is planned and delivered, for the console's progress", async () => {
+    const id = await schedule({ holdoutPercent: 20 })
+    const view = async () => (await t.json('GET', `/api/admin/campaigns/${id}`, undefined, testAdminToken)).body
+    expect((await view()).messages).toEqual({ planned: 0, delivered: 0, minutesLeft: null })
+    // A runner has begun walking the segment: how many it will plan is not known yet.
+    await t.db.updateTable('campaigns').set({ status: 'sending' }).where('id', '=', id).execute()
+    expect(await view()).toMatchObject({ status: 'sending', messages: { minutesLeft: null } })
+    await runCampaigns(t.deps, t.clock.now(), 'runner-1')
+    const decided = (await sends(id)).filter((s) => s.outcome === 'sent').length
+    expect(decided).toBeGreaterThan(50)
+    expect(decided).toBeLessThan(100)
+    expect(await deliver(25)).toBe(25)
+    // Planned and partly delivered: still 发送中, and the next minute's pass takes the rest.
+    expect(await view()).toMatchObject({
+      status: 'sending',
+      messages: { planned: decided, delivered: 25, minutesLeft: 1 },
+    })
+    const listed = (await t.json('GET', '/api/admin/campaigns?limit=50', undefined, testAdminToken)).body
+    expect(listed.campaigns.find((c: { id: string }) => c.id === id).messages).toEqual((await view()).messages)
+
+    // The migration counts campaigns that existed before it from their decisions: the same figures.
+    await messageCounts.down(t.db)
+    await messageCounts.up(t.db)
+    expect((await view()).messages).toEqual({ planned: decided, delivered: 25, minutesLeft: 1 })
+
+    expect(await deliver()).toBe(decided - 25)
+    expect(await view()).toMatchObject({
+      status: 'done',
+      messages: { planned: decided, delivered: decided, minutesLeft: 0 },
+    })
+    await messageCounts.down(t.db)
+    await messageCounts.up(t.db)
+    expect((await view()).messages).toEqual({ planned: decided, delivered: decided, minutesLeft: 0 })
   })
 
   it('a drain days later gives the coupons the expiry the campaign promised, and the results count them', async () => {

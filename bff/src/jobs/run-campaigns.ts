@@ -115,7 +115,11 @@ async function runCampaign(
       // and the batch rolls back instead of being planned twice.
       const moved = await trx
         .updateTable('campaigns')
-        .set((eb) => ({ planned_through: last, targeted: eb('targeted', '+', page.length) }))
+        .set((eb) => ({
+          planned_through: last,
+          targeted: eb('targeted', '+', page.length),
+          messages_planned: eb('messages_planned', '+', counts.sent),
+        }))
         .where('id', '=', id)
         .where((eb) => (after === null ? eb('planned_through', 'is', null) : eb('planned_through', '=', after)))
         .executeTakeFirst()

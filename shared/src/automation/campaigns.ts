@@ -50,6 +50,16 @@ export const CampaignView = z
     /** Members the plan has walked so far; all of the segment once sending is done. */
     targeted: z.number().int(),
     couponsIssued: z.number().int(),
+    /**
+     * Its messages: `planned`, the members decided 发送 so far; `delivered`, those whose inbox message and coupon are
+     * written (WeChat and SMS queued); `minutesLeft`, the minutes until the drain reaches the last one waiting (the
+     * campaigns ahead of it first), null while the plan is still growing.
+     */
+    messages: z.strictObject({
+      planned: z.number().int(),
+      delivered: z.number().int(),
+      minutesLeft: z.number().int().nullable(),
+    }),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
   })

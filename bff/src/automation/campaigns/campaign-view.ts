@@ -1,12 +1,38 @@
-import { CampaignVariant, type CampaignView, type MessageCategory } from '@mc/shared'
-import type { Selectable } from 'kysely'
-import type { CampaignsTable } from '../../db/schema'
+import {
+  CampaignVariant,
+  deliveryMinutesLeft,
+  type CampaignView,
+  type DeliveringCampaign,
+  type MessageCategory,
+} from '@mc/shared'
+import type { Kysely, Selectable } from 'kysely'
+import type { CampaignsTable, Database } from '../../db/schema'
 
 /**
- * A campaign row and its segment's name as the console reads it. A campaign whose plan is done but whose messages
- * the outbox drain is still writing (its delivery cursor short of the plan's end) is shown as still sending.
+ * The campaigns with messages waiting for the outbox drain, in the order it takes them (deliverCampaigns): what a
+ * campaign's minutes left count through. A handful of rows at most, however large the campaigns.
  */
-export function campaignFromRow(row: Selectable<CampaignsTable> & { segment_name: string }): CampaignView {
+export async function deliveryQueue(db: Kysely<Database>): Promise<DeliveringCampaign[]> {
+  const rows = await db
+    .selectFrom('campaigns')
+    .select(['id', 'messages_planned', 'messages_delivered'])
+    .where('planned_through', 'is not', null)
+    .whereRef('messages_delivered', '<', 'messages_planned')
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({ id: row.id, waiting: row.messages_planned - row.messages_delivered }))
+}
+
+/**
+ * A campaign row and its segment's name as the console reads it, with the drain's queue for its minutes left. A
+ * campaign whose plan is done but whose messages the outbox drain is still writing (its delivery cursor short of
+ * the plan's end) is shown as still sending.
+ */
+export function campaignFromRow(
+  row: Selectable<CampaignsTable> & { segment_name: string },
+  queue: readonly DeliveringCampaign[],
+): CampaignView {
   const delivering = row.status === 'done' && row.delivered_through !== row.planned_through
   return {
     id: row.id,
@@ -22,6 +48,12 @@ export function campaignFromRow(row: Selectable<CampaignsTable> & { segment_name
     scheduledAt: row.scheduled_at,
     targeted: Number(row.targeted),
     couponsIssued: Number(row.coupons_issued),
+    messages: {
+      planned: Number(row.messages_planned),
+      delivered: Number(row.messages_delivered),
+      // While the plan is still walking the segment (or has not begun) its end is not known yet.
+      minutesLeft: row.status === 'sending' || row.status === 'scheduled' ? null : deliveryMinutesLeft(queue, row.id),
+    },
     createdAt: row.created_at,
     finishedAt: delivering ? null : row.finished_at,
   }

@@ -5,7 +5,7 @@ import { cursorPage } from '../../db/cursor-page'
 import type { Database } from '../../db/schema'
 import { countSegment } from '../segments/preview-segment'
 import { segmentContext } from '../segments/segments'
-import { campaignFromRow, expectedCoupons } from './campaign-view'
+import { campaignFromRow, deliveryQueue, expectedCoupons } from './campaign-view'
 
 const withSegment = (db: Kysely<Database>) =>
   db
@@ -61,6 +61,8 @@ export async function createCampaign(
         status: 'scheduled',
         scheduled_at: scheduledAt.toISOString(),
         planned_through: null,
+        messages_planned: 0,
+        messages_delivered: 0,
         targeted: 0,
         coupons_issued: 0,
         created_by: actor,
@@ -77,7 +79,7 @@ export async function createCampaign(
 export async function getCampaign(db: Kysely<Database>, id: string): Promise<CampaignView> {
   const row = await withSegment(db).where('campaigns.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('CAMPAIGN_NOT_FOUND', { id })
-  return campaignFromRow(row)
+  return campaignFromRow(row, await deliveryQueue(db))
 }
 
 export async function listCampaigns(
@@ -91,7 +93,8 @@ export async function listCampaigns(
     .limit(query.limit + 1)
     .execute()
   const { page, nextCursor } = cursorPage(rows, query.limit)
-  return { campaigns: page.map(campaignFromRow), nextCursor }
+  const queue = await deliveryQueue(db)
+  return { campaigns: page.map((row) => campaignFromRow(row, queue)), nextCursor }
 }
 
 /** Only a campaign still waiting for its time can be cancelled: one sending has already reached members. */

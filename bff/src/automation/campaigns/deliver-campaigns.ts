@@ -1,5 +1,6 @@
 import {
   addDays,
+  campaignMessagesPerMinute,
   renderCopy,
   tierByKey,
   type CouponOffer,
@@ -19,12 +20,6 @@ export const couponsPage = '/benefits/pages/list/index'
 export const campaignDeliveryChunk = 1000
 
 /**
- * Campaign messages delivered per drain call (once a minute): the inbox's own rate. A million-member campaign lands
- * in every inbox within about seventeen minutes, and a call stays well inside the outbox lease on either engine.
- */
-export const campaignMessagesPerMinute = 60_000
-
-/**
  * Writes the coupons and messages of planned campaign decisions, at most `limit` messages: the campaign's `sent`
  * decisions after its `delivered_through` cursor (member id order, which is the order they were planned in), up to
  * `planned_through`, a chunk per transaction that first moves the cursor by compare-and-set, so two drains never
@@ -37,6 +32,7 @@ export async function deliverCampaigns(
   db: Kysely<Database>,
   settings: EngagementSettings,
   now: Date,
+  // A call at this rate stays well inside the outbox lease on either engine.
   limit = campaignMessagesPerMinute,
   /** Test seam: runs inside each chunk's transaction after its writes (a throw is a crash before the commit). */
   beforeCommit?: (campaignId: string, chunk: number) => Promise<void>,
@@ -101,7 +97,7 @@ async function deliverChunk(
   if (next === after) return null
   const moved = await trx
     .updateTable('campaigns')
-    .set({ delivered_through: next })
+    .set((eb) => ({ delivered_through: next, messages_delivered: eb('messages_delivered', '+', sends.length) }))
     .where('id', '=', campaignId)
     .where((eb) => (after === null ? eb('delivered_through', 'is', null) : eb('delivered_through', '=', after)))
     .executeTakeFirst()

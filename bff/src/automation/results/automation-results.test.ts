@@ -42,6 +42,9 @@ async function insertResultRows(t: ReturnType<typeof useTestApp>) {
       status: 'done',
       scheduled_at: decided,
       planned_through: m(7),
+      // Its three `sent` decisions below; no delivery cursor, so none counted delivered.
+      messages_planned: 3,
+      messages_delivered: 0,
       targeted: 7,
       coupons_issued: 2,
       created_by: 't',
