@@ -15,9 +15,10 @@ export const seriesPalette = ['#07c160', '#1d6fd8', '#d46b08', '#8e44ad', '#e548
  * so the app's React JSX is never mixed with F2's. A category axis with many days shows only a few of their
  * labels (`tickCount`), so a year of days stays readable on a phone.
  */
-export function seriesChart(kind: SeriesKind, rows: BarRow[], width: number, colors: string[] = seriesPalette) {
-  if (kind === 'pie') return pieChart(rows, colors)
+export function seriesChart(asked: SeriesKind, rows: BarRow[], width: number, colors: string[] = seriesPalette) {
+  if (asked === 'pie') return pieChart(rows, colors)
   const categories = new Set(rows.map((row) => row.category)).size
+  const kind = drawnKind(asked, categories)
   // Bars of many categories lie on their side, so each label has a line of its own on the left.
   const sideways = isSideways(kind, categories)
   const manyCategories = !sideways && categories > 8
@@ -68,6 +69,17 @@ export function seriesChart(kind: SeriesKind, rows: BarRow[], width: number, col
       ...geometry,
     ],
   })
+}
+
+/**
+ * The kind actually drawn: a line or area over a single category (a campaign's one day) has no second point to
+ * join and would draw nothing, so it is drawn as bars of the same values.
+ */
+export function drawnKind(kind: SeriesKind, categories: number): SeriesKind {
+  if (categories > 1) return kind
+  if (kind === 'line') return 'grouped_bar'
+  if (kind === 'stacked_area') return 'stacked_bar'
+  return kind
 }
 
 /** A pie: one slice per category of the first series, labelled by the legend. */
