@@ -90,6 +90,24 @@ const paintedPixels = (page: Page, testId: string) =>
       return painted
     })
 
+/** How many of a chart's canvas pixels are close to one colour: the marks of a series, not the axes and labels. */
+const pixelsOfColour = (page: Page, testId: string, [r, g, b]: [number, number, number]) =>
+  page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate(
+      (el: HTMLCanvasElement, rgb) => {
+        const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? []
+        let near = 0
+        for (let i = 0; i < data.length; i += 4) {
+          const close = Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2])
+          if (data[i + 3] > 200 && close < 30) near += 1
+        }
+        return near
+      },
+      [r, g, b],
+    )
+
 /**
  * Two permanently failed messages (WeChat and SMS) of one journey send to a demo member, as the outbox drain
  * leaves them after the last attempt; ids carry `tag` so each screen size retries its own.
@@ -315,6 +333,83 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
     await expect.poll(() => paintedPixels(page, first), { timeout: 15_000 }).toBeGreaterThan(500)
     await expectConsoleFits(page)
     await shot('campaign')
+  }, 90_000)
+
+  it('shows a campaign still delivering: its bar, figures and minutes left, and its share in the list', async () => {
+    const { db, clock } = server
+    const deps = { db, logger: pino({ level: 'warn' }) }
+    const settings = await readEngagementSettings(db)
+    // Whatever earlier steps scheduled is planned and delivered first, so the drain's queue holds only this one.
+    await runCampaigns(deps, clock.now(), 'e2e')
+    await deliverCampaigns(db, settings, clock.now())
+    const everyone = await db
+      .selectFrom('segments')
+      .select('id')
+      .where('name', '=', '全部会员')
+      .executeTakeFirstOrThrow()
+    const name = `周末上新提醒 ${viewport.name}`
+    const created = await createCampaign(
+      db,
+      {
+        name,
+        segmentId: everyone.id,
+        category: 'offers',
+        variants: [{ copy: { title: '周末上新', body: '本周新品已上架，会员先看。' }, coupon: null }],
+        holdoutPercent: 10,
+        budgetCoupons: null,
+        stopAtBudget: false,
+        scheduledAt: null,
+      },
+      'e2e',
+      clock.now(),
+    )
+    await runCampaigns(deps, clock.now(), 'e2e')
+    const { messages_planned: planned } = await db
+      .selectFrom('campaigns')
+      .select('messages_planned')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow()
+    expect(planned).toBeGreaterThan(30)
+    const delivered = await deliverCampaigns(db, settings, clock.now(), Math.floor(planned / 3))
+    const percent = Math.floor((delivered * 100) / planned)
+
+    await page.goto(`${server.baseUrl}/#/merchant/pages/campaigns/index`)
+    const row = page.getByTestId(`campaign-row-${created.id}`)
+    await row.waitFor({ timeout: 15_000 })
+    await expect.poll(() => row.textContent()).toContain(`发送中已送达 ${percent}%`)
+    await shot('campaigns-delivering')
+    await row.locator('.eng-link').click()
+    const card = page.getByTestId('campaign-delivery')
+    await card.waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('campaign-delivery-percent').textContent()).toBe(`${percent}%`)
+    expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(percent))
+    const figures = `已送达 ${delivered.toLocaleString('en-US')} / ${planned.toLocaleString('en-US')} 条`
+    expect(await page.getByTestId('campaign-delivery-figures').textContent()).toBe(figures)
+    expect(await page.getByTestId('campaign-delivery-note').textContent()).toBe(
+      '预计 1 分钟内全部送达（每分钟送达 60,000 条，先发送的活动先送达）',
+    )
+    // The bar is drawn as wide as the share delivered.
+    const [bar, fill] = await Promise.all([
+      card.getByRole('progressbar').boundingBox(),
+      card.locator('.eng-delivery__fill').boundingBox(),
+    ])
+    expect(Math.abs((fill?.width ?? 0) / (bar?.width ?? 1) - percent / 100)).toBeLessThan(0.02)
+    // The decisions of its one day are drawn (as bars: a line over one day would join nothing), in the series green
+    // well beyond the legend's dot.
+    await page.getByTestId('chart-daily').locator('canvas').waitFor({ timeout: 20_000 })
+    await expect
+      .poll(() => pixelsOfColour(page, 'chart-daily', [7, 193, 96]), { timeout: 15_000 })
+      .toBeGreaterThan(2000)
+    await expectConsoleFits(page)
+    await shot('campaign-delivering')
+
+    // The next pass delivers the rest: the campaign is 已完成 and its bar full.
+    await deliverCampaigns(db, settings, clock.now())
+    await page.reload()
+    await page.getByTestId('campaign-delivery').waitFor({ timeout: 15_000 })
+    await expect.poll(() => page.getByTestId('campaign-delivery-note').textContent()).toBe('全部送达')
+    expect(await page.getByTestId('campaign-delivery-percent').textContent()).toBe('100%')
+    expect(await page.getByTestId('campaign-status').first().textContent()).toBe('已完成')
   }, 90_000)
 
   it('lists failed messages by channel and retries one', async () => {

@@ -10,6 +10,7 @@ import { ConsoleShell, useConsoleAccess } from '../../components/console-shell'
 import { cancelCampaign, loadCampaign, loadCampaignResults } from '../../automation/automation-api'
 import { countText, couponText } from '../../automation/automation-copy'
 import { CampaignBadge } from '../../automation/campaign-badge'
+import { CampaignDelivery } from '../../automation/campaign-delivery'
 import { ResultsSection } from '../../automation/results-card'
 import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
@@ -17,7 +18,10 @@ import '../../console.css'
 import '../../insights/insights.css'
 import '../../automation/automation.css'
 
-/** One campaign (`?id=`): its status and plan, the variants, 取消 while it waits, and its results with charts. */
+/**
+ * One campaign (`?id=`): its status and plan, its delivery (a progress bar while messages wait), the variants, 取消
+ * while it waits, and its results with charts.
+ */
 export default function MerchantCampaignPage() {
   const id = useRouter().params.id ?? ''
   const ready = useConsoleAccess('engagement')
@@ -76,6 +80,7 @@ export default function MerchantCampaignPage() {
             </Stat>
             <Stat label='对照组'>{`${c.holdoutPercent}%`}</Stat>
           </View>
+          {c.status === 'sending' || c.status === 'done' ? <CampaignDelivery campaign={c} /> : null}
           <View className='eng-layout'>
             <View className='console-card'>
               <Text className='console-card__title eng-section-title'>活动设置</Text>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { CampaignView } from '@mc/shared'
+import { deliveredPercent, type CampaignView } from '@mc/shared'
 import { failureOf } from '../../../api/client'
 import { shanghaiDateTime } from '../../../format'
 import { routes } from '../../../routes'
@@ -61,7 +61,20 @@ export default function MerchantCampaignsPage() {
         </Text>
       ),
     },
-    { key: 'status', title: '状态', render: (c) => <CampaignBadge status={c.status} /> },
+    {
+      key: 'status',
+      title: '状态',
+      render: (c) => (
+        <View>
+          <CampaignBadge status={c.status} />
+          {c.status === 'sending' && c.messages.planned > 0 ? (
+            <Text className='eng-list-progress'>
+              {`已送达 ${deliveredPercent(c.messages.planned, c.messages.delivered)}%`}
+            </Text>
+          ) : null}
+        </View>
+      ),
+    },
     { key: 'segment', title: '人群', render: (c) => c.segmentName },
     { key: 'when', title: '发送时间', render: (c) => shanghaiDateTime(c.scheduledAt) },
     {
