@@ -26,14 +26,14 @@ export async function deliveryQueue(db: Kysely<Database>): Promise<DeliveringCam
 
 /**
  * A campaign row and its segment's name as the console reads it, with the drain's queue for its minutes left. A
- * campaign whose plan is done but whose messages the outbox drain is still writing (its delivery cursor short of
- * the plan's end) is shown as still sending.
+ * campaign whose plan is done but some of whose messages the outbox drain has still to write is shown as still
+ * sending (by the counts, so its badge and its 全部送达 agree even before the cursor steps over trailing holdouts).
  */
 export function campaignFromRow(
   row: Selectable<CampaignsTable> & { segment_name: string },
   queue: readonly DeliveringCampaign[],
 ): CampaignView {
-  const delivering = row.status === 'done' && row.delivered_through !== row.planned_through
+  const delivering = row.status === 'done' && Number(row.messages_delivered) < Number(row.messages_planned)
   return {
     id: row.id,
     name: row.name,

@@ -40,12 +40,12 @@ export function couponText(coupon: { thresholdFen: number; discountFen: number; 
 export const monthLabels = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, label: `${i + 1}月` }))
 
 /**
- * What a campaign's delivery card says under its bar: the minutes left while messages wait (the drain delivers
- * 60,000 a minute, campaigns ahead first), that the members are still being chosen while the plan grows, or that
- * every message has landed.
+ * What a campaign's delivery card says under its bar: that the members are still being chosen while the plan grows,
+ * the minutes left while messages wait (the drain delivers 60,000 a minute, campaigns ahead first), or that every
+ * message has landed.
  */
 export function deliveryNote(messages: CampaignView['messages'], targeted: number): string {
   if (messages.minutesLeft === null) return `正在圈选会员（已覆盖 ${countText(targeted)} 人），圈选完成后估算剩余时间`
-  if (messages.minutesLeft === 0) return messages.planned === 0 ? '没有需要送达的消息' : '全部送达'
+  if (messages.minutesLeft === 0) return '全部送达'
   return `预计 ${messages.minutesLeft} 分钟内全部送达（每分钟送达 ${countText(campaignMessagesPerMinute)} 条，先发送的活动先送达）`
 }

@@ -80,7 +80,9 @@ export default function MerchantCampaignPage() {
             </Stat>
             <Stat label='对照组'>{`${c.holdoutPercent}%`}</Stat>
           </View>
-          {c.status === 'sending' || c.status === 'done' ? <CampaignDelivery campaign={c} /> : null}
+          {c.status === 'sending' || (c.status === 'done' && c.messages.planned > 0) ? (
+            <CampaignDelivery campaign={c} />
+          ) : null}
           <View className='eng-layout'>
             <View className='console-card'>
               <Text className='console-card__title eng-section-title'>活动设置</Text>
