@@ -251,6 +251,13 @@ describe('the campaigns job', () => {
     await messageCounts.down(t.db)
     await messageCounts.up(t.db)
     expect((await view()).messages).toEqual({ planned: decided, delivered: decided, minutesLeft: 0 })
+
+    // Decisions after the last message (held out, capped) leave the cursor short of the plan's end until a pass steps
+    // over them: with nothing waiting the campaign already reads 已完成, as its 全部送达 says.
+    await t.db.updateTable('campaigns').set({ planned_through: 'mbr_zzzz' }).where('id', '=', id).execute()
+    expect(await view()).toMatchObject({ status: 'done', messages: { delivered: decided, minutesLeft: 0 } })
+    expect(await deliver()).toBe(0)
+    expect((await campaign(id)).delivered_through).toBe('mbr_zzzz')
   })
 
   it('a drain days later gives the coupons the expiry the campaign promised, and the results count them', async () => {
