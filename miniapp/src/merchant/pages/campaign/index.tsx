@@ -14,9 +14,13 @@ import { CampaignDelivery } from '../../automation/campaign-delivery'
 import { ResultsSection } from '../../automation/results-card'
 import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
+import { useRefreshWhile } from '../../use-refresh-while'
 import '../../console.css'
 import '../../insights/insights.css'
 import '../../automation/automation.css'
+
+/** How often a sending campaign's page asks again: a few looks per pass of the drain. */
+const campaignRefreshMs = 10_000
 
 /**
  * One campaign (`?id=`): its status and plan, its delivery (a progress bar while messages wait), the variants, 取消
@@ -28,6 +32,15 @@ export default function MerchantCampaignPage() {
   const mayEdit = useCan('engagement.edit')
   const campaign = useConsoleLoad<CampaignView>(ready, () => loadCampaign(id), id)
   const results = useConsoleLoad<AutomationResults>(ready, () => loadCampaignResults(id), id)
+  // While its messages go out the page follows them (the drain moves once a minute): no pull needed to see 全部送达.
+  useRefreshWhile(
+    campaign.data?.status === 'sending',
+    () => {
+      void campaign.reload()
+      void results.reload()
+    },
+    campaignRefreshMs,
+  )
   const [cancelling, setCancelling] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const cancel = async () => {
