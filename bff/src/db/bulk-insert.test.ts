@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestDatabase } from '../test/test-database'
+import { openTestDatabase, withSchemaLock } from '../test/test-database'
 import { bulkInsert } from './bulk-insert'
 import { migrateToLatest } from './migrate'
 
@@ -22,7 +22,7 @@ describe('bulkInsert', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>
   beforeAll(async () => {
     database = await openTestDatabase()
-    await migrateToLatest(database.db)
+    await withSchemaLock('shared', () => migrateToLatest(database.db))
     await database.db
       .insertInto('members')
       .values({ id: 'mem_a', openid: 'o_a', nickname: 'A', created_at: now })

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestDatabase, testDatabaseKind } from '../test/test-database'
+import { openTestDatabase, testDatabaseKind, withSchemaLock } from '../test/test-database'
 import { migrateToLatest } from './migrate'
 import { namedStatementName, registerNamedStatement } from './pg-named-statements'
 import { preparedQuery } from './prepared-query'
@@ -17,7 +17,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('named prepared statements on 
   let database: Awaited<ReturnType<typeof openTestDatabase>>
   beforeAll(async () => {
     database = await openTestDatabase()
-    await migrateToLatest(database.db)
+    await withSchemaLock('shared', () => migrateToLatest(database.db))
     const now = new Date().toISOString()
     await database.db
       .insertInto('members')

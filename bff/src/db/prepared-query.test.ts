@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { openTestDatabase } from '../test/test-database'
+import { openTestDatabase, withSchemaLock } from '../test/test-database'
 import { forUpdate } from './engine'
 import { migrateToLatest } from './migrate'
 import { preparedQuery } from './prepared-query'
@@ -41,7 +41,7 @@ describe('prepared queries', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>
   beforeAll(async () => {
     database = await openTestDatabase()
-    await migrateToLatest(database.db)
+    await withSchemaLock('shared', () => migrateToLatest(database.db))
     const now = new Date().toISOString()
     for (const [id, balance] of [
       ['mem_a', 10],
