@@ -18,8 +18,8 @@ describe('useRefreshWhile', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  const open = (refresh: () => void, active = true) =>
-    renderHook(({ on }) => useRefreshWhile(on, refresh, 10_000), { initialProps: { on: active } })
+  const open = (refresh: () => void, active = true, onShow = true) =>
+    renderHook(({ on }) => useRefreshWhile(on, refresh, 10_000, { onShow }), { initialProps: { on: active } })
 
   it('refreshes every period while active, and stops once it is not', () => {
     const refresh = vi.fn()
@@ -52,5 +52,15 @@ describe('useRefreshWhile', () => {
     expect(refresh).toHaveBeenCalledTimes(1)
     vi.advanceTimersByTime(10_000)
     expect(refresh).toHaveBeenCalledTimes(2)
+  })
+
+  it('leaves the refresh on showing to a page that reloads when shown by itself', () => {
+    const refresh = vi.fn()
+    open(refresh, true, false)
+    act(() => lifecycle.didHide?.())
+    act(() => lifecycle.didShow?.())
+    expect(refresh).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(10_000)
+    expect(refresh).toHaveBeenCalledTimes(1)
   })
 })

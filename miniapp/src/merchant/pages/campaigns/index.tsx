@@ -14,6 +14,7 @@ import { CampaignBadge } from '../../automation/campaign-badge'
 import { EngagementTabs } from '../../automation/engagement-tabs'
 import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
+import { useRefreshWhile } from '../../use-refresh-while'
 import '../../console.css'
 import '../../automation/automation.css'
 import { openPage } from '../../../open-page'
@@ -36,6 +37,13 @@ export default function MerchantCampaignsPage() {
     }
   })
   const rows = [...(first.data?.campaigns ?? []), ...(more?.campaigns ?? [])]
+  // A campaign on the first page is sending: its delivered share follows the drain (the page reloads when shown).
+  useRefreshWhile(
+    (first.data?.campaigns ?? []).some((c) => c.status === 'sending'),
+    () => void first.reload(),
+    10_000,
+    { onShow: false },
+  )
   const nextCursor = more ? more.nextCursor : (first.data?.nextCursor ?? null)
   const loadMore = async () => {
     if (!nextCursor) return
