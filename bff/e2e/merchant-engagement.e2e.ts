@@ -9,6 +9,7 @@ import { readEngagementSettings } from '../src/outreach/engagement-settings'
 import { runJourneys } from '../src/jobs/run-journeys'
 import { startH5Server } from './support/h5-server'
 import {
+  chartPixels,
   expectConsoleFits,
   loginAsOwner,
   merchantLoginPath,
@@ -77,36 +78,6 @@ async function ensureEngagementDemo(): Promise<void> {
   await deliverCampaigns(db, await readEngagementSettings(db), sentAt)
   for (const days of [3, 2, 1]) await runJourneys(deps, daysAgo(days), 'e2e')
 }
-
-/** How many pixels of a chart's canvas are painted: a chart that drew nothing has none. */
-const paintedPixels = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .locator('canvas')
-    .evaluate((el: HTMLCanvasElement) => {
-      const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? []
-      let painted = 0
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted += 1
-      return painted
-    })
-
-/** How many of a chart's canvas pixels are close to one colour: the marks of a series, not the axes and labels. */
-const pixelsOfColour = (page: Page, testId: string, [r, g, b]: [number, number, number]) =>
-  page
-    .getByTestId(testId)
-    .locator('canvas')
-    .evaluate(
-      (el: HTMLCanvasElement, rgb) => {
-        const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? []
-        let near = 0
-        for (let i = 0; i < data.length; i += 4) {
-          const close = Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2])
-          if (data[i + 3] > 200 && close < 30) near += 1
-        }
-        return near
-      },
-      [r, g, b],
-    )
 
 /**
  * Two permanently failed messages (WeChat and SMS) of one journey send to a demo member, as the outbox drain
@@ -330,7 +301,7 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
     const charts = page.getByTestId('engagement-results').locator('[data-testid^="chart-"]')
     await expect.poll(() => charts.count(), { timeout: 15_000 }).toBeGreaterThan(0)
     const first = (await charts.first().getAttribute('data-testid')) ?? ''
-    await expect.poll(() => paintedPixels(page, first), { timeout: 15_000 }).toBeGreaterThan(500)
+    await expect.poll(() => chartPixels(page, first), { timeout: 15_000 }).toBeGreaterThan(500)
     await expectConsoleFits(page)
     await shot('campaign')
   }, 90_000)
@@ -400,9 +371,7 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
     // The decisions of its one day are drawn (as bars: a line over one day would join nothing), in the series green
     // well beyond the legend's dot.
     await page.getByTestId('chart-daily').locator('canvas').waitFor({ timeout: 20_000 })
-    await expect
-      .poll(() => pixelsOfColour(page, 'chart-daily', [7, 193, 96]), { timeout: 15_000 })
-      .toBeGreaterThan(2000)
+    await expect.poll(() => chartPixels(page, 'chart-daily', [7, 193, 96]), { timeout: 15_000 }).toBeGreaterThan(2000)
     await expectConsoleFits(page)
     await shot('campaign-delivering')
 
@@ -413,6 +382,9 @@ describe.each(merchantViewports)('merchant console: engagement at $width×$heigh
       .poll(() => page.getByTestId('campaign-delivery-note').textContent(), { timeout: 25_000 })
       .toBe('全部送达')
     expect(await page.getByTestId('campaign-delivery-percent').textContent()).toBe('100%')
+    // The results were asked again once the pass delivered more: nothing queued is left in their 已发送.
+    const sent = page.getByTestId('engagement-results').last().getByTestId('figure-sent')
+    await expect.poll(() => sent.textContent(), { timeout: 15_000 }).not.toContain('排队投递中')
     // The list page stays in the document under this one (Taro's page stack): ask this page's badge.
     expect(await page.getByTestId('campaign-detail').getByTestId('campaign-status').textContent()).toBe('已完成')
   }, 150_000)

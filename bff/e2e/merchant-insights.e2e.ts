@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportKeys, type ReportKey } from '@mc/shared'
 import { startH5Server } from './support/h5-server'
 import {
+  chartPixels,
   expectConsoleFits,
   loginAsOwner,
   merchantLoginPath,
@@ -23,18 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close?.()
 })
-
-/** How many pixels of a chart's canvas are painted: a chart that drew nothing has none. */
-const paintedPixels = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .locator('canvas')
-    .evaluate((el: HTMLCanvasElement) => {
-      const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? []
-      let painted = 0
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted += 1
-      return painted
-    })
 
 describe.each(merchantViewports)('merchant console: insights at $width×$height', (viewport: MerchantViewport) => {
   const browser = useConsoleBrowser(viewport)
@@ -71,7 +60,7 @@ describe.each(merchantViewports)('merchant console: insights at $width×$height'
       const charts = page.locator('[data-testid^="chart-"]')
       if ((await charts.count()) > 0) {
         const first = await charts.first().getAttribute('data-testid')
-        await expect.poll(() => paintedPixels(page, first ?? ''), { timeout: 10_000 }).toBeGreaterThan(500)
+        await expect.poll(() => chartPixels(page, first ?? ''), { timeout: 10_000 }).toBeGreaterThan(500)
       }
       await expectConsoleFits(page)
       await shot(key)

@@ -116,3 +116,25 @@ export async function openConsoleSection(page: Page, section: string, viewport: 
   const prefix = viewport.name === 'desktop' ? 'console-nav' : 'console-tab'
   await page.getByTestId(`${prefix}-${section}`).click()
 }
+
+/**
+ * How many pixels of a chart's canvas are painted (a chart that drew nothing has none), or with `colour`, how many
+ * are close to it: the marks of one series, not the axes and labels.
+ */
+export const chartPixels = (page: Page, testId: string, colour?: [number, number, number]) =>
+  page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate((el: HTMLCanvasElement, rgb) => {
+      const data = el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? []
+      let counted = 0
+      for (let i = 0; i < data.length; i += 4) {
+        if (rgb === null) {
+          if (data[i + 3] > 0) counted += 1
+          continue
+        }
+        const distance = Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2])
+        if (data[i + 3] > 200 && distance < 30) counted += 1
+      }
+      return counted
+    }, colour ?? null)

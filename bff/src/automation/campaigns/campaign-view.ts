@@ -16,7 +16,6 @@ export async function deliveryQueue(db: Kysely<Database>): Promise<DeliveringCam
   const rows = await db
     .selectFrom('campaigns')
     .select(['id', 'messages_planned', 'messages_delivered'])
-    .where('planned_through', 'is not', null)
     .whereRef('messages_delivered', '<', 'messages_planned')
     .orderBy('scheduled_at')
     .orderBy('id')

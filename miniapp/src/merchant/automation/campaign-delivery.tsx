@@ -2,6 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { deliveredPercent, type CampaignView } from '@mc/shared'
 import { countText, deliveryNote } from './automation-copy'
 
+/** How often a console page showing a sending campaign asks again: a few looks per pass of the drain. */
+export const deliveryRefreshMs = 10_000
+
 /**
  * 投递进度: how many of a campaign's messages have reached their members' inboxes (WeChat and SMS queued with them),
  * as a bar and figures, with the minutes left. Shown once the campaign has begun; a finished one reads 全部送达.

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { messageCategoryLabels, type AutomationResults, type CampaignView } from '@mc/shared'
@@ -10,7 +10,7 @@ import { ConsoleShell, useConsoleAccess } from '../../components/console-shell'
 import { cancelCampaign, loadCampaign, loadCampaignResults } from '../../automation/automation-api'
 import { countText, couponText } from '../../automation/automation-copy'
 import { CampaignBadge } from '../../automation/campaign-badge'
-import { CampaignDelivery } from '../../automation/campaign-delivery'
+import { CampaignDelivery, deliveryRefreshMs } from '../../automation/campaign-delivery'
 import { ResultsSection } from '../../automation/results-card'
 import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
@@ -18,9 +18,6 @@ import { useRefreshWhile } from '../../use-refresh-while'
 import '../../console.css'
 import '../../insights/insights.css'
 import '../../automation/automation.css'
-
-/** How often a sending campaign's page asks again: a few looks per pass of the drain. */
-const campaignRefreshMs = 10_000
 
 /**
  * One campaign (`?id=`): its status and plan, its delivery (a progress bar while messages wait), the variants, 取消
@@ -33,14 +30,14 @@ export default function MerchantCampaignPage() {
   const campaign = useConsoleLoad<CampaignView>(ready, () => loadCampaign(id), id)
   const results = useConsoleLoad<AutomationResults>(ready, () => loadCampaignResults(id), id)
   // While its messages go out the page follows them (the drain moves once a minute): no pull needed to see 全部送达.
-  useRefreshWhile(
-    campaign.data?.status === 'sending',
-    () => {
-      void campaign.reload()
-      void results.reload()
-    },
-    campaignRefreshMs,
-  )
+  useRefreshWhile(campaign.data?.status === 'sending', () => void campaign.reload(), deliveryRefreshMs)
+  // The results (a heavier read) are asked again only when a pass has delivered more, so their 排队投递中 agrees.
+  const delivered = campaign.data?.messages.delivered
+  const resultsDelivered = useRef(delivered)
+  useEffect(() => {
+    if (resultsDelivered.current !== undefined && delivered !== resultsDelivered.current) void results.reload()
+    resultsDelivered.current = delivered
+  }, [delivered, results.reload])
   const [cancelling, setCancelling] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const cancel = async () => {

@@ -11,6 +11,7 @@ import { type ConsoleColumn, ConsoleTable } from '../../components/console-table
 import { loadCampaigns } from '../../automation/automation-api'
 import { countText } from '../../automation/automation-copy'
 import { CampaignBadge } from '../../automation/campaign-badge'
+import { deliveryRefreshMs } from '../../automation/campaign-delivery'
 import { EngagementTabs } from '../../automation/engagement-tabs'
 import { useCan } from '../../operator.store'
 import { useConsoleLoad } from '../../use-console-load'
@@ -41,7 +42,7 @@ export default function MerchantCampaignsPage() {
   useRefreshWhile(
     (first.data?.campaigns ?? []).some((c) => c.status === 'sending'),
     () => void first.reload(),
-    10_000,
+    deliveryRefreshMs,
     { onShow: false },
   )
   const nextCursor = more ? more.nextCursor : (first.data?.nextCursor ?? null)
